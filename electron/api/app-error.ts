@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../shared/api/errors';
+
+/** A failure the caller can act on; the dispatcher turns it into an error envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

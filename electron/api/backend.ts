@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../db/open';
+import { createRepositories, type ApiContext, type AppMode } from './context';
+import { createDispatch, type Dispatch } from './dispatch';
+
+export interface Backend {
+  dispatch: Dispatch;
+  context: ApiContext;
+  close(): void;
+}
+
+export interface BackendOptions {
+  databasePath: string;
+  mode: AppMode;
+  /** Injected by tests that need a fixed clock. */
+  now?: () => string;
+}
+
+/** Opens the database and builds the operation table: the same back end for IPC and HTTP. */
+export function createBackend(options: BackendOptions): Backend {
+  const db = openDatabase(options.databasePath);
+  const actor: { id: string | null } = { id: null };
+  const context: ApiContext = {
+    db,
+    repos: createRepositories(db),
+    actorId: () => actor.id,
+    now: options.now ?? (() => new Date().toISOString()),
+    app: { ...appIdentity(), databasePath: options.databasePath, mode: options.mode },
+    transaction: (fn) => db.transaction(fn)(),
+  };
+  return {
+    dispatch: createDispatch(context),
+    context,
+    close: () => db.close(),
+  };
+}
+
+let identity: { name: string; version: string } | undefined;
+
+function appIdentity(): { name: string; version: string } {
+  if (!identity) {
+    // The compiled file sits at build/node/electron/api/, the source at electron/api/.
+    for (const up of ['../../../../package.json', '../../package.json']) {
+      try {
+        const pkg = JSON.parse(readFileSync(join(__dirname, up), 'utf8')) as { productName?: string; name: string; version: string };
+        if (pkg.name === 'romtrack') {
+          identity = { name: pkg.productName ?? pkg.name, version: pkg.version };
+          break;
+        }
+      } catch {
+        // try the next location
+      }
+    }
+    identity ??= { name: 'ROMtrack', version: '0.0.0' };
+  }
+  return identity;
+}

@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import { PatientRepository } from '../db/patient-repository';
+
+export type AppMode = 'desktop' | 'server';
+
+/** What every handler gets: the open database, its repositories, who is acting, and the clock. */
+export interface ApiContext {
+  db: Database.Database;
+  repos: Repositories;
+  /** The therapist on whose behalf changes are made; null until one is chosen. */
+  actorId(): string | null;
+  /** Now, as a UTC ISO instant. */
+  now(): string;
+  app: { name: string; version: string; databasePath: string; mode: AppMode };
+  /** Runs fn in one transaction: the change and its audit rows commit together or not at all. */
+  transaction<T>(fn: () => T): T;
+}
+
+export interface Repositories {
+  patients: PatientRepository;
+}
+
+export function createRepositories(db: Database.Database): Repositories {
+  return { patients: new PatientRepository(db) };
+}

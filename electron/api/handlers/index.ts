@@ -1,0 +1,10 @@
+import type { OperationName } from '../../../shared/api/contract';
+import { appHandlers } from './app';
+import { patientHandlers } from './patients';
+import type { HandlerTable } from './types';
+
+/** Every operation in the contract must have a handler: a missing one is a type error here. */
+export const handlers: HandlerTable<OperationName> = {
+  ...appHandlers,
+  ...patientHandlers,
+};

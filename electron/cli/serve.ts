@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../api/backend';
+import { resolveDatabasePath } from '../db/default-path';
+import { isLoopback, startServer } from '../server/http-server';
+
+const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS]
+  --port N        port to listen on (default 5180; 0 picks a free one)
+  --db PATH       database file (default: ROMTRACK_DB, else the per-user data folder)
+  --host ADDRESS  listen beyond this machine (default 127.0.0.1). Anyone who can reach it and has the token can read every record.`;
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '5180' },
+        db: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${args.port}".`);
+    process.exit(2);
+  }
+  const databasePath = resolveDatabasePath(args.db);
+  mkdirSync(dirname(databasePath), { recursive: true });
+  if (!isLoopback(args.host)) {
+    console.warn(`WARNING: listening on ${args.host}, not only this machine. Every record is reachable from the network by anyone with the token.`);
+  }
+  let backend;
+  try {
+    backend = createBackend({ databasePath, mode: 'server' });
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const server = await startServer({
+    dispatch: backend.dispatch,
+    staticDir: join(__dirname, '..', '..', '..', 'renderer'),
+    host: args.host,
+    port,
+  });
+  console.log(`ROMtrack server mode. Database: ${databasePath}`);
+  console.log(`Open this address in a browser on this computer:\n\n  ${server.openUrl}\n`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = (): void => {
+    void server.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,74 @@
+import type { OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
+import type { ApiError, Envelope } from '../../../shared/api/errors';
+import { BRIDGE_NAME, HTTP_API_PREFIX, TOKEN_HEADER } from '../../../shared/api/transport';
+
+interface Bridge {
+  call(operation: string, input: unknown): Promise<unknown>;
+}
+
+const TOKEN_KEY = 'romtrack.token';
+
+function bridge(): Bridge | undefined {
+  return (window as unknown as Record<string, Bridge | undefined>)[BRIDGE_NAME];
+}
+
+/**
+ * Server mode hands the browser its token once, in the opening URL; keep it for this tab and
+ * take it out of the address bar so it is not bookmarked or shown.
+ */
+function serverToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+async function overHttp(operation: string, input: unknown): Promise<Envelope<unknown>> {
+  const token = serverToken();
+  let response: Response;
+  try {
+    response = await fetch(`${HTTP_API_PREFIX}${operation}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Cannot reach the ROMtrack server. Check that it is still running, then try again.' },
+    };
+  }
+  try {
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a readable result.` } };
+  }
+}
+
+/** The one way the renderer talks to the back end: the desktop bridge when present, else HTTP. */
+export async function call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Envelope<OperationOutput<K>>> {
+  const b = bridge();
+  const result = b ? ((await b.call(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
+  return result as Envelope<OperationOutput<K>>;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/** For reads where a failure is shown as a whole-page message. */
+export async function callOrThrow<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+  const result = await call(operation, input);
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value;
+}
+
+// Read the token at load, before any route changes the URL.
+if (!bridge()) serverToken();

@@ -1,0 +1,49 @@
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ApiError } from '../../../shared/api/errors';
+import { fieldMessages } from '../../../shared/api/issues';
+
+function nest<T extends FieldValues>(flat: Record<string, string>): FieldErrors<T> {
+  const out: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(flat)) {
+    const keys = path.split('.');
+    let node = out;
+    keys.slice(0, -1).forEach((k) => {
+      node[k] ??= {};
+      node = node[k] as Record<string, unknown>;
+    });
+    node[keys[keys.length - 1]!] = { type: 'schema', message };
+  }
+  return out as FieldErrors<T>;
+}
+
+/**
+ * Validates with the same schema the back end uses, and turns its issues into messages the same
+ * way (shared/api/issues), so a field says the same thing whichever side caught the mistake.
+ */
+export function schemaResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
+  return (values) => {
+    const parsed = schema.safeParse(values);
+    if (parsed.success) return { values: values, errors: {} };
+    return { values: {}, errors: nest<T>(fieldMessages(parsed.error)) };
+  };
+}
+
+export function useSchemaForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>): UseFormReturn<T> {
+  return useForm<T>({ resolver: schemaResolver<T>(schema), defaultValues, mode: 'onTouched', reValidateMode: 'onChange' });
+}
+
+/** Puts the back end's per-field messages next to their fields; returns the message for the rest. */
+export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>, error: ApiError, known: readonly string[]): string | null {
+  let unplaced: string | null = null;
+  let first = true;
+  for (const [field, message] of Object.entries(error.fields ?? {})) {
+    if (known.includes(field)) {
+      form.setError(field as Path<T>, { type: 'server', message }, { shouldFocus: first });
+      first = false;
+    } else {
+      unplaced ??= message;
+    }
+  }
+  return error.fields && !unplaced ? null : (unplaced ?? error.message);
+}

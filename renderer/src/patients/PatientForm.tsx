@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { PatientInput, SEXES, SEX_LABELS, type Patient } from '../../../shared/domain/patient';
+import { call } from '../api/client';
+import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
+import { Field } from '../forms/Field';
+import { href, navigate } from '../router';
+
+interface FormValues {
+  familyName: string;
+  givenNames: string;
+  clinicId: string;
+  dateOfBirth: string;
+  sex: Patient['sex'] | '';
+}
+
+const FIELDS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+
+/** New patient, or edit of an existing one (then `patient` is its current version). */
+export function PatientForm({ patient }: { patient?: Patient }) {
+  const form = useSchemaForm<FormValues>(PatientInput, {
+    familyName: patient?.familyName ?? '',
+    givenNames: patient?.givenNames ?? '',
+    clinicId: patient?.clinicId ?? '',
+    dateOfBirth: patient?.dateOfBirth ?? '',
+    sex: patient?.sex ?? '',
+  });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const cancelTo = patient ? href.patient(patient.id) : href.patients();
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const input = { ...values, sex: values.sex as Patient['sex'] };
+    const result = patient
+      ? await call('patients.update', { ...input, id: patient.id, version: patient.version })
+      : await call('patients.create', input);
+    if (result.ok) {
+      navigate(href.patient(result.value.id));
+      return;
+    }
+    setFormError(applyServerErrors(form, result.error, FIELDS));
+  });
+
+  return (
+    <section aria-labelledby="patient-form-heading">
+      <h1 id="patient-form-heading">{patient ? 'Edit patient' : 'New patient'}</h1>
+      <form
+        className="form"
+        noValidate
+        onSubmit={onSubmit}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') navigate(cancelTo);
+        }}
+      >
+        {formError ? (
+          <div className="error-box" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <Field label="Family name" error={errors.familyName?.message}>
+          {(a) => <input {...a} autoFocus autoComplete="off" {...register('familyName')} />}
+        </Field>
+        <Field label="Given names" error={errors.givenNames?.message}>
+          {(a) => <input {...a} autoComplete="off" {...register('givenNames')} />}
+        </Field>
+        <Field label="Clinic id" hint="The clinic's own patient number, if it has one." error={errors.clinicId?.message}>
+          {(a) => <input {...a} autoComplete="off" {...register('clinicId')} />}
+        </Field>
+        <Field label="Date of birth" hint="Year, month, day: for example 1968-04-21." error={errors.dateOfBirth?.message}>
+          {(a) => <input {...a} inputMode="numeric" placeholder="YYYY-MM-DD" autoComplete="off" {...register('dateOfBirth')} />}
+        </Field>
+        <Field label="Sex" error={errors.sex?.message}>
+          {(a) => (
+            <select {...a} {...register('sex')}>
+              <option value="">Choose…</option>
+              {SEXES.map((s) => (
+                <option key={s} value={s}>
+                  {SEX_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
+            {patient ? 'Save changes' : 'Save patient'}
+          </button>
+          <a className="button" href={cancelTo}>
+            Cancel
+          </a>
+          <span className="keys-hint">Enter saves · Escape cancels</span>
+        </div>
+      </form>
+    </section>
+  );
+}

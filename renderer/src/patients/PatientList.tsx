@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { ageInYears, formatDate, todayLocal } from '../../../shared/domain/dates';
+import { SEX_LABELS } from '../../../shared/domain/patient';
+import { useOperation } from '../api/use-operation';
+import { ErrorMessage, Loading } from '../layout/Status';
+import { href } from '../router';
+
+const PAGE_SIZE = 50;
+
+export function PatientList() {
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setDebounced(query.trim());
+      setOffset(0);
+    }, 150);
+    return () => clearTimeout(t);
+  }, [query]);
+  const [page] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
+  const today = todayLocal();
+
+  return (
+    <section aria-labelledby="patients-heading">
+      <div className="toolbar">
+        <h1 id="patients-heading">Patients</h1>
+        <a className="button primary" href={href.newPatient()}>
+          New patient
+        </a>
+      </div>
+      <div className="field search-field">
+        <label htmlFor="patient-search">Search by name or clinic id</label>
+        <input
+          id="patient-search"
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Start typing a family name, given name or clinic id"
+        />
+      </div>
+      {page.state === 'loading' ? <Loading what="patients" /> : null}
+      {page.state === 'error' ? <ErrorMessage error={page.error} /> : null}
+      {page.state === 'ready' ? (
+        page.value.total === 0 ? (
+          <p className="empty">
+            {debounced ? `No patient matches "${debounced}".` : 'No patients yet. Add the first one with "New patient".'}
+          </p>
+        ) : (
+          <>
+            <table className="data-table">
+              <caption className="visually-hidden">Patients{debounced ? ` matching "${debounced}"` : ''}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Clinic id</th>
+                  <th scope="col">Date of birth</th>
+                  <th scope="col">Age</th>
+                  <th scope="col">Sex</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.value.items.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <a href={href.patient(p.id)}>
+                        {p.familyName.toUpperCase()}, {p.givenNames}
+                      </a>
+                    </td>
+                    <td>{p.clinicId ?? '—'}</td>
+                    <td>{formatDate(p.dateOfBirth)}</td>
+                    <td>{ageInYears(p.dateOfBirth, today)}</td>
+                    <td>{SEX_LABELS[p.sex]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <nav className="pager" aria-label="Pages of patients">
+              <span role="status">
+                {page.value.offset + 1}–{page.value.offset + page.value.items.length} of {page.value.total}
+              </span>
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                Previous
+              </button>
+              <button type="button" disabled={offset + PAGE_SIZE >= page.value.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                Next
+              </button>
+            </nav>
+          </>
+        )
+      ) : null}
+    </section>
+  );
+}

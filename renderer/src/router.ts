@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+
+// Hash routes keep working from app:// files and from server mode alike, with no server rewrites.
+export type Route =
+  | { name: 'patients' }
+  | { name: 'patient-new' }
+  | { name: 'patient'; id: string }
+  | { name: 'patient-edit'; id: string }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/patients';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'patients') {
+    if (parts.length === 1) return { name: 'patients' };
+    if (parts[1] === 'new' && parts.length === 2) return { name: 'patient-new' };
+    if (parts.length === 2 && parts[1]) return { name: 'patient', id: parts[1] };
+    if (parts.length === 3 && parts[1] && parts[2] === 'edit') return { name: 'patient-edit', id: parts[1] };
+  }
+  return { name: 'not-found', path };
+}
+
+export const href = {
+  patients: () => '#/patients',
+  newPatient: () => '#/patients/new',
+  patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
+  editPatient: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
+};
+
+export function navigate(to: string): void {
+  window.location.hash = to;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,33 @@
+import { defineConfig, type Plugin } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+
+// The built page carries the same policy the desktop protocol and server mode send as a header.
+function cspMeta(): Plugin {
+  return {
+    name: 'romtrack-csp-meta',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// The renderer is served from files (desktop) or 127.0.0.1 (server mode), never a CDN.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), cspMeta()],
+  build: {
+    outDir: '../build/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  test: {
+    root: '.',
+    dir: '.',
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+});
