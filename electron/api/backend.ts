@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { createRepositories, type ApiContext, type AppMode } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
+import { WorkSession } from './session';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -20,11 +21,12 @@ export interface BackendOptions {
 /** Opens the database and builds the operation table: the same back end for IPC and HTTP. */
 export function createBackend(options: BackendOptions): Backend {
   const db = openDatabase(options.databasePath);
-  const actor: { id: string | null } = { id: null };
+  const session = new WorkSession();
   const context: ApiContext = {
     db,
     repos: createRepositories(db),
-    actorId: () => actor.id,
+    session,
+    actorId: () => session.current(),
     now: options.now ?? (() => new Date().toISOString()),
     app: { ...appIdentity(), databasePath: options.databasePath, mode: options.mode },
     transaction: (fn) => db.transaction(fn)(),

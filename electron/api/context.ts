@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
+import { AppMetaRepository } from '../db/app-meta-repository';
+import { ClinicRepository } from '../db/clinic-repository';
 import { PatientRepository } from '../db/patient-repository';
+import { TherapistRepository } from '../db/therapist-repository';
+import type { WorkSession } from './session';
 
 export type AppMode = 'desktop' | 'server';
 
-/** What every handler gets: the open database, its repositories, who is acting, and the clock. */
+/** What every handler gets: the open database, its repositories, who is working, and the clock. */
 export interface ApiContext {
   db: Database.Database;
   repos: Repositories;
+  session: WorkSession;
   /** The therapist on whose behalf changes are made; null until one is chosen. */
   actorId(): string | null;
   /** Now, as a UTC ISO instant. */
@@ -18,8 +23,16 @@ export interface ApiContext {
 
 export interface Repositories {
   patients: PatientRepository;
+  clinic: ClinicRepository;
+  therapists: TherapistRepository;
+  meta: AppMetaRepository;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
-  return { patients: new PatientRepository(db) };
+  return {
+    patients: new PatientRepository(db),
+    clinic: new ClinicRepository(db),
+    therapists: new TherapistRepository(db),
+    meta: new AppMetaRepository(db),
+  };
 }

@@ -1,28 +1,19 @@
-import { z } from 'zod';
-import { Patient, PatientInput, PatientListInput, PatientPage, PatientUpdateInput } from '../domain/patient';
-import { uuid } from '../domain/schema-parts';
+import type { z } from 'zod';
+import { appOperations } from './operations/app';
+import { patientOperations } from './operations/patients';
+import { settingsOperations } from './operations/settings';
 
-const Empty = z.strictObject({});
-const ById = z.strictObject({ id: uuid });
-
-export const AppInfo = z.strictObject({
-  name: z.string(),
-  version: z.string(),
-  databasePath: z.string(),
-  schemaVersion: z.number().int(),
-  mode: z.enum(['desktop', 'server']),
-});
+export { AppInfo } from './operations/app';
 
 /**
- * The one API contract: operation name -> input and output schemas. Both transports, the
- * back end's dispatcher and the renderer's client take their names and types from here.
+ * The one API contract: operation name -> input and output schemas, assembled from one file per
+ * domain in ./operations. Both transports, the back end's dispatcher and the renderer's client take
+ * their names and types from here.
  */
 export const operations = {
-  'app.info': { input: Empty, output: AppInfo },
-  'patients.create': { input: PatientInput, output: Patient },
-  'patients.update': { input: PatientUpdateInput, output: Patient },
-  'patients.get': { input: ById, output: Patient },
-  'patients.list': { input: PatientListInput, output: PatientPage },
+  ...appOperations,
+  ...patientOperations,
+  ...settingsOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -1,10 +1,12 @@
 import type { OperationName } from '../../../shared/api/contract';
 import { appHandlers } from './app';
 import { patientHandlers } from './patients';
+import { settingsHandlers } from './settings';
 import type { HandlerTable } from './types';
 
 /** Every operation in the contract must have a handler: a missing one is a type error here. */
 export const handlers: HandlerTable<OperationName> = {
   ...appHandlers,
   ...patientHandlers,
+  ...settingsHandlers,
 };

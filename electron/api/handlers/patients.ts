@@ -1,5 +1,6 @@
-import { writeAudit } from '../../db/audit-repository';
 import { AppError } from '../app-error';
+import { audit } from '../audit';
+import { requireActor } from '../session';
 import type { ApiContext } from '../context';
 import type { HandlerTable } from './types';
 
@@ -16,12 +17,12 @@ function assertClinicIdFree(ctx: ApiContext, clinicId: string | null, exceptId?:
 export const patientHandlers: HandlerTable<'patients.create' | 'patients.update' | 'patients.get' | 'patients.list'> = {
   'patients.create': (input, ctx) =>
     ctx.transaction(() => {
+      requireActor(ctx);
       assertClinicIdFree(ctx, input.clinicId);
       const at = ctx.now();
       const patient = ctx.repos.patients.insert(input, at);
-      writeAudit(ctx.db, {
+      audit(ctx, {
         at,
-        actorId: ctx.actorId(),
         operation: 'patients.create',
         entity: 'patient',
         entityId: patient.id,
@@ -33,6 +34,7 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
 
   'patients.update': (input, ctx) =>
     ctx.transaction(() => {
+      requireActor(ctx);
       const before = ctx.repos.patients.get(input.id);
       if (!before) throw new AppError('not_found', 'This patient does not exist. They may have been merged or the link is old.');
       assertClinicIdFree(ctx, input.clinicId, input.id);
@@ -44,9 +46,8 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
           'Someone else changed this patient while you were editing. Reload the patient to see their change, then make yours again.',
         );
       }
-      writeAudit(ctx.db, {
+      audit(ctx, {
         at,
-        actorId: ctx.actorId(),
         operation: 'patients.update',
         entity: 'patient',
         entityId: after.id,

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Therapist } from '../../shared/domain/therapist';
+
+export interface TherapistValues {
+  name: string;
+  title: string | null;
+  registrationNumber: string | null;
+  initials: string;
+}
+
+interface TherapistRow {
+  id: string;
+  name: string;
+  title: string | null;
+  registration_number: string | null;
+  initials: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toTherapist(r: TherapistRow): Therapist {
+  return {
+    id: r.id,
+    name: r.name,
+    title: r.title,
+    registrationNumber: r.registration_number,
+    initials: r.initials,
+    active: r.active === 1,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class TherapistRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  insert(v: TherapistValues, at: string): Therapist {
+    const id = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?)`,
+      )
+      .run(id, v.name, v.title, v.registrationNumber, v.initials, at, at);
+    return this.get(id)!;
+  }
+
+  update(id: string, expectedVersion: number, v: TherapistValues, at: string): Therapist | null {
+    const info = this.db
+      .prepare(
+        `UPDATE therapists SET name = ?, title = ?, registration_number = ?, initials = ?, version = version + 1, updated_at = ?
+         WHERE id = ? AND version = ?`,
+      )
+      .run(v.name, v.title, v.registrationNumber, v.initials, at, id, expectedVersion);
+    return info.changes === 1 ? this.get(id) : null;
+  }
+
+  setActive(id: string, active: boolean, at: string): Therapist {
+    const info = this.db
+      .prepare('UPDATE therapists SET active = ?, version = version + 1, updated_at = ? WHERE id = ?')
+      .run(active ? 1 : 0, at, id);
+    if (info.changes !== 1) throw new Error(`therapist ${id} was not updated`);
+    return this.get(id)!;
+  }
+
+  get(id: string): Therapist | null {
+    const row = this.db.prepare('SELECT * FROM therapists WHERE id = ?').get(id) as TherapistRow | undefined;
+    return row ? toTherapist(row) : null;
+  }
+
+  findByRegistration(registrationNumber: string): Therapist | null {
+    const row = this.db.prepare('SELECT * FROM therapists WHERE registration_number = ?').get(registrationNumber) as TherapistRow | undefined;
+    return row ? toTherapist(row) : null;
+  }
+
+  list(includeInactive: boolean): Therapist[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM therapists ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name COLLATE NOCASE, id`)
+      .all() as TherapistRow[];
+    return rows.map(toTherapist);
+  }
+
+  countActive(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM therapists WHERE active = 1').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DATE_FORMATS } from './dates';
+import { isoInstant, optionalText, requiredText } from './schema-parts';
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** Reports carry the logo on every page; larger images bloat the PDF and the database for nothing. */
+export const MAX_LOGO_BYTES = 256 * 1024;
+const LOGO_TYPES = { 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] } as const;
+type LogoMime = keyof typeof LOGO_TYPES;
+
+const DATA_URL_RE = /^data:(image\/png|image\/jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+export function decodedLength(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length * 3) / 4 - padding;
+}
+
+/** Checks a logo given as a data URL: its declared type, its real first bytes, and its size. */
+export function checkLogo(dataUrl: string): string | null {
+  const m = DATA_URL_RE.exec(dataUrl);
+  if (!m) return 'The logo must be a PNG or JPEG image.';
+  const mime = m[1] as LogoMime;
+  const base64 = m[2]!;
+  if (decodedLength(base64) > MAX_LOGO_BYTES) {
+    return `The logo is ${Math.ceil(decodedLength(base64) / 1024)} KiB; the limit is ${MAX_LOGO_BYTES / 1024} KiB. Save it smaller (about 600 pixels wide is plenty for a report) and try again.`;
+  }
+  let head: string;
+  try {
+    head = atob(base64.slice(0, 8));
+  } catch {
+    return 'The logo file is damaged: it could not be read as an image.';
+  }
+  const magic = LOGO_TYPES[mime];
+  if (!magic.every((byte, i) => head.charCodeAt(i) === byte)) return 'This file is not really a PNG or JPEG image. Choose an image file.';
+  return null;
+}
+
+export const logoSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = checkLogo(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .nullable();
+
+export const clinicFields = {
+  name: requiredText('Clinic name', 120),
+  address: optionalText('Address', 400),
+  phone: optionalText('Phone', 40),
+  logo: logoSchema.default(null),
+  paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }).default('A4'),
+  dateFormat: z.enum(DATE_FORMATS as unknown as [string, ...string[]], { error: 'Choose one of the listed date formats.' }).default('D MMM YYYY'),
+};
+
+export const ClinicInput = z.strictObject(clinicFields);
+export const ClinicUpdateInput = z.strictObject({ version: z.number().int().min(1), ...clinicFields });
+
+export const Clinic = z.strictObject({
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  logo: z.string().nullable(),
+  paperSize: z.enum(PAPER_SIZES),
+  dateFormat: z.string(),
+  version: z.number().int(),
+  updatedAt: isoInstant,
+});
+export type Clinic = z.infer<typeof Clinic>;
