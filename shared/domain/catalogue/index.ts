@@ -1,0 +1,104 @@
+// Lookups over the catalogue. Everything else in the app asks here instead of reading the arrays,
+// so that an unknown key is answered the same way everywhere.
+import { MOTION_CATALOGUE, PLANES } from './catalogue';
+import {
+  JOINTS,
+  type JointId,
+  type Mode,
+  type MotionId,
+  type MotionKey,
+  type MotionSpec,
+  type PlaneId,
+  type PlaneSpec,
+  type Side,
+} from './types';
+
+export * from './types';
+export { MOTION_CATALOGUE, PLANES } from './catalogue';
+
+// Sorted once so screens, exports and charts list motions in the same clinical order whatever order
+// the catalogue file happens to be written in.
+export const MOTION_SPECS: readonly MotionSpec[] = Object.freeze(
+  MOTION_CATALOGUE.map((spec, i) => ({ spec, i }))
+    .sort((a, b) => JOINTS.indexOf(a.spec.joint) - JOINTS.indexOf(b.spec.joint) || a.i - b.i)
+    .map(({ spec }) => spec),
+);
+
+export const MOTION_KEYS: readonly MotionKey[] = Object.freeze(MOTION_SPECS.map((s) => s.key));
+
+// Maps, not object literals, so that input such as "__proto__" or "toString" is never mistaken for a key.
+const BY_KEY: ReadonlyMap<string, MotionSpec> = new Map(MOTION_SPECS.map((s) => [s.key, s]));
+const PLANE_BY_ID: ReadonlyMap<string, PlaneSpec> = new Map(PLANES.map((p) => [p.id, p]));
+const BY_JOINT: ReadonlyMap<JointId, readonly MotionSpec[]> = new Map(
+  JOINTS.map((j) => [j, Object.freeze(MOTION_SPECS.filter((s) => s.joint === j))]),
+);
+
+/** True only for keys in the catalogue: "elbow.pronation" fits the MotionKey pattern but is not one. */
+export function isMotionKey(s: unknown): s is MotionKey {
+  return typeof s === 'string' && BY_KEY.has(s);
+}
+
+/** The spec of a catalogue key, or undefined for a key the catalogue does not hold (stale data, bad input). */
+export function findMotionSpec(key: unknown): MotionSpec | undefined {
+  return typeof key === 'string' ? BY_KEY.get(key) : undefined;
+}
+
+/** The spec of a catalogue key. Throws for a key that is not in the catalogue: check with isMotionKey first. */
+export function motionSpec(key: MotionKey): MotionSpec {
+  const spec = findMotionSpec(key);
+  if (!spec) throw new RangeError(`Unknown joint motion "${String(key)}".`);
+  return spec;
+}
+
+/** The motions of one joint in clinical order; empty for a value that is not a joint. */
+export function motionsOfJoint(joint: JointId): readonly MotionSpec[] {
+  return BY_JOINT.get(joint) ?? [];
+}
+
+/** The catalogue key for a joint and a motion, or null when that joint has no such motion (knee pronation). */
+export function motionKey(joint: JointId, motion: MotionId): MotionKey | null {
+  const key = `${joint}.${motion}`;
+  return isMotionKey(key) ? key : null;
+}
+
+export function motionBelongsToJoint(joint: JointId, motion: MotionId): boolean {
+  return motionKey(joint, motion) !== null;
+}
+
+export function planeSpec(id: PlaneId): PlaneSpec {
+  const plane = PLANE_BY_ID.get(id);
+  if (!plane) throw new RangeError(`Unknown plane "${String(id)}".`);
+  return plane;
+}
+
+/** The plane a motion belongs to, whose motions add up to its arc. Throws like motionSpec. */
+export function planeOf(key: MotionKey): PlaneSpec {
+  return planeSpec(motionSpec(key).plane);
+}
+
+/** The other motion of the plane (flexion for extension), or null for a one-motion plane. */
+export function opposingMotion(key: MotionKey): MotionKey | null {
+  return planeOf(key).motions.find((k) => k !== key) ?? null;
+}
+
+export function sideLabel(side: Side): 'Left' | 'Right' {
+  return side === 'left' ? 'Left' : 'Right';
+}
+
+export function modeLabel(mode: Mode): 'Active' | 'Passive' {
+  return mode === 'active' ? 'Active' : 'Passive';
+}
+
+/** "Right elbow flexion (active)": one line of a chart or table. */
+export function seriesLabel(side: Side, key: MotionKey, mode: Mode): string {
+  return `${sideLabel(side)} ${motionSpec(key).label.toLowerCase()} (${mode === 'active' ? 'active' : 'passive'})`;
+}
+
+/**
+ * "-30°", "130°". The ASCII hyphen-minus keeps exports, copy-paste and screen readers consistent.
+ * Averages may be fractional and are shown as given; a missing value (NaN, Infinity) shows as an em dash.
+ */
+export function formatDegrees(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  return `${n === 0 ? 0 : n}°`;
+}
