@@ -1,7 +1,13 @@
+import { ErrorMessage, Loading } from './layout/Status';
 import { PatientList } from './patients/PatientList';
 import { PatientForm } from './patients/PatientForm';
 import { PatientEditPage, PatientPage } from './patients/PatientPage';
 import { href, useRoute, type Route } from './router';
+import { SessionProvider } from './session/session-context';
+import { SetupScreen } from './session/SetupScreen';
+import { TherapistSwitcher } from './session/TherapistSwitcher';
+import { WhoIsWorking } from './session/WhoIsWorking';
+import { SettingsPage } from './settings/SettingsPage';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -13,6 +19,8 @@ function Screen({ route }: { route: Route }) {
       return <PatientPage key={route.id} id={route.id} />;
     case 'patient-edit':
       return <PatientEditPage key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsPage />;
     case 'not-found':
       return (
         <p className="error-box" role="alert">
@@ -22,7 +30,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-export function App() {
+function Workspace() {
   const route = useRoute();
   return (
     <>
@@ -35,12 +43,33 @@ export function App() {
           ROMtrack
         </a>
         <nav aria-label="Main">
-          <a href={href.patients()}>Patients</a>
+          <a href={href.patients()} aria-current={route.name.startsWith('patient') ? 'page' : undefined}>
+            Patients
+          </a>
+          <a href={href.settings()} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
+        <div className="header-end">
+          <TherapistSwitcher />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Screen route={route} />
       </main>
     </>
+  );
+}
+
+/** Set-up on an empty database, then "who is working?", then the app. */
+export function App() {
+  return (
+    <SessionProvider fallback={(error) => (error ? <ErrorMessage error={error} /> : <Loading what="ROMtrack" />)}>
+      {({ state }) => {
+        if (state.needsSetup) return <SetupScreen />;
+        if (!state.currentTherapist) return <WhoIsWorking />;
+        return <Workspace />;
+      }}
+    </SessionProvider>
   );
 }

@@ -6,11 +6,13 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: string }
   | { name: 'patient-edit'; id: string }
+  | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/patients';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'patients') {
     if (parts.length === 1) return { name: 'patients' };
     if (parts[1] === 'new' && parts.length === 2) return { name: 'patient-new' };
@@ -25,6 +27,7 @@ export const href = {
   newPatient: () => '#/patients/new',
   patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
   editPatient: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
+  settings: () => '#/settings',
 };
 
 export function navigate(to: string): void {

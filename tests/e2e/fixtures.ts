@@ -6,17 +6,23 @@ import { openTestBackend, type TestBackend } from '../support/backend';
 
 const rendererDir = join(__dirname, '..', '..', 'build', 'renderer');
 
+interface AppOptions {
+  /** false: start from an empty database, as on first run. */
+  setupDone: boolean;
+}
+
 interface AppFixture {
   /** The back end in server mode on a fresh SQLite file in a temp folder, with the built renderer. */
   app: { backend: TestBackend; server: RunningServer; open(page: Page, hash?: string): Promise<void> };
 }
 
-export const test = base.extend<AppFixture>({
-  app: async ({}, use) => {
+export const test = base.extend<AppFixture & AppOptions>({
+  setupDone: [true, { option: true }],
+  app: async ({ setupDone }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('The renderer is not built: run "npm run build" first (npm test does it).');
     }
-    const backend = openTestBackend();
+    const backend = openTestBackend({ setup: setupDone });
     const server = await startServer({ dispatch: backend.dispatch, staticDir: rendererDir });
     await use({
       backend,

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { ageInYears, formatDate, todayLocal } from '../../../shared/domain/dates';
+import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS } from '../../../shared/domain/patient';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
+import { useFormatDate } from '../session/session-context';
 
 const PAGE_SIZE = 50;
 
@@ -20,6 +21,7 @@ export function PatientList() {
   }, [query]);
   const [page] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
   const today = todayLocal();
+  const formatDate = useFormatDate();
 
   return (
     <section aria-labelledby="patients-heading">

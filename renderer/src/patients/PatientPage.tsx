@@ -1,12 +1,14 @@
-import { ageInYears, formatDate, todayLocal } from '../../../shared/domain/dates';
+import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS, patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
+import { useFormatDate } from '../session/session-context';
 import { PatientForm } from './PatientForm';
 
 export function PatientPage({ id }: { id: string }) {
   const [patient] = useOperation('patients.get', { id });
+  const formatDate = useFormatDate();
   if (patient.state === 'loading') return <Loading what="the patient" />;
   if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
   const p = patient.value;

@@ -1,0 +1,127 @@
+import { useState, type ChangeEvent } from 'react';
+import { ClinicInput, PAPER_SIZES, checkLogo, type Clinic } from '../../../shared/domain/clinic';
+import { DATE_FORMATS, formatDate, type DateFormat } from '../../../shared/domain/dates';
+import { call } from '../api/client';
+import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
+import { Field } from '../forms/Field';
+import { useSession } from '../session/session-context';
+
+interface ClinicValues {
+  name: string;
+  address: string;
+  phone: string;
+  logo: string | null;
+  paperSize: Clinic['paperSize'];
+  dateFormat: string;
+}
+const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat'];
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ClinicForm({ clinic }: { clinic: Clinic }) {
+  const { reload } = useSession();
+  const form = useSchemaForm<ClinicValues>(ClinicInput, {
+    name: clinic.name,
+    address: clinic.address ?? '',
+    phone: clinic.phone ?? '',
+    logo: clinic.logo,
+    paperSize: clinic.paperSize,
+    dateFormat: clinic.dateFormat,
+  });
+  const { register, formState, watch, setValue, setError, clearErrors } = form;
+  const e = formState.errors;
+  const logo = watch('logo');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // The version this form last saw; the next save must name it, so a colleague's change is not overwritten.
+  const [version, setVersion] = useState(clinic.version);
+
+  async function onLogo(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const dataUrl = await readAsDataUrl(file).catch(() => '');
+    const problem = dataUrl ? checkLogo(dataUrl) : 'The file could not be read.';
+    if (problem) {
+      setError('logo', { type: 'schema', message: problem });
+      return;
+    }
+    clearErrors('logo');
+    setValue('logo', dataUrl, { shouldDirty: true });
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const r = await call('clinic.update', { ...values, version });
+    if (r.ok) {
+      setMessage({ kind: 'ok', text: 'Clinic details saved.' });
+      setVersion(r.value.version);
+      await reload();
+    } else {
+      const rest = applyServerErrors(form, r.error, FIELDS);
+      if (rest) setMessage({ kind: 'error', text: rest });
+    }
+  });
+
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="clinic-heading">
+      <h2 id="clinic-heading">Clinic</h2>
+      {message ? (
+        <div className={message.kind === 'ok' ? 'ok-box' : 'error-box'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </div>
+      ) : null}
+      <Field label="Clinic name" error={e.name?.message}>
+        {(a) => <input {...a} {...register('name')} />}
+      </Field>
+      <Field label="Address" error={e.address?.message}>
+        {(a) => <textarea {...a} rows={2} {...register('address')} />}
+      </Field>
+      <Field label="Phone" error={e.phone?.message}>
+        {(a) => <input {...a} {...register('phone')} />}
+      </Field>
+      <Field label="Logo" hint="PNG or JPEG, up to 256 KiB. Printed at the top of reports." error={e.logo?.message}>
+        {(a) => <input {...a} type="file" accept="image/png,image/jpeg" onChange={onLogo} />}
+      </Field>
+      {logo ? (
+        <div className="logo-preview">
+          <img src={logo} alt="Clinic logo" />
+          <button type="button" onClick={() => setValue('logo', null, { shouldDirty: true })}>
+            Remove logo
+          </button>
+        </div>
+      ) : null}
+      <Field label="Paper size for reports" error={e.paperSize?.message}>
+        {(a) => (
+          <select {...a} {...register('paperSize')}>
+            {PAPER_SIZES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Date format" error={e.dateFormat?.message}>
+        {(a) => (
+          <select {...a} {...register('dateFormat')}>
+            {DATE_FORMATS.map((f: DateFormat) => (
+              <option key={f} value={f}>
+                {formatDate('2026-03-04', f)} ({f})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Save clinic details
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { useOperation } from '../api/use-operation';
+import { ErrorMessage, Loading } from '../layout/Status';
+import { ClinicForm } from './ClinicForm';
+import { TherapistsPanel } from './TherapistsPanel';
+
+export function SettingsPage() {
+  const [clinic] = useOperation('clinic.get', {});
+  return (
+    <section aria-labelledby="settings-heading">
+      <h1 id="settings-heading">Settings</h1>
+      <div className="settings-grid">
+        {clinic.state === 'loading' ? <Loading what="the clinic details" /> : null}
+        {clinic.state === 'error' ? <ErrorMessage error={clinic.error} /> : null}
+        {clinic.state === 'ready' ? <ClinicForm clinic={clinic.value} /> : null}
+        <TherapistsPanel />
+      </div>
+    </section>
+  );
+}
