@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { AppMetaRepository } from '../db/app-meta-repository';
 import { ClinicRepository } from '../db/clinic-repository';
+import { EventRepository } from '../db/event-repository';
+import { HoProfileRepository } from '../db/ho-profile-repository';
 import { PatientRepository } from '../db/patient-repository';
 import { TherapistRepository } from '../db/therapist-repository';
+import { VisitRepository } from '../db/visit-repository';
 import type { WorkSession } from './session';
 
 export type AppMode = 'desktop' | 'server';
@@ -26,6 +29,9 @@ export interface Repositories {
   clinic: ClinicRepository;
   therapists: TherapistRepository;
   meta: AppMetaRepository;
+  profile: HoProfileRepository;
+  visits: VisitRepository;
+  events: EventRepository;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
@@ -34,5 +40,8 @@ export function createRepositories(db: Database.Database): Repositories {
     clinic: new ClinicRepository(db),
     therapists: new TherapistRepository(db),
     meta: new AppMetaRepository(db),
+    profile: new HoProfileRepository(db),
+    visits: new VisitRepository(db),
+    events: new EventRepository(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appOperations } from './operations/app';
+import { clinicalOperations } from './operations/clinical';
 import { patientOperations } from './operations/patients';
 import { settingsOperations } from './operations/settings';
 
@@ -14,6 +15,7 @@ export const operations = {
   ...appOperations,
   ...patientOperations,
   ...settingsOperations,
+  ...clinicalOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -1,5 +1,9 @@
 import type { OperationName } from '../../../shared/api/contract';
 import { appHandlers } from './app';
+import { eventHandlers } from './events';
+import { patientFileHandlers } from './patient-file';
+import { profileHandlers } from './profile';
+import { visitHandlers } from './visits';
 import { patientHandlers } from './patients';
 import { settingsHandlers } from './settings';
 import type { HandlerTable } from './types';
@@ -9,4 +13,8 @@ export const handlers: HandlerTable<OperationName> = {
   ...appHandlers,
   ...patientHandlers,
   ...settingsHandlers,
+  ...patientFileHandlers,
+  ...profileHandlers,
+  ...visitHandlers,
+  ...eventHandlers,
 };

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
+import { AppError } from '../app-error';
+import { audit } from '../audit';
+import { requireActor } from '../session';
+import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
+import type { HandlerTable } from './types';
+
+type VisitOps = 'visits.record' | 'visits.list' | 'measurements.correct' | 'measurements.void' | 'measurements.history';
+
+export const visitHandlers: HandlerTable<VisitOps> = {
+  /** The whole visit in one transaction: its header and every measurement, or nothing. */
+  'visits.record': (input, ctx) =>
+    ctx.transaction(() => {
+      const actor = requireActor(ctx);
+      const patient = requirePatient(ctx, input.patientId);
+      assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The visit date');
+      const therapistId = input.therapistId ?? actor;
+      if (!ctx.repos.therapists.get(therapistId)) {
+        throw new AppError('invalid_input', 'Unknown therapist.', { therapistId: 'This therapist is not on the list. Choose one from the list.' });
+      }
+      const at = ctx.now();
+      const visitId = randomUUID();
+      ctx.repos.visits.insertVisit({
+        id: visitId,
+        patientId: patient.id,
+        date: input.date,
+        therapistId,
+        setting: input.setting,
+        symptoms: input.symptoms,
+        notes: input.notes,
+        instrument: input.defaults.instrument,
+        endFeel: input.defaults.endFeel,
+        recordedAt: at,
+        recordedBy: actor,
+      });
+      for (const m of input.measurements) {
+        ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
+          visitId,
+          patientId: patient.id,
+          motion: m.motion,
+          side: m.side,
+          mode: m.mode,
+          degrees: m.degrees,
+          raterId: therapistId,
+          instrument: m.instrument ?? input.defaults.instrument,
+          endFeel: m.endFeel === undefined ? input.defaults.endFeel : m.endFeel,
+          pain: m.pain,
+          note: m.note,
+        });
+      }
+      const visit = ctx.repos.visits.visit(visitId)!;
+      audit(ctx, { at, operation: 'visits.record', entity: 'visit', entityId: visitId, before: null, after: visit });
+      return visit;
+    }),
+
+  'visits.list': (input, ctx) => {
+    requirePatient(ctx, input.patientId);
+    return ctx.repos.visits.visitsOf(input.patientId);
+  },
+
+  'measurements.correct': (input, ctx) =>
+    ctx.transaction(() => {
+      const old = ctx.repos.visits.measurementVersions.current(input.id);
+      const degrees = validateDegrees(old.motion, input.degrees);
+      if (!degrees.ok) throw new AppError('invalid_input', 'One field needs attention.', { degrees: degrees.message });
+      const at = ctx.now();
+      const version = correctionOf(ctx, old, at, input.reason);
+      const before = ctx.repos.visits.measurement(old.id)!;
+      // The rater stays who measured; recorded_by says who corrected.
+      const after = ctx.repos.visits.insertMeasurement(version, {
+        visitId: old.visit_id,
+        patientId: old.patient_id,
+        motion: old.motion,
+        side: old.side,
+        mode: old.mode,
+        degrees: degrees.value,
+        raterId: old.rater_id,
+        instrument: input.instrument,
+        endFeel: input.endFeel,
+        pain: input.pain,
+        note: input.note,
+      });
+      ctx.repos.visits.measurementVersions.markSuperseded(old.id, after.id);
+      audit(ctx, { at, operation: 'measurements.correct', entity: 'measurement', entityId: old.lineage_id, before, after });
+      return after;
+    }),
+
+  'measurements.void': (input, ctx) =>
+    ctx.transaction(() => {
+      const old = ctx.repos.visits.measurementVersions.current(input.id);
+      const before = ctx.repos.visits.measurement(old.id)!;
+      const at = ctx.now();
+      ctx.repos.visits.measurementVersions.void(old.id, at, requireActor(ctx), input.reason);
+      const after = ctx.repos.visits.measurement(old.id)!;
+      audit(ctx, { at, operation: 'measurements.void', entity: 'measurement', entityId: old.lineage_id, before, after });
+      return after;
+    }),
+
+  'measurements.history': (input, ctx) => ctx.repos.visits.measurementHistory(input.id),
+};

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { NewVersion } from '../db/versioned-records';
+import { AppError } from './app-error';
+import type { ApiContext } from './context';
+import { requireActor } from './session';
+
+/** A first version: its own lineage. */
+export function firstVersion(ctx: ApiContext, at: string): NewVersion {
+  const id = randomUUID();
+  return { id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: requireActor(ctx), correctionReason: null };
+}
+
+/** The version that replaces `previous`, in the same lineage, with the reason for the correction. */
+export function correctionOf(ctx: ApiContext, previous: { id: string; lineage_id: string }, at: string, reason: string): NewVersion {
+  return { id: randomUUID(), lineageId: previous.lineage_id, supersedesId: previous.id, recordedAt: at, recordedBy: requireActor(ctx), correctionReason: reason };
+}
+
+export function requirePatient(ctx: ApiContext, patientId: string, field = 'patientId') {
+  const patient = ctx.repos.patients.get(patientId);
+  if (!patient) throw new AppError('not_found', 'This patient does not exist. Reload the page.', { [field]: 'Unknown patient.' });
+  return patient;
+}
+
+/** Clinical dates cannot precede the patient's birth: almost always a slip in the year. */
+export function assertNotBeforeBirth(dateOfBirth: string, date: string, field: string, what: string): void {
+  if (date < dateOfBirth) {
+    throw new AppError('invalid_input', `${what} is before the patient's date of birth.`, {
+      [field]: `${what} (${date}) is before the patient's date of birth (${dateOfBirth}). Check the year.`,
+    });
+  }
+}

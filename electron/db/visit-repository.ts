@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import type { Measurement, Visit } from '../../shared/domain/visit';
+import {
+  currentOnly,
+  metaOf,
+  VERSION_INSERT_COLUMNS,
+  VERSION_INSERT_VALUES,
+  versionParams,
+  VersionedRecords,
+  type NewVersion,
+  type VersionColumns,
+} from './versioned-records';
+
+interface VisitRow {
+  id: string;
+  patient_id: string;
+  visit_date: string;
+  therapist_id: string | null;
+  setting: Visit['setting'];
+  decreased_range: number;
+  swelling: number;
+  redness: number;
+  warmth: number;
+  fever: number;
+  pain: number | null;
+  notes: string | null;
+  instrument: Visit['instrument'];
+  end_feel: Visit['endFeel'];
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+interface MeasurementRow extends VersionColumns {
+  visit_id: string;
+  patient_id: string;
+  motion: string;
+  side: Measurement['side'];
+  mode: Measurement['mode'];
+  degrees: number;
+  rater_id: string | null;
+  instrument: Measurement['instrument'];
+  end_feel: Measurement['endFeel'];
+  pain: number | null;
+  note: string | null;
+  /** Joined from the visit: a measurement's date is its visit's date. */
+  visit_date: string;
+}
+
+export type VisitValues = Omit<Visit, 'measurements'>;
+
+export interface MeasurementValues {
+  visitId: string;
+  patientId: string;
+  motion: string;
+  side: Measurement['side'];
+  mode: Measurement['mode'];
+  degrees: number;
+  raterId: string | null;
+  instrument: Measurement['instrument'];
+  endFeel: Measurement['endFeel'];
+  pain: number | null;
+  note: string | null;
+}
+
+function toMeasurement(r: MeasurementRow): Measurement {
+  return {
+    ...metaOf(r),
+    visitId: r.visit_id,
+    patientId: r.patient_id,
+    date: r.visit_date,
+    motion: r.motion,
+    side: r.side,
+    mode: r.mode,
+    degrees: r.degrees,
+    raterId: r.rater_id,
+    instrument: r.instrument,
+    endFeel: r.end_feel,
+    pain: r.pain,
+    note: r.note,
+  };
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+const MEASUREMENT_SELECT = `SELECT m.*, v.visit_date FROM measurements m JOIN visits v ON v.id = m.visit_id`;
+
+export class VisitRepository {
+  readonly measurementVersions: VersionedRecords<MeasurementRow>;
+
+  constructor(private readonly db: Database.Database) {
+    this.measurementVersions = new VersionedRecords<MeasurementRow>(db, 'measurements', 'measurement');
+  }
+
+  insertVisit(v: VisitValues): void {
+    this.db
+      .prepare(
+        `INSERT INTO visits (id, patient_id, visit_date, therapist_id, setting, decreased_range, swelling, redness, warmth, fever,
+           pain, notes, instrument, end_feel, recorded_at, recorded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        v.id, v.patientId, v.date, v.therapistId, v.setting,
+        flag(v.symptoms.decreasedRange), flag(v.symptoms.swelling), flag(v.symptoms.redness), flag(v.symptoms.warmth), flag(v.symptoms.fever),
+        v.symptoms.pain, v.notes, v.instrument, v.endFeel, v.recordedAt, v.recordedBy,
+      );
+  }
+
+  insertMeasurement(version: NewVersion, m: MeasurementValues): Measurement {
+    this.db
+      .prepare(
+        `INSERT INTO measurements (${VERSION_INSERT_COLUMNS}, visit_id, patient_id, motion, side, mode, degrees, rater_id, instrument, end_feel, pain, note)
+         VALUES (${VERSION_INSERT_VALUES}, @visit_id, @patient_id, @motion, @side, @mode, @degrees, @rater_id, @instrument, @end_feel, @pain, @note)`,
+      )
+      .run({
+        ...versionParams(version),
+        visit_id: m.visitId,
+        patient_id: m.patientId,
+        motion: m.motion,
+        side: m.side,
+        mode: m.mode,
+        degrees: m.degrees,
+        rater_id: m.raterId,
+        instrument: m.instrument,
+        end_feel: m.endFeel,
+        pain: m.pain,
+        note: m.note,
+      });
+    return this.measurement(version.id)!;
+  }
+
+  measurement(id: string): Measurement | null {
+    const row = this.db.prepare(`${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id) as MeasurementRow | undefined;
+    return row ? toMeasurement(row) : null;
+  }
+
+  measurementHistory(id: string): Measurement[] {
+    return this.measurementVersions.history(id).map((r) => this.measurement(r.id)!);
+  }
+
+  /** A patient's visits, newest first, each with its current measurements: two queries, not one per visit. */
+  visitsOf(patientId: string): Visit[] {
+    const visits = this.db
+      .prepare(`SELECT * FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, recorded_at DESC`)
+      .all(patientId) as VisitRow[];
+    const measurements = this.db
+      .prepare(`${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
+      .all(patientId) as MeasurementRow[];
+    const byVisit = new Map<string, Measurement[]>();
+    for (const row of measurements) {
+      const list = byVisit.get(row.visit_id) ?? [];
+      list.push(toMeasurement(row));
+      byVisit.set(row.visit_id, list);
+    }
+    return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? []));
+  }
+
+  visit(id: string): Visit | null {
+    const row = this.db.prepare(`SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
+    if (!row) return null;
+    const measurements = this.db
+      .prepare(`${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
+      .all(id) as MeasurementRow[];
+    return toVisit(row, measurements.map(toMeasurement));
+  }
+}
+
+function toVisit(v: VisitRow, measurements: Measurement[]): Visit {
+  return {
+    id: v.id,
+    patientId: v.patient_id,
+    date: v.visit_date,
+    therapistId: v.therapist_id,
+    setting: v.setting,
+    symptoms: {
+      decreasedRange: v.decreased_range === 1,
+      swelling: v.swelling === 1,
+      redness: v.redness === 1,
+      warmth: v.warmth === 1,
+      fever: v.fever === 1,
+      pain: v.pain,
+    },
+    notes: v.notes,
+    instrument: v.instrument,
+    endFeel: v.end_feel,
+    recordedAt: v.recorded_at,
+    recordedBy: v.recorded_by,
+    measurements,
+  };
+}

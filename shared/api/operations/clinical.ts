@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ClinicalEvent, EventCorrection, EventInput } from '../../domain/event';
+import { RiskFactor, RiskFactorCorrection, RiskFactorInput, WatchedSite, WatchedSiteInput, WatchedSiteStatusChange } from '../../domain/ho';
+import { Patient } from '../../domain/patient';
+import { HistoryInput, VoidInput } from '../../domain/record-meta';
+import { uuid } from '../../domain/schema-parts';
+import { Therapist } from '../../domain/therapist';
+import { Measurement, MeasurementCorrection, Visit, VisitInput } from '../../domain/visit';
+
+const ByPatient = z.strictObject({ patientId: uuid });
+
+export const HoProfile = z.strictObject({ riskFactors: z.array(RiskFactor), sites: z.array(WatchedSite) });
+
+/** Everything the patient's pages need, in one call: current versions only, newest first. */
+export const PatientFile = z.strictObject({
+  patient: Patient,
+  riskFactors: z.array(RiskFactor),
+  sites: z.array(WatchedSite),
+  visits: z.array(Visit),
+  events: z.array(ClinicalEvent),
+  /** Every therapist named in the file (raters, recorders), active or not. */
+  therapists: z.array(Therapist),
+});
+export type PatientFile = z.infer<typeof PatientFile>;
+
+export const clinicalOperations = {
+  'patients.file': { input: ByPatient, output: PatientFile },
+  'profile.get': { input: ByPatient, output: HoProfile },
+  'riskFactors.add': { input: RiskFactorInput, output: RiskFactor },
+  'riskFactors.correct': { input: RiskFactorCorrection, output: RiskFactor },
+  'riskFactors.void': { input: VoidInput, output: RiskFactor },
+  'sites.add': { input: WatchedSiteInput, output: WatchedSite },
+  'sites.changeStatus': { input: WatchedSiteStatusChange, output: WatchedSite },
+  'sites.void': { input: VoidInput, output: WatchedSite },
+  'visits.record': { input: VisitInput, output: Visit },
+  'visits.list': { input: ByPatient, output: z.array(Visit) },
+  'measurements.correct': { input: MeasurementCorrection, output: Measurement },
+  'measurements.void': { input: VoidInput, output: Measurement },
+  'measurements.history': { input: HistoryInput, output: z.array(Measurement) },
+  'events.record': { input: EventInput, output: ClinicalEvent },
+  'events.correct': { input: EventCorrection, output: ClinicalEvent },
+  'events.void': { input: VoidInput, output: ClinicalEvent },
+  'events.list': { input: ByPatient, output: z.array(ClinicalEvent) },
+  'events.history': { input: HistoryInput, output: z.array(ClinicalEvent) },
+} as const;

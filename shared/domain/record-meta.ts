@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isoInstant, requiredText, uuid } from './schema-parts';
+
+/**
+ * Clinical records are never edited in place or deleted. A correction writes a new version that
+ * supersedes the old one (same lineage); voiding marks the current version with a reason. Every
+ * versioned record carries this.
+ */
+export const RecordMeta = {
+  id: z.string(),
+  /** The id of the first version: stays the same through corrections. */
+  lineageId: z.string(),
+  supersedesId: z.string().nullable(),
+  recordedAt: isoInstant,
+  recordedBy: z.string().nullable(),
+  /** Why this version replaced the one before it; null for a first version. */
+  correctionReason: z.string().nullable(),
+  voided: z.strictObject({ at: isoInstant, by: z.string().nullable(), reason: z.string() }).nullable(),
+};
+
+export const reason = (what: string) =>
+  requiredText(`A reason for the ${what}`, 500).refine((r) => r.length >= 3, { error: `Say briefly why (at least 3 characters): the ${what} stays in the record's history.` });
+
+export const VoidInput = z.strictObject({ id: uuid, reason: reason('voiding') });
+export const HistoryInput = z.strictObject({ id: uuid });

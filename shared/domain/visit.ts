@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { MODES, SIDES, isMotionKey, motionSpec, type MotionKey } from './catalogue';
+import { validateDegrees } from './catalogue/measurement-value';
+import { RecordMeta, reason } from './record-meta';
+import { isoInstant, optionalText, pastCalendarDate, uuid } from './schema-parts';
+
+export const VISIT_SETTINGS = ['outpatient', 'inpatient', 'home', 'other'] as const;
+export const VISIT_SETTING_LABELS: Record<(typeof VISIT_SETTINGS)[number], string> = {
+  outpatient: 'Outpatient clinic',
+  inpatient: 'Inpatient ward',
+  home: 'Home visit',
+  other: 'Other',
+};
+export const INSTRUMENTS = ['goniometer', 'inclinometer', 'smartphone', 'visual'] as const;
+export type Instrument = (typeof INSTRUMENTS)[number];
+export const INSTRUMENT_LABELS: Record<Instrument, string> = {
+  goniometer: 'Universal goniometer',
+  inclinometer: 'Inclinometer',
+  smartphone: 'Smartphone app',
+  visual: 'Visual estimate',
+};
+/** A hard, bony end-feel where there was none is a warning sign of HO. */
+export const END_FEELS = ['soft', 'firm', 'hard', 'empty'] as const;
+export type EndFeel = (typeof END_FEELS)[number];
+export const END_FEEL_LABELS: Record<EndFeel, string> = { soft: 'Soft', firm: 'Firm', hard: 'Hard (bony)', empty: 'Empty' };
+
+const pain = z
+  .number({ error: 'Pain is a number from 0 (none) to 10 (worst imaginable).' })
+  .int({ error: 'Pain is a whole number from 0 to 10.' })
+  .min(0, { error: 'Pain is a whole number from 0 to 10.' })
+  .max(10, { error: 'Pain is a whole number from 0 to 10.' })
+  .nullable()
+  .default(null);
+
+const motion = z.custom<MotionKey>((v) => isMotionKey(v), { error: 'Choose a joint motion from the list: this one does not belong to its joint or is unknown.' });
+const side = z.enum(SIDES, { error: 'Choose the side: left or right. Every joint in ROMtrack is paired.' });
+const mode = z.enum(MODES, { error: 'Choose active or passive.' });
+const instrument = z.enum(INSTRUMENTS, { error: 'Choose the instrument: goniometer, inclinometer, smartphone or visual estimate.' });
+const endFeel = z.enum(END_FEELS, { error: 'Choose the end-feel: soft, firm, hard or empty.' }).nullable();
+
+/** The angle is checked against its own motion's range, so it is checked on the whole entry. */
+function checkDegrees(entry: { motion: MotionKey; degrees: unknown }, ctx: z.RefinementCtx): void {
+  if (!isMotionKey(entry.motion)) return;
+  const r = validateDegrees(entry.motion, entry.degrees);
+  if (!r.ok) ctx.addIssue({ code: 'custom', path: ['degrees'], message: r.message });
+}
+
+export const MeasurementEntry = z
+  .strictObject({
+    motion,
+    side,
+    mode,
+    degrees: z.unknown(),
+    /** Omitted: the visit's default. */
+    instrument: instrument.optional(),
+    endFeel: endFeel.optional(),
+    pain,
+    note: optionalText('Note', 500),
+  })
+  .superRefine(checkDegrees)
+  .transform((e) => ({ ...e, degrees: e.degrees as number }));
+
+export const Symptoms = z.strictObject({
+  decreasedRange: z.boolean().default(false),
+  swelling: z.boolean().default(false),
+  redness: z.boolean().default(false),
+  warmth: z.boolean().default(false),
+  fever: z.boolean().default(false),
+  pain,
+});
+export type Symptoms = z.infer<typeof Symptoms>;
+
+export const VisitInput = z
+  .strictObject({
+    patientId: uuid,
+    date: pastCalendarDate('Visit date'),
+    /** Omitted: the therapist who is working. */
+    therapistId: uuid.optional(),
+    setting: z.enum(VISIT_SETTINGS, { error: 'Choose where the visit took place.' }).default('outpatient'),
+    symptoms: Symptoms.default({ decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: null }),
+    notes: optionalText('Notes', 4000),
+    defaults: z.strictObject({ instrument: instrument.default('goniometer'), endFeel: endFeel.default(null) }).default({ instrument: 'goniometer', endFeel: null }),
+    measurements: z.array(MeasurementEntry).max(200, { error: 'At most 200 measurements in one visit.' }),
+  })
+  .superRefine((visit, ctx) => {
+    const seen = new Map<string, number>();
+    visit.measurements.forEach((m, i) => {
+      const key = `${m.side} ${m.motion} ${m.mode}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['measurements', i, 'degrees'], message: `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is entered twice in this visit. Keep one value.` });
+      } else seen.set(key, i);
+    });
+  });
+export type VisitInput = z.input<typeof VisitInput>;
+
+export const Measurement = z.strictObject({
+  ...RecordMeta,
+  visitId: z.string(),
+  patientId: z.string(),
+  date: z.string(),
+  motion: z.string(),
+  side: z.enum(SIDES),
+  mode: z.enum(MODES),
+  degrees: z.number().int(),
+  raterId: z.string().nullable(),
+  instrument: z.enum(INSTRUMENTS),
+  endFeel: z.enum(END_FEELS).nullable(),
+  pain: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type Measurement = z.infer<typeof Measurement>;
+
+export const Visit = z.strictObject({
+  id: z.string(),
+  patientId: z.string(),
+  date: z.string(),
+  therapistId: z.string().nullable(),
+  setting: z.enum(VISIT_SETTINGS),
+  symptoms: z.strictObject({
+    decreasedRange: z.boolean(),
+    swelling: z.boolean(),
+    redness: z.boolean(),
+    warmth: z.boolean(),
+    fever: z.boolean(),
+    pain: z.number().int().nullable(),
+  }),
+  notes: z.string().nullable(),
+  instrument: z.enum(INSTRUMENTS),
+  endFeel: z.enum(END_FEELS).nullable(),
+  recordedAt: isoInstant,
+  recordedBy: z.string().nullable(),
+  /** The current (not superseded, not voided) measurements. */
+  measurements: z.array(Measurement),
+});
+export type Visit = z.infer<typeof Visit>;
+
+/** A corrected angle (or its details); the motion, side and mode stay those of the original. */
+export const MeasurementCorrection = z
+  .strictObject({
+    id: uuid,
+    reason: reason('correction'),
+    degrees: z.unknown(),
+    instrument,
+    endFeel,
+    pain,
+    note: optionalText('Note', 500),
+  });
