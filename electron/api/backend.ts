@@ -20,8 +20,8 @@ export interface BackendOptions {
 
 /** Opens the database and builds the operation table: the same back end for IPC and HTTP. */
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.databasePath);
   const session = new WorkSession();
+  const db = openDatabase(options.databasePath);
   const context: ApiContext = {
     db,
     repos: createRepositories(db),
@@ -29,12 +29,26 @@ export function createBackend(options: BackendOptions): Backend {
     actorId: () => session.current(),
     now: options.now ?? (() => new Date().toISOString()),
     app: { ...appIdentity(), databasePath: options.databasePath, mode: options.mode },
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => context.db.transaction(fn)(),
+    replaceDatabase: (swap) => {
+      context.db.close();
+      try {
+        swap();
+      } finally {
+        // Whatever happened to the file, the app keeps a working connection to what is there now.
+        context.db = openDatabase(options.databasePath);
+        context.repos = createRepositories(context.db);
+      }
+      const current = session.current();
+      if (current && !context.repos.therapists.get(current)?.active) session.select(null);
+    },
   };
+  const dispatch = createDispatch(context);
+  context.dispatch = dispatch;
   return {
-    dispatch: createDispatch(context),
+    dispatch,
     context,
-    close: () => db.close(),
+    close: () => context.db.close(),
   };
 }
 

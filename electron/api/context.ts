@@ -6,6 +6,7 @@ import { HoProfileRepository } from '../db/ho-profile-repository';
 import { PatientRepository } from '../db/patient-repository';
 import { TherapistRepository } from '../db/therapist-repository';
 import { VisitRepository } from '../db/visit-repository';
+import type { Dispatch } from './dispatch';
 import type { WorkSession } from './session';
 
 export type AppMode = 'desktop' | 'server';
@@ -19,9 +20,17 @@ export interface ApiContext {
   actorId(): string | null;
   /** Now, as a UTC ISO instant. */
   now(): string;
+  /**
+   * The operation table itself, for the rare operation made of other operations (sampleData.create), so it
+   * goes through the same validation, audit and output checks as any caller. Set by createBackend once the
+   * table exists; absent in a context built by hand.
+   */
+  dispatch?: Dispatch;
   app: { name: string; version: string; databasePath: string; mode: AppMode };
   /** Runs fn in one transaction: the change and its audit rows commit together or not at all. */
   transaction<T>(fn: () => T): T;
+  /** Closes the database, lets `swap` replace its file (restore), and opens it again. */
+  replaceDatabase(swap: () => void): void;
 }
 
 export interface Repositories {

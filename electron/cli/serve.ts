@@ -2,13 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../api/backend';
+import { automaticBackup } from '../backup/backup';
+import { replaceFromBackup, startupFailureAdvice } from '../backup/startup';
 import { resolveDatabasePath } from '../db/default-path';
 import { isLoopback, startServer } from '../server/http-server';
 
-const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS]
+const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS] [--restore-from BACKUP]
   --port N        port to listen on (default 5180; 0 picks a free one)
   --db PATH       database file (default: ROMTRACK_DB, else the per-user data folder)
-  --host ADDRESS  listen beyond this machine (default 127.0.0.1). Anyone who can reach it and has the token can read every record.`;
+  --host ADDRESS  listen beyond this machine (default 127.0.0.1). Anyone who can reach it and has the token can read every record.
+  --restore-from BACKUP  replace a database that will not open with this backup (the old file is kept, renamed).`;
 
 async function main(): Promise<void> {
   let args;
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '5180' },
         db: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
+        'restore-from': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -39,13 +43,23 @@ async function main(): Promise<void> {
   if (!isLoopback(args.host)) {
     console.warn(`WARNING: listening on ${args.host}, not only this machine. Every record is reachable from the network by anyone with the token.`);
   }
+  if (args['restore-from']) {
+    try {
+      const { keptDamagedAs } = replaceFromBackup(databasePath, args['restore-from']);
+      console.log(`Restored ${databasePath} from ${args['restore-from']}.${keptDamagedAs ? ` The previous file was kept as ${keptDamagedAs}.` : ''}`);
+    } catch (err) {
+      console.error(`Nothing was changed: ${(err as Error).message}`);
+      process.exit(1);
+    }
+  }
   let backend;
   try {
     backend = createBackend({ databasePath, mode: 'server' });
   } catch (err) {
-    console.error((err as Error).message);
+    console.error(startupFailureAdvice(databasePath, (err as Error).message, (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
     process.exit(1);
   }
+  automaticBackup(backend.context.db, databasePath, 'start').catch((err: unknown) => console.warn(`The daily backup failed: ${(err as Error).message}`));
   const server = await startServer({
     dispatch: backend.dispatch,
     staticDir: join(__dirname, '..', '..', '..', 'renderer'),
@@ -55,11 +69,19 @@ async function main(): Promise<void> {
   console.log(`ROMtrack server mode. Database: ${databasePath}`);
   console.log(`Open this address in a browser on this computer:\n\n  ${server.openUrl}\n`);
   console.log('Press Ctrl+C to stop.');
+  let stopping = false;
   const stop = (): void => {
-    void server.close().then(() => {
-      backend.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping: backing up first…');
+    void server
+      .close()
+      .then(() => automaticBackup(backend.context.db, databasePath, 'quit'))
+      .catch((err: unknown) => console.warn(`The backup on quit failed: ${(err as Error).message}`))
+      .finally(() => {
+        backend.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

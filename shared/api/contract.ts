@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { appOperations } from './operations/app';
+import { backupOperations } from './operations/backups';
 import { clinicalOperations } from './operations/clinical';
 import { patientOperations } from './operations/patients';
+import { sampleDataOperations } from './operations/sample-data';
 import { settingsOperations } from './operations/settings';
 
 export { AppInfo } from './operations/app';
@@ -16,6 +18,8 @@ export const operations = {
   ...patientOperations,
   ...settingsOperations,
   ...clinicalOperations,
+  ...sampleDataOperations,
+  ...backupOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -1,8 +1,10 @@
 import type { OperationName } from '../../../shared/api/contract';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import { eventHandlers } from './events';
 import { patientFileHandlers } from './patient-file';
 import { profileHandlers } from './profile';
+import { sampleDataHandlers } from './sample-data';
 import { visitHandlers } from './visits';
 import { patientHandlers } from './patients';
 import { settingsHandlers } from './settings';
@@ -17,4 +19,6 @@ export const handlers: HandlerTable<OperationName> = {
   ...profileHandlers,
   ...visitHandlers,
   ...eventHandlers,
+  ...sampleDataHandlers,
+  ...backupHandlers,
 };

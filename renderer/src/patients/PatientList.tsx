@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS } from '../../../shared/domain/patient';
+import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
@@ -19,7 +20,7 @@ export function PatientList() {
     }, 150);
     return () => clearTimeout(t);
   }, [query]);
-  const [page] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
+  const [page, reload] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
   const today = todayLocal();
   const formatDate = useFormatDate();
 
@@ -46,9 +47,14 @@ export function PatientList() {
       {page.state === 'error' ? <ErrorMessage error={page.error} /> : null}
       {page.state === 'ready' ? (
         page.value.total === 0 ? (
-          <p className="empty">
-            {debounced ? `No patient matches "${debounced}".` : 'No patients yet. Add the first one with "New patient".'}
-          </p>
+          debounced ? (
+            <p className="empty">{`No patient matches "${debounced}".`}</p>
+          ) : (
+            <>
+              <p className="empty">No patients yet. Add the first one with "New patient".</p>
+              <SampleDataButton onCreated={reload} />
+            </>
+          )
         ) : (
           <>
             <table className="data-table">
@@ -93,5 +99,47 @@ export function PatientList() {
         )
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Only on the empty list (never after a search finds nothing): six sample patients to try the app with.
+ * The back end refuses when any patient exists, so sample records never mix with real ones.
+ */
+function SampleDataButton({ onCreated }: { onCreated: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await call('sampleData.create', {});
+      if (result.ok) onCreated();
+      else setError(result.error.message);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="sample-data">
+      <p>
+        <button type="button" disabled={busy} onClick={() => void create()}>
+          Load sample patients
+        </button>{' '}
+        <span className="empty">To try ROMtrack with six made-up patients and their visits.</span>
+      </p>
+      {busy ? (
+        <p className="status" role="status" aria-live="polite">
+          Creating sample patients…
+        </p>
+      ) : null}
+      {error ? (
+        <div className="error-box" role="alert">
+          <strong>No sample patients were created.</strong> {error}
+        </div>
+      ) : null}
+    </div>
   );
 }

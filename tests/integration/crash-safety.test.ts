@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openTestBackend } from '../support/backend';
+import { makePatient } from '../support/clinical-fixtures';
+
+const CYCLES = Number(process.env.ROMTRACK_CRASH_CYCLES ?? 200);
+const writer = join(__dirname, '..', '..', 'build', 'node', 'tests', 'support', 'crash-writer.js');
+
+/** Runs the writer until it has started, waits a random moment, and kills it without warning. */
+function runAndKill(args: string[], waitMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      const first = out === '';
+      out += d.toString();
+      if (first && out.startsWith('ready')) setTimeout(() => child.kill('SIGKILL'), waitMs);
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself: ${err}`));
+      else resolve([...out.matchAll(/^ack (\S+)$/gm)].map((m) => m[1]!));
+    });
+  });
+}
+
+describe('crash safety: power cut while recording visits', () => {
+  const api = openTestBackend();
+  afterAll(() => api.dispose());
+
+  it(`after ${CYCLES} SIGKILLs every acknowledged visit is there, whole, and the file is sound`, { timeout: 900_000 }, async () => {
+    expect(existsSync(writer), 'the crash writer is built by "npm run build" (npm test runs it first)').toBe(true);
+    const patient = await makePatient(api);
+    const therapistId = api.context.actorId()!;
+    api.close();
+
+    const acknowledged = new Set<string>();
+    let lost = 0;
+    let halfWritten = 0;
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      // Deterministic "random" moments from 0 to 250 ms, so a failure can be replayed.
+      const wait = (cycle * 7919) % 251;
+      for (const id of await runAndKill([api.dbPath, patient.id, therapistId], wait)) acknowledged.add(id);
+
+      const db = new Database(api.dbPath);
+      expect(db.pragma('integrity_check', { simple: true }), `integrity after kill ${cycle + 1}`).toBe('ok');
+      const visits = db.prepare('SELECT v.id, count(m.id) AS n FROM visits v LEFT JOIN measurements m ON m.visit_id = v.id GROUP BY v.id').all() as { id: string; n: number }[];
+      const present = new Set(visits.map((v) => v.id));
+      lost = [...acknowledged].filter((id) => !present.has(id)).length;
+      halfWritten = visits.filter((v) => v.n !== 12).length;
+      db.close();
+      expect(lost, `acknowledged visits missing after kill ${cycle + 1}`).toBe(0);
+      expect(halfWritten, `visits without all 12 measurements after kill ${cycle + 1}`).toBe(0);
+    }
+    console.log(`crash safety: ${CYCLES} kills, ${acknowledged.size} acknowledged visits, ${lost} lost, ${halfWritten} half-written`);
+    expect(acknowledged.size).toBeGreaterThan(CYCLES / 4);
+  });
+});
