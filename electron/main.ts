@@ -1,17 +1,31 @@
-// The desktop shell: windows, protocol, IPC transport. The application itself lives in electron/api.
+// The desktop shell: windows, menu, protocol, IPC transport. The application itself lives in electron/api;
+// every decision here is a plain function in electron/shell/ with its own unit test.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { IPC_CHANNEL } from '../shared/api/transport';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import type { OperationOutput } from '../shared/api/contract';
+import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/api/transport';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
+import { automaticBackup } from './backup/backup';
+import { newestGoodBackup, replaceFromBackup, startupFailureAdvice } from './backup/startup';
 import { resolveDatabasePath } from './db/default-path';
 import { readStatic } from './server/static-files';
-import { APP_HOST, APP_SCHEME, APP_START_URL, decideNavigation, decideWindowOpen, isTrustedIpcSender } from './shell/trusted-url';
+import { aboutDialog } from './shell/about';
+import { backupMenuActions, type BackupDialogs } from './shell/backup-menu';
+import { handleIpcCall } from './shell/ipc-handler';
+import { buildMenuTemplate } from './shell/menu';
+import { APP_HOST, APP_SCHEME, APP_START_URL } from './shell/trusted-url';
+import { guardWebContents } from './shell/web-contents-guards';
 import { mainWindowOptions } from './shell/window-options';
+import { placeWindow, readWindowState, WINDOW_STATE_FILE, writeWindowState } from './shell/window-state';
 
 const rendererDir = join(__dirname, '..', '..', 'renderer');
 const preloadPath = join(__dirname, '..', '..', 'preload', 'preload.js');
+
+// Tests give each run its own data folder (window state, single-instance lock), as Actual's do.
+// It must be set before the lock is asked for, because the lock lives in that folder.
+if (process.env.ROMTRACK_USER_DATA) app.setPath('userData', process.env.ROMTRACK_USER_DATA);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -25,41 +39,133 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+function windowStateFile(): string {
+  return join(app.getPath('userData'), WINDOW_STATE_FILE);
+}
+
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(APP_START_URL);
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+  const placed = placeWindow(readWindowState(windowStateFile()), displays);
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, placed.bounds));
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    if (placed.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    try {
+      mkdirSync(app.getPath('userData'), { recursive: true });
+      writeWindowState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (err) {
+      console.error('[romtrack] could not save the window position', err);
+    }
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  void win.loadURL(APP_START_URL);
+}
+
+/** Menu items that concern the page travel as one named event; the preload passes on only known commands. */
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+async function showMessage(kind: 'info' | 'error' | 'question', options: { title?: string; message: string; detail?: string; buttons?: string[] }): Promise<number> {
+  const box = { type: kind, title: options.title ?? 'ROMtrack', message: options.message, detail: options.detail, buttons: options.buttons ?? ['OK'], noLink: true };
+  const result = mainWindow ? await dialog.showMessageBox(mainWindow, box) : await dialog.showMessageBox(box);
+  return result.response;
+}
+
+const dialogs: BackupDialogs = {
+  chooseFolder: async (title, defaultPath) => {
+    const options = { title, defaultPath, buttonLabel: 'Back up here', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+  chooseBackupFile: async (title, defaultPath) => {
+    const options = { title, defaultPath, buttonLabel: 'Restore this backup', filters: [{ name: 'ROMtrack backups', extensions: ['sqlite'] }], properties: ['openFile'] as Array<'openFile'> };
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+  // Cancel is the default button: Enter on this box must not replace the records.
+  confirm: async (message, detail, confirmLabel) => (await showMessage('question', { message, detail, buttons: ['Cancel', confirmLabel] })) === 1,
+  show: async (kind, message, detail) => {
+    await showMessage(kind, { message, detail });
+  },
+};
+
+async function showAbout(): Promise<void> {
+  const result = await backend!.dispatch('app.info', {});
+  if (!result.ok) {
+    await showMessage('error', { message: 'ROMtrack could not read its own details.', detail: result.error.message });
+    return;
+  }
+  await showMessage('info', aboutDialog(result.value as OperationOutput<'app.info'>));
+}
+
+/**
+ * A database that fails its checks is never replaced by a new empty one: the person is told, and
+ * offered the newest good backup (the damaged file is kept aside, not deleted).
+ */
+function openOrRecover(databasePath: string): Backend | undefined {
+  try {
+    return createBackend({ databasePath, mode: 'desktop' });
+  } catch (err) {
+    const good = newestGoodBackup(databasePath);
+    const detail = startupFailureAdvice(databasePath, (err as Error).message, () => (good ? 'Choose "Restore this backup" to continue with it.' : ''));
+    const buttons = good ? ['Quit', 'Restore this backup'] : ['Quit'];
+    const choice = dialog.showMessageBoxSync({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
+    if (choice !== 1 || !good) return undefined;
+    try {
+      replaceFromBackup(databasePath, good.path);
+      return createBackend({ databasePath, mode: 'desktop' });
+    } catch (again) {
+      dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${(again as Error).message}`);
+      return undefined;
+    }
+  }
+}
+
+function installMenu(): void {
+  const backups = backupMenuActions((operation, input) => backend!.dispatch(operation, input), dialogs, () => mainWindow?.webContents.reload());
+  const template = buildMenuTemplate(
+    {
+      newPatient: () => sendMenuCommand('new-patient'),
+      printReport: () => sendMenuCommand('print-report'),
+      backUpNow: () => void backups.backUpNow(),
+      restore: () => void backups.restore(),
+      about: () => void showAbout(),
+    },
+    process.platform,
+    { development: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 if (!app.requestSingleInstanceLock()) {
-  // Another ROMtrack has the database open; it will bring its window forward.
+  // Another ROMtrack has the database open; it will bring its window forward. This one never opens it.
   app.quit();
 } else {
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
       mainWindow.focus();
     }
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      const decision = decideNavigation(url);
-      if (decision === 'allow') return;
-      event.preventDefault();
-      if (decision === 'open-external') void shell.openExternal(url);
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (decideWindowOpen(url) === 'open-external') void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 
   void app.whenReady().then(() => {
     const databasePath = resolveDatabasePath(argValue('--db'));
     mkdirSync(dirname(databasePath), { recursive: true });
-    backend = createBackend({ databasePath, mode: 'desktop' });
+    backend = openOrRecover(databasePath);
+    if (!backend) {
+      app.exit(1);
+      return;
+    }
+    automaticBackup(backend.context.db, databasePath, 'start').catch((err: unknown) => console.error('[romtrack] the daily backup failed', err));
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
@@ -73,20 +179,25 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
 
-    ipcMain.handle(IPC_CHANNEL, async (event, operation: unknown, input: unknown) => {
+    ipcMain.handle(IPC_CHANNEL, (event, operation: unknown, input: unknown) => {
       const frame = event.senderFrame;
-      if (!isTrustedIpcSender(frame?.url, frame !== null && frame === event.sender.mainFrame)) {
-        return { ok: false, error: { code: 'unauthorized', message: 'Refused: this request did not come from ROMtrack.' } };
-      }
-      if (typeof operation !== 'string') {
-        return { ok: false, error: { code: 'invalid_input', message: 'The operation name must be text.' } };
-      }
-      return backend!.dispatch(operation, input);
+      return handleIpcCall(backend!.dispatch, frame?.url, frame !== null && frame === event.sender.mainFrame, operation, input);
     });
 
+    installMenu();
     createWindow();
   });
 
   app.on('window-all-closed', () => app.quit());
+  // Back up on quit before the database closes; quitting waits for it (seconds at most).
+  let backedUpOnQuit = false;
+  app.on('before-quit', (event) => {
+    if (backedUpOnQuit || !backend) return;
+    event.preventDefault();
+    backedUpOnQuit = true;
+    automaticBackup(backend.context.db, backend.context.app.databasePath, 'quit')
+      .catch((err: unknown) => console.error('[romtrack] the backup on quit failed', err))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', () => backend?.close());
 }

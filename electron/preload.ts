@@ -1,7 +1,17 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_NAME, IPC_CHANNEL } from '../shared/api/transport';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_NAME, IPC_CHANNEL, isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/api/transport';
 
-// One named function, never ipcRenderer itself: the page can call operations and nothing else.
+// Named functions, never ipcRenderer itself: the page can call operations and hear menu commands, nothing else.
 contextBridge.exposeInMainWorld(BRIDGE_NAME, {
   call: (operation: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_CHANNEL, operation, input),
+  /** Calls back with each menu command (never the IPC event, which would hand the page ipcRenderer); returns the unsubscribe. */
+  onMenuCommand: (callback: (command: MenuCommand) => void): (() => void) => {
+    const listener = (_event: IpcRendererEvent, command: unknown): void => {
+      if (isMenuCommand(command)) callback(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, listener);
+    };
+  },
 });

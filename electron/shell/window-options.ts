@@ -8,13 +8,16 @@ export interface WindowBounds {
 }
 
 export const DEFAULT_BOUNDS: WindowBounds = { width: 1200, height: 800 };
+/** The smallest window the screens are laid out for (an old 1024×600 netbook still fits it). */
+export const MIN_WIDTH = 800;
+export const MIN_HEIGHT = 560;
 
 /** Electron's security checklist, in one place so a test can assert it without the binary. */
 export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS): BrowserWindowConstructorOptions {
   return {
     ...bounds,
-    minWidth: 800,
-    minHeight: 560,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false,
     title: 'ROMtrack',
     backgroundColor: '#ffffff',

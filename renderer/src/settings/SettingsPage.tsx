@@ -1,5 +1,6 @@
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { BackupsPanel } from './BackupsPanel';
 import { ClinicForm } from './ClinicForm';
 import { TherapistsPanel } from './TherapistsPanel';
 
@@ -13,6 +14,7 @@ export function SettingsPage() {
         {clinic.state === 'error' ? <ErrorMessage error={clinic.error} /> : null}
         {clinic.state === 'ready' ? <ClinicForm clinic={clinic.value} /> : null}
         <TherapistsPanel />
+        <BackupsPanel />
       </div>
     </section>
   );

@@ -1,0 +1,157 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { BackupInfo } from '../../../shared/api/operations/backups';
+import { call } from '../api/client';
+import { useOperation } from '../api/use-operation';
+import { ErrorMessage, Loading } from '../layout/Status';
+import { useSession } from '../session/session-context';
+
+const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Automatic', manual: 'Manual', 'pre-restore': 'Before a restore' };
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Local date and time, as the clinic reads a clock: backups are instants, not calendar dates. */
+function formatInstant(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+
+export function BackupsPanel() {
+  const { reload: reloadSession } = useSession();
+  const [list, reload] = useOperation('backups.list', {});
+  const [folder, setFolder] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [restoreTarget, setRestoreTarget] = useState<string | null>(null);
+  const [restorePath, setRestorePath] = useState('');
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  async function backUp(event: FormEvent) {
+    event.preventDefault();
+    setMessage({ kind: 'busy', text: 'Backing up and checking the copy…' });
+    const r = await call('backups.create', { folder: folder.trim() === '' ? null : folder.trim() });
+    if (r.ok) {
+      setMessage({ kind: 'ok', text: `Backup saved and checked: ${r.value.path} (${formatSize(r.value.sizeBytes)}).` });
+      reload();
+    } else setMessage({ kind: 'error', text: r.error.message });
+  }
+
+  function askRestore(path: string) {
+    setRestoreTarget(path);
+    dialog.current?.showModal();
+  }
+
+  async function restore() {
+    dialog.current?.close();
+    if (!restoreTarget) return;
+    setMessage({ kind: 'busy', text: 'Checking the backup, saving a safety copy, restoring…' });
+    const r = await call('backups.restore', { path: restoreTarget });
+    if (r.ok) {
+      setMessage({ kind: 'ok', text: `Restored from ${r.value.restoredFrom}. The records as they were just before are kept in ${r.value.safetyBackup.path}.` });
+      reload();
+      await reloadSession();
+    } else setMessage({ kind: 'error', text: r.error.message });
+  }
+
+  return (
+    <section aria-labelledby="backups-heading">
+      <h2 id="backups-heading">Backups</h2>
+      <p>
+        ROMtrack backs up by itself once a day and when it closes. Back up to a USB stick as well, so a failing disk does not take
+        the records with it.
+      </p>
+      {message ? (
+        <div className={message.kind === 'error' ? 'error-box' : message.kind === 'ok' ? 'ok-box' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </div>
+      ) : null}
+      <form className="form inline-form" onSubmit={backUp}>
+        <div className="field">
+          <label htmlFor="backup-folder">Back up to folder</label>
+          <input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="Leave empty for the backups folder beside the database" aria-describedby="backup-folder-hint" />
+          <p className="field-hint" id="backup-folder-hint">
+            For a USB stick, type its folder, for example E:\ on Windows or /media/usb on Linux.
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={message?.kind === 'busy'}>
+            Back up now
+          </button>
+        </div>
+      </form>
+
+      {list.state === 'loading' ? <Loading what="backups" /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.state === 'ready' ? (
+        <>
+          <h3>Backups in {list.value.folder}</h3>
+          {list.value.backups.length === 0 ? (
+            <p className="empty">No backups there yet.</p>
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Taken</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col" className="num">Size</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.value.backups.map((b) => (
+                  <tr key={b.path}>
+                    <td>{formatInstant(b.createdAt)}</td>
+                    <td>{KIND_LABELS[b.kind]}</td>
+                    <td className="num">{formatSize(b.sizeBytes)}</td>
+                    <td className="row-actions">
+                      <button type="button" onClick={() => askRestore(b.path)} aria-label={`Restore the backup taken ${formatInstant(b.createdAt)}`}>
+                        Restore…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+
+      <form
+        className="form inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (restorePath.trim()) askRestore(restorePath.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="restore-path">Restore from another file</label>
+          <input id="restore-path" value={restorePath} onChange={(e) => setRestorePath(e.target.value)} placeholder="Full path of a ROMtrack backup file" />
+        </div>
+        <div className="form-actions">
+          <button type="submit" disabled={!restorePath.trim()}>
+            Restore from file…
+          </button>
+        </div>
+      </form>
+
+      <dialog ref={dialog} aria-labelledby="restore-dialog-heading" className="confirm-dialog">
+        <h3 id="restore-dialog-heading">Restore this backup?</h3>
+        <p>
+          The records will become what they were in <strong>{restoreTarget}</strong>. The current records are first saved in a
+          safety backup, so this can be undone by restoring that one.
+        </p>
+        <div className="form-actions">
+          <button type="button" className="primary" onClick={() => void restore()}>
+            Restore
+          </button>
+          <button type="button" onClick={() => dialog.current?.close()} autoFocus>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}
