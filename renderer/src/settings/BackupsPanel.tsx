@@ -26,6 +26,7 @@ export function BackupsPanel() {
   const [restoreTarget, setRestoreTarget] = useState<string | null>(null);
   const [restorePath, setRestorePath] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
 
   async function backUp(event: FormEvent) {
     event.preventDefault();
@@ -40,6 +41,8 @@ export function BackupsPanel() {
   function askRestore(path: string) {
     setRestoreTarget(path);
     dialog.current?.showModal();
+    // showModal focuses the first button; Cancel must have it, so Enter alone never replaces the records.
+    cancelButton.current?.focus();
   }
 
   async function restore() {
@@ -147,7 +150,7 @@ export function BackupsPanel() {
           <button type="button" className="primary" onClick={() => void restore()}>
             Restore
           </button>
-          <button type="button" onClick={() => dialog.current?.close()} autoFocus>
+          <button type="button" ref={cancelButton} onClick={() => dialog.current?.close()}>
             Cancel
           </button>
         </div>
