@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 
 /** Small workstation facts that are not clinical records (such as the last therapist chosen). */
@@ -5,11 +6,11 @@ export class AppMetaRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = prepared(this.db, 'SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    prepared(this.db, 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 }

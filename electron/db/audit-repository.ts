@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
@@ -24,8 +25,7 @@ export interface AuditRow {
 
 /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
 export function writeAudit(db: Database.Database, entry: AuditEntry): void {
-  const info = db
-    .prepare(
+  const info = prepared(db, 
       `INSERT INTO audit_log (id, at, actor_id, operation, entity, entity_id, before_json, after_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -54,8 +54,7 @@ interface AuditDbRow {
 }
 
 export function auditFor(db: Database.Database, entity: string, entityId: string): AuditRow[] {
-  const rows = db
-    .prepare(`SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`)
+  const rows = prepared(db, `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`)
     .all(entity, entityId) as AuditDbRow[];
   return rows.map((r) => ({
     id: r.id,

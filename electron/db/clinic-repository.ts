@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Clinic, ClinicInput } from '../../shared/domain/clinic';
@@ -40,14 +41,13 @@ export class ClinicRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(): Clinic | null {
-    const row = this.db.prepare('SELECT * FROM clinic WHERE id = 1').get() as ClinicRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM clinic WHERE id = 1').get() as ClinicRow | undefined;
     return row ? toClinic(row) : null;
   }
 
   insert(values: ClinicValues, at: string): Clinic {
     const { mime, bytes } = splitLogo(values.logo);
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO clinic (id, name, address, phone, logo_mime, logo, paper_size, date_format, version, updated_at)
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
       )
@@ -57,8 +57,7 @@ export class ClinicRepository {
 
   update(values: ClinicValues, expectedVersion: number, at: string): Clinic | null {
     const { mime, bytes } = splitLogo(values.logo);
-    const info = this.db
-      .prepare(
+    const info = prepared(this.db, 
         `UPDATE clinic SET name = ?, address = ?, phone = ?, logo_mime = ?, logo = ?, paper_size = ?, date_format = ?,
            version = version + 1, updated_at = ?
          WHERE id = 1 AND version = ?`,

@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { ClinicalEvent } from '../../shared/domain/event';
 import {
@@ -52,8 +53,7 @@ export class EventRepository {
   }
 
   insert(version: NewVersion, e: EventValues): ClinicalEvent {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO clinical_events (${VERSION_INSERT_COLUMNS}, patient_id, kind, event_date, end_date, joint, side, title, value, unit, classification, note)
          VALUES (${VERSION_INSERT_VALUES}, @patient_id, @kind, @event_date, @end_date, @joint, @side, @title, @value, @unit, @classification, @note)`,
       )
@@ -85,8 +85,7 @@ export class EventRepository {
 
   /** Current events of a patient, newest first. */
   eventsOf(patientId: string): ClinicalEvent[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM clinical_events WHERE patient_id = ? AND ${currentOnly()} ORDER BY event_date DESC, recorded_at DESC`)
+    const rows = prepared(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${currentOnly()} ORDER BY event_date DESC, recorded_at DESC`)
       .all(patientId) as EventRow[];
     return rows.map(toEvent);
   }

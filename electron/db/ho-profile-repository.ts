@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { RiskFactor, WatchedSite } from '../../shared/domain/ho';
 import {
@@ -55,8 +56,7 @@ export class HoProfileRepository {
   }
 
   insertRiskFactor(version: NewVersion, v: RiskFactorValues): RiskFactor {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO risk_factors (${VERSION_INSERT_COLUMNS}, patient_id, kind, onset_date, note)
          VALUES (${VERSION_INSERT_VALUES}, @patient_id, @kind, @onset_date, @note)`,
       )
@@ -70,15 +70,13 @@ export class HoProfileRepository {
   }
 
   riskFactorsOf(patientId: string): RiskFactor[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM risk_factors WHERE patient_id = ? AND ${currentOnly()} ORDER BY onset_date IS NULL, onset_date, recorded_at`)
+    const rows = prepared(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND ${currentOnly()} ORDER BY onset_date IS NULL, onset_date, recorded_at`)
       .all(patientId) as RiskFactorRow[];
     return rows.map(toRiskFactor);
   }
 
   insertSite(version: NewVersion, v: SiteValues): WatchedSite {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO watched_sites (${VERSION_INSERT_COLUMNS}, patient_id, joint, side, status, since, note)
          VALUES (${VERSION_INSERT_VALUES}, @patient_id, @joint, @side, @status, @since, @note)`,
       )
@@ -92,23 +90,20 @@ export class HoProfileRepository {
   }
 
   currentSite(patientId: string, joint: string, side: string): WatchedSite | null {
-    const row = this.db
-      .prepare(`SELECT * FROM watched_sites WHERE patient_id = ? AND joint = ? AND side = ? AND ${currentOnly()}`)
+    const row = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND joint = ? AND side = ? AND ${currentOnly()}`)
       .get(patientId, joint, side) as SiteRow | undefined;
     return row ? this.toSite(row) : null;
   }
 
   sitesOf(patientId: string): WatchedSite[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`)
+    const rows = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`)
       .all(patientId) as SiteRow[];
     return rows.map((r) => this.toSite(r));
   }
 
   /** The site's latest imaging classification comes from its current X-ray events: one fact, one place. */
   private toSite(r: SiteRow): WatchedSite {
-    const latest = this.db
-      .prepare(
+    const latest = prepared(this.db, 
         `SELECT classification, event_date FROM clinical_events
          WHERE patient_id = ? AND kind = 'xray' AND joint = ? AND side = ? AND classification IS NOT NULL AND ${currentOnly()}
          ORDER BY event_date DESC, recorded_at DESC LIMIT 1`,

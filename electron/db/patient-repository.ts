@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -42,8 +43,7 @@ export class PatientRepository {
 
   insert(input: NewPatient, at: string): Patient {
     const id = randomUUID();
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, version, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
@@ -53,8 +53,7 @@ export class PatientRepository {
 
   /** Returns the updated patient, or null when the expected version is no longer current. */
   update(input: PatientUpdate, at: string): Patient | null {
-    const info = this.db
-      .prepare(
+    const info = prepared(this.db, 
         `UPDATE patients SET family_name = ?, given_names = ?, clinic_id = ?, date_of_birth = ?, sex = ?,
            version = version + 1, updated_at = ?
          WHERE id = ? AND version = ?`,
@@ -66,21 +65,20 @@ export class PatientRepository {
   }
 
   get(id: string): Patient | null {
-    const row = this.db.prepare(`SELECT * FROM patients WHERE id = ?`).get(id) as PatientRow | undefined;
+    const row = prepared(this.db, `SELECT * FROM patients WHERE id = ?`).get(id) as PatientRow | undefined;
     return row ? toPatient(row) : null;
   }
 
   findByClinicId(clinicId: string): Patient | null {
-    const row = this.db.prepare(`SELECT * FROM patients WHERE clinic_id = ?`).get(clinicId) as PatientRow | undefined;
+    const row = prepared(this.db, `SELECT * FROM patients WHERE clinic_id = ?`).get(clinicId) as PatientRow | undefined;
     return row ? toPatient(row) : null;
   }
 
   /** Prefix search on family name, given names or clinic id, case-insensitive; each arm uses its index. */
   search(query: string, offset: number, limit: number): { items: Patient[]; total: number } {
     if (query === '') {
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM patients`).get() as { n: number }).n;
-      const rows = this.db
-        .prepare(`SELECT * FROM patients ORDER BY family_name, given_names, id LIMIT ? OFFSET ?`)
+      const total = (prepared(this.db, `SELECT count(*) AS n FROM patients`).get() as { n: number }).n;
+      const rows = prepared(this.db, `SELECT * FROM patients ORDER BY family_name, given_names, id LIMIT ? OFFSET ?`)
         .all(limit, offset) as PatientRow[];
       return { items: rows.map(toPatient), total };
     }
@@ -89,9 +87,8 @@ export class PatientRepository {
       SELECT id FROM patients WHERE family_name LIKE @p ESCAPE '\\'
       UNION SELECT id FROM patients WHERE given_names LIKE @p ESCAPE '\\'
       UNION SELECT id FROM patients WHERE clinic_id LIKE @p ESCAPE '\\'`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${matching})`).get({ p }) as { n: number }).n;
-    const rows = this.db
-      .prepare(
+    const total = (prepared(this.db, `SELECT count(*) AS n FROM (${matching})`).get({ p }) as { n: number }).n;
+    const rows = prepared(this.db, 
         `SELECT patients.* FROM patients WHERE id IN (${matching})
          ORDER BY family_name, given_names, id LIMIT @limit OFFSET @offset`,
       )

@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Therapist } from '../../shared/domain/therapist';
@@ -40,8 +41,7 @@ export class TherapistRepository {
 
   insert(v: TherapistValues, at: string): Therapist {
     const id = randomUUID();
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?)`,
       )
@@ -50,8 +50,7 @@ export class TherapistRepository {
   }
 
   update(id: string, expectedVersion: number, v: TherapistValues, at: string): Therapist | null {
-    const info = this.db
-      .prepare(
+    const info = prepared(this.db, 
         `UPDATE therapists SET name = ?, title = ?, registration_number = ?, initials = ?, version = version + 1, updated_at = ?
          WHERE id = ? AND version = ?`,
       )
@@ -60,31 +59,29 @@ export class TherapistRepository {
   }
 
   setActive(id: string, active: boolean, at: string): Therapist {
-    const info = this.db
-      .prepare('UPDATE therapists SET active = ?, version = version + 1, updated_at = ? WHERE id = ?')
+    const info = prepared(this.db, 'UPDATE therapists SET active = ?, version = version + 1, updated_at = ? WHERE id = ?')
       .run(active ? 1 : 0, at, id);
     if (info.changes !== 1) throw new Error(`therapist ${id} was not updated`);
     return this.get(id)!;
   }
 
   get(id: string): Therapist | null {
-    const row = this.db.prepare('SELECT * FROM therapists WHERE id = ?').get(id) as TherapistRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM therapists WHERE id = ?').get(id) as TherapistRow | undefined;
     return row ? toTherapist(row) : null;
   }
 
   findByRegistration(registrationNumber: string): Therapist | null {
-    const row = this.db.prepare('SELECT * FROM therapists WHERE registration_number = ?').get(registrationNumber) as TherapistRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM therapists WHERE registration_number = ?').get(registrationNumber) as TherapistRow | undefined;
     return row ? toTherapist(row) : null;
   }
 
   list(includeInactive: boolean): Therapist[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM therapists ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name COLLATE NOCASE, id`)
+    const rows = prepared(this.db, `SELECT * FROM therapists ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name COLLATE NOCASE, id`)
       .all() as TherapistRow[];
     return rows.map(toTherapist);
   }
 
   countActive(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM therapists WHERE active = 1').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT count(*) AS n FROM therapists WHERE active = 1').get() as { n: number }).n;
   }
 }

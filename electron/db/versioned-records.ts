@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import { AppError } from '../api/app-error';
 
@@ -65,7 +66,7 @@ export class VersionedRecords<Row extends VersionColumns> {
   ) {}
 
   get(id: string): Row | null {
-    return (this.db.prepare(`SELECT * FROM ${this.table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+    return (prepared(this.db, `SELECT * FROM ${this.table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
   }
 
   /** The version that may be corrected or voided: it must exist and still be current. */
@@ -79,13 +80,12 @@ export class VersionedRecords<Row extends VersionColumns> {
 
   /** Links `newId` as the correction of `oldId`; the guard trigger allows only this change to the old row. */
   markSuperseded(oldId: string, newId: string): void {
-    const info = this.db.prepare(`UPDATE ${this.table} SET superseded_by = ? WHERE id = ? AND ${CURRENT_ONLY}`).run(newId, oldId);
+    const info = prepared(this.db, `UPDATE ${this.table} SET superseded_by = ? WHERE id = ? AND ${CURRENT_ONLY}`).run(newId, oldId);
     if (info.changes !== 1) throw new AppError('conflict', `This ${this.what} was changed meanwhile. Reload the page and try again.`);
   }
 
   void(id: string, at: string, by: string, reason: string): Row {
-    const info = this.db
-      .prepare(`UPDATE ${this.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND ${CURRENT_ONLY}`)
+    const info = prepared(this.db, `UPDATE ${this.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND ${CURRENT_ONLY}`)
       .run(at, by, reason, id);
     if (info.changes !== 1) throw new AppError('conflict', `This ${this.what} was changed meanwhile. Reload the page and try again.`);
     return this.get(id)!;
@@ -95,7 +95,7 @@ export class VersionedRecords<Row extends VersionColumns> {
   history(id: string): Row[] {
     const row = this.get(id);
     if (!row) throw new AppError('not_found', `This ${this.what} does not exist.`);
-    return this.db.prepare(`SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id) as Row[];
+    return prepared(this.db, `SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id) as Row[];
   }
 }
 

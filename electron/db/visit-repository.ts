@@ -1,3 +1,4 @@
+import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { Measurement, Visit } from '../../shared/domain/visit';
 import {
@@ -92,8 +93,7 @@ export class VisitRepository {
   }
 
   insertVisit(v: VisitValues): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO visits (id, patient_id, visit_date, therapist_id, setting, decreased_range, swelling, redness, warmth, fever,
            pain, notes, instrument, end_feel, recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -106,8 +106,13 @@ export class VisitRepository {
   }
 
   insertMeasurement(version: NewVersion, m: MeasurementValues): Measurement {
-    this.db
-      .prepare(
+    this.writeMeasurement(version, m);
+    return this.measurement(version.id)!;
+  }
+
+  /** The write alone, for bulk loads that do not need each row read back. */
+  writeMeasurement(version: NewVersion, m: MeasurementValues): void {
+    prepared(this.db, 
         `INSERT INTO measurements (${VERSION_INSERT_COLUMNS}, visit_id, patient_id, motion, side, mode, degrees, rater_id, instrument, end_feel, pain, note)
          VALUES (${VERSION_INSERT_VALUES}, @visit_id, @patient_id, @motion, @side, @mode, @degrees, @rater_id, @instrument, @end_feel, @pain, @note)`,
       )
@@ -125,11 +130,10 @@ export class VisitRepository {
         pain: m.pain,
         note: m.note,
       });
-    return this.measurement(version.id)!;
   }
 
   measurement(id: string): Measurement | null {
-    const row = this.db.prepare(`${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id) as MeasurementRow | undefined;
+    const row = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id) as MeasurementRow | undefined;
     return row ? toMeasurement(row) : null;
   }
 
@@ -139,11 +143,9 @@ export class VisitRepository {
 
   /** A patient's visits, newest first, each with its current measurements: two queries, not one per visit. */
   visitsOf(patientId: string): Visit[] {
-    const visits = this.db
-      .prepare(`SELECT * FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, recorded_at DESC`)
+    const visits = prepared(this.db, `SELECT * FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, recorded_at DESC`)
       .all(patientId) as VisitRow[];
-    const measurements = this.db
-      .prepare(`${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
+    const measurements = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
       .all(patientId) as MeasurementRow[];
     const byVisit = new Map<string, Measurement[]>();
     for (const row of measurements) {
@@ -155,10 +157,9 @@ export class VisitRepository {
   }
 
   visit(id: string): Visit | null {
-    const row = this.db.prepare(`SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
+    const row = prepared(this.db, `SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
     if (!row) return null;
-    const measurements = this.db
-      .prepare(`${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
+    const measurements = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
       .all(id) as MeasurementRow[];
     return toVisit(row, measurements.map(toMeasurement));
   }
