@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatDate } from '../../shared/domain/dates';
 import type { NewVersion } from '../db/versioned-records';
 import { AppError } from './app-error';
 import type { ApiContext } from './context';
@@ -25,7 +26,7 @@ export function requirePatient(ctx: ApiContext, patientId: string, field = 'pati
 export function assertNotBeforeBirth(dateOfBirth: string, date: string, field: string, what: string): void {
   if (date < dateOfBirth) {
     throw new AppError('invalid_input', `${what} is before the patient's date of birth.`, {
-      [field]: `${what} (${date}) is before the patient's date of birth (${dateOfBirth}). Check the year.`,
+      [field]: `${what} (${formatDate(date)}) is before the patient's date of birth (${formatDate(dateOfBirth)}). Check the year.`,
     });
   }
 }

@@ -1,4 +1,3 @@
-import type { Therapist } from '../../../shared/domain/therapist';
 import { requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
@@ -7,19 +6,15 @@ export const patientFileHandlers: HandlerTable<'patients.file'> = {
   'patients.file': (input, ctx) =>
     ctx.transaction(() => {
       const patient = requirePatient(ctx, input.patientId);
-      const riskFactors = ctx.repos.profile.riskFactorsOf(patient.id);
-      const sites = ctx.repos.profile.sitesOf(patient.id);
-      const visits = ctx.repos.visits.visitsOf(patient.id);
-      const events = ctx.repos.events.eventsOf(patient.id);
-      const ids = new Set<string>();
-      const add = (id: string | null) => id && ids.add(id);
-      for (const v of visits) {
-        add(v.therapistId);
-        add(v.recordedBy);
-        v.measurements.forEach((m) => (add(m.raterId), add(m.recordedBy)));
-      }
-      [...riskFactors, ...sites, ...events].forEach((r) => add(r.recordedBy));
-      const therapists = [...ids].map((id) => ctx.repos.therapists.get(id)).filter((t): t is Therapist => t !== null);
-      return { patient, riskFactors, sites, visits, events, therapists };
+      return {
+        patient,
+        riskFactors: ctx.repos.profile.riskFactorsOf(patient.id),
+        sites: ctx.repos.profile.sitesOf(patient.id),
+        visits: ctx.repos.visits.visitsOf(patient.id),
+        events: ctx.repos.events.eventsOf(patient.id),
+        // Every therapist, deactivated ones too: any of them may have measured or corrected a version
+        // shown in a history, and a clinic has tens of them, not thousands.
+        therapists: ctx.repos.therapists.list(true),
+      };
     }),
 };

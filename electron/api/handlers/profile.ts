@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/domain/dates';
 import { SITE_STATUS_LABELS } from '../../../shared/domain/ho';
 import { AppError } from '../app-error';
 import { audit } from '../audit';
@@ -84,12 +85,12 @@ export const profileHandlers: HandlerTable<ProfileOps> = {
       assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
       if (input.since < old.since) {
         throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
-          since: `The current status holds since ${old.since}; a new status must start on or after that date.`,
+          since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
         });
       }
       const before = ctx.repos.profile.site(old.id)!;
       const at = ctx.now();
-      const reason = `Status changed to ${SITE_STATUS_LABELS[input.status].toLowerCase()} from ${input.since}`;
+      const reason = `Status changed to ${SITE_STATUS_LABELS[input.status].toLowerCase()} from ${formatDate(input.since)}`;
       // markSuperseded first: the unique index allows one current row per joint and side.
       const version = correctionOf(ctx, old, at, reason);
       ctx.repos.profile.siteVersions.markSuperseded(old.id, version.id);

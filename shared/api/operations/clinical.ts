@@ -18,7 +18,7 @@ export const PatientFile = z.strictObject({
   sites: z.array(WatchedSite),
   visits: z.array(Visit),
   events: z.array(ClinicalEvent),
-  /** Every therapist named in the file (raters, recorders), active or not. */
+  /** Every therapist of the clinic, active or not, to name raters and recorders. */
   therapists: z.array(Therapist),
 });
 export type PatientFile = z.infer<typeof PatientFile>;
