@@ -1,10 +1,12 @@
 // The desktop shell: windows, menu, protocol, IPC transport. The application itself lives in electron/api;
 // every decision here is a plain function in electron/shell/ with its own unit test.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import type { OperationOutput } from '../shared/api/contract';
-import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/api/transport';
+import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuCommand } from '../shared/api/transport';
+import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
 import { automaticBackup } from './backup/backup';
@@ -15,6 +17,7 @@ import { aboutDialog } from './shell/about';
 import { backupMenuActions, type BackupDialogs } from './shell/backup-menu';
 import { handleIpcCall } from './shell/ipc-handler';
 import { buildMenuTemplate } from './shell/menu';
+import { savePdf } from './shell/print-to-pdf';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './shell/trusted-url';
 import { guardWebContents } from './shell/web-contents-guards';
 import { mainWindowOptions } from './shell/window-options';
@@ -182,6 +185,28 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(IPC_CHANNEL, (event, operation: unknown, input: unknown) => {
       const frame = event.senderFrame;
       return handleIpcCall(backend!.dispatch, frame?.url, frame !== null && frame === event.sender.mainFrame, operation, input);
+    });
+
+    // Save as PDF: the sending page printed by its own webContents, so the PDF is the report on screen.
+    ipcMain.handle(PRINT_TO_PDF_CHANNEL, (event, request: unknown) => {
+      const frame = event.senderFrame;
+      const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+      return savePdf(
+        {
+          printToPdf: (options) => event.sender.printToPDF(options),
+          chooseFile: async (defaultPath) => {
+            const options = { title: 'Save the report as PDF', defaultPath, buttonLabel: 'Save', filters: [{ name: 'PDF documents', extensions: ['pdf'] }] };
+            const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+            return r.canceled || !r.filePath ? null : r.filePath;
+          },
+          writeFile: (path, data) => writeFile(path, data),
+          documentsDir: app.getPath('documents'),
+          today: todayLocal(),
+        },
+        frame?.url,
+        frame !== null && frame === event.sender.mainFrame,
+        request,
+      );
     });
 
     installMenu();

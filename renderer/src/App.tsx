@@ -8,6 +8,11 @@ import { SetupScreen } from './session/SetupScreen';
 import { TherapistSwitcher } from './session/TherapistSwitcher';
 import { WhoIsWorking } from './session/WhoIsWorking';
 import { SettingsPage } from './settings/SettingsPage';
+import { MobilityPage } from './mobility/MobilityPage';
+import { SeriesDetailPage } from './mobility/SeriesDetailPage';
+import { NewEventPage } from './events/NewEventPage';
+import { VisitEntryPage } from './visits/VisitEntryPage';
+import { ReportPage } from './report/ReportPage';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -19,6 +24,16 @@ function Screen({ route }: { route: Route }) {
       return <PatientPage key={route.id} id={route.id} />;
     case 'patient-edit':
       return <PatientEditPage key={route.id} id={route.id} />;
+    case 'patient-mobility':
+      return <MobilityPage key={route.id} patientId={route.id} />;
+    case 'series-detail':
+      return <SeriesDetailPage key={`${route.id}/${route.seriesKey}`} patientId={route.id} seriesKey={route.seriesKey} />;
+    case 'visit-new':
+      return <VisitEntryPage key={route.id} patientId={route.id} />;
+    case 'event-new':
+      return <NewEventPage key={route.id} patientId={route.id} />;
+    case 'patient-report':
+      return <ReportPage key={route.id} patientId={route.id} query={route.query} />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

@@ -6,18 +6,30 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: string }
   | { name: 'patient-edit'; id: string }
+  | { name: 'patient-mobility'; id: string }
+  | { name: 'series-detail'; id: string; seriesKey: string }
+  | { name: 'visit-new'; id: string }
+  | { name: 'event-new'; id: string }
+  | { name: 'patient-report'; id: string; query: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/patients';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  // Only the report takes options after "?" (period, paper, motions); the other routes ignore a query.
+  const [routePath = '', query = ''] = path.split('?');
+  const parts = routePath.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'patients') {
     if (parts.length === 1) return { name: 'patients' };
     if (parts[1] === 'new' && parts.length === 2) return { name: 'patient-new' };
     if (parts.length === 2 && parts[1]) return { name: 'patient', id: parts[1] };
     if (parts.length === 3 && parts[1] && parts[2] === 'edit') return { name: 'patient-edit', id: parts[1] };
+    if (parts.length === 3 && parts[1] && parts[2] === 'report') return { name: 'patient-report', id: parts[1], query };
+    if (parts.length === 3 && parts[1] && parts[2] === 'mobility') return { name: 'patient-mobility', id: parts[1] };
+    if (parts.length === 4 && parts[1] && parts[2] === 'mobility' && parts[3]) return { name: 'series-detail', id: parts[1], seriesKey: parts[3] };
+    if (parts.length === 4 && parts[1] && parts[2] === 'visits' && parts[3] === 'new') return { name: 'visit-new', id: parts[1] };
+    if (parts.length === 4 && parts[1] && parts[2] === 'events' && parts[3] === 'new') return { name: 'event-new', id: parts[1] };
   }
   return { name: 'not-found', path };
 }
@@ -27,6 +39,11 @@ export const href = {
   newPatient: () => '#/patients/new',
   patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
   editPatient: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
+  mobility: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/mobility`,
+  seriesDetail: (patientId: string, seriesKey: string) => `#/patients/${encodeURIComponent(patientId)}/mobility/${encodeURIComponent(seriesKey)}`,
+  newVisit: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/visits/new`,
+  newEvent: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/events/new`,
+  report: (patientId: string, query = '') => `#/patients/${encodeURIComponent(patientId)}/report${query ? `?${query}` : ''}`,
   settings: () => '#/settings',
 };
 

@@ -3,6 +3,8 @@ import { appOperations } from './operations/app';
 import { backupOperations } from './operations/backups';
 import { clinicalOperations } from './operations/clinical';
 import { patientOperations } from './operations/patients';
+import { planOperations } from './operations/plans';
+import { reportOperations } from './operations/reports';
 import { sampleDataOperations } from './operations/sample-data';
 import { settingsOperations } from './operations/settings';
 
@@ -20,6 +22,8 @@ export const operations = {
   ...clinicalOperations,
   ...sampleDataOperations,
   ...backupOperations,
+  ...planOperations,
+  ...reportOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -20,3 +20,17 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
+
+/**
+ * The desktop shell's one channel that is not an operation: saving the report on screen as a PDF needs the
+ * window itself (webContents.printToPDF) and a save dialog, which no operation of the contract can reach.
+ * The preload exposes it as `printToPdf`; main.ts checks the sender as it does for IPC_CHANNEL.
+ */
+export const PRINT_TO_PDF_CHANNEL = 'romtrack:print-to-pdf';
+/** What the page sends: the paper (a fallback: the page's own @page size wins) and the surname for the file name. */
+export interface PrintToPdfRequest {
+  paper: 'A4' | 'Letter';
+  familyName: string;
+}
+/** saved: false when the person cancelled the save dialog. */
+export type PrintToPdfResult = { saved: true; path: string } | { saved: false };

@@ -63,13 +63,15 @@ test.describe('desktop app through Playwright’s Electron launcher', () => {
       await page.getByLabel('Sex').press('Enter');
       await expect(page.getByRole('heading', { name: 'MENSAH, Kofi' })).toBeVisible();
 
-      // Still to come, with their issues: record a visit from the patient's page (visits), then
-      // File → Print report… to a PDF (reports; handleMenuCommand('print-report') does nothing yet).
+      // File → Print report… on the patient's page opens that patient's report.
+      await clickMenu(app, MENU_ITEM_IDS.printReport);
+      await expect(page.getByRole('heading', { name: 'Progress report: MENSAH, Kofi' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save as PDF…' })).toBeVisible();
 
-      // The page has the bridge's two functions and nothing of Node, and runs from the app's own protocol.
+      // The page has the bridge's three functions and nothing of Node, and runs from the app's own protocol.
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { romtrack: object }).romtrack).sort())).toEqual(['call', 'onMenuCommand']);
+      expect(await page.evaluate(() => Object.keys((window as unknown as { romtrack: object }).romtrack).sort())).toEqual(['call', 'onMenuCommand', 'printToPdf']);
       expect(page.url()).toMatch(/^app:\/\/romtrack\//);
     } finally {
       await app.close();

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
 import { aboutDialog } from '../../electron/shell/about';
 import { buildMenuTemplate, MENU_ITEM_IDS, type MenuActions } from '../../electron/shell/menu';
-import { handleMenuCommand, listenForMenuCommands } from '../../renderer/src/desktop/menu-commands';
+import { handleMenuCommand, listenForMenuCommands, OPEN_A_PATIENT_FIRST } from '../../renderer/src/desktop/menu-commands';
 import { BRIDGE_NAME, isMenuCommand, MENU_COMMANDS, type MenuCommand } from '../../shared/api/transport';
 
 function fakeActions(): Record<keyof MenuActions, Mock<() => void>> {
@@ -103,13 +103,31 @@ describe('menu commands in the page', () => {
     expect(isMenuCommand(undefined)).toBe(false);
   });
 
-  it('New patient opens the new-patient form; Print report goes nowhere until there are reports', () => {
+  it('New patient opens the new-patient form', () => {
     const go = vi.fn();
-    handleMenuCommand('new-patient', go);
+    handleMenuCommand('new-patient', { go });
     expect(go).toHaveBeenCalledWith('#/patients/new');
-    go.mockClear();
-    handleMenuCommand('print-report', go);
-    expect(go).not.toHaveBeenCalled();
+  });
+
+  it('Print report opens the report of the patient on screen, prints the report on screen, or asks for a patient', () => {
+    const page = (hash: string) => ({ go: vi.fn(), hash: () => hash, printReport: vi.fn(), say: vi.fn() });
+    const id = '8f14e45f-ceea-4e7a-9b6b-1c2d3e4f5a6b';
+    for (const hash of [`#/patients/${id}`, `#/patients/${id}/mobility`, `#/patients/${id}/mobility/right.elbow.flexion.active`, `#/patients/${id}/visits/new`]) {
+      const p = page(hash);
+      handleMenuCommand('print-report', p);
+      expect(p.go, hash).toHaveBeenCalledWith(`#/patients/${id}/report`);
+      expect(p.say).not.toHaveBeenCalled();
+    }
+    const onReport = page(`#/patients/${id}/report?from=2025-01-01&to=2025-12-31&paper=A4`);
+    handleMenuCommand('print-report', onReport);
+    expect(onReport.printReport).toHaveBeenCalledOnce();
+    expect(onReport.go).not.toHaveBeenCalled();
+    for (const hash of ['#/patients', '#/patients/new', '#/settings', '']) {
+      const p = page(hash);
+      handleMenuCommand('print-report', p);
+      expect(p.go, hash).not.toHaveBeenCalled();
+      expect(p.say).toHaveBeenCalledWith(OPEN_A_PATIENT_FIRST);
+    }
   });
 
   it('are listened for through the bridge when there is one, and quietly not in server mode', () => {

@@ -3,7 +3,9 @@ import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { eventHandlers } from './events';
 import { patientFileHandlers } from './patient-file';
+import { planHandlers } from './plans';
 import { profileHandlers } from './profile';
+import { reportHandlers } from './reports';
 import { sampleDataHandlers } from './sample-data';
 import { visitHandlers } from './visits';
 import { patientHandlers } from './patients';
@@ -21,4 +23,6 @@ export const handlers: HandlerTable<OperationName> = {
   ...eventHandlers,
   ...sampleDataHandlers,
   ...backupHandlers,
+  ...planHandlers,
+  ...reportHandlers,
 };

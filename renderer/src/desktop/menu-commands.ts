@@ -1,30 +1,55 @@
 import { BRIDGE_NAME, type MenuCommand } from '../../../shared/api/transport';
-import { href, navigate } from '../router';
+import { PRINT_REPORT_EVENT } from '../report/print-actions';
+import { href, navigate, parseRoute } from '../router';
 
 /** The part of the desktop bridge (electron/preload.ts) that carries the application menu's commands. */
 export interface MenuCommandBridge {
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }
 
+/** What a command needs from the page; tests pass their own. */
+export interface MenuCommandPage {
+  go(to: string): void;
+  /** The current address's hash, to know which patient is on screen. */
+  hash(): string;
+  /** Asks the report on screen to print itself (ReportPage listens). */
+  printReport(): void;
+  /** Tells the person why nothing happened. */
+  say(message: string): void;
+}
+
+const browserPage: MenuCommandPage = {
+  go: navigate,
+  hash: () => window.location.hash,
+  printReport: () => window.dispatchEvent(new Event(PRINT_REPORT_EVENT)),
+  say: (message) => window.alert(message),
+};
+
+export const OPEN_A_PATIENT_FIRST = 'Open a patient first: File → Print report prints the progress report of the patient on screen.';
+
 /**
  * What the page does for each menu command. The switch is exhaustive: adding a command to
  * MENU_COMMANDS in shared/api/transport.ts fails the typecheck here until it is handled.
  */
-export function handleMenuCommand(command: MenuCommand, go: (to: string) => void = navigate): void {
+export function handleMenuCommand(command: MenuCommand, page: Partial<MenuCommandPage> = {}): void {
+  const p = { ...browserPage, ...page };
   switch (command) {
     case 'new-patient':
-      go(href.newPatient());
+      p.go(href.newPatient());
       return;
-    case 'print-report':
-      // There is no report screen yet, so there is nothing to print and File → Print report… does
-      // nothing. The report issue adds the route and its PDF printing, and handles this command here
-      // (for example: on a patient's page, open that patient's report).
+    case 'print-report': {
+      // On the report itself, print it; on any screen of one patient, open that patient's report.
+      const route = parseRoute(p.hash());
+      if (route.name === 'patient-report') p.printReport();
+      else if ('id' in route) p.go(href.report(route.id));
+      else p.say(OPEN_A_PATIENT_FIRST);
       return;
+    }
   }
 }
 
 /** Listens for menu commands in the desktop app; in server mode (a browser, no bridge) there are none. Returns the unsubscribe. */
-export function listenForMenuCommands(win: Window = window, handle: (command: MenuCommand) => void = handleMenuCommand): () => void {
+export function listenForMenuCommands(win: Window = window, handle: (command: MenuCommand) => void = (c) => handleMenuCommand(c)): () => void {
   const bridge = (win as unknown as Record<string, Partial<MenuCommandBridge> | undefined>)[BRIDGE_NAME];
   if (typeof bridge?.onMenuCommand !== 'function') return () => {};
   return bridge.onMenuCommand(handle);

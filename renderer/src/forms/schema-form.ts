@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages } from '../../../shared/api/issues';
 
-function nest<T extends FieldValues>(flat: Record<string, string>): FieldErrors<T> {
+/** Flat messages keyed by path ("cells.3.degrees") into the nested shape react-hook-form keeps. */
+export function nestErrors<T extends FieldValues>(flat: Record<string, string>): FieldErrors<T> {
   const out: Record<string, unknown> = {};
   for (const [path, message] of Object.entries(flat)) {
     const keys = path.split('.');
@@ -25,7 +26,7 @@ export function schemaResolver<T extends FieldValues>(schema: z.ZodType): Resolv
   return (values) => {
     const parsed = schema.safeParse(values);
     if (parsed.success) return { values: values, errors: {} };
-    return { values: {}, errors: nest<T>(fieldMessages(parsed.error)) };
+    return { values: {}, errors: nestErrors<T>(fieldMessages(parsed.error)) };
   };
 }
 
@@ -46,4 +47,21 @@ export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>,
     }
   }
   return error.fields && !unplaced ? null : (unplaced ?? error.message);
+}
+
+/**
+ * Like schemaResolver, for forms whose boxes hold text that must first become the input's types (an
+ * empty optional date is null, "12" is 12) or that need ids the person never types. Field names stay
+ * those of the input, so each message lands on the box it concerns.
+ */
+export function mappedResolver<T extends FieldValues>(schema: z.ZodType, toInput: (values: T) => unknown): Resolver<T> {
+  return (values) => {
+    const parsed = schema.safeParse(toInput(values));
+    if (parsed.success) return { values, errors: {} };
+    return { values: {}, errors: nestErrors<T>(fieldMessages(parsed.error)) };
+  };
+}
+
+export function useMappedForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>, toInput: (values: T) => unknown): UseFormReturn<T> {
+  return useForm<T>({ resolver: mappedResolver<T>(schema, toInput), defaultValues, mode: 'onTouched', reValidateMode: 'onChange' });
 }

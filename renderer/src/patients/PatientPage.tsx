@@ -1,17 +1,62 @@
+import { useMemo, useState } from 'react';
+import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS, patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation } from '../api/use-operation';
+import { therapistNamer } from '../clinical/format';
+import { STATUS_ID } from '../forms/return-focus';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { RiskFactorsPanel } from '../profile/RiskFactorsPanel';
+import { SitesPanel } from '../profile/SitesPanel';
 import { href } from '../router';
-import { useFormatDate } from '../session/session-context';
+import { useFormatDate, useSession } from '../session/session-context';
+import { Timeline } from '../timeline/Timeline';
+import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
 
-export function PatientPage({ id }: { id: string }) {
-  const [patient] = useOperation('patients.get', { id });
+function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
-  if (patient.state === 'loading') return <Loading what="the patient" />;
-  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
-  const p = patient.value;
+  const p = file.patient;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Clinic id</dt>
+        <dd>{p.clinicId ?? 'None recorded'}</dd>
+      </div>
+      <div>
+        <dt>Date of birth</dt>
+        <dd>{formatDate(p.dateOfBirth)}</dd>
+      </div>
+      <div>
+        <dt>Age</dt>
+        <dd>{ageInYears(p.dateOfBirth, todayLocal())} years</dd>
+      </div>
+      <div>
+        <dt>Sex</dt>
+        <dd>{SEX_LABELS[p.sex]}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The patient's page: identity, HO profile, latest values and the timeline, all from one 'patients.file' read. */
+export function PatientPage({ id }: { id: string }) {
+  const [file, reload] = useOperation('patients.file', { patientId: id });
+  const { state } = useSession();
+  const [message, setMessage] = useState<string | null>(null);
+  // The file names everyone in its records; the session adds today's team for anyone it does not.
+  const nameOf = useMemo(
+    () => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]),
+    [state.activeTherapists, file],
+  );
+  if (file.state === 'loading') return <Loading what="the patient" />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} />;
+  const f = file.value;
+  const p = f.patient;
+  const changed = (text: string) => {
+    setMessage(text);
+    reload();
+  };
   return (
     <section aria-labelledby="patient-heading">
       <p className="breadcrumb">
@@ -19,28 +64,29 @@ export function PatientPage({ id }: { id: string }) {
       </p>
       <div className="toolbar">
         <h1 id="patient-heading">{patientDisplayName(p)}</h1>
+        <a className="button primary" href={href.newVisit(p.id)}>
+          Record a visit
+        </a>
+        <a className="button" href={href.newEvent(p.id)}>
+          Add event
+        </a>
         <a className="button" href={href.editPatient(p.id)}>
           Edit details
         </a>
       </div>
-      <dl className="facts">
-        <div>
-          <dt>Clinic id</dt>
-          <dd>{p.clinicId ?? 'None recorded'}</dd>
+      <Identity file={f} />
+      <div role="status" id={STATUS_ID} tabIndex={-1} className={message ? 'ok-box' : 'visually-hidden'}>
+        {message}
+      </div>
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">HO profile</h2>
+        <div className="profile-grid">
+          <RiskFactorsPanel patientId={p.id} riskFactors={f.riskFactors} onChanged={changed} />
+          <SitesPanel patientId={p.id} sites={f.sites} onChanged={changed} />
         </div>
-        <div>
-          <dt>Date of birth</dt>
-          <dd>{formatDate(p.dateOfBirth)}</dd>
-        </div>
-        <div>
-          <dt>Age</dt>
-          <dd>{ageInYears(p.dateOfBirth, todayLocal())} years</dd>
-        </div>
-        <div>
-          <dt>Sex</dt>
-          <dd>{SEX_LABELS[p.sex]}</dd>
-        </div>
-      </dl>
+      </section>
+      <LatestValues file={f} />
+      <Timeline file={f} nameOf={nameOf} onChanged={changed} />
     </section>
   );
 }

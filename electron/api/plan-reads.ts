@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import { seriesLabel, type MotionKey } from '../../shared/domain/catalogue';
+import { todayLocal } from '../../shared/domain/dates';
+import { goalStatus, type GoalPoint, type GoalStatus } from '../../shared/domain/goal-status';
+import type { Goal, Plan } from '../../shared/domain/plan-records';
+import { PlanGoalRepository, type GoalRecord } from '../db/plan-goal-repository';
+import { PlanRepository } from '../db/plan-repository';
+import { AppError } from './app-error';
+import type { ApiContext } from './context';
+
+export interface PlanRepos {
+  plans: PlanRepository;
+  goals: PlanGoalRepository;
+}
+
+// The plan repositories are kept per open database rather than in ctx.repos, so this feature adds no line to
+// the shared context; a WeakMap lets a restored (reopened) database get fresh ones.
+const reposByDb = new WeakMap<Database.Database, PlanRepos>();
+
+export function planRepos(ctx: ApiContext): PlanRepos {
+  let repos = reposByDb.get(ctx.db);
+  if (!repos) {
+    repos = { plans: new PlanRepository(ctx.db), goals: new PlanGoalRepository(ctx.db) };
+    reposByDb.set(ctx.db, repos);
+  }
+  return repos;
+}
+
+/** Today in the clinic's calendar, from the context's clock (the one seam tests can move). */
+export function today(ctx: ApiContext): string {
+  return todayLocal(new Date(ctx.now()));
+}
+
+/** The plan (lineage) id for a plan id or the id of any of its versions. */
+export function planIdOf(ctx: ApiContext, id: string, field = 'id'): string {
+  const row = planRepos(ctx).plans.versions.get(id);
+  if (!row) throw new AppError('not_found', 'This therapy plan does not exist. Reload the page.', { [field]: 'Unknown therapy plan.' });
+  return row.lineage_id;
+}
+
+/** A patient's current measurements as goal series, keyed "side motion mode". */
+export function goalSeries(ctx: ApiContext, patientId: string): Map<string, GoalPoint[]> {
+  const series = new Map<string, GoalPoint[]>();
+  // visitsOf lists newest first; reversed, same-day readings keep the order they were recorded in.
+  for (const visit of [...ctx.repos.visits.visitsOf(patientId)].reverse()) {
+    for (const m of visit.measurements) {
+      const key = seriesKey(m);
+      series.set(key, [...(series.get(key) ?? []), { date: m.date, value: m.degrees }]);
+    }
+  }
+  return series;
+}
+
+export function seriesKey(g: { side: string; motion: string; mode: string }): string {
+  return `${g.side} ${g.motion} ${g.mode}`;
+}
+
+export function statusOf(goal: Pick<GoalRecord, 'target' | 'targetDate' | 'side' | 'motion' | 'mode'>, planStart: string, series: Map<string, GoalPoint[]>, on: string): GoalStatus {
+  return goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart, points: series.get(seriesKey(goal)) ?? [], today: on });
+}
+
+export function withStatus(ctx: ApiContext, goal: GoalRecord, planStart: string): Goal {
+  return { ...goal, status: statusOf(goal, planStart, goalSeries(ctx, goal.patientId), today(ctx)) };
+}
+
+/** A whole plan: every version with its period in force, and the current goals with their derived status. */
+export function readPlan(ctx: ApiContext, planId: string, series?: Map<string, GoalPoint[]>): Plan {
+  const { plans, goals } = planRepos(ctx);
+  const versions = plans.versionsOf(planId);
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (!first || !last) throw new AppError('not_found', 'This therapy plan does not exist. Reload the page.');
+  const points = series ?? goalSeries(ctx, first.patientId);
+  const on = today(ctx);
+  return {
+    id: planId,
+    patientId: first.patientId,
+    startDate: first.effectiveFrom,
+    endDate: last.inForceUntil,
+    versions,
+    goals: goals.goalsOf(planId).map((g) => ({ ...g, status: statusOf(g, first.effectiveFrom, points, on) })),
+  };
+}
+
+/**
+ * A goal the latest reading already reaches is refused unless the person confirms it (acknowledgeMet): a goal
+ * "to reach" that is met on the day it is set is usually a target typed too low, and a met goal would show as
+ * met for ever and hide it. Refusing, with the way forward in the message, keeps "nothing saved" true for bad
+ * input; confirming saves it marked as set when met, a goal to maintain.
+ */
+export function alreadyMetMessage(goal: { side: 'left' | 'right'; motion: MotionKey; mode: 'active' | 'passive'; target: number }, status: GoalStatus): string {
+  const latest = status.latest!;
+  return (
+    `${seriesLabel(goal.side, goal.motion, goal.mode)} already reaches ${latest.value}° (latest reading, ${latest.date}), at or above this target of ${goal.target}°. ` +
+    'Raise the target to set a goal still to reach, or tick “Keep as a goal to maintain” to save it as it is.'
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'react';
+import { JOINTS, SIDES, sideLabel, type JointId } from '../../../shared/domain/catalogue';
+import { todayLocal } from '../../../shared/domain/dates';
+import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EVENT_KIND_LABELS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
+import { CLASSIFICATION_LABELS, classificationsFor } from '../../../shared/domain/ho';
+import { call } from '../api/client';
+import { jointLabel } from '../clinical/format';
+import { Field } from '../forms/Field';
+import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { EVENT_FIELD_NAMES, KIND_FIELDS, OTHER_LABS, emptyEventValues, eventFields, eventValuesOf, type EventFormValues } from './event-model';
+
+type Values = EventFormValues & { reason: string };
+
+interface EventFormProps {
+  patientId: string;
+  /** Given: a correction of this version, which asks for a reason. */
+  event?: ClinicalEvent;
+  onDone(saved: ClinicalEvent | null): void;
+}
+
+/** A clinical event: the form shows the boxes the chosen kind uses, checked by the back end's own rules (checkEvent). */
+export function EventForm({ patientId, event, onDone }: EventFormProps) {
+  const form = useMappedForm<Values>(
+    event ? EventCorrection : EventInput,
+    { ...(event ? eventValuesOf(event) : emptyEventValues(todayLocal())), reason: '' },
+    (v) => (event ? { id: event.id, reason: v.reason, ...eventFields(v) } : { patientId, ...eventFields(v) }),
+  );
+  const { register, formState, watch } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const kind = watch('kind');
+  const joint = watch('joint');
+  const f = kind ? KIND_FIELDS[kind] : null;
+  const classifications = joint ? classificationsFor(joint as JointId) : [];
+  // A classification belongs to its joint (Brooker: hip, Hastings-Graham: elbow); another joint clears it,
+  // so the box never shows "None" while the form still holds a class of the old joint.
+  useEffect(() => {
+    const current = form.getValues('classification');
+    if (current && !(joint ? classificationsFor(joint as JointId) : []).includes(current)) form.setValue('classification', '');
+  }, [joint, form]);
+
+  const submit = form.handleSubmit(async (v) => {
+    const r = event ? await call('events.correct', { id: event.id, reason: v.reason, ...eventFields(v) }) : await call('events.record', { patientId, ...eventFields(v) });
+    if (r.ok) onDone(r.value);
+    else setFormError(applyServerErrors(form, r.error, [...EVENT_FIELD_NAMES, 'reason']));
+  });
+
+  return (
+    <form
+      className="form record-form event-form"
+      noValidate
+      aria-label={event ? `Correct ${EVENT_KIND_LABELS[event.kind].toLowerCase()}` : 'Add a clinical event'}
+      onSubmit={submit}
+      onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}
+    >
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="Kind of event" error={e.kind?.message}>
+          {(a) => (
+            <select {...a} autoFocus {...register('kind')}>
+              <option value="">Choose…</option>
+              {EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {EVENT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={f?.dateLabel ?? 'Date'} hint="YYYY-MM-DD" error={e.date?.message}>
+          {(a) => <input {...a} size={11} autoComplete="off" {...register('date')} />}
+        </Field>
+        {f?.endDate ? (
+          <Field label="End date" hint="Empty while the course goes on." error={e.endDate?.message}>
+            {(a) => <input {...a} size={11} autoComplete="off" {...register('endDate')} />}
+          </Field>
+        ) : null}
+      </div>
+      {f?.site ? (
+        <div className="field-row">
+          <Field label={f.site === 'required' ? 'Joint' : 'Joint (optional)'} error={e.joint?.message}>
+            {(a) => (
+              <select {...a} {...register('joint')}>
+                <option value="">{f.site === 'required' ? 'Choose…' : 'None'}</option>
+                {JOINTS.map((j) => (
+                  <option key={j} value={j}>
+                    {jointLabel(j)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={f.site === 'required' ? 'Side' : 'Side (optional)'} error={e.side?.message}>
+            {(a) => (
+              <select {...a} {...register('side')}>
+                <option value="">{f.site === 'required' ? 'Choose…' : 'None'}</option>
+                {SIDES.map((s) => (
+                  <option key={s} value={s}>
+                    {sideLabel(s)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      ) : null}
+      {f?.title ? (
+        <Field label={f.title} error={e.title?.message}>
+          {(a) => <input {...a} autoComplete="off" list={kind === 'lab_result' ? 'lab-names' : undefined} {...register('title')} />}
+        </Field>
+      ) : null}
+      {kind === 'lab_result' ? (
+        <>
+          <datalist id="lab-names">
+            {[ALP_NAME, ...OTHER_LABS].map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+          <div>
+            <button
+              type="button"
+              onClick={() => {
+                form.setValue('title', ALP_NAME, { shouldDirty: true, shouldValidate: true });
+                form.setValue('unit', ALP_UNIT, { shouldDirty: true, shouldValidate: true });
+                form.setFocus('value');
+              }}
+            >
+              {ALP_NAME} ({ALP_UNIT})
+            </button>
+          </div>
+        </>
+      ) : null}
+      {f?.value || f?.unit ? (
+        <div className="field-row">
+          {f.value ? (
+            <Field label={f.value} error={e.value?.message}>
+              {(a) => <input {...a} size={8} autoComplete="off" {...register('value')} />}
+            </Field>
+          ) : null}
+          {f.unit ? (
+            <Field label="Unit" error={e.unit?.message}>
+              {(a) => <input {...a} size={8} autoComplete="off" {...register('unit')} />}
+            </Field>
+          ) : null}
+        </div>
+      ) : null}
+      {f?.classification ? (
+        <Field label="Classification" hint={classifications.length ? undefined : 'Brooker for the hip, Hastings-Graham for the elbow: choose the joint first.'} error={e.classification?.message}>
+          {(a) => (
+            <select {...a} {...register('classification')}>
+              <option value="">None</option>
+              {classifications.map((c) => (
+                <option key={c} value={c}>
+                  {CLASSIFICATION_LABELS[c] ?? c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {f ? (
+        <Field label={f.noteLabel} error={e.note?.message}>
+          {(a) => <textarea {...a} rows={2} {...register('note')} />}
+        </Field>
+      ) : null}
+      {event ? (
+        <Field label="Reason for the correction" hint="Required: it stays in the event’s history." error={e.reason?.message}>
+          {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
+        </Field>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {event ? 'Save correction' : 'Save event'}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <span className="keys-hint">Enter saves · Escape cancels</span>
+      </div>
+    </form>
+  );
+}

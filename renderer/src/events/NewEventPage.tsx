@@ -1,0 +1,22 @@
+import { patientDisplayName } from '../../../shared/domain/patient';
+import { useOperation } from '../api/use-operation';
+import { ErrorMessage, Loading } from '../layout/Status';
+import { href, navigate } from '../router';
+import { EventForm } from './EventForm';
+
+/** "Add event": a clinical event on the patient's timeline (treatment, test, injury or surgery). */
+export function NewEventPage({ patientId }: { patientId: string }) {
+  const [patient] = useOperation('patients.get', { id: patientId });
+  if (patient.state === 'loading') return <Loading what="the patient" />;
+  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
+  const p = patient.value;
+  return (
+    <section aria-labelledby="event-heading">
+      <p className="breadcrumb">
+        <a href={href.patients()}>Patients</a> › <a href={href.patient(p.id)}>{patientDisplayName(p)}</a>
+      </p>
+      <h1 id="event-heading">Add an event: {patientDisplayName(p)}</h1>
+      <EventForm patientId={p.id} onDone={() => navigate(href.patient(p.id))} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
+import { VoidInput } from '../../../shared/domain/record-meta';
+import { applyServerErrors, useMappedForm } from './schema-form';
+import { Field } from './Field';
+
+interface ReasonValues {
+  reason: string;
+}
+
+interface VoidFormProps {
+  /** The version being voided; the schema needs it, the person never sees it. */
+  id: string;
+  /** Names what is voided, for the form's accessible name: "Void Right elbow flexion, active". */
+  what: string;
+  onSubmit(reason: string): Promise<ApiError | null>;
+  onDone(saved: boolean): void;
+}
+
+/** Voiding asks why, with the back end's own rule (VoidInput): the reason stays in the record's history. */
+export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
+  const form = useMappedForm<ReasonValues>(VoidInput, { reason: '' }, (v) => ({ id, reason: v.reason }));
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (values) => {
+    const error = await onSubmit(values.reason);
+    if (!error) onDone(true);
+    else setFormError(applyServerErrors(form, error, ['reason']));
+  });
+  return (
+    <form
+      className="form inline-form record-form"
+      noValidate
+      aria-label={`Void ${what}`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone(false);
+      }}
+    >
+      <p className="form-intro">Voiding keeps the record in its history, marked void with your reason. Nothing is deleted.</p>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <Field label="Reason for voiding" error={form.formState.errors.reason?.message}>
+        {(a) => <input {...a} autoFocus autoComplete="off" {...form.register('reason')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          Void
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

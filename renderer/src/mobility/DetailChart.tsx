@@ -1,0 +1,170 @@
+import { CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import { formatDegrees } from '../../../shared/domain/catalogue';
+import { daysBetween } from '../../../shared/domain/dates';
+import { useFormatDate } from '../session/session-context';
+import { dateOfDay, dayNumber, styleOf, timeTicks, valueAxis, type EventMarker } from './chart-model';
+import { EventLabel, Marker, REF } from './chart-parts';
+import { PointTooltip, type ChartDatum } from './PointTooltip';
+
+/** Above this many drawn points in one series, markers shrink (about one per 1.5 pixels at 900 wide). */
+const DENSE_POINTS = 120;
+
+/** A target from a therapy plan (the plans issue fills these in): a horizontal line with its label. */
+export interface Goal {
+  value: number;
+  date: string;
+  label: string;
+}
+
+export interface DetailChartProps {
+  /** The series the page is about: its baseline band and trend are drawn. */
+  focus: PatientSeries;
+  /** Every series of the motion with points, the focus among them. */
+  series: readonly PatientSeries[];
+  /** The points to draw per series key (downsampled when long); the table lists them all. */
+  drawn: ReadonlyMap<string, readonly SeriesPoint[]>;
+  markers: readonly EventMarker[];
+  goals?: readonly Goal[];
+  nameOf: (id: string | null) => string;
+  /** Accessible name: what the chart shows and its verdict. */
+  label: string;
+  height?: number;
+}
+
+/** The trend line over the recent window, as two end points in chart units. */
+export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, { x: number; y: number }] | null {
+  const t = focus.analysis.summary.trendRecent;
+  if (!t || t.fromDate === t.toDate) return null;
+  const weeks = daysBetween(t.fromDate, t.toDate) / 7;
+  return [
+    { x: dayNumber(t.fromDate), y: t.startValue },
+    { x: dayNumber(t.toDate), y: t.startValue + t.slopePerWeek * weeks },
+  ];
+}
+
+/**
+ * The motion over time: left and right, active and passive (shape and line pattern tell them apart), the
+ * normal and functional values, the baseline's threshold band, the trend, goals and clinical events.
+ * Drawn without animation, in SVG; role="img" with a summary, the table under it holds the numbers.
+ */
+export function DetailChart({ focus, series, drawn, markers, goals = [], nameOf, label, height = 400 }: DetailChartProps) {
+  const formatDate = useFormatDate();
+  const { summary } = focus.analysis;
+  const baseline = summary.baseline;
+  const trend = trendSegment(focus);
+
+  const days = [...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => dayNumber(p.date))), ...markers.map((m) => m.day), ...goals.map((g) => dayNumber(g.date))];
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const pad = Math.max(2, Math.round((last - first) * 0.03));
+  const xDomain: [number, number] = [first - pad, last + pad];
+
+  const band = baseline ? { low: baseline.value - focus.threshold, high: baseline.value + focus.threshold } : null;
+  const yAxis = valueAxis([
+    ...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => p.value)),
+    focus.normal,
+    ...(focus.functional === null ? [] : [focus.functional]),
+    ...(band ? [band.low, band.high] : []),
+    ...(trend ? [trend[0].y, trend[1].y] : []),
+    ...goals.map((g) => g.value),
+  ]);
+
+  return (
+    <div className="detail-chart" role="img" aria-label={label}>
+      <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right: 112, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e2e2e2" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name="Date"
+          domain={xDomain}
+          ticks={timeTicks(xDomain[0], xDomain[1])}
+          tickFormatter={(d: number) => formatDate(dateOfDay(d))}
+          allowDataOverflow
+          tick={{ fontSize: 12, fill: '#1a1a1a' }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          name="Degrees"
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          interval={0}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatDegrees(v)}
+          width={52}
+          tick={{ fontSize: 12, fill: '#1a1a1a' }}
+        />
+        {band && baseline && (
+          <ReferenceArea
+            x1={dayNumber(baseline.date)}
+            x2={Math.max(dayNumber(summary.latest?.date ?? baseline.date), dayNumber(baseline.date) + 1)}
+            y1={band.low}
+            y2={band.high}
+            fill={REF.band.fill}
+            fillOpacity={0.7}
+            stroke={REF.band.stroke}
+            strokeDasharray="2 2"
+            label={{ value: `Baseline ${formatDegrees(baseline.value)} ± ${formatDegrees(focus.threshold)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1a1a1a' }}
+          />
+        )}
+        <ReferenceLine
+          y={focus.normal}
+          stroke={REF.normal.stroke}
+          strokeDasharray={REF.normal.dash}
+          label={{ value: `Normal ${formatDegrees(focus.normal)}`, position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+        />
+        {focus.functional !== null && (
+          <ReferenceLine
+            y={focus.functional}
+            stroke={REF.functional.stroke}
+            strokeDasharray={REF.functional.dash}
+            label={{ value: `Functional ${formatDegrees(focus.functional)}`, position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+          />
+        )}
+        {goals.map((g) => (
+          <ReferenceLine
+            key={`line-${g.label}-${g.date}`}
+            y={g.value}
+            stroke={REF.goal.stroke}
+            strokeDasharray={REF.goal.dash}
+            strokeWidth={1.5}
+            label={{ value: `${g.label} ${formatDegrees(g.value)} by ${formatDate(g.date)}`, position: 'insideTopRight', fontSize: 11, fill: '#1d6b2f' }}
+          />
+        ))}
+        {/* The date the goal is due, as a hollow dot on its line. */}
+        {goals.map((g) => (
+          <ReferenceDot key={`dot-${g.label}-${g.date}`} x={dayNumber(g.date)} y={g.value} r={5} fill="#fff" stroke={REF.goal.stroke} strokeWidth={2} />
+        ))}
+        {markers.map((m, i) => (
+          <ReferenceLine key={m.key} x={m.day} stroke={REF.event.stroke} strokeDasharray={REF.event.dash} strokeWidth={1.5} label={<EventLabel text={m.label} row={i % 3} />} />
+        ))}
+        {/* Above the points (their layer is 600), or a trend that fits the data well would be hidden under them. */}
+        {trend && <ReferenceLine segment={trend} stroke={REF.trend.stroke} strokeDasharray={REF.trend.dash} strokeWidth={REF.trend.width} ifOverflow="hidden" zIndex={700} />}
+        {series.map((s) => {
+          const style = styleOf(s.side, s.mode);
+          const isFocus = s.key === focus.key;
+          const points = drawn.get(s.key) ?? [];
+          const data: ChartDatum[] = points.map((p) => ({ x: dayNumber(p.date), y: p.value, point: p, series: s }));
+          // Dense series get small markers so the line stays readable; the verdict's points keep full size.
+          const dense = points.length > DENSE_POINTS;
+          const keep = new Set(s.analysis.verdict.keepIds);
+          return (
+            <Scatter
+              key={s.key}
+              name={style.name}
+              data={data}
+              isAnimationActive={false}
+              line={{ stroke: style.colour, strokeWidth: dense ? 1 : isFocus ? 2.5 : 1.5, strokeDasharray: style.dash }}
+              shape={(props: { cx?: number; cy?: number; payload?: ChartDatum }) => (
+                <Marker cx={props.cx ?? 0} cy={props.cy ?? 0} style={style} size={dense && !keep.has(props.payload?.point.id ?? '') ? 1.8 : isFocus ? 5 : 4} />
+              )}
+            />
+          );
+        })}
+        <Tooltip content={(props) => <PointTooltip active={props.active} payload={props.payload} nameOf={nameOf} />} isAnimationActive={false} cursor={false} />
+      </ScatterChart>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { RISK_FACTORS, RISK_FACTOR_LABELS, RiskFactorInput, type RiskFactor, type RiskFactorKind } from '../../../shared/domain/ho';
+import { call } from '../api/client';
+import { Field } from '../forms/Field';
+import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+
+interface RiskFactorValues {
+  kind: RiskFactorKind | '';
+  onsetDate: string;
+  note: string;
+}
+
+/** An empty date box means "date not known", which the schema takes as null. */
+const toInput = (patientId: string) => (v: RiskFactorValues) => ({ patientId, kind: v.kind, onsetDate: v.onsetDate.trim() || null, note: v.note });
+
+export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDone(saved: RiskFactor | null): void }) {
+  const form = useMappedForm<RiskFactorValues>(RiskFactorInput, { kind: '', onsetDate: '', note: '' }, toInput(patientId));
+  const { register, formState } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('riskFactors.add', { ...toInput(patientId)(v), kind: v.kind as RiskFactorKind });
+    if (r.ok) onDone(r.value);
+    else setFormError(applyServerErrors(form, r.error, ['kind', 'onsetDate', 'note']));
+  });
+  return (
+    <form className="form inline-form record-form" noValidate aria-label="Add a risk factor" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="Risk factor" error={e.kind?.message}>
+          {(a) => (
+            <select {...a} autoFocus {...register('kind')}>
+              <option value="">Choose…</option>
+              {RISK_FACTORS.map((k) => (
+                <option key={k} value={k}>
+                  {RISK_FACTOR_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Date" hint="YYYY-MM-DD, if known" error={e.onsetDate?.message}>
+          {(a) => <input {...a} size={11} autoComplete="off" {...register('onsetDate')} />}
+        </Field>
+      </div>
+      <Field label="Note" error={e.note?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('note')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Add risk factor
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { JOINTS, SIDES, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { todayLocal } from '../../../shared/domain/dates';
+import { SITE_STATUSES, SITE_STATUS_LABELS, WatchedSiteInput, WatchedSiteStatusChange, type SiteStatus, type WatchedSite } from '../../../shared/domain/ho';
+import { call } from '../api/client';
+import { jointLabel, siteLabel } from '../clinical/format';
+import { Field } from '../forms/Field';
+import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+
+interface SiteValues {
+  joint: JointId | '';
+  side: Side | '';
+  status: SiteStatus;
+  since: string;
+  note: string;
+}
+
+function StatusSelect({ a, register }: { a: object; register: object }) {
+  return (
+    <select {...a} {...register}>
+      {SITE_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {SITE_STATUS_LABELS[s]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Start watching a joint on one side. Used on the patient page and, when none is watched yet, before a visit. */
+export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId: string; onDone(saved: WatchedSite | null): void; autoFocus?: boolean }) {
+  const form = useMappedForm<SiteValues>(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: todayLocal(), note: '' }, (v) => ({ patientId, ...v }));
+  const { register, formState } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('sites.add', { patientId, joint: v.joint as JointId, side: v.side as Side, status: v.status, since: v.since, note: v.note });
+    if (r.ok) onDone(r.value);
+    else setFormError(applyServerErrors(form, r.error, ['joint', 'side', 'status', 'since', 'note']));
+  });
+  return (
+    <form className="form inline-form record-form" noValidate aria-label="Add a watched site" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="Joint" error={e.joint?.message}>
+          {(a) => (
+            <select {...a} autoFocus={autoFocus} {...register('joint')}>
+              <option value="">Choose…</option>
+              {JOINTS.map((j) => (
+                <option key={j} value={j}>
+                  {jointLabel(j)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Side" error={e.side?.message}>
+          {(a) => (
+            <select {...a} {...register('side')}>
+              <option value="">Choose…</option>
+              {SIDES.map((s) => (
+                <option key={s} value={s}>
+                  {sideLabel(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" error={e.status?.message}>
+          {(a) => <StatusSelect a={a} register={register('status')} />}
+        </Field>
+        <Field label="Since" hint="YYYY-MM-DD" error={e.since?.message}>
+          {(a) => <input {...a} size={11} autoComplete="off" {...register('since')} />}
+        </Field>
+      </div>
+      <Field label="Note" error={e.note?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('note')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Add site
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type StatusValues = Omit<SiteValues, 'joint' | 'side'>;
+
+/** A new status is a new fact with its own date; the site's earlier statuses stay in its history. */
+export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(saved: boolean): void }) {
+  const form = useMappedForm<StatusValues>(WatchedSiteStatusChange, { status: site.status, since: todayLocal(), note: site.note ?? '' }, (v) => ({ id: site.id, ...v }));
+  const { register, formState } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('sites.changeStatus', { id: site.id, ...v });
+    if (r.ok) onDone(true);
+    else setFormError(applyServerErrors(form, r.error, ['status', 'since', 'note']));
+  });
+  return (
+    <form className="form inline-form record-form" noValidate aria-label={`Change the status of the ${siteLabel(site.joint, site.side).toLowerCase()}`} onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(false)}>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="New status" error={e.status?.message}>
+          {(a) => <StatusSelect a={{ ...a, autoFocus: true }} register={register('status')} />}
+        </Field>
+        <Field label="Since" hint="YYYY-MM-DD" error={e.since?.message}>
+          {(a) => <input {...a} size={11} autoComplete="off" {...register('since')} />}
+        </Field>
+      </div>
+      <Field label="Note" error={e.note?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('note')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Save status
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

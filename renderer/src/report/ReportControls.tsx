@@ -1,0 +1,130 @@
+import { useId } from 'react';
+import type { ReportRecord } from '../../../shared/api/operations/reports';
+import { motionSpec, type MotionKey } from '../../../shared/domain/catalogue';
+import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
+import { useFormatInstant } from '../clinical/format';
+import { useFormatDate } from '../session/session-context';
+
+export interface ControlsProps {
+  draft: { from: string; to: string };
+  problems: Partial<Record<'from' | 'to', string>>;
+  onPeriod(field: 'from' | 'to', value: string): void;
+  paper: PaperSize;
+  onPaper(paper: PaperSize): void;
+  available: readonly MotionKey[];
+  chosen: readonly MotionKey[] | null;
+  onMotions(motions: MotionKey[] | null): void;
+  assessment: string;
+  onAssessment(text: string): void;
+  recommendations: string;
+  onRecommendations(text: string): void;
+}
+
+const PAPER_LABELS: Record<PaperSize, string> = { A4: 'A4 (210 × 297 mm)', Letter: 'US Letter (8.5 × 11 in)' };
+
+function DateField({ id, label, value, problem, onChange }: { id: string; label: string; value: string; problem?: string; onChange(v: string): void }) {
+  return (
+    <div className={`field${problem ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+      {problem && (
+        <p id={`${id}-error`} className="field-error">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The report's options: period, paper, which charts, and the text typed for this printing. */
+export function ReportControls(p: ControlsProps) {
+  const id = useId();
+  const all = p.chosen === null;
+  const isChosen = (m: MotionKey) => all || p.chosen!.includes(m);
+  const toggle = (m: MotionKey) => {
+    const current = all ? [...p.available] : [...p.chosen!];
+    p.onMotions(current.includes(m) ? current.filter((x) => x !== m) : p.available.filter((x) => x === m || current.includes(x)));
+  };
+  return (
+    <form className="report-form" onSubmit={(e) => e.preventDefault()} aria-label="Report options">
+      <fieldset>
+        <legend>Period</legend>
+        <div className="field-row">
+          <DateField id={`${id}-from`} label="From" value={p.draft.from} problem={p.problems.from} onChange={(v) => p.onPeriod('from', v)} />
+          <DateField id={`${id}-to`} label="To" value={p.draft.to} problem={p.problems.to} onChange={(v) => p.onPeriod('to', v)} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Paper</legend>
+        {PAPER_SIZES.map((size) => (
+          <label key={size} className="choice">
+            <input type="radio" name={`${id}-paper`} value={size} checked={p.paper === size} onChange={() => p.onPaper(size)} />
+            {PAPER_LABELS[size]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Charts</legend>
+        {p.available.length === 0 ? (
+          <p className="muted">No motion was measured in this period, so there is no chart to choose.</p>
+        ) : (
+          <>
+            <div className="row-actions start">
+              <button type="button" onClick={() => p.onMotions(null)} disabled={all}>
+                All motions
+              </button>
+              <button type="button" onClick={() => p.onMotions([])} disabled={p.chosen !== null && p.chosen.length === 0}>
+                No charts
+              </button>
+            </div>
+            <div className="report-motion-choices">
+              {p.available.map((m) => (
+                <label key={m} className="choice">
+                  <input type="checkbox" checked={isChosen(m)} onChange={() => toggle(m)} />
+                  {motionSpec(m).label}
+                </label>
+              ))}
+            </div>
+          </>
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-assessment`}>Assessment</label>
+        <textarea id={`${id}-assessment`} rows={4} maxLength={4000} value={p.assessment} onChange={(e) => p.onAssessment(e.target.value)} />
+        <p className="field-hint">Printed as text under its heading; left out when empty. Not saved: type it for each printing.</p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-recommendations`}>Recommendations</label>
+        <textarea id={`${id}-recommendations`} rows={4} maxLength={4000} value={p.recommendations} onChange={(e) => p.onRecommendations(e.target.value)} />
+      </div>
+    </form>
+  );
+}
+
+function chartsText(motions: string[] | null): string {
+  if (motions === null) return 'all charts';
+  if (motions.length === 0) return 'no charts';
+  return `${motions.length} chart${motions.length === 1 ? '' : 's'}`;
+}
+
+/** Reports already printed or saved for this patient, newest first (the timeline has no place for them yet). */
+export function PrintedBefore({ reports }: { reports: readonly ReportRecord[] }) {
+  const formatDate = useFormatDate();
+  const formatInstant = useFormatInstant();
+  return (
+    <section aria-labelledby="printed-before-heading" className="report-printed-before">
+      <h2 id="printed-before-heading">Printed before</h2>
+      {reports.length === 0 ? (
+        <p className="muted">No report has been printed or saved for this patient yet.</p>
+      ) : (
+        <ul>
+          {reports.map((r) => (
+            <li key={r.id}>
+              {formatInstant(r.recordedAt)}, by {r.recordedByName ?? 'someone not recorded'}: {formatDate(r.from)} to {formatDate(r.to)}, {r.paper}, {chartsText(r.motions)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

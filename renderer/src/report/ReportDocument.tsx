@@ -1,0 +1,146 @@
+import type { PatientFile } from '../../../shared/api/operations/clinical';
+import type { Clinic } from '../../../shared/domain/clinic';
+import { ageInYears } from '../../../shared/domain/dates';
+import { patientDisplayName, SEX_LABELS } from '../../../shared/domain/patient';
+import type { Therapist } from '../../../shared/domain/therapist';
+import { useFormatDate } from '../session/session-context';
+import { PlanSection } from './PlanSection';
+import type { ReportModel } from './report-model';
+import type { ReportOptions } from './report-options';
+import { ArcsSection, ChartsSection, EventsSection, SymptomsSection } from './ReportSections';
+import { SummaryTable } from './SummaryTable';
+
+export interface ReportDocumentProps {
+  file: PatientFile;
+  model: ReportModel;
+  options: ReportOptions;
+  clinic: Clinic | null;
+  therapist: Therapist | null;
+  nameOf: (id: string | null) => string;
+  assessment: string;
+  recommendations: string;
+  plansError: string | null;
+  chartWidth: number;
+}
+
+export function therapistLine(t: Therapist | null): string {
+  if (!t) return 'Not recorded';
+  return [t.name, t.title, t.registrationNumber ? `registration ${t.registrationNumber}` : null].filter(Boolean).join(', ');
+}
+
+function Letterhead({ clinic }: { clinic: Clinic | null }) {
+  return (
+    <header className="report-letterhead">
+      {clinic?.logo && <img className="report-logo" src={clinic.logo} alt={`${clinic.name} logo`} />}
+      <div>
+        <p className="report-clinic">{clinic?.name ?? 'Clinic not set up'}</p>
+        {clinic?.address && <p className="report-address">{clinic.address}</p>}
+        {clinic?.phone && <p className="report-address">Phone {clinic.phone}</p>}
+      </div>
+    </header>
+  );
+}
+
+function Identity({ file, model, options, therapist, nameOf }: Pick<ReportDocumentProps, 'file' | 'model' | 'options' | 'therapist' | 'nameOf'>) {
+  const formatDate = useFormatDate();
+  const p = file.patient;
+  const age = ageInYears(p.dateOfBirth, options.to);
+  const raters = model.raterIds.map(nameOf).join(', ');
+  // Four columns: name, clinic id, birth, sex; then the period and the people, which need more room.
+  const rows: [string, string, boolean][] = [
+    ['Patient', patientDisplayName(p), false],
+    ['Clinic id', p.clinicId ?? 'None recorded', false],
+    ['Date of birth', `${formatDate(p.dateOfBirth)}${age === null ? '' : ` (age ${age})`}`, false],
+    ['Sex', SEX_LABELS[p.sex], false],
+    ['Period', `${formatDate(options.from)} to ${formatDate(options.to)}`, true],
+    ['Therapist', therapistLine(therapist), true],
+  ];
+  if (raters) rows.push(['Measured by', raters, true]);
+  return (
+    <dl className="report-identity">
+      {rows.map(([k, v, wide]) => (
+        <div key={k} className={wide ? 'wide' : undefined}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Typed at print time, printed as paragraphs of text; left out when nothing was typed. */
+function TypedText({ title, text }: { title: string; text: string }) {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (paragraphs.length === 0) return null;
+  return (
+    <section className="report-section">
+      <h2 className="report-keep-with-next">{title}</h2>
+      {paragraphs.map((para, i) => (
+        <p key={i} className="report-typed">
+          {para}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function Signature({ therapist }: { therapist: Therapist | null }) {
+  return (
+    <section className="report-signature report-keep" aria-label="Signature">
+      <p>{therapistLine(therapist)}</p>
+      <div className="report-sign-lines">
+        <p>
+          <span className="report-sign-line" /> Signature
+        </p>
+        <p>
+          <span className="report-sign-line short" /> Date
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/** The progress report as it prints: a clinical document in black and white, sized by the page's @page rule. */
+export function ReportDocument(props: ReportDocumentProps) {
+  const { model, options } = props;
+  const noMeasurements = model.analysis.series.length === 0;
+  return (
+    <article className={`report-document paper-${options.paper.toLowerCase()}`} aria-label="Report preview">
+      <Letterhead clinic={props.clinic} />
+      <h1 className="report-title">Range-of-motion progress report</h1>
+      <Identity {...props} />
+
+      <section className="report-section" aria-labelledby="report-summary-heading">
+        <h2 id="report-summary-heading">Summary</h2>
+        {noMeasurements ? (
+          <p className="report-plain">No range-of-motion measurements in this period.</p>
+        ) : (
+          <>
+            <SummaryTable series={model.analysis.series} />
+            <p className="report-small">
+              Verdicts use only this period's measurements. A change counts when it reaches the motion's smallest detectable change (the threshold), doubled (×2) when the
+              two readings compared were taken by different raters or instruments; the trend must agree.
+            </p>
+          </>
+        )}
+        {model.unmeasured.length > 0 && (
+          <p>
+            <strong>Watched but not measured in this period:</strong> {model.unmeasured.join('; ')}.
+          </p>
+        )}
+      </section>
+
+      {!noMeasurements && <ChartsSection model={model} from={options.from} to={options.to} width={props.chartWidth} />}
+      {!noMeasurements && <ArcsSection model={model} />}
+      <PlanSection plans={model.plans} error={props.plansError} to={options.to} />
+      <EventsSection model={model} />
+      <SymptomsSection model={model} />
+      <TypedText title="Assessment" text={props.assessment} />
+      <TypedText title="Recommendations" text={props.recommendations} />
+      <Signature therapist={props.therapist} />
+    </article>
+  );
+}

@@ -1,0 +1,185 @@
+// What the printed report says, worked out without React from the patient's file, the plans and the options.
+// The verdicts are computed on the period's data only: measurements outside it are left out and the analysis
+// runs "as of" the period's end, so a report for last year says what could be said at the end of last year.
+import { analysePatient, eventsForJoint, type PatientAnalysis, type PatientSeries } from '../../../shared/analysis/patient-series';
+import type { PatientFile } from '../../../shared/api/operations/clinical';
+import { MODES, MOTION_KEYS, motionSpec, sideLabel, SIDES, type MotionKey } from '../../../shared/domain/catalogue';
+import { todayLocal } from '../../../shared/domain/dates';
+import type { ClinicalEvent } from '../../../shared/domain/event';
+import { goalStatus, type GoalStatus } from '../../../shared/domain/goal-status';
+import type { Goal, Plan, PlanVersion } from '../../../shared/domain/plan-records';
+import type { Visit } from '../../../shared/domain/visit';
+import { dayNumber, eventMarkers, type EventMarker } from '../mobility/chart-model';
+import type { ReportOptions } from './report-options';
+
+export interface ChartGoal {
+  value: number;
+  date: string;
+  label: string;
+}
+
+/** One chart per motion: every side and mode measured in the period, in a fixed order (left, right; active, passive). */
+export interface ReportChart {
+  motion: MotionKey;
+  title: string;
+  series: PatientSeries[];
+  markers: EventMarker[];
+  goals: ChartGoal[];
+}
+
+export interface SymptomRow {
+  label: string;
+  visits: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface PainSummary {
+  /** Visits with a pain score. */
+  recorded: number;
+  highest: number | null;
+  latest: { date: string; value: number } | null;
+}
+
+export interface PlanInPeriod {
+  plan: Plan;
+  /** The version in force at the end of the period (or the last one in force during it). */
+  version: PlanVersion;
+  /** Versions in force at some point in the period; more than one means it was revised. */
+  versionsInPeriod: number;
+  goals: { goal: Goal; status: GoalStatus }[];
+}
+
+export interface ReportModel {
+  analysis: PatientAnalysis;
+  /** Visits in the period, oldest first. */
+  visits: Visit[];
+  /** Motions measured in the period, catalogue order: the choices for the charts. */
+  motions: MotionKey[];
+  charts: ReportChart[];
+  /** Events in the period (a course counts while it runs), oldest first. */
+  events: ClinicalEvent[];
+  symptoms: SymptomRow[];
+  pain: PainSummary;
+  /** Null when the plans could not be read. */
+  plans: PlanInPeriod[] | null;
+  /** Therapists who measured in the period. */
+  raterIds: string[];
+  /** Watched motions (side and motion) measured in neither mode in the period: "Left hip flexion". */
+  unmeasured: string[];
+}
+
+const SYMPTOMS = [
+  ['decreasedRange', 'Decreased range of motion'],
+  ['swelling', 'Swelling'],
+  ['redness', 'Redness'],
+  ['warmth', 'Warmth'],
+  ['fever', 'Fever'],
+] as const;
+
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+export function buildReport(file: PatientFile, plans: readonly Plan[] | null, o: Pick<ReportOptions, 'from' | 'to' | 'motions'>): ReportModel {
+  const inPeriod = (d: string) => d >= o.from && d <= o.to;
+  const visits = file.visits.filter((v) => inPeriod(v.date));
+  // Events stay whole: an excision before the period still restarts a series, and one after it is ignored.
+  const analysis = analysePatient({ sites: file.sites, visits, events: file.events }, o.to);
+  const measured = new Set(analysis.series.map((s) => s.motion));
+  const motions = MOTION_KEYS.filter((k) => measured.has(k));
+  const chosen = o.motions === null ? motions : motions.filter((m) => o.motions!.includes(m));
+  const shownPlans = plans === null ? null : plansInPeriod(plans, file, o.from, o.to);
+  const goals = (shownPlans ?? []).flatMap((p) => p.goals.map((g) => g.goal));
+
+  return {
+    analysis,
+    visits: [...visits].sort(byDate),
+    motions,
+    charts: chosen.map((m) => chartOf(m, analysis, file.events, goals, o.from, o.to)),
+    events: eventsInPeriod(file.events, o.from, o.to),
+    ...symptomsOf(visits),
+    plans: shownPlans,
+    unmeasured: unmeasuredMotions(analysis),
+    raterIds: [...new Set(visits.flatMap((v) => v.measurements.map((m) => m.raterId)).filter((id): id is string => id !== null))],
+  };
+}
+
+function chartOf(motion: MotionKey, analysis: PatientAnalysis, events: readonly ClinicalEvent[], goals: readonly Goal[], from: string, to: string): ReportChart {
+  const order = (s: PatientSeries) => SIDES.indexOf(s.side) * 2 + MODES.indexOf(s.mode);
+  const series = analysis.series.filter((s) => s.motion === motion).sort((a, b) => order(a) - order(b));
+  const spec = motionSpec(motion);
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  return {
+    motion,
+    title: spec.label,
+    series,
+    markers: eventMarkers(eventsForJoint(events, spec.joint)).filter((m) => m.day >= first && m.day <= last),
+    goals: goals
+      .filter((g) => g.motion === motion)
+      .map((g) => ({ value: g.target, date: g.targetDate, label: `Goal, ${g.side} ${g.mode}` })),
+  };
+}
+
+/** Passive range is often not taken; a motion counts as unmeasured only when neither mode was. */
+function unmeasuredMotions(analysis: PatientAnalysis): string[] {
+  const measured = new Set(analysis.series.map((s) => `${s.side} ${s.motion}`));
+  const out: string[] = [];
+  for (const s of analysis.unmeasured) {
+    const label = `${sideLabel(s.side)} ${motionSpec(s.motion).label.toLowerCase()}`;
+    if (!s.watched || measured.has(`${s.side} ${s.motion}`) || out.includes(label)) continue;
+    out.push(label);
+  }
+  return out;
+}
+
+export function eventsInPeriod(events: readonly ClinicalEvent[], from: string, to: string): ClinicalEvent[] {
+  // A course with no end date is still running, so it overlaps any period after its start.
+  return events.filter((e) => e.voided === null && e.date <= to && (e.endDate === null ? e.kind.endsWith('_course') || e.date >= from : e.endDate >= from)).sort(byDate);
+}
+
+function symptomsOf(visits: readonly Visit[]): { symptoms: SymptomRow[]; pain: PainSummary } {
+  const sorted = [...visits].sort(byDate);
+  const symptoms = SYMPTOMS.map(([key, label]) => {
+    const withIt = sorted.filter((v) => v.symptoms[key]);
+    return { label, visits: withIt.length, first: withIt[0]?.date ?? null, last: withIt[withIt.length - 1]?.date ?? null };
+  });
+  const scored = sorted.filter((v) => v.symptoms.pain !== null);
+  const last = scored[scored.length - 1];
+  return {
+    symptoms,
+    pain: {
+      recorded: scored.length,
+      highest: scored.length ? Math.max(...scored.map((v) => v.symptoms.pain!)) : null,
+      latest: last ? { date: last.date, value: last.symptoms.pain! } : null,
+    },
+  };
+}
+
+/**
+ * Plans with a version in force during the period, each shown as it stood at the period's end, with its goals'
+ * status worked out as of that day from every measurement up to it (a goal's baseline may precede the period).
+ */
+export function plansInPeriod(plans: readonly Plan[], file: Pick<PatientFile, 'visits'>, from: string, to: string): PlanInPeriod[] {
+  const points = new Map<string, { date: string; value: number }[]>();
+  for (const v of file.visits) {
+    for (const m of v.measurements) {
+      const key = `${m.side} ${m.motion} ${m.mode}`;
+      points.set(key, [...(points.get(key) ?? []), { date: m.date, value: m.degrees }]);
+    }
+  }
+  const out: PlanInPeriod[] = [];
+  for (const plan of plans) {
+    const versions = plan.versions.filter((v) => v.voided === null && v.effectiveFrom <= to && (v.inForceUntil === null || v.inForceUntil >= from));
+    const version = versions[versions.length - 1];
+    if (!version) continue;
+    // A goal set after the period did not exist at its end (recordedAt is an instant: compare local dates).
+    const goals = plan.goals
+      .filter((g) => g.voided === null && todayLocal(new Date(g.recordedAt)) <= to)
+      .map((goal) => ({
+        goal,
+        status: goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart: plan.startDate, points: points.get(`${goal.side} ${goal.motion} ${goal.mode}`) ?? [], today: to }),
+      }));
+    out.push({ plan, version, versionsInPeriod: versions.length, goals });
+  }
+  return out.sort((a, b) => (a.plan.startDate < b.plan.startDate ? -1 : 1));
+}

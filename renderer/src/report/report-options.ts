@@ -1,0 +1,64 @@
+// The report's options live in its address ('#/patients/:id/report?from=2025-01-01&to=2026-11-25&paper=A4&
+// motions=elbow.flexion,knee.flexion'), so File → Print report, a bookmark or a reload opens the same report.
+// The typed assessment and recommendations are not in it: they are free text about a patient and an
+// address is shown, kept in history and copied around.
+import { ReportPeriod } from '../../../shared/api/operations/reports';
+import { MOTION_KEYS, type MotionKey } from '../../../shared/domain/catalogue';
+import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
+import { isCalendarDate } from '../../../shared/domain/dates';
+
+export interface ReportOptions {
+  from: string;
+  to: string;
+  paper: PaperSize;
+  /** null: every motion measured in the period gets its chart. */
+  motions: MotionKey[] | null;
+}
+
+/** Earliest visit or event up to today, else today: by default the report covers the whole record. */
+export function defaultPeriod(file: { visits: readonly { date: string }[]; events: readonly { date: string; voided: unknown }[] }, today: string): { from: string; to: string } {
+  const dates = [...file.visits.map((v) => v.date), ...file.events.filter((e) => e.voided === null).map((e) => e.date)].filter((d) => d <= today);
+  const from = dates.reduce((a, b) => (b < a ? b : a), today);
+  return { from, to: today };
+}
+
+/** Reads the query; anything missing or malformed falls back to the default, so a stale link still opens. */
+export function parseReportQuery(query: string, defaults: { from: string; to: string; paper: PaperSize }): ReportOptions {
+  const q = new URLSearchParams(query);
+  const date = (key: 'from' | 'to') => {
+    const v = q.get(key);
+    return v !== null && isCalendarDate(v) ? v : defaults[key];
+  };
+  const paperParam = q.get('paper');
+  const paper = (PAPER_SIZES as readonly string[]).includes(paperParam ?? '') ? (paperParam as PaperSize) : defaults.paper;
+  const listed = q.get('motions');
+  // "motions=" (empty) is a summary without charts; an absent parameter is every chart.
+  const motions = listed === null ? null : MOTION_KEYS.filter((k) => listed.split(',').includes(k));
+  return { from: date('from'), to: date('to'), paper, motions };
+}
+
+export function reportQuery(o: ReportOptions): string {
+  const q = new URLSearchParams({ from: o.from, to: o.to, paper: o.paper });
+  if (o.motions) q.set('motions', o.motions.join(','));
+  // Commas and dots are safe in a hash; keeping them readable makes the address easy to check by eye.
+  return q.toString().replace(/%2C/g, ',');
+}
+
+/** The period's problems as messages by field, with the shared schema's wording ('from', 'to'). */
+export function periodProblems(from: string, to: string): Partial<Record<'from' | 'to', string>> {
+  const r = ReportPeriod.safeParse({ from, to });
+  if (r.success) return {};
+  const out: Partial<Record<'from' | 'to', string>> = {};
+  for (const issue of r.error.issues) {
+    const key = issue.path[0];
+    if ((key === 'from' || key === 'to') && !out[key]) out[key] = issue.message;
+  }
+  return out;
+}
+
+/** The chosen motions, kept to those the period has; null again when that is all of them. */
+export function normaliseMotions(chosen: readonly MotionKey[] | null, available: readonly MotionKey[]): MotionKey[] | null {
+  if (chosen === null) return null;
+  const kept = available.filter((m) => chosen.includes(m));
+  return kept.length === available.length ? null : kept;
+}

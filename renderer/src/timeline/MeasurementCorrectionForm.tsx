@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { fieldMessages } from '../../../shared/api/issues';
+import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
+import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, MeasurementCorrection, type EndFeel, type Instrument, type Measurement } from '../../../shared/domain/visit';
+import { call } from '../api/client';
+import { numberFromText, textFromNumber } from '../clinical/format';
+import { Field } from '../forms/Field';
+import { applyServerErrors, nestErrors } from '../forms/schema-form';
+
+interface CorrectionValues {
+  degrees: string;
+  instrument: Instrument;
+  endFeel: EndFeel | '';
+  pain: string;
+  note: string;
+  reason: string;
+}
+
+const FIELDS = ['degrees', 'instrument', 'endFeel', 'pain', 'note', 'reason'];
+
+function toInput(m: Measurement, v: CorrectionValues) {
+  return { id: m.id, reason: v.reason, degrees: numberFromText(v.degrees), instrument: v.instrument, endFeel: v.endFeel || null, pain: numberFromText(v.pain) as number | null, note: v.note };
+}
+
+/**
+ * The back end's schema for a correction, plus its check of the angle against this motion's range
+ * (validateDegrees), both at once so every message shows together rather than one after the other.
+ */
+function correctionResolver(m: Measurement): Resolver<CorrectionValues> {
+  return (values) => {
+    const input = toInput(m, values);
+    const parsed = MeasurementCorrection.safeParse(input);
+    const flat = parsed.success ? {} : fieldMessages(parsed.error);
+    const degrees = validateDegrees(m.motion, input.degrees);
+    if (!degrees.ok) flat.degrees ??= degrees.message;
+    return Object.keys(flat).length === 0 ? { values, errors: {} } : { values: {}, errors: nestErrors<CorrectionValues>(flat) };
+  };
+}
+
+/** A correction never edits: it saves a new version that supersedes this one, with the reason required. */
+export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { measurement: Measurement; label: string; onDone(saved: boolean): void }) {
+  const form = useForm<CorrectionValues>({
+    resolver: correctionResolver(m),
+    defaultValues: { degrees: String(m.degrees), instrument: m.instrument, endFeel: m.endFeel ?? '', pain: textFromNumber(m.pain), note: m.note ?? '', reason: '' },
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('measurements.correct', toInput(m, v));
+    if (r.ok) onDone(true);
+    else setFormError(applyServerErrors(form, r.error, FIELDS));
+  });
+  return (
+    <form className="form inline-form record-form" noValidate aria-label={`Correct ${label}`} onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(false)}>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="Corrected value (degrees)" error={e.degrees?.message}>
+          {(a) => <input {...a} autoFocus size={5} autoComplete="off" {...register('degrees')} />}
+        </Field>
+        <Field label="Instrument" error={e.instrument?.message}>
+          {(a) => (
+            <select {...a} {...register('instrument')}>
+              {INSTRUMENTS.map((i) => (
+                <option key={i} value={i}>
+                  {INSTRUMENT_LABELS[i]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="End-feel" error={e.endFeel?.message}>
+          {(a) => (
+            <select {...a} {...register('endFeel')}>
+              <option value="">Not recorded</option>
+              {END_FEELS.map((f) => (
+                <option key={f} value={f}>
+                  {END_FEEL_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Pain at end of range (0-10)" error={e.pain?.message}>
+          {(a) => <input {...a} size={3} autoComplete="off" {...register('pain')} />}
+        </Field>
+      </div>
+      <Field label="Note" error={e.note?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('note')} />}
+      </Field>
+      <Field label="Reason for the correction" hint="Required: it stays in the measurement’s history." error={e.reason?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Save correction
+        </button>
+        <button type="button" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

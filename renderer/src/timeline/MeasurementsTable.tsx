@@ -1,0 +1,119 @@
+import { Fragment, useState } from 'react';
+import { MODES, MOTION_KEYS, SIDES, formatDegrees, isMotionKey, motionSpec, type MotionKey } from '../../../shared/domain/catalogue';
+import { END_FEEL_LABELS, INSTRUMENT_LABELS, type Measurement } from '../../../shared/domain/visit';
+import { call } from '../api/client';
+import { useReturnFocus } from '../forms/return-focus';
+import { VoidForm } from '../forms/VoidForm';
+import { MeasurementCorrectionForm } from './MeasurementCorrectionForm';
+import { MeasurementHistory } from './RecordHistory';
+
+type Open = { lineage: string; what: 'correct' | 'void' | 'history' } | null;
+
+export function measurementLabel(m: Measurement): string {
+  const motion = isMotionKey(m.motion) ? motionSpec(m.motion).label.toLowerCase() : m.motion;
+  return `${m.side === 'left' ? 'Left' : 'Right'} ${motion}, ${m.mode}`;
+}
+
+/** In the catalogue's clinical order, then left before right, active before passive: the grid's order, stable across corrections. */
+export function inClinicalOrder(measurements: readonly Measurement[]): Measurement[] {
+  const rank = (m: Measurement) => [MOTION_KEYS.indexOf(m.motion as MotionKey), SIDES.indexOf(m.side), MODES.indexOf(m.mode)];
+  return [...measurements].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+  });
+}
+
+interface Props {
+  measurements: Measurement[];
+  nameOf(id: string | null): string;
+  onChanged(message: string): void;
+}
+
+/** A visit's measurements, each with its correction, void and history; the open form is keyed by lineage so it survives the reload. */
+export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
+  const [open, setOpen] = useState<Open>(null);
+  const focus = useReturnFocus();
+  const toggle = (lineage: string, what: 'correct' | 'void' | 'history') => {
+    focus.remember();
+    setOpen(open?.lineage === lineage && open.what === what ? null : { lineage, what });
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data-table measurements-table">
+        <thead>
+          <tr>
+            <th scope="col">Measurement</th>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col">Instrument</th>
+            <th scope="col">End-feel</th>
+            <th scope="col">Pain</th>
+            <th scope="col">Note</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {inClinicalOrder(measurements).map((m) => {
+            const label = measurementLabel(m);
+            const what = open?.lineage === m.lineageId ? open.what : null;
+            const close = (message: string | null, recordGone = false) => {
+              setOpen(null);
+              if (message) onChanged(message);
+              focus.restore(recordGone);
+            };
+            return (
+              <Fragment key={m.lineageId}>
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td className="num">
+                    {formatDegrees(m.degrees)}
+                    {m.correctionReason ? <span className="tag">corrected</span> : null}
+                  </td>
+                  <td>{INSTRUMENT_LABELS[m.instrument]}</td>
+                  <td>{m.endFeel ? END_FEEL_LABELS[m.endFeel] : '—'}</td>
+                  <td>{m.pain === null ? '—' : `${m.pain}/10`}</td>
+                  <td>{m.note ?? ''}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" aria-label={`Correct ${label}`} aria-expanded={what === 'correct'} onClick={() => toggle(m.lineageId, 'correct')}>
+                        Correct
+                      </button>
+                      <button type="button" aria-label={`Void ${label}`} aria-expanded={what === 'void'} onClick={() => toggle(m.lineageId, 'void')}>
+                        Void
+                      </button>
+                      <button type="button" aria-label={`History of ${label}`} aria-expanded={what === 'history'} onClick={() => toggle(m.lineageId, 'history')}>
+                        History
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+                {what ? (
+                  <tr className="form-row">
+                    <td colSpan={7}>
+                      {what === 'correct' ? <MeasurementCorrectionForm measurement={m} label={label} onDone={(saved) => close(saved ? `${label} corrected.` : null)} /> : null}
+                      {what === 'void' ? (
+                        <VoidForm
+                          id={m.id}
+                          what={label}
+                          onSubmit={async (reason) => {
+                            const r = await call('measurements.void', { id: m.id, reason });
+                            return r.ok ? null : r.error;
+                          }}
+                          onDone={(saved) => close(saved ? `${label} voided.` : null, saved)}
+                        />
+                      ) : null}
+                      {what === 'history' ? <MeasurementHistory id={m.id} label={label} nameOf={nameOf} /> : null}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import { useFormatDate } from '../session/session-context';
+import { SYMPTOM_FIELDS } from '../visits/visit-form-model';
+import { MeasurementsTable } from './MeasurementsTable';
+
+function symptomsText(v: Visit): string {
+  const present = SYMPTOM_FIELDS.filter(([k]) => v.symptoms[k]).map(([, label]) => label.toLowerCase());
+  const pain = v.symptoms.pain === null ? null : `pain ${v.symptoms.pain}/10`;
+  const all = [...present, ...(pain ? [pain] : [])];
+  return all.length ? `Symptoms: ${all.join(', ')}.` : 'No symptoms recorded.';
+}
+
+interface Props {
+  visit: Visit;
+  nameOf(id: string | null): string;
+  onChanged(message: string): void;
+}
+
+/** A visit on the timeline: who, where, symptoms; its measurements behind a disclosure, each correctable. */
+export function VisitEntry({ visit: v, nameOf, onChanged }: Props) {
+  const formatDate = useFormatDate();
+  const headingId = useId();
+  const n = v.measurements.length;
+  return (
+    <article aria-labelledby={headingId} className="timeline-entry">
+      <h3 id={headingId}>
+        <span className="timeline-date">{formatDate(v.date)}</span> Visit
+      </h3>
+      <p>
+        {nameOf(v.therapistId)}, {VISIT_SETTING_LABELS[v.setting].toLowerCase()}. {n === 1 ? '1 measurement' : `${n} measurements`}. {symptomsText(v)}
+      </p>
+      {v.notes ? <p className="notes">Notes: {v.notes}</p> : null}
+      {n > 0 ? (
+        <details className="visit-details">
+          <summary>Measurements of {formatDate(v.date)}</summary>
+          <MeasurementsTable measurements={v.measurements} nameOf={nameOf} onChanged={onChanged} />
+        </details>
+      ) : null}
+    </article>
+  );
+}

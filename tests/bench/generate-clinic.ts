@@ -1,0 +1,123 @@
+// A clinic-sized database for the benchmark: 10,000 patients, 2,000 of them with five years of
+// history (about 2 million measurements), written through the app's repositories in bulk.
+import { randomUUID } from 'node:crypto';
+import { motionsOfJoint, type JointId, type Side } from '../../shared/domain/catalogue';
+import { siteMotionJoints } from '../../shared/domain/ho';
+import { createBackend } from '../../electron/api/backend';
+
+export interface ClinicSize {
+  patients: number;
+  withHistory: number;
+  years: number;
+}
+export const FULL_SIZE: ClinicSize = { patients: 10_000, withHistory: 2_000, years: 5 };
+export const QUICK_SIZE: ClinicSize = { patients: 1_000, withHistory: 100, years: 5 };
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['Okafor', 'Mensah', 'Ndlovu', 'Garcia', 'Nguyen', 'Kowalski', 'Haddad', 'Silva', 'Ivanova', 'Osei', 'Tanaka', 'Dubois', 'Mwangi', 'Hartley', 'Petrov', 'Fernandes'];
+const GIVEN = ['Ada', 'Kofi', 'Thandi', 'Lucia', 'Minh', 'Piotr', 'Rania', 'Joao', 'Olga', 'Kwame', 'Yuki', 'Claire', 'Amina', 'Tomas'];
+const JOINTS: JointId[] = ['elbow', 'hip', 'knee', 'shoulder'];
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export interface GeneratedClinic {
+  patients: number;
+  visits: number;
+  measurements: number;
+  largestPatientId: string;
+  largestPatientMeasurements: number;
+  searchPrefixes: string[];
+  therapistId: string;
+}
+
+/** Deterministic for a given seed and anchor date. */
+export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-11-01', seed = 20261125): GeneratedClinic {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const backend = createBackend({ databasePath: dbPath, mode: 'server' });
+  const { db, repos } = backend.context;
+  const at = new Date().toISOString();
+  let visits = 0;
+  let measurements = 0;
+  let largest = { id: '', count: 0 };
+  let therapistId = '';
+
+  db.transaction(() => {
+    const t1 = repos.therapists.insert({ name: 'Abena Owusu', title: 'PT', registrationNumber: 'B-1', initials: 'AO' }, at);
+    const t2 = repos.therapists.insert({ name: 'Jonas Meier', title: 'PT', registrationNumber: 'B-2', initials: 'JM' }, at);
+    repos.clinic.insert({ name: 'Benchmark Clinic', address: null, phone: null, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY' }, at);
+    therapistId = t1.id;
+    const end = Date.parse(`${anchor}T00:00:00Z`);
+    const start = end - size.years * 365.25 * 86_400_000;
+
+    for (let i = 0; i < size.patients; i++) {
+      const patient = repos.patients.insert(
+        {
+          familyName: `${pick(SURNAMES)}${i % 97 === 0 ? '' : String.fromCharCode(97 + (i % 26))}`,
+          givenNames: pick(GIVEN),
+          clinicId: `P-${String(i).padStart(6, '0')}`,
+          dateOfBirth: isoDay(Date.parse('1940-01-01') + Math.floor(rnd() * 60 * 365) * 86_400_000),
+          sex: i % 2 ? 'female' : 'male',
+        },
+        at,
+      );
+      if (i >= size.withHistory) continue;
+      const isLargest = i === 0;
+      const sites: { joint: JointId; side: Side }[] = isLargest
+        ? [{ joint: 'elbow', side: 'right' }, { joint: 'hip', side: 'left' }]
+        : [{ joint: pick(JOINTS), side: rnd() < 0.5 ? 'left' : 'right' }];
+      for (const s of sites) {
+        const id = randomUUID();
+        repos.profile.insertSite({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: t1.id, correctionReason: null }, {
+          patientId: patient.id, joint: s.joint, side: s.side, status: 'confirmed', since: isoDay(start), note: null,
+        });
+      }
+      const series = sites.flatMap((s) =>
+        siteMotionJoints(s.joint).flatMap((j) => motionsOfJoint(j).map((spec) => ({ spec, side: s.side }))),
+      );
+      const perVisit = isLargest ? series.slice(0, 12) : series.slice(0, 6);
+      const stepDays = isLargest ? 7 : 9;
+      const count = Math.floor((end - start) / (stepDays * 86_400_000));
+      const drift = (rnd() - 0.6) * 0.05;
+      for (let v = 0; v < count; v++) {
+        const visitId = randomUUID();
+        const rater = v % 3 === 0 ? t2.id : t1.id;
+        repos.visits.insertVisit({
+          id: visitId, patientId: patient.id, date: isoDay(start + v * stepDays * 86_400_000), therapistId: rater, setting: 'outpatient',
+          symptoms: { decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: null },
+          notes: null, instrument: 'goniometer', endFeel: null, recordedAt: at, recordedBy: rater,
+        });
+        visits++;
+        for (const { spec, side } of perVisit) {
+          const { min, max } = spec.plausible;
+          const base = spec.normal.value * 0.8 + drift * v;
+          const degrees = Math.max(min, Math.min(max, Math.round(base + (rnd() - 0.5) * 8)));
+          const id = randomUUID();
+          repos.visits.writeMeasurement({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
+            visitId, patientId: patient.id, motion: spec.key, side, mode: 'active', degrees, raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
+          });
+          measurements++;
+        }
+      }
+      const mine = count * perVisit.length;
+      if (mine > largest.count) largest = { id: patient.id, count: mine };
+    }
+  })();
+  backend.close();
+  return {
+    patients: size.patients, visits, measurements, largestPatientId: largest.id, largestPatientMeasurements: largest.count,
+    searchPrefixes: SURNAMES.map((s) => s.slice(0, 4)), therapistId,
+  };
+}
