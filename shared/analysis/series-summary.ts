@@ -192,7 +192,7 @@ export function trendOf(points: readonly RomPoint[], confidence = DEFAULT_ANALYS
   // x in whole days, scaled to weeks afterwards: integer differences keep every pairwise slope exact, so a
   // series played backwards gets exactly the opposite slope (no rounding can flip a near-zero median).
   const fit = theilSen(
-    points.map((p) => ({ x: daysBetween(first.date, p.date), y: p.value })),
+    evenlyThinned(points, MAX_TREND_POINTS).map((p) => ({ x: daysBetween(first.date, p.date), y: p.value })),
     confidence,
   );
   if (!fit) return null;
@@ -206,6 +206,21 @@ export function trendOf(points: readonly RomPoint[], confidence = DEFAULT_ANALYS
     toDate: last.date,
     points: points.length,
   };
+}
+
+/**
+ * Theil-Sen costs n² pairs: a five-year weekly history has 260 points and 34,000 pairs, per series, several
+ * times per patient page. Past this many points the trend is fitted on readings spread evenly over the whole
+ * span (first and last always included): the median slope of 150 well-spread readings is as robust, and the
+ * page stays fast. Short series, the usual case, are untouched.
+ */
+export const MAX_TREND_POINTS = 150;
+
+export function evenlyThinned<T>(points: readonly T[], max: number): readonly T[] {
+  if (points.length <= max) return points;
+  const out: T[] = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round((i * (points.length - 1)) / (max - 1))]!);
+  return out;
 }
 
 /** Whole percent of a reference; null when there is no reference above 0 (a ratio to 0 means nothing). */

@@ -41,16 +41,19 @@ export function theilSen(points: readonly XY[], confidence = 0.95): TheilSenFit 
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new RangeError('Theil-Sen needs finite x and y values.');
   }
   const n = points.length;
-  const slopes: number[] = [];
+  // n(n-1)/2 slopes: a typed array sorts natively, several times faster than an array with a comparator,
+  // which matters for a five-year weekly series (about 34,000 pairs).
+  const buffer = new Float64Array((n * (n - 1)) / 2);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const a = points[i]!;
     for (let j = i + 1; j < n; j++) {
       const b = points[j]!;
-      if (a.x !== b.x) slopes.push((b.y - a.y) / (b.x - a.x));
+      if (a.x !== b.x) buffer[count++] = (b.y - a.y) / (b.x - a.x);
     }
   }
-  if (slopes.length === 0) return null;
-  slopes.sort((p, q) => p - q);
+  if (count === 0) return null;
+  const slopes = buffer.subarray(0, count).sort();
   const slope = medianOfSorted(slopes);
   const intercept = median(points.map((p) => p.y - slope * p.x));
 
@@ -79,7 +82,7 @@ function tieTerm(values: readonly number[]): number {
 }
 
 /** Slope at a 1-based rank of an ascending array, clamped to its ends. */
-function atRank(sorted: readonly number[], rank: number): number {
+function atRank(sorted: ArrayLike<number>, rank: number): number {
   return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1]!;
 }
 
@@ -94,7 +97,7 @@ export function median(values: readonly number[]): number {
   return medianOfSorted([...values].sort((p, q) => p - q));
 }
 
-function medianOfSorted(sorted: readonly number[]): number {
+function medianOfSorted(sorted: ArrayLike<number>): number {
   const mid = sorted.length >> 1;
   // Averaging the two middle values keeps median(-s) === -median(s): a series played backwards gets exactly
   // the opposite slope, which the verdict relies on.
