@@ -58,7 +58,7 @@ function Workspace() {
           ROMtrack
         </a>
         <nav aria-label="Main">
-          <a href={href.patients()} aria-current={route.name.startsWith('patient') ? 'page' : undefined}>
+          <a href={href.patients()} aria-current={route.name !== 'settings' && route.name !== 'not-found' ? 'page' : undefined}>
             Patients
           </a>
           <a href={href.settings()} aria-current={route.name === 'settings' ? 'page' : undefined}>

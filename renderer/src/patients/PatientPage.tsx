@@ -70,6 +70,12 @@ export function PatientPage({ id }: { id: string }) {
         <a className="button" href={href.newEvent(p.id)}>
           Add event
         </a>
+        <a className="button" href={href.mobility(p.id)}>
+          Mobility charts
+        </a>
+        <a className="button" href={href.report(p.id)}>
+          Progress report
+        </a>
         <a className="button" href={href.editPatient(p.id)}>
           Edit details
         </a>
