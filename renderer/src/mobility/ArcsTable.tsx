@@ -2,7 +2,7 @@ import { formatArc } from '../../../shared/analysis/arcs';
 import type { PatientArc } from '../../../shared/analysis/patient-series';
 import { formatDegrees, modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { useFormatDate } from '../session/session-context';
-import { ScrollBox } from './ScrollBox';
+import { ScrollBox } from '../layout/ScrollBox';
 
 function motionName(key: PatientArc['first']): string {
   return motionSpec(key).motion.replace('_', ' ');

@@ -5,7 +5,7 @@ import { END_FEEL_LABELS } from '../../../shared/domain/visit';
 import { useFormatDate } from '../session/session-context';
 import type { EventMarker } from './chart-model';
 import { instrumentLabel } from './PointTooltip';
-import { ScrollBox } from './ScrollBox';
+import { ScrollBox } from '../layout/ScrollBox';
 
 /** Baseline, best and latest of the series the page is about, and points a reset left behind. */
 function roleOf(p: SeriesPoint, s: PatientSeries, focus: PatientSeries): string {
