@@ -37,6 +37,9 @@ export interface GeneratedClinic {
   visits: number;
   measurements: number;
   largestPatientId: string;
+  /** A patient with one motion measured on 1,000 visits, for the detail chart's figure. */
+  longSeriesPatientId: string;
+  longSeriesKey: string;
   largestPatientMeasurements: number;
   searchPrefixes: string[];
   therapistId: string;
@@ -53,12 +56,35 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
   let measurements = 0;
   let largest = { id: '', count: 0 };
   let therapistId = '';
+  let longSeriesPatientId = '';
 
   db.transaction(() => {
     const t1 = repos.therapists.insert({ name: 'Abena Owusu', title: 'PT', registrationNumber: 'B-1', initials: 'AO' }, at);
     const t2 = repos.therapists.insert({ name: 'Jonas Meier', title: 'PT', registrationNumber: 'B-2', initials: 'JM' }, at);
     repos.clinic.insert({ name: 'Benchmark Clinic', address: null, phone: null, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY' }, at);
     therapistId = t1.id;
+    // Right knee flexion measured every other day for 1,000 visits: the long series the detail chart must draw.
+    const writeLongSeries = (patientId: string, rater: string, until: number) => {
+      const siteId = randomUUID();
+      repos.profile.insertSite({ id: siteId, lineageId: siteId, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
+        patientId, joint: 'knee', side: 'right', status: 'confirmed', since: isoDay(until - 2000 * 86_400_000), note: null,
+      });
+      for (let v = 0; v < 1000; v++) {
+        const visitId = randomUUID();
+        const date = isoDay(until - (1000 - v) * 2 * 86_400_000);
+        repos.visits.insertVisit({
+          id: visitId, patientId, date, therapistId: rater, setting: 'outpatient',
+          symptoms: { decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: null },
+          notes: null, instrument: 'goniometer', endFeel: null, recordedAt: at, recordedBy: rater,
+        });
+        const id = randomUUID();
+        repos.visits.writeMeasurement({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
+          visitId, patientId, motion: 'knee.flexion', side: 'right', mode: 'active', degrees: Math.round(100 + 20 * Math.sin(v / 80) + (rnd() - 0.5) * 6), raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
+        });
+        visits++;
+        measurements++;
+      }
+    };
     const end = Date.parse(`${anchor}T00:00:00Z`);
     const start = end - size.years * 365.25 * 86_400_000;
 
@@ -73,6 +99,10 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
         },
         at,
       );
+      if (i === size.withHistory) {
+        longSeriesPatientId = patient.id;
+        writeLongSeries(patient.id, t1.id, end);
+      }
       if (i >= size.withHistory) continue;
       const isLargest = i === 0;
       const sites: { joint: JointId; side: Side }[] = isLargest
@@ -118,6 +148,7 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
   backend.close();
   return {
     patients: size.patients, visits, measurements, largestPatientId: largest.id, largestPatientMeasurements: largest.count,
+    longSeriesPatientId, longSeriesKey: 'right.knee.flexion.active',
     searchPrefixes: SURNAMES.map((s) => s.slice(0, 4)), therapistId,
   };
 }

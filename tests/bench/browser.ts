@@ -1,0 +1,103 @@
+// The browser half of the benchmark: server mode as a separate process (so its memory is its own),
+// Debian's Chromium driven by Playwright, timings from navigation to what the therapist sees.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { TOKEN_HEADER } from '../../shared/api/transport';
+import type { BenchRow } from './harness';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function startServer(dbPath: string): Promise<{ child: ChildProcess; openUrl: string; url: string; token: string }> {
+  const serve = join(__dirname, '..', '..', 'electron', 'cli', 'serve.js');
+  const child = spawn(process.execPath, [serve, '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(out);
+      if (m) resolve({ child, openUrl: m[0], url: m[1]!, token: m[2]! });
+    });
+    child.on('exit', (code) => reject(new Error(`server mode exited (${code}): ${out}`)));
+  });
+}
+
+function residentMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return kb ? Number(kb[1]) / 1024 : NaN;
+}
+
+async function timed(page: Page, runs: number, once: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await once();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export async function browserBench(opts: { dbPath: string; therapistId: string; largestPatientId: string; longSeriesPatientId: string; longSeriesKey: string }): Promise<{ rows: BenchRow[]; serverRssMb: number }> {
+  const server = await startServer(opts.dbPath);
+  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
+  try {
+    await fetch(`${server.url}/api/session.selectTherapist`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+      body: JSON.stringify({ therapistId: opts.therapistId }),
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.openUrl);
+    await page.waitForSelector('h1');
+    const base = page.url().split('#')[0]!;
+
+    // Every small chart drawn: each card's line has its path.
+    const dashboard = `${base}#/patients/${opts.largestPatientId}/mobility`;
+    const dashboardMs = await timed(page, 5, async () => {
+      await page.goto('about:blank');
+      await page.goto(dashboard);
+      // A string, evaluated in the page: this file is compiled without the DOM library.
+      await page.waitForFunction(
+        `(() => { const cards = document.querySelectorAll('.series-card-chart');
+           return cards.length > 0 && [...cards].every((c) => c.querySelector('path.recharts-line-curve')); })()`,
+        null,
+        { timeout: 30_000 },
+      );
+    });
+    rows.push({ name: 'dashboard of the largest patient, navigation to every chart drawn', medianMs: dashboardMs, targetMs: 1500, runs: 5 });
+
+    // The 1,000-point series: from the dashboard, open its detail chart and wait for the drawn line.
+    const longDashboard = `${base}#/patients/${opts.longSeriesPatientId}/mobility`;
+    await page.goto(longDashboard);
+    await page.waitForSelector('.series-card-link');
+    const detailTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(`window.location.hash = '#/patients/${opts.longSeriesPatientId}/mobility'`);
+      await page.waitForSelector('.series-card-link');
+      const t = performance.now();
+      await page.evaluate(`window.location.hash = '#/patients/${opts.longSeriesPatientId}/mobility/${opts.longSeriesKey}'`);
+      await page.waitForSelector('.detail-chart path.recharts-line-curve', { timeout: 30_000 });
+      detailTimes.push(performance.now() - t);
+    }
+    const detailMs = detailTimes.sort((a, b) => a - b)[2]!;
+    rows.push({ name: 'detail chart of a 1,000-point series drawn (from the dashboard)', medianMs: detailMs, targetMs: 300, runs: 5 });
+
+    const reportUrl = `${base}#/patients/${opts.largestPatientId}/report`;
+    const reportMs = await timed(page, 3, async () => {
+      await page.goto('about:blank');
+      await page.goto(reportUrl);
+      await page.waitForSelector('.report-document', { timeout: 60_000 });
+      await page.emulateMedia({ media: 'print' });
+      await page.pdf({ preferCSSPageSize: true });
+      await page.emulateMedia({ media: 'screen' });
+    });
+    rows.push({ name: 'progress report of the largest patient to PDF', medianMs: reportMs, targetMs: 5000, runs: 3 });
+    return { rows, serverRssMb: residentMb(server.child.pid!) };
+  } finally {
+    await browser.close();
+    server.child.kill('SIGKILL');
+  }
+}
