@@ -3,6 +3,7 @@ import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { formatChange } from '../clinical/format';
 import { useFormatDate } from '../session/session-context';
 import { buildGrid, seriesKey, seriesOf, type SeriesPoint } from '../visits/grid-model';
+import { ScrollBox } from '../layout/ScrollBox';
 
 /** An em dash for the eye, the words for a screen reader: the table stays calm when much is missing. */
 function Missing({ words }: { words: string }) {
@@ -56,7 +57,7 @@ export function LatestValues({ file }: { file: PatientFile }) {
       ) : file.visits.length === 0 ? (
         <p className="empty">No visit recorded yet. “Record a visit” enters the first measurements.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label="Latest values">
           <table className="data-table latest-table">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export function LatestValues({ file }: { file: PatientFile }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

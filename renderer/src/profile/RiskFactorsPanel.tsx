@@ -5,6 +5,7 @@ import { useReturnFocus } from '../forms/return-focus';
 import { VoidForm } from '../forms/VoidForm';
 import { useFormatDate } from '../session/session-context';
 import { RiskFactorForm } from './RiskFactorForm';
+import { ScrollBox } from '../layout/ScrollBox';
 
 /** The patient's HO risk factors (the seven of the clinical reference), each with an optional date and note. */
 export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patientId: string; riskFactors: RiskFactor[]; onChanged(message: string): void }) {
@@ -40,7 +41,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
       {riskFactors.length === 0 ? (
         <p className="empty">No risk factor recorded.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label="Risk factors">
           <table className="data-table">
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { useReturnFocus } from '../forms/return-focus';
 import { VoidForm } from '../forms/VoidForm';
 import { useFormatDate } from '../session/session-context';
 import { AddSiteForm, StatusChangeForm } from './SiteForms';
+import { ScrollBox } from '../layout/ScrollBox';
 
 type Action = { kind: 'status' | 'void'; id: string } | { kind: 'add' } | null;
 
@@ -35,7 +36,7 @@ export function SitesPanel({ patientId, sites, onChanged }: { patientId: string;
       {sites.length === 0 ? (
         <p className="empty">No joint is watched yet. Add one to measure it at each visit.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label="Watched sites">
           <table className="data-table">
             <thead>
               <tr>
@@ -104,7 +105,7 @@ export function SitesPanel({ patientId, sites, onChanged }: { patientId: string;
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

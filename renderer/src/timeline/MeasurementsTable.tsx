@@ -6,6 +6,7 @@ import { useReturnFocus } from '../forms/return-focus';
 import { VoidForm } from '../forms/VoidForm';
 import { MeasurementCorrectionForm } from './MeasurementCorrectionForm';
 import { MeasurementHistory } from './RecordHistory';
+import { ScrollBox } from '../layout/ScrollBox';
 
 type Open = { lineage: string; what: 'correct' | 'void' | 'history' } | null;
 
@@ -38,7 +39,7 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
     setOpen(open?.lineage === lineage && open.what === what ? null : { lineage, what });
   };
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Measurements of this visit">
       <table className="data-table measurements-table">
         <thead>
           <tr>
@@ -114,6 +115,6 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
