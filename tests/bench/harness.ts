@@ -6,6 +6,8 @@ export interface BenchRow {
   targetMs: number | null;
   runs: number;
   note?: string;
+  /** ms unless said. */
+  unit?: string;
 }
 
 /** Runs fn `runs` times after `warmup` untimed runs and returns the median in milliseconds. */
@@ -28,7 +30,7 @@ export function printTable(rows: BenchRow[]): boolean {
   for (const r of rows) {
     const met = r.targetMs === null ? 'n/a' : r.medianMs <= r.targetMs ? 'met' : 'MISSED';
     if (met === 'MISSED') allMet = false;
-    lines.push([r.name + (r.note ? ` (${r.note})` : ''), `${r.medianMs.toFixed(2)} ms`, r.targetMs === null ? '-' : `< ${r.targetMs} ms`, String(r.runs), met]);
+    lines.push([r.name + (r.note ? ` (${r.note})` : ''), `${r.medianMs.toFixed(2)} ${r.unit ?? 'ms'}`, r.targetMs === null ? '-' : `< ${r.targetMs} ${r.unit ?? 'ms'}`, String(r.runs), met]);
   }
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   for (const [i, l] of lines.entries()) {
