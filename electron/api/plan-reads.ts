@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { seriesLabel, type MotionKey } from '../../shared/domain/catalogue';
-import { todayLocal } from '../../shared/domain/dates';
+import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { goalStatus, type GoalPoint, type GoalStatus } from '../../shared/domain/goal-status';
 import type { Goal, Plan } from '../../shared/domain/plan-records';
 import { PlanGoalRepository, type GoalRecord } from '../db/plan-goal-repository';
@@ -83,15 +83,15 @@ export function readPlan(ctx: ApiContext, planId: string, series?: Map<string, G
 }
 
 /**
- * A goal the latest reading already reaches is refused unless the person confirms it (acknowledgeMet): a goal
- * "to reach" that is met on the day it is set is usually a target typed too low, and a met goal would show as
- * met for ever and hide it. Refusing, with the way forward in the message, keeps "nothing saved" true for bad
- * input; confirming saves it marked as set when met, a goal to maintain.
+ * A goal the latest reading already reaches is refused unless the person confirms it (acknowledgeMet). Refused
+ * rather than saved with a warning: a goal met on the day it is set is usually a target typed too low or the
+ * wrong side or mode, and saved silently it would show "met" from day one and hide the slip. The message says
+ * both ways forward; a confirmed goal is saved marked set when met, a goal to maintain.
  */
 export function alreadyMetMessage(goal: { side: 'left' | 'right'; motion: MotionKey; mode: 'active' | 'passive'; target: number }, status: GoalStatus): string {
   const latest = status.latest!;
   return (
-    `${seriesLabel(goal.side, goal.motion, goal.mode)} already reaches ${latest.value}° (latest reading, ${latest.date}), at or above this target of ${goal.target}°. ` +
+    `${seriesLabel(goal.side, goal.motion, goal.mode)} already reaches ${latest.value}° (latest reading, ${formatDate(latest.date)}), at or above this target of ${goal.target}°. ` +
     'Raise the target to set a goal still to reach, or tick “Keep as a goal to maintain” to save it as it is.'
   );
 }

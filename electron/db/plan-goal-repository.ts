@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache';
 import type { AdherenceEntry } from '../../shared/domain/adherence';
 import type { Goal } from '../../shared/domain/plan-records';
 import {
@@ -74,11 +75,11 @@ export class PlanGoalRepository {
   }
 
   insertGoal(version: NewVersion, g: GoalValues): GoalRecord {
-    this.db
-      .prepare(
-        `INSERT INTO plan_goals (${VERSION_INSERT_COLUMNS}, plan_id, patient_id, motion, side, mode, target, target_date, set_when_met)
-         VALUES (${VERSION_INSERT_VALUES}, @plan_id, @patient_id, @motion, @side, @mode, @target, @target_date, @set_when_met)`,
-      )
+    prepared(
+      this.db,
+      `INSERT INTO plan_goals (${VERSION_INSERT_COLUMNS}, plan_id, patient_id, motion, side, mode, target, target_date, set_when_met)
+       VALUES (${VERSION_INSERT_VALUES}, @plan_id, @patient_id, @motion, @side, @mode, @target, @target_date, @set_when_met)`,
+    )
       .run({
         ...versionParams(version),
         plan_id: g.planId,
@@ -100,18 +101,17 @@ export class PlanGoalRepository {
 
   /** Current goals of a plan, by target date. */
   goalsOf(planId: string): GoalRecord[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM plan_goals WHERE plan_id = ? AND ${currentOnly()} ORDER BY target_date, recorded_at`)
+    const rows = prepared(this.db, `SELECT * FROM plan_goals WHERE plan_id = ? AND ${currentOnly()} ORDER BY target_date, recorded_at`)
       .all(planId) as GoalRow[];
     return rows.map(toGoal);
   }
 
   insertAdherence(version: NewVersion, a: AdherenceValues): AdherenceRecord {
-    this.db
-      .prepare(
-        `INSERT INTO plan_adherence (${VERSION_INSERT_COLUMNS}, item_id, plan_id, patient_id, week_start, sessions_done, note)
-         VALUES (${VERSION_INSERT_VALUES}, @item_id, @plan_id, @patient_id, @week_start, @sessions_done, @note)`,
-      )
+    prepared(
+      this.db,
+      `INSERT INTO plan_adherence (${VERSION_INSERT_COLUMNS}, item_id, plan_id, patient_id, week_start, sessions_done, note)
+       VALUES (${VERSION_INSERT_VALUES}, @item_id, @plan_id, @patient_id, @week_start, @sessions_done, @note)`,
+    )
       .run({
         ...versionParams(version),
         item_id: a.itemId,
@@ -127,15 +127,14 @@ export class PlanGoalRepository {
   /** The current count of an item's week, if one was recorded. */
   currentAdherence(itemId: string, weekStart: string): (AdherenceRow & { lineage_id: string }) | null {
     return (
-      (this.db.prepare(`SELECT * FROM plan_adherence WHERE item_id = ? AND week_start = ? AND ${currentOnly()}`).get(itemId, weekStart) as AdherenceRow | undefined) ??
+      (prepared(this.db, `SELECT * FROM plan_adherence WHERE item_id = ? AND week_start = ? AND ${currentOnly()}`).get(itemId, weekStart) as AdherenceRow | undefined) ??
       null
     );
   }
 
   /** Current counts of a plan, by week then by when they were recorded. */
   adherenceOf(planId: string): AdherenceRecord[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM plan_adherence WHERE plan_id = ? AND ${currentOnly()} ORDER BY week_start, recorded_at`)
+    const rows = prepared(this.db, `SELECT * FROM plan_adherence WHERE plan_id = ? AND ${currentOnly()} ORDER BY week_start, recorded_at`)
       .all(planId) as AdherenceRow[];
     return rows.map(toAdherence);
   }

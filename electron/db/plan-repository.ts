@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache';
 import { versionPeriods } from '../../shared/domain/plan-periods';
 import type { PlanSite } from '../../shared/domain/plan';
 import type { PlanItem, PlanVersion } from '../../shared/domain/plan-records';
@@ -86,11 +87,11 @@ export class PlanRepository {
 
   /** A version with its items, in one go: a version is never without them. */
   insertVersion(version: NewVersion, v: PlanVersionValues, items: readonly PlanItemValues[]): void {
-    this.db
-      .prepare(
-        `INSERT INTO plan_versions (${VERSION_INSERT_COLUMNS}, patient_id, title, effective_from, end_date, sites_json, passive_rom_allowed, precautions)
-         VALUES (${VERSION_INSERT_VALUES}, @patient_id, @title, @effective_from, @end_date, @sites_json, @passive_rom_allowed, @precautions)`,
-      )
+    prepared(
+      this.db,
+      `INSERT INTO plan_versions (${VERSION_INSERT_COLUMNS}, patient_id, title, effective_from, end_date, sites_json, passive_rom_allowed, precautions)
+       VALUES (${VERSION_INSERT_VALUES}, @patient_id, @title, @effective_from, @end_date, @sites_json, @passive_rom_allowed, @precautions)`,
+    )
       .run({
         ...versionParams(version),
         patient_id: v.patientId,
@@ -101,7 +102,8 @@ export class PlanRepository {
         passive_rom_allowed: v.passiveRomAllowed ? 1 : 0,
         precautions: v.precautions,
       });
-    const insertItem = this.db.prepare(
+    const insertItem = prepared(
+      this.db,
       `INSERT INTO plan_items (id, plan_version_id, position, intervention, motions_json, dose_kind, sets, repetitions, minutes, frequency_count, frequency_per, instructions)
        VALUES (@id, @plan_version_id, @position, @intervention, @motions_json, @dose_kind, @sets, @repetitions, @minutes, @frequency_count, @frequency_per, @instructions)`,
     );
@@ -125,28 +127,28 @@ export class PlanRepository {
 
   /** Stops the plan: set once on its current version; the guard trigger refuses a second time. */
   end(id: string, endedOn: string, at: string, by: string, reason: string): void {
-    const info = this.db
-      .prepare(
-        `UPDATE plan_versions SET ended_on = ?, ended_at = ?, ended_by = ?, end_reason = ?
-         WHERE id = ? AND superseded_by IS NULL AND voided_at IS NULL AND ended_on IS NULL`,
-      )
+    const info = prepared(
+      this.db,
+      `UPDATE plan_versions SET ended_on = ?, ended_at = ?, ended_by = ?, end_reason = ?
+       WHERE id = ? AND superseded_by IS NULL AND voided_at IS NULL AND ended_on IS NULL`,
+    )
       .run(endedOn, at, by, reason, id);
     if (info.changes !== 1) throw new AppError('conflict', 'This plan was changed meanwhile. Reload the page and try again.');
   }
 
   item(id: string): PlanItemRow | null {
-    return (this.db.prepare(`SELECT * FROM plan_items WHERE id = ?`).get(id) as PlanItemRow | undefined) ?? null;
+    return (prepared(this.db, `SELECT * FROM plan_items WHERE id = ?`).get(id) as PlanItemRow | undefined) ?? null;
   }
 
   /** Every version of a plan, oldest first, with items, numbers and periods in force. */
   versionsOf(lineageId: string): PlanVersion[] {
     // effective_from increases strictly along a plan (plan_versions_no_overlap), so it orders the versions.
-    const rows = this.db.prepare(`SELECT * FROM plan_versions WHERE lineage_id = ? ORDER BY effective_from`).all(lineageId) as PlanVersionRow[];
-    const items = this.db
-      .prepare(
-        `SELECT i.* FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
-         WHERE v.lineage_id = ? ORDER BY i.position`,
-      )
+    const rows = prepared(this.db, `SELECT * FROM plan_versions WHERE lineage_id = ? ORDER BY effective_from`).all(lineageId) as PlanVersionRow[];
+    const items = prepared(
+      this.db,
+      `SELECT i.* FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
+       WHERE v.lineage_id = ? ORDER BY i.position`,
+    )
       .all(lineageId) as PlanItemRow[];
     const byVersion = new Map<string, PlanItem[]>();
     for (const r of items) byVersion.set(r.plan_version_id, [...(byVersion.get(r.plan_version_id) ?? []), toItem(r)]);
@@ -169,11 +171,11 @@ export class PlanRepository {
 
   /** The patient's plans (lineage ids), the most recently started first. */
   plansOf(patientId: string): string[] {
-    const rows = this.db
-      .prepare(
-        `SELECT lineage_id, min(effective_from) AS start FROM plan_versions WHERE patient_id = ? AND voided_at IS NULL
-         GROUP BY lineage_id ORDER BY start DESC, min(recorded_at) DESC`,
-      )
+    const rows = prepared(
+      this.db,
+      `SELECT lineage_id, min(effective_from) AS start FROM plan_versions WHERE patient_id = ? AND voided_at IS NULL
+       GROUP BY lineage_id ORDER BY start DESC, min(recorded_at) DESC`,
+    )
       .all(patientId) as { lineage_id: string }[];
     return rows.map((r) => r.lineage_id);
   }

@@ -9,10 +9,11 @@ import { TherapistSwitcher } from './session/TherapistSwitcher';
 import { WhoIsWorking } from './session/WhoIsWorking';
 import { SettingsPage } from './settings/SettingsPage';
 import { MobilityPage } from './mobility/MobilityPage';
-import { SeriesDetailPage } from './mobility/SeriesDetailPage';
 import { NewEventPage } from './events/NewEventPage';
 import { VisitEntryPage } from './visits/VisitEntryPage';
 import { ReportPage } from './report/ReportPage';
+import { PlansScreen } from './plans/PlansScreen';
+import { SeriesDetailWithPlans } from './plans/SeriesDetailWithPlans';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -27,13 +28,15 @@ function Screen({ route }: { route: Route }) {
     case 'patient-mobility':
       return <MobilityPage key={route.id} patientId={route.id} />;
     case 'series-detail':
-      return <SeriesDetailPage key={`${route.id}/${route.seriesKey}`} patientId={route.id} seriesKey={route.seriesKey} />;
+      return <SeriesDetailWithPlans key={`${route.id}/${route.seriesKey}`} patientId={route.id} seriesKey={route.seriesKey} />;
     case 'visit-new':
       return <VisitEntryPage key={route.id} patientId={route.id} />;
     case 'event-new':
       return <NewEventPage key={route.id} patientId={route.id} />;
     case 'patient-report':
       return <ReportPage key={route.id} patientId={route.id} query={route.query} />;
+    case 'patient-plans':
+      return <PlansScreen key={route.id} patientId={route.id} path={route.path} />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

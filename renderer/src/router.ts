@@ -11,6 +11,7 @@ export type Route =
   | { name: 'visit-new'; id: string }
   | { name: 'event-new'; id: string }
   | { name: 'patient-report'; id: string; query: string }
+  | { name: 'patient-plans'; id: string; path: string[] }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 4 && parts[1] && parts[2] === 'mobility' && parts[3]) return { name: 'series-detail', id: parts[1], seriesKey: parts[3] };
     if (parts.length === 4 && parts[1] && parts[2] === 'visits' && parts[3] === 'new') return { name: 'visit-new', id: parts[1] };
     if (parts.length === 4 && parts[1] && parts[2] === 'events' && parts[3] === 'new') return { name: 'event-new', id: parts[1] };
+    if (parts.length >= 3 && parts[1] && parts[2] === 'plans') return { name: 'patient-plans', id: parts[1], path: parts.slice(3) };
   }
   return { name: 'not-found', path };
 }

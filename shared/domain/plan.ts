@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JOINTS, MODES, SIDES, findMotionSpec, isMotionKey, sideLabel, type JointId, type MotionKey, type Side } from './catalogue';
 import { validateDegrees } from './catalogue/measurement-value';
-import { todayLocal } from './dates';
+import { formatDate, todayLocal } from './dates';
 import { siteMotionJoints } from './ho';
 import { addDays } from './plan-periods';
 import { reason } from './record-meta';
@@ -56,11 +56,14 @@ const wholeNumber = (what: string, min: number, max: number) =>
     .min(min, { error: `${what}: enter a whole number from ${min} to ${max}.` })
     .max(max, { error: `${what}: enter a whole number from ${min} to ${max}.` });
 
-/** Plans are written ahead, but not years ahead: a start past a year from today is a slip in the year. */
-function planDate(label: string) {
+/**
+ * Plans are written ahead, but a start more than a year away (an end more than five) is a slip in the year.
+ * HO therapy can run past a year in severe cases, hence the longer reach for the end.
+ */
+function planDate(label: string, yearsAhead = 1) {
   return calendarDate(label)
     .refine((d) => d >= '1900-01-01', { error: `${label} cannot be before 1900-01-01.` })
-    .refine((d) => d <= addDays(todayLocal(), 366), { error: `${label} is more than a year from today. Check the year.` });
+    .refine((d) => d <= addDays(todayLocal(), 366 * yearsAhead), { error: `${label} is more than ${yearsAhead === 1 ? 'a year' : `${yearsAhead} years`} from today. Check the year.` });
 }
 
 export const PlanItemInput = z
@@ -119,7 +122,7 @@ export function sitesLabel(sites: readonly PlanSite[]): string {
 /** What a plan says, in every version: the start (create) or the in-force date (revise) is added around it. */
 const planContent = {
   title: requiredText('Title', 120),
-  endDate: planDate('End date').nullable().default(null),
+  endDate: planDate('End date', 5).nullable().default(null),
   sites: z
     .array(PlanSite)
     .min(1, { error: 'Choose at least one site (joint and side) this plan targets.' })
@@ -140,10 +143,10 @@ type PlanContent = {
   items: { intervention: Intervention; motions: MotionKey[] }[];
 };
 
-/** The rules across fields, with each message on the field that must change. `startField` names the start. */
+/** The rules across fields, with each message on the field that must change; `start` is the start date or the in-force date. */
 export function checkPlanContent(plan: PlanContent, start: string, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  if (plan.endDate !== null && plan.endDate < start) issue(['endDate'], `The plan cannot end (${plan.endDate}) before it starts (${start}). Check both dates.`);
+  if (plan.endDate !== null && plan.endDate < start) issue(['endDate'], `The plan cannot end (${formatDate(plan.endDate)}) before it starts (${formatDate(start)}). Check both dates.`);
   const seen = new Set<string>();
   plan.sites.forEach((s, i) => {
     const key = `${s.side} ${s.joint}`;
@@ -192,7 +195,7 @@ export function goalProblems(
   const degrees = validateDegrees(goal.motion, goal.target);
   if (!degrees.ok) problems.push({ field: 'target', message: degrees.message });
   if (goal.targetDate < plan.start) {
-    problems.push({ field: 'targetDate', message: `The target date (${goal.targetDate}) is before the plan starts (${plan.start}). Choose a date on or after the start.` });
+    problems.push({ field: 'targetDate', message: `The target date (${formatDate(goal.targetDate)}) is before the plan starts (${formatDate(plan.start)}). Choose a date on or after the start.` });
   }
   const spec = findMotionSpec(goal.motion)!;
   if (plan.sites.length && !siteJoints(plan.sites, goal.side).has(spec.joint)) {

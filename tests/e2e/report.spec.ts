@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
@@ -148,7 +149,12 @@ for (const paper of ['A4', 'Letter'] as const) {
   });
 }
 
-test('a patient with no measurements says so plainly, without empty charts', async ({ page, app }, testInfo) => {
+/** A 1×1 PNG: enough to prove the clinic's logo reaches the paper (CSP allows data: images). */
+const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+test('a patient with no measurements says so plainly, without empty charts; the logo prints', async ({ page, app }, testInfo) => {
+  const clinic = await app.backend.ok('clinic.get', {});
+  await app.backend.ok('clinic.update', { version: clinic.version, name: clinic.name, address: clinic.address, phone: clinic.phone, logo: LOGO, paperSize: 'A4', dateFormat: 'D MMM YYYY' });
   const p = await app.backend.ok('patients.create', { familyName: 'Boateng', givenNames: 'Ama', clinicId: null, dateOfBirth: '1988-09-03', sex: 'female' });
   await app.backend.ok('sites.add', { patientId: p.id, joint: 'hip', side: 'left', status: 'at_risk', since: daysAgo(10) });
   await openReport(page, app, p.id);
@@ -161,6 +167,8 @@ test('a patient with no measurements says so plainly, without empty charts', asy
   expect(text).toContain('No therapy plan recorded for this period.');
   expect(text).toContain('Page 1 of 1');
   expect(pdf.pages).toBe(1);
+  await expect(page.getByRole('img', { name: 'Riverside Rehabilitation Clinic logo' })).toBeVisible();
+  expect(run('pdfimages', ['-list', testInfo.outputPath('report-empty.pdf')]).split('\n').filter((l) => /^\s*1\s+\d+\s+image/.test(l))).toHaveLength(1);
 });
 
 test('the options: period, motions and paper shape the report, and each printing is noted on the file', async ({ page, app }, testInfo) => {
@@ -196,4 +204,25 @@ test('the options: period, motions and paper shape the report, and each printing
   const logged = await app.backend.ok('reports.list', { patientId: p.id });
   expect(logged[0]).toMatchObject({ from: daysAgo(200), to: daysAgo(0), paper: 'Letter', motions: ['elbow.flexion', 'knee.flexion'] });
   await keepScreenshot(page, testInfo, 'report-options');
+
+  // The screen, options and preview alike, passes an automated accessibility check.
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('every sample patient’s report draws and prints (excisions, both sides, drug courses)', async ({ page, app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.backend.ok('sampleData.create', {});
+  const { items } = await app.backend.ok('patients.list', { limit: 50 });
+  expect(items.length).toBe(6);
+  const pages: string[] = [];
+  for (const p of items) {
+    await openReport(page, app, p.id);
+    await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+    const pdf = await printPdf(page, testInfo, `sample-${p.familyName}`);
+    expect(pdf.text).toContain(`Page ${pdf.pages} of ${pdf.pages}`);
+    pages.push(`${p.familyName} ${pdf.pages}`);
+  }
+  testInfo.annotations.push({ type: 'figures', description: `sample reports, pages: ${pages.join(', ')}` });
+  console.log(`[report samples] pages: ${pages.join(', ')}`);
 });

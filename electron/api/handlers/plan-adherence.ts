@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/domain/dates';
 import { addDays, prescribedSessions, type Period } from '../../../shared/domain/plan-periods';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
 import { AppError } from '../app-error';
@@ -25,11 +26,11 @@ export const adherenceHandlers: HandlerTable<'adherence.record' | 'adherence.lis
       const version = plans.versionsOf(versionRow.lineage_id).find((v) => v.id === item.plan_version_id)!;
       if (version.voided) throw new AppError('conflict', 'This plan version was voided; record adherence on the current plan.');
       const prescribed = prescribedSessions({ frequencyCount: item.frequency_count, frequencyPer: item.frequency_per }, input.weekStart, periodOf(version));
-      const weekName = `the week of ${input.weekStart}`;
+      const weekName = `the week of ${formatDate(input.weekStart)}`;
       if (prescribed === 0) {
-        const until = version.inForceUntil ? version.inForceUntil : 'now';
+        const until = version.inForceUntil ? formatDate(version.inForceUntil) : 'now';
         throw new AppError('invalid_input', 'This week is outside the plan version.', {
-          weekStart: `Version ${version.number} of this plan is in force from ${version.effectiveFrom} to ${until}; ${weekName} (to ${addDays(input.weekStart, 6)}) is outside it. Choose a week in that period.`,
+          weekStart: `Version ${version.number} of this plan is in force from ${formatDate(version.effectiveFrom)} to ${until}; ${weekName} (to ${formatDate(addDays(input.weekStart, 6))}) is outside it. Choose a week in that period.`,
         });
       }
       if (input.sessionsDone > MAX_TIMES_PRESCRIBED * prescribed) {

@@ -1,4 +1,5 @@
 import { summarize } from '../../../shared/api/issues';
+import { formatDate } from '../../../shared/domain/dates';
 import { addDays } from '../../../shared/domain/plan-periods';
 import { AppError } from '../app-error';
 import { audit } from '../audit';
@@ -63,18 +64,18 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
       const { plans } = planRepos(ctx);
       const old = plans.versions.current(input.id);
       if (old.ended_on) {
-        throw new AppError('conflict', `This plan was stopped on ${old.ended_on}.`, {
-          effectiveFrom: `This plan was stopped on ${old.ended_on}; it cannot be revised. Start a new plan instead.`,
+        throw new AppError('conflict', `This plan was stopped on ${formatDate(old.ended_on)}.`, {
+          effectiveFrom: `This plan was stopped on ${formatDate(old.ended_on)}; it cannot be revised. Start a new plan instead.`,
         });
       }
       if (input.effectiveFrom <= old.effective_from) {
         throw new AppError('invalid_input', 'Plan versions cannot overlap.', {
-          effectiveFrom: `Versions cannot overlap: the current version is in force from ${old.effective_from}. A revision must start after that, on ${addDays(old.effective_from, 1)} or later.`,
+          effectiveFrom: `Versions cannot overlap: the current version is in force from ${formatDate(old.effective_from)}. A revision must start after that, on ${formatDate(addDays(old.effective_from, 1))} or later.`,
         });
       }
       if (old.end_date !== null && input.effectiveFrom > addDays(old.end_date, 1)) {
         throw new AppError('invalid_input', 'The revision starts after the plan ends.', {
-          effectiveFrom: `The plan ends on ${old.end_date}; a revision can start on ${addDays(old.end_date, 1)} at the latest, so no day is left without a plan. For a later start, begin a new plan.`,
+          effectiveFrom: `The plan ends on ${formatDate(old.end_date)}; a revision can start on ${formatDate(addDays(old.end_date, 1))} at the latest, so no day is left without a plan. For a later start, begin a new plan.`,
         });
       }
       const planId = old.lineage_id;
@@ -98,15 +99,15 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
     ctx.transaction(() => {
       const { plans } = planRepos(ctx);
       const old = plans.versions.current(input.id);
-      if (old.ended_on) throw new AppError('conflict', `This plan was already stopped on ${old.ended_on}.`);
+      if (old.ended_on) throw new AppError('conflict', `This plan was already stopped on ${formatDate(old.ended_on)}.`);
       if (input.endedOn < old.effective_from) {
         throw new AppError('invalid_input', 'The plan cannot stop before its current version starts.', {
-          endedOn: `The current version is in force from ${old.effective_from}; the plan can stop on that day or later.`,
+          endedOn: `The current version is in force from ${formatDate(old.effective_from)}; the plan can stop on that day or later.`,
         });
       }
       if (old.end_date !== null && input.endedOn > old.end_date) {
         throw new AppError('invalid_input', 'The plan already ends earlier.', {
-          endedOn: `The plan already ends on ${old.end_date}. To keep it going longer, revise it with a later end date.`,
+          endedOn: `The plan already ends on ${formatDate(old.end_date)}. To keep it going longer, revise it with a later end date.`,
         });
       }
       const planId = old.lineage_id;

@@ -6,9 +6,10 @@ import { daysBetween } from '../../../shared/domain/dates';
 import { styleOf } from './chart-model';
 import { EventSwatch, LineSwatch, REF, SeriesSwatch } from './chart-parts';
 import type { Goal } from './DetailChart';
+import { PlanPeriodsLegendItem, type PlanPeriod } from '../plans/chart-overlays';
 
 /** What each line, marker and band means, in words, with a sample drawn the way the chart draws it. */
-export function ChartLegend({ focus, series, hasEvents, goals = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly Goal[] }) {
+export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
   const { summary } = focus.analysis;
   const trend = summary.trendRecent;
   return (
@@ -48,6 +49,7 @@ export function ChartLegend({ focus, series, hasEvents, goals = [] }: { focus: P
           Goal
         </li>
       )}
+      {periods.length > 0 && <PlanPeriodsLegendItem periods={periods} />}
       {hasEvents && (
         <li>
           <EventSwatch />

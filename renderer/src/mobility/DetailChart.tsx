@@ -6,6 +6,8 @@ import { useFormatDate } from '../session/session-context';
 import { dateOfDay, dayNumber, styleOf, timeTicks, valueAxis, type EventMarker } from './chart-model';
 import { EventLabel, Marker, REF } from './chart-parts';
 import { PointTooltip, type ChartDatum } from './PointTooltip';
+import { periodDays, planPeriodAreas, type PlanPeriod } from '../plans/chart-overlays';
+import { todayLocal } from '../../../shared/domain/dates';
 
 /** Above this many drawn points in one series, markers shrink (about one per 1.5 pixels at 900 wide). */
 const DENSE_POINTS = 120;
@@ -26,6 +28,8 @@ export interface DetailChartProps {
   drawn: ReadonlyMap<string, readonly SeriesPoint[]>;
   markers: readonly EventMarker[];
   goals?: readonly Goal[];
+  /** Therapy plan versions, drawn as hatched, labelled periods (renderer/src/plans/chart-overlays). */
+  periods?: readonly PlanPeriod[];
   nameOf: (id: string | null) => string;
   /** Accessible name: what the chart shows and its verdict. */
   label: string;
@@ -48,13 +52,13 @@ export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, {
  * normal and functional values, the baseline's threshold band, the trend, goals and clinical events.
  * Drawn without animation, in SVG; role="img" with a summary, the table under it holds the numbers.
  */
-export function DetailChart({ focus, series, drawn, markers, goals = [], nameOf, label, height = 400 }: DetailChartProps) {
+export function DetailChart({ focus, series, drawn, markers, goals = [], periods = [], nameOf, label, height = 400 }: DetailChartProps) {
   const formatDate = useFormatDate();
   const { summary } = focus.analysis;
   const baseline = summary.baseline;
   const trend = trendSegment(focus);
 
-  const days = [...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => dayNumber(p.date))), ...markers.map((m) => m.day), ...goals.map((g) => dayNumber(g.date))];
+  const days = [...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => dayNumber(p.date))), ...markers.map((m) => m.day), ...goals.map((g) => dayNumber(g.date)), ...periods.flatMap((p) => periodDays(p, todayLocal()))];
   const first = Math.min(...days);
   const last = Math.max(...days);
   const pad = Math.max(2, Math.round((last - first) * 0.03));
@@ -74,6 +78,7 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], nameOf,
     <div className="detail-chart" role="img" aria-label={label}>
       <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right: 112, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e2e2" />
+        {planPeriodAreas(periods, todayLocal())}
         <XAxis
           type="number"
           dataKey="x"

@@ -13,6 +13,7 @@ import { DetailChart, type Goal } from './DetailChart';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
 import { EventList, PointsTable } from './PointsTable';
 import { usePatientMobility, type PatientMobility } from './use-patient-analysis';
+import type { PlanPeriod } from '../plans/chart-overlays';
 import { badgeOf, VerdictBadge } from './VerdictBadge';
 
 /** Events further back than this before the first measurement would squash the chart; they are listed instead. */
@@ -59,7 +60,7 @@ function SeriesSwitcher({ patientId, focus, available }: { patientId: string; fo
   );
 }
 
-function Detail({ patientId, seriesKey, mobility, goals }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly Goal[] }) {
+function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
   const { file, analysis, nameOf } = mobility;
   const parsed = parseSeriesKey(seriesKey);
   const key = parsed ? seriesKeyOf(parsed.side, parsed.motion, parsed.mode) : null;
@@ -105,13 +106,14 @@ function Detail({ patientId, seriesKey, mobility, goals }: { patientId: string; 
         <p className="empty">No measurement of this series yet: record a visit to start it.</p>
       ) : (
         <figure className="chart-figure" aria-describedby="series-reason">
-          <ChartLegend focus={focus} series={siblings} hasEvents={markers.length > 0} goals={goals} />
+          <ChartLegend focus={focus} series={siblings} hasEvents={markers.length > 0} goals={goals} periods={periods} />
           <DetailChart
             focus={focus}
             series={siblings}
             drawn={drawn}
             markers={markers}
             goals={goals}
+            periods={periods}
             nameOf={nameOf}
             label={`Chart of ${motion}, left and right, active and passive, over time. ${focus.label}: ${badge.text}. ${verdict.reason}`}
           />
@@ -130,9 +132,9 @@ function Detail({ patientId, seriesKey, mobility, goals }: { patientId: string; 
 }
 
 /** One motion over time, for the series named in the address: '#/patients/:id/mobility/right.elbow.flexion.active'. */
-export function SeriesDetailPage({ patientId, seriesKey, goals }: { patientId: string; seriesKey: string; goals?: readonly Goal[] }) {
+export function SeriesDetailPage({ patientId, seriesKey, goals, periods }: { patientId: string; seriesKey: string; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
   const loaded = usePatientMobility(patientId);
   if (loaded.state === 'loading') return <Loading what="the chart" />;
   if (loaded.state === 'error') return <ErrorMessage error={loaded.error} />;
-  return <Detail patientId={patientId} seriesKey={seriesKey} mobility={loaded.value} goals={goals} />;
+  return <Detail patientId={patientId} seriesKey={seriesKey} mobility={loaded.value} goals={goals} periods={periods} />;
 }

@@ -76,6 +76,7 @@ export function PatientPage({ id }: { id: string }) {
         <a className="button" href={href.report(p.id)}>
           Progress report
         </a>
+        <a className="button" href={`#/patients/${encodeURIComponent(p.id)}/plans`}>Therapy plans</a>
         <a className="button" href={href.editPatient(p.id)}>
           Edit details
         </a>

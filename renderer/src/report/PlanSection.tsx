@@ -40,7 +40,8 @@ function OnePlan({ entry, to }: { entry: PlanInPeriod; to: string }) {
         Sites: {sitesLabel(v.sites)}. Passive range of motion and stretching: <strong>{v.passiveRomAllowed ? 'allowed' : 'not allowed'}</strong>.
         {v.precautions ? ` Precautions: ${v.precautions}` : ''}
       </p>
-      <table className="report-table">
+      {/* Plan tables are short: each stays whole, so a caption and header never end a page alone. */}
+      <table className="report-table report-keep">
         <caption className="report-caption">Prescribed</caption>
         <thead>
           <tr>
@@ -66,7 +67,7 @@ function OnePlan({ entry, to }: { entry: PlanInPeriod; to: string }) {
       {entry.goals.length === 0 ? (
         <p>No goals set in this plan.</p>
       ) : (
-        <table className="report-table">
+        <table className="report-table report-keep">
           <caption className="report-caption">Goals, as at {formatDate(to)}</caption>
           <thead>
             <tr>

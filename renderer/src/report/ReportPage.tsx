@@ -103,7 +103,7 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
     };
   }, [pageText]);
 
-  const motionsForLog = normaliseMotions(options.motions, model.motions);
+  const motionsForLog = useMemo(() => normaliseMotions(options.motions, model.motions), [options.motions, model.motions]);
   const record = useCallback(
     async (how: 'printed' | 'saved as PDF', detail = '') => {
       const r = await call('reports.record', { patientId: p.id, from: options.from, to: options.to, paper: options.paper, ...(motionsForLog === null ? {} : { motions: motionsForLog }) });

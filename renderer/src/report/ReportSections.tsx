@@ -38,11 +38,13 @@ export function ArcsSection({ model }: { model: ReportModel }) {
   return (
     <section className="report-section report-arcs" aria-labelledby="report-arcs-heading">
       <h2 id="report-arcs-heading">Arcs against functional arcs</h2>
-      <p className="report-small report-keep-with-next">
-        Each plane's two motions measured on the same day, written extension first (-10/130 is a 10° flexion contracture with 130° flexion). The functional arc is
-        reached when each motion reaches its own minimum.
-      </p>
-      <ArcsTable arcs={model.analysis.arcs} />
+      <div className="report-keep">
+        <p className="report-small">
+          Each plane's two motions measured on the same day, written extension first (-10/130 is a 10° flexion contracture with 130° flexion). The functional arc is
+          reached when each motion reaches its own minimum.
+        </p>
+        <ArcsTable arcs={model.analysis.arcs} />
+      </div>
     </section>
   );
 }

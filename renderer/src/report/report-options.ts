@@ -15,9 +15,16 @@ export interface ReportOptions {
   motions: MotionKey[] | null;
 }
 
-/** Earliest visit or event up to today, else today: by default the report covers the whole record. */
-export function defaultPeriod(file: { visits: readonly { date: string }[]; events: readonly { date: string; voided: unknown }[] }, today: string): { from: string; to: string } {
-  const dates = [...file.visits.map((v) => v.date), ...file.events.filter((e) => e.voided === null).map((e) => e.date)].filter((d) => d <= today);
+interface Dated {
+  visits: readonly { date: string }[];
+  events: readonly { date: string; voided: unknown }[];
+  sites: readonly { since: string; voided: unknown }[];
+}
+
+/** Earliest visit, event or watched site up to today, else today: by default the report covers the whole record. */
+export function defaultPeriod(file: Dated, today: string): { from: string; to: string } {
+  const current = <T extends { voided: unknown }>(list: readonly T[]) => list.filter((x) => x.voided === null);
+  const dates = [...file.visits.map((v) => v.date), ...current(file.events).map((e) => e.date), ...current(file.sites).map((s) => s.since)].filter((d) => d <= today);
   const from = dates.reduce((a, b) => (b < a ? b : a), today);
   return { from, to: today };
 }

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import { AdherenceInput, adherencePercent, type AdherenceEntry } from '../../../shared/domain/adherence';
+import { addDays, prescribedSessions, weeksOf } from '../../../shared/domain/plan-periods';
+import { INTERVENTION_LABELS } from '../../../shared/domain/plan';
+import type { PlanVersion } from '../../../shared/domain/plan-records';
+import { call } from '../api/client';
+import { numberFromText } from '../clinical/format';
+import { Field } from '../forms/Field';
+import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { useFormatDate } from '../session/session-context';
+import { doseText, frequencyText, motionsText } from './plan-format';
+import { ScrollBox } from '../layout/ScrollBox';
+
+/** Weeks shown beside the items; older weeks stay in the record and come back by choosing an earlier version. */
+const WEEKS_SHOWN = 6;
+
+interface EntryValues {
+  itemId: string;
+  weekStart: string;
+  sessionsDone: string;
+  note: string;
+  reason: string;
+}
+
+function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: PlanVersion; weeks: string[]; entries: readonly AdherenceEntry[]; initial: { itemId: string; weekStart: string }; onDone(saved: AdherenceEntry | null): void }) {
+  const formatDate = useFormatDate();
+  const existing = (itemId: string, week: string) => entries.find((a) => a.itemId === itemId && a.weekStart === week) ?? null;
+  const first = existing(initial.itemId, initial.weekStart);
+  const toInput = (v: EntryValues) => ({
+    itemId: v.itemId,
+    weekStart: v.weekStart,
+    sessionsDone: numberFromText(v.sessionsDone) ?? undefined,
+    note: v.note,
+    ...(existing(v.itemId, v.weekStart) || v.reason.trim() ? { reason: v.reason } : {}),
+  });
+  const form = useMappedForm<EntryValues>(AdherenceInput, { ...initial, sessionsDone: first ? String(first.sessionsDone) : '', note: first?.note ?? '', reason: '' }, toInput);
+  const { register, formState, watch } = form;
+  const e = formState.errors;
+  const [formError, setFormError] = useState<string | null>(null);
+  const replaces = existing(watch('itemId'), watch('weekStart'));
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('adherence.record', toInput(v) as never);
+    if (r.ok) onDone(r.value);
+    else setFormError(applyServerErrors(form, r.error, ['itemId', 'weekStart', 'sessionsDone', 'note', 'reason']));
+  });
+  return (
+    <form className="form inline-form record-form" noValidate aria-label="Record sessions done" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
+      {formError ? (
+        <div className="error-box" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field label="Item" error={e.itemId?.message}>
+          {(a) => (
+            <select {...a} {...register('itemId')}>
+              {version.items.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.position}. {INTERVENTION_LABELS[item.intervention]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Week" error={e.weekStart?.message}>
+          {(a) => (
+            <select {...a} {...register('weekStart')}>
+              {[...weeks].reverse().map((w) => (
+                <option key={w} value={w}>
+                  {formatDate(w)} to {formatDate(addDays(w, 6))}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Sessions done" error={e.sessionsDone?.message}>
+          {(a) => <input {...a} autoFocus size={4} inputMode="numeric" autoComplete="off" {...register('sessionsDone')} />}
+        </Field>
+      </div>
+      <Field label="Note (optional)" hint="What the patient or carer said: missed days, pain, the reason." error={e.note?.message}>
+        {(a) => <input {...a} autoComplete="off" {...register('note')} />}
+      </Field>
+      {replaces ? (
+        <Field label="Reason for the change" hint={`This week already has ${replaces.sessionsDone} of ${replaces.prescribed}; the earlier count stays in the history.`} error={e.reason?.message}>
+          {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
+        </Field>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          Save sessions
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The version's items with the sessions done per week beside them: "12 of 14", and the share as a number,
+ * never as a colour alone. A cell is a button that opens the entry for that item and week.
+ */
+export function AdherencePanel({ version, entries, today, onChanged }: { version: PlanVersion; entries: readonly AdherenceEntry[]; today: string; onChanged(message: string): void }) {
+  const formatDate = useFormatDate();
+  const [open, setOpen] = useState<{ itemId: string; weekStart: string } | null>(null);
+  const period = { from: version.effectiveFrom, until: version.inForceUntil };
+  const weeks = weeksOf(period, today);
+  const shown = weeks.slice(-WEEKS_SHOWN);
+  const entryOf = (itemId: string, week: string) => entries.find((a) => a.itemId === itemId && a.weekStart === week);
+  return (
+    <section aria-labelledby="adherence-heading" className="plan-adherence">
+      <div className="toolbar">
+        <h2 id="adherence-heading">Prescription and sessions done</h2>
+        {weeks.length > 0 && !open ? (
+          <button type="button" onClick={() => setOpen({ itemId: version.items[0]!.id, weekStart: weeks[weeks.length - 1]! })}>
+            Record sessions
+          </button>
+        ) : null}
+      </div>
+      {weeks.length === 0 ? <p className="muted">This version is not in force yet: sessions can be recorded from its first week.</p> : null}
+      {open ? (
+        <AdherenceForm
+          key={`${open.itemId} ${open.weekStart}`}
+          version={version}
+          weeks={weeks}
+          entries={entries}
+          initial={open}
+          onDone={(saved) => {
+            setOpen(null);
+            if (saved) onChanged(`Saved: ${saved.sessionsDone} of ${saved.prescribed} sessions in the week of ${formatDate(saved.weekStart)}.`);
+          }}
+        />
+      ) : null}
+      <ScrollBox label="Items and sessions done per week">
+        <table className="data-table plan-items-table">
+          <caption className="visually-hidden">Items of version {version.number}, with sessions done per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Dose and how often</th>
+              {shown.map((w) => (
+                <th key={w} scope="col" className="num week-col">
+                  Week of <span className="nowrap">{formatDate(w)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {version.items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="plan-item-cell">
+                  {item.position}. {INTERVENTION_LABELS[item.intervention]}
+                  <span className="plan-item-detail">{motionsText(item.motions, version.sites)}</span>
+                  {item.instructions ? <span className="plan-item-detail plan-typed">{item.instructions}</span> : null}
+                </th>
+                <td>
+                  {doseText(item)}, {frequencyText(item)}
+                </td>
+                {shown.map((w) => {
+                  const a = entryOf(item.id, w);
+                  const prescribed = prescribedSessions(item, w, period);
+                  const pct = a ? adherencePercent(a.sessionsDone, prescribed) : null;
+                  const text = a ? `${a.sessionsDone} of ${prescribed}` : 'Record';
+                  return (
+                    <td key={w} className="num week-col">
+                      <button
+                        type="button"
+                        className={a ? 'cell-button' : 'cell-button cell-empty'}
+                        aria-label={`Item ${item.position}, week of ${formatDate(w)}: ${a ? `${a.sessionsDone} of ${prescribed} sessions (${pct}%). Change` : `${prescribed} sessions prescribed, none recorded. Record`}`}
+                        onClick={() => setOpen({ itemId: item.id, weekStart: w })}
+                      >
+                        {text}
+                      </button>
+                      {pct !== null ? <span className="small muted adherence-pct">{pct}%</span> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { MOTION_SPECS } from '../../../shared/domain/catalogue';
+import { INTERVENTIONS, INTERVENTION_LABELS, PASSIVE_INTERVENTIONS, siteJoints } from '../../../shared/domain/plan';
+import { Field } from '../forms/Field';
+import { FieldGroup } from './FieldGroup';
+import { emptyItem, sitesOf, type PlanFormValues } from './plan-form-model';
+
+/** One item: what the patient does, for which motions, how much, how often, and how. */
+function ItemFields({ form, index, onRemove }: { form: UseFormReturn<PlanFormValues>; index: number; onRemove?: () => void }) {
+  const { register, watch, control, formState } = form;
+  const e = formState.errors.items?.[index];
+  const name = `items.${index}` as const;
+  const doseKind = watch(`${name}.doseKind`);
+  const joints = siteJoints(sitesOf(watch('sites')));
+  const passiveForbidden = watch('passiveRomAllowed') === 'no';
+  return (
+    <fieldset className="plan-item">
+      <legend>Item {index + 1}</legend>
+      <div className="field-row">
+        <Field label="Intervention" error={e?.intervention?.message}>
+          {(a) => (
+            <select {...a} {...register(`${name}.intervention`)}>
+              <option value="">Choose…</option>
+              {INTERVENTIONS.map((k) => (
+                <option key={k} value={k}>
+                  {INTERVENTION_LABELS[k]}
+                  {passiveForbidden && PASSIVE_INTERVENTIONS.includes(k) ? ' (passive)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {onRemove ? (
+          <button type="button" className="plan-remove" onClick={onRemove} aria-label={`Remove item ${index + 1}`}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+      <Controller
+        control={control}
+        name={`${name}.motions`}
+        render={({ field }) => {
+          // Motions of the targeted joints, plus any still ticked from a site since unticked, so it can be cleared.
+          const options = MOTION_SPECS.filter((s) => joints.has(s.joint) || field.value.includes(s.key));
+          const toggle = (key: string, on: boolean) => field.onChange(on ? [...field.value, key] : field.value.filter((k) => k !== key));
+          return (
+            <FieldGroup legend="Motions it works" error={e?.motions?.message} className="plan-choices">
+              {options.length === 0 ? <p className="muted">Choose the sites first: the motions of those joints appear here.</p> : null}
+              <div className="checkbox-row">
+                {options.map((s) => (
+                  <label key={s.key} className="choice">
+                    <input type="checkbox" checked={field.value.includes(s.key)} onChange={(ev) => toggle(s.key, ev.target.checked)} onBlur={field.onBlur} />
+                    {s.label}
+                  </label>
+                ))}
+              </div>
+            </FieldGroup>
+          );
+        }}
+      />
+      <div className="field-row">
+        <FieldGroup legend="Dose" className="plan-choices plan-inline-group">
+          <label className="choice">
+            <input type="radio" value="sets_reps" {...register(`${name}.doseKind`)} />
+            Sets and repetitions
+          </label>
+          <label className="choice">
+            <input type="radio" value="minutes" {...register(`${name}.doseKind`)} />
+            Time in minutes
+          </label>
+        </FieldGroup>
+        {doseKind === 'minutes' ? (
+          <Field label="Minutes" error={e?.minutes?.message}>
+            {(a) => <input {...a} size={4} inputMode="numeric" autoComplete="off" {...register(`${name}.minutes`)} />}
+          </Field>
+        ) : (
+          <>
+            <Field label="Sets" error={e?.sets?.message}>
+              {(a) => <input {...a} size={3} inputMode="numeric" autoComplete="off" {...register(`${name}.sets`)} />}
+            </Field>
+            <Field label="Repetitions" error={e?.repetitions?.message}>
+              {(a) => <input {...a} size={4} inputMode="numeric" autoComplete="off" {...register(`${name}.repetitions`)} />}
+            </Field>
+          </>
+        )}
+        <Field label="Times" hint="How often" error={e?.frequencyCount?.message}>
+          {(a) => <input {...a} size={3} inputMode="numeric" autoComplete="off" {...register(`${name}.frequencyCount`)} />}
+        </Field>
+        <Field label="Per" error={e?.frequencyPer?.message}>
+          {(a) => (
+            <select {...a} {...register(`${name}.frequencyPer`)}>
+              <option value="day">day</option>
+              <option value="week">week</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Instructions" hint="In the patient's words: they are printed on the home exercise sheet." error={e?.instructions?.message}>
+        {(a) => <textarea {...a} rows={2} {...register(`${name}.instructions`)} />}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** The plan's items, at least one; each can be removed while another remains. */
+export function PlanItemFields({ form }: { form: UseFormReturn<PlanFormValues> }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'items' });
+  const e = form.formState.errors.items;
+  return (
+    <FieldGroup legend="Items" error={e?.message ?? e?.root?.message} className="plan-items">
+      {fields.map((f, i) => (
+        <ItemFields key={f.id} form={form} index={i} onRemove={fields.length > 1 ? () => remove(i) : undefined} />
+      ))}
+      <div>
+        <button type="button" onClick={() => append(emptyItem(), { focusName: `items.${fields.length}.intervention` })}>
+          Add an item
+        </button>
+      </div>
+    </FieldGroup>
+  );
+}

@@ -1,0 +1,18 @@
+import { parseSeriesKey } from '../../../shared/analysis/patient-series';
+import { useOperation } from '../api/use-operation';
+import { Loading } from '../layout/Status';
+import { SeriesDetailPage } from '../mobility/SeriesDetailPage';
+import { planOverlays } from './chart-overlays';
+
+/**
+ * The mobility detail chart with the patient's therapy plans on it: each plan version as a hatched period,
+ * each goal of this series as a target line. The plans are passed in; the chart itself knows nothing of them.
+ * If the plans cannot be read, the chart still shows, without them.
+ */
+export function SeriesDetailWithPlans({ patientId, seriesKey }: { patientId: string; seriesKey: string }) {
+  const [plans] = useOperation('plans.list', { patientId });
+  if (plans.state === 'loading') return <Loading what="the chart" />;
+  const series = parseSeriesKey(seriesKey);
+  const overlays = plans.state === 'ready' && series ? planOverlays(plans.value, series) : { periods: [], goals: [] };
+  return <SeriesDetailPage patientId={patientId} seriesKey={seriesKey} goals={overlays.goals} periods={overlays.periods} />;
+}
