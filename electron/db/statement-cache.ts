@@ -20,3 +20,8 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
   }
   return statement;
 }
+
+/** The SQL texts prepared so far on a connection: lets a test check the plans of the statements the app really runs. */
+export function preparedSql(db: Database.Database): string[] {
+  return [...(caches.get(db)?.keys() ?? [])];
+}
