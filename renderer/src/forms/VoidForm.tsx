@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import { VoidInput } from '../../../shared/domain/record-meta';
 import { applyServerErrors, useMappedForm } from './schema-form';
 import { Field } from './Field';
+import { RecordForm } from './RecordForm';
 
 interface ReasonValues {
   reason: string;
@@ -27,21 +28,13 @@ export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
     else setFormError(applyServerErrors(form, error, ['reason']));
   });
   return (
-    <form
-      className="form inline-form record-form"
-      noValidate
-      aria-label={`Void ${what}`}
+    <RecordForm
+      label={`Void ${what}`}
+      intro="Voiding keeps the record in its history, marked void with your reason. Nothing is deleted."
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone(false);
-      }}
+      onCancel={() => onDone(false)}
+      error={formError}
     >
-      <p className="form-intro">Voiding keeps the record in its history, marked void with your reason. Nothing is deleted.</p>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
       <Field label="Reason for voiding" error={form.formState.errors.reason?.message}>
         {(a) => <input {...a} autoFocus autoComplete="off" {...form.register('reason')} />}
       </Field>
@@ -53,6 +46,6 @@ export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -10,6 +10,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { doseText, frequencyText, motionsText } from './plan-format';
 import { ScrollBox } from '../layout/ScrollBox';
+import { RecordForm } from '../forms/RecordForm';
 
 /** Weeks shown beside the items; older weeks stay in the record and come back by choosing an earlier version. */
 const WEEKS_SHOWN = 6;
@@ -44,12 +45,7 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
     else setFormError(applyServerErrors(form, r.error, ['itemId', 'weekStart', 'sessionsDone', 'note', 'reason']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label="Record sessions done" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label="Record sessions done" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <div className="field-row">
         <Field label="Item" error={e.itemId?.message}>
           {(a) => (
@@ -93,7 +89,7 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }
 

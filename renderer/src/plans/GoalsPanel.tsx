@@ -16,6 +16,7 @@ import { GoalFields } from './GoalFields';
 import { goalSeriesText, targetText } from './plan-format';
 import { emptyGoal, goalInput, type GoalValues } from './plan-form-model';
 import { ScrollBox } from '../layout/ScrollBox';
+import { RecordForm } from '../forms/RecordForm';
 
 /** A status in words and a shape, boxed: it reads the same printed in black and white. */
 const STATUS_MARK: Record<GoalStatusKind, string> = { met: '✓', on_track: '↗', off_track: '!', not_started: '…' };
@@ -40,12 +41,7 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
     else setFormError(applyServerErrors(form, r.error, ['motion', 'side', 'mode', 'target', 'targetDate']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label="Add a goal" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label="Add a goal" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <GoalFields
         form={form as unknown as UseFormReturn<FieldValues>}
         prefix=""
@@ -65,7 +61,7 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }
 

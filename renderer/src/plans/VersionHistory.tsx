@@ -7,6 +7,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { periodText } from './plan-format';
 import { ScrollBox } from '../layout/ScrollBox';
+import { RecordForm } from '../forms/RecordForm';
 
 /** Every version with its period in force and why it was written; any of them can be shown in full above. */
 export function VersionHistory({ plan, shown, onShow, nameOf }: { plan: Plan; shown: string; onShow(id: string): void; nameOf(id: string | null): string }) {
@@ -73,13 +74,13 @@ export function EndPlanForm({ version, today, onDone }: { version: PlanVersion; 
     else setFormError(applyServerErrors(form, r.error, ['endedOn', 'reason']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label="Stop the plan" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
-      <p className="form-intro">Stopping keeps every version as written; the plan is no longer in force after its last day.</p>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm
+      label="Stop the plan"
+      intro="Stopping keeps every version as written; the plan is no longer in force after its last day."
+      onSubmit={submit}
+      onCancel={() => onDone(null)}
+      error={formError}
+    >
       <div className="field-row">
         <Field label="Last day of the plan" hint="YYYY-MM-DD" error={formState.errors.endedOn?.message}>
           {(a) => <input {...a} autoFocus size={11} autoComplete="off" {...register('endedOn')} />}
@@ -96,6 +97,6 @@ export function EndPlanForm({ version, today, onDone }: { version: PlanVersion; 
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -3,6 +3,7 @@ import { RISK_FACTORS, RISK_FACTOR_LABELS, RiskFactorInput, type RiskFactor, typ
 import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { RecordForm } from '../forms/RecordForm';
 
 interface RiskFactorValues {
   kind: RiskFactorKind | '';
@@ -24,12 +25,7 @@ export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDon
     else setFormError(applyServerErrors(form, r.error, ['kind', 'onsetDate', 'note']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label="Add a risk factor" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label="Add a risk factor" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <div className="field-row">
         <Field label="Risk factor" error={e.kind?.message}>
           {(a) => (
@@ -58,6 +54,6 @@ export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDon
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { jointLabel, siteLabel } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { RecordForm } from '../forms/RecordForm';
 
 interface SiteValues {
   joint: JointId | '';
@@ -39,12 +40,7 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
     else setFormError(applyServerErrors(form, r.error, ['joint', 'side', 'status', 'since', 'note']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label="Add a watched site" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label="Add a watched site" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <div className="field-row">
         <Field label="Joint" error={e.joint?.message}>
           {(a) => (
@@ -88,7 +84,7 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }
 
@@ -106,12 +102,7 @@ export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(s
     else setFormError(applyServerErrors(form, r.error, ['status', 'since', 'note']));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label={`Change the status of the ${siteLabel(site.joint, site.side).toLowerCase()}`} onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(false)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label={`Change the status of the ${siteLabel(site.joint, site.side).toLowerCase()}`} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
       <div className="field-row">
         <Field label="New status" error={e.status?.message}>
           {(a) => <StatusSelect a={{ ...a, autoFocus: true }} register={register('status')} />}
@@ -131,6 +122,6 @@ export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(s
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }

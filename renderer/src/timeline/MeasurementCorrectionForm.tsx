@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { numberFromText, textFromNumber } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { applyServerErrors, nestErrors } from '../forms/schema-form';
+import { RecordForm } from '../forms/RecordForm';
 
 interface CorrectionValues {
   degrees: string;
@@ -55,12 +56,7 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
     else setFormError(applyServerErrors(form, r.error, FIELDS));
   });
   return (
-    <form className="form inline-form record-form" noValidate aria-label={`Correct ${label}`} onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onDone(false)}>
-      {formError ? (
-        <div className="error-box" role="alert">
-          {formError}
-        </div>
-      ) : null}
+    <RecordForm label={`Correct ${label}`} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
       <div className="field-row">
         <Field label="Corrected value (degrees)" error={e.degrees?.message}>
           {(a) => <input {...a} autoFocus size={5} autoComplete="off" {...register('degrees')} />}
@@ -106,6 +102,6 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
           Cancel
         </button>
       </div>
-    </form>
+    </RecordForm>
   );
 }
