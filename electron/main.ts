@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
 import { automaticBackup } from './backup/backup';
 import { newestGoodBackup, replaceFromBackup, startupFailureAdvice } from './backup/startup';
+import { startupBackupAndCheck } from './backup/startup-check';
 import { resolveDatabasePath } from './db/default-path';
 import { readStatic } from './server/static-files';
 import { aboutDialog } from './shell/about';
@@ -168,7 +169,10 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    automaticBackup(backend.context.db, databasePath, 'start').catch((err: unknown) => console.error('[romtrack] the daily backup failed', err));
+    void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
+      if (check.damage) dialog.showErrorBox('ROMtrack: the database is damaged', check.damage);
+      if (check.warning) console.error('[romtrack]', check.warning);
+    });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);

@@ -84,9 +84,9 @@ export function rotateBackups(folder: string): BackupFile[] {
 }
 
 /** At start: one automatic backup a day is enough; on quit: always, so the day's work is in one. */
-export async function automaticBackup(db: Database.Database, databasePath: string, reason: 'start' | 'quit', now: Date = new Date()): Promise<BackupFile | null> {
+export async function automaticBackup(db: Database.Database, databasePath: string, reason: 'start' | 'quit', now: Date = new Date(), force = false): Promise<BackupFile | null> {
   const folder = backupsFolderFor(databasePath);
-  if (reason === 'start') {
+  if (reason === 'start' && !force) {
     const today = now.toISOString().slice(0, 10);
     if (listBackups(folder).some((b) => b.kind === 'auto' && b.createdAt.startsWith(today))) return null;
   }

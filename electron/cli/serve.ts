@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../api/backend';
 import { automaticBackup } from '../backup/backup';
+import { startupBackupAndCheck } from '../backup/startup-check';
 import { replaceFromBackup, startupFailureAdvice } from '../backup/startup';
 import { resolveDatabasePath } from '../db/default-path';
 import { isLoopback, startServer } from '../server/http-server';
@@ -59,7 +60,10 @@ async function main(): Promise<void> {
     console.error(startupFailureAdvice(databasePath, (err as Error).message, (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
     process.exit(1);
   }
-  automaticBackup(backend.context.db, databasePath, 'start').catch((err: unknown) => console.warn(`The daily backup failed: ${(err as Error).message}`));
+  void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
+    if (check.damage) console.error(`\n*** ${check.damage} ***\n`);
+    if (check.warning) console.warn(check.warning);
+  });
   const server = await startServer({
     dispatch: backend.dispatch,
     staticDir: join(__dirname, '..', '..', '..', 'renderer'),

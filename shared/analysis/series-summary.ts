@@ -211,10 +211,10 @@ export function trendOf(points: readonly RomPoint[], confidence = DEFAULT_ANALYS
 /**
  * Theil-Sen costs n² pairs: a five-year weekly history has 260 points and 34,000 pairs, per series, several
  * times per patient page. Past this many points the trend is fitted on readings spread evenly over the whole
- * span (first and last always included): the median slope of 150 well-spread readings is as robust, and the
+ * span (first and last always included): the median slope of 120 well-spread readings is as robust, and the
  * page stays fast. Short series, the usual case, are untouched.
  */
-export const MAX_TREND_POINTS = 150;
+export const MAX_TREND_POINTS = 120;
 
 export function evenlyThinned<T>(points: readonly T[], max: number): readonly T[] {
   if (points.length <= max) return points;

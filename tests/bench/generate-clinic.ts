@@ -130,18 +130,20 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
           notes: null, instrument: 'goniometer', endFeel: null, recordedAt: at, recordedBy: rater,
         });
         visits++;
-        for (const { spec, side } of perVisit) {
+        // Everyone's first motion is also measured passively (a few degrees more), as clinics often do.
+        const entries = isLargest ? perVisit.map((e) => ({ ...e, mode: 'active' as const })) : [...perVisit.map((e) => ({ ...e, mode: 'active' as const })), { ...perVisit[0]!, mode: 'passive' as const }];
+        for (const { spec, side, mode } of entries) {
           const { min, max } = spec.plausible;
           const base = spec.normal.value * 0.8 + drift * v;
-          const degrees = Math.max(min, Math.min(max, Math.round(base + (rnd() - 0.5) * 8)));
+          const degrees = Math.max(min, Math.min(max, Math.round(base + (mode === 'passive' ? 4 : 0) + (rnd() - 0.5) * 8)));
           const id = randomUUID();
           repos.visits.writeMeasurement({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
-            visitId, patientId: patient.id, motion: spec.key, side, mode: 'active', degrees, raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
+            visitId, patientId: patient.id, motion: spec.key, side, mode, degrees, raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
           });
           measurements++;
         }
       }
-      const mine = count * perVisit.length;
+      const mine = count * entriesPerVisit(isLargest, perVisit.length);
       if (mine > largest.count) largest = { id: patient.id, count: mine };
     }
   })();
@@ -151,4 +153,8 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
     longSeriesPatientId, longSeriesKey: 'right.knee.flexion.active',
     searchPrefixes: SURNAMES.map((s) => s.slice(0, 4)), therapistId,
   };
+}
+
+function entriesPerVisit(isLargest: boolean, motions: number): number {
+  return isLargest ? motions : motions + 1;
 }

@@ -192,3 +192,37 @@ describe('start-up with a damaged database', () => {
     db.close();
   });
 });
+
+describe('large databases: the check on open is deferred to the start-up backup', () => {
+  it('a small file is checked in full on open; a large one is checked through its start-up backup copy', async () => {
+    const { checkOnOpen } = await import('../../electron/db/open');
+    const { startupBackupAndCheck } = await import('../../electron/backup/startup-check');
+    await someRecords(2);
+    expect(checkOnOpen(api.context.db)).toBe('checked');
+    api.close();
+    corrupt(api.dbPath);
+    expect(() => openDatabase(api.dbPath)).toThrow(/integrity check/);
+
+    // Pretend the file is large: the damage is not seen on open, but the start-up check finds it.
+    const db = openDatabase(api.dbPath, { quickCheckMaxBytes: 1024 });
+    expect(checkOnOpen(db)).toBe('deferred');
+    const check = await startupBackupAndCheck(db, api.dbPath);
+    db.close();
+    expect(check.backup).toBeNull();
+    expect(check.damage).toMatch(/start-up check found the database .* damaged/);
+    expect(listBackups(backupsFolderFor(api.dbPath))).toEqual([]);
+  });
+
+  it('a sound large database gets a verified backup at every start, not once a day', async () => {
+    const { startupBackupAndCheck } = await import('../../electron/backup/startup-check');
+    await someRecords(1);
+    api.close();
+    for (const hour of [8, 9]) {
+      const db = openDatabase(api.dbPath, { quickCheckMaxBytes: 1024 });
+      const check = await startupBackupAndCheck(db, api.dbPath, new Date(`2026-11-25T0${hour}:00:00Z`));
+      db.close();
+      expect(check).toMatchObject({ damage: null, warning: null });
+      expect(check.backup).not.toBeNull();
+    }
+  });
+});
