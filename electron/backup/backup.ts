@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../api/app-error';
 import { backupName, backupsToDelete, listBackups, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
-import { verifyDatabaseFile } from './verify';
+import { verifyDatabaseFileOffThread } from './verify';
 
 export function backupsFolderFor(databasePath: string): string {
   return join(dirname(databasePath), 'backups');
@@ -53,7 +53,7 @@ export async function createBackup(db: Database.Database, folder: string, kind: 
     // which SQLite would blur into "unable to open".
     closeSync(openSync(tempPath, 'wx'));
     await db.backup(tempPath);
-    const check = verifyDatabaseFile(tempPath);
+    const check = await verifyDatabaseFileOffThread(tempPath);
     if (!check.ok) throw new AppError('internal', `The backup copy failed its check (${check.reason}); it was discarded. Try again.`);
     fsyncPath(tempPath);
     renameSync(tempPath, finalPath);

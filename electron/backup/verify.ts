@@ -1,4 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 
@@ -45,4 +47,21 @@ export function verifyDatabaseFile(path: string): Verdict {
   } finally {
     db?.close();
   }
+}
+
+/**
+ * The same check in a worker thread when running compiled (the app); in place when running from
+ * TypeScript sources (tests), where a worker cannot load a .ts file.
+ */
+export function verifyDatabaseFileOffThread(path: string): Promise<Verdict> {
+  const worker = join(__dirname, 'verify-worker.js');
+  if (!__filename.endsWith('.js') || !existsSync(worker)) return Promise.resolve(verifyDatabaseFile(path));
+  return new Promise((resolve, reject) => {
+    const w = new Worker(worker, { workerData: path });
+    w.once('message', (v: Verdict) => {
+      resolve(v);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
 }
