@@ -56,12 +56,13 @@ export function verifyDatabaseFile(path: string): Verdict {
 export function verifyDatabaseFileOffThread(path: string): Promise<Verdict> {
   const worker = join(__dirname, 'verify-worker.js');
   if (!__filename.endsWith('.js') || !existsSync(worker)) return Promise.resolve(verifyDatabaseFile(path));
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const w = new Worker(worker, { workerData: path });
     w.once('message', (v: Verdict) => {
       resolve(v);
       void w.terminate();
     });
-    w.once('error', reject);
+    // A worker that cannot start (a packaging quirk) must not cost the backup its check: check in place.
+    w.once('error', () => resolve(verifyDatabaseFile(path)));
   });
 }
