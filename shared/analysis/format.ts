@@ -3,10 +3,8 @@
 import type { Mode, Side } from '../domain/catalogue/types';
 import { formatDate } from '../domain/dates';
 
-/** Degrees as the clinic writes them: whole numbers, one decimal only when the input had one. "-20°". */
-export function formatDegrees(value: number): string {
-  return `${formatNumber(value)}°`;
-}
+/** One way to write degrees everywhere: the catalogue's. */
+export { formatDegrees } from '../domain/catalogue';
 
 export function formatNumber(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -100,5 +100,7 @@ export function seriesLabel(side: Side, key: MotionKey, mode: Mode): string {
  */
 export function formatDegrees(n: number): string {
   if (!Number.isFinite(n)) return '—';
-  return `${n === 0 ? 0 : n}°`;
+  // One decimal at most (averages, slopes); -0 and a change that rounds to nothing read as 0.
+  const rounded = Math.round(n * 10) / 10;
+  return `${rounded === 0 ? 0 : rounded}°`;
 }
