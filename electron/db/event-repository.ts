@@ -83,6 +83,11 @@ export class EventRepository {
     return this.versions.history(id).map(toEvent);
   }
 
+  voidedOf(patientId: string): ClinicalEvent[] {
+    const rows = prepared(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as EventRow[];
+    return rows.map(toEvent);
+  }
+
   /** Current events of a patient, newest first. */
   eventsOf(patientId: string): ClinicalEvent[] {
     const rows = prepared(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${currentOnly()} ORDER BY event_date DESC, recorded_at DESC`)

@@ -75,6 +75,16 @@ export class HoProfileRepository {
     return rows.map(toRiskFactor);
   }
 
+  voidedRiskFactorsOf(patientId: string): RiskFactor[] {
+    const rows = prepared(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as RiskFactorRow[];
+    return rows.map(toRiskFactor);
+  }
+
+  voidedSitesOf(patientId: string): WatchedSite[] {
+    const rows = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as SiteRow[];
+    return rows.map((r) => this.toSite(r));
+  }
+
   insertSite(version: NewVersion, v: SiteValues): WatchedSite {
     prepared(this.db, 
         `INSERT INTO watched_sites (${VERSION_INSERT_COLUMNS}, patient_id, joint, side, status, since, note)

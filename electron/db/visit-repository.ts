@@ -189,6 +189,15 @@ export class VisitRepository {
     return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? []));
   }
 
+  /** Measurements whose current version was voided, newest first: kept, and shown apart from the record. */
+  voidedMeasurementsOf(patientId: string): Measurement[] {
+    const rows = prepared(
+      this.db,
+      `${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND m.voided_at IS NOT NULL ORDER BY m.voided_at DESC`,
+    ).all(patientId) as MeasurementRow[];
+    return rows.map(toMeasurement);
+  }
+
   visit(id: string): Visit | null {
     const row = prepared(this.db, `SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
     if (!row) return null;

@@ -17,6 +17,7 @@ beforeAll(async () => {
   // Run the hot paths so their statements are prepared, then read back exactly the SQL they used.
   await api.ok('patients.list', { query: 'Men' });
   await api.ok('patients.file', { patientId });
+  await api.ok('patients.voided', { patientId });
 });
 afterAll(() => api.dispose());
 
@@ -30,11 +31,13 @@ function plan(sql: string): string[] {
 
 const hot: [string, RegExp, string[]][] = [
   ['patient search', /FROM patients WHERE family_name LIKE/, ['patients_family_name', 'patients_given_names', 'patients_clinic_id']],
-  ['measurements of a patient', /FROM measurements m JOIN visits v .* m\.patient_id = \?/s, ['measurements_series']],
+  ['measurements of a patient', /FROM measurements m JOIN visits v .* m\.patient_id = \? AND m\.superseded_by/s, ['measurements_series']],
   ['visits of a patient', /FROM visits WHERE patient_id = \?/, ['visits_patient']],
-  ['events of a patient', /FROM clinical_events WHERE patient_id = \?/, ['clinical_events_patient']],
+  ['events of a patient', /FROM clinical_events WHERE patient_id = \? AND (superseded_by|kind)/, ['clinical_events_patient']],
   ['watched sites of a patient', /FROM watched_sites WHERE patient_id = \? AND superseded_by/, ['watched_sites_current']],
-  ['risk factors of a patient', /FROM risk_factors WHERE patient_id = \?/, ['risk_factors_patient']],
+  ['risk factors of a patient', /FROM risk_factors WHERE patient_id = \? AND superseded_by/, ['risk_factors_patient']],
+  ['voided measurements of a patient', /m\.patient_id = \? AND m\.voided_at IS NOT NULL/, ['measurements_voided']],
+  ['voided events of a patient', /FROM clinical_events WHERE patient_id = \? AND voided_at IS NOT NULL/, ['clinical_events_voided']],
 ];
 
 describe('query plans of the hot reads', () => {

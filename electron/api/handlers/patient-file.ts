@@ -1,7 +1,7 @@
 import { requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
-export const patientFileHandlers: HandlerTable<'patients.file'> = {
+export const patientFileHandlers: HandlerTable<'patients.file' | 'patients.voided'> = {
   /** One read transaction, so the pages never see half of a visit being saved meanwhile. */
   'patients.file': (input, ctx) =>
     ctx.transaction(() => {
@@ -17,4 +17,14 @@ export const patientFileHandlers: HandlerTable<'patients.file'> = {
         therapists: ctx.repos.therapists.list(true),
       };
     }),
+
+  'patients.voided': (input, ctx) => {
+    const patient = requirePatient(ctx, input.patientId);
+    return {
+      measurements: ctx.repos.visits.voidedMeasurementsOf(patient.id),
+      events: ctx.repos.events.voidedOf(patient.id),
+      riskFactors: ctx.repos.profile.voidedRiskFactorsOf(patient.id),
+      sites: ctx.repos.profile.voidedSitesOf(patient.id),
+    };
+  },
 };

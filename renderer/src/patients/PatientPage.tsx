@@ -11,6 +11,7 @@ import { SitesPanel } from '../profile/SitesPanel';
 import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { Timeline } from '../timeline/Timeline';
+import { VoidedEntries } from '../timeline/VoidedEntries';
 import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
 
@@ -94,6 +95,8 @@ export function PatientPage({ id }: { id: string }) {
       </section>
       <LatestValues file={f} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
+      {/* Remounted when a record leaves the current file (a void), so an open list is read afresh. */}
+      <VoidedEntries key={currentRecordCount(f)} patientId={p.id} nameOf={nameOf} />
     </section>
   );
 }
@@ -103,4 +106,8 @@ export function PatientEditPage({ id }: { id: string }) {
   if (patient.state === 'loading') return <Loading what="the patient" />;
   if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
   return <PatientForm patient={patient.value} />;
+}
+
+function currentRecordCount(f: PatientFile): number {
+  return f.visits.reduce((n, v) => n + v.measurements.length, 0) + f.events.length + f.sites.length + f.riskFactors.length;
 }

@@ -23,7 +23,16 @@ export const PatientFile = z.strictObject({
 });
 export type PatientFile = z.infer<typeof PatientFile>;
 
+/** What was voided: never deleted, so it can always be read again, with who voided it and why. */
+export const VoidedRecords = z.strictObject({
+  measurements: z.array(Measurement),
+  events: z.array(ClinicalEvent),
+  riskFactors: z.array(RiskFactor),
+  sites: z.array(WatchedSite),
+});
+
 export const clinicalOperations = {
+  'patients.voided': { input: ByPatient, output: VoidedRecords },
   'patients.file': { input: ByPatient, output: PatientFile },
   'profile.get': { input: ByPatient, output: HoProfile },
   'riskFactors.add': { input: RiskFactorInput, output: RiskFactor },
