@@ -30,8 +30,10 @@ export function schemaResolver<T extends FieldValues>(schema: z.ZodType): Resolv
   };
 }
 
+// Checked as typed ('onChange'), not on leaving the field: a message appearing on blur moves the Save
+// button between mouse-down and mouse-up, and the therapist's click is lost.
 export function useSchemaForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>): UseFormReturn<T> {
-  return useForm<T>({ resolver: schemaResolver<T>(schema), defaultValues, mode: 'onTouched', reValidateMode: 'onChange' });
+  return useForm<T>({ resolver: schemaResolver<T>(schema), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
 }
 
 /** Puts the back end's per-field messages next to their fields; returns the message for the rest. */
@@ -63,5 +65,5 @@ export function mappedResolver<T extends FieldValues>(schema: z.ZodType, toInput
 }
 
 export function useMappedForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>, toInput: (values: T) => unknown): UseFormReturn<T> {
-  return useForm<T>({ resolver: mappedResolver<T>(schema, toInput), defaultValues, mode: 'onTouched', reValidateMode: 'onChange' });
+  return useForm<T>({ resolver: mappedResolver<T>(schema, toInput), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
 }

@@ -44,7 +44,7 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
   const form = useForm<CorrectionValues>({
     resolver: correctionResolver(m),
     defaultValues: { degrees: String(m.degrees), instrument: m.instrument, endFeel: m.endFeel ?? '', pain: textFromNumber(m.pain), note: m.note ?? '', reason: '' },
-    mode: 'onTouched',
+    mode: 'onChange',
     reValidateMode: 'onChange',
   });
   const { register, formState } = form;

@@ -30,7 +30,7 @@ export function VisitForm({ file }: { file: PatientFile }) {
   const form = useForm<VisitFormValues>({
     resolver,
     defaultValues: initialValues(grid, current),
-    mode: 'onTouched',
+    mode: 'onChange',
     reValidateMode: 'onChange',
   });
   // Read during render so react-hook-form keeps it up to date (its form state is a subscription).
