@@ -148,8 +148,10 @@ export class VisitRepository {
    * five-year history takes compared with full row objects.
    */
   visitsOf(patientId: string): Visit[] {
-    const visits = prepared(this.db, `SELECT * FROM visits WHERE patient_id = ? ORDER BY visit_date DESC, recorded_at DESC`)
-      .all(patientId) as VisitRow[];
+    const visits = prepared(
+      this.db,
+      `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
+    ).all(patientId) as VisitRow[];
     const rows = prepared(
       this.db,
       `SELECT m.id, m.lineage_id, m.supersedes_id, m.recorded_at, m.recorded_by, m.correction_reason, m.visit_id, m.motion,
@@ -196,6 +198,28 @@ export class VisitRepository {
       `${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND m.voided_at IS NOT NULL ORDER BY m.voided_at DESC`,
     ).all(patientId) as MeasurementRow[];
     return rows.map(toMeasurement);
+  }
+
+  /** Voids a visit whole: the void row; the caller voids its current measurements in the same transaction. */
+  voidVisit(visitId: string, at: string, by: string, reason: string): void {
+    prepared(this.db, `INSERT INTO visit_voids (visit_id, voided_at, voided_by, reason) VALUES (?, ?, ?, ?)`).run(visitId, at, by, reason);
+  }
+
+  visitVoid(visitId: string): { at: string; by: string | null; reason: string } | null {
+    const row = prepared(this.db, `SELECT voided_at, voided_by, reason FROM visit_voids WHERE visit_id = ?`).get(visitId) as
+      | { voided_at: string; voided_by: string | null; reason: string }
+      | undefined;
+    return row ? { at: row.voided_at, by: row.voided_by, reason: row.reason } : null;
+  }
+
+  /** Voided visits of a patient with what they said, newest void first. */
+  voidedVisitsOf(patientId: string): { visit: Visit; voided: { at: string; by: string | null; reason: string } }[] {
+    const rows = prepared(
+      this.db,
+      `SELECT v.*, vv.voided_at AS vv_at, vv.voided_by AS vv_by, vv.reason AS vv_reason
+       FROM visit_voids vv JOIN visits v ON v.id = vv.visit_id WHERE v.patient_id = ? ORDER BY vv.voided_at DESC`,
+    ).all(patientId) as (VisitRow & { vv_at: string; vv_by: string | null; vv_reason: string })[];
+    return rows.map((r) => ({ visit: toVisit(r, []), voided: { at: r.vv_at, by: r.vv_by, reason: r.vv_reason } }));
   }
 
   visit(id: string): Visit | null {

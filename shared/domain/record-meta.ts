@@ -6,6 +6,8 @@ import { isoInstant, requiredText, uuid } from './schema-parts';
  * supersedes the old one (same lineage); voiding marks the current version with a reason. Every
  * versioned record carries this.
  */
+export const VoidMark = z.strictObject({ at: isoInstant, by: z.string().nullable(), reason: z.string() });
+
 export const RecordMeta = {
   id: z.string(),
   /** The id of the first version: stays the same through corrections. */
@@ -15,7 +17,7 @@ export const RecordMeta = {
   recordedBy: z.string().nullable(),
   /** Why this version replaced the one before it; null for a first version. */
   correctionReason: z.string().nullable(),
-  voided: z.strictObject({ at: isoInstant, by: z.string().nullable(), reason: z.string() }).nullable(),
+  voided: VoidMark.nullable(),
 };
 
 export const reason = (what: string) =>

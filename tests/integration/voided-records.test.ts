@@ -29,3 +29,20 @@ describe('voided records stay readable', () => {
     expect(voided.measurements[0]!.voided?.by).toBe(api.context.actorId());
   });
 });
+
+describe('voiding a whole visit', () => {
+  it('takes the visit, its notes and every measurement out of the record, with one reason, and keeps them readable', async () => {
+    const p = await makePatient(api);
+    const kept = await api.ok('visits.record', { patientId: p.id, date: '2026-09-01', measurements: twelveMeasurements() });
+    const wrong = await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', notes: 'Belongs to another patient', measurements: twelveMeasurements() });
+    expect(await api.call('visits.void', { id: wrong.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    expect(await api.ok('visits.void', { id: wrong.id, reason: 'Recorded on the wrong patient' })).toEqual({ visitId: wrong.id, measurementsVoided: 12 });
+    expect((await api.ok('visits.list', { patientId: p.id })).map((v) => v.id)).toEqual([kept.id]);
+    const voided = await api.ok('patients.voided', { patientId: p.id });
+    expect(voided.visits).toMatchObject([{ visit: { id: wrong.id, notes: 'Belongs to another patient' }, voided: { reason: 'Recorded on the wrong patient' } }]);
+    expect(voided.measurements).toHaveLength(12);
+    expect(await api.call('visits.void', { id: wrong.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(() => api.context.db.prepare('DELETE FROM visit_voids').run()).toThrow(/never deleted/);
+  });
+});

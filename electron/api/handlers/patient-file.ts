@@ -21,6 +21,7 @@ export const patientFileHandlers: HandlerTable<'patients.file' | 'patients.voide
   'patients.voided': (input, ctx) => {
     const patient = requirePatient(ctx, input.patientId);
     return {
+      visits: ctx.repos.visits.voidedVisitsOf(patient.id),
       measurements: ctx.repos.visits.voidedMeasurementsOf(patient.id),
       events: ctx.repos.events.voidedOf(patient.id),
       riskFactors: ctx.repos.profile.voidedRiskFactorsOf(patient.id),

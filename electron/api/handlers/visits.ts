@@ -6,7 +6,7 @@ import { requireActor } from '../session';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
-type VisitOps = 'visits.record' | 'visits.list' | 'measurements.correct' | 'measurements.void' | 'measurements.history';
+type VisitOps = 'visits.record' | 'visits.list' | 'visits.void' | 'measurements.correct' | 'measurements.void' | 'measurements.history';
 
 export const visitHandlers: HandlerTable<VisitOps> = {
   /** The whole visit in one transaction: its header and every measurement, or nothing. */
@@ -58,6 +58,20 @@ export const visitHandlers: HandlerTable<VisitOps> = {
     requirePatient(ctx, input.patientId);
     return ctx.repos.visits.visitsOf(input.patientId);
   },
+
+  /** A visit entered for the wrong patient or twice: the visit and all its current measurements, one reason. */
+  'visits.void': (input, ctx) =>
+    ctx.transaction(() => {
+      const actor = requireActor(ctx);
+      const visit = ctx.repos.visits.visit(input.id);
+      if (!visit) throw new AppError('not_found', 'This visit does not exist. Reload the page.');
+      if (ctx.repos.visits.visitVoid(visit.id)) throw new AppError('conflict', 'This visit was already voided.');
+      const at = ctx.now();
+      for (const m of visit.measurements) ctx.repos.visits.measurementVersions.void(m.id, at, actor, input.reason);
+      ctx.repos.visits.voidVisit(visit.id, at, actor, input.reason);
+      audit(ctx, { at, operation: 'visits.void', entity: 'visit', entityId: visit.id, before: visit, after: { voided: { at, by: actor, reason: input.reason } } });
+      return { visitId: visit.id, measurementsVoided: visit.measurements.length };
+    }),
 
   'measurements.correct': (input, ctx) =>
     ctx.transaction(() => {

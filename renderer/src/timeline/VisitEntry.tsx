@@ -1,5 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import { call } from '../api/client';
+import { VoidForm } from '../forms/VoidForm';
 import { useFormatDate } from '../session/session-context';
 import { SYMPTOM_FIELDS } from '../visits/visit-form-model';
 import { MeasurementsTable } from './MeasurementsTable';
@@ -22,6 +24,8 @@ export function VisitEntry({ visit: v, nameOf, onChanged }: Props) {
   const formatDate = useFormatDate();
   const headingId = useId();
   const n = v.measurements.length;
+  const [voiding, setVoiding] = useState(false);
+  const label = `the visit of ${formatDate(v.date)}`;
   return (
     <article aria-labelledby={headingId} className="timeline-entry">
       <h3 id={headingId}>
@@ -37,6 +41,25 @@ export function VisitEntry({ visit: v, nameOf, onChanged }: Props) {
           <MeasurementsTable measurements={v.measurements} nameOf={nameOf} onChanged={onChanged} />
         </details>
       ) : null}
+      {voiding ? (
+        <VoidForm
+          id={v.id}
+          what={label}
+          onSubmit={async (reason) => {
+            const r = await call('visits.void', { id: v.id, reason });
+            return r.ok ? null : r.error;
+          }}
+          onDone={(saved) => {
+            setVoiding(false);
+            if (saved) onChanged(`The visit of ${formatDate(v.date)} was voided, with its measurements; it is listed under Voided entries.`);
+          }}
+        />
+      ) : (
+        // For a visit recorded on the wrong patient or twice; a single wrong value is corrected in its row.
+        <button type="button" className="quiet" onClick={() => setVoiding(true)} aria-label={`Void ${label}`}>
+          Void visit…
+        </button>
+      )}
     </article>
   );
 }

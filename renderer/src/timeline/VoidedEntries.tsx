@@ -37,6 +37,12 @@ function VoidedList({ patientId, nameOf }: { patientId: string; nameOf(id: strin
   if (voided.state === 'error') return <ErrorMessage error={voided.error} />;
   const v = voided.value;
   const rows: Row[] = [
+    ...v.visits.map(({ visit, voided: mark }) => ({
+      key: visit.id,
+      what: 'Visit, with its measurements',
+      detail: `${formatDate(visit.date)}, ${nameOf(visit.therapistId)}${visit.notes ? `. Notes: ${visit.notes}` : ''}`,
+      voided: mark,
+    })),
     ...v.measurements.map((m) => ({
       key: m.id,
       what: `Measurement: ${measurementLabel(m)}`,

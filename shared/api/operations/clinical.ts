@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ClinicalEvent, EventCorrection, EventInput } from '../../domain/event';
 import { RiskFactor, RiskFactorCorrection, RiskFactorInput, WatchedSite, WatchedSiteInput, WatchedSiteStatusChange } from '../../domain/ho';
 import { Patient } from '../../domain/patient';
-import { HistoryInput, VoidInput } from '../../domain/record-meta';
+import { HistoryInput, VoidInput, VoidMark } from '../../domain/record-meta';
 import { uuid } from '../../domain/schema-parts';
 import { Therapist } from '../../domain/therapist';
 import { Measurement, MeasurementCorrection, Visit, VisitInput } from '../../domain/visit';
@@ -25,6 +25,8 @@ export type PatientFile = z.infer<typeof PatientFile>;
 
 /** What was voided: never deleted, so it can always be read again, with who voided it and why. */
 export const VoidedRecords = z.strictObject({
+  /** Visits voided whole, with what they said; their measurements are in `measurements`. */
+  visits: z.array(z.strictObject({ visit: Visit, voided: VoidMark })),
   measurements: z.array(Measurement),
   events: z.array(ClinicalEvent),
   riskFactors: z.array(RiskFactor),
@@ -43,6 +45,7 @@ export const clinicalOperations = {
   'sites.void': { input: VoidInput, output: WatchedSite },
   'visits.record': { input: VisitInput, output: Visit },
   'visits.list': { input: ByPatient, output: z.array(Visit) },
+  'visits.void': { input: VoidInput, output: z.strictObject({ visitId: z.string(), measurementsVoided: z.number().int() }) },
   'measurements.correct': { input: MeasurementCorrection, output: Measurement },
   'measurements.void': { input: VoidInput, output: Measurement },
   'measurements.history': { input: HistoryInput, output: z.array(Measurement) },
