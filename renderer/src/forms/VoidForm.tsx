@@ -4,6 +4,7 @@ import { VoidInput } from '../../../shared/domain/record-meta';
 import { applyServerErrors, useMappedForm } from './schema-form';
 import { Field } from './Field';
 import { RecordForm } from './RecordForm';
+import { FormActions } from './FormActions';
 
 interface ReasonValues {
   reason: string;
@@ -38,14 +39,7 @@ export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
       <Field label="Reason for voiding" error={form.formState.errors.reason?.message}>
         {(a) => <input {...a} autoFocus autoComplete="off" {...form.register('reason')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          Void
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Void" busy={form.formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

@@ -11,6 +11,7 @@ import { useFormatDate } from '../session/session-context';
 import { doseText, frequencyText, motionsText } from './plan-format';
 import { ScrollBox } from '../layout/ScrollBox';
 import { RecordForm } from '../forms/RecordForm';
+import { FormActions } from '../forms/FormActions';
 
 /** Weeks shown beside the items; older weeks stay in the record and come back by choosing an earlier version. */
 const WEEKS_SHOWN = 6;
@@ -81,14 +82,7 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
           {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
         </Field>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save sessions
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save sessions" busy={formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }

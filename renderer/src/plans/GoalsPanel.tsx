@@ -17,6 +17,7 @@ import { goalSeriesText, targetText } from './plan-format';
 import { emptyGoal, goalInput, type GoalValues } from './plan-form-model';
 import { ScrollBox } from '../layout/ScrollBox';
 import { RecordForm } from '../forms/RecordForm';
+import { FormActions } from '../forms/FormActions';
 
 /** A status in words and a shape, boxed: it reads the same printed in black and white. */
 const STATUS_MARK: Record<GoalStatusKind, string> = { met: '✓', on_track: '↗', off_track: '!', not_started: '…' };
@@ -53,14 +54,7 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
         legend="New goal"
         autoFocus
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          Add goal
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add goal" busy={form.formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }

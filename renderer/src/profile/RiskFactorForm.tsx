@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
+import { FormActions } from '../forms/FormActions';
 
 interface RiskFactorValues {
   kind: RiskFactorKind | '';
@@ -46,14 +47,7 @@ export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDon
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Add risk factor
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add risk factor" busy={formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }

@@ -7,6 +7,7 @@ import { jointLabel, siteLabel } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
+import { FormActions } from '../forms/FormActions';
 
 interface SiteValues {
   joint: JointId | '';
@@ -76,14 +77,7 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Add site
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Add site" busy={formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }
@@ -114,14 +108,7 @@ export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(s
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save status
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save status" busy={formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

@@ -8,6 +8,7 @@ import { numberFromText, textFromNumber } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { applyServerErrors, nestErrors } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
+import { FormActions } from '../forms/FormActions';
 
 interface CorrectionValues {
   degrees: string;
@@ -94,14 +95,7 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
       <Field label="Reason for the correction" hint="Required: it stays in the measurement’s history." error={e.reason?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save correction
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save correction" busy={formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

@@ -1,0 +1,13 @@
+/** Save and Cancel at the end of a form: Save is the default (Enter), Cancel does what Escape does. */
+export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel(): void }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
