@@ -90,6 +90,5 @@ describe('patients operations on a real SQLite file', () => {
     const db = openDatabase(api.dbPath);
     expect(db.prepare('SELECT family_name FROM patients WHERE id = ?').get(p.id)).toEqual({ family_name: 'Okafor' });
     db.close();
-    api.dispose = () => undefined;
   });
 });

@@ -155,7 +155,6 @@ describe('versions', () => {
     expect(() => raw.prepare('UPDATE plan_items SET sets = 9').run()).toThrow(/never edited in place/);
     expect(() => raw.prepare('DELETE FROM plan_items').run()).toThrow(/never deleted/);
     raw.close();
-    api.dispose = () => undefined;
   });
 
   it('stops a plan on a date; it cannot then be revised or stopped again', async () => {

@@ -149,6 +149,5 @@ describe('corrections and voiding, never silent edits', () => {
     expect(() => raw.prepare('DELETE FROM visits').run()).toThrow(/never deleted/);
     expect(raw.prepare('SELECT count(*) AS n FROM measurements WHERE visit_id = ?').get(visit.id)).toEqual({ n: 12 });
     raw.close();
-    api.dispose = () => undefined;
   });
 });
