@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isOperationName, operations, type OperationName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { fieldMessages, summarize } from '../../shared/api/issues';
-import { AppError } from './app-error';
+import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
 

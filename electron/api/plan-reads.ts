@@ -5,7 +5,7 @@ import { goalStatus, type GoalPoint, type GoalStatus } from '../../shared/domain
 import type { Goal, Plan } from '../../shared/domain/plan-records';
 import { PlanGoalRepository, type GoalRecord } from '../db/plan-goal-repository';
 import { PlanRepository } from '../db/plan-repository';
-import { AppError } from './app-error';
+import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 
 export interface PlanRepos {

@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 
 /**

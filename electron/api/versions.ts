@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatDate } from '../../shared/domain/dates';
 import type { NewVersion } from '../db/versioned-records';
-import { AppError } from './app-error';
+import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 import { requireActor } from './session';
 

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../api/app-error';
+import { AppError } from '../db/errors';
 import { backupName, backupsToDelete, listBackups, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
 import { verifyDatabaseFileOffThread } from './verify';
 

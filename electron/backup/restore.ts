@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError } from '../api/app-error';
+import { AppError } from '../db/errors';
 import type { ApiContext } from '../api/context';
 import { backupsFolderFor, createBackup } from './backup';
 import type { BackupFile } from './backup-files';

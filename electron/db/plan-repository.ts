@@ -4,7 +4,7 @@ import { prepared } from './statement-cache';
 import { versionPeriods } from '../../shared/domain/plan-periods';
 import type { PlanSite } from '../../shared/domain/plan';
 import type { PlanItem, PlanVersion } from '../../shared/domain/plan-records';
-import { AppError } from '../api/app-error';
+import { AppError } from './errors';
 import {
   metaOf,
   VERSION_INSERT_COLUMNS,

@@ -1,6 +1,6 @@
 import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
-import { AppError } from '../api/app-error';
+import { AppError } from './errors';
 
 /** The tables whose rows are clinical facts: corrected by new versions, voided with a reason, never deleted. */
 export type VersionedTable = 'risk_factors' | 'watched_sites' | 'measurements' | 'clinical_events';

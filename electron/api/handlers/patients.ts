@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { requireActor } from '../session';
 import type { ApiContext } from '../context';

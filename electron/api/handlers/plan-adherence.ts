@@ -1,7 +1,7 @@
 import { formatDate } from '../../../shared/domain/dates';
 import { addDays, prescribedSessions, type Period } from '../../../shared/domain/plan-periods';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { planIdOf, planRepos } from '../plan-reads';
 import { correctionOf, firstVersion } from '../versions';

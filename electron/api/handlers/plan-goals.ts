@@ -1,6 +1,6 @@
 import { summarize } from '../../../shared/api/issues';
 import { goalProblems } from '../../../shared/domain/plan';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { alreadyMetMessage, goalSeries, planIdOf, planRepos, seriesKey, statusOf, today, withStatus } from '../plan-reads';
 import { requireActor } from '../session';

@@ -1,7 +1,7 @@
 import { summarize } from '../../../shared/api/issues';
 import { formatDate } from '../../../shared/domain/dates';
 import { addDays } from '../../../shared/domain/plan-periods';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { alreadyMetMessage, goalSeries, planIdOf, planRepos, readPlan, statusOf, today } from '../plan-reads';
 import { requireActor } from '../session';

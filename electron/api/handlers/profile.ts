@@ -1,6 +1,6 @@
 import { formatDate } from '../../../shared/domain/dates';
 import { SITE_STATUS_LABELS } from '../../../shared/domain/ho';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';

@@ -1,5 +1,5 @@
 import { createSampleData } from '../../sample-data';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { requireActor } from '../session';
 import type { HandlerTable } from './types';
 

@@ -1,7 +1,7 @@
 import type { OperationOutput } from '../../../shared/api/contract';
 import { initialsOf } from '../../../shared/domain/therapist';
 import type { TherapistValues } from '../../db/therapist-repository';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { LAST_THERAPIST_KEY, requireActor } from '../session';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
-import { AppError } from '../app-error';
+import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
