@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analysisOperations } from './operations/analysis';
 import { appOperations } from './operations/app';
 import { backupOperations } from './operations/backups';
 import { clinicalOperations } from './operations/clinical';
@@ -24,6 +25,7 @@ export const operations = {
   ...backupOperations,
   ...planOperations,
   ...reportOperations,
+  ...analysisOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -1,4 +1,5 @@
 import type { OperationName } from '../../../shared/api/contract';
+import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { eventHandlers } from './events';
@@ -25,4 +26,5 @@ export const handlers: HandlerTable<OperationName> = {
   ...backupHandlers,
   ...planHandlers,
   ...reportHandlers,
+  ...analysisHandlers,
 };

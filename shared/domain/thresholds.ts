@@ -1,0 +1,44 @@
+// A clinic's own measurement-error thresholds: the catalogue's defaults are published figures marked "to confirm",
+// so a clinic may set its own per motion, and per instrument where the instrument's error differs
+// (clinical-reference.md, "Comparing like with like": 6° with an inclinometer, 14° by visual estimate at the knee).
+import { z } from 'zod';
+import { isMotionKey, type MotionKey } from './catalogue';
+import { INSTRUMENTS, type Instrument } from './visit';
+
+/** One override: the threshold T for a motion, for one instrument or (instrument null) for any instrument. */
+export interface ThresholdOverride {
+  motion: MotionKey;
+  instrument: Instrument | null;
+  degrees: number;
+}
+
+export const thresholdDegrees = z
+  .number({ error: 'Type the threshold in whole or half degrees, for example 8.' })
+  .min(1, { error: 'A threshold below 1° would call every reading a change: type 1° or more.' })
+  .max(45, { error: 'A threshold above 45° would hide real losses: type 45° or less.' })
+  .refine((n) => Number.isInteger(n * 2), { error: 'Use whole or half degrees, for example 8 or 8.5.' });
+
+export const thresholdOverrideSchema = z.strictObject({
+  motion: z.custom<MotionKey>(isMotionKey, { error: 'Choose a motion from the catalogue.' }),
+  instrument: z.enum(INSTRUMENTS, { error: 'Choose the instrument, or "any instrument".' }).nullable(),
+  degrees: thresholdDegrees,
+});
+
+/**
+ * The threshold for one motion measured with one instrument: the clinic's override for that instrument,
+ * else its override for any instrument, else the catalogue default passed in.
+ */
+export function thresholdFor(
+  overrides: readonly ThresholdOverride[],
+  motion: MotionKey,
+  instrument: Instrument | string | null,
+  catalogueDefault: number,
+): number {
+  let any: number | null = null;
+  for (const o of overrides) {
+    if (o.motion !== motion) continue;
+    if (o.instrument !== null && o.instrument === instrument) return o.degrees;
+    if (o.instrument === null) any = o.degrees;
+  }
+  return any ?? catalogueDefault;
+}
