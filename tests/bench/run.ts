@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/api/backend';
 import { checkOnOpen, openDatabase } from '../../electron/db/open';
 import { startupBackupAndCheck } from '../../electron/backup/startup-check';
-import { analysePatient } from '../../shared/analysis/patient-series';
 import { makeTempDir } from '../support/temp-dir';
 import { browserBench } from './browser';
 import { FULL_SIZE, generateClinic, QUICK_SIZE } from './generate-clinic';
@@ -73,10 +72,16 @@ async function main(): Promise<void> {
     const rawMs = await medianMs(() => rawPatientFile(api.context.db, clinic.largestPatientId), 21);
     rows.push({ name: 'largest patient page (patients.file)', medianMs: fileMs, targetMs: 30, runs: 21, note: `${(fileMs / rawMs).toFixed(2)}x the raw query's ${rawMs.toFixed(1)} ms; target < 3x` });
 
-    const file = await api.dispatch('patients.file', { patientId: clinic.largestPatientId });
-    if (!file.ok) throw new Error(file.error.message);
     const today = new Date().toISOString().slice(0, 10);
-    rows.push({ name: 'analysis: every verdict of that patient', medianMs: await medianMs(() => analysePatient(file.value as never, today), 21), targetMs: 20, runs: 21 });
+    // The operation every screen shows: reading the file and analysing every series, through dispatch.
+    const analysisMs = await medianMs(() => api.dispatch('analysis.patient', { patientId: clinic.largestPatientId, today }), 21);
+    rows.push({
+      name: 'analysis.patient: every verdict of that patient',
+      medianMs: analysisMs,
+      targetMs: 20,
+      runs: 21,
+      note: `${(analysisMs / fileMs).toFixed(2)}x reading the patient's file (${fileMs.toFixed(1)} ms); target < 2x`,
+    });
 
     const motions = ['elbow.flexion', 'elbow.extension', 'forearm.pronation', 'forearm.supination', 'hip.flexion', 'hip.extension'] as const;
     const visit = {

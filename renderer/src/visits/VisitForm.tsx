@@ -7,6 +7,7 @@ import { applyServerErrors } from '../forms/schema-form';
 import { href, navigate } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { EntryGrid } from './EntryGrid';
+import { ComparabilityHint } from './ComparabilityHint';
 import { buildGrid, seriesOf } from './grid-model';
 import { MeasurementDetails } from './MeasurementDetails';
 import { VisitHeaderFields } from './VisitHeaderFields';
@@ -91,6 +92,7 @@ export function VisitForm({ file }: { file: PatientFile }) {
           </div>
         ) : null}
         <VisitHeaderFields form={form} therapists={state.activeTherapists} />
+        <ComparabilityHint form={form} file={file} />
         <EntryGrid form={form} grid={grid} series={series} />
         <MeasurementDetails form={form} grid={grid} />
         <div className="form-actions sticky-actions">
