@@ -7,6 +7,26 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ run in the browser too: no Node built-ins.' };
 
+// Inside electron/ the folders are layers too, lowest first: db (SQL) → backup (files of the database) → api
+// (operations) → sample-data, server, shell (clients of the operations) → cli, main.ts (entry points). A folder
+// may import the ones below it, never one above, so the database code can be reused and tested alone.
+const electronBase = {
+  paths: [{ name: 'electron', allowTypeImports: true, message: 'Only main.ts and preload.ts import electron at run time, so the rest runs and is tested in plain Node.' }],
+  patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'The back end must not depend on the UI.' }],
+};
+/** A relative import reaching one of `layers` beside this folder (`../api/x`, `../../api/x`, `…/electron/api/x`). */
+function higherLayers(layers, message) {
+  const names = layers.join('|');
+  return { regex: `^((\\.\\./)+|(.*/)?electron/)(${names})(/|$)`, message };
+}
+function electronLayer(files, layers, message, ignores = []) {
+  return {
+    files,
+    ignores,
+    rules: { 'no-restricted-imports': ['error', { ...electronBase, patterns: [...electronBase.patterns, higherLayers(layers, message)] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -48,13 +68,20 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', allowTypeImports: true, message: 'Only main.ts and preload.ts import electron at run time, so the rest runs and is tested in plain Node.' }],
-        patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'The back end must not depend on the UI.' }],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', electronBase] },
   },
+  // Later blocks replace the rule's options for their files, so each repeats electronBase.
+  electronLayer(['electron/db/**/*.ts'], ['api', 'backup', 'sample-data', 'server', 'shell', 'cli'],
+    'electron/db is the lowest layer: SQL and its errors only, no operations, backups, transports or entry points.'),
+  electronLayer(['electron/backup/**/*.ts'], ['api', 'sample-data', 'server', 'shell', 'cli'],
+    'electron/backup works on database files below the operations: take what it needs as parameters (see backup/restore.ts).'),
+  electronLayer(['electron/api/**/*.ts'], ['server', 'shell', 'cli'],
+    'electron/api is transport-free: the server, the desktop shell and the commands call it, never the other way round.'),
+  // Sample data calls the operations from above (sample-data/operation.ts); only backend.ts, which assembles
+  // the back end, puts it in front of the table.
+  electronLayer(['electron/api/**/*.ts'], ['server', 'shell', 'cli', 'sample-data'],
+    'electron/api must not call up into sample-data: sample data calls the operations, and only api/backend.ts wires it in.',
+    ['electron/api/backend.ts']),
   {
     files: ['tests/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
+import { withSampleData } from '../sample-data/operation';
 import { createRepositories, type ApiContext, type AppMode } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { WorkSession } from './session';
@@ -43,8 +44,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (current && !context.repos.therapists.get(current)?.active) session.select(null);
     },
   };
-  const dispatch = createDispatch(context);
-  context.dispatch = dispatch;
+  // sampleData.create calls the other operations, so it is answered in front of the table, not inside it.
+  const dispatch = withSampleData(createDispatch(context), context);
   return {
     dispatch,
     context,

@@ -5,8 +5,8 @@ import { EventRepository } from '../db/event-repository';
 import { HoProfileRepository } from '../db/ho-profile-repository';
 import { PatientRepository } from '../db/patient-repository';
 import { TherapistRepository } from '../db/therapist-repository';
+import { ThresholdRepository } from '../db/threshold-repository';
 import { VisitRepository } from '../db/visit-repository';
-import type { Dispatch } from './dispatch';
 import type { WorkSession } from './session';
 
 export type AppMode = 'desktop' | 'server';
@@ -20,12 +20,6 @@ export interface ApiContext {
   actorId(): string | null;
   /** Now, as a UTC ISO instant. */
   now(): string;
-  /**
-   * The operation table itself, for the rare operation made of other operations (sampleData.create), so it
-   * goes through the same validation, audit and output checks as any caller. Set by createBackend once the
-   * table exists; absent in a context built by hand.
-   */
-  dispatch?: Dispatch;
   app: { name: string; version: string; databasePath: string; mode: AppMode };
   /** Runs fn in one transaction: the change and its audit rows commit together or not at all. */
   transaction<T>(fn: () => T): T;
@@ -41,6 +35,7 @@ export interface Repositories {
   profile: HoProfileRepository;
   visits: VisitRepository;
   events: EventRepository;
+  thresholds: ThresholdRepository;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
@@ -52,5 +47,6 @@ export function createRepositories(db: Database.Database): Repositories {
     profile: new HoProfileRepository(db),
     visits: new VisitRepository(db),
     events: new EventRepository(db),
+    thresholds: new ThresholdRepository(db),
   };
 }

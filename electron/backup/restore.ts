@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
 import { AppError } from '../db/errors';
-import type { ApiContext } from '../api/context';
 import { backupsFolderFor, createBackup } from './backup';
 import type { BackupFile } from './backup-files';
 import { verifyDatabaseFile } from './verify';
@@ -15,11 +15,23 @@ export function swapInDatabaseFile(databasePath: string, replacement: string): v
 }
 
 /**
+ * What a restore needs from the running app, declared here so backup/ stays below the operations layer:
+ * the API context satisfies it as it is, and a test or a command can pass a hand-made one.
+ */
+export interface RestoreTarget {
+  /** The open connection: read for the safety backup before the swap. */
+  readonly db: Database.Database;
+  readonly app: { readonly databasePath: string };
+  /** Closes the database, lets `swap` replace its file, and opens it again. */
+  replaceDatabase(swap: () => void): void;
+}
+
+/**
  * Restores the database from a backup file. Nothing is replaced until the chosen file has passed
  * every check and the current database has itself been backed up, so a restore can be undone by
  * restoring that safety copy.
  */
-export async function restoreDatabase(ctx: ApiContext, sourcePath: string): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
+export async function restoreDatabase(ctx: RestoreTarget, sourcePath: string): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
   const databasePath = ctx.app.databasePath;
   if (resolve(sourcePath) === resolve(databasePath)) {
     throw new AppError('invalid_input', 'That is the database in use, not a backup.', { path: 'Choose a backup file, not the database in use.' });

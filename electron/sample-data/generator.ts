@@ -34,7 +34,8 @@ type MeasurementEntry = OperationInput<'visits.record'>['measurements'][number];
  * Creates the sample patients through `dispatch`. Needs a therapist working (they record most visits; a
  * colleague, reused or created, measures every few visits); the working therapist is selected again at the
  * end, also after a failure. Throws a SampleDataError naming the operation when any call fails. Does not
- * check that the database is empty nor wrap the run in a transaction: the sampleData.create operation does.
+ * check that the database is empty nor wrap the run in a transaction: the sampleData.create operation
+ * (operation.ts) does.
  */
 export async function createSampleData(dispatch: Dispatch, options: SampleDataOptions = {}): Promise<SampleDataResult> {
   const anchor = options.anchor ?? todayLocal();

@@ -8,6 +8,7 @@ import { planOperations } from './operations/plans';
 import { reportOperations } from './operations/reports';
 import { sampleDataOperations } from './operations/sample-data';
 import { settingsOperations } from './operations/settings';
+import { thresholdOperations } from './operations/thresholds';
 
 export { AppInfo } from './operations/app';
 
@@ -26,6 +27,7 @@ export const operations = {
   ...planOperations,
   ...reportOperations,
   ...analysisOperations,
+  ...thresholdOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -42,3 +42,17 @@ export function thresholdFor(
   }
   return any ?? catalogueDefault;
 }
+
+/** Which override a clear removes: the motion and the instrument (null: the "any instrument" value). */
+export const thresholdSlotSchema = thresholdOverrideSchema.pick({ motion: true, instrument: true });
+
+/**
+ * The citations of a catalogue threshold source, short enough for a table cell: "Cleffken 2007; to confirm".
+ * The full text stays available beside the form; a source naming no study is the clinical reference's own
+ * figure ("Clinical reference; to confirm").
+ */
+export function shortThresholdSource(source: string): string {
+  const cited = [...new Set([...source.matchAll(/\b([A-Z][a-z]+(?: et al\.)?) ((?:19|20)\d\d)\b/g)].map((m) => `${m[1]} ${m[2]}`))];
+  const base = cited.length > 0 ? cited.join(', ') : 'Clinical reference';
+  return /to confirm/i.test(source) ? `${base}; to confirm` : base;
+}

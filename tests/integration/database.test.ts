@@ -79,3 +79,27 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 8: clinic thresholds', () => {
+  it('keeps one current value per motion and instrument, and lets a value only be ended, once', () => {
+    const db = new Database(':memory:');
+    migrate(db, 7);
+    migrate(db, 8);
+    db.prepare("INSERT INTO therapists (id, name, initials, created_at, updated_at) VALUES ('t1', 'A', 'A', 'x', 'x')").run();
+    const insert = db.prepare("INSERT INTO clinic_thresholds (id, motion, instrument, degrees, set_at, set_by) VALUES (?, 'hip.extension', ?, 10, '2026-01-01T00:00:00.000Z', 't1')");
+    insert.run('any-1', null);
+    insert.run('gonio-1', 'goniometer');
+    // A second current value for the same motion and instrument, "any" included, is refused.
+    expect(() => insert.run('any-2', null)).toThrow(/UNIQUE/);
+    expect(() => insert.run('gonio-2', 'goniometer')).toThrow(/UNIQUE/);
+    const end = db.prepare("UPDATE clinic_thresholds SET ended_at = '2026-02-01T00:00:00.000Z', ended_by = 't1' WHERE id = ?");
+    end.run('any-1');
+    insert.run('any-2', null);
+    expect(() => end.run('any-1')).toThrow(/never edited/);
+    expect(() => db.prepare("UPDATE clinic_thresholds SET degrees = 5 WHERE id = 'any-2'").run()).toThrow(/never edited/);
+    expect(() => db.prepare("DELETE FROM clinic_thresholds WHERE id = 'any-1'").run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE clinic_thresholds SET ended_at = '2026-03-01T00:00:00.000Z' WHERE id = 'gonio-1'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT count(*) AS n FROM clinic_thresholds').get()).toEqual({ n: 3 });
+    db.close();
+  });
+});

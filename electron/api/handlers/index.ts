@@ -11,6 +11,7 @@ import { sampleDataHandlers } from './sample-data';
 import { visitHandlers } from './visits';
 import { patientHandlers } from './patients';
 import { settingsHandlers } from './settings';
+import { thresholdHandlers } from './thresholds';
 import type { HandlerTable } from './types';
 
 /** Every operation in the contract must have a handler: a missing one is a type error here. */
@@ -27,4 +28,5 @@ export const handlers: HandlerTable<OperationName> = {
   ...planHandlers,
   ...reportHandlers,
   ...analysisHandlers,
+  ...thresholdHandlers,
 };

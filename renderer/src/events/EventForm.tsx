@@ -1,15 +1,37 @@
-import { useEffect, useState } from 'react';
-import { JOINTS, SIDES, sideLabel, type JointId } from '../../../shared/domain/catalogue';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { JOINTS, SIDES, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EVENT_KIND_LABELS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
 import { CLASSIFICATION_LABELS, classificationsFor } from '../../../shared/domain/ho';
 import { call } from '../api/client';
+import { useOperation } from '../api/use-operation';
 import { jointLabel } from '../clinical/format';
 import { Field } from '../forms/Field';
-import { applyServerErrors, useMappedForm } from '../forms/schema-form';
-import { EVENT_FIELD_NAMES, KIND_FIELDS, OTHER_LABS, emptyEventValues, eventFields, eventValuesOf, type EventFormValues } from './event-model';
+import { applyServerErrors, mappedResolver } from '../forms/schema-form';
+import { EVENT_FIELD_NAMES, EXCISION_QUESTION, KIND_FIELDS, OTHER_LABS, asksExcision, emptyEventValues, eventFields, eventValuesOf, type EventFormValues } from './event-model';
+import { ExcisionQuestion } from './ExcisionQuestion';
 
 type Values = EventFormValues & { reason: string };
+type Site = { joint: JointId; side: Side };
+
+/**
+ * The back end's own rules (checkEvent) on the mapped input, plus the one question the schema cannot ask: a
+ * surgery on a watched site needs its excision answer. `sites` is read when the check runs, since the profile
+ * arrives after the form is made.
+ */
+function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }): Resolver<Values> {
+  const toInput = (v: Values) => {
+    const fields = eventFields(v, asksExcision(v, sites.current));
+    return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields };
+  };
+  const schemaCheck = mappedResolver<Values>(event ? EventCorrection : EventInput, toInput);
+  return async (values, context, options) => {
+    const result = await schemaCheck(values, context, options);
+    if (!asksExcision(values, sites.current) || values.excised !== '') return result;
+    return { values: {}, errors: { ...result.errors, excised: { type: 'required', message: `Answer yes or no: ${EXCISION_QUESTION.toLowerCase()}` } } };
+  };
+}
 
 interface EventFormProps {
   patientId: string;
@@ -20,16 +42,22 @@ interface EventFormProps {
 
 /** A clinical event: the form shows the boxes the chosen kind uses, checked by the back end's own rules (checkEvent). */
 export function EventForm({ patientId, event, onDone }: EventFormProps) {
-  const form = useMappedForm<Values>(
-    event ? EventCorrection : EventInput,
-    { ...(event ? eventValuesOf(event) : emptyEventValues(todayLocal())), reason: '' },
-    (v) => (event ? { id: event.id, reason: v.reason, ...eventFields(v) } : { patientId, ...eventFields(v) }),
-  );
+  const [profile] = useOperation('profile.get', { patientId });
+  const sites = useRef<readonly Site[]>([]);
+  sites.current = profile.state === 'ready' ? profile.value.sites : [];
+  const form = useForm<Values>({
+    resolver: eventResolver(event, patientId, sites),
+    defaultValues: { ...(event ? eventValuesOf(event) : emptyEventValues(todayLocal())), reason: '' },
+    mode: 'onChange',
+    reValidateMode: 'onChange',
+  });
   const { register, formState, watch } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const kind = watch('kind');
   const joint = watch('joint');
+  const side = watch('side');
+  const asks = asksExcision({ kind, joint, side }, sites.current);
   const f = kind ? KIND_FIELDS[kind] : null;
   const classifications = joint ? classificationsFor(joint as JointId) : [];
   // A classification belongs to its joint (Brooker: hip, Hastings-Graham: elbow); another joint clears it,
@@ -40,7 +68,8 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
   }, [joint, form]);
 
   const submit = form.handleSubmit(async (v) => {
-    const r = event ? await call('events.correct', { id: event.id, reason: v.reason, ...eventFields(v) }) : await call('events.record', { patientId, ...eventFields(v) });
+    const fields = eventFields(v, asksExcision(v, sites.current));
+    const r = event ? await call('events.correct', { id: event.id, reason: v.reason, ...fields }) : await call('events.record', { patientId, ...fields });
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, [...EVENT_FIELD_NAMES, 'reason']));
   });
@@ -108,6 +137,7 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
           </Field>
         </div>
       ) : null}
+      {asks ? <ExcisionQuestion register={register('excised')} error={e.excised?.message} /> : null}
       {f?.title ? (
         <Field label={f.title} error={e.title?.message}>
           {(a) => <input {...a} autoComplete="off" list={kind === 'lab_result' ? 'lab-names' : undefined} {...register('title')} />}

@@ -16,6 +16,8 @@ export interface EventFormValues {
   unit: string;
   classification: string;
   note: string;
+  /** Asked only for a surgery on a watched site (asksExcision): was heterotopic bone excised? */
+  excised: '' | 'yes' | 'no';
 }
 
 /** What the form asks for each kind; boxes a kind does not use are not shown and are sent as null. */
@@ -49,7 +51,7 @@ export const KIND_FIELDS: Record<EventKind, KindFields> = {
 export const OTHER_LABS = ['Osteocalcin', 'C-reactive protein (CRP)', 'Erythrocyte sedimentation rate (ESR)', 'Creatine kinase'];
 
 export function emptyEventValues(today: string): EventFormValues {
-  return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '' };
+  return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '', excised: '' };
 }
 
 export function eventValuesOf(e: ClinicalEvent): EventFormValues {
@@ -64,15 +66,30 @@ export function eventValuesOf(e: ClinicalEvent): EventFormValues {
     unit: e.unit ?? '',
     classification: e.classification ?? '',
     note: e.note ?? '',
+    // A correction starts from what was recorded: a surgery was recorded as not an excision.
+    excised: e.kind === 'surgery' ? 'no' : '',
   };
 }
 
-/** The shared schema's fields (EventInput without patientId), with only the boxes this kind shows. */
-export function eventFields(v: EventFormValues) {
+/**
+ * A surgery on a joint and side the patient's HO profile watches may be the excision of heterotopic bone.
+ * Recorded as an excision, the site's charts restart from it; so the form asks instead of assuming.
+ */
+export function asksExcision(v: Pick<EventFormValues, 'kind' | 'joint' | 'side'>, sites: readonly { joint: JointId; side: Side }[]): boolean {
+  return v.kind === 'surgery' && sites.some((s) => s.joint === v.joint && s.side === v.side);
+}
+
+export const EXCISION_QUESTION = 'Was heterotopic bone excised in this operation?';
+
+/**
+ * The shared schema's fields (EventInput without patientId), with only the boxes this kind shows. `excision`:
+ * the form asked the excision question (asksExcision); "yes" records the surgery as an HO excision.
+ */
+export function eventFields(v: EventFormValues, excision = false) {
   const f = v.kind ? KIND_FIELDS[v.kind] : base;
   const text = (s: string) => (s.trim() === '' ? null : s);
   return {
-    kind: v.kind as EventKind,
+    kind: (excision && v.excised === 'yes' ? 'excision' : v.kind) as EventKind,
     date: v.date,
     endDate: f.endDate ? text(v.endDate) : null,
     joint: f.site ? (v.joint || null) : null,

@@ -3,6 +3,7 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { BackupsPanel } from './BackupsPanel';
 import { ClinicForm } from './ClinicForm';
 import { TherapistsPanel } from './TherapistsPanel';
+import { ThresholdsPanel } from './ThresholdsPanel';
 
 export function SettingsPage() {
   const [clinic] = useOperation('clinic.get', {});
@@ -14,6 +15,7 @@ export function SettingsPage() {
         {clinic.state === 'error' ? <ErrorMessage error={clinic.error} /> : null}
         {clinic.state === 'ready' ? <ClinicForm clinic={clinic.value} /> : null}
         <TherapistsPanel />
+        <ThresholdsPanel />
         <BackupsPanel />
       </div>
     </section>

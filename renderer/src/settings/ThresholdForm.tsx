@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { ApiError } from '../../../shared/api/errors';
+import { fieldMessages } from '../../../shared/api/issues';
+import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
+import { formatDegrees } from '../../../shared/domain/catalogue';
+import { thresholdOverrideSchema } from '../../../shared/domain/thresholds';
+import { call } from '../api/client';
+import { Field } from '../forms/Field';
+import { RecordForm } from '../forms/RecordForm';
+import { applyServerErrors, nestErrors } from '../forms/schema-form';
+import { SLOTS, changesOf, instrumentOf, savedMessage, slotLabel, typedDegrees, valuesOf, type SlotChange, type ThresholdValues } from './threshold-model';
+
+/**
+ * Each filled box is checked with the back end's own schema (thresholdOverrideSchema) as typed; an empty box
+ * is no value of the clinic's, which is always valid.
+ */
+function thresholdResolver(entry: ThresholdEntry): Resolver<ThresholdValues> {
+  return (values) => {
+    const flat: Record<string, string> = {};
+    for (const slot of SLOTS) {
+      const degrees = typedDegrees(values[slot]);
+      if (degrees === null) continue;
+      const parsed = thresholdOverrideSchema.safeParse({ motion: entry.motion, instrument: instrumentOf(slot), degrees });
+      if (!parsed.success) flat[slot] = Object.values(fieldMessages(parsed.error))[0]!;
+    }
+    return Object.keys(flat).length === 0 ? { values, errors: {} } : { values: {}, errors: nestErrors<ThresholdValues>(flat) };
+  };
+}
+
+interface ThresholdFormProps {
+  entry: ThresholdEntry;
+  /** Called with the confirmation to show, or null when cancelled. */
+  onDone(message: string | null): void;
+  /** Some changes were saved before one was refused: the list must show them. */
+  onPartlySaved(): void;
+}
+
+/** The clinic's thresholds of one motion, one box per instrument; Enter saves, Escape cancels. */
+export function ThresholdForm({ entry, onDone, onPartlySaved }: ThresholdFormProps) {
+  const form = useForm<ThresholdValues>({ resolver: thresholdResolver(entry), defaultValues: valuesOf(entry), mode: 'onChange', reValidateMode: 'onChange' });
+  const { register, formState } = form;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fallback = formatDegrees(entry.catalogueDefault.degrees);
+
+  /** The calls run one by one; the first refusal stops them and shows its message on its box. */
+  async function apply(changes: readonly SlotChange[]): Promise<boolean> {
+    for (const [i, c] of changes.entries()) {
+      const target = { motion: entry.motion, instrument: instrumentOf(c.slot) };
+      const r = c.degrees === null ? await call('thresholds.clear', target) : await call('thresholds.set', { ...target, degrees: c.degrees as number });
+      if (!r.ok) {
+        const degreesMessage = r.error.fields?.degrees;
+        const error: ApiError = degreesMessage ? { ...r.error, fields: { [c.slot]: degreesMessage } } : r.error;
+        setFormError(applyServerErrors(form, error, SLOTS));
+        if (i > 0) onPartlySaved();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const submit = form.handleSubmit(async (values) => {
+    const changes = changesOf(entry, values);
+    setBusy(true);
+    const ok = await apply(changes);
+    setBusy(false);
+    if (ok) onDone(savedMessage(entry, changes));
+  });
+
+  async function resetToDefault() {
+    setBusy(true);
+    const ok = await apply(entry.overrides.map((o): SlotChange => ({ slot: o.instrument ?? 'any', degrees: null })));
+    setBusy(false);
+    if (ok) onDone(`${entry.label} is back to the catalogue default, ${fallback}, for every instrument.`);
+  }
+
+  return (
+    <RecordForm
+      label={`Thresholds for ${entry.label.toLowerCase()}`}
+      intro={`Catalogue default ${fallback}. Source: ${entry.catalogueDefault.source}`}
+      onSubmit={submit}
+      onCancel={() => onDone(null)}
+      error={formError}
+    >
+      <p className="field-hint">An empty box uses the value for any instrument, or else the catalogue default ({fallback}).</p>
+      <div className="field-row threshold-boxes">
+        {SLOTS.map((slot, i) => (
+          <Field key={slot} label={`${slotLabel(slot)} (°)`} error={formState.errors[slot]?.message}>
+            {(a) => <input {...a} autoFocus={i === 0} size={4} inputMode="decimal" autoComplete="off" {...register(slot)} />}
+          </Field>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save thresholds
+        </button>
+        {entry.overrides.length > 0 ? (
+          <button type="button" disabled={busy} onClick={() => void resetToDefault()}>
+            Reset to default
+          </button>
+        ) : null}
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <span className="keys-hint">Enter saves · Escape cancels</span>
+      </div>
+    </RecordForm>
+  );
+}

@@ -1,0 +1,160 @@
+import { Fragment, useState } from 'react';
+import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
+import { JOINTS, formatDegrees, type MotionKey } from '../../../shared/domain/catalogue';
+import { todayLocal } from '../../../shared/domain/dates';
+import { useOperation } from '../api/use-operation';
+import { jointLabel } from '../clinical/format';
+import { useReturnFocus } from '../forms/return-focus';
+import { ErrorMessage, Loading } from '../layout/Status';
+import { useFormatDate } from '../session/session-context';
+import { ThresholdForm } from './ThresholdForm';
+import { SLOTS, motionOnly, overrideOf, slotLabel } from './threshold-model';
+import './thresholds.css';
+
+const COLUMNS = 4 + SLOTS.length;
+
+/** Who last changed a motion's values, so the table says whose figures these are. */
+function lastSetBy(entry: ThresholdEntry): { name: string; at: string } | null {
+  const latest = [...entry.overrides].sort((a, b) => (a.setAt < b.setAt ? 1 : -1))[0];
+  return latest ? { name: latest.setByName, at: latest.setAt } : null;
+}
+
+/**
+ * The smallest change each motion must show to count as real: the catalogue's defaults (published figures
+ * still marked "to confirm") and the clinic's own values per instrument, with where each default comes from.
+ */
+export function ThresholdsPanel() {
+  const [list, reload] = useOperation('thresholds.list', {});
+  const [editing, setEditing] = useState<MotionKey | null>(null);
+  const [saved, setSaved] = useState<{ motion: MotionKey; text: string } | null>(null);
+  const focus = useReturnFocus();
+  const formatDate = useFormatDate();
+
+  function open(motion: MotionKey) {
+    focus.remember();
+    setSaved(null);
+    setEditing(motion);
+  }
+
+  function close(motion: MotionKey, message: string | null) {
+    setEditing(null);
+    if (message) {
+      reload();
+      setSaved({ motion, text: message });
+    }
+    focus.restore();
+  }
+
+  function row(e: ThresholdEntry) {
+    const by = lastSetBy(e);
+    return (
+      <Fragment key={e.motion}>
+        <tr>
+          <th scope="row">
+            {motionOnly(e)}
+            {by ? (
+              <span className="threshold-by small muted">
+                Set by {by.name}, {formatDate(todayLocal(new Date(by.at)))}
+              </span>
+            ) : null}
+          </th>
+          <td className="num">{formatDegrees(e.catalogueDefault.degrees)}</td>
+          <td className="small">{e.catalogueDefault.sourceShort}</td>
+          {SLOTS.map((slot) => {
+            const d = overrideOf(e, slot);
+            return (
+              <td key={slot} className="num">
+                {d === undefined ? (
+                  <>
+                    <span aria-hidden="true">—</span>
+                    <span className="visually-hidden">not set</span>
+                  </>
+                ) : (
+                  <strong>{formatDegrees(d)}</strong>
+                )}
+              </td>
+            );
+          })}
+          <td>
+            <button type="button" aria-label={`Edit thresholds for ${e.label.toLowerCase()}`} aria-expanded={editing === e.motion} onClick={() => open(e.motion)}>
+              Edit
+            </button>
+          </td>
+        </tr>
+        {editing === e.motion ? (
+          <tr className="form-row">
+            <td colSpan={COLUMNS}>
+              <ThresholdForm entry={e} onDone={(message) => close(e.motion, message)} onPartlySaved={reload} />
+            </td>
+          </tr>
+        ) : null}
+        {saved?.motion === e.motion ? (
+          <tr className="threshold-saved-row">
+            <td colSpan={COLUMNS}>
+              <p className="threshold-saved" role="status">
+                <span aria-hidden="true">✓ </span>
+                {saved.text}
+              </p>
+            </td>
+          </tr>
+        ) : null}
+      </Fragment>
+    );
+  }
+
+  return (
+    <section aria-labelledby="thresholds-heading">
+      <h2 id="thresholds-heading">Measurement thresholds</h2>
+      <p className="form-intro thresholds-intro">
+        The smallest change, in degrees, that counts as real when the same therapist measures with the same instrument; smaller changes can be
+        measurement error. The defaults are published figures still to be confirmed: set your clinic’s own for any instrument, or for one instrument.
+        A dash means the clinic has set nothing there: the value for any instrument applies, or else the default.
+      </p>
+      {list.state === 'loading' ? <Loading what="the thresholds" /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.state === 'ready' ? (
+        <div className="table-scroll">
+          <table className="data-table thresholds-table">
+            <caption className="visually-hidden">Measurement thresholds by joint and motion: the catalogue default, its source, and the clinic’s values per instrument</caption>
+            <colgroup>
+              <col className="motion-col" />
+              <col className="default-col" />
+              <col className="source-col" />
+              {SLOTS.map((slot) => (
+                <col key={slot} className="slot-col" />
+              ))}
+              <col className="action-col" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">Motion</th>
+                <th scope="col" className="num">
+                  Default
+                </th>
+                <th scope="col">Source</th>
+                {SLOTS.map((slot) => (
+                  <th key={slot} scope="col" className="num">
+                    {slotLabel(slot)}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            {JOINTS.map((joint) => (
+              <tbody key={joint}>
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={COLUMNS}>
+                    {jointLabel(joint)}
+                  </th>
+                </tr>
+                {list.value.filter((e) => e.joint === joint).map(row)}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,523 @@
+-- ROMtrack schema at user_version 8. Generated: npm run schema:snapshot
+
+-- table app_meta
+CREATE TABLE app_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+-- table audit_log
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  at TEXT NOT NULL,
+  actor_id TEXT,
+  operation TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+) STRICT;
+
+-- table clinic
+CREATE TABLE clinic (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  address TEXT,
+  phone TEXT,
+  logo_mime TEXT CHECK (logo_mime IN ('image/png', 'image/jpeg')),
+  logo BLOB,
+  paper_size TEXT NOT NULL CHECK (paper_size IN ('A4', 'Letter')),
+  date_format TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  CHECK ((logo IS NULL) = (logo_mime IS NULL))
+) STRICT;
+
+-- table clinic_thresholds
+CREATE TABLE clinic_thresholds (
+  id TEXT PRIMARY KEY,
+  motion TEXT NOT NULL CHECK (motion <> ''),
+  instrument TEXT CHECK (instrument IS NULL OR instrument <> ''),
+  degrees REAL NOT NULL CHECK (degrees > 0),
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL REFERENCES therapists (id),
+  ended_at TEXT,
+  ended_by TEXT REFERENCES therapists (id),
+  CHECK ((ended_at IS NULL) = (ended_by IS NULL)),
+  CHECK (ended_at IS NULL OR ended_at >= set_at)
+) STRICT;
+
+-- table clinical_events
+CREATE TABLE clinical_events (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES clinical_events (id),
+  superseded_by TEXT REFERENCES clinical_events (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  kind TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  end_date TEXT,
+  joint TEXT,
+  side TEXT CHECK (side IN ('left', 'right')),
+  title TEXT,
+  value REAL,
+  unit TEXT,
+  classification TEXT,
+  note TEXT,
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table measurements
+CREATE TABLE measurements (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES measurements (id),
+  superseded_by TEXT REFERENCES measurements (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  visit_id TEXT NOT NULL REFERENCES visits (id),
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  motion TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  mode TEXT NOT NULL CHECK (mode IN ('active', 'passive')),
+  degrees INTEGER NOT NULL,
+  rater_id TEXT REFERENCES therapists (id),
+  instrument TEXT NOT NULL,
+  end_feel TEXT,
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  note TEXT,
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table patients
+CREATE TABLE patients (
+  id TEXT PRIMARY KEY,
+  family_name TEXT NOT NULL COLLATE NOCASE,
+  given_names TEXT NOT NULL COLLATE NOCASE,
+  clinic_id TEXT COLLATE NOCASE,
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- table plan_adherence
+CREATE TABLE plan_adherence (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES plan_adherence (id),
+  superseded_by TEXT REFERENCES plan_adherence (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  item_id TEXT NOT NULL REFERENCES plan_items (id),
+  plan_id TEXT NOT NULL REFERENCES plan_versions (id),
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  week_start TEXT NOT NULL,
+  sessions_done INTEGER NOT NULL CHECK (sessions_done >= 0),
+  note TEXT,
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table plan_goals
+CREATE TABLE plan_goals (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES plan_goals (id),
+  superseded_by TEXT REFERENCES plan_goals (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  plan_id TEXT NOT NULL REFERENCES plan_versions (id),
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  motion TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  mode TEXT NOT NULL CHECK (mode IN ('active', 'passive')),
+  target INTEGER NOT NULL,
+  target_date TEXT NOT NULL,
+  set_when_met INTEGER NOT NULL CHECK (set_when_met IN (0, 1)),
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table plan_items
+CREATE TABLE plan_items (
+  id TEXT PRIMARY KEY,
+  plan_version_id TEXT NOT NULL REFERENCES plan_versions (id),
+  position INTEGER NOT NULL CHECK (position >= 1),
+  intervention TEXT NOT NULL CHECK (intervention IN ('active_rom', 'active_assisted_rom', 'passive_rom', 'stretching', 'strengthening', 'cpm', 'splinting', 'functional_training', 'home_program')),
+  motions_json TEXT NOT NULL CHECK (json_valid(motions_json) AND json_type(motions_json) = 'array'),
+  dose_kind TEXT NOT NULL CHECK (dose_kind IN ('sets_reps', 'minutes')),
+  sets INTEGER CHECK (sets > 0),
+  repetitions INTEGER CHECK (repetitions > 0),
+  minutes INTEGER CHECK (minutes > 0),
+  frequency_count INTEGER NOT NULL CHECK (frequency_count > 0),
+  frequency_per TEXT NOT NULL CHECK (frequency_per IN ('day', 'week')),
+  instructions TEXT,
+  CHECK ((dose_kind = 'sets_reps') = (sets IS NOT NULL AND repetitions IS NOT NULL AND minutes IS NULL)),
+  CHECK ((dose_kind = 'minutes') = (minutes IS NOT NULL AND sets IS NULL AND repetitions IS NULL)),
+  UNIQUE (plan_version_id, position)
+) STRICT;
+
+-- table plan_versions
+CREATE TABLE plan_versions (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES plan_versions (id),
+  superseded_by TEXT REFERENCES plan_versions (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  title TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  end_date TEXT,
+  sites_json TEXT NOT NULL CHECK (json_valid(sites_json) AND json_type(sites_json) = 'array'),
+  passive_rom_allowed INTEGER NOT NULL CHECK (passive_rom_allowed IN (0, 1)),
+  precautions TEXT,
+  -- Stopping the plan early (plans.end): set once on the current version, like voiding.
+  ended_on TEXT,
+  ended_at TEXT,
+  ended_by TEXT REFERENCES therapists (id),
+  end_reason TEXT,
+  CHECK (end_date IS NULL OR end_date >= effective_from),
+  CHECK ((ended_on IS NULL) = (end_reason IS NULL) AND (ended_on IS NULL) = (ended_at IS NULL)),
+  CHECK (ended_on IS NULL OR ended_on >= effective_from),
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table report_log
+CREATE TABLE report_log (
+  id TEXT PRIMARY KEY,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  period_from TEXT NOT NULL CHECK (period_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  period_to TEXT NOT NULL CHECK (period_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  paper TEXT NOT NULL CHECK (paper IN ('A4', 'Letter')),
+  -- NULL: every motion's chart was printed; otherwise the chosen motion keys as a JSON array.
+  motions_json TEXT CHECK (motions_json IS NULL OR (json_valid(motions_json) AND json_type(motions_json) = 'array')),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  CHECK (period_from <= period_to)
+) STRICT;
+
+-- table risk_factors
+CREATE TABLE risk_factors (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES risk_factors (id),
+  superseded_by TEXT REFERENCES risk_factors (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  kind TEXT NOT NULL,
+  onset_date TEXT,
+  note TEXT,
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- table therapists
+CREATE TABLE therapists (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  title TEXT,
+  registration_number TEXT COLLATE NOCASE,
+  initials TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- table visit_voids
+CREATE TABLE visit_voids (
+  visit_id TEXT PRIMARY KEY REFERENCES visits (id),
+  voided_at TEXT NOT NULL,
+  voided_by TEXT REFERENCES therapists (id),
+  reason TEXT NOT NULL
+) STRICT;
+
+-- table visits
+CREATE TABLE visits (
+  id TEXT PRIMARY KEY,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  visit_date TEXT NOT NULL,
+  therapist_id TEXT REFERENCES therapists (id),
+  setting TEXT NOT NULL,
+  decreased_range INTEGER NOT NULL CHECK (decreased_range IN (0, 1)),
+  swelling INTEGER NOT NULL CHECK (swelling IN (0, 1)),
+  redness INTEGER NOT NULL CHECK (redness IN (0, 1)),
+  warmth INTEGER NOT NULL CHECK (warmth IN (0, 1)),
+  fever INTEGER NOT NULL CHECK (fever IN (0, 1)),
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  notes TEXT,
+  instrument TEXT NOT NULL,
+  end_feel TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id)
+) STRICT;
+
+-- table watched_sites
+CREATE TABLE watched_sites (
+  id TEXT PRIMARY KEY,
+  lineage_id TEXT NOT NULL,
+  supersedes_id TEXT REFERENCES watched_sites (id),
+  superseded_by TEXT REFERENCES watched_sites (id) DEFERRABLE INITIALLY DEFERRED,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id),
+  correction_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES therapists (id),
+  void_reason TEXT,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  joint TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  status TEXT NOT NULL CHECK (status IN ('at_risk', 'suspected', 'confirmed', 'excised')),
+  since TEXT NOT NULL,
+  note TEXT,
+  CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
+  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+
+-- index audit_log_entity
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+
+-- index clinic_thresholds_current
+CREATE UNIQUE INDEX clinic_thresholds_current ON clinic_thresholds (motion, coalesce(instrument, '')) WHERE ended_at IS NULL;
+
+-- index clinic_thresholds_history
+CREATE INDEX clinic_thresholds_history ON clinic_thresholds (motion, set_at);
+
+-- index clinical_events_lineage
+CREATE INDEX clinical_events_lineage ON clinical_events (lineage_id);
+
+-- index clinical_events_patient
+CREATE INDEX clinical_events_patient ON clinical_events (patient_id, event_date) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index clinical_events_voided
+CREATE INDEX clinical_events_voided ON clinical_events (patient_id) WHERE voided_at IS NOT NULL;
+
+-- index measurements_lineage
+CREATE INDEX measurements_lineage ON measurements (lineage_id);
+
+-- index measurements_series
+CREATE INDEX measurements_series ON measurements (patient_id, motion, side, mode) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index measurements_visit
+CREATE INDEX measurements_visit ON measurements (visit_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index measurements_voided
+CREATE INDEX measurements_voided ON measurements (patient_id) WHERE voided_at IS NOT NULL;
+
+-- index patients_clinic_id
+CREATE UNIQUE INDEX patients_clinic_id ON patients (clinic_id) WHERE clinic_id IS NOT NULL;
+
+-- index patients_family_name
+CREATE INDEX patients_family_name ON patients (family_name);
+
+-- index patients_given_names
+CREATE INDEX patients_given_names ON patients (given_names);
+
+-- index plan_adherence_current
+CREATE UNIQUE INDEX plan_adherence_current ON plan_adherence (item_id, week_start) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index plan_adherence_lineage
+CREATE INDEX plan_adherence_lineage ON plan_adherence (lineage_id);
+
+-- index plan_adherence_plan
+CREATE INDEX plan_adherence_plan ON plan_adherence (plan_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index plan_goals_lineage
+CREATE INDEX plan_goals_lineage ON plan_goals (lineage_id);
+
+-- index plan_goals_plan
+CREATE INDEX plan_goals_plan ON plan_goals (plan_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index plan_versions_current
+CREATE UNIQUE INDEX plan_versions_current ON plan_versions (lineage_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index plan_versions_patient
+CREATE INDEX plan_versions_patient ON plan_versions (patient_id, lineage_id);
+
+-- index report_log_patient
+CREATE INDEX report_log_patient ON report_log (patient_id, recorded_at);
+
+-- index risk_factors_lineage
+CREATE INDEX risk_factors_lineage ON risk_factors (lineage_id);
+
+-- index risk_factors_patient
+CREATE INDEX risk_factors_patient ON risk_factors (patient_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index risk_factors_voided
+CREATE INDEX risk_factors_voided ON risk_factors (patient_id) WHERE voided_at IS NOT NULL;
+
+-- index therapists_registration
+CREATE UNIQUE INDEX therapists_registration ON therapists (registration_number) WHERE registration_number IS NOT NULL;
+
+-- index visits_patient
+CREATE INDEX visits_patient ON visits (patient_id, visit_date);
+
+-- index watched_sites_current
+CREATE UNIQUE INDEX watched_sites_current ON watched_sites (patient_id, joint, side) WHERE superseded_by IS NULL AND voided_at IS NULL;
+
+-- index watched_sites_lineage
+CREATE INDEX watched_sites_lineage ON watched_sites (lineage_id);
+
+-- index watched_sites_voided
+CREATE INDEX watched_sites_voided ON watched_sites (patient_id) WHERE voided_at IS NOT NULL;
+
+-- trigger clinic_thresholds_never_deleted
+CREATE TRIGGER clinic_thresholds_never_deleted BEFORE DELETE ON clinic_thresholds
+  BEGIN SELECT RAISE(ABORT, 'clinic thresholds are never deleted; reset a threshold to its default instead'); END;
+
+-- trigger clinic_thresholds_never_edited
+CREATE TRIGGER clinic_thresholds_never_edited BEFORE UPDATE ON clinic_thresholds
+  WHEN NEW.id IS NOT OLD.id OR NEW.motion IS NOT OLD.motion OR NEW.instrument IS NOT OLD.instrument
+  OR NEW.degrees IS NOT OLD.degrees OR NEW.set_at IS NOT OLD.set_at OR NEW.set_by IS NOT OLD.set_by
+  OR OLD.ended_at IS NOT NULL
+  BEGIN SELECT RAISE(ABORT, 'clinic thresholds are changed by a new row, never edited in place'); END;
+
+-- trigger clinical_events_never_deleted
+CREATE TRIGGER clinical_events_never_deleted BEFORE DELETE ON clinical_events
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger clinical_events_never_edited
+CREATE TRIGGER clinical_events_never_edited BEFORE UPDATE ON clinical_events
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.patient_id IS NOT OLD.patient_id OR NEW.kind IS NOT OLD.kind OR NEW.event_date IS NOT OLD.event_date OR NEW.end_date IS NOT OLD.end_date OR NEW.joint IS NOT OLD.joint OR NEW.side IS NOT OLD.side OR NEW.title IS NOT OLD.title OR NEW.value IS NOT OLD.value OR NEW.unit IS NOT OLD.unit OR NEW.classification IS NOT OLD.classification OR NEW.note IS NOT OLD.note
+  OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger measurements_never_deleted
+CREATE TRIGGER measurements_never_deleted BEFORE DELETE ON measurements
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger measurements_never_edited
+CREATE TRIGGER measurements_never_edited BEFORE UPDATE ON measurements
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.visit_id IS NOT OLD.visit_id OR NEW.patient_id IS NOT OLD.patient_id OR NEW.motion IS NOT OLD.motion OR NEW.side IS NOT OLD.side OR NEW.mode IS NOT OLD.mode OR NEW.degrees IS NOT OLD.degrees OR NEW.rater_id IS NOT OLD.rater_id OR NEW.instrument IS NOT OLD.instrument OR NEW.end_feel IS NOT OLD.end_feel OR NEW.pain IS NOT OLD.pain OR NEW.note IS NOT OLD.note
+  OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger plan_adherence_never_deleted
+CREATE TRIGGER plan_adherence_never_deleted BEFORE DELETE ON plan_adherence
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger plan_adherence_never_edited
+CREATE TRIGGER plan_adherence_never_edited BEFORE UPDATE ON plan_adherence
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.item_id IS NOT OLD.item_id OR NEW.plan_id IS NOT OLD.plan_id OR NEW.patient_id IS NOT OLD.patient_id OR NEW.week_start IS NOT OLD.week_start OR NEW.sessions_done IS NOT OLD.sessions_done OR NEW.note IS NOT OLD.note
+  OR (OLD.superseded_by IS NOT NULL AND (NEW.superseded_by IS NOT OLD.superseded_by))
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.voided_by IS NOT OLD.voided_by OR NEW.void_reason IS NOT OLD.void_reason))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger plan_goals_never_deleted
+CREATE TRIGGER plan_goals_never_deleted BEFORE DELETE ON plan_goals
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger plan_goals_never_edited
+CREATE TRIGGER plan_goals_never_edited BEFORE UPDATE ON plan_goals
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.plan_id IS NOT OLD.plan_id OR NEW.patient_id IS NOT OLD.patient_id OR NEW.motion IS NOT OLD.motion OR NEW.side IS NOT OLD.side OR NEW.mode IS NOT OLD.mode OR NEW.target IS NOT OLD.target OR NEW.target_date IS NOT OLD.target_date OR NEW.set_when_met IS NOT OLD.set_when_met
+  OR (OLD.superseded_by IS NOT NULL AND (NEW.superseded_by IS NOT OLD.superseded_by))
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.voided_by IS NOT OLD.voided_by OR NEW.void_reason IS NOT OLD.void_reason))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger plan_items_never_deleted
+CREATE TRIGGER plan_items_never_deleted BEFORE DELETE ON plan_items
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger plan_items_never_edited
+CREATE TRIGGER plan_items_never_edited BEFORE UPDATE ON plan_items
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger plan_versions_never_deleted
+CREATE TRIGGER plan_versions_never_deleted BEFORE DELETE ON plan_versions
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger plan_versions_never_edited
+CREATE TRIGGER plan_versions_never_edited BEFORE UPDATE ON plan_versions
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.patient_id IS NOT OLD.patient_id OR NEW.title IS NOT OLD.title OR NEW.effective_from IS NOT OLD.effective_from OR NEW.end_date IS NOT OLD.end_date OR NEW.sites_json IS NOT OLD.sites_json OR NEW.passive_rom_allowed IS NOT OLD.passive_rom_allowed OR NEW.precautions IS NOT OLD.precautions
+  OR (OLD.superseded_by IS NOT NULL AND (NEW.superseded_by IS NOT OLD.superseded_by))
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.voided_by IS NOT OLD.voided_by OR NEW.void_reason IS NOT OLD.void_reason))
+  OR (OLD.ended_on IS NOT NULL AND (NEW.ended_on IS NOT OLD.ended_on OR NEW.ended_at IS NOT OLD.ended_at OR NEW.ended_by IS NOT OLD.ended_by OR NEW.end_reason IS NOT OLD.end_reason))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger plan_versions_no_overlap
+CREATE TRIGGER plan_versions_no_overlap BEFORE INSERT ON plan_versions
+  WHEN NEW.supersedes_id IS NOT NULL AND NOT EXISTS (
+  SELECT 1 FROM plan_versions p WHERE p.id = NEW.supersedes_id AND p.lineage_id = NEW.lineage_id AND p.effective_from < NEW.effective_from)
+  BEGIN SELECT RAISE(ABORT, 'a plan revision must start after the version it replaces'); END;
+
+-- trigger report_log_never_deleted
+CREATE TRIGGER report_log_never_deleted BEFORE DELETE ON report_log
+  BEGIN SELECT RAISE(ABORT, 'the report log is never changed: a printed report stays printed'); END;
+
+-- trigger report_log_never_edited
+CREATE TRIGGER report_log_never_edited BEFORE UPDATE ON report_log
+  BEGIN SELECT RAISE(ABORT, 'the report log is never changed: a printed report stays printed'); END;
+
+-- trigger risk_factors_never_deleted
+CREATE TRIGGER risk_factors_never_deleted BEFORE DELETE ON risk_factors
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger risk_factors_never_edited
+CREATE TRIGGER risk_factors_never_edited BEFORE UPDATE ON risk_factors
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.patient_id IS NOT OLD.patient_id OR NEW.kind IS NOT OLD.kind OR NEW.onset_date IS NOT OLD.onset_date OR NEW.note IS NOT OLD.note
+  OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger visit_voids_never_deleted
+CREATE TRIGGER visit_voids_never_deleted BEFORE DELETE ON visit_voids
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger visit_voids_never_edited
+CREATE TRIGGER visit_voids_never_edited BEFORE UPDATE ON visit_voids
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger visits_never_deleted
+CREATE TRIGGER visits_never_deleted BEFORE DELETE ON visits
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger visits_never_edited
+CREATE TRIGGER visits_never_edited BEFORE UPDATE ON visits
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger watched_sites_never_deleted
+CREATE TRIGGER watched_sites_never_deleted BEFORE DELETE ON watched_sites
+  BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+
+-- trigger watched_sites_never_edited
+CREATE TRIGGER watched_sites_never_edited BEFORE UPDATE ON watched_sites
+  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.patient_id IS NOT OLD.patient_id OR NEW.joint IS NOT OLD.joint OR NEW.side IS NOT OLD.side OR NEW.status IS NOT OLD.status OR NEW.since IS NOT OLD.since OR NEW.note IS NOT OLD.note
+  OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
+  OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
+  BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;

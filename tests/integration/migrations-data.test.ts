@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
+import { databaseAt, sameShapeAs, type DatabaseAtVersion, type Row } from '../support/migrate-to';
+import { IDS, putRowsAddedAt, putRowsUpTo, ROWS_KNOWN_UP_TO } from '../support/rows-by-version';
+
+// A clinic updates ROMtrack with years of records in its file: each migration must carry every row over
+// exactly as it was (values and their SQLite types), and its new constraints and triggers must then act.
+// tests/integration/database.test.ts checks that each migration applies; this checks what it does to data.
+
+const open: DatabaseAtVersion[] = [];
+afterEach(() => open.splice(0).forEach((d) => d.dispose()));
+
+/** Rows in at version − 1, migrate to `version`: every row is still there, unchanged, and no foreign key dangles. */
+function migratedWithRows(version: number): DatabaseAtVersion {
+  const d = databaseAt(version - 1);
+  open.push(d);
+  putRowsUpTo(d, version - 1);
+  const before = d.contents();
+  d.migrateTo(version);
+  expect(d.version()).toBe(version);
+  expect(sameShapeAs(before, d.contents())).toEqual(before);
+  expect(d.db.pragma('foreign_key_check')).toEqual([]);
+  return d;
+}
+
+const refuses = (d: DatabaseAtVersion, sql: string, message: RegExp) => expect(() => d.db.prepare(sql).run()).toThrow(message);
+const refusesRow = (d: DatabaseAtVersion, table: string, row: Row, message: RegExp) => expect(() => d.insert(table, row)).toThrow(message);
+const tablesOf = (d: DatabaseAtVersion) => Object.keys(d.contents());
+
+describe('each migration carries the rows before it over intact, then enforces its rules', () => {
+  it('0001 patients and audit log: an empty file gets the tables, and they check what they hold', () => {
+    const d = migratedWithRows(1);
+    expect(tablesOf(d)).toEqual(['app_meta', 'audit_log', 'patients']);
+    putRowsAddedAt(d, 1);
+    const patient = { family_name: 'Doe', given_names: 'Jan', date_of_birth: '2000-01-01', version: 1, created_at: 'x', updated_at: 'x' };
+    refusesRow(d, 'patients', { ...patient, id: 'p3', sex: 'robot', clinic_id: null }, /CHECK constraint failed/);
+    // Clinic numbers are unique whatever their case, and any number of patients may have none.
+    refusesRow(d, 'patients', { ...patient, id: 'p3', sex: 'other', clinic_id: 'rrc-0001' }, /UNIQUE constraint failed/);
+    d.insert('patients', { ...patient, id: 'p3', sex: 'other', clinic_id: null });
+    // STRICT tables refuse a value of the wrong type instead of storing it.
+    refusesRow(d, 'patients', { ...patient, id: 'p4', sex: 'other', clinic_id: null, version: 'two' }, /cannot store TEXT value in INTEGER column/);
+  });
+
+  it('0002 clinic and therapists: patients and audit rows stay; one clinic row, a logo only with its type', () => {
+    const d = migratedWithRows(2);
+    putRowsAddedAt(d, 2);
+    const clinic = { name: 'Second', paper_size: 'A4', date_format: 'D MMM YYYY', updated_at: 'x' };
+    refusesRow(d, 'clinic', { ...clinic, id: 2 }, /CHECK constraint failed/);
+    refuses(d, "UPDATE clinic SET logo_mime = NULL WHERE id = 1", /CHECK constraint failed/);
+    refusesRow(d, 'therapists', { id: 't3', name: 'Efua', registration_number: 'pt-1001', initials: 'E', created_at: 'x', updated_at: 'x' }, /UNIQUE constraint failed/);
+  }, 10_000);
+
+  it('0003 clinical records: earlier rows stay; records are never deleted or edited, only superseded or voided once', () => {
+    const d = migratedWithRows(3);
+    putRowsAddedAt(d, 3);
+    expect(d.db.prepare('SELECT quote(logo) AS logo FROM clinic').get()).toEqual({ logo: "X'89504E470D0A1A0A0000000D4948445200000040'" });
+    refuses(d, `DELETE FROM measurements WHERE id = '${IDS.measurementLater}'`, /never deleted/);
+    refuses(d, `UPDATE measurements SET degrees = 100 WHERE id = '${IDS.measurementLater}'`, /never edited in place/);
+    refuses(d, `UPDATE measurements SET superseded_by = '${IDS.measurementFirst}' WHERE id = '${IDS.measurementFirst}'`, /never edited in place/);
+    refuses(d, `UPDATE measurements SET void_reason = 'Changed my mind' WHERE id = '${IDS.measurementVoided}'`, /never edited in place/);
+    d.db.prepare(`UPDATE measurements SET voided_at = 'x', voided_by = '${IDS.abena}', void_reason = 'Duplicate' WHERE id = '${IDS.measurementLater}'`).run();
+    refuses(d, `UPDATE visits SET notes = 'edited' WHERE id = '${IDS.visit1}'`, /never edited in place/);
+    refuses(d, `DELETE FROM visits WHERE id = '${IDS.visit2}'`, /never deleted/);
+    // One current watched site per joint and side; the corrected one is it.
+    const site = { lineage_id: 's3', recorded_at: 'x', patient_id: IDS.kwame, joint: 'elbow', side: 'left', status: 'confirmed', since: '2024-05-01' };
+    refusesRow(d, 'watched_sites', { ...site, id: 's3' }, /UNIQUE constraint failed/);
+    refusesRow(d, 'measurements', { id: 'm9', lineage_id: 'm9', recorded_at: 'x', visit_id: 'no-such-visit', patient_id: IDS.kwame, motion: 'knee.flexion', side: 'left', mode: 'active', degrees: 90, instrument: 'x' }, /FOREIGN KEY constraint failed/);
+  }, 10_000);
+
+  it('0004 therapy plans: clinical records and their corrections stay; plan versions never overlap, items never change', () => {
+    const d = migratedWithRows(4);
+    putRowsAddedAt(d, 4);
+    const current = d.db.prepare('SELECT id FROM measurements WHERE superseded_by IS NULL AND voided_at IS NULL ORDER BY id').pluck().all();
+    expect(current).toEqual([IDS.measurementCorrected, IDS.measurementLater]);
+    refusesRow(d, 'plan_versions', {
+      id: 'pv3', lineage_id: IDS.planFirst, supersedes_id: IDS.planRevised, correction_reason: 'Backdated', recorded_at: 'x', patient_id: IDS.kwame,
+      title: 'x', effective_from: '2024-03-01', sites_json: '[]', passive_rom_allowed: 0,
+    }, /must start after the version it replaces/);
+    refuses(d, `UPDATE plan_items SET sets = 4 WHERE id = '${IDS.itemFirst}'`, /never edited in place/);
+    refuses(d, `UPDATE plan_versions SET end_reason = 'Other' WHERE id = '${IDS.planRevised}'`, /never edited in place/);
+    refusesRow(d, 'plan_items', { id: 'i9', plan_version_id: IDS.planRevised, position: 3, intervention: 'dancing', motions_json: '[]', dose_kind: 'minutes', minutes: 5, frequency_count: 1, frequency_per: 'day' }, /CHECK constraint failed/);
+    refusesRow(d, 'plan_adherence', {
+      id: 'a9', lineage_id: 'a9', recorded_at: 'x', item_id: IDS.itemRevised, plan_id: IDS.planFirst, patient_id: IDS.kwame, week_start: '2024-03-04', sessions_done: 3,
+    }, /UNIQUE constraint failed/);
+  }, 10_000);
+
+  it('0005 report log: plans and goals stay; the log of printed reports is append-only and checks its period', () => {
+    const d = migratedWithRows(5);
+    putRowsAddedAt(d, 5);
+    refuses(d, 'DELETE FROM report_log', /a printed report stays printed/);
+    refuses(d, "UPDATE report_log SET paper = 'Letter'", /a printed report stays printed/);
+    const report = { patient_id: IDS.kwame, paper: 'A4', recorded_at: 'x' };
+    refusesRow(d, 'report_log', { ...report, id: 'r8', period_from: '2024-07-01', period_to: '2024-06-30' }, /CHECK constraint failed/);
+    refusesRow(d, 'report_log', { ...report, id: 'r9', period_from: '1/7/2024', period_to: '2024-06-30' }, /CHECK constraint failed/);
+  }, 10_000);
+
+  it('0006 indexes for voided records: every row stays, and reading a patient’s voided entries uses them', () => {
+    const d = migratedWithRows(6);
+    const plan = d.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM measurements WHERE patient_id = ? AND voided_at IS NOT NULL').all(IDS.kwame) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX measurements_voided/);
+    expect(d.db.prepare('SELECT id FROM measurements WHERE patient_id = ? AND voided_at IS NOT NULL').pluck().all(IDS.kwame)).toEqual([IDS.measurementVoided]);
+  }, 10_000);
+
+  it('0007 visit voids: visits stay; a visit is voided once, by an append-only row naming a real visit', () => {
+    const d = migratedWithRows(7);
+    putRowsAddedAt(d, 7);
+    refusesRow(d, 'visit_voids', { visit_id: IDS.visitAma, voided_at: 'y', reason: 'Twice' }, /UNIQUE constraint failed|PRIMARY KEY/);
+    refusesRow(d, 'visit_voids', { visit_id: 'no-such-visit', voided_at: 'y', reason: 'x' }, /FOREIGN KEY constraint failed/);
+    refuses(d, 'DELETE FROM visit_voids', /never deleted/);
+    refuses(d, "UPDATE visit_voids SET reason = 'Other'", /never edited in place/);
+  }, 10_000);
+});
+
+describe('rows written by any version survive every later migration', () => {
+  // Runs through migrations added after this file too: their first check is that nothing already there changes.
+  it.each(Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, i) => i + 1))('from version %i to the latest', (version) => {
+    const d = databaseAt(version);
+    open.push(d);
+    putRowsUpTo(d, version);
+    const before = d.contents();
+    d.migrateTo();
+    expect(d.version()).toBe(LATEST_SCHEMA_VERSION);
+    expect(sameShapeAs(before, d.contents())).toEqual(before);
+    expect(d.db.pragma('foreign_key_check')).toEqual([]);
+  }, 10_000);
+
+  it.each(Array.from({ length: ROWS_KNOWN_UP_TO }, (_, i) => i + 1))('the rows for version %i fill every table it has', (version) => {
+    // Otherwise a table could lose its rows in a migration and no test would see it.
+    const d = databaseAt(version);
+    open.push(d);
+    putRowsUpTo(d, version);
+    const empty = Object.entries(d.contents()).filter(([, rows]) => rows.length === 0).map(([table]) => table);
+    expect(empty).toEqual([]);
+  });
+});

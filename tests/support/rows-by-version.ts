@@ -1,0 +1,142 @@
+import type { DatabaseAtVersion } from './migrate-to';
+
+// Realistic rows for every table, grouped by the schema version that created the table, as a clinic's
+// database would hold them after using that version for a while: corrections, voids, a revised and ended
+// plan, a logo BLOB, non-ASCII names, REAL values. tests/integration/migrations-data.test.ts puts them in
+// at version N−1 and checks that migration N carries every one over unchanged.
+//
+// Frozen like the migrations: these are the columns each version had. A new migration that adds a table
+// adds its own group here.
+
+// Ids shaped like the app's UUIDs, with the kind of record readable in the last group (the schema checks neither).
+const id = (kind: string, n: number) => `7c9e6679-7425-40de-944b-${kind}${String(n).padStart(12 - kind.length, '0')}`;
+
+export const IDS = {
+  kwame: id('pat', 1),
+  ama: id('pat', 2),
+  abena: id('ther', 1),
+  kofi: id('ther', 2),
+  visit1: id('vis', 1),
+  visit2: id('vis', 2),
+  visitAma: id('vis', 3),
+  siteFirst: id('site', 1),
+  siteCorrected: id('site', 2),
+  measurementFirst: id('meas', 1),
+  measurementCorrected: id('meas', 2),
+  measurementVoided: id('meas', 3),
+  measurementLater: id('meas', 4),
+  planFirst: id('plan', 1),
+  planRevised: id('plan', 2),
+  itemFirst: id('item', 1),
+  itemRevised: id('item', 2),
+  itemMinutes: id('item', 3),
+} as const;
+
+// A PNG signature and the start of its header chunk: enough to tell a BLOB survived byte for byte.
+const LOGO = Buffer.from('89504e470d0a1a0a0000000d4948445200000040', 'hex');
+
+export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => void>> = {
+  1: (d) => {
+    d.insert('app_meta', { key: 'installed_at', value: '2024-01-05T08:00:00.000Z' });
+    d.insert(
+      'patients',
+      { id: IDS.kwame, family_name: 'Mensah', given_names: 'Kwame Kofi', clinic_id: 'RRC-0001', date_of_birth: '1980-03-14', sex: 'male', version: 3, created_at: '2024-01-05T08:10:00.000Z', updated_at: '2024-02-11T09:00:00.000Z' },
+      { id: IDS.ama, family_name: 'Nʼguessan-Owusu', given_names: 'Ama Zoë', clinic_id: null, date_of_birth: '1992-11-30', sex: 'female', version: 1, created_at: '2024-01-06T10:00:00.000Z', updated_at: '2024-01-06T10:00:00.000Z' },
+    );
+    d.insert(
+      'audit_log',
+      { id: id('aud', 1), at: '2024-01-05T08:10:00.000Z', actor_id: null, operation: 'patients.create', entity: 'patient', entity_id: IDS.kwame, before_json: null, after_json: '{"familyName":"Mensah"}' },
+      { id: id('aud', 2), at: '2024-02-11T09:00:00.000Z', actor_id: null, operation: 'patients.update', entity: 'patient', entity_id: IDS.kwame, before_json: '{"version":2}', after_json: '{"version":3}' },
+    );
+  },
+  2: (d) => {
+    d.insert('clinic', { id: 1, name: 'Riverside Rehabilitation Clinic', address: '12 River Road\nTamale', phone: '+233 37 000 0000', logo_mime: 'image/png', logo: LOGO, paper_size: 'A4', date_format: 'D MMM YYYY', version: 2, updated_at: '2024-01-05T08:05:00.000Z' });
+    d.insert(
+      'therapists',
+      { id: IDS.abena, name: 'Abena Owusu', title: 'Physiotherapist', registration_number: 'PT-1001', initials: 'AO', active: 1, version: 1, created_at: '2024-01-05T08:05:00.000Z', updated_at: '2024-01-05T08:05:00.000Z' },
+      { id: IDS.kofi, name: 'Kofi Boateng', title: null, registration_number: null, initials: 'KB', active: 0, version: 2, created_at: '2024-01-07T08:00:00.000Z', updated_at: '2024-04-01T08:00:00.000Z' },
+    );
+  },
+  3: (d) => {
+    const by = { recorded_by: IDS.abena, voided_at: null, voided_by: null, void_reason: null };
+    d.insert('risk_factors', { id: id('risk', 1), lineage_id: id('risk', 1), supersedes_id: null, superseded_by: null, recorded_at: '2024-01-05T08:20:00.000Z', correction_reason: null, ...by, patient_id: IDS.kwame, kind: 'traumatic_brain_injury', onset_date: '2023-12-20', note: 'Fall from scaffolding' });
+    // A correction: the first version points at the one replacing it (the foreign key is deferred to commit).
+    d.insert(
+      'watched_sites',
+      { id: IDS.siteFirst, lineage_id: IDS.siteFirst, supersedes_id: null, superseded_by: IDS.siteCorrected, recorded_at: '2024-01-05T08:25:00.000Z', correction_reason: null, ...by, patient_id: IDS.kwame, joint: 'elbow', side: 'left', status: 'at_risk', since: '2024-01-05', note: null },
+      { id: IDS.siteCorrected, lineage_id: IDS.siteFirst, supersedes_id: IDS.siteFirst, superseded_by: null, recorded_at: '2024-02-01T09:30:00.000Z', correction_reason: 'X-ray shows early ossification', ...by, patient_id: IDS.kwame, joint: 'elbow', side: 'left', status: 'suspected', since: '2024-02-01', note: 'Warm, swollen' },
+    );
+    const visit = { therapist_id: IDS.abena, recorded_by: IDS.abena, decreased_range: 1, swelling: 0, redness: 0, warmth: 0, fever: 0, instrument: 'universal_goniometer' };
+    d.insert(
+      'visits',
+      { id: IDS.visit1, patient_id: IDS.kwame, visit_date: '2024-02-01', setting: 'inpatient', ...visit, swelling: 1, warmth: 1, pain: 4, notes: 'Guarding at end range', end_feel: 'firm', recorded_at: '2024-02-01T09:30:00.000Z' },
+      { id: IDS.visit2, patient_id: IDS.kwame, visit_date: '2024-03-04', setting: 'outpatient', ...visit, pain: null, notes: null, end_feel: null, recorded_at: '2024-03-04T10:00:00.000Z' },
+      { id: IDS.visitAma, patient_id: IDS.ama, visit_date: '2024-03-05', setting: 'outpatient', ...visit, therapist_id: null, pain: 0, notes: 'Entered for the wrong patient', end_feel: null, recorded_at: '2024-03-05T11:00:00.000Z' },
+    );
+    const m = { patient_id: IDS.kwame, motion: 'elbow.flexion', side: 'left', mode: 'active', rater_id: IDS.abena, instrument: 'universal_goniometer', end_feel: null, pain: null, note: null, ...by };
+    d.insert(
+      'measurements',
+      { ...m, id: IDS.measurementFirst, lineage_id: IDS.measurementFirst, supersedes_id: null, superseded_by: IDS.measurementCorrected, correction_reason: null, recorded_at: '2024-02-01T09:30:00.000Z', visit_id: IDS.visit1, degrees: 59 },
+      { ...m, id: IDS.measurementCorrected, lineage_id: IDS.measurementFirst, supersedes_id: IDS.measurementFirst, superseded_by: null, correction_reason: 'Read 59 for 95', recorded_at: '2024-02-01T09:40:00.000Z', visit_id: IDS.visit1, degrees: 95, end_feel: 'hard', pain: 6 },
+      { ...m, id: IDS.measurementVoided, lineage_id: IDS.measurementVoided, supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-02-01T09:31:00.000Z', visit_id: IDS.visit1, motion: 'elbow.extension', degrees: -30, voided_at: '2024-02-01T09:45:00.000Z', voided_by: IDS.abena, void_reason: 'Wrong side' },
+      { ...m, id: IDS.measurementLater, lineage_id: IDS.measurementLater, supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-03-04T10:00:00.000Z', visit_id: IDS.visit2, degrees: 110, mode: 'passive', rater_id: IDS.kofi, note: 'Measured supine' },
+    );
+    const e = { lineage_id: null, supersedes_id: null, superseded_by: null, correction_reason: null, ...by, patient_id: IDS.kwame, end_date: null, title: null, note: null };
+    d.insert(
+      'clinical_events',
+      { ...e, id: id('evt', 1), lineage_id: id('evt', 1), recorded_at: '2024-02-01T09:35:00.000Z', kind: 'xray', event_date: '2024-01-31', joint: 'elbow', side: 'left', value: null, unit: null, classification: 'brooker_1' },
+      { ...e, id: id('evt', 2), lineage_id: id('evt', 2), recorded_at: '2024-02-01T09:36:00.000Z', kind: 'lab', event_date: '2024-01-30', joint: null, side: null, title: 'Alkaline phosphatase', value: 152.5, unit: 'U/L', classification: null, note: 'Raised' },
+    );
+  },
+  4: (d) => {
+    const v = { recorded_by: IDS.abena, voided_at: null, voided_by: null, void_reason: null, patient_id: IDS.kwame };
+    const plan = { title: 'Left elbow: keep the range', end_date: null, sites_json: '[{"joint":"elbow","side":"left"}]', precautions: 'No forced passive stretching', ended_on: null, ended_at: null, ended_by: null, end_reason: null };
+    d.insert(
+      'plan_versions',
+      { ...v, ...plan, id: IDS.planFirst, lineage_id: IDS.planFirst, supersedes_id: null, superseded_by: IDS.planRevised, correction_reason: null, recorded_at: '2024-02-01T10:00:00.000Z', effective_from: '2024-02-01', passive_rom_allowed: 0 },
+      { ...v, ...plan, id: IDS.planRevised, lineage_id: IDS.planFirst, supersedes_id: IDS.planFirst, superseded_by: null, correction_reason: 'Revised after the March review', recorded_at: '2024-03-04T10:30:00.000Z', effective_from: '2024-03-04', passive_rom_allowed: 1, ended_on: '2024-06-28', ended_at: '2024-06-28T15:00:00.000Z', ended_by: IDS.abena, end_reason: 'Goals met' },
+    );
+    const item = { frequency_per: 'day', instructions: null, sets: null, repetitions: null, minutes: null };
+    d.insert(
+      'plan_items',
+      { ...item, id: IDS.itemFirst, plan_version_id: IDS.planFirst, position: 1, intervention: 'active_rom', motions_json: '["elbow.flexion","elbow.extension"]', dose_kind: 'sets_reps', sets: 3, repetitions: 10, frequency_count: 2 },
+      { ...item, id: IDS.itemRevised, plan_version_id: IDS.planRevised, position: 1, intervention: 'active_assisted_rom', motions_json: '["elbow.flexion"]', dose_kind: 'sets_reps', sets: 2, repetitions: 15, frequency_count: 3, instructions: 'Slowly, within pain' },
+      { ...item, id: IDS.itemMinutes, plan_version_id: IDS.planRevised, position: 2, intervention: 'splinting', motions_json: '[]', dose_kind: 'minutes', minutes: 45, frequency_count: 1, frequency_per: 'week' },
+    );
+    d.insert('plan_goals', { ...v, id: id('goal', 1), lineage_id: id('goal', 1), supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-02-01T10:05:00.000Z', plan_id: IDS.planFirst, motion: 'elbow.flexion', side: 'left', mode: 'active', target: 120, target_date: '2024-06-30', set_when_met: 0 });
+    d.insert('plan_adherence', { ...v, id: id('adh', 1), lineage_id: id('adh', 1), supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-03-11T09:00:00.000Z', item_id: IDS.itemRevised, plan_id: IDS.planFirst, week_start: '2024-03-04', sessions_done: 17, note: 'Missed Sunday' });
+  },
+  5: (d) => {
+    d.insert(
+      'report_log',
+      { id: id('rep', 1), patient_id: IDS.kwame, period_from: '2024-01-01', period_to: '2024-06-30', paper: 'A4', motions_json: null, recorded_at: '2024-07-01T08:00:00.000Z', recorded_by: IDS.abena },
+      { id: id('rep', 2), patient_id: IDS.kwame, period_from: '2024-03-01', period_to: '2024-03-01', paper: 'Letter', motions_json: '["elbow.flexion"]', recorded_at: '2024-07-02T08:00:00.000Z', recorded_by: null },
+    );
+  },
+  // 6 added indexes only.
+  7: (d) => {
+    d.insert('visit_voids', { visit_id: IDS.visitAma, voided_at: '2024-03-06T08:00:00.000Z', voided_by: IDS.abena, reason: 'Entered for the wrong patient' });
+  },
+  8: (d) => {
+    d.insert(
+      'clinic_thresholds',
+      { id: id('thr', 1), motion: 'hip.extension', instrument: null, degrees: 10, set_at: '2024-05-01T08:00:00.000Z', set_by: IDS.abena, ended_at: '2024-06-01T08:00:00.000Z', ended_by: IDS.abena },
+      { id: id('thr', 2), motion: 'hip.extension', instrument: 'goniometer', degrees: 8.5, set_at: '2024-06-01T08:00:00.000Z', set_by: IDS.abena, ended_at: null, ended_by: null },
+    );
+  },
+};
+
+/** The highest version these rows know; above it, later tables stay empty until their group is added. */
+export const ROWS_KNOWN_UP_TO = 8;
+
+/** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
+export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {
+  d.db.transaction(() => {
+    for (let v = 1; v <= version; v++) ROWS_BY_VERSION[v]?.(d);
+  })();
+}
+
+/** Only the rows of the tables `version` added: after migrating to it, the earlier rows are there already. */
+export function putRowsAddedAt(d: DatabaseAtVersion, version: number): void {
+  d.db.transaction(() => ROWS_BY_VERSION[version]?.(d))();
+}
