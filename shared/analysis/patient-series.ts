@@ -6,8 +6,10 @@
 //  - An elbow site brings the forearm's motions (siteMotionJoints). A motion that was measured but belongs
 //    to no current site (its site was voided, or the unaffected side measured as a reference) still gets a
 //    series, marked watched: false, so recorded data never silently disappears from the screens.
-//  - Resets are the current HO excisions of the same side whose joint is the motion's joint or brings it
-//    (an elbow excision restarts the forearm series too; a forearm excision only the forearm's).
+//  - Resets are the current operations (surgery or excision) of the same side whose joint is the motion's
+//    joint or brings it (series-events.ts resetsFor); the series records which one restarted it.
+//  - Thresholds: the clinic's settings (options.thresholds, domain/thresholds.ts) per motion and instrument,
+//    else the catalogue's; each stratum of readings is judged with its instrument's.
 //  - Arcs pair points on or before today and after the plane's latest reset (arcs.ts leaves that filter to
 //    its caller). The first motion of an arc is the one written first in the clinic's form: extension
 //    before flexion ("-10/130"); other planes keep the catalogue's order.
@@ -17,7 +19,6 @@ import {
   MODES,
   PLANES,
   SIDES,
-  findMotionSpec,
   modeLabel,
   motionSpec,
   motionsOfJoint,
@@ -30,13 +31,19 @@ import {
   type PlaneSpec,
   type Side,
 } from '../domain/catalogue';
-import type { ClinicalEvent } from '../domain/event';
 import { siteMotionJoints, type WatchedSite } from '../domain/ho';
+import { groupBySeries, seriesKeyOf, type SeriesKey } from '../domain/series';
+import { thresholdFor, type ThresholdOverride } from '../domain/thresholds';
 import type { Measurement } from '../domain/visit';
 import { assessArc, type ArcAssessment } from './arcs';
 import { seriesLabel as reasonLabel } from './format';
+import { planResponses, type PlanPeriodInput, type PlanResponse } from './plan-response';
+import { resetsFor, type EventLike, type SeriesReset } from './series-events';
 import type { AnalysisOptions, RomPoint } from './series-summary';
 import { analyseSeries, type SeriesAnalysis, type Verdict } from './verdict';
+
+export { parseSeriesKey, seriesKeyOf, type SeriesKey } from '../domain/series';
+export { eventsForJoint, resetDatesFor, resetsFor, type EventLike, type SeriesReset } from './series-events';
 
 /** The parts of 'patients.file' this needs; PatientFile fits it. */
 export interface PatientSeriesSource {
@@ -46,7 +53,6 @@ export interface PatientSeriesSource {
   events: readonly EventLike[];
 }
 export type MeasurementLike = Pick<Measurement, 'id' | 'visitId' | 'date' | 'motion' | 'side' | 'mode' | 'degrees' | 'raterId' | 'instrument' | 'endFeel' | 'pain' | 'note'>;
-export type EventLike = Pick<ClinicalEvent, 'id' | 'kind' | 'date' | 'endDate' | 'joint' | 'side' | 'title' | 'classification' | 'note' | 'voided'>;
 
 /** One measurement as a point of its series, with what a tooltip shows. */
 export interface SeriesPoint extends RomPoint {
@@ -59,7 +65,7 @@ export interface SeriesPoint extends RomPoint {
 
 export interface PatientSeries {
   /** URL-safe: "right.elbow.flexion.active" (see seriesKeyOf). */
-  key: string;
+  key: SeriesKey;
   motion: MotionKey;
   joint: JointId;
   side: Side;
@@ -68,14 +74,28 @@ export interface PatientSeries {
   label: string;
   /** False when no current site brings this motion but it was measured. */
   watched: boolean;
+  /** T for any instrument: the clinic's setting, else the catalogue default (strata may use their instrument's). */
   threshold: number;
+  thresholdSource: 'clinic' | 'catalogue';
   normal: number;
   functional: number | null;
   /** Every measurement, oldest first (same-day entries in the order recorded), before any reset included. */
   points: SeriesPoint[];
   resetDates: string[];
+  /** The operations behind resetDates, oldest first. */
+  resets: SeriesReset[];
+  /** The same motion and mode on the other side: latest value on or before today, and its date. */
   otherSideLatest: number | null;
+  otherSideLatestDate: string | null;
   analysis: SeriesAnalysis;
+  /** Response to each plan period (options.planPeriods), for watched series; [] otherwise. */
+  planResponses: PlanResponse[];
+}
+
+/** analysePatient's options: the verdict's, the clinic's thresholds, and the plan periods to assess. */
+export interface PatientAnalysisOptions extends Partial<AnalysisOptions> {
+  thresholds?: readonly ThresholdOverride[];
+  planPeriods?: readonly PlanPeriodInput[];
 }
 
 export interface PatientArc {
@@ -109,21 +129,8 @@ export function verdictRank(v: Pick<Verdict, 'kind' | 'needsConfirmation'>): num
   return 4;
 }
 
-export function seriesKeyOf(side: Side, motion: MotionKey, mode: Mode): string {
-  return `${side}.${motion}.${mode}`;
-}
-
-/** Reads "right.elbow.flexion.active"; the mode may be left off ("right.elbow.flexion" is active). */
-export function parseSeriesKey(key: string): { side: Side; motion: MotionKey; mode: Mode } | null {
-  const parts = key.split('.');
-  if (parts.length !== 3 && parts.length !== 4) return null;
-  const [side, joint, motion, mode = 'active'] = parts as [string, string, string, string?];
-  const spec = findMotionSpec(`${joint}.${motion}`);
-  if (!spec || !(SIDES as readonly string[]).includes(side) || !(MODES as readonly string[]).includes(mode)) return null;
-  return { side: side as Side, motion: spec.key, mode: mode as Mode };
-}
-
-export function analysePatient(file: PatientSeriesSource, today: string, options?: Partial<AnalysisOptions>): PatientAnalysis {
+export function analysePatient(file: PatientSeriesSource, today: string, options: PatientAnalysisOptions = {}): PatientAnalysis {
+  const { thresholds = [], planPeriods = [], ...analysisOptions } = options;
   const watched = watchedMotions(file.sites);
   const points = pointsBySeries(file.visits);
   const events = file.events.filter((e) => e.voided === null);
@@ -142,22 +149,30 @@ export function analysePatient(file: PatientSeriesSource, today: string, options
   const all = keys.map(({ spec, side, mode }): PatientSeries => {
     const key = seriesKeyOf(side, spec.key, mode);
     const own = points.get(key) ?? [];
-    const resetDates = resetDatesFor(events, spec.joint, side);
-    const otherSideLatest = latestOnOrBefore(points.get(seriesKeyOf(otherSide(side), spec.key, mode)) ?? [], today);
+    const resets = resetsFor(events, spec.joint, side);
+    const resetDates = [...new Set(resets.map((r) => r.date))];
+    const other = latestOnOrBefore(points.get(seriesKeyOf(otherSide(side), spec.key, mode)) ?? [], today);
     const functional = spec.functional?.value ?? null;
+    const overrides = thresholds.filter((t) => t.motion === spec.key).map((t) => ({ instrument: t.instrument, degrees: t.degrees }));
+    const threshold = thresholdFor(thresholds, spec.key, null, spec.threshold.value);
+    const label = reasonLabel(side, spec.label, mode);
     const analysis = analyseSeries(
       {
-        label: reasonLabel(side, spec.label, mode),
+        label,
         points: own,
         threshold: spec.threshold.value,
+        thresholdOverrides: overrides,
         normal: spec.normal.value,
         functional,
-        resetDates,
-        otherSideLatest,
+        resets,
+        otherSideLatest: other?.value ?? null,
+        otherSideLatestDate: other?.date ?? null,
         today,
       },
-      options,
+      analysisOptions,
     );
+    const isWatched = watched.has(`${side}.${spec.key}`);
+    const periods = planPeriods.filter((p) => !p.seriesKeys || p.seriesKeys.includes(key));
     return {
       key,
       motion: spec.key,
@@ -165,14 +180,24 @@ export function analysePatient(file: PatientSeriesSource, today: string, options
       side,
       mode,
       label: displayLabel(side, spec.key, mode),
-      watched: watched.has(`${side}.${spec.key}`),
-      threshold: spec.threshold.value,
+      watched: isWatched,
+      threshold,
+      thresholdSource: overrides.some((t) => t.instrument === null) ? 'clinic' : 'catalogue',
       normal: spec.normal.value,
       functional,
       points: own,
       resetDates,
-      otherSideLatest,
+      resets,
+      otherSideLatest: other?.value ?? null,
+      otherSideLatestDate: other?.date ?? null,
       analysis,
+      planResponses:
+        isWatched && periods.length > 0
+          ? planResponses(
+              { label, points: analysis.summary.points, threshold: spec.threshold.value, thresholdOverrides: overrides, today, unknownCountsAsDifferent: analysisOptions.unknownCountsAsDifferent ?? true },
+              periods,
+            )
+          : [],
     };
   });
 
@@ -239,46 +264,22 @@ function watchedMotions(sites: PatientSeriesSource['sites']): Set<string> {
 }
 
 /** Points per series key, oldest visit first; unknown motions (stale rows) are skipped. */
-function pointsBySeries(visits: PatientSeriesSource['visits']): Map<string, SeriesPoint[]> {
-  const out = new Map<string, SeriesPoint[]>();
-  for (const visit of [...visits].reverse()) {
-    for (const m of visit.measurements) {
-      const spec = findMotionSpec(m.motion);
-      if (!spec) continue;
-      const key = seriesKeyOf(m.side, spec.key, m.mode);
-      const list = out.get(key) ?? [];
-      list.push({ id: m.id, visitId: m.visitId, date: m.date, value: m.degrees, raterId: m.raterId, instrument: m.instrument, endFeel: m.endFeel, pain: m.pain, note: m.note });
-      out.set(key, list);
-    }
+function pointsBySeries(visits: PatientSeriesSource['visits']): Map<SeriesKey, SeriesPoint[]> {
+  const grouped = groupBySeries([...visits].reverse().flatMap((v) => v.measurements));
+  const out = new Map<SeriesKey, SeriesPoint[]>();
+  for (const [key, list] of grouped) {
+    const pts = list.map((m): SeriesPoint => ({ id: m.id, visitId: m.visitId, date: m.date, value: m.degrees, raterId: m.raterId, instrument: m.instrument, endFeel: m.endFeel, pain: m.pain, note: m.note }));
+    // Stable: same-day points keep the order they were recorded in.
+    pts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    out.set(key, pts);
   }
-  // Stable: same-day points keep the order they were recorded in.
-  for (const list of out.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
 }
 
-/** Dates of current excisions on this side whose joint is this one or brings it (elbow brings forearm). */
-export function resetDatesFor(events: readonly EventLike[], joint: JointId, side: Side): string[] {
-  const dates = events
-    .filter((e) => e.voided === null && e.kind === 'excision' && e.side === side && e.joint !== null && siteMotionJoints(e.joint).includes(joint))
-    .map((e) => e.date);
-  return [...new Set(dates)].sort();
-}
-
-/**
- * Events that belong on a motion's chart: those of either side of a joint that is this motion's joint or
- * brings it, and those with no joint (drug courses, general surgery). Lab results and injuries stay off.
- */
-export function eventsForJoint(events: readonly EventLike[], joint: JointId): EventLike[] {
-  const charted = new Set<EventLike['kind']>(['surgery', 'excision', 'radiation', 'nsaid_course', 'bisphosphonate_course', 'xray', 'bone_scan']);
-  return events
-    .filter((e) => e.voided === null && charted.has(e.kind) && (e.joint === null || siteMotionJoints(e.joint).includes(joint)))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-function latestOnOrBefore(points: readonly RomPoint[], today: string): number | null {
+function latestOnOrBefore(points: readonly RomPoint[], today: string): { value: number; date: string } | null {
   let latest: RomPoint | null = null;
   for (const p of points) if (p.date <= today && (latest === null || p.date >= latest.date)) latest = p;
-  return latest?.value ?? null;
+  return latest ? { value: latest.value, date: latest.date } : null;
 }
 
 function latestReset(dates: readonly string[], today: string): string | null {

@@ -67,7 +67,7 @@ export function theilSen(points: readonly XY[], confidence = 0.95): TheilSenFit 
 }
 
 /** Variance of Kendall's S under no trend, corrected for ties in x (same day) and in y (same reading). */
-function kendallVariance(xs: readonly number[], ys: readonly number[]): number {
+export function kendallVariance(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   return (n * (n - 1) * (2 * n + 5) - tieTerm(xs) - tieTerm(ys)) / 18;
 }
@@ -87,7 +87,7 @@ function atRank(sorted: ArrayLike<number>, rank: number): number {
 }
 
 /** numpy's rounding (half to even), to pick the same ranks as scipy. */
-function roundHalfEven(v: number): number {
+export function roundHalfEven(v: number): number {
   const r = Math.round(v);
   return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

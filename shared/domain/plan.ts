@@ -236,3 +236,10 @@ export const GoalInput = GoalFields.extend({ planId: uuid }).superRefine((g, ctx
   if (!degrees.ok) ctx.addIssue({ code: 'custom', path: ['target'], message: degrees.message });
 });
 export type GoalInput = z.input<typeof GoalInput>;
+
+/** "once a day", "twice a day", "3 times a week": the plan page, the home sheet and the verdict's plan sentences. */
+export function frequencyText(item: { frequencyCount: number; frequencyPer: string }): string {
+  const n = item.frequencyCount;
+  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+  return `${times} a ${item.frequencyPer}`;
+}

@@ -70,13 +70,20 @@ describe('arcs', () => {
     expect(plain.reason).toBe('Right elbow arc -20/135 (115°) on 16 Feb 2026.');
   });
 
-  it('can be judged like any series, with an arc threshold', () => {
+  it('can be judged like any series, with an arc threshold, comparing arcs by the same rater only', () => {
     const arcs = arcSeries(extension, flexion);
     const { verdict } = analyseSeries({ label: 'Right elbow arc', points: arcs, threshold: 8.5, today: '2026-03-01' });
-    // 70 -> 115, but the last arc mixes raters, so the threshold doubles to 17: still a gain.
-    expect(verdict.kind).toBe('improving');
+    // 70 -> 95 by rater A (one reading after the baseline: not yet a gain); the last arc mixes raters, so it has
+    // no rater of its own and nothing of the same rater to compare with. Its 45° from the baseline is beyond even
+    // the doubled threshold: re-measure rather than call it.
+    expect(verdict.kind).toBe('holding');
+    expect(verdict.needsConfirmation).toBe(true);
+    expect(verdict.basis).toBe('doubled');
     expect(verdict.reason).toBe(
-      'Right elbow arc 70° → 115° over 6 weeks: a gain of 45°, beyond the 17° threshold (8.5° doubled: rater not recorded or different).',
+      'Right elbow arc: 70° → 115° over 6 weeks: a gain of 45°, beyond the threshold (17°: doubled, as the latest reading has no earlier one by the same therapist with the same instrument; 8.5°, catalogue default), but it rests on that one reading. Re-measure to confirm, ideally by the same therapist with the same instrument.',
     );
+    // With a third arc by A the gain is confirmed.
+    const more = [...arcs.slice(0, 2), { ...arcs[1]!, id: 'x', date: '2026-02-09', value: 100 }];
+    expect(analyseSeries({ label: 'Right elbow arc', points: more, threshold: 8.5, today: '2026-03-01' }).verdict.kind).toBe('improving');
   });
 });

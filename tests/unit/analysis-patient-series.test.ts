@@ -87,7 +87,9 @@ describe('analysePatient', () => {
     expect(elbow).toMatchObject({ label: 'Right elbow flexion (active)', threshold: 8, normal: 150, functional: 130, watched: true, joint: 'elbow' });
     expect(elbow.points.map((p) => p.value)).toEqual([130, 126, 122, 118, 114, 110]);
     expect(elbow.points[0]).toMatchObject({ raterId: 'A', instrument: 'goniometer', date: start });
-    expect(elbow.analysis.verdict.reason).toBe('Right elbow flexion 130° → 110° over 5 weeks: a loss of 20°, beyond the 8° threshold.');
+    expect(elbow.analysis.verdict.reason).toBe(
+      'Right elbow flexion: 130° → 110° over 5 weeks, measured by the same therapist with the goniometer: a loss of 20°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is falling (-4°/week).',
+    );
     expect(elbow.analysis.summary.functionalShortBy).toBe(20);
   });
 

@@ -25,13 +25,16 @@ describe('summariseSeries', () => {
     normal: 135,
     functional: 120,
     otherSideLatest: 140,
+    otherSideLatestDate: '2026-04-06',
     today: '2026-04-20',
   });
 
-  it('sorts by date and finds baseline, best (most recent of equal highs) and latest', () => {
+  it('sorts by date and finds baseline, best (highest average of two consecutive readings before the latest two) and latest', () => {
     expect(s.points.map((p) => p.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(s.baseline).toMatchObject({ id: 'a', value: 90, index: 0 });
-    expect(s.best).toMatchObject({ id: 'e', value: 125, index: 4 });
+    // Pairs a-b 107.5, b-c 117.5, c-d 115 (e and f are the latest two): the best is b-c, dated by c.
+    expect(s.best).toMatchObject({ id: 'c', value: 117.5, index: 2, date: '2026-03-02' });
+    expect(s.bestPair?.map((p) => p.id)).toEqual(['b', 'c']);
     expect(s.latest).toMatchObject({ id: 'f', value: 112, index: 5, date: '2026-04-13' });
     expect(s.spanDays).toBe(98);
     expect(s.daysSinceLatest).toBe(7);
@@ -39,9 +42,10 @@ describe('summariseSeries', () => {
 
   it('reports changes and percentages', () => {
     expect(s.changeSinceBaseline).toBe(22);
-    expect(s.changeSinceBest).toBe(-13);
+    expect(s.changeSinceBest).toBe(-5.5);
     expect(s.percentOfNormal).toBe(83); // 112 / 135
-    expect(s.percentOfOtherSide).toBe(80); // 112 / 140
+    expect(s.percentOfOtherSide).toBe(80); // 112 / 140, measured 14 days apart
+    expect(s.otherSideDifference).toBe(-28);
     expect(s.functionalReached).toBe(false);
     expect(s.functionalShortBy).toBe(8);
   });
@@ -86,6 +90,45 @@ describe('summariseSeries', () => {
     });
     expect(t.points.map((p) => p.id)).toEqual(['zero', 'first', 'second']);
     expect(t.latest?.id).toBe('second');
+  });
+});
+
+describe('percentages that mean something', () => {
+  const one = (value: number, extra: Partial<Parameters<typeof summariseSeries>[0]> = {}) =>
+    summariseSeries({ label: 'x', points: [pt('2026-03-02', value)], threshold: 8, today: '2026-03-02', ...extra });
+
+  it('gives percent of normal only against a normal of 20° or more, for a latest value above 0, within 0-200 %', () => {
+    expect(one(24, { normal: 30 }).percentOfNormal).toBe(80); // hip extension: normal 30 is a real range
+    expect(one(-12, { normal: 30 }).percentOfNormal).toBeNull(); // a contracture is not -40 % of normal
+    expect(one(0, { normal: 30 }).percentOfNormal).toBeNull();
+    expect(one(5, { normal: 0 }).percentOfNormal).toBeNull(); // elbow or knee extension
+    expect(one(15, { normal: 15 }).percentOfNormal).toBeNull(); // a normal under 20° swings with every degree
+    expect(one(70, { normal: 30 }).percentOfNormal).toBeNull(); // 233 %: outside 0-200, a typo more likely than a joint
+    expect(one(60, { normal: 30 }).percentOfNormal).toBe(200);
+  });
+
+  it('compares with the other side only when measured within 28 days, else gives nothing', () => {
+    const near = one(100, { otherSideLatest: 125, otherSideLatestDate: '2026-02-02' });
+    expect(near.percentOfOtherSide).toBe(80);
+    expect(near.otherSideDifference).toBe(-25);
+    const far = one(100, { otherSideLatest: 125, otherSideLatestDate: '2026-02-01' });
+    expect(far.percentOfOtherSide).toBeNull();
+    expect(far.otherSideDifference).toBeNull();
+    // Without the other side's date we cannot tell the readings are comparable.
+    expect(one(100, { otherSideLatest: 125 }).percentOfOtherSide).toBeNull();
+  });
+
+  it('gives the difference in degrees where a percentage of the other side would mislead', () => {
+    // Elbow extension -12 against the other side's 5: no percentage, 17° less.
+    const ext = one(-12, { otherSideLatest: 5, otherSideLatestDate: '2026-03-01' });
+    expect(ext.percentOfOtherSide).toBeNull();
+    expect(ext.otherSideDifference).toBe(-17);
+    // The other side under 20°: a ratio to a small number means little.
+    expect(one(10, { otherSideLatest: 15, otherSideLatestDate: '2026-03-01' }).percentOfOtherSide).toBeNull();
+    // Over 200 %: null, the difference still given.
+    const big = one(100, { otherSideLatest: 40, otherSideLatestDate: '2026-03-01' });
+    expect(big.percentOfOtherSide).toBeNull();
+    expect(big.otherSideDifference).toBe(60);
   });
 });
 

@@ -28,7 +28,11 @@ describe('verdict', () => {
   it('calls a steady loss beyond the threshold losing, and says so plainly', () => {
     const { verdict } = analyseSeries(input([[0, 128], [7, 124], [14, 121], [21, 118], [28, 114], [35, 112]]));
     expect(verdict.kind).toBe('losing');
-    expect(verdict.reason).toBe('Right elbow flexion 128° → 112° over 5 weeks: a loss of 16°, beyond the 8° threshold.');
+    expect(verdict.reason).toBe(
+      'Right elbow flexion: 128° → 112° over 5 weeks, measured by the same therapist with the goniometer: a loss of 16°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is falling (-3.2°/week).',
+    );
+    expect(verdict.basis).toBe('stratum');
+    expect(verdict.threshold).toEqual({ degrees: 8, basis: 'like-with-like', source: 'catalogue' });
     expect(verdict.comparison?.against).toBe('baseline');
     expect(verdict.comparison?.change).toBe(-16);
     expect(verdict.needsConfirmation).toBe(false);
@@ -37,14 +41,18 @@ describe('verdict', () => {
   it('calls noise within the threshold holding', () => {
     const { verdict } = analyseSeries(input([[0, 120], [7, 125], [14, 118], [21, 124], [28, 119], [42, 123]]));
     expect(verdict.kind).toBe('holding');
-    expect(verdict.reason).toBe('Right elbow flexion 120° → 123° over 6 weeks: changed by 3°, within the 8° measurement error.');
+    expect(verdict.reason).toBe(
+      'Right elbow flexion: 120° → 123° over 6 weeks, measured by the same therapist with the goniometer: changed by 3°, within the measurement error (8°, same therapist and goniometer, catalogue default).',
+    );
     expect(verdict.needsConfirmation).toBe(false);
   });
 
   it('calls a recovery improving', () => {
     const { verdict } = analyseSeries(input([[0, 90], [14, 96], [28, 104], [42, 110]]));
     expect(verdict.kind).toBe('improving');
-    expect(verdict.reason).toBe('Right elbow flexion 90° → 110° over 6 weeks: a gain of 20°, beyond the 8° threshold.');
+    expect(verdict.reason).toBe(
+      'Right elbow flexion: 90° → 110° over 6 weeks, measured by the same therapist with the goniometer: a gain of 20°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is rising (3.4°/week).',
+    );
   });
 
   it('needs at least 3 points over 2 weeks', () => {
@@ -53,7 +61,8 @@ describe('verdict', () => {
     expect(two.reason).toBe('Only 2 measurements: at least 3 over 2 weeks are needed for a verdict.');
     expect(two.comparison).toBeNull();
 
-    const short = analyseSeries(input([[0, 120], [4, 110], [9, 100]])).verdict;
+    // A slow change under two weeks waits (a fast one does not: see verdict-rule.test.ts).
+    const short = analyseSeries(input([[0, 120], [4, 116], [9, 114]])).verdict;
     expect(short.kind).toBe('insufficient');
     expect(short.reason).toBe('3 measurements over 9 days: at least 3 over 2 weeks are needed for a verdict.');
 
@@ -61,9 +70,14 @@ describe('verdict', () => {
   });
 
   it('takes the minimum points and span as parameters', () => {
-    const rows: Row[] = [[0, 120], [10, 100]];
-    expect(analyseSeries(input(rows), { minPoints: 2, minSpanDays: 7 }).verdict.kind).toBe('losing');
-    expect(analyseSeries(input(rows), { minPoints: 2, minSpanDays: 7 }).verdict.reason).toContain('over 10 days');
+    const rows: Row[] = [[0, 120], [5, 111], [10, 110]];
+    expect(analyseSeries(input(rows)).verdict.kind).toBe('insufficient');
+    expect(analyseSeries(input(rows), { minPoints: 3, minSpanDays: 7 }).verdict.kind).toBe('losing');
+    expect(analyseSeries(input(rows), { minPoints: 3, minSpanDays: 7 }).verdict.reason).toContain('over 10 days');
+    // Two readings are never enough to call a loss, whatever minPoints says: one reading against another.
+    const two = analyseSeries(input([[0, 120], [10, 100]]), { minPoints: 2, minSpanDays: 7 }).verdict;
+    expect(two.kind).toBe('holding');
+    expect(two.needsConfirmation).toBe(true);
   });
 
   it('reads elbow extension -20 -> -35 as a loss (neutral-zero: larger is more motion)', () => {
@@ -73,39 +87,47 @@ describe('verdict', () => {
     expect(summary.changeSinceBaseline).toBe(-15);
     expect(summary.percentOfNormal).toBeNull();
     expect(verdict.kind).toBe('losing');
-    expect(verdict.reason).toBe('Right elbow extension -20° → -35° over 6 weeks: a loss of 15°, beyond the 8° threshold.');
-  });
-
-  it('doubles the threshold when the rater changes: a 12° loss is losing with one rater, holding with two', () => {
-    const same = analyseSeries(input([[0, 120], [14, 116], [28, 108, 'A']])).verdict;
-    expect(same.kind).toBe('losing');
-    expect(same.comparison?.threshold).toBe(8);
-
-    const other = analyseSeries(input([[0, 120], [14, 116], [28, 108, 'B']])).verdict;
-    expect(other.kind).toBe('holding');
-    expect(other.comparison?.threshold).toBe(16);
-    expect(other.comparison?.doubledBecause).toEqual(['rater']);
-    expect(other.reason).toBe(
-      'Right elbow flexion 120° → 108° over 4 weeks: changed by 12°, within the 16° measurement error (8° doubled: different rater).',
+    expect(verdict.reason).toBe(
+      'Right elbow extension: -20° → -35° over 6 weeks, measured by the same therapist with the goniometer: a loss of 15°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is falling (-2.5°/week).',
     );
   });
 
-  it('doubles the threshold when the instrument changes, or when either is not recorded', () => {
-    expect(analyseSeries(input([[0, 120], [14, 116], [28, 108, 'A', 'smartphone']])).verdict.kind).toBe('holding');
-    const unknown = analyseSeries(input([[0, 120], [14, 116], [28, 108, null]]));
-    expect(unknown.verdict.kind).toBe('holding');
-    expect(unknown.verdict.reason).toContain('rater not recorded or different');
-    expect(analyseSeries(input([[0, 120], [14, 116], [28, 108, null]]), { unknownCountsAsDifferent: false }).verdict.kind).toBe('losing');
-    // Doubled, a large enough loss still counts.
-    const big = analyseSeries(input([[0, 120], [14, 110], [28, 100, 'B', 'inclinometer']])).verdict;
+  it('compares like with like: a 12° loss needs two readings by the same therapist; another therapist\'s reading is not compared', () => {
+    const same = analyseSeries(input([[0, 120], [14, 110], [28, 108, 'A']])).verdict;
+    expect(same.kind).toBe('losing');
+    expect(same.comparison?.threshold).toBe(8);
+
+    // Rater B's one reading has nothing of B's to compare with; A's two readings hold.
+    const other = analyseSeries(input([[0, 120], [14, 116], [28, 108, 'B']])).verdict;
+    expect(other.kind).toBe('holding');
+    expect(other.needsConfirmation).toBe(false);
+    expect(other.comparison).toMatchObject({ threshold: 8, doubledBecause: [], change: -4 });
+    expect(other.reason).toBe(
+      'Right elbow flexion: 120° → 116° over 2 weeks, measured by the same therapist with the goniometer: changed by 4°, within the measurement error (8°, same therapist and goniometer, catalogue default). The latest reading, 108° on 2 Feb 2026, has no earlier reading by the same therapist with the same instrument.',
+    );
+  });
+
+  it('doubles the threshold only when no two readings share therapist and instrument', () => {
+    const big = analyseSeries(input([[0, 120, 'A'], [14, 104, 'B', 'inclinometer'], [28, 100, 'C', 'smartphone']])).verdict;
     expect(big.kind).toBe('losing');
-    expect(big.reason).toContain('beyond the 16° threshold (8° doubled: different rater and instrument)');
+    expect(big.basis).toBe('doubled');
+    expect(big.threshold).toEqual({ degrees: 16, basis: 'doubled', source: 'catalogue' });
+    expect(big.comparison?.doubledBecause).toEqual(['rater', 'instrument']);
+    expect(big.reason).toContain('beyond the threshold (16°: doubled, as no two readings are by the same therapist with the same instrument; 8°, catalogue default)');
+    const small = analyseSeries(input([[0, 120, 'A'], [14, 116, 'B'], [28, 108, 'C']])).verdict;
+    expect(small.kind).toBe('holding');
+    expect(small.comparison?.threshold).toBe(16);
+    // Not recorded counts as different: all-unknown readings are judged with 2T; told to treat "not recorded"
+    // as one more rater, they form one stratum and T applies.
+    const unknown: Row[] = [[0, 120, null], [14, 110, null], [28, 100, null]];
+    expect(analyseSeries(input(unknown)).verdict).toMatchObject({ kind: 'holding', needsConfirmation: true, basis: 'doubled' });
+    expect(analyseSeries(input(unknown), { unknownCountsAsDifferent: false }).verdict).toMatchObject({ kind: 'losing', basis: 'stratum' });
   });
 
   it('counts a change exactly at the threshold', () => {
-    const { verdict } = analyseSeries(input([[0, 120], [14, 116], [28, 112]]));
+    const { verdict } = analyseSeries(input([[0, 120], [14, 112], [28, 112]]));
     expect(verdict.kind).toBe('losing');
-    expect(verdict.reason).toContain('a loss of 8°, reaching the 8° threshold');
+    expect(verdict.reason).toContain('a loss of 8°, reaching the threshold (8°');
   });
 
   it('restarts the baseline after an excision (reset)', () => {
@@ -118,9 +140,13 @@ describe('verdict', () => {
     expect(reset.summary.resetDate).toBe(addDays(START, 35));
     expect(reset.summary.excludedBeforeReset).toBe(3);
     expect(reset.summary.baseline).toMatchObject({ id: 'p3', value: 95 });
-    expect(reset.summary.best).toMatchObject({ id: 'p5', value: 115 });
+    // Three readings since the reset: no pair of readings before the latest two, so no best yet.
+    expect(reset.summary.best).toBeNull();
     expect(reset.verdict.kind).toBe('improving');
-    expect(reset.verdict.reason).toBe('Right elbow flexion 95° → 115° over 4 weeks: a gain of 20°, beyond the 8° threshold.');
+    expect(reset.verdict.resetBy).toEqual({ date: addDays(START, 35), kind: null, title: null });
+    expect(reset.verdict.reason).toBe(
+      'Right elbow flexion: 95° → 115° over 4 weeks since the reset (9 Feb 2026), measured by the same therapist with the goniometer: a gain of 20°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is rising (5°/week).',
+    );
   });
 
   it('treats a reading on the day of the reset as before it, and a future reset as not yet', () => {
@@ -134,12 +160,14 @@ describe('verdict', () => {
     expect(planned.verdict.kind).toBe('holding');
   });
 
-  it('calls a loss after early gains losing, measured from the best', () => {
-    const { verdict } = analyseSeries(input([[0, 100], [14, 115], [28, 130], [35, 124], [42, 120], [49, 116]]));
+  it('calls a loss after early gains losing, measured from the best of two consecutive readings', () => {
+    const { verdict, summary } = analyseSeries(input([[0, 100], [14, 115], [28, 130], [35, 124], [42, 120], [49, 116], [56, 115]]));
+    expect(summary.best).toMatchObject({ id: 'p3', value: 127, date: addDays(START, 35) });
+    expect(summary.bestPair?.map((p) => p.id)).toEqual(['p2', 'p3']);
     expect(verdict.kind).toBe('losing');
     expect(verdict.comparison?.against).toBe('best');
     expect(verdict.reason).toBe(
-      'Right elbow flexion fell from its best of 130° on 2 Feb 2026 to 116° over 3 weeks: a loss of 14°, beyond the 8° threshold. It is 16° above the baseline of 100°.',
+      'Right elbow flexion fell from its best of 127° (average of the readings of 2 Feb 2026 and 9 Feb 2026) to 115° over 3 weeks, measured by the same therapist with the goniometer: a loss of 12°, beyond the threshold (8°, same therapist and goniometer, catalogue default); the last two readings both show it and the trend is falling (-4°/week). It is 15° above the baseline of 100°.',
     );
   });
 
@@ -148,38 +176,40 @@ describe('verdict', () => {
     expect(once.kind).toBe('holding');
     expect(once.needsConfirmation).toBe(true);
     expect(once.reason).toBe(
-      'Right elbow flexion 120° → 105° over 8 weeks: a loss of 15°, beyond the 8° threshold, but the trend is not falling (0°/week). Re-measure to confirm.',
+      'Right elbow flexion: the latest reading, 105° on 2 Mar 2026, is 15° below the baseline of 120° on 5 Jan 2026, beyond the threshold (8°, same therapist and goniometer, catalogue default), but one low reading is not enough. Re-measure to confirm.',
     );
     // Confirmed by a second low reading, it is a loss.
     const twice = analyseSeries(input([[0, 120], [14, 120], [28, 120], [42, 120], [56, 105], [63, 106]])).verdict;
     expect(twice.kind).toBe('losing');
   });
 
-  it('asks to re-measure a single low reading after a peak rather than calling the series improving', () => {
-    const { verdict } = analyseSeries(input([[0, 100], [14, 112], [28, 130], [35, 118]]));
+  it('asks to re-measure a single low reading after a peak seen twice rather than calling the series improving', () => {
+    const { verdict } = analyseSeries(input([[0, 100], [14, 112], [28, 130], [35, 131], [42, 130], [49, 118]]));
     expect(verdict.kind).toBe('holding');
     expect(verdict.needsConfirmation).toBe(true);
     expect(verdict.comparison?.against).toBe('best');
     expect(verdict.reason).toBe(
-      'Right elbow flexion fell from its best of 130° on 2 Feb 2026 to 118° over 7 days: a loss of 12°, beyond the 8° threshold, but only 1 measurement since the best, too few to confirm a trend. Re-measure to confirm.',
+      'Right elbow flexion: the latest reading, 118° on 23 Feb 2026, is 12.5° below the best of 130.5° (average of two readings to 9 Feb 2026), beyond the threshold (8°, same therapist and goniometer, catalogue default), but one low reading is not enough. Re-measure to confirm.',
     );
     // A second reading below the peak confirms it.
-    expect(analyseSeries(input([[0, 100], [14, 112], [28, 130], [35, 118], [42, 117]])).verdict.kind).toBe('losing');
+    expect(analyseSeries(input([[0, 100], [14, 112], [28, 130], [35, 131], [42, 130], [49, 118], [56, 117]])).verdict.kind).toBe('losing');
+    // A peak seen once is not a best: 100, 112, 130, 118 is a gain confirmed by the last two readings.
+    expect(analyseSeries(input([[0, 100], [14, 112], [28, 130], [35, 118]])).verdict.kind).toBe('improving');
   });
 
   it('asks to re-measure a gain the trend does not support', () => {
     const { verdict } = analyseSeries(input([[0, 100], [14, 100], [28, 100], [42, 100], [56, 112]]));
     expect(verdict.kind).toBe('holding');
     expect(verdict.needsConfirmation).toBe(true);
-    expect(verdict.reason).toContain('a gain of 12°, beyond the 8° threshold, but the trend is not rising (0°/week)');
+    expect(verdict.reason).toContain('is 12° above the baseline of 100° on 5 Jan 2026, beyond the threshold (8°, same therapist and goniometer, catalogue default), but one high reading is not enough');
   });
 
-  it('returns the ids of baseline, best and latest for charts to keep', () => {
-    const { verdict } = analyseSeries(input([[0, 100], [14, 115], [28, 130], [35, 124], [42, 120], [49, 116]]));
-    expect(verdict.keepIds).toEqual(['p0', 'p2', 'p5']);
+  it('returns the ids of baseline, best pair and latest for charts to keep', () => {
+    const { verdict } = analyseSeries(input([[0, 100], [14, 115], [28, 130], [35, 124], [42, 120], [49, 116], [56, 115]]));
+    expect(verdict.keepIds).toEqual(['p0', 'p2', 'p3', 'p6']);
     const flat = analyseSeries(input([[0, 100], [14, 100], [28, 100]])).verdict;
     expect(flat.kind).toBe('holding');
-    expect(flat.reason).toContain('no change, within the 8° measurement error');
+    expect(flat.reason).toContain('no change, within the measurement error (8°');
     expect(flat.keepIds).toEqual(['p0', 'p2']);
   });
 

@@ -1,6 +1,7 @@
 import { analysePatient } from '../../../shared/analysis/patient-series';
 import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import { readPatientFile } from '../patient-file';
+import { planPeriodsOf } from '../analysis-plan-periods';
 import { today } from '../plan-reads';
 import type { HandlerTable } from './types';
 
@@ -13,7 +14,10 @@ export const analysisHandlers: HandlerTable<'analysis.patient'> = {
   'analysis.patient': (input, ctx) =>
     ctx.transaction((): PatientAnalysisResult => {
       const file = readPatientFile(ctx, input.patientId);
-      const analysis = analysePatient(file, input.today ?? today(ctx));
+      const analysis = analysePatient(file, input.today ?? today(ctx), {
+        thresholds: ctx.repos.thresholds.overrides(),
+        planPeriods: planPeriodsOf(ctx, file.patient.id),
+      });
       const withVerdict = <S extends (typeof analysis.series)[number]>(s: S) => ({ ...s, verdict: s.analysis.verdict });
       return { ...analysis, series: analysis.series.map(withVerdict), unmeasured: analysis.unmeasured.map(withVerdict) };
     }),

@@ -1,7 +1,9 @@
 // Plans in words, the same on the plan page, the home exercise sheet and the chart labels: sides spelled out,
 // doses and frequencies as a person says them, dates left to the caller's formatDate (the clinic's format).
 import { findMotionSpec, formatDegrees, seriesLabel, sideLabel, type Mode, type Side } from '../../../shared/domain/catalogue';
-import { siteJoints, type PlanSite } from '../../../shared/domain/plan';
+import { frequencyText, siteJoints, type PlanSite } from '../../../shared/domain/plan';
+
+export { frequencyText };
 import type { Plan, PlanItem, PlanVersion } from '../../../shared/domain/plan-records';
 import { inForceOn } from '../../../shared/domain/plan-periods';
 import type { GoalPoint } from '../../../shared/domain/goal-status';
@@ -13,12 +15,6 @@ export function doseText(item: Pick<PlanItem, 'doseKind' | 'sets' | 'repetitions
   return `${sets} of ${item.repetitions} ${item.repetitions === 1 ? 'repetition' : 'repetitions'}`;
 }
 
-/** "once a day", "twice a day", "3 times a week". */
-export function frequencyText(item: Pick<PlanItem, 'frequencyCount' | 'frequencyPer'>): string {
-  const n = item.frequencyCount;
-  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-  return `${times} a ${item.frequencyPer}`;
-}
 
 /** Sessions per full week: 2 a day is 14. */
 export function sessionsPerWeek(item: Pick<PlanItem, 'frequencyCount' | 'frequencyPer'>): number {
