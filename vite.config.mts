@@ -20,7 +20,7 @@ export default defineConfig({
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false, // never shipped: server mode would serve the whole source; electron-builder excluded them anyway
     chunkSizeWarningLimit: 1500,
   },
   test: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isOperationName, operations, type OperationName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
-import { fieldMessages, summarize } from '../../shared/api/issues';
+import { copyFieldMessages, fieldMessages, summarize } from '../../shared/api/issues';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
@@ -29,7 +29,8 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
       return { ok: true, value: checkOutput(operation, value) };
     } catch (err) {
       if (err instanceof AppError) {
-        return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+        // Copied into a prototype-free object, so any field name (even "__proto__") keeps its message.
+        return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: copyFieldMessages(err.fields) } : {}) } };
       }
       log(`operation ${operation} failed`, err);
       return {

@@ -1,12 +1,38 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Envelope, ErrorCode } from '../../shared/api/errors';
 import { HTTP_API_PREFIX, MAX_REQUEST_BYTES, TOKEN_HEADER } from '../../shared/api/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../api/dispatch';
+import { announcesBody, decodeUtf8, nestsDeeperThan, readBody } from './request-body';
 import { readStatic } from './static-files';
+
+/**
+ * The limits of server mode, sized for a clinic's LAN: a browser sends its headers and small JSON
+ * bodies in milliseconds, so anything far slower is a broken or hostile client holding a socket.
+ */
+export const SERVER_LIMITS = {
+  /** Time to receive a request's headers (slow headers, "slowloris"). */
+  headersTimeoutMs: 10_000,
+  /** Time to receive a whole request, body included (slow bodies). */
+  requestTimeoutMs: 30_000,
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: 5_000,
+  /** How often the two request timeouts are checked (Node's default is 30 s, which would triple them). */
+  connectionsCheckingIntervalMs: 1_000,
+  /** A connection with no traffic at all for this long is closed (e.g. a client that never reads the answer). */
+  idleTimeoutMs: 120_000,
+  /** Request line and headers together. */
+  maxHeaderBytes: 16 * 1024,
+  maxHeadersCount: 100,
+  maxConnections: 256,
+  /** After an early answer (413, 401, ...), at most this much of the unread upload is read and thrown away. */
+  maxDrainBytes: 64 * 1024 * 1024,
+  /** Deepest nesting of arrays and objects accepted in a JSON body; real inputs nest 4 deep at most. */
+  maxJsonDepth: 32,
+} as const;
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -16,6 +42,13 @@ export interface ServerOptions {
   port?: number;
   /** Fixed only by tests; otherwise a new random token at each start. */
   token?: string;
+  /** The limits below default to SERVER_LIMITS; tests shorten them. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  connectionsCheckingIntervalMs?: number;
+  idleTimeoutMs?: number;
+  maxDrainBytes?: number;
 }
 
 export interface RunningServer {
@@ -43,6 +76,8 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
@@ -54,39 +89,11 @@ function tokensMatch(expected: string, given: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-function fail(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
-}
-
-class TooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_REQUEST_BYTES) {
-      reject(new TooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new TooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** application/json, optionally with charset=utf-8; nothing else (not application/jsonp, not latin-1). */
+function isJsonContentType(header: string | undefined): boolean {
+  const [type, ...params] = String(header ?? '').toLowerCase().split(';').map((p) => p.trim());
+  if (type !== 'application/json') return false;
+  return params.every((p) => !p.startsWith('charset=') || /^charset="?utf-8"?$/.test(p));
 }
 
 /**
@@ -98,78 +105,181 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const staticDir = resolve(options.staticDir);
+  const maxDrainBytes = options.maxDrainBytes ?? SERVER_LIMITS.maxDrainBytes;
+  const headersTimeout = options.headersTimeoutMs ?? SERVER_LIMITS.headersTimeoutMs;
+  const requestTimeout = options.requestTimeoutMs ?? SERVER_LIMITS.requestTimeoutMs;
+  const keepAliveTimeout = options.keepAliveTimeoutMs ?? SERVER_LIMITS.keepAliveTimeoutMs;
   // null: listening beyond loopback on purpose, so any Host is accepted (the token still guards).
   let allowedHosts: Set<string> | null = new Set<string>();
 
-  const server = createServer((req, res) => {
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout,
+      connectionsCheckingInterval: options.connectionsCheckingIntervalMs ?? SERVER_LIMITS.connectionsCheckingIntervalMs,
+      maxHeaderSize: SERVER_LIMITS.maxHeaderBytes,
+      requireHostHeader: true,
+      insecureHTTPParser: false,
+    },
+    (req, res) => run(req, res),
+  );
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
+  server.keepAliveTimeout = keepAliveTimeout;
+  server.maxHeadersCount = SERVER_LIMITS.maxHeadersCount;
+  server.maxConnections = SERVER_LIMITS.maxConnections;
+  server.setTimeout(options.idleTimeoutMs ?? SERVER_LIMITS.idleTimeoutMs);
+  // "Expect: 100-continue": an upload declared over the limit is refused before the client sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+      tooLarge(req, res);
+      return;
+    }
+    res.writeContinue();
+    run(req, res);
+  });
+
+  function run(req: IncomingMessage, res: ServerResponse): void {
     handle(req, res).catch((err: unknown) => {
       console.error('[romtrack] request failed', err);
-      if (!res.headersSent) fail(res, 500, 'internal', 'The server could not answer this request.');
+      if (!res.headersSent) fail(req, res, 500, 'internal', 'The server could not answer this request.');
+      else res.destroy();
     });
-  });
+  }
+
+  /**
+   * Every answer goes through here. When the request's body has not been read (an answer given before
+   * or instead of reading it), the answer is written and flushed at once, then the rest of the upload is
+   * read and thrown away (up to maxDrainBytes, within requestTimeout) before the connection is closed:
+   * closing a socket with unread data makes TCP send a reset, and the client would lose the answer.
+   */
+  function send(req: IncomingMessage, res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body?: string | Buffer): void {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    const unread = announcesBody(req) && !req.readableEnded && !req.destroyed;
+    if (!unread) {
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : payload);
+      return;
+    }
+    res.writeHead(status, { ...headers, connection: 'close', 'content-length': String(payload?.length ?? 0) });
+    if (payload && req.method !== 'HEAD') res.write(payload);
+    drainThenEnd(req, res);
+  }
+
+  function drainThenEnd(req: IncomingMessage, res: ServerResponse): void {
+    let seen = 0;
+    let finished = false;
+    const finish = (cut: boolean) => {
+      if (finished) return;
+      finished = true;
+      req.off('data', onData);
+      if (cut) {
+        // Past the cap: the answer went out long before; stop reading and drop the connection.
+        req.socket?.destroy();
+        return;
+      }
+      res.end();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxDrainBytes) finish(true);
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(false));
+    req.once('error', () => finish(true));
+    req.once('close', () => finish(!req.complete));
+    req.resume();
+  }
+
+  function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: Envelope<unknown>, extra: OutgoingHttpHeaders = {}): void {
+    send(req, res, status, { ...JSON_HEADERS, ...extra }, JSON.stringify(body));
+  }
+
+  function fail(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string, extra: OutgoingHttpHeaders = {}): void {
+    sendJson(req, res, status, { ok: false, error: { code, message } }, extra);
+  }
+
+  function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+    fail(req, res, 413, 'invalid_input', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB and was refused.`);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (allowedHosts && !allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
-      fail(res, 421, 'unauthorized', 'This server answers only on the address it printed at start.');
+      fail(req, res, 421, 'unauthorized', 'This server answers only on the address it printed at start.');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      fail(req, res, 400, 'invalid_input', 'The address of this request cannot be read.');
+      return;
+    }
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       await handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end();
+      send(req, res, 405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
       return;
     }
     const file = await readStatic(staticDir, url.pathname);
     if (!file) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      send(req, res, 404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
       return;
     }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': file.contentType,
-      'cache-control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    send(
+      req,
+      res,
+      200,
+      {
+        ...SECURITY_HEADERS,
+        'content-type': file.contentType,
+        'cache-control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+      },
+      file.body,
+    );
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, operation: string): Promise<void> {
     if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      fail(res, 405, 'invalid_input', 'API operations are called with POST.');
+      fail(req, res, 405, 'invalid_input', 'API operations are called with POST.', { allow: 'POST' });
       return;
     }
     const given = req.headers[TOKEN_HEADER];
     if (!tokensMatch(token, Array.isArray(given) ? given[0] : given)) {
-      fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open ROMtrack from the address the server printed at start.');
+      fail(req, res, 401, 'unauthorized', 'Missing or wrong access token. Open ROMtrack from the address the server printed at start.');
       return;
     }
-    if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      fail(res, 415, 'invalid_input', 'Send the request body as JSON (content-type: application/json).');
+    if (!isJsonContentType(req.headers['content-type'])) {
+      fail(req, res, 415, 'invalid_input', 'Send the request body as JSON in UTF-8 (content-type: application/json).');
       return;
     }
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (err) {
-      if (err instanceof TooLarge) {
-        res.setHeader('connection', 'close');
-        fail(res, 413, 'invalid_input', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB and was refused.`);
-        return;
-      }
-      throw err;
+    const read = await readBody(req, MAX_REQUEST_BYTES);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too_large') {
+      tooLarge(req, res);
+      return;
+    }
+    const text = decodeUtf8(read.body);
+    if (text === null) {
+      fail(req, res, 400, 'invalid_input', 'The request body is not valid UTF-8 text.');
+      return;
+    }
+    if (nestsDeeperThan(text, SERVER_LIMITS.maxJsonDepth)) {
+      fail(req, res, 400, 'invalid_input', `The request body nests more than ${SERVER_LIMITS.maxJsonDepth} levels deep and was refused.`);
+      return;
     }
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = text.length === 0 ? {} : JSON.parse(text);
     } catch {
-      fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+      fail(req, res, 400, 'invalid_input', 'The request body is not valid JSON.');
       return;
     }
     const result = await options.dispatch(operation, input);
-    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+    sendJson(req, res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
   await new Promise<void>((ok, reject) => {

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+// Person-readable messages for every schema issue that has none of its own, wherever the contract is used.
+import './zod-messages';
 import { analysisOperations } from './operations/analysis';
 import { appOperations } from './operations/app';
 import { backupOperations } from './operations/backups';

@@ -4,7 +4,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
-  /** Per-field messages a person can act on, keyed by the field's path (e.g. "dateOfBirth"). */
+  /**
+   * Per-field messages a person can act on, keyed by the field's path (e.g. "dateOfBirth"). Built without a
+   * prototype (shared/api/issues.ts newFieldMessages), so any key, "__proto__" included, is an own key.
+   */
   fields?: Record<string, string>;
 }
 

@@ -124,9 +124,9 @@ describe('verdict properties', () => {
   it('an offset added to one therapist whose own readings are flat never turns holding into losing', () => {
     // Precondition: that therapist has at least two readings, all equal, all with one instrument (so they form
     // one flat stratum). Every comparison that can make a verdict stays inside a stratum, so the offset cancels:
-    // the verdict's kind does not change at all, which is stronger than the property asked for. (Whether a lone
-    // latest reading by another therapist asks for a re-measure may change: that check compares it with the
-    // baseline across therapists, with 2T, precisely because nothing like it exists.)
+    // the verdict's kind does not change, which is stronger than the property asked for, except where a lone
+    // latest reading by another therapist asks for a re-measure: that check compares it with the baseline across
+    // therapists, with 2T, precisely because nothing like it exists (found by fast-check, seed 1607060).
     const others = fc.record({
       day: fc.integer({ min: 0, max: 180 }),
       value: fc.integer({ min: 60, max: 160 }),
@@ -145,7 +145,9 @@ describe('verdict properties', () => {
           const before = analyseSeries(seriesInput(toPoints([...rest, ...flat(flatValue)]), threshold, null)).verdict;
           const after = analyseSeries(seriesInput(toPoints([...rest, ...flat(flatValue + offset)]), threshold, null)).verdict;
           if (before.kind === 'holding') expect(after.kind).not.toBe('losing');
-          expect(after.kind).toBe(before.kind);
+          // A lone latest reading with nothing comparable is checked against the baseline across therapists, so
+          // its "re-measure" (which outranks a gain) may come or go with the offset; every other verdict stays.
+          if (!before.needsConfirmation && !after.needsConfirmation) expect(after.kind).toBe(before.kind);
         },
       ),
       { numRuns: 500 },

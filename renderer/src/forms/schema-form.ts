@@ -3,17 +3,23 @@ import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages } from '../../../shared/api/issues';
 
-/** Flat messages keyed by path ("cells.3.degrees") into the nested shape react-hook-form keeps. */
+/**
+ * Flat messages keyed by path ("cells.3.degrees") into the nested shape react-hook-form keeps. Keys are
+ * read and written as own properties only, so "__proto__" or "constructor" is a field like any other and
+ * never reaches Object.prototype.
+ */
 export function nestErrors<T extends FieldValues>(flat: Record<string, string>): FieldErrors<T> {
   const out: Record<string, unknown> = {};
+  const put = (node: Record<string, unknown>, key: string, value: unknown) =>
+    Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
   for (const [path, message] of Object.entries(flat)) {
     const keys = path.split('.');
     let node = out;
     keys.slice(0, -1).forEach((k) => {
-      node[k] ??= {};
+      if (!Object.hasOwn(node, k) || typeof node[k] !== 'object' || node[k] === null) put(node, k, {});
       node = node[k] as Record<string, unknown>;
     });
-    node[keys[keys.length - 1]!] = { type: 'schema', message };
+    put(node, keys[keys.length - 1]!, { type: 'schema', message });
   }
   return out as FieldErrors<T>;
 }
