@@ -11,7 +11,8 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 
 missing=()
-for pkg in chromium poppler-utils xvfb ca-certificates; do
+# gcc and libc6-dev build the power-cut test's I/O-logging shim at test time.
+for pkg in chromium poppler-utils xvfb ca-certificates gcc libc6-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 # npm is needed to fetch Node 24 from the npm registry when no Node at all is present.
