@@ -9,6 +9,7 @@ import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuComma
 import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
+import { offerChosenBackupFile } from './api/backup-sources';
 import { automaticBackup } from './backup/backup';
 import { newestGoodBackup, replaceFromBackup, startupFailureAdvice } from './backup/startup';
 import { startupBackupAndCheck } from './backup/startup-check';
@@ -112,17 +113,18 @@ async function showAbout(): Promise<void> {
  * A database that fails its checks is never replaced by a new empty one: the person is told, and
  * offered the newest good backup (the damaged file is kept aside, not deleted).
  */
-function openOrRecover(databasePath: string): Backend | undefined {
+async function openOrRecover(databasePath: string): Promise<Backend | undefined> {
   try {
     return createBackend({ databasePath, mode: 'desktop' });
   } catch (err) {
-    const good = newestGoodBackup(databasePath);
-    const detail = startupFailureAdvice(databasePath, (err as Error).message, () => (good ? 'Choose "Restore this backup" to continue with it.' : ''));
+    // Only a backup of this database (its identity) is offered, checked in full first.
+    const good = await newestGoodBackup(databasePath);
+    const detail = await startupFailureAdvice(databasePath, (err as Error).message, () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good);
     const buttons = good ? ['Quit', 'Restore this backup'] : ['Quit'];
-    const choice = dialog.showMessageBoxSync({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
-    if (choice !== 1 || !good) return undefined;
+    const { response } = await dialog.showMessageBox({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
+    if (response !== 1 || !good) return undefined;
     try {
-      replaceFromBackup(databasePath, good.path);
+      await replaceFromBackup(databasePath, good.path);
       return createBackend({ databasePath, mode: 'desktop' });
     } catch (again) {
       dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${(again as Error).message}`);
@@ -132,7 +134,12 @@ function openOrRecover(databasePath: string): Backend | undefined {
 }
 
 function installMenu(): void {
-  const backups = backupMenuActions((operation, input) => backend!.dispatch(operation, input), dialogs, () => mainWindow?.webContents.reload());
+  const backups = backupMenuActions(
+    (operation, input) => backend!.dispatch(operation, input),
+    dialogs,
+    () => mainWindow?.webContents.reload(),
+    (path) => offerChosenBackupFile(backend!.context, path),
+  );
   const template = buildMenuTemplate(
     {
       newPatient: () => sendMenuCommand('new-patient'),
@@ -161,16 +168,18 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const databasePath = resolveDatabasePath(argValue('--db'));
-    mkdirSync(dirname(databasePath), { recursive: true });
-    backend = openOrRecover(databasePath);
+    // Owner-only: the folders holding patient records are nobody else's to list (files are 0600, db/open.ts).
+    mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
+    backend = await openOrRecover(databasePath);
     if (!backend) {
       app.exit(1);
       return;
     }
     void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
       if (check.damage) dialog.showErrorBox('ROMtrack: the database is damaged', check.damage);
+      if (check.auditLog) dialog.showErrorBox('ROMtrack: the audit log was changed', check.auditLog);
       if (check.warning) console.error('[romtrack]', check.warning);
     });
 

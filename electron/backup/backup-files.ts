@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
 
-/** auto: daily and on quit, rotated; manual: "Back up now"; pre-restore: taken before a restore replaces the database. */
+/** auto: daily and on quit; manual: "Back up now"; pre-restore: taken before a restore replaces the database. */
 export type BackupKind = 'auto' | 'manual' | 'pre-restore';
 
 export interface BackupFile {
@@ -11,50 +10,46 @@ export interface BackupFile {
   /** UTC instant the backup was taken, from its name. */
   createdAt: string;
   sizeBytes: number;
+  /** The database's identity tag from the name (db/identity.ts identityTag); absent in names from before it. */
+  tag?: string;
 }
 
-const NAME_RE = /^romtrack-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z-(auto|manual|pre-restore)\.sqlite$/;
+const NAME_RE = /^romtrack-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z-(auto|manual|pre-restore)(?:-([0-9a-f]{8}))?\.sqlite$/;
 
-/** Names sort by time and say what they are, so a person browsing the folder understands them too. */
-export function backupName(at: Date, kind: BackupKind): string {
+/**
+ * Names sort by time and say what they are, so a person browsing the folder understands them too; the last
+ * part says which database they are of, so two databases' backups in one folder are never mixed up.
+ */
+export function backupName(at: Date, kind: BackupKind, tag?: string): string {
   const iso = at.toISOString(); // 2026-11-25T11:25:27.123Z
-  return `romtrack-${iso.slice(0, 10)}T${iso.slice(11, 13)}-${iso.slice(14, 16)}-${iso.slice(17, 19)}-${iso.slice(20, 23)}Z-${kind}.sqlite`;
+  const time = `${iso.slice(0, 10)}T${iso.slice(11, 13)}-${iso.slice(14, 16)}-${iso.slice(17, 19)}-${iso.slice(20, 23)}Z`;
+  return `romtrack-${time}-${kind}${tag ? `-${tag}` : ''}.sqlite`;
 }
 
-export function parseBackupName(name: string): { createdAt: string; kind: BackupKind } | null {
+export function parseBackupName(name: string): { createdAt: string; kind: BackupKind; tag?: string } | null {
   const m = NAME_RE.exec(name);
   if (!m) return null;
-  return { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`, kind: m[6] as BackupKind };
+  const parsed = { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`, kind: m[6] as BackupKind };
+  return m[7] ? { ...parsed, tag: m[7] } : parsed;
 }
 
-/** The backups in a folder, newest first; files that are not ours (or half-written temp files) are ignored. */
-export function listBackups(folder: string): BackupFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const out: BackupFile[] = [];
-  for (const name of names) {
-    const parsed = parseBackupName(name);
-    if (!parsed) continue;
-    const path = join(folder, name);
-    try {
-      out.push({ name: basename(path), path, kind: parsed.kind, createdAt: parsed.createdAt, sizeBytes: statSync(path).size });
-    } catch {
-      // removed meanwhile
-    }
-  }
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+/** What the page names a listed backup by: never its path, which the back end looks up again itself. */
+export function backupId(path: string): string {
+  return createHash('sha256').update(path).digest('hex').slice(0, 24);
 }
+
+export const newestFirst = (a: { createdAt: string }, b: { createdAt: string }): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 export interface RotationPolicy {
   daily: number;
   weekly: number;
   monthly: number;
+  /** Manual backups kept per folder and database, newest first. */
+  manual: number;
+  /** Safety copies taken before restores, kept newest first: each is the way back from one restore. */
+  preRestore: number;
 }
-export const DEFAULT_ROTATION: RotationPolicy = { daily: 7, weekly: 4, monthly: 12 };
+export const DEFAULT_ROTATION: RotationPolicy = { daily: 7, weekly: 4, monthly: 12, manual: 20, preRestore: 10 };
 
 /** Monday-based week of a UTC date, as a sortable key. */
 function weekKey(iso: string): string {
@@ -65,12 +60,13 @@ function weekKey(iso: string): string {
 }
 
 /**
- * Which automatic backups to keep: the newest of each of the last `daily` days that have one, of the
- * last `weekly` weeks and of the last `monthly` months (grandfather-father-son). Manual and pre-restore
- * backups are never rotated away: a person asked for them.
+ * Which backups of one database in one folder to remove. Automatic ones: keep the newest of each of the last
+ * `daily` days that have one, of the last `weekly` weeks and of the last `monthly` months
+ * (grandfather-father-son). Manual and pre-restore ones: keep the newest `manual` and `preRestore`, so a
+ * USB stick backed up to every evening does not fill up. The caller passes only one database's backups.
  */
-export function backupsToDelete(backups: readonly BackupFile[], policy: RotationPolicy = DEFAULT_ROTATION): BackupFile[] {
-  const auto = backups.filter((b) => b.kind === 'auto').sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+export function backupsToDelete<B extends BackupFile>(backups: readonly B[], policy: RotationPolicy = DEFAULT_ROTATION): B[] {
+  const auto = backups.filter((b) => b.kind === 'auto').sort(newestFirst);
   const keep = new Set<string>();
   const buckets: [(iso: string) => string, number][] = [
     [(iso) => iso.slice(0, 10), policy.daily],
@@ -87,5 +83,6 @@ export function backupsToDelete(backups: readonly BackupFile[], policy: Rotation
       keep.add(b.path);
     }
   }
-  return auto.filter((b) => !keep.has(b.path));
+  const byCount = (kind: BackupKind, count: number) => backups.filter((b) => b.kind === kind).sort(newestFirst).slice(count);
+  return [...auto.filter((b) => !keep.has(b.path)), ...byCount('manual', policy.manual), ...byCount('pre-restore', policy.preRestore)];
 }

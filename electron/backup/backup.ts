@@ -1,13 +1,11 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../db/errors';
-import { backupName, backupsToDelete, listBackups, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
-import { verifyDatabaseFileOffThread } from './verify';
+import { databaseIdentity, identityTag } from '../db/identity';
+import { backupName, backupsToDelete, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
+import { backupsFolderFor, backupsIn, ensureFolder, limited, requireAbsoluteFolder } from './folders';
+import { runFileTask } from './run-in-worker';
 
-export function backupsFolderFor(databasePath: string): string {
-  return join(dirname(databasePath), 'backups');
-}
+export { backupsFolderFor } from './folders';
 
 /** Turns file-system and SQLite failures into what a person at the clinic can act on. */
 export function explainWriteFailure(err: unknown, folder: string): AppError {
@@ -25,72 +23,87 @@ export function explainWriteFailure(err: unknown, folder: string): AppError {
   return new AppError('internal', `The backup to ${folder} failed (${text}). The database itself was not changed.`);
 }
 
-function fsyncPath(path: string, directory = false): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, directory ? 'r' : 'r+');
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced on every platform (Windows); the file itself was.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+// One backup or restore of a database at a time: a restore must not swap the file while a backup reads it,
+// and two quick clicks must not race for one file name.
+const queues = new Map<string, Promise<unknown>>();
+
+export function oneAtATime<T>(databasePath: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(databasePath) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(databasePath, settled);
+  void settled.then(() => {
+    if (queues.get(databasePath) === settled) queues.delete(databasePath);
+  });
+  return run;
+}
+
+/** The tag this database's backups carry in their names. */
+export function tagOf(db: Database.Database): string | undefined {
+  const identity = databaseIdentity(db);
+  return identity ? identityTag(identity) : undefined;
 }
 
 /**
- * Copies the live database with SQLite's online backup API (it reads a consistent snapshot while
- * writes go on), under a temporary name, checks the copy's integrity, flushes it to disk and only
- * then gives it its real name: a power cut or a pulled USB stick never leaves a file that looks
- * like a good backup but is not.
+ * A checked backup of the open database into `folder` (see file-tasks.ts backup): the folder is made if
+ * needed (the database's own folder up to two levels, a chosen one only its last level), then the copy is
+ * made and checked in a worker thread, so a slow or stuck device costs an error, not a frozen app.
+ * Callers hold oneAtATime (createBackup does).
  */
-export async function createBackup(db: Database.Database, folder: string, kind: BackupKind, now: Date = new Date()): Promise<BackupFile> {
-  const name = backupName(now, kind);
-  const finalPath = join(folder, name);
-  const tempPath = join(folder, `.${name}.partial`);
+export async function backupUnqueued(db: Database.Database, folder: string, kind: BackupKind, now: Date = new Date()): Promise<BackupFile> {
+  requireAbsoluteFolder(folder);
+  const tag = tagOf(db);
+  const name = backupName(now, kind, tag);
   try {
-    mkdirSync(folder, { recursive: true });
-    // Creating the file ourselves first gives the file system's own reason (read-only, gone, full),
-    // which SQLite would blur into "unable to open".
-    closeSync(openSync(tempPath, 'wx'));
-    await db.backup(tempPath);
-    const check = await verifyDatabaseFileOffThread(tempPath);
-    if (!check.ok) throw new AppError('internal', `The backup copy failed its check (${check.reason}); it was discarded. Try again.`);
-    fsyncPath(tempPath);
-    renameSync(tempPath, finalPath);
-    fsyncPath(folder, true);
+    await ensureFolder(folder, folder === backupsFolderFor(db.name) ? 2 : 1);
+    const made = await runFileTask('backup', { source: db.name, folder, name }, `The backup to ${folder}`);
+    const parsed = parseBackupName(name)!;
+    return { name, path: made.path, kind, createdAt: parsed.createdAt, sizeBytes: made.sizeBytes, ...(tag ? { tag } : {}) };
   } catch (err) {
-    try {
-      unlinkSync(tempPath);
-    } catch {
-      // nothing to clean, or the folder is gone
-    }
     throw err instanceof AppError ? err : explainWriteFailure(err, folder);
   }
-  const parsed = parseBackupName(name)!;
-  return { name: basename(finalPath), path: finalPath, kind, createdAt: parsed.createdAt, sizeBytes: statSync(finalPath).size };
 }
 
-/** Removes the automatic backups the rotation no longer keeps; returns what it removed. */
-export function rotateBackups(folder: string): BackupFile[] {
-  const remove = backupsToDelete(listBackups(folder));
+export function createBackup(db: Database.Database, folder: string, kind: BackupKind, now: Date = new Date()): Promise<BackupFile> {
+  return oneAtATime(db.name, () => backupUnqueued(db, folder, kind, now));
+}
+
+/**
+ * Removes what the rotation no longer keeps among this database's backups in `folder` (backups with another
+ * tag, or none, belong to another database, or to this one before a restore, and are left alone). Returns
+ * what it removed; a file that cannot be removed now is tried again next time.
+ */
+export async function rotateBackups(folder: string, tag: string | undefined): Promise<BackupFile[]> {
+  if (!tag) return [];
+  const { backups } = await backupsIn(folder);
+  const remove = backupsToDelete(backups.filter((b) => b.tag === tag));
+  const removed: BackupFile[] = [];
   for (const b of remove) {
     try {
-      unlinkSync(b.path);
+      await limited.unlink(b.path);
+      removed.push(b);
     } catch {
-      // already gone
+      // already gone, or the folder stopped answering
     }
   }
-  return remove;
+  return removed;
 }
 
 /** At start: one automatic backup a day is enough; on quit: always, so the day's work is in one. */
 export async function automaticBackup(db: Database.Database, databasePath: string, reason: 'start' | 'quit', now: Date = new Date(), force = false): Promise<BackupFile | null> {
   const folder = backupsFolderFor(databasePath);
-  if (reason === 'start' && !force) {
-    const today = now.toISOString().slice(0, 10);
-    if (listBackups(folder).some((b) => b.kind === 'auto' && b.createdAt.startsWith(today))) return null;
-  }
-  const made = await createBackup(db, folder, 'auto', now);
-  rotateBackups(folder);
-  return made;
+  return oneAtATime(db.name, async () => {
+    const tag = tagOf(db);
+    if (reason === 'start' && !force) {
+      const today = now.toISOString().slice(0, 10);
+      const { backups } = await backupsIn(folder);
+      if (backups.some((b) => b.kind === 'auto' && b.tag === tag && b.createdAt.startsWith(today))) return null;
+    }
+    const made = await backupUnqueued(db, folder, 'auto', now);
+    await rotateBackups(folder, tag);
+    return made;
+  });
 }

@@ -1,17 +1,32 @@
-import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { AppError } from '../db/errors';
-import { backupsFolderFor, createBackup } from './backup';
+import { databaseIdentity } from '../db/identity';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { schemaDifference } from '../db/schema-text';
+import { backupUnqueued, oneAtATime } from './backup';
 import type { BackupFile } from './backup-files';
-import { verifyDatabaseFile } from './verify';
+import { backupsFolderFor, limited, regularFileOrRefuse, sameFile } from './folders';
+import { runFileTask } from './run-in-worker';
 
-/** Puts `replacement` in place of the database file; the old WAL and index files belong to the old file. */
-export function swapInDatabaseFile(databasePath: string, replacement: string): void {
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(databasePath + suffix)) unlinkSync(databasePath + suffix);
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** Renames a database file and whatever WAL, index or journal file it has: they belong to it, not to its name. */
+export function moveDatabaseFile(from: string, to: string): void {
+  renameSync(from, to);
+  for (const suffix of SIDE_FILES) {
+    if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix);
   }
-  renameSync(replacement, databasePath);
+}
+
+function removeDatabaseFile(path: string): void {
+  for (const p of [path, ...SIDE_FILES.map((s) => path + s)]) {
+    try {
+      unlinkSync(p);
+    } catch {
+      // not there
+    }
+  }
 }
 
 /**
@@ -22,31 +37,104 @@ export interface RestoreTarget {
   /** The open connection: read for the safety backup before the swap. */
   readonly db: Database.Database;
   readonly app: { readonly databasePath: string };
-  /** Closes the database, lets `swap` replace its file, and opens it again. */
+  /** Closes the database, lets `swap` replace its file, and opens it again (also when `swap` throws). */
   replaceDatabase(swap: () => void): void;
 }
 
-/**
- * Restores the database from a backup file. Nothing is replaced until the chosen file has passed
- * every check and the current database has itself been backed up, so a restore can be undone by
- * restoring that safety copy.
- */
-export async function restoreDatabase(ctx: RestoreTarget, sourcePath: string): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
-  const databasePath = ctx.app.databasePath;
-  if (resolve(sourcePath) === resolve(databasePath)) {
-    throw new AppError('invalid_input', 'That is the database in use, not a backup.', { path: 'Choose a backup file, not the database in use.' });
-  }
-  const check = verifyDatabaseFile(sourcePath);
-  if (!check.ok) throw new AppError('invalid_input', `This file cannot be restored: ${check.reason} Nothing was changed.`, { path: check.reason });
+export interface Restored {
+  restoredFrom: string;
+  /** The current records, copied just before the swap: restoring it undoes this restore. */
+  safetyBackup: BackupFile;
+  /** The backup's schema version as chosen; an older one was brought up to date on its copy first. */
+  schemaVersion: number;
+  /** The backup is of another database (another install, another clinic's file) than the one it replaced. */
+  otherDatabase: boolean;
+}
 
-  const safetyBackup = await createBackup(ctx.db, backupsFolderFor(databasePath), 'pre-restore');
-  const staging = `${databasePath}.restoring`;
-  copyFileSync(sourcePath, staging);
-  const copied = verifyDatabaseFile(staging);
-  if (!copied.ok) {
-    unlinkSync(staging);
-    throw new AppError('internal', `The copy of the backup failed its check (${copied.reason}). Nothing was changed.`);
+export interface RestoreOptions {
+  /** What belongs to the restore on the new connection (its audit row): if it fails, the restore is undone. */
+  afterSwap?: (restored: Restored) => void;
+  now?: Date;
+}
+
+/**
+ * Restores the database from a backup file. Before the live file is touched: the chosen file is refused unless
+ * it is a regular file (lstat, never opened otherwise); a copy of it is checked in full, and brought up to this
+ * version if older (file-tasks.ts prepareRestore); the current database is backed up. Then the swap: the
+ * current file is moved aside, the copy takes its name, the database is reopened and checked. If anything
+ * fails from the swap on, the previous file is put back and reopened, and the error says so.
+ */
+export function restoreDatabase(ctx: RestoreTarget, sourcePath: string, options: RestoreOptions = {}): Promise<Restored> {
+  const databasePath = ctx.app.databasePath;
+  const now = options.now ?? new Date();
+  return oneAtATime(ctx.db.name, async () => {
+    const source = await regularFileOrRefuse(sourcePath);
+    const live = await limited.stat(databasePath).catch(() => null);
+    if (live && sameFile(source, live)) {
+      throw new AppError('invalid_input', 'That is the database in use, not a backup. Nothing was changed.', { id: 'Choose a backup file, not the database in use.' });
+    }
+    const staging = `${databasePath}.restoring`;
+    const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging }, `Reading ${sourcePath}`);
+    if (!prepared.ok) throw new AppError('invalid_input', `This file cannot be restored: ${prepared.reason} Nothing was changed.`, { id: prepared.reason });
+
+    let safetyBackup: BackupFile;
+    try {
+      safetyBackup = await backupUnqueued(ctx.db, backupsFolderFor(databasePath), 'pre-restore', now);
+    } catch (err) {
+      removeDatabaseFile(staging);
+      throw new AppError((err as AppError).code ?? 'internal', `No safety copy of the current records could be made, so nothing was restored: ${(err as Error).message}`);
+    }
+    const restored: Restored = {
+      restoredFrom: sourcePath,
+      safetyBackup,
+      schemaVersion: prepared.schemaVersion,
+      otherDatabase: prepared.identity !== databaseIdentity(ctx.db),
+    };
+    swapWithRollback(ctx, staging, `${databasePath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`, restored, options);
+    return restored;
+  });
+}
+
+/** The reopened database must be exactly this version's schema and readable, before anything is written to it. */
+function confirmRestored(db: Database.Database): void {
+  const difference = schemaDifference(db, LATEST_SCHEMA_VERSION);
+  if (difference) throw new Error(`the restored database does not have this version's schema (${difference})`);
+  db.prepare('SELECT count(*) FROM patients').pluck().get();
+}
+
+function swapWithRollback(ctx: RestoreTarget, staging: string, previous: string, restored: Restored, options: RestoreOptions): void {
+  const databasePath = ctx.app.databasePath;
+  let movedAside = false;
+  let swappedIn = false;
+  try {
+    ctx.replaceDatabase(() => {
+      // The connection is closed: SQLite has checkpointed the WAL into the file.
+      moveDatabaseFile(databasePath, previous);
+      movedAside = true;
+      moveDatabaseFile(staging, databasePath);
+      swappedIn = true;
+    });
+    confirmRestored(ctx.db);
+    options.afterSwap?.(restored);
+  } catch (err) {
+    const why = (err as Error).message;
+    try {
+      ctx.replaceDatabase(() => {
+        if (swappedIn) removeDatabaseFile(databasePath);
+        if (movedAside) moveDatabaseFile(previous, databasePath);
+      });
+    } catch (again) {
+      throw new AppError(
+        'internal',
+        `The restore failed after the backup was put in place (${why}), and putting the previous database back failed too (${(again as Error).message}). ` +
+          `Stop recording. The records as they were are in ${previous} and in the safety backup ${restored.safetyBackup.path}: restore that backup.`,
+      );
+    } finally {
+      removeDatabaseFile(staging);
+    }
+    if (!movedAside) throw new AppError('internal', `The backup could not be put in place (${why}). The database was not changed, and nothing was restored.`);
+    throw new AppError('internal', `The restore failed after the backup was put in place (${why}), so the previous database was put back: the records are exactly as they were before, and nothing was restored.`);
   }
-  ctx.replaceDatabase(() => swapInDatabaseFile(databasePath, staging));
-  return { restoredFrom: sourcePath, safetyBackup };
+  // Done and checked: the safety backup keeps the previous records, the file moved aside is no longer needed.
+  removeDatabaseFile(previous);
 }

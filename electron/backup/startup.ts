@@ -1,46 +1,67 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
-import { backupsFolderFor } from './backup';
-import { listBackups, type BackupFile } from './backup-files';
-import { swapInDatabaseFile } from './restore';
-import { verifyDatabaseFile } from './verify';
+import { existsSync } from 'node:fs';
+import { identityTag } from '../db/identity';
+import { newestFirst, type BackupFile } from './backup-files';
+import { backupsFolderFor, backupsIn, legacyBackupsFolderFor, regularFileOrRefuse } from './folders';
+import { moveDatabaseFile } from './restore';
+import { runFileTask } from './run-in-worker';
 
-/** The newest backup beside the database that passes every check, for the start-up message. */
-export function newestGoodBackup(databasePath: string): BackupFile | null {
-  for (const b of listBackups(backupsFolderFor(databasePath))) {
-    if (verifyDatabaseFile(b.path).ok) return b;
+/** Which database the file is, read even from a damaged one where the first pages still are sound. */
+async function identityOfFile(databasePath: string): Promise<string | null> {
+  try {
+    return (await runFileTask('identify', { paths: [databasePath] }, `Reading ${databasePath}`))[databasePath] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The newest backup of this database that passes every check, for the start-up message. Only its own: from its
+ * own folder and the old shared one, with its identity (from the damaged file if it can still be read, else
+ * the one its own folder's newest backup carries). Another database's backup is never offered, however new.
+ */
+export async function newestGoodBackup(databasePath: string): Promise<BackupFile | null> {
+  const identity = await identityOfFile(databasePath);
+  const own = (await backupsIn(backupsFolderFor(databasePath))).backups.sort(newestFirst);
+  const legacy = (await backupsIn(legacyBackupsFolderFor(databasePath))).backups;
+  const tag = identity ? identityTag(identity) : own[0]?.tag;
+  if (!tag) return null;
+  // Untagged names (from before tags) can be told apart only by the identity inside, so only with a known one.
+  const candidates = [...own, ...legacy].filter((b) => (b.tag ? b.tag === tag : identity !== null)).sort(newestFirst);
+  for (const b of candidates) {
+    const verdict = await runFileTask('inspect', { path: b.path }, `Checking ${b.path}`).catch(() => null);
+    if (!verdict?.ok || verdict.identity === null) continue;
+    if (identity ? verdict.identity === identity : identityTag(verdict.identity) === tag) return b;
   }
   return null;
 }
 
 /**
- * Puts a verified backup in place of a database that cannot be opened. The damaged file is kept
- * beside it under another name, never deleted: it may still hold something worth recovering.
+ * Puts a backup in place of a database that cannot be opened: a copy of it, checked in full and brought up to
+ * this version first, exactly as for a restore. The damaged file is kept beside it under another name, never
+ * deleted: it may still hold something worth recovering.
  */
-export function replaceFromBackup(databasePath: string, backupPath: string, now: Date = new Date()): { keptDamagedAs: string | null } {
-  const check = verifyDatabaseFile(backupPath);
-  if (!check.ok) throw new Error(`${backupPath} cannot be used: ${check.reason}`);
+export async function replaceFromBackup(databasePath: string, backupPath: string, now: Date = new Date()): Promise<{ keptDamagedAs: string | null }> {
+  await regularFileOrRefuse(backupPath);
+  const staging = `${databasePath}.restoring`;
+  const prepared = await runFileTask('prepareRestore', { source: backupPath, staging }, `Reading ${backupPath}`);
+  if (!prepared.ok) throw new Error(`${backupPath} cannot be used: ${prepared.reason}`);
   let keptDamagedAs: string | null = null;
   if (existsSync(databasePath)) {
     keptDamagedAs = `${databasePath}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(databasePath, keptDamagedAs);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, keptDamagedAs + suffix);
-    }
+    moveDatabaseFile(databasePath, keptDamagedAs);
   }
-  const staging = `${databasePath}.restoring`;
-  copyFileSync(backupPath, staging);
-  swapInDatabaseFile(databasePath, staging);
+  moveDatabaseFile(staging, databasePath);
   return { keptDamagedAs };
 }
 
 /** What to tell a person whose database would not open, in words and with the way out. */
-export function startupFailureAdvice(databasePath: string, reason: string, restoreHint: (backupPath: string) => string): string {
-  const good = newestGoodBackup(databasePath);
+export async function startupFailureAdvice(databasePath: string, reason: string, restoreHint: (backupPath: string) => string, good?: BackupFile | null): Promise<string> {
+  const newest = good === undefined ? await newestGoodBackup(databasePath) : good;
   const lines = [`ROMtrack cannot open its database: ${reason}`, 'ROMtrack did not start a new, empty database: your records are not lost.'];
-  if (good) {
-    lines.push(`The newest good backup is ${good.path}, taken ${good.createdAt.slice(0, 16).replace('T', ' ')} UTC.`, restoreHint(good.path));
+  if (newest) {
+    lines.push(`The newest good backup of this database is ${newest.path}, taken ${newest.createdAt.slice(0, 16).replace('T', ' ')} UTC.`, restoreHint(newest.path));
   } else {
-    lines.push(`No good backup was found in ${backupsFolderFor(databasePath)}. If you have one elsewhere (a USB stick), restore it with:`, restoreHint('PATH-TO-BACKUP'));
+    lines.push(`No good backup of this database was found in ${backupsFolderFor(databasePath)}. If you have one elsewhere (a USB stick), restore it with:`, restoreHint('PATH-TO-BACKUP'));
   }
   return lines.join('\n');
 }

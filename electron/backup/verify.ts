@@ -1,68 +1,103 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { checkAuditChain } from '../db/audit-chain';
+import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { schemaDifference } from '../db/schema-text';
 
-export type Verdict = { ok: true; schemaVersion: number; patients: number } | { ok: false; reason: string };
+export type Verdict =
+  | { ok: true; schemaVersion: number; patients: number; identity: string | null; auditRows: number | null }
+  | { ok: false; reason: string };
 
 const SQLITE_HEADER = 'SQLite format 3\0';
-// Tables every ROMtrack database has had since its first version.
-const OUR_TABLES = ['app_meta', 'patients', 'audit_log'];
+/** The first version whose audit log carries its hash chain (migration 9). */
+export const CHAINED_FROM_VERSION = 9;
 
 /**
- * Is this file a sound ROMtrack database this app can open? Opened read-only, so checking a file
- * (a backup on a USB stick, a file chosen for restore) never changes it.
+ * Opens a file read-only for a look inside and closes it again, leaving the folder as it was. A backup copied
+ * from a WAL database still says WAL in its header (backups from before migration 9 do), and SQLite then
+ * creates -wal and -shm beside it even read-only; those are removed if this look made them.
  */
-export function verifyDatabaseFile(path: string): Verdict {
-  let header: string;
+export function withReadOnly<T>(path: string, look: (db: Database.Database) => T): T {
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
+  const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(16);
-      readSync(fd, buf, 0, 16, 0);
-      header = buf.toString('latin1');
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    return { ok: false, reason: `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` };
-  }
-  if (header !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all).' };
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const result = db.pragma('integrity_check', { simple: true }) as string;
-    if (result !== 'ok') return { ok: false, reason: `The database is damaged: its integrity check failed (${result}).` };
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
-    if (!OUR_TABLES.every((t) => tables.has(t))) return { ok: false, reason: 'This is an SQLite database, but not a ROMtrack one.' };
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    if (schemaVersion > LATEST_SCHEMA_VERSION) {
-      return { ok: false, reason: `It was written by a newer ROMtrack (schema ${schemaVersion}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer ROMtrack first.` };
-    }
-    const patients = (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
-    return { ok: true, schemaVersion, patients };
-  } catch (err) {
-    return { ok: false, reason: `The database cannot be read: ${(err as Error).message}.` };
+    return look(db);
   } finally {
-    db?.close();
+    db.close();
+    for (const f of sideFiles) {
+      try {
+        // A read-only connection never writes the WAL: an empty one is only the side effect of looking.
+        if (existsSync(f) && (f.endsWith('-shm') || statSync(f).size === 0)) unlinkSync(f);
+      } catch {
+        // not ours to remove after all
+      }
+    }
+  }
+}
+
+function header(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    return buf.toString('latin1');
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * The same check in a worker thread when running compiled (the app); in place when running from
- * TypeScript sources (tests), where a worker cannot load a .ts file.
+ * Is this file a sound ROMtrack database this app can restore? Opened read-only, so checking a file never
+ * changes it. Every page is checked (integrity_check); every table, index and trigger must be exactly what the
+ * migrations make at its user_version, and nothing more; the audit log's hash chain must be whole. A file that
+ * merely has tables with the right names, or a version number of 0, is not ours.
+ * Synchronous and slow on large files: the app runs it in a worker (file-tasks.ts), tests call it directly.
  */
-export function verifyDatabaseFileOffThread(path: string): Promise<Verdict> {
-  const worker = join(__dirname, 'verify-worker.js');
-  if (!__filename.endsWith('.js') || !existsSync(worker)) return Promise.resolve(verifyDatabaseFile(path));
-  return new Promise((resolve) => {
-    const w = new Worker(worker, { workerData: path });
-    w.once('message', (v: Verdict) => {
-      resolve(v);
-      void w.terminate();
-    });
-    // A worker that cannot start (a packaging quirk) must not cost the backup its check: check in place.
-    w.once('error', () => resolve(verifyDatabaseFile(path)));
-  });
+export function verifyDatabaseFile(path: string, options: VerifyOptions = {}): Verdict {
+  const onProgress = options.onProgress ?? (() => {});
+  try {
+    if (header(path) !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all).' };
+  } catch (err) {
+    return { ok: false, reason: `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` };
+  }
+  try {
+    return withReadOnly(path, (db) => inspect(db, { structure: options.structure ?? true, chain: options.chain ?? true }, onProgress));
+  } catch (err) {
+    return { ok: false, reason: `The database cannot be read: ${(err as Error).message}.` };
+  }
+}
+
+export interface VerifyOptions {
+  /**
+   * Off only for the check of a fresh backup copy: a copy must be made even of a database whose schema or audit
+   * log was tampered with (it is the evidence); its pages are what that check is for. On for anything restored.
+   */
+  structure?: boolean;
+  chain?: boolean;
+  /** Called between the long steps, so a worker can show it is still going. */
+  onProgress?: () => void;
+}
+
+function inspect(db: Database.Database, checks: { structure: boolean; chain: boolean }, onProgress: () => void): Verdict {
+  const result = db.pragma('integrity_check', { simple: true }) as string;
+  if (result !== 'ok') return { ok: false, reason: `The database is damaged: its integrity check failed (${result}).` };
+  onProgress();
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) {
+    return { ok: false, reason: `It was written by a newer ROMtrack (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer ROMtrack first.` };
+  }
+  if (version < 1) return { ok: false, reason: 'This is an SQLite database, but not a ROMtrack one (it has no ROMtrack schema version).' };
+  const difference = checks.structure ? schemaDifference(db, version) : null;
+  if (difference) {
+    return { ok: false, reason: `This is not a ROMtrack database as schema version ${version} makes it (${difference}): it was altered, or made by something else.` };
+  }
+  let auditRows: number | null = null;
+  if (checks.chain && version >= CHAINED_FROM_VERSION) {
+    const chain = checkAuditChain(db, onProgress);
+    if (!chain.ok) return { ok: false, reason: `Its audit log was altered: ${chain.reason}. Records whose history cannot be trusted are not restored.` };
+    auditRows = chain.rows;
+  }
+  const patients = db.prepare('SELECT count(*) FROM patients').pluck().get() as number;
+  return { ok: true, schemaVersion: version, patients, identity: databaseIdentity(db), auditRows };
 }

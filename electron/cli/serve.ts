@@ -40,13 +40,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const databasePath = resolveDatabasePath(args.db);
-  mkdirSync(dirname(databasePath), { recursive: true });
+  // Owner-only: the folders holding patient records are nobody else's to list (files are 0600, db/open.ts).
+  mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
   if (!isLoopback(args.host)) {
     console.warn(`WARNING: listening on ${args.host}, not only this machine. Every record is reachable from the network by anyone with the token.`);
   }
   if (args['restore-from']) {
     try {
-      const { keptDamagedAs } = replaceFromBackup(databasePath, args['restore-from']);
+      const { keptDamagedAs } = await replaceFromBackup(databasePath, args['restore-from']);
       console.log(`Restored ${databasePath} from ${args['restore-from']}.${keptDamagedAs ? ` The previous file was kept as ${keptDamagedAs}.` : ''}`);
     } catch (err) {
       console.error(`Nothing was changed: ${(err as Error).message}`);
@@ -57,11 +58,12 @@ async function main(): Promise<void> {
   try {
     backend = createBackend({ databasePath, mode: 'server' });
   } catch (err) {
-    console.error(startupFailureAdvice(databasePath, (err as Error).message, (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
+    console.error(await startupFailureAdvice(databasePath, (err as Error).message, (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
     process.exit(1);
   }
   void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
     if (check.damage) console.error(`\n*** ${check.damage} ***\n`);
+    if (check.auditLog) console.error(`\n*** ${check.auditLog} ***\n`);
     if (check.warning) console.warn(check.warning);
   });
   const server = await startServer({

@@ -1,6 +1,7 @@
 import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { auditRowHash, CHAIN_START, type ChainedContent } from './audit-chain';
 
 export interface AuditEntry {
   at: string;
@@ -23,23 +24,51 @@ export interface AuditRow {
   after: unknown;
 }
 
+// The hash of the last audit row, per connection: each new row chains from it without reading the table. A
+// restore's new connection reads it afresh. It can go stale when the transaction that wrote a row rolls back
+// (or another connection writes): the database's audit_log_chained trigger then refuses the row, and the
+// write reads the real last hash and tries once more.
+const heads = new WeakMap<Database.Database, string>();
+
+function lastHash(db: Database.Database): string {
+  const row = prepared(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  return row?.hash ?? CHAIN_START;
+}
+
+function insert(db: Database.Database, row: ChainedContent, prev: string): void {
+  const hash = auditRowHash(prev, row);
+  const info = prepared(db,
+      `INSERT INTO audit_log (id, at, actor_id, operation, entity, entity_id, before_json, after_json, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(row.id, row.at, row.actor_id, row.operation, row.entity, row.entity_id, row.before_json, row.after_json, prev, hash);
+  if (info.changes !== 1) throw new Error('audit row was not written');
+  heads.set(db, hash);
+}
+
 /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
 export function writeAudit(db: Database.Database, entry: AuditEntry): void {
-  const info = prepared(db, 
-      `INSERT INTO audit_log (id, at, actor_id, operation, entity, entity_id, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      randomUUID(),
-      entry.at,
-      entry.actorId,
-      entry.operation,
-      entry.entity,
-      entry.entityId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
-  if (info.changes !== 1) throw new Error('audit row was not written');
+  const row: ChainedContent = {
+    id: randomUUID(),
+    at: entry.at,
+    actor_id: entry.actorId,
+    operation: entry.operation,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  let prev = heads.get(db);
+  if (prev === undefined) {
+    prev = lastHash(db);
+    heads.set(db, prev);
+  }
+  try {
+    insert(db, row, prev);
+  } catch (err) {
+    if (!/continue the chain/.test((err as Error).message)) throw err;
+    insert(db, row, lastHash(db));
+  }
 }
 
 interface AuditDbRow {

@@ -20,6 +20,7 @@ export function migrate(
     if (m.version <= from || m.version > target) continue;
     db.transaction(() => {
       db.exec(m.up);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from './errors';
+import { createPrivateFile, narrowIfWorldReadable } from './file-modes';
+import { ensureDatabaseIdentity } from './identity';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
@@ -33,11 +35,16 @@ export interface OpenOptions {
  * - synchronous=FULL because better-sqlite3 defaults to NORMAL under WAL, which can lose the last
  *   commits on power loss, and clinics lose power;
  * - foreign_keys, off by default in SQLite;
- * - a busy timeout so a second reader (a backup, server mode) waits rather than fails.
+ * - a busy timeout so a second reader (a backup, server mode) waits rather than fails;
+ * - the file (and so its -wal and -shm, which SQLite gives the same mode) readable by its owner only.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database;
   try {
+    if (!options.readonly) {
+      createPrivateFile(path);
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) narrowIfWorldReadable(file);
+    }
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (err) {
     throw new AppError('internal', `Cannot open the database at ${path}: ${(err as Error).message}`);
@@ -57,7 +64,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
-    if (options.migrate ?? true) migrate(db);
+    if (options.migrate ?? true) {
+      migrate(db);
+      // Migration 9 stores the identity; a file whose row went missing gets a new one rather than none. Not on a
+      // file whose check was deferred: it may be damaged, and the start-up backup is what says so.
+      if (!options.readonly && checkOnOpen(db) === 'checked') ensureDatabaseIdentity(db);
+    }
     return db;
   } catch (err) {
     db.close();

@@ -17,9 +17,15 @@ type Result<K extends OperationName> = { ok: true; value: OperationOutput<K> } |
 /**
  * File → Back up now… and File → Restore…, through the same operations (and so the same checks,
  * audit rows and "who is working" rule) as any other change. One at a time: a second click while
- * a backup runs does nothing.
+ * a backup runs does nothing. The file chosen for a restore reaches the back end through `offerFile`
+ * (api/backup-sources.ts), never as a path in an operation's input, which a page could send too.
  */
-export function backupMenuActions(dispatch: Dispatch, dialogs: BackupDialogs, onRestored: () => void): { backUpNow(): Promise<void>; restore(): Promise<void> } {
+export function backupMenuActions(
+  dispatch: Dispatch,
+  dialogs: BackupDialogs,
+  onRestored: () => void,
+  offerFile: (path: string) => string,
+): { backUpNow(): Promise<void>; restore(): Promise<void> } {
   let busy = false;
 
   async function run<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<K>> {
@@ -62,13 +68,14 @@ export function backupMenuActions(dispatch: Dispatch, dialogs: BackupDialogs, on
           'Restore',
         );
         if (!sure) return;
-        const restored = await run('backups.restore', { path });
+        const restored = await run('backups.restore', { id: offerFile(path) });
         if (!restored.ok) return dialogs.show('error', 'Nothing was restored.', restored.message);
         onRestored();
         await dialogs.show(
           'info',
           'The backup was restored.',
-          `Restored from ${restored.value.restoredFrom}.\nThe records as they were before are kept in ${restored.value.safetyBackup.path}.`,
+          `Restored from ${restored.value.restoredFrom}.${restored.value.otherDatabase ? '\nThis backup came from another ROMtrack database (another computer or clinic).' : ''}\n` +
+            `The records as they were before are kept in ${restored.value.safetyBackup.path}.`,
         );
       }),
   };

@@ -28,3 +28,21 @@ test('a backup to a folder that is not there says so plainly', async ({ page, ap
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'was the USB stick removed?' })).toBeVisible();
 });
+
+test('a relative folder gets a field message; a backup to a chosen folder is listed with its folder', async ({ page, app }) => {
+  await app.open(page, '#/settings');
+  const folder = page.getByLabel('Back up to folder');
+  await folder.fill('usb-stick');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText('Choose a full path, starting with /')).toBeVisible();
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
+
+  const stick = `${app.backend.dbPath}-stick`;
+  await folder.fill(stick);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backup saved and checked' })).toBeVisible();
+  const rows = page.getByRole('table').filter({ hasText: 'Kind' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(stick);
+  await expect(page.getByText(`and in ${stick}`)).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { todayLocal } from '../../shared/domain/dates';
+import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { expect, keepScreenshot, test } from './fixtures';
 
 type App = Parameters<Parameters<typeof test>[2]>[0]['app'];
@@ -41,7 +41,8 @@ test('the dashboard puts the losing elbow first, and its chart shows events, nor
   await expect(cards).toHaveCount(3);
   await expect(cards.first()).toContainText('Right elbow flexion (active)');
   await expect(cards.first()).toContainText('Losing motion');
-  await expect(cards.first()).toContainText('Right elbow flexion 130° → 110° over 5 weeks: a loss of 20°, beyond the 8° threshold.');
+  // The card's title names the series, so its reason starts at the numbers (the analysis words the rest).
+  await expect(cards.first().locator('.series-card-reason')).toHaveText(/^130° → 110° over 5 weeks, .*a loss of 20°, beyond the threshold \(8°, same therapist and goniometer, catalogue default\)/);
   const kneeCard = cards.filter({ hasText: 'Left knee flexion (active)' });
   await expect(kneeCard).toContainText('Holding');
   await expect(page.getByText('2 holding')).toBeVisible();
@@ -69,7 +70,9 @@ test('the dashboard puts the losing elbow first, and its chart shows events, nor
   await expect(chart.getByText('Normal 150°')).toBeVisible();
   await expect(chart.getByText('Functional 130°')).toBeVisible();
   await expect(chart.getByText('Baseline 130° ± 8°')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Trend over the last 5 weeks: -4°/week');
+  // The threshold applied and why, under the verdict; the trend drawn is the one the verdict weighed.
+  await expect(page.locator('#series-threshold')).toContainText('Threshold 8°, same therapist and goniometer (catalogue default).');
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText(`Trend the verdict weighed, ${formatDate(daysAgo(35))} to ${formatDate(daysAgo(0))}: -4°/week`);
   await expect(page.getByText('Hastings-Graham IIA: limits flexion-extension; Bridging bone anterior to the joint')).toBeVisible();
 
   // A point's tooltip carries everything recorded with it.

@@ -2,8 +2,9 @@ import { closeSync, copyFileSync, existsSync, openSync, readdirSync, writeSync }
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { offerChosenBackupFile } from '../../electron/api/backup-sources';
 import { automaticBackup, backupsFolderFor, createBackup } from '../../electron/backup/backup';
-import { listBackups } from '../../electron/backup/backup-files';
+import { backupsIn } from '../../electron/backup/folders';
 import { verifyDatabaseFile } from '../../electron/backup/verify';
 import { openDatabase } from '../../electron/db/open';
 import { openTestBackend, type TestBackend } from '../support/backend';
@@ -21,6 +22,16 @@ afterEach(() => {
   api.dispose();
   tmp.cleanup();
 });
+
+/** The backups in a folder, newest last as the names sort. */
+async function listBackups(folder: string) {
+  return (await backupsIn(folder)).backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** A restore of a file chosen in the desktop app's File → Restore dialog (the page can only name listed backups). */
+function restoreChosen(path: string) {
+  return api.call('backups.restore', { id: offerChosenBackupFile(api.context, path) });
+}
 
 /** Every row of every clinical table, in a stable order: what "identical" means for a restore. */
 function dump(path: string): Record<string, unknown[]> {
@@ -70,7 +81,8 @@ describe('backups', () => {
 
     const quiet = await createBackup(api.context.db, tmp.dir, 'manual', new Date(Date.now() + 1000));
     expect(dump(quiet.path)).toEqual(dump(api.dbPath));
-    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    // Nothing half-made or left by SQLite beside the backups: no .partial, no -wal or -shm.
+    expect(readdirSync(tmp.dir).filter((f) => /\.partial|-wal$|-shm$|-journal$/.test(f))).toEqual([]);
   });
 
   it('backs up through the operation into the folder beside the database, and lists it with its size', async () => {
@@ -88,7 +100,7 @@ describe('backups', () => {
     expect(await automaticBackup(api.context.db, api.dbPath, 'start', new Date('2026-11-25T09:00:00Z'))).toBeNull();
     expect(await automaticBackup(api.context.db, api.dbPath, 'quit', new Date('2026-11-25T17:00:00Z'))).not.toBeNull();
     // Same day twice: rotation keeps only that day's newest.
-    expect(listBackups(backupsFolderFor(api.dbPath)).map((b) => b.createdAt)).toEqual(['2026-11-25T17:00:00.000Z']);
+    expect((await listBackups(backupsFolderFor(api.dbPath))).map((b) => b.createdAt)).toEqual(['2026-11-25T17:00:00.000Z']);
   });
 
   it('a restore round trip gives back exactly what was backed up, after a safety backup of the current state', async () => {
@@ -96,7 +108,9 @@ describe('backups', () => {
     const backup = await createBackup(api.context.db, tmp.dir, 'manual');
     const before = dump(backup.path);
     await someRecords(1);
-    const result = await api.ok('backups.restore', { path: backup.path });
+    const restored = await restoreChosen(backup.path);
+    if (!restored.ok) throw new Error(JSON.stringify(restored.error));
+    const result = restored.value;
     const after = dump(api.dbPath);
     expect(after).toEqual(before);
     expect(verifyDatabaseFile(result.safetyBackup.path)).toMatchObject({ ok: true, patients: 3 });
@@ -113,20 +127,20 @@ describe('backups', () => {
     copyFileSync(backup.path, damaged);
     corrupt(damaged);
     const before = dump(api.dbPath);
-    const r = await api.call('backups.restore', { path: damaged });
+    const r = await restoreChosen(damaged);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/cannot be restored: .*(damaged|cannot be read)/) } });
     expect(dump(api.dbPath)).toEqual(before);
-    expect(listBackups(backupsFolderFor(api.dbPath))).toEqual([]);
+    expect(await listBackups(backupsFolderFor(api.dbPath))).toEqual([]);
     expect(() => openDatabase(damaged)).toThrow(/integrity check|not a readable ROMtrack database/);
   });
 
   it('refuses a file that is not SQLite, or not ours', async () => {
     const text = join(tmp.dir, 'notes.sqlite');
     copyFileSync(join(__dirname, '..', '..', 'package.json'), text);
-    expect(await api.call('backups.restore', { path: text })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a database/) } });
+    expect(await restoreChosen(text)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a database/) } });
     const other = join(tmp.dir, 'other.sqlite');
     new Database(other).exec('CREATE TABLE x (y)');
-    expect(await api.call('backups.restore', { path: other })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a ROMtrack one/) } });
+    expect(await restoreChosen(other)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a ROMtrack one/) } });
   });
 
   it('a backup to a read-only folder fails with a clear message and leaves the database untouched', async (ctx) => {
@@ -181,11 +195,11 @@ describe('start-up with a damaged database', () => {
       reason = (err as Error).message;
     }
     expect(reason).toMatch(/failed its integrity check/);
-    const advice = startupFailureAdvice(api.dbPath, reason, (p) => `restore ${p}`);
+    const advice = await startupFailureAdvice(api.dbPath, reason, (p) => `restore ${p}`);
     expect(advice).toContain('did not start a new, empty database');
     expect(advice).toContain(`restore ${good.path}`);
 
-    const { keptDamagedAs } = replaceFromBackup(api.dbPath, good.path);
+    const { keptDamagedAs } = await replaceFromBackup(api.dbPath, good.path);
     expect(keptDamagedAs && existsSync(keptDamagedAs)).toBe(true);
     const db = openDatabase(api.dbPath);
     expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
@@ -210,7 +224,7 @@ describe('large databases: the check on open is deferred to the start-up backup'
     db.close();
     expect(check.backup).toBeNull();
     expect(check.damage).toMatch(/start-up check found the database .* damaged/);
-    expect(listBackups(backupsFolderFor(api.dbPath))).toEqual([]);
+    expect(await listBackups(backupsFolderFor(api.dbPath))).toEqual([]);
   });
 
   it('a sound large database gets a verified backup at every start, not once a day', async () => {
@@ -221,7 +235,7 @@ describe('large databases: the check on open is deferred to the start-up backup'
       const db = openDatabase(api.dbPath, { quickCheckMaxBytes: 1024 });
       const check = await startupBackupAndCheck(db, api.dbPath, new Date(`2026-11-25T0${hour}:00:00Z`));
       db.close();
-      expect(check).toMatchObject({ damage: null, warning: null });
+      expect(check).toMatchObject({ damage: null, warning: null, auditLog: null });
       expect(check.backup).not.toBeNull();
     }
   });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditRowHash, checkAuditChain } from '../../electron/db/audit-chain';
+import { databaseIdentity } from '../../electron/db/identity';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
-import { databaseAt, sameShapeAs, type DatabaseAtVersion, type Row } from '../support/migrate-to';
+import { databaseAt, sameShapeAs, type DatabaseAtVersion, type Row, type TableContents } from '../support/migrate-to';
 import { IDS, putRowsAddedAt, putRowsUpTo, ROWS_KNOWN_UP_TO } from '../support/rows-by-version';
 
 // A clinic updates ROMtrack with years of records in its file: each migration must carry every row over
@@ -8,6 +10,10 @@ import { IDS, putRowsAddedAt, putRowsUpTo, ROWS_KNOWN_UP_TO } from '../support/r
 // tests/integration/database.test.ts checks that each migration applies; this checks what it does to data.
 
 const open: DatabaseAtVersion[] = [];
+
+/** Migration 9 adds one row, the database's identity in app_meta; every other row must be as it was. */
+const withoutIdentity = (c: TableContents): TableContents =>
+  c.app_meta ? { ...c, app_meta: c.app_meta.filter((r) => r.key !== "'database_id'") } : c;
 afterEach(() => open.splice(0).forEach((d) => d.dispose()));
 
 /** Rows in at version − 1, migrate to `version`: every row is still there, unchanged, and no foreign key dangles. */
@@ -18,7 +24,7 @@ function migratedWithRows(version: number): DatabaseAtVersion {
   const before = d.contents();
   d.migrateTo(version);
   expect(d.version()).toBe(version);
-  expect(sameShapeAs(before, d.contents())).toEqual(before);
+  expect(withoutIdentity(sameShapeAs(before, d.contents()))).toEqual(withoutIdentity(before));
   expect(d.db.pragma('foreign_key_check')).toEqual([]);
   return d;
 }
@@ -109,6 +115,34 @@ describe('each migration carries the rows before it over intact, then enforces i
     refuses(d, 'DELETE FROM visit_voids', /never deleted/);
     refuses(d, "UPDATE visit_voids SET reason = 'Other'", /never edited in place/);
   }, 10_000);
+
+  it('0009 audit chain: the log gets its hash chain and the database its identity; the log is append-only and chained', () => {
+    const d = migratedWithRows(9);
+    // Every row already there is chained, with the same hash the app computes for new rows.
+    const rows = d.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as (Row & { prev_hash: string; hash: string })[];
+    expect(rows.map((r) => r.prev_hash)).toEqual(['', rows[0]!.hash]);
+    for (const r of rows) expect(r.hash).toBe(auditRowHash(r.prev_hash, r as never));
+    expect(checkAuditChain(d.db)).toMatchObject({ ok: true, rows: 2 });
+    // The identity is the first audit row's id, which backups made before this version also carry.
+    expect(databaseIdentity(d.db)).toBe(IDS.auditFirst);
+    putRowsAddedAt(d, 9);
+    expect(checkAuditChain(d.db)).toMatchObject({ ok: true, rows: 5 });
+    refuses(d, 'DELETE FROM audit_log WHERE seq = 1', /append-only: its rows are never deleted/);
+    refuses(d, "UPDATE audit_log SET actor_id = NULL WHERE seq = 2", /append-only: its rows are never edited/);
+    const row = { id: 'a9', at: 'x', actor_id: null, operation: 'x', entity: 'x', entity_id: 'x', before_json: null, after_json: null };
+    refusesRow(d, 'audit_log', { ...row, prev_hash: '', hash: auditRowHash('', row) }, /continue the chain/);
+    refusesRow(d, 'audit_log', row, /continue the chain/);
+    refuses(d, "UPDATE app_meta SET value = 'another' WHERE key = 'database_id'", /identity is never changed/);
+    refuses(d, "DELETE FROM app_meta WHERE key = 'database_id'", /identity is never removed/);
+    d.db.prepare("UPDATE app_meta SET value = 'x' WHERE key = 'installed_at'").run();
+  }, 10_000);
+
+  it('0009 on an empty database: a random identity, and an empty chain', () => {
+    const d = databaseAt(9);
+    open.push(d);
+    expect(databaseIdentity(d.db)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(checkAuditChain(d.db)).toEqual({ ok: true, rows: 0, head: '' });
+  });
 });
 
 describe('rows written by any version survive every later migration', () => {
@@ -120,7 +154,7 @@ describe('rows written by any version survive every later migration', () => {
     const before = d.contents();
     d.migrateTo();
     expect(d.version()).toBe(LATEST_SCHEMA_VERSION);
-    expect(sameShapeAs(before, d.contents())).toEqual(before);
+    expect(withoutIdentity(sameShapeAs(before, d.contents()))).toEqual(withoutIdentity(before));
     expect(d.db.pragma('foreign_key_check')).toEqual([]);
   }, 10_000);
 

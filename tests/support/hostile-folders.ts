@@ -54,3 +54,21 @@ export function makeFullDisk(parent: string, sizeKiB = 64): { dir: string; relea
   }
   return { dir, release: () => execFileSync('umount', [dir], { stdio: 'ignore' }) };
 }
+
+/**
+ * A named pipe: opening it for reading waits for a writer forever, so anything that opens a chosen file before
+ * checking what it is hangs on it. Null where mkfifo is not available (Windows).
+ */
+export function makeFifo(path: string): string | null {
+  try {
+    execFileSync('mkfifo', [path], { stdio: 'ignore' });
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+/** A folder that can never be created: under /proc, mkdir answers ENOENT although the parent exists. Null without /proc. */
+export function uncreatableFolder(): string | null {
+  return process.platform === 'linux' ? '/proc/romtrack-backups' : null;
+}

@@ -1,4 +1,5 @@
-import type { DatabaseAtVersion } from './migrate-to';
+import { auditRowHash, CHAIN_START } from '../../electron/db/audit-chain';
+import type { DatabaseAtVersion, Row } from './migrate-to';
 
 // Realistic rows for every table, grouped by the schema version that created the table, as a clinic's
 // database would hold them after using that version for a while: corrections, voids, a revised and ended
@@ -30,10 +31,26 @@ export const IDS = {
   itemFirst: id('item', 1),
   itemRevised: id('item', 2),
   itemMinutes: id('item', 3),
+  auditFirst: id('aud', 1),
 } as const;
 
 // A PNG signature and the start of its header chunk: enough to tell a BLOB survived byte for byte.
 const LOGO = Buffer.from('89504e470d0a1a0a0000000d4948445200000040', 'hex');
+
+/**
+ * Audit rows as the app of the database's version writes them: from version 9 on, each carries the hash chain
+ * (prev_hash, hash), continuing from the last row already there, which the database itself insists on.
+ */
+function insertAudit(d: DatabaseAtVersion, ...rows: Row[]): void {
+  const chained = (d.db.pragma('table_info(audit_log)') as { name: string }[]).some((c) => c.name === 'hash');
+  if (!chained) return d.insert('audit_log', ...rows);
+  let prev = (d.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? CHAIN_START;
+  for (const row of rows) {
+    const hash = auditRowHash(prev, row as never);
+    d.insert('audit_log', { ...row, prev_hash: prev, hash });
+    prev = hash;
+  }
+}
 
 export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => void>> = {
   1: (d) => {
@@ -43,8 +60,8 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { id: IDS.kwame, family_name: 'Mensah', given_names: 'Kwame Kofi', clinic_id: 'RRC-0001', date_of_birth: '1980-03-14', sex: 'male', version: 3, created_at: '2024-01-05T08:10:00.000Z', updated_at: '2024-02-11T09:00:00.000Z' },
       { id: IDS.ama, family_name: 'Nʼguessan-Owusu', given_names: 'Ama Zoë', clinic_id: null, date_of_birth: '1992-11-30', sex: 'female', version: 1, created_at: '2024-01-06T10:00:00.000Z', updated_at: '2024-01-06T10:00:00.000Z' },
     );
-    d.insert(
-      'audit_log',
+    insertAudit(
+      d,
       { id: id('aud', 1), at: '2024-01-05T08:10:00.000Z', actor_id: null, operation: 'patients.create', entity: 'patient', entity_id: IDS.kwame, before_json: null, after_json: '{"familyName":"Mensah"}' },
       { id: id('aud', 2), at: '2024-02-11T09:00:00.000Z', actor_id: null, operation: 'patients.update', entity: 'patient', entity_id: IDS.kwame, before_json: '{"version":2}', after_json: '{"version":3}' },
     );
@@ -124,10 +141,20 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { id: id('thr', 2), motion: 'hip.extension', instrument: 'goniometer', degrees: 8.5, set_at: '2024-06-01T08:00:00.000Z', set_by: IDS.abena, ended_at: null, ended_by: null },
     );
   },
+  // 9 added columns to audit_log (the hash chain) and the database's identity to app_meta: rows written since
+  // carry the chain, including a backup's and a restore's own audit rows.
+  9: (d) => {
+    insertAudit(
+      d,
+      { id: id('aud', 3), at: '2024-06-01T08:00:00.000Z', actor_id: IDS.abena, operation: 'thresholds.set', entity: 'clinic_threshold', entity_id: id('thr', 2), before_json: '{"degrees":10}', after_json: '{"degrees":8.5}' },
+      { id: id('aud', 4), at: '2024-06-02T17:30:00.000Z', actor_id: IDS.abena, operation: 'backups.create', entity: 'backup', entity_id: 'romtrack-2024-06-02T17-30-00-000Z-manual-1a2b3c4d.sqlite', before_json: null, after_json: '{"folder":"/media/usb","sizeBytes":245760}' },
+      { id: id('aud', 5), at: '2024-06-03T08:00:00.000Z', actor_id: null, operation: 'backups.restore', entity: 'database', entity_id: 'database', before_json: '{"safetyBackup":"/home/pt/.config/ROMtrack/backups/romtrack.sqlite/x.sqlite"}', after_json: '{"restoredFrom":"/media/usb/y.sqlite","schemaVersion":8,"otherDatabase":false}' },
+    );
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 8;
+export const ROWS_KNOWN_UP_TO = 9;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

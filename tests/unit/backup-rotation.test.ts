@@ -7,6 +7,13 @@ function auto(iso: string, kind: BackupFile['kind'] = 'auto'): BackupFile {
 }
 
 describe('backup names', () => {
+  it('carry the database’s tag, and names from before tags are still read', () => {
+    const name = backupName(new Date('2026-11-25T11:25:27.123Z'), 'manual', '1a2b3c4d');
+    expect(name).toBe('romtrack-2026-11-25T11-25-27-123Z-manual-1a2b3c4d.sqlite');
+    expect(parseBackupName(name)).toEqual({ createdAt: '2026-11-25T11:25:27.123Z', kind: 'manual', tag: '1a2b3c4d' });
+    expect(parseBackupName('romtrack-2026-11-25T11-25-27Z-auto.sqlite')).toEqual({ createdAt: '2026-11-25T11:25:27.000Z', kind: 'auto' });
+  });
+
   it('round-trip the time and kind', () => {
     const name = backupName(new Date('2026-11-25T11:25:27.123Z'), 'pre-restore');
     expect(name).toBe('romtrack-2026-11-25T11-25-27-123Z-pre-restore.sqlite');
@@ -39,8 +46,12 @@ describe('rotation: 7 daily, 4 weekly, 12 monthly', () => {
     expect(new Set(kept).size).toBe(kept.length);
   });
 
-  it('never removes manual or pre-restore backups', () => {
+  it('keeps manual and pre-restore backups by count, whatever their age: the newest 20 and 10', () => {
     const old = [auto('2020-01-01T00:00:00Z', 'manual'), auto('2020-01-02T00:00:00Z', 'pre-restore')];
     expect(backupsToDelete([...all, ...old]).filter((b) => b.kind !== 'auto')).toEqual([]);
+    const manual = Array.from({ length: 25 }, (_, d) => auto(new Date(Date.UTC(2026, 0, d + 1)).toISOString(), 'manual'));
+    const preRestore = Array.from({ length: 12 }, (_, d) => auto(new Date(Date.UTC(2025, 0, d + 1)).toISOString(), 'pre-restore'));
+    const removed = backupsToDelete([...manual, ...preRestore]).map((b) => b.createdAt.slice(0, 10));
+    expect(removed.sort()).toEqual(['2025-01-01', '2025-01-02', '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analysePatient } from '../../shared/analysis/patient-series';
+import type { PatientAnalysisResult } from '../../shared/api/operations/analysis';
 import type { PatientFile } from '../../shared/api/operations/clinical';
 import type { Plan } from '../../shared/domain/plan-records';
 import { contentWidthPx, cssString, pageCss } from '../../renderer/src/report/page-style';
@@ -36,6 +38,17 @@ function fileWith(readings: [string, number][], extra: Partial<PatientFile> = {}
     ...extra,
   } as PatientFile;
 }
+
+/** What 'analysis.patient' answers for the file as of `today` (the handler adds each verdict at the top). */
+function analysisOf(file: PatientFile, today: string): PatientAnalysisResult {
+  const a = analysePatient(file, today);
+  const top = <S extends (typeof a.series)[number]>(s: S) => ({ ...s, verdict: s.analysis.verdict });
+  return { ...a, series: a.series.map(top), unmeasured: a.unmeasured.map(top) };
+}
+
+/** The report as the screen builds it: the analysis as of the period's end. */
+const report = (file: PatientFile, plans: Plan[] | null, o: { from: string; to: string; motions: null | ('elbow.flexion' | 'knee.flexion')[] }) =>
+  buildReport(file, analysisOf(file, o.to), plans, o);
 
 const event = (id: string, kind: string, date: string, endDate: string | null = null) =>
   ({ ...meta(id), patientId: 'p', kind, date, endDate, joint: null, side: null, title: null, value: null, unit: null, classification: null, note: null }) as PatientFile['events'][number];
@@ -105,23 +118,29 @@ describe('what the period holds', () => {
     ['2025-11-10', 110],
   ];
 
-  it('judges each series on the period’s measurements only, as of its end', () => {
+  it('prints the verdict as of the period’s end, from every reading up to it; draws only the period’s points', () => {
     const file = fileWith(readings);
-    const all = buildReport(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null });
-    expect(all.analysis.series[0]!.analysis.verdict.kind).toBe('losing');
-    const firstHalf = buildReport(file, [], { from: '2025-01-01', to: '2025-06-30', motions: null });
-    expect(firstHalf.analysis.series[0]!.analysis.verdict.kind).toBe('improving');
+    const all = report(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null });
+    expect(all.series[0]!.verdict.kind).toBe('losing');
+    const firstHalf = report(file, [], { from: '2025-01-01', to: '2025-06-30', motions: null });
+    expect(firstHalf.series[0]!.verdict.kind).toBe('improving');
     expect(firstHalf.visits.map((v) => v.date)).toEqual(['2025-01-10', '2025-02-10', '2025-03-10', '2025-06-10']);
-    const empty = buildReport(file, [], { from: '2026-01-01', to: '2026-02-01', motions: null });
-    expect(empty.analysis.series).toEqual([]);
+    // The autumn alone: the verdict still weighs the spring's readings (the same verdict the dashboard gave on
+    // 31 Dec), but the chart draws the autumn's points only.
+    const autumn = report(file, [], { from: '2025-09-01', to: '2025-12-31', motions: null });
+    expect(autumn.series[0]!.verdict).toEqual(all.series[0]!.verdict);
+    expect(autumn.series[0]!.analysis.summary.baseline!.date).toBe('2025-01-10');
+    expect(autumn.charts[0]!.series[0]!.points.map((p) => p.date)).toEqual(['2025-09-10', '2025-10-10', '2025-11-10']);
+    const empty = report(file, [], { from: '2026-01-01', to: '2026-02-01', motions: null });
+    expect(empty.series).toEqual([]);
     expect(empty.charts).toEqual([]);
     expect(empty.unmeasured).toContain('Right elbow flexion');
   });
 
   it('draws the chosen charts only', () => {
     const file = fileWith(readings);
-    expect(buildReport(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null }).charts.map((c) => c.motion)).toEqual(['elbow.flexion']);
-    expect(buildReport(file, [], { from: '2025-01-01', to: '2025-12-31', motions: [] }).charts).toEqual([]);
+    expect(report(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null }).charts.map((c) => c.motion)).toEqual(['elbow.flexion']);
+    expect(report(file, [], { from: '2025-01-01', to: '2025-12-31', motions: [] }).charts).toEqual([]);
   });
 
   it('lists events that touch the period, a running course included', () => {
@@ -131,7 +150,7 @@ describe('what the period holds', () => {
 
   it('counts symptoms and pain over the period’s visits', () => {
     const file = fileWith(readings, {}, { '2025-09-10': { swelling: true, pain: 4 }, '2025-10-10': { swelling: true, warmth: true, pain: 6 }, '2025-11-10': { pain: 3 } });
-    const r = buildReport(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null });
+    const r = report(file, [], { from: '2025-01-01', to: '2025-12-31', motions: null });
     expect(r.symptoms.find((s) => s.label === 'Swelling')).toEqual({ label: 'Swelling', visits: 2, first: '2025-09-10', last: '2025-10-10' });
     expect(r.symptoms.find((s) => s.label === 'Fever')).toEqual({ label: 'Fever', visits: 0, first: null, last: null });
     expect(r.pain).toEqual({ recorded: 3, highest: 6, latest: { date: '2025-11-10', value: 3 } });
@@ -156,13 +175,13 @@ describe('what the period holds', () => {
     const later: Plan = { ...plan, id: 'plan2', startDate: '2026-02-01', versions: [{ ...version, id: 'plan2', effectiveFrom: '2026-02-01' }], goals: [] };
     const file = fileWith(readings);
 
-    const june = buildReport(file, [plan, later], { from: '2025-01-01', to: '2025-06-30', motions: null });
+    const june = report(file, [plan, later], { from: '2025-01-01', to: '2025-06-30', motions: null });
     expect(june.plans!.map((p) => p.plan.id)).toEqual(['plan1']);
     expect(june.plans![0]!.goals.map((g) => [g.goal.id, g.status.kind])).toEqual([['g1', 'met']]);
     expect(june.charts[0]!.goals).toEqual([{ value: 130, date: '2025-12-31', label: 'Goal, right active' }]);
 
-    const december = buildReport(file, [plan, later], { from: '2025-01-01', to: '2025-12-31', motions: null });
+    const december = report(file, [plan, later], { from: '2025-01-01', to: '2025-12-31', motions: null });
     expect(december.plans![0]!.goals[0]!.status.kind).toBe('off_track');
-    expect(buildReport(file, null, { from: '2025-01-01', to: '2025-12-31', motions: null }).plans).toBeNull();
+    expect(report(file, null, { from: '2025-01-01', to: '2025-12-31', motions: null }).plans).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
+import type Database from 'better-sqlite3';
+
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbers are consecutive from 1. */
   version: number;
   name: string;
   up: string;
+  /**
+   * A step SQL cannot express (hashing rows with node:crypto), run after `up` in the same transaction. Frozen
+   * like the SQL: it may use only what it spells out itself, never today's repositories.
+   */
+  run?: (db: Database.Database) => void;
 }

@@ -4,14 +4,49 @@ import { formatDegrees } from '../../../shared/domain/catalogue';
 import { formatDuration } from '../../../shared/analysis/format';
 import { daysBetween } from '../../../shared/domain/dates';
 import { styleOf } from './chart-model';
-import { EventSwatch, LineSwatch, REF, SeriesSwatch } from './chart-parts';
-import type { Goal } from './DetailChart';
+import { EventSwatch, LineSwatch, MarkerSwatch, REF, SeriesSwatch } from './chart-parts';
+import type { ChartStrata } from './chart-strata';
+import { instrumentWord } from './verdict-text';
+import { chartTrend, type Goal } from './DetailChart';
+import { useFormatDate } from '../session/session-context';
 import { PlanPeriodsLegendItem, type PlanPeriod } from '../plans/chart-overlays';
+
+/**
+ * Which marker shape stands for which therapist and instrument in the series the page is about: the verdict
+ * compares readings only within one of these groups.
+ */
+export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; strata: ChartStrata; nameOf: (id: string | null) => string }) {
+  const base = styleOf(focus.side, focus.mode);
+  const thresholds = new Set(strata.strata.map((s) => s.threshold).filter((t) => t !== null));
+  return (
+    <div className="strata-legend">
+      <p className="strata-legend-head">
+        {focus.label}, by who measured and with what (the verdict compares readings only within one group):
+      </p>
+      <ul aria-label="Marker shapes: therapist and instrument">
+        {strata.strata.map((s) => (
+          <li key={s.key ?? 'unrecorded'}>
+            <MarkerSwatch style={{ ...base, shape: s.shape }} />
+            {s.key === null ? 'Therapist or instrument not recorded (compared with none)' : `${nameOf(s.raterId)}, ${instrumentWord(s.instrument)}`}
+            <span className="muted">
+              {' '}
+              ({s.readings} reading{s.readings === 1 ? '' : 's'}
+              {thresholds.size > 1 && s.threshold !== null ? `, threshold ${formatDegrees(s.threshold)}` : ''})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** What each line, marker and band means, in words, with a sample drawn the way the chart draws it. */
 export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
-  const { summary } = focus.analysis;
-  const trend = summary.trendRecent;
+  const formatDate = useFormatDate();
+  const { summary, verdict } = focus.analysis;
+  const drawn = chartTrend(focus);
+  const trend = drawn?.trend;
+  const applied = verdict.threshold;
   return (
     <ul className="chart-legend" aria-label="Legend">
       {series.map((s) => (
@@ -34,13 +69,15 @@ export function ChartLegend({ focus, series, hasEvents, goals = [], periods = []
       {summary.baseline && (
         <li>
           <LineSwatch stroke={REF.band.stroke} band={REF.band.fill} />
-          Baseline ± {formatDegrees(focus.threshold)} (measurement error, same rater and instrument)
+          Baseline ± {formatDegrees(applied?.degrees ?? focus.threshold)} ({applied?.basis === 'doubled' ? 'the threshold, doubled' : 'the threshold: measurement error, same therapist and instrument'})
         </li>
       )}
-      {trend && trend.fromDate !== trend.toDate && (
+      {trend && (
         <li>
           <LineSwatch stroke={REF.trend.stroke} dash={REF.trend.dash} width={REF.trend.width} />
-          Trend over the last {formatDuration(daysBetween(trend.fromDate, trend.toDate))}: {formatSlope(trend.slopePerWeek)}
+          {drawn.fromVerdict
+            ? `Trend the verdict weighed, ${formatDate(trend.fromDate)} to ${formatDate(trend.toDate)}: ${formatSlope(trend.slopePerWeek)}`
+            : `Trend over the last ${formatDuration(daysBetween(trend.fromDate, trend.toDate))}: ${formatSlope(trend.slopePerWeek)}`}
         </li>
       )}
       {goals.length > 0 && (

@@ -1,10 +1,12 @@
 import { CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { Trend } from '../../../shared/analysis/series-summary';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { daysBetween } from '../../../shared/domain/dates';
 import { useFormatDate } from '../session/session-context';
 import { dateOfDay, dayNumber, styleOf, timeTicks, valueAxis, type EventMarker } from './chart-model';
 import { EventLabel, Marker, REF } from './chart-parts';
+import type { ChartStrata } from './chart-strata';
 import { PointTooltip, type ChartDatum } from './PointTooltip';
 import { periodDays, planPeriodAreas, type PlanPeriod } from '../plans/chart-overlays';
 import { todayLocal } from '../../../shared/domain/dates';
@@ -31,15 +33,28 @@ export interface DetailChartProps {
   /** Therapy plan versions, drawn as hatched, labelled periods (renderer/src/plans/chart-overlays). */
   periods?: readonly PlanPeriod[];
   nameOf: (id: string | null) => string;
+  /** Marker shapes by therapist and instrument for the focus series, when its readings mix them (chart-strata). */
+  strata?: ChartStrata | null;
   /** Accessible name: what the chart shows and its verdict. */
   label: string;
   height?: number;
 }
 
-/** The trend line over the recent window, as two end points in chart units. */
+/**
+ * The trend to draw: the one the verdict weighed (its comparison's, e.g. one therapist's readings from the
+ * baseline on), so the line on the chart and the slope in the reason agree; else the recent window's.
+ */
+export function chartTrend(focus: PatientSeries): { trend: Trend; fromVerdict: boolean } | null {
+  const own = focus.analysis.verdict.comparison?.trend ?? null;
+  if (own && own.fromDate !== own.toDate) return { trend: own, fromVerdict: true };
+  const recent = focus.analysis.summary.trendRecent;
+  return recent && recent.fromDate !== recent.toDate ? { trend: recent, fromVerdict: false } : null;
+}
+
+/** The trend line as two end points in chart units. */
 export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, { x: number; y: number }] | null {
-  const t = focus.analysis.summary.trendRecent;
-  if (!t || t.fromDate === t.toDate) return null;
+  const t = chartTrend(focus)?.trend;
+  if (!t) return null;
   const weeks = daysBetween(t.fromDate, t.toDate) / 7;
   return [
     { x: dayNumber(t.fromDate), y: t.startValue },
@@ -52,9 +67,11 @@ export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, {
  * normal and functional values, the baseline's threshold band, the trend, goals and clinical events.
  * Drawn without animation, in SVG; role="img" with a summary, the table under it holds the numbers.
  */
-export function DetailChart({ focus, series, drawn, markers, goals = [], periods = [], nameOf, label, height = 400 }: DetailChartProps) {
+export function DetailChart({ focus, series, drawn, markers, goals = [], periods = [], nameOf, strata = null, label, height = 400 }: DetailChartProps) {
   const formatDate = useFormatDate();
-  const { summary } = focus.analysis;
+  const { summary, verdict } = focus.analysis;
+  // The band is the threshold the verdict actually applied (doubled when it had to compare across therapists).
+  const threshold = verdict.threshold?.degrees ?? focus.threshold;
   const baseline = summary.baseline;
   const trend = trendSegment(focus);
 
@@ -64,7 +81,7 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
   const pad = Math.max(2, Math.round((last - first) * 0.03));
   const xDomain: [number, number] = [first - pad, last + pad];
 
-  const band = baseline ? { low: baseline.value - focus.threshold, high: baseline.value + focus.threshold } : null;
+  const band = baseline ? { low: baseline.value - threshold, high: baseline.value + threshold } : null;
   const yAxis = valueAxis([
     ...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => p.value)),
     focus.normal,
@@ -111,7 +128,7 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
             fillOpacity={0.7}
             stroke={REF.band.stroke}
             strokeDasharray="2 2"
-            label={{ value: `Baseline ${formatDegrees(baseline.value)} ± ${formatDegrees(focus.threshold)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1a1a1a' }}
+            label={{ value: `Baseline ${formatDegrees(baseline.value)} ± ${formatDegrees(threshold)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1a1a1a' }}
           />
         )}
         <ReferenceLine
@@ -155,6 +172,8 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
           // Dense series get small markers so the line stays readable; the verdict's points keep full size.
           const dense = points.length > DENSE_POINTS;
           const keep = new Set(s.analysis.verdict.keepIds);
+          // In the focus series, a reading's shape says who measured it and with what, when that varies.
+          const shapeOf = isFocus && strata ? strata.shapeOf : null;
           return (
             <Scatter
               key={s.key}
@@ -163,7 +182,12 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
               isAnimationActive={false}
               line={{ stroke: style.colour, strokeWidth: dense ? 1 : isFocus ? 2.5 : 1.5, strokeDasharray: style.dash }}
               shape={(props: { cx?: number; cy?: number; payload?: ChartDatum }) => (
-                <Marker cx={props.cx ?? 0} cy={props.cy ?? 0} style={style} size={dense && !keep.has(props.payload?.point.id ?? '') ? 1.8 : isFocus ? 5 : 4} />
+                <Marker
+                  cx={props.cx ?? 0}
+                  cy={props.cy ?? 0}
+                  style={shapeOf && props.payload ? { ...style, shape: shapeOf(props.payload.point) } : style}
+                  size={dense && !keep.has(props.payload?.point.id ?? '') ? 1.8 : isFocus ? 5 : 4}
+                />
               )}
             />
           );

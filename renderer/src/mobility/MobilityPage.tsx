@@ -1,3 +1,5 @@
+import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
+import { MODES, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { ArcsTable } from './ArcsTable';
@@ -12,6 +14,22 @@ function summaryLine(kinds: string[]): string {
   for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
   const parts = [...counts].map(([k, n]) => `${n} ${k.toLowerCase()}`);
   return `${kinds.length} measured series: ${parts.join(', ')}.`;
+}
+
+/**
+ * "Active: none recorded yet. Passive: Left hip adduction; Right hip adduction." A mode with no reading at all
+ * (passive only for a paralysed limb) is one phrase, not every motion listed twice.
+ */
+function unmeasuredText(analysis: PatientAnalysisResult): string {
+  const parts: string[] = [];
+  for (const mode of MODES) {
+    const missing = analysis.unmeasured.filter((s) => s.mode === mode);
+    if (missing.length === 0) continue;
+    const name = mode === 'active' ? 'Active' : 'Passive';
+    if (!analysis.series.some((s) => s.mode === mode)) parts.push(`${name}: none recorded yet.`);
+    else parts.push(`${name}: ${missing.map((s) => `${sideLabel(s.side)} ${motionSpec(s.motion).label.toLowerCase()}`).join('; ')}.`);
+  }
+  return parts.join(' ');
 }
 
 /** Is each joint improving, holding or losing motion? Losses first, one small chart per series. */
@@ -31,7 +49,7 @@ export function MobilityPage({ patientId }: { patientId: string }) {
         </p>
       ) : (
         <>
-          <p className="mobility-summary">{summaryLine(analysis.series.map((s) => badgeOf(s.analysis.verdict).text))}</p>
+          <p className="mobility-summary">{summaryLine(analysis.series.map((s) => badgeOf(s.verdict).text))}</p>
           <ul className="series-cards" aria-label="Series, losing motion first">
             {analysis.series.map((s) => (
               <SeriesCard key={s.key} patientId={p.id} series={s} />
@@ -41,7 +59,7 @@ export function MobilityPage({ patientId }: { patientId: string }) {
       )}
       {analysis.unmeasured.length > 0 && (
         <p className="muted small unmeasured">
-          <strong>Not measured yet:</strong> {analysis.unmeasured.map((s) => s.label).join('; ')}.
+          <strong>Not measured yet:</strong> {unmeasuredText(analysis)}
         </p>
       )}
       <section aria-labelledby="arcs-heading">

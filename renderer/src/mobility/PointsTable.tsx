@@ -12,8 +12,10 @@ function roleOf(p: SeriesPoint, s: PatientSeries, focus: PatientSeries): string 
   const reset = s.analysis.summary.resetDate;
   if (reset !== null && p.date <= reset) return 'Before the reset';
   if (s.key !== focus.key) return '';
-  const { baseline, best, latest } = s.analysis.summary;
-  return [baseline?.id === p.id ? 'Baseline' : null, best?.id === p.id ? 'Best' : null, latest?.id === p.id ? 'Latest' : null].filter(Boolean).join(', ');
+  const { baseline, best, bestPair, latest } = s.analysis.summary;
+  // The best is the average of two consecutive readings: both are marked.
+  const inBest = bestPair ? bestPair.some((r) => r.id === p.id) : best?.id === p.id;
+  return [baseline?.id === p.id ? 'Baseline' : null, inBest ? (bestPair ? 'Best (one of two)' : 'Best') : null, latest?.id === p.id ? 'Latest' : null].filter(Boolean).join(', ');
 }
 
 type TableProps = { focus: PatientSeries; series: readonly PatientSeries[]; nameOf: (id: string | null) => string };

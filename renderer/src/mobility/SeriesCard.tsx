@@ -1,19 +1,20 @@
 import { useId } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { downsampleSeries } from '../../../shared/analysis/downsample';
-import type { PatientSeries } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { dayNumber, valueAxis } from './chart-model';
 import { VerdictBadge } from './VerdictBadge';
+import { otherSideWords, reasonAfterLabel } from './verdict-text';
 
 const SMALL_CHART_POINTS = 80;
 
 /** A small picture of the series: decorative, since the badge, the sentence and the numbers say it all. */
-function SmallChart({ series }: { series: PatientSeries }) {
+function SmallChart({ series }: { series: AnalysedSeries }) {
   // A 280-pixel picture cannot show more than this many points apart; the verdict's points stay in.
-  const points = series.points.length > SMALL_CHART_POINTS ? downsampleSeries(series.points, SMALL_CHART_POINTS, series.analysis.verdict.keepIds) : series.points;
+  const points = series.points.length > SMALL_CHART_POINTS ? downsampleSeries(series.points, SMALL_CHART_POINTS, series.verdict.keepIds) : series.points;
   const data = points.map((p) => ({ x: dayNumber(p.date), y: p.value }));
   const axis = valueAxis([...data.map((d) => d.y), series.normal]);
   const reset = series.analysis.summary.resetDate;
@@ -32,11 +33,13 @@ function SmallChart({ series }: { series: PatientSeries }) {
 }
 
 /** One series: its verdict first, the reason, the latest numbers; the whole card opens the detail chart. */
-export function SeriesCard({ patientId, series }: { patientId: string; series: PatientSeries }) {
+export function SeriesCard({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
   const formatDate = useFormatDate();
   const id = useId();
-  const { summary, verdict } = series.analysis;
+  const { summary } = series.analysis;
+  const verdict = series.verdict;
   const latest = summary.latest;
+  const otherSide = otherSideWords(summary, series.side);
   return (
     <li className={`series-card ${verdict.kind === 'losing' ? 'series-card-losing' : ''}`}>
       <h3 id={`${id}-title`}>
@@ -50,7 +53,8 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: P
         <VerdictBadge verdict={verdict} />
       </p>
       <p id={`${id}-reason`} className="series-card-reason">
-        {verdict.reason}
+        {/* The card's title names the series: the reason starts after it. */}
+        {reasonAfterLabel(verdict.reason, summary.label)}
       </p>
       <SmallChart series={series} />
       <dl className="series-card-facts">
@@ -63,10 +67,11 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: P
           <dt>{summary.percentOfNormal === null ? 'Normal' : 'Of normal'}</dt>
           <dd>{summary.percentOfNormal === null ? formatDegrees(series.normal) : `${summary.percentOfNormal}% of ${formatDegrees(series.normal)}`}</dd>
         </div>
-        {summary.percentOfOtherSide !== null && (
+        {/* A percentage only where the analysis gives one; otherwise the difference in degrees. */}
+        {otherSide && (
           <div>
-            <dt>Of other side</dt>
-            <dd>{summary.percentOfOtherSide}%</dd>
+            <dt>Other side</dt>
+            <dd>{otherSide}</dd>
           </div>
         )}
       </dl>

@@ -1,50 +1,23 @@
 import { useMemo } from 'react';
-import { formatSlope } from '../../../shared/analysis/format';
 import { eventsForJoint, parseSeriesKey, seriesKeyOf, type PatientSeries } from '../../../shared/analysis/patient-series';
-import { formatDegrees, modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
+import { modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
-import { formatChange } from '../clinical/format';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
-import { useFormatDate } from '../session/session-context';
-import { ChartLegend } from './ChartLegend';
-import { dayNumber, DRAW_BUDGET, eventMarkers, pointsToDraw } from './chart-model';
+import { ChartLegend, StrataLegend } from './ChartLegend';
+import { dayNumber, DRAW_BUDGET, eventMarkers, pointsToDraw, styleOf } from './chart-model';
+import { chartStrata } from './chart-strata';
 import { DetailChart, type Goal } from './DetailChart';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
+import { PlanResponses } from './PlanResponses';
 import { EventList, PointsTable } from './PointsTable';
+import { SeriesFacts, SeriesVerdict } from './SeriesFacts';
 import { usePatientMobility, type PatientMobility } from './use-patient-analysis';
 import type { PlanPeriod } from '../plans/chart-overlays';
-import { badgeOf, VerdictBadge } from './VerdictBadge';
+import { badgeOf } from './VerdictBadge';
 
 /** Events further back than this before the first measurement would squash the chart; they are listed instead. */
 const EVENT_LOOKBACK_DAYS = 90;
-
-function Facts({ focus }: { focus: PatientSeries }) {
-  const formatDate = useFormatDate();
-  const s = focus.analysis.summary;
-  const at = (p: { value: number; date: string } | null) => (p ? `${formatDegrees(p.value)}, ${formatDate(p.date)}` : '—');
-  const rows: [string, string][] = [
-    ['Latest', at(s.latest)],
-    ['Baseline', at(s.baseline)],
-    ['Best', at(s.best)],
-    ['Change since baseline', s.changeSinceBaseline === null ? '—' : formatChange(s.changeSinceBaseline)],
-    ['Trend, recent', s.trendRecent ? formatSlope(s.trendRecent.slopePerWeek) : '—'],
-    ['Of normal', s.percentOfNormal === null ? `normal is ${formatDegrees(focus.normal)}` : `${s.percentOfNormal}% of ${formatDegrees(focus.normal)}`],
-    ['Of other side', s.percentOfOtherSide === null ? '—' : `${s.percentOfOtherSide}%`],
-    ['Threshold', `${formatDegrees(focus.threshold)}, same rater`],
-  ];
-  if (s.resetDate) rows.push(['Restarted after excision', formatDate(s.resetDate)]);
-  return (
-    <dl className="facts series-facts">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** Links to the same motion's other sides and modes, so comparing is one step. */
 function SeriesSwitcher({ patientId, focus, available }: { patientId: string; focus: PatientSeries; available: readonly PatientSeries[] }) {
@@ -67,6 +40,7 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
   const focus = [...analysis.series, ...analysis.unmeasured].find((s) => s.key === key);
   const siblings = useMemo(() => (focus ? analysis.series.filter((s) => s.motion === focus.motion) : []), [analysis, focus]);
   const drawn = useMemo(() => pointsToDraw(siblings), [siblings]);
+  const strata = useMemo(() => (focus ? chartStrata(focus.points, styleOf(focus.side, focus.mode).shape, focus.verdict.strata) : null), [focus]);
   const { markers, hidden } = useMemo(() => {
     if (!focus) return { markers: [], hidden: 0 };
     const all = eventMarkers(eventsForJoint(file.events, focus.joint));
@@ -88,7 +62,7 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
     );
   }
 
-  const { verdict } = focus.analysis;
+  const verdict = focus.verdict;
   const badge = badgeOf(verdict);
   const total = siblings.reduce((n, s) => n + s.points.length, 0);
   const drawnCount = [...drawn.values()].reduce((n, list) => n + list.length, 0);
@@ -97,16 +71,15 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
     <section aria-labelledby="series-heading" className="series-detail">
       <MobilityBreadcrumb patient={file.patient} current={focus.label} />
       <h1 id="series-heading">{focus.label}</h1>
-      <p className="series-verdict">
-        <VerdictBadge verdict={verdict} /> <span id="series-reason">{verdict.reason}</span>
-      </p>
+      <SeriesVerdict focus={focus} nameOf={nameOf} />
       <SeriesSwitcher patientId={patientId} focus={focus} available={siblings} />
-      <Facts focus={focus} />
+      <SeriesFacts focus={focus} />
       {focus.points.length === 0 ? (
         <p className="empty">No measurement of this series yet: record a visit to start it.</p>
       ) : (
-        <figure className="chart-figure" aria-describedby="series-reason">
+        <figure className="chart-figure" aria-describedby="series-reason series-threshold">
           <ChartLegend focus={focus} series={siblings} hasEvents={markers.length > 0} goals={goals} periods={periods} />
+          {strata && <StrataLegend focus={focus} strata={strata} nameOf={nameOf} />}
           <DetailChart
             focus={focus}
             series={siblings}
@@ -115,6 +88,7 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
             goals={goals}
             periods={periods}
             nameOf={nameOf}
+            strata={strata}
             label={`Chart of ${motion}, left and right, active and passive, over time. ${focus.label}: ${badge.text}. ${verdict.reason}`}
           />
           <figcaption className="muted small">
@@ -123,9 +97,10 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
               ? `Drawn with ${drawnCount} of ${total} measurements (about ${DRAW_BUDGET}; baseline, best, latest, lowest and highest always drawn); the table lists every one.`
               : 'The table under the chart lists every measurement.'}
           </figcaption>
-          <PointsTable focus={focus} series={siblings} nameOf={nameOf} />
         </figure>
       )}
+      <PlanResponses responses={focus.planResponses} />
+      {focus.points.length > 0 && <PointsTable focus={focus} series={siblings} nameOf={nameOf} />}
       <EventList markers={markers} hidden={hidden} />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/analysis/verdict';
+import './verdicts.css';
 
 // Text first, a shape second, colour last: the badge reads the same printed in black and white.
 const BADGES = {

@@ -71,9 +71,15 @@ export function valueAxis(values: readonly number[]): { domain: [number, number]
   return { domain: [lo, hi], ticks: range(lo, hi, step) };
 }
 
+/**
+ * Marker shapes. Side: circle (right) or triangle (left). Within the series the page is about, readings by
+ * another therapist or instrument take the other shapes (chart-strata.ts), so they never pass for a side.
+ */
+export type MarkerShape = 'circle' | 'triangle' | 'square' | 'diamond' | 'plus' | 'star' | 'cross';
+
 /** Side by marker shape, mode by line pattern and fill: never told apart by colour alone. */
 export interface SeriesStyle {
-  shape: 'circle' | 'triangle';
+  shape: MarkerShape;
   filled: boolean;
   dash: string | undefined;
   colour: string;

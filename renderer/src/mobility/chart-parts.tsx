@@ -1,13 +1,48 @@
 // Small SVG pieces the detail chart and its legend share, so the legend shows exactly what the chart draws.
 import type { SeriesStyle } from './chart-model';
 
-/** A marker: circle (right) or triangle (left), filled (active) or hollow (passive). */
+/**
+ * A marker: circle (right) or triangle (left), filled (active) or hollow (passive); the other shapes mark
+ * readings of another therapist or instrument in the series the page is about (chart-strata.ts).
+ */
 export function Marker({ cx, cy, style, size = 4.5 }: { cx: number; cy: number; style: SeriesStyle; size?: number }) {
   const fill = style.filled ? style.colour : '#fff';
-  if (style.shape === 'circle') return <circle cx={cx} cy={cy} r={size} fill={fill} stroke={style.colour} strokeWidth={1.5} />;
-  const s = size * 1.25;
-  const d = `M${cx},${cy - s} L${cx + s},${cy + s * 0.8} L${cx - s},${cy + s * 0.8} Z`;
-  return <path d={d} fill={fill} stroke={style.colour} strokeWidth={1.5} />;
+  const common = { fill, stroke: style.colour, strokeWidth: 1.5 };
+  const s = size;
+  switch (style.shape) {
+    case 'circle':
+      return <circle cx={cx} cy={cy} r={s} {...common} />;
+    case 'square':
+      return <rect x={cx - s * 0.9} y={cy - s * 0.9} width={s * 1.8} height={s * 1.8} {...common} />;
+    case 'diamond':
+      return <path d={`M${cx},${cy - s * 1.3} L${cx + s * 1.3},${cy} L${cx},${cy + s * 1.3} L${cx - s * 1.3},${cy} Z`} {...common} />;
+    case 'star': {
+      const pts = Array.from({ length: 10 }, (_, i) => {
+        const r = i % 2 === 0 ? s * 1.45 : s * 0.6;
+        const a = (Math.PI / 5) * i - Math.PI / 2;
+        return `${cx + r * Math.cos(a)},${cy + r * Math.sin(a)}`;
+      });
+      return <polygon points={pts.join(' ')} {...common} />;
+    }
+    // Line-only shapes cannot be hollow: passive is still told by the dashed line joining them.
+    case 'plus':
+      return <path d={`M${cx - s * 1.2},${cy} H${cx + s * 1.2} M${cx},${cy - s * 1.2} V${cy + s * 1.2}`} stroke={style.colour} strokeWidth={2.2} fill="none" />;
+    case 'cross':
+      return <path d={`M${cx - s},${cy - s} L${cx + s},${cy + s} M${cx + s},${cy - s} L${cx - s},${cy + s}`} stroke={style.colour} strokeWidth={2.2} fill="none" />;
+    default: {
+      const t = s * 1.25;
+      return <path d={`M${cx},${cy - t} L${cx + t},${cy + t * 0.8} L${cx - t},${cy + t * 0.8} Z`} {...common} />;
+    }
+  }
+}
+
+/** A marker alone, for a legend or a table row. */
+export function MarkerSwatch({ style }: { style: SeriesStyle }) {
+  return (
+    <svg width={18} height={16} aria-hidden="true" focusable="false" className="swatch">
+      <Marker cx={9} cy={8} style={style} size={4} />
+    </svg>
+  );
 }
 
 /** The legend's sample: a short stretch of line with the marker on it. */

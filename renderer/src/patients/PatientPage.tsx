@@ -14,6 +14,7 @@ import { Timeline } from '../timeline/Timeline';
 import { VoidedEntries } from '../timeline/VoidedEntries';
 import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
+import { VerdictSummary } from './VerdictSummary';
 
 function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
@@ -43,6 +44,8 @@ function Identity({ file }: { file: PatientFile }) {
 /** The patient's page: identity, HO profile, latest values and the timeline, all from one 'patients.file' read. */
 export function PatientPage({ id }: { id: string }) {
   const [file, reload] = useOperation('patients.file', { patientId: id });
+  // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
+  const [analysis, reloadAnalysis] = useOperation('analysis.patient', { patientId: id });
   const { state } = useSession();
   const [message, setMessage] = useState<string | null>(null);
   // The file names everyone in its records; the session adds today's team for anyone it does not.
@@ -57,6 +60,7 @@ export function PatientPage({ id }: { id: string }) {
   const changed = (text: string) => {
     setMessage(text);
     reload();
+    reloadAnalysis();
   };
   return (
     <section aria-labelledby="patient-heading">
@@ -86,6 +90,7 @@ export function PatientPage({ id }: { id: string }) {
       <div role="status" id={STATUS_ID} tabIndex={-1} className={message ? 'ok-box' : 'visually-hidden'}>
         {message}
       </div>
+      <VerdictSummary patientId={p.id} analysis={analysis} />
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">HO profile</h2>
         <div className="profile-grid">
@@ -93,7 +98,7 @@ export function PatientPage({ id }: { id: string }) {
           <SitesPanel patientId={p.id} sites={f.sites} onChanged={changed} />
         </div>
       </section>
-      <LatestValues file={f} />
+      <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
       {/* Remounted when a record leaves the current file (a void), so an open list is read afresh. */}
       <VoidedEntries key={currentRecordCount(f)} patientId={p.id} nameOf={nameOf} />

@@ -2,6 +2,7 @@ import { seriesLabel, findMotionSpec, formatDegrees, type Mode, type Side } from
 import { GOAL_STATUS_LABELS } from '../../../shared/domain/goal-status';
 import { INTERVENTION_LABELS, sitesLabel } from '../../../shared/domain/plan';
 import type { PlanItem } from '../../../shared/domain/plan-records';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { useFormatDate } from '../session/session-context';
 import type { PlanInPeriod } from './report-model';
 
@@ -24,7 +25,34 @@ function goalName(motion: string, side: Side, mode: Mode): string {
   return spec ? seriesLabel(side, spec.key, mode) : motion;
 }
 
-function OnePlan({ entry, to }: { entry: PlanInPeriod; to: string }) {
+/**
+ * How each watched series moved during this plan against before it, in the analysis' own sentences. Periods
+ * with too few readings are named in one line instead of one "not enough to say" per series.
+ */
+function PlanResponsesOf({ planId, series }: { planId: string; series: readonly AnalysedSeries[] }) {
+  const rows = series
+    .filter((s) => s.watched)
+    .flatMap((s) => (s.planResponses ?? []).filter((r) => r.planId === planId).map((r) => ({ s, r })));
+  if (rows.length === 0) return null;
+  const enough = rows.filter(({ r }) => r.enough);
+  const tooFew = [...new Set(rows.filter(({ r }) => !r.enough).map(({ s }) => s.label))];
+  return (
+    <div className="report-keep">
+      <p className="report-caption">Response during the plan</p>
+      {enough.length > 0 && (
+        <ul className="report-plan-responses">
+          {enough.map(({ s, r }) => (
+            <li key={`${s.key}-${r.versionId}-${r.from}`}>{r.sentence}</li>
+          ))}
+        </ul>
+      )}
+      {tooFew.length > 0 && <p className="report-small">Not enough readings to say for: {tooFew.join('; ')}.</p>}
+      <p className="report-small">A change of trend during a plan does not by itself show the plan caused it.</p>
+    </div>
+  );
+}
+
+function OnePlan({ entry, to, series }: { entry: PlanInPeriod; to: string; series: readonly AnalysedSeries[] }) {
   const formatDate = useFormatDate();
   const v = entry.version;
   const until = v.inForceUntil ? `until ${formatDate(v.inForceUntil)}` : 'with no end date';
@@ -64,6 +92,7 @@ function OnePlan({ entry, to }: { entry: PlanInPeriod; to: string }) {
           ))}
         </tbody>
       </table>
+      <PlanResponsesOf planId={entry.plan.id} series={series} />
       {entry.goals.length === 0 ? (
         <p>No goals set in this plan.</p>
       ) : (
@@ -101,7 +130,7 @@ function OnePlan({ entry, to }: { entry: PlanInPeriod; to: string }) {
  * The therapy plans in force during the period and where each goal stood at its end. Null plans: the plans
  * could not be read, which the report says rather than printing "no plan" for a patient who has one.
  */
-export function PlanSection({ plans, error, to }: { plans: readonly PlanInPeriod[] | null; error: string | null; to: string }) {
+export function PlanSection({ plans, series, error, to }: { plans: readonly PlanInPeriod[] | null; series: readonly AnalysedSeries[]; error: string | null; to: string }) {
   return (
     <section className="report-section" aria-labelledby="report-plan-heading">
       <h2 id="report-plan-heading">Therapy plan</h2>
@@ -110,7 +139,7 @@ export function PlanSection({ plans, error, to }: { plans: readonly PlanInPeriod
       ) : plans.length === 0 ? (
         <p>No therapy plan recorded for this period.</p>
       ) : (
-        plans.map((entry) => <OnePlan key={entry.plan.id} entry={entry} to={to} />)
+        plans.map((entry) => <OnePlan key={entry.plan.id} entry={entry} to={to} series={series} />)
       )}
     </section>
   );

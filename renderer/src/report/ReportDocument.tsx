@@ -106,7 +106,8 @@ function Signature({ therapist }: { therapist: Therapist | null }) {
 /** The progress report as it prints: a clinical document in black and white, sized by the page's @page rule. */
 export function ReportDocument(props: ReportDocumentProps) {
   const { model, options } = props;
-  const noMeasurements = model.analysis.series.length === 0;
+  const formatDate = useFormatDate();
+  const noMeasurements = model.series.length === 0;
   return (
     <article className={`report-document paper-${options.paper.toLowerCase()}`} aria-label="Report preview">
       <Letterhead clinic={props.clinic} />
@@ -119,10 +120,13 @@ export function ReportDocument(props: ReportDocumentProps) {
           <p className="report-plain">No range-of-motion measurements in this period.</p>
         ) : (
           <>
-            <SummaryTable series={model.analysis.series} />
+            <SummaryTable series={model.series} to={options.to} nameOf={props.nameOf} />
             <p className="report-small">
-              Verdicts use only this period's measurements. A change counts when it reaches the motion's smallest detectable change (the threshold), doubled (×2) when the
-              two readings compared were taken by different raters or instruments; the trend must agree.
+              Verdicts are as at {formatDate(options.to)}, as the mobility screens give them for that day: from every measurement up to it since the joint's latest operation
+              (so a baseline or best may precede the period). The best is the highest average of two consecutive readings. Readings are compared only with readings by the same therapist with the same instrument; a change counts when the latest two
+              readings both reach the motion's smallest real change (the threshold) and the trend agrees. The threshold is doubled (×2) only when no two readings share
+              therapist and instrument. So the numbers in a reason, taken from one therapist's readings, can differ from the Baseline
+              column, which is the first reading by anyone.
             </p>
           </>
         )}
@@ -135,7 +139,7 @@ export function ReportDocument(props: ReportDocumentProps) {
 
       {!noMeasurements && <ChartsSection model={model} from={options.from} to={options.to} width={props.chartWidth} />}
       {!noMeasurements && <ArcsSection model={model} />}
-      <PlanSection plans={model.plans} error={props.plansError} to={options.to} />
+      <PlanSection plans={model.plans} series={model.series} error={props.plansError} to={options.to} />
       <EventsSection model={model} />
       <SymptomsSection model={model} />
       <TypedText title="Assessment" text={props.assessment} />

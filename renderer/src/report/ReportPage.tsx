@@ -14,7 +14,7 @@ import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from './page-st
 import { pdfBridge, PRINT_REPORT_EVENT, saveReportPdf } from './print-actions';
 import { ReportControls, PrintedBefore } from './ReportControls';
 import { ReportDocument } from './ReportDocument';
-import { buildReport } from './report-model';
+import { useReportModel } from './use-report-model';
 import { defaultPeriod, normaliseMotions, parseReportQuery, periodProblems, reportQuery, type ReportOptions } from './report-options';
 import './report.css';
 
@@ -46,6 +46,8 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
   return <ReportScreen loaded={loaded} query={query} onRecorded={reloadReports} />;
 }
 
+const NO_MOTIONS: never[] = [];
+
 function nowText(formatDate: (d: string) => string): string {
   const d = new Date();
   return `${formatDate(todayLocal(d))}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -64,7 +66,8 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
   const savingPdf = useRef(false);
   const bridge = pdfBridge();
 
-  const model = useMemo(() => buildReport(file, loaded.plans, options), [file, loaded.plans, options]);
+  const { model, shown, error: analysisError } = useReportModel(file, loaded.plans, options);
+  const available = shown?.motions ?? NO_MOTIONS;
   const problems = periodProblems(draft.from, draft.to);
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
 
@@ -103,7 +106,7 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
     };
   }, [pageText]);
 
-  const motionsForLog = useMemo(() => normaliseMotions(options.motions, model.motions), [options.motions, model.motions]);
+  const motionsForLog = useMemo(() => normaliseMotions(options.motions, available), [options.motions, available]);
   const record = useCallback(
     async (how: 'printed' | 'saved as PDF', detail = '') => {
       const r = await call('reports.record', { patientId: p.id, from: options.from, to: options.to, paper: options.paper, ...(motionsForLog === null ? {} : { motions: motionsForLog }) });
@@ -126,7 +129,8 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
     return () => window.removeEventListener('beforeprint', before);
   }, [record, pageText]);
 
-  const periodOk = Object.keys(problems).length === 0;
+  // Printing waits for the verdicts of the period shown: never a report with another period's verdicts.
+  const periodOk = Object.keys(problems).length === 0 && model !== null;
   const print = useCallback(() => {
     if (periodOk) window.print();
   }, [periodOk]);
@@ -181,7 +185,7 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
           onPeriod={onPeriod}
           paper={options.paper}
           onPaper={(paper) => setOptions((o) => ({ ...o, paper }))}
-          available={model.motions}
+          available={available}
           chosen={motionsForLog}
           onMotions={(motions) => setOptions((o) => ({ ...o, motions }))}
           assessment={assessment}
@@ -193,7 +197,14 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
         <h2 className="report-preview-heading">Preview</h2>
       </div>
       <div className="report-preview">
-        <ReportDocument
+        {model === null ? (
+          analysisError ? (
+            <ErrorMessage error={analysisError} />
+          ) : (
+            <Loading what={`the verdicts as at ${formatDate(options.to)}`} />
+          )
+        ) : (
+          <ReportDocument
           file={file}
           model={model}
           options={options}
@@ -204,7 +215,8 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
           recommendations={recommendations}
           plansError={loaded.plansError}
           chartWidth={contentWidthPx(options.paper) - 8}
-        />
+          />
+        )}
       </div>
     </section>
   );

@@ -16,7 +16,7 @@ export function ChartsSection({ model, from, to, width }: { model: ReportModel; 
         <p>No charts were chosen for this report.</p>
       ) : (
         model.charts.map((chart) => {
-          const verdicts = chart.series.map((s) => `${sideLabel(s.side)}, ${modeLabel(s.mode).toLowerCase()}: ${badgeOf(s.analysis.verdict).text}`).join('; ');
+          const verdicts = chart.series.map((s) => `${sideLabel(s.side)}, ${modeLabel(s.mode).toLowerCase()}: ${badgeOf(s.verdict).text}`).join('; ');
           return (
             <figure key={chart.motion} className="report-chart report-keep">
               <figcaption>
@@ -43,7 +43,7 @@ export function ArcsSection({ model }: { model: ReportModel }) {
           Each plane's two motions measured on the same day, written extension first (-10/130 is a 10° flexion contracture with 130° flexion). The functional arc is
           reached when each motion reaches its own minimum.
         </p>
-        <ArcsTable arcs={model.analysis.arcs} />
+        <ArcsTable arcs={model.arcs} />
       </div>
     </section>
   );

@@ -1,7 +1,10 @@
-// What the printed report says, worked out without React from the patient's file, the plans and the options.
-// The verdicts are computed on the period's data only: measurements outside it are left out and the analysis
-// runs "as of" the period's end, so a report for last year says what could be said at the end of last year.
-import { analysePatient, eventsForJoint, type PatientAnalysis, type PatientSeries } from '../../../shared/analysis/patient-series';
+// What the printed report says, worked out without React from the patient's file, the back end's analysis, the
+// plans and the options. The verdicts are the back end's ('analysis.patient') as of the period's end: the same
+// verdict the mobility screens showed on that day, from every reading up to it since the joint's latest
+// operation, so a report ending today never disagrees with the dashboard. Only what is drawn and listed is
+// limited to the period: the charts' points, the visits, symptoms and events.
+import { eventsForJoint } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { MODES, MOTION_KEYS, motionSpec, sideLabel, SIDES, type MotionKey } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
@@ -22,7 +25,8 @@ export interface ChartGoal {
 export interface ReportChart {
   motion: MotionKey;
   title: string;
-  series: PatientSeries[];
+  /** Each with its points cut to the period; the verdict stays the whole analysis' (as of the period's end). */
+  series: AnalysedSeries[];
   markers: EventMarker[];
   goals: ChartGoal[];
 }
@@ -51,7 +55,12 @@ export interface PlanInPeriod {
 }
 
 export interface ReportModel {
-  analysis: PatientAnalysis;
+  /** The back end's analysis as of the period's end. */
+  analysis: PatientAnalysisResult;
+  /** Series measured in the period, in the analysis' order (losses first): the summary's rows. */
+  series: AnalysedSeries[];
+  /** Arcs of the planes measured in the period (their latest arc as of the period's end). */
+  arcs: PatientAnalysisResult['arcs'];
   /** Visits in the period, oldest first. */
   visits: Visit[];
   /** Motions measured in the period, catalogue order: the choices for the charts. */
@@ -79,12 +88,17 @@ const SYMPTOMS = [
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-export function buildReport(file: PatientFile, plans: readonly Plan[] | null, o: Pick<ReportOptions, 'from' | 'to' | 'motions'>): ReportModel {
+/**
+ * The report of a period. `analysis` must be 'analysis.patient' with today = the period's end (the caller checks
+ * analysis.today); its verdicts are printed as they are, never worked out again here.
+ */
+export function buildReport(file: PatientFile, analysis: PatientAnalysisResult, plans: readonly Plan[] | null, o: Pick<ReportOptions, 'from' | 'to' | 'motions'>): ReportModel {
   const inPeriod = (d: string) => d >= o.from && d <= o.to;
   const visits = file.visits.filter((v) => inPeriod(v.date));
-  // Events stay whole: an excision before the period still restarts a series, and one after it is ignored.
-  const analysis = analysePatient({ sites: file.sites, visits, events: file.events }, o.to);
-  const measured = new Set(analysis.series.map((s) => s.motion));
+  // A series belongs to the report when it was measured in the period; its points are cut to the period.
+  const series = analysis.series.filter((s) => s.points.some((p) => inPeriod(p.date)));
+  const clipped = series.map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) }));
+  const measured = new Set(series.map((s) => s.motion));
   const motions = MOTION_KEYS.filter((k) => measured.has(k));
   const chosen = o.motions === null ? motions : motions.filter((m) => o.motions!.includes(m));
   const shownPlans = plans === null ? null : plansInPeriod(plans, file, o.from, o.to);
@@ -92,20 +106,22 @@ export function buildReport(file: PatientFile, plans: readonly Plan[] | null, o:
 
   return {
     analysis,
+    series,
+    arcs: analysis.arcs.filter((a) => series.some((s) => s.side === a.side && s.mode === a.mode && (s.motion === a.first || s.motion === a.second))),
     visits: [...visits].sort(byDate),
     motions,
-    charts: chosen.map((m) => chartOf(m, analysis, file.events, goals, o.from, o.to)),
+    charts: chosen.map((m) => chartOf(m, clipped, file.events, goals, o.from, o.to)),
     events: eventsInPeriod(file.events, o.from, o.to),
     ...symptomsOf(visits),
     plans: shownPlans,
-    unmeasured: unmeasuredMotions(analysis),
+    unmeasured: unmeasuredMotions(analysis, series),
     raterIds: [...new Set(visits.flatMap((v) => v.measurements.map((m) => m.raterId)).filter((id): id is string => id !== null))],
   };
 }
 
-function chartOf(motion: MotionKey, analysis: PatientAnalysis, events: readonly ClinicalEvent[], goals: readonly Goal[], from: string, to: string): ReportChart {
-  const order = (s: PatientSeries) => SIDES.indexOf(s.side) * 2 + MODES.indexOf(s.mode);
-  const series = analysis.series.filter((s) => s.motion === motion).sort((a, b) => order(a) - order(b));
+function chartOf(motion: MotionKey, clipped: readonly AnalysedSeries[], events: readonly ClinicalEvent[], goals: readonly Goal[], from: string, to: string): ReportChart {
+  const order = (s: AnalysedSeries) => SIDES.indexOf(s.side) * 2 + MODES.indexOf(s.mode);
+  const series = clipped.filter((s) => s.motion === motion).sort((a, b) => order(a) - order(b));
   const spec = motionSpec(motion);
   const first = dayNumber(from);
   const last = dayNumber(to);
@@ -120,16 +136,13 @@ function chartOf(motion: MotionKey, analysis: PatientAnalysis, events: readonly 
   };
 }
 
-/** Passive range is often not taken; a motion counts as unmeasured only when neither mode was. */
-function unmeasuredMotions(analysis: PatientAnalysis): string[] {
-  const measured = new Set(analysis.series.map((s) => `${s.side} ${s.motion}`));
-  const out: string[] = [];
-  for (const s of analysis.unmeasured) {
-    const label = `${sideLabel(s.side)} ${motionSpec(s.motion).label.toLowerCase()}`;
-    if (!s.watched || measured.has(`${s.side} ${s.motion}`) || out.includes(label)) continue;
-    out.push(label);
-  }
-  return out;
+/** Passive range is often not taken; a motion counts as unmeasured in the period only when neither mode was. */
+function unmeasuredMotions(analysis: PatientAnalysisResult, inPeriod: readonly AnalysedSeries[]): string[] {
+  const measured = new Set(inPeriod.map((s) => `${s.side} ${s.motion}`));
+  const missing = [...analysis.series, ...analysis.unmeasured]
+    .filter((s) => s.watched && !measured.has(`${s.side} ${s.motion}`))
+    .sort((a, b) => MOTION_KEYS.indexOf(a.motion) - MOTION_KEYS.indexOf(b.motion) || SIDES.indexOf(a.side) - SIDES.indexOf(b.side));
+  return [...new Set(missing.map((s) => `${sideLabel(s.side)} ${motionSpec(s.motion).label.toLowerCase()}`))];
 }
 
 export function eventsInPeriod(events: readonly ClinicalEvent[], from: string, to: string): ClinicalEvent[] {

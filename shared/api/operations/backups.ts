@@ -2,26 +2,56 @@ import { z } from 'zod';
 import { Empty } from './common';
 
 export const BackupInfo = z.strictObject({
+  /** What restore takes: the back end finds the file again in its own list, never from a path the page sends. */
+  id: z.string(),
   name: z.string(),
   path: z.string(),
+  folder: z.string(),
   kind: z.enum(['auto', 'manual', 'pre-restore']),
   createdAt: z.string(),
   sizeBytes: z.number().int(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
+export const FULL_PATH_MESSAGE = 'Choose a full path, starting with / on Linux and macOS or with a drive letter such as E:\\ on Windows.';
+
+// A relative folder would be resolved against wherever the app happens to run. The back end checks again with
+// its own platform's rule (electron/backup/folders.ts).
+const looksAbsolute = (p: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p);
+
 const folderPath = z
-  .string()
+  .string({ error: 'Enter the folder to back up to, for example the USB stick (E:\\ or /media/usb).' })
   .trim()
   .min(1, { error: 'Enter the folder to back up to, for example the USB stick (E:\\ or /media/usb).' })
-  .max(1000, { error: 'This path is too long.' });
+  .max(1000, { error: 'This path is too long.' })
+  .refine(looksAbsolute, { error: FULL_PATH_MESSAGE });
+
+const CHOOSE = 'Choose a backup from the list.';
 
 export const backupOperations = {
-  'backups.list': { input: Empty, output: z.strictObject({ folder: z.string(), backups: z.array(BackupInfo) }) },
-  /** To the backups folder beside the database when `folder` is null; else to any folder, such as a USB stick. */
+  'backups.list': {
+    input: Empty,
+    output: z.strictObject({
+      /** The database's own backups folder. */
+      folder: z.string(),
+      /** Other folders backed up to, remembered; `reachable` is false while a USB stick is out. */
+      folders: z.array(z.strictObject({ path: z.string(), reachable: z.boolean() })),
+      /** This database's backups in all of them, newest first. */
+      backups: z.array(BackupInfo),
+    }),
+  },
+  /** To the database's own backups folder when `folder` is null; else to any folder given as a full path, such as a USB stick. */
   'backups.create': { input: z.strictObject({ folder: folderPath.nullable().default(null) }), output: BackupInfo },
+  /** A listed backup, by id (or, on the desktop, a file the person chose in the File → Restore dialog). */
   'backups.restore': {
-    input: z.strictObject({ path: z.string().trim().min(1, { error: 'Choose the backup file to restore.' }).max(1000) }),
-    output: z.strictObject({ restoredFrom: z.string(), safetyBackup: BackupInfo }),
+    input: z.strictObject({ id: z.string({ error: CHOOSE }).regex(/^[0-9a-f]{24}$/, { error: CHOOSE }) }),
+    output: z.strictObject({
+      restoredFrom: z.string(),
+      safetyBackup: BackupInfo,
+      /** The backup's schema version; older ones were brought up to date on a copy first. */
+      schemaVersion: z.number().int(),
+      /** The backup was of another database than the one it replaced (another install or clinic). */
+      otherDatabase: z.boolean(),
+    }),
   },
 } as const;

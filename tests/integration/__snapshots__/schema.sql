@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 8. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 9. Generated: npm run schema:snapshot
 
 -- table app_meta
 CREATE TABLE app_meta (
@@ -17,7 +17,7 @@ CREATE TABLE audit_log (
   entity_id TEXT NOT NULL,
   before_json TEXT,
   after_json TEXT
-) STRICT;
+  , prev_hash TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table clinic
 CREATE TABLE clinic (
@@ -394,6 +394,28 @@ CREATE INDEX watched_sites_lineage ON watched_sites (lineage_id);
 
 -- index watched_sites_voided
 CREATE INDEX watched_sites_voided ON watched_sites (patient_id) WHERE voided_at IS NOT NULL;
+
+-- trigger app_meta_identity_kept
+CREATE TRIGGER app_meta_identity_kept BEFORE UPDATE ON app_meta WHEN OLD.key = 'database_id'
+  BEGIN SELECT RAISE(ABORT, 'the database identity is never changed'); END;
+
+-- trigger app_meta_identity_not_deleted
+CREATE TRIGGER app_meta_identity_not_deleted BEFORE DELETE ON app_meta WHEN OLD.key = 'database_id'
+  BEGIN SELECT RAISE(ABORT, 'the database identity is never removed'); END;
+
+-- trigger audit_log_chained
+CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+  WHEN length(NEW.hash) <> 64
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '')
+  BEGIN SELECT RAISE(ABORT, 'an audit row must continue the chain from the last row'); END;
+
+-- trigger audit_log_never_deleted
+CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows are never deleted'); END;
+
+-- trigger audit_log_never_edited
+CREATE TRIGGER audit_log_never_edited BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows are never edited'); END;
 
 -- trigger clinic_thresholds_never_deleted
 CREATE TRIGGER clinic_thresholds_never_deleted BEFORE DELETE ON clinic_thresholds

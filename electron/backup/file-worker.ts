@@ -1,0 +1,47 @@
+// The worker thread that does the file work of backups and restores (file-tasks.ts), so the app's own thread
+// keeps answering while SQLite copies and checks a large file or waits on a slow USB stick.
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../db/errors';
+import { runTask, type TaskName } from './file-tasks';
+
+export interface TaskRequest {
+  task: TaskName;
+  input: unknown;
+}
+
+/** What crosses back to the app: an error keeps the parts the app turns into a message (code, fields). */
+export type TaskMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; allowMs?: number }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; error: { message: string; code?: string; appCode?: string; fields?: Record<string, string> } };
+
+const port = parentPort;
+if (port) {
+  const post = (m: TaskMessage) => port.postMessage(m);
+  let lastProgress = 0;
+  const progress = (allowMs?: number) => {
+    // Often enough to prove it is alive, rarely enough not to flood the app's thread.
+    const now = Date.now();
+    if (allowMs === undefined && now - lastProgress < 250) return;
+    lastProgress = now;
+    post(allowMs === undefined ? { type: 'progress' } : { type: 'progress', allowMs });
+  };
+  port.on('message', (request: TaskRequest) => {
+    runTask(request.task, request.input as never, progress).then(
+      (value) => post({ type: 'done', value }),
+      (err: unknown) => {
+        const e = err as NodeJS.ErrnoException;
+        post({
+          type: 'failed',
+          error: {
+            message: e?.message ?? String(err),
+            ...(e?.code ? { code: e.code } : {}),
+            ...(err instanceof AppError ? { appCode: err.code, ...(err.fields ? { fields: { ...err.fields } } : {}) } : {}),
+          },
+        });
+      },
+    );
+  });
+  post({ type: 'ready' });
+}

@@ -1,0 +1,29 @@
+import { useMemo, useRef } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
+import type { PatientFile } from '../../../shared/api/operations/clinical';
+import type { Plan } from '../../../shared/domain/plan-records';
+import { useOperation } from '../api/use-operation';
+import { buildReport, type ReportModel } from './report-model';
+import type { ReportOptions } from './report-options';
+
+export interface ReportModelState {
+  /** The report for the current options; null while its analysis is loading or when it failed. */
+  model: ReportModel | null;
+  /** The last report built, for the options panel while a new period's analysis loads. */
+  shown: ReportModel | null;
+  error: ApiError | null;
+}
+
+/**
+ * The back end's analysis as of the period's end ('analysis.patient' with today = to), turned into the report.
+ * An answer for another end date (the period was just changed) is never used: printing waits for the right one,
+ * so a printed verdict is always the one for the printed period.
+ */
+export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions): ReportModelState {
+  const [analysis] = useOperation('analysis.patient', { patientId: file.patient.id, today: options.to });
+  const current = analysis.state === 'ready' && analysis.value.today === options.to ? analysis.value : null;
+  const model = useMemo(() => (current ? buildReport(file, current, plans, options) : null), [current, file, plans, options]);
+  const last = useRef<ReportModel | null>(null);
+  if (model) last.current = model;
+  return { model, shown: model ?? last.current, error: analysis.state === 'error' ? analysis.error : null };
+}
