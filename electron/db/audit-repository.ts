@@ -71,16 +71,8 @@ export function writeAudit(db: Database.Database, entry: AuditEntry): void {
   }
 }
 
-interface AuditDbRow {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  operation: string;
-  entity: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-}
+/** A stored audit row is exactly the content its hash covers. */
+type AuditDbRow = ChainedContent;
 
 export function auditFor(db: Database.Database, entity: string, entityId: string): AuditRow[] {
   const rows = prepared(db, `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`)
