@@ -2,7 +2,10 @@ import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { Patient, PatientInput, PatientUpdateInput } from '../../shared/domain/patient';
+import type { DateFormat } from '../../shared/domain/dates';
+import { matchesPatientQuery, parsePatientQuery, type Patient, type PatientInput, type PatientUpdateInput } from '../../shared/domain/patient';
+import { identifierKey } from '../../shared/domain/schema-parts';
+import { identityKeyOf, PatientSearchIndex } from './patient-search-index';
 
 type NewPatient = z.output<typeof PatientInput>;
 type PatientUpdate = z.output<typeof PatientUpdateInput>;
@@ -33,13 +36,16 @@ function toPatient(r: PatientRow): Patient {
   };
 }
 
-/** LIKE treats % and _ as wildcards; a name such as "O_Neil" must match only itself. */
-function likePrefix(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
-
 export class PatientRepository {
-  constructor(private readonly db: Database.Database) {}
+  private readonly index: PatientSearchIndex;
+
+  constructor(private readonly db: Database.Database) {
+    this.index = new PatientSearchIndex(
+      db,
+      () => (prepared(db, `SELECT * FROM patients ORDER BY family_name, given_names, id`).all() as PatientRow[]).map(toPatient),
+      (id) => this.get(id),
+    );
+  }
 
   insert(input: NewPatient, at: string): Patient {
     const id = randomUUID();
@@ -48,7 +54,9 @@ export class PatientRepository {
          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
       .run(id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, at);
-    return this.get(id)!;
+    const patient = this.get(id)!;
+    this.index.put(patient, id);
+    return patient;
   }
 
   /** Returns the updated patient, or null when the expected version is no longer current. */
@@ -61,7 +69,9 @@ export class PatientRepository {
       .run(input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, input.id, input.version);
     if (info.changes === 0) return null;
     if (info.changes !== 1) throw new Error(`patient update changed ${info.changes} rows`);
-    return this.get(input.id);
+    const patient = this.get(input.id);
+    this.index.put(patient, input.id);
+    return patient;
   }
 
   get(id: string): Patient | null {
@@ -69,30 +79,31 @@ export class PatientRepository {
     return row ? toPatient(row) : null;
   }
 
-  findByClinicId(clinicId: string): Patient | null {
-    const row = prepared(this.db, `SELECT * FROM patients WHERE clinic_id = ?`).get(clinicId) as PatientRow | undefined;
-    return row ? toPatient(row) : null;
+  /** Other patients whose clinic id is the same after NFKC case folding ("ａ-1" and "A-1" are one id). */
+  withSameClinicId(clinicId: string): Patient[] {
+    const key = identifierKey(clinicId);
+    return this.index.all().filter((e) => e.clinicKey === key).map((e) => e.patient);
   }
 
-  /** Prefix search on family name, given names or clinic id, case-insensitive; each arm uses its index. */
-  search(query: string, offset: number, limit: number): { items: Patient[]; total: number } {
+  /** Patients with the same family name, given names (accents, case and spacing ignored) and date of birth. */
+  withSameIdentity(p: Pick<Patient, 'familyName' | 'givenNames' | 'dateOfBirth'>): Patient[] {
+    const key = identityKeyOf(p);
+    return this.index.all().filter((e) => e.identityKey === key).map((e) => e.patient);
+  }
+
+  /**
+   * Any part of any word of the names or clinic id, in any order, accents and case ignored; dates of birth in
+   * ISO or the clinic's format. Over the in-memory index (patient-search-index.ts says why).
+   */
+  search(query: string, offset: number, limit: number, dateFormat: DateFormat = 'YYYY-MM-DD'): { items: Patient[]; total: number } {
     if (query === '') {
       const total = (prepared(this.db, `SELECT count(*) AS n FROM patients`).get() as { n: number }).n;
       const rows = prepared(this.db, `SELECT * FROM patients ORDER BY family_name, given_names, id LIMIT ? OFFSET ?`)
         .all(limit, offset) as PatientRow[];
       return { items: rows.map(toPatient), total };
     }
-    const p = likePrefix(query);
-    const matching = `
-      SELECT id FROM patients WHERE family_name LIKE @p ESCAPE '\\'
-      UNION SELECT id FROM patients WHERE given_names LIKE @p ESCAPE '\\'
-      UNION SELECT id FROM patients WHERE clinic_id LIKE @p ESCAPE '\\'`;
-    const total = (prepared(this.db, `SELECT count(*) AS n FROM (${matching})`).get({ p }) as { n: number }).n;
-    const rows = prepared(this.db, 
-        `SELECT patients.* FROM patients WHERE id IN (${matching})
-         ORDER BY family_name, given_names, id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ p, limit, offset }) as PatientRow[];
-    return { items: rows.map(toPatient), total };
+    const q = parsePatientQuery(query, dateFormat);
+    const matching = this.index.all().filter((e) => matchesPatientQuery(e.words, e.patient.dateOfBirth, q));
+    return { items: matching.slice(offset, offset + limit).map((e) => e.patient), total: matching.length };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from './dates';
-import { isoInstant, optionalText, requiredText } from './schema-parts';
+import { isoInstant, optionalText, personName } from './schema-parts';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -46,7 +46,7 @@ export const logoSchema = z
   .nullable();
 
 export const clinicFields = {
-  name: requiredText('Clinic name', 120),
+  name: personName('Clinic name', 120),
   address: optionalText('Address', 400),
   phone: optionalText('Phone', 40),
   logo: logoSchema.default(null),

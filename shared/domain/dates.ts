@@ -68,3 +68,41 @@ export function formatDate(value: string, format: DateFormat = 'D MMM YYYY'): st
       return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
   }
 }
+
+function isoOf(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+const SLASHED_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const SPELLED_RE = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
+
+/**
+ * A date as a person types it: ISO (2026-03-04) always, or the clinic's own format (04/03/2026 in a DD/MM/YYYY
+ * clinic, 3 Mar 2026 in a D MMM YYYY one; a spelled month is never ambiguous, so it is read in any clinic).
+ * Returns the ISO calendar date, or null when the text is not a real date in one of those forms.
+ */
+export function parseDateInput(text: string, format: DateFormat = 'YYYY-MM-DD'): string | null {
+  const t = text.trim();
+  if (isCalendarDate(t)) return t;
+  const slashed = SLASHED_RE.exec(t);
+  if (slashed && (format === 'DD/MM/YYYY' || format === 'MM/DD/YYYY')) {
+    const [a, b, year] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
+    return format === 'DD/MM/YYYY' ? isoOf(year, b, a) : isoOf(year, a, b);
+  }
+  const spelled = SPELLED_RE.exec(t);
+  if (spelled) {
+    const month = MONTHS.findIndex((m) => spelled[2]!.toLowerCase().startsWith(m.toLowerCase())) + 1;
+    if (month === 0 || !FULL_MONTHS[month - 1]!.toLowerCase().startsWith(spelled[2]!.toLowerCase())) return null;
+    return isoOf(Number(spelled[3]), month, Number(spelled[1]));
+  }
+  return null;
+}
+
+const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** How to write a date in a clinic's format, for a field's hint: "DD/MM/YYYY, for example 14/03/2026". */
+export function dateInputHint(format: DateFormat): string {
+  const example = formatDate('2026-03-14', format);
+  return format === 'YYYY-MM-DD' ? `YYYY-MM-DD, for example ${example}` : `${format} or YYYY-MM-DD, for example ${example}`;
+}

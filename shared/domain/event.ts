@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JOINTS, SIDES } from './catalogue';
-import { classificationsFor } from './ho';
+import { classificationsFor, SITE_STATUSES, SITE_STATUS_LABELS, type SiteStatus } from './ho';
 import { RecordMeta, reason } from './record-meta';
 import { optionalText, pastCalendarDate, uuid } from './schema-parts';
 
@@ -102,7 +102,39 @@ export function checkEvent(e: EventValues, ctx: z.RefinementCtx): void {
   }
 }
 
-export const EventInput = z.strictObject({ patientId: uuid, ...eventFields }).superRefine(checkEvent);
+/**
+ * The statuses an event can give the watched site it concerns, offered in the same form (issue #17, item 4): an
+ * X-ray graded above 0 or a bone scan suspects or confirms HO, an excision removes it. Brooker 0 shows no HO,
+ * so it offers nothing.
+ */
+export function siteStatusesFor(e: Pick<EventValues, 'kind' | 'classification' | 'joint'>): readonly SiteStatus[] {
+  if (e.joint === null) return [];
+  if (e.kind === 'xray') return e.classification && !e.classification.endsWith(':0') ? ['suspected', 'confirmed'] : [];
+  if (e.kind === 'bone_scan') return ['suspected', 'confirmed'];
+  if (e.kind === 'excision') return ['excised'];
+  return [];
+}
+
+function checkSiteStatus(e: EventValues & { siteStatus: SiteStatus | null }, ctx: z.RefinementCtx): void {
+  if (e.siteStatus === null) return;
+  const allowed = siteStatusesFor(e);
+  if (!allowed.includes(e.siteStatus)) {
+    const what = allowed.length ? `choose ${allowed.map((s) => SITE_STATUS_LABELS[s].toLowerCase()).join(' or ')}` : 'leave it unchanged';
+    ctx.addIssue({ code: 'custom', path: ['siteStatus'], message: `This event cannot make the site ${SITE_STATUS_LABELS[e.siteStatus].toLowerCase()}: ${what}.` });
+  }
+}
+
+export const EventInput = z
+  .strictObject({
+    patientId: uuid,
+    ...eventFields,
+    /** The watched site's new status, recorded with the event in one transaction; null leaves it as it is. */
+    siteStatus: z.enum(SITE_STATUSES, { error: 'Choose the site’s new status from the list, or leave it unchanged.' }).nullable().default(null),
+  })
+  .superRefine((e, ctx) => {
+    checkEvent(e, ctx);
+    checkSiteStatus(e, ctx);
+  });
 export const EventCorrection = z.strictObject({ id: uuid, reason: reason('correction'), ...eventFields }).superRefine(checkEvent);
 
 export const ClinicalEvent = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoInstant, optionalText, pastCalendarDate, paging, requiredText, uuid } from './schema-parts';
+import { parseDateInput, type DateFormat } from './dates';
+import { isoInstant, optionalName, pastCalendarDate, paging, personName, searchFold, uuid } from './schema-parts';
 
 // FHIR's administrative gender, so an export maps one to one.
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -11,14 +12,21 @@ export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
 };
 
 export const patientFields = {
-  familyName: requiredText('Family name', 100),
-  givenNames: requiredText('Given names', 100),
-  clinicId: optionalText('Clinic id', 40),
+  familyName: personName('Family name', 100),
+  givenNames: personName('Given names', 100),
+  clinicId: optionalName('Clinic id', 40),
   dateOfBirth: pastCalendarDate('Date of birth'),
   sex: z.enum(SEXES, { error: 'Choose female, male, other or unknown.' }),
 };
 
-export const PatientInput = z.strictObject(patientFields);
+export const PatientInput = z.strictObject({
+  ...patientFields,
+  /**
+   * A patient with the same names and date of birth already exists: the back end refuses until the user has
+   * seen that patient and says this is someone else.
+   */
+  confirmDuplicate: z.boolean().optional(),
+});
 export type PatientInput = z.input<typeof PatientInput>;
 
 export const PatientUpdateInput = z.strictObject({
@@ -55,4 +63,27 @@ export const PatientPage = z.strictObject({
 
 export function patientDisplayName(p: Pick<Patient, 'familyName' | 'givenNames'>): string {
   return `${p.familyName.toUpperCase()}, ${p.givenNames}`;
+}
+
+// A date inside a search: ISO, slashed or dotted digits, or a spelled month ("17 Mar 1992").
+const DATE_IN_QUERY = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b|\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b/g;
+
+/**
+ * What a search asks: parts of words (folded: accents and case ignored; any order) that must all be found in
+ * the patient's names or clinic id, and dates of birth, typed in ISO or the clinic's format.
+ */
+export function parsePatientQuery(query: string, format: DateFormat): { parts: string[]; dates: string[] } {
+  const dates: string[] = [];
+  const rest = query.replace(DATE_IN_QUERY, (text) => {
+    const iso = parseDateInput(text, format);
+    if (!iso) return text;
+    dates.push(iso);
+    return ' ';
+  });
+  const parts = searchFold(rest).split(/[\s,;]+/).filter(Boolean);
+  return { parts, dates };
+}
+
+export function matchesPatientQuery(words: readonly string[], dateOfBirth: string, q: { parts: string[]; dates: string[] }): boolean {
+  return q.dates.every((d) => d === dateOfBirth) && q.parts.every((part) => words.some((w) => w.includes(part)));
 }

@@ -44,3 +44,70 @@ export const paging = {
   offset: z.number().int().min(0, { error: 'Offset cannot be negative.' }).default(0),
   limit: z.number().int().min(1).max(200, { error: 'Ask for at most 200 rows at a time.' }).default(50),
 };
+
+// Names are compared, searched and printed; characters a person cannot see make two equal-looking names differ,
+// and a bidirectional override can make a printed name read backwards. They arrive by pasting, never by typing.
+const INVISIBLE: [RegExp, string][] = [
+  [/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/u, 'an invisible text-direction mark'],
+  [/[\u200B-\u200D\uFEFF\u2060]/u, 'an invisible zero-width character'],
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
+  [/[\u0000-\u001F\u007F-\u009F]/u, 'a control character'],
+];
+
+/** What invisible character a text holds, said so a person can fix it; null when there is none. */
+export function invisibleCharacterProblem(label: string, text: string): string | null {
+  for (const [pattern, what] of INVISIBLE) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const before = text.slice(0, m.index).trim();
+    const where = before ? ` after "${before.slice(-12)}"` : ' at the start';
+    return `${label} contains ${what}${where} (${code}), often pasted from another program. Delete the field and type the text again.`;
+  }
+  return null;
+}
+
+function refusingInvisible(label: string, missing: string) {
+  return z.string({ error: missing }).superRefine((value, ctx) => {
+    const problem = invisibleCharacterProblem(label, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/** Names are stored composed (NFC): "é" typed on a Mac and "é" from a Windows paste are then the same text. */
+const nfc = (s: string) => s.normalize('NFC');
+
+/** A required name (patients, therapists, the clinic): no invisible characters, stored in NFC. */
+export function personName(label: string, max: number) {
+  return refusingInvisible(label, `${label} is required.`)
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} is too long: keep it to ${max} characters.` })
+    .transform(nfc);
+}
+
+/** An optional name or identifier (a clinic id): empty becomes null; otherwise as personName. */
+export function optionalName(label: string, max: number) {
+  return refusingInvisible(label, `${label} must be text.`)
+    .trim()
+    .max(max, { error: `${label} is too long: keep it to ${max} characters.` })
+    .transform((s) => (s === '' ? null : nfc(s)))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+}
+
+/** Compatibility form, case folded: a full-width "Ａ" or "a" is the same clinic id as "A". */
+const ASCII = /^[\x20-\x7E]*$/;
+
+export function identifierKey(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKC').toUpperCase().toLowerCase();
+}
+
+/** For searching: compatibility-decomposed, accents removed, case folded ("Müller" finds "muller"). */
+export function searchFold(text: string): string {
+  // Most names are plain ASCII: skip the Unicode work (it is most of the cost of indexing 10,000 patients).
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoInstant, optionalText, requiredText, uuid } from './schema-parts';
+import { isoInstant, optionalText, personName, uuid } from './schema-parts';
 
 export const therapistFields = {
-  name: requiredText('Name', 120),
+  name: personName('Name', 120),
   title: optionalText('Professional title', 80),
   registrationNumber: optionalText('Registration number', 40),
   /** Left empty, the initials are made from the name. */

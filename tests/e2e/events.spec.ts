@@ -103,3 +103,42 @@ test('the HO profile: risk factors with dates, a site’s status changed, a site
   await page.getByRole('button', { name: 'Void', exact: true }).click();
   await expect(page.getByText('No joint is watched yet.')).toBeVisible();
 });
+
+test('an X-ray graded Brooker II on a suspected hip offers "confirmed", and the profile shows it; an excision offers "excised"', async ({ page, app }, testInfo) => {
+  const p = await app.backend.ok('patients.create', { familyName: 'Osei', givenNames: 'Kwame', dateOfBirth: '1992-03-17', sex: 'male' });
+  await app.backend.ok('sites.add', { patientId: p.id, joint: 'hip', side: 'right', status: 'suspected', since: '2026-01-05' });
+  await app.open(page, `#/patients/${p.id}`);
+
+  await page.getByRole('link', { name: 'Add event' }).click();
+  await page.getByLabel('Kind of event').selectOption({ label: 'X-ray' });
+  await page.getByLabel('Joint').selectOption({ label: 'Hip' });
+  await page.getByLabel('Side').selectOption({ label: 'Right' });
+  // Nothing to offer until the X-ray has a grade above 0.
+  await expect(page.getByLabel('Status of the right hip')).toHaveCount(0);
+  await page.getByLabel('Classification').selectOption({ label: 'Brooker II: spurs, at least 1 cm apart' });
+  const status = page.getByLabel('Status of the right hip');
+  await expect(status.getByRole('option')).toHaveText(['Leave suspected', 'Confirmed']);
+  await expect(page.getByText('Now suspected since 5 Jan 2026.')).toBeVisible();
+  await status.selectOption({ label: 'Confirmed' });
+  await keepScreenshot(page, testInfo, '1-xray-offers-confirmed');
+  await page.getByRole('button', { name: 'Save event' }).click();
+  const site = page.getByRole('row', { name: /Right hip/ });
+  await expect(site).toContainText('Confirmed');
+  await expect(site).toContainText(`Brooker II: spurs, at least 1 cm apart (X-ray ${today})`);
+
+  // A surgery on the watched hip asks whether HO was excised; "yes" offers "excised".
+  await page.getByRole('link', { name: 'Add event' }).click();
+  await page.getByLabel('Kind of event').selectOption({ label: 'Surgery' });
+  await page.getByLabel('Joint (optional)').selectOption({ label: 'Hip' });
+  await page.getByLabel('Side (optional)').selectOption({ label: 'Right' });
+  await page.getByLabel('Operation').fill('Open excision of heterotopic bone');
+  await expect(page.getByLabel('Status of the right hip')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await expect(page.getByLabel('Status of the right hip').getByRole('option')).toHaveText(['Leave confirmed', 'Excised']);
+  await page.getByLabel('Status of the right hip').selectOption({ label: 'Excised' });
+  await keepScreenshot(page, testInfo, '2-excision-offers-excised');
+  await page.getByRole('button', { name: 'Save event' }).click();
+  await expect(page.getByRole('row', { name: /Right hip/ })).toContainText('Excised');
+  const sites = (await app.backend.ok('profile.get', { patientId: p.id })).sites;
+  expect(sites.map((s) => s.status)).toEqual(['excised']);
+});

@@ -31,13 +31,13 @@ test('a therapist adds a patient, fixes a bad date of birth, finds them and open
   await keepScreenshot(page, testInfo, '3-patient-page');
 
   await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
-  await page.getByLabel('Search by name or clinic id').fill('men');
+  await page.getByLabel('Search by name, clinic id or date of birth').fill('men');
   await expect(page.getByRole('link', { name: 'MENSAH, Kofi' })).toBeVisible();
-  await page.getByLabel('Search by name or clinic id').fill('rt-00');
+  await page.getByLabel('Search by name, clinic id or date of birth').fill('rt-00');
   await expect(page.getByRole('link', { name: 'MENSAH, Kofi' })).toBeVisible();
-  await page.getByLabel('Search by name or clinic id').fill('zzz');
+  await page.getByLabel('Search by name, clinic id or date of birth').fill('zzz');
   await expect(page.getByText('No patient matches "zzz".')).toBeVisible();
-  await page.getByLabel('Search by name or clinic id').fill('Mens');
+  await page.getByLabel('Search by name, clinic id or date of birth').fill('Mens');
   await keepScreenshot(page, testInfo, '4-search');
   await page.getByRole('link', { name: 'MENSAH, Kofi' }).click();
   await expect(page.getByRole('heading', { name: 'MENSAH, Kofi' })).toBeVisible();
@@ -65,4 +65,35 @@ test('the patient screens pass an automated accessibility check', async ({ page,
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((v) => `${hash}: ${v.id} ${v.help}`)).toEqual([]);
   }
+});
+
+test('the same names and date of birth ask first: open the existing record or create anyway; Enter opens a single search match', async ({ page, app }, testInfo) => {
+  const kwame = await app.backend.ok('patients.create', { familyName: 'Osei', givenNames: 'Kwame', clinicId: null, dateOfBirth: '1992-03-17', sex: 'male' });
+  await app.open(page, '#/patients/new');
+  await page.getByLabel('Family name').fill('osei');
+  await page.getByLabel('Given names').fill('Kwame');
+  await page.getByLabel('Date of birth').fill('1992-03-17');
+  await page.getByLabel('Sex').selectOption('male');
+  await page.getByRole('button', { name: 'Save patient' }).click();
+  const alert = page.locator('.duplicate-patient');
+  await expect(alert).toHaveText('A patient OSEI, Kwame born 17 Mar 1992 already exists: open their record, or create a new patient anyway.');
+  await expect(alert.getByRole('link', { name: 'open their record' })).toHaveAttribute('href', `#/patients/${kwame.id}`);
+  await keepScreenshot(page, testInfo, '1-duplicate-asked');
+  expect((await app.backend.ok('patients.list', {})).total).toBe(1);
+  await alert.getByRole('button', { name: 'create a new patient anyway' }).click();
+  await expect(page.getByRole('heading', { name: 'OSEI, Kwame' })).toBeVisible();
+  expect((await app.backend.ok('patients.list', {})).total).toBe(2);
+
+  // Search: any part, any order, accents ignored; Enter opens the one match.
+  await app.backend.ok('patients.create', { familyName: 'Müller', givenNames: 'Zoë', clinicId: null, dateOfBirth: '1985-11-04', sex: 'female' });
+  await app.open(page, '#/patients');
+  const search = page.getByLabel('Search by name, clinic id or date of birth');
+  await search.fill('zoe mul');
+  await expect(page.getByRole('link', { name: 'MÜLLER, Zoë' })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { name: 'MÜLLER, Zoë' })).toBeVisible();
+  await app.open(page, '#/patients');
+  await page.getByLabel('Search by name, clinic id or date of birth').fill('osei, k');
+  await page.getByLabel('Search by name, clinic id or date of birth').press('Enter');
+  await expect(page.getByText('2 patients match: choose one from the list, or type more.')).toBeVisible();
 });

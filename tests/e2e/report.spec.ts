@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import type { OperationInput } from '../../shared/api/contract';
-import { todayLocal } from '../../shared/domain/dates';
+import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { expect, keepScreenshot, test } from './fixtures';
 
 type App = Parameters<Parameters<typeof test>[2]>[0]['app'];
@@ -218,11 +218,47 @@ test('every sample patient’s report draws and prints (excisions, both sides, d
   const pages: string[] = [];
   for (const p of items) {
     await openReport(page, app, p.id);
-    await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Heterotopic ossification: summary' })).toBeVisible();
     const pdf = await printPdf(page, testInfo, `sample-${p.familyName}`);
     expect(pdf.text).toContain(`Page ${pdf.pages} of ${pdf.pages}`);
     pages.push(`${p.familyName} ${pdf.pages}`);
   }
   testInfo.annotations.push({ type: 'figures', description: `sample reports, pages: ${pages.join(', ')}` });
   console.log(`[report samples] pages: ${pages.join(', ')}`);
+});
+
+test('page 1 leads with what the referring doctor needs: the HO summary, the assessment and the recommendations', async ({ page, app }, testInfo) => {
+  test.setTimeout(120_000);
+  const p = await twoYearPatient(app);
+  // A joint that is not watched: left out by default, in on request.
+  await app.backend.ok('visits.record', { patientId: p.id, date: daysAgo(3), measurements: [{ motion: 'shoulder.flexion', side: 'left', mode: 'active', degrees: 150 }] });
+  await openReport(page, app, p.id);
+  // The period's boxes read as the clinic writes dates (D MMM YYYY here).
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(formatDate(daysAgo(0)));
+  await expect(page.getByRole('radio', { name: 'Watched sites only' })).toBeChecked();
+  await expect(page.locator('.report-chart figcaption strong')).toHaveText(['Elbow flexion', 'Elbow extension', 'Forearm pronation', 'Forearm supination', 'Knee flexion', 'Knee extension']);
+  await page.getByLabel('Assessment').fill('Right elbow flexion is falling with a hard end-feel: maturing HO.');
+  await page.getByLabel('Recommendations').fill('CT of the right elbow; review by the rehabilitation physician.');
+
+  const pdf = await printPdf(page, testInfo, 'report-page-1');
+  const file = testInfo.outputPath('report-page-1.pdf');
+  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath('page-1-at-80')]);
+  await testInfo.attach('page-1-at-80.png', { path: testInfo.outputPath('page-1-at-80.png'), contentType: 'image/png' });
+  const page1 = run('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-']).replace(/\s+/g, ' ');
+  expect(page1).toContain('Heterotopic ossification: summary');
+  expect(page1).toContain(`Traumatic brain injury or stroke (${formatDate(daysAgo(HISTORY_DAYS + 20))})`);
+  // The table's cells wrap into each other in the text layer: each fact checked on its own.
+  for (const words of ['Right', 'elbow', 'Confirmed', 'Hastings-Graham IIA', 'Elbow flexion, active: Losing', 'Left', 'At risk', 'No graded X-ray', 'Knee flexion, active: Improving']) {
+    expect(page1).toContain(words);
+  }
+  expect(page1).toContain('Right elbow flexion is falling with a hard end-feel: maturing HO.');
+  expect(page1).toContain('CT of the right elbow; review by the rehabilitation physician.');
+  expect(page1).not.toContain('Normal 150°'); // the charts start on page 2
+  expect(pdf.text).not.toContain('Shoulder flexion');
+
+  // All joints on request: the shoulder's chart and row come back.
+  await page.getByRole('radio', { name: 'All joints measured' }).check();
+  await expect(page).toHaveURL(/sites=all/);
+  await expect(page.locator('.report-chart figcaption strong').filter({ hasText: 'Shoulder flexion' })).toHaveCount(1);
+  await keepScreenshot(page, testInfo, 'report-all-joints');
 });

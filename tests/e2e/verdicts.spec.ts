@@ -99,8 +99,10 @@ for (const [width, height] of [
     const charts = page.locator('.report-chart');
     await expect(charts.first().locator('.recharts-scatter-symbol').first()).toBeVisible();
     const text = await printReport(page, testInfo);
-    // The summary table's row: the series' name, its values, then its verdict (before the reason under it).
-    const summary = text.slice(text.indexOf('Summary'));
+    // The measurements table's row: the series' name, its values, then its verdict (before the reason under it).
+    const start = text.indexOf('Measurements');
+    expect(start, 'the report has its measurements table').toBeGreaterThan(0);
+    const summary = text.slice(start);
     const reportRow = new RegExp(`${LABEL.replace(/[()]/g, '\\$&')}[^▼■▲?○]*[▼■▲?○] (${WORDS.source})`).exec(summary);
     const inReport = wordIn(reportRow?.[1] ?? null);
 

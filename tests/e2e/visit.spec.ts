@@ -50,25 +50,18 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   const p = await patientWithSites(app);
   await app.open(page, `#/patients/${p.id}/visits/new`);
   await expect(page.getByRole('heading', { name: 'Record a visit: MENSAH, Kofi' })).toBeVisible();
-  await expect(page.getByLabel('Visit date')).toBeFocused();
+  // The grid comes first: the form opens on its first box (issue #17), the header above it already filled in.
+  const first = page.getByLabel('Right elbow flexion, active');
+  await expect(first).toBeFocused();
   await expect(page.getByLabel('Visit date')).toHaveValue(todayLocal());
   await expect(page.getByLabel('Therapist', { exact: true }).locator('option:checked')).toHaveText('Abena Owusu');
 
-  // Symptoms by keyboard: Space ticks a box.
-  await tabTo(page, page.getByLabel('Swelling'));
-  await page.keyboard.press('Space');
-  await tabTo(page, page.getByLabel('Pain (0-10)'));
-  await page.keyboard.type('3');
-
   // The grid: type, Tab, type, Tab... in reading order.
-  const first = page.getByLabel('Right elbow flexion, active');
-  await tabTo(page, first);
   await expect(first).toHaveAccessibleDescription(`Last value 100° on ${formatDate(daysAgo(14))}`);
   for (const [i, [a, b]] of ENTRIES.entries()) {
     await page.keyboard.type(a);
     await page.keyboard.press('Tab');
     await page.keyboard.type(b);
-    // After the last box the focus stays in the grid, where Enter saves.
     if (i < ENTRIES.length - 1) await page.keyboard.press('Tab');
   }
   // Tab went through the boxes in reading order and nowhere else: it ends on the last box of the grid.
@@ -83,8 +76,15 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   await expect(first).toHaveAttribute('aria-describedby', /error/);
   await keepScreenshot(page, testInfo, '1-visit-grid-with-refused-value');
 
-  // Enter saves the whole visit, but not with a refused value: nothing is saved, the box gets the focus.
-  await page.keyboard.press('Enter');
+  // Symptoms come after the grid (issue #17). By keyboard: Space ticks a box.
+  await tabTo(page, page.getByLabel('Swelling'));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByLabel('Pain (0-10)'));
+  await page.keyboard.type('3');
+
+  // Ctrl+Enter saves the whole visit (Enter moves on, issue #17), but not with a refused value: nothing is
+  // saved, the box gets the focus.
+  await page.keyboard.press('Control+Enter');
   await expect(first).toBeFocused();
   expect(await app.backend.ok('visits.list', { patientId: p.id })).toHaveLength(1);
 
@@ -92,7 +92,7 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   await page.keyboard.type('110');
   await expect(message).toBeHidden();
   await expect(first).toHaveAttribute('aria-invalid', 'false');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
 
   await expect(page.getByRole('heading', { name: 'MENSAH, Kofi', exact: true })).toBeVisible();
   const visits = await app.backend.ok('visits.list', { patientId: p.id });
@@ -105,7 +105,9 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   await expect(flexion).toContainText('110°');
   await expect(flexion).toContainText(`+10° since ${formatDate(daysAgo(14))}`);
   await expect(page.getByRole('row', { name: /Left hip flexion/ })).toContainText('+5°');
-  await expect(page.getByText('13 measurements')).toBeVisible();
+  // The save is confirmed at the top of the patient page, with the focus on it (issue #17); the timeline counts too.
+  await expect(page.getByRole('status').filter({ hasText: `Visit of ${formatDate(todayLocal())} saved: 13 measurements.` })).toBeFocused();
+  await expect(page.locator('.timeline').getByText('13 measurements')).toBeVisible();
   await keepScreenshot(page, testInfo, '2-patient-page-after-visit');
 
   // Correct one value: a reason is required; then its history shows both versions and the reason.
@@ -157,13 +159,14 @@ test('the back end’s messages land on the cells they concern, and every typed 
     }),
   );
   await app.open(page, `#/patients/${p.id}/visits/new`);
-  await page.getByLabel('Right elbow flexion, active').fill('120');
+  // 110, not 120: 20° from the last 100° would first ask to be confirmed (issue #17), which is not what this tests.
+  await page.getByLabel('Right elbow flexion, active').fill('110');
   await page.getByLabel('Left hip flexion, passive').fill('95');
-  await page.getByLabel('Left hip flexion, passive').press('Enter');
+  await page.getByLabel('Left hip flexion, passive').press('Control+Enter');
   const second = page.getByLabel('Left hip flexion, passive');
   await expect(second).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('The back end refused this one.')).toBeVisible();
-  await expect(page.getByLabel('Right elbow flexion, active')).toHaveValue('120');
+  await expect(page.getByLabel('Right elbow flexion, active')).toHaveValue('110');
   await expect(second).toHaveValue('95');
 });
 

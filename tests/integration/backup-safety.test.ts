@@ -34,9 +34,11 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 const count = (table: string) => api.context.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const counts = () => ({ patients: count('patients'), visits: count('visits'), measurements: count('measurements'), audit: count('audit_log') });
 
+let made = 0;
 async function someRecords(n = 2) {
+  // Each patient a different person: the same name and birth date twice is refused as a likely duplicate.
   for (let i = 0; i < n; i++) {
-    const p = await makePatient(api, { familyName: `Safety${i}` });
+    const p = await makePatient(api, { familyName: `Safety${made++}` });
     await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', measurements: twelveMeasurements() });
   }
 }

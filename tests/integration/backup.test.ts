@@ -52,9 +52,11 @@ function corrupt(path: string): void {
   closeSync(fd);
 }
 
+let made = 0;
 async function someRecords(n = 3) {
+  // Each patient a different person: the same name and birth date twice is refused as a likely duplicate.
   for (let i = 0; i < n; i++) {
-    const p = await makePatient(api, { familyName: `Backup${i}` });
+    const p = await makePatient(api, { familyName: `Backup${made++}` });
     await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', measurements: twelveMeasurements() });
   }
 }

@@ -1,17 +1,39 @@
+import { formatDate, type DateFormat } from '../../../shared/domain/dates';
+import { patientDisplayName } from '../../../shared/domain/patient';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { requireActor } from '../session';
 import type { ApiContext } from '../context';
 import type { HandlerTable } from './types';
 
+/** Clinic ids are compared after NFKC case folding: "A-1", "a-1" and a full-width "Ａ-1" are one id. */
 function assertClinicIdFree(ctx: ApiContext, clinicId: string | null, exceptId?: string): void {
   if (clinicId === null) return;
-  const other = ctx.repos.patients.findByClinicId(clinicId);
-  if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `Clinic id ${clinicId} is already used by another patient.`, {
-      clinicId: `Clinic id ${clinicId} already belongs to ${other.familyName}, ${other.givenNames}. Check the number, or open that patient instead.`,
+  const other = ctx.repos.patients.withSameClinicId(clinicId).find((p) => p.id !== exceptId);
+  if (other) {
+    const same = other.clinicId === clinicId ? '' : ` (written ${other.clinicId})`;
+    throw new AppError('conflict', `Clinic id ${clinicId} is already used by another patient${same}.`, {
+      clinicId: `Clinic id ${clinicId} already belongs to ${other.familyName}, ${other.givenNames}${same}. Check the number, or open that patient instead.`,
     });
   }
+}
+
+/**
+ * The same names and date of birth are most often the same person entered twice: refuse until the user, shown
+ * the existing patient, confirms this is someone else. The existing patient's id travels in `duplicateOf`, so
+ * the form can link to their record.
+ */
+function assertNotDuplicate(ctx: ApiContext, input: { familyName: string; givenNames: string; dateOfBirth: string; confirmDuplicate?: boolean | undefined }): void {
+  if (input.confirmDuplicate) return;
+  const existing = ctx.repos.patients.withSameIdentity(input)[0];
+  if (!existing) return;
+  const format = clinicDateFormat(ctx);
+  const message = `A patient ${patientDisplayName(existing)} born ${formatDate(existing.dateOfBirth, format)} already exists: open their record, or create a new patient anyway.`;
+  throw new AppError('conflict', message, { familyName: message, duplicateOf: existing.id });
+}
+
+function clinicDateFormat(ctx: ApiContext): DateFormat {
+  return (ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY') as DateFormat;
 }
 
 export const patientHandlers: HandlerTable<'patients.create' | 'patients.update' | 'patients.get' | 'patients.list'> = {
@@ -19,8 +41,10 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
     ctx.transaction(() => {
       requireActor(ctx);
       assertClinicIdFree(ctx, input.clinicId);
+      assertNotDuplicate(ctx, input);
       const at = ctx.now();
-      const patient = ctx.repos.patients.insert(input, at);
+      const { confirmDuplicate: _confirmed, ...values } = input;
+      const patient = ctx.repos.patients.insert(values, at);
       audit(ctx, {
         at,
         operation: 'patients.create',
@@ -64,7 +88,7 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
   },
 
   'patients.list': (input, ctx) => {
-    const { items, total } = ctx.repos.patients.search(input.query, input.offset, input.limit);
+    const { items, total } = ctx.repos.patients.search(input.query, input.offset, input.limit, clinicDateFormat(ctx));
     return { items, total, offset: input.offset, limit: input.limit };
   },
 };

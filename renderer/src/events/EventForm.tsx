@@ -1,19 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { JOINTS, SIDES, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { JOINTS, SIDES, sideLabel, type JointId } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EVENT_KIND_LABELS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
-import { CLASSIFICATION_LABELS, classificationsFor } from '../../../shared/domain/ho';
+import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, classificationsFor } from '../../../shared/domain/ho';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
-import { jointLabel } from '../clinical/format';
+import { jointLabel, siteLabel } from '../clinical/format';
+import { useFormatDate } from '../session/session-context';
 import { Field } from '../forms/Field';
 import { applyServerErrors, mappedResolver } from '../forms/schema-form';
-import { EVENT_FIELD_NAMES, EXCISION_QUESTION, KIND_FIELDS, OTHER_LABS, asksExcision, emptyEventValues, eventFields, eventValuesOf, type EventFormValues } from './event-model';
+import {
+  EVENT_FIELD_NAMES,
+  EXCISION_QUESTION,
+  KIND_FIELDS,
+  OTHER_LABS,
+  asksExcision,
+  chosenSiteStatus,
+  emptyEventValues,
+  eventFields,
+  eventValuesOf,
+  offeredSiteStatus,
+  type EventFormValues,
+  type WatchedSiteState,
+} from './event-model';
 import { ExcisionQuestion } from './ExcisionQuestion';
 
 type Values = EventFormValues & { reason: string };
-type Site = { joint: JointId; side: Side };
+type Site = WatchedSiteState;
 
 /**
  * The back end's own rules (checkEvent) on the mapped input, plus the one question the schema cannot ask: a
@@ -23,7 +37,7 @@ type Site = { joint: JointId; side: Side };
 function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }): Resolver<Values> {
   const toInput = (v: Values) => {
     const fields = eventFields(v, asksExcision(v, sites.current));
-    return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields };
+    return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) };
   };
   const schemaCheck = mappedResolver<Values>(event ? EventCorrection : EventInput, toInput);
   return async (values, context, options) => {
@@ -54,10 +68,13 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
   const { register, formState, watch } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
+  const formatDate = useFormatDate();
   const kind = watch('kind');
   const joint = watch('joint');
   const side = watch('side');
   const asks = asksExcision({ kind, joint, side }, sites.current);
+  // A correction fixes the event only; a status change is a new fact, recorded with a new event or on the profile.
+  const offer = event ? null : offeredSiteStatus(watch(), sites.current);
   const f = kind ? KIND_FIELDS[kind] : null;
   const classifications = joint ? classificationsFor(joint as JointId) : [];
   // A classification belongs to its joint (Brooker: hip, Hastings-Graham: elbow); another joint clears it,
@@ -69,7 +86,9 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
 
   const submit = form.handleSubmit(async (v) => {
     const fields = eventFields(v, asksExcision(v, sites.current));
-    const r = event ? await call('events.correct', { id: event.id, reason: v.reason, ...fields }) : await call('events.record', { patientId, ...fields });
+    const r = event
+      ? await call('events.correct', { id: event.id, reason: v.reason, ...fields })
+      : await call('events.record', { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) });
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, [...EVENT_FIELD_NAMES, 'reason']));
   });
@@ -186,6 +205,24 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
               {classifications.map((c) => (
                 <option key={c} value={c}>
                   {CLASSIFICATION_LABELS[c] ?? c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {offer ? (
+        <Field
+          label={`Status of the ${siteLabel(offer.site.joint, offer.site.side).toLowerCase()}`}
+          hint={`Now ${SITE_STATUS_LABELS[offer.site.status].toLowerCase()} since ${formatDate(offer.site.since)}. A new status is recorded in the HO profile with this event, from its date.`}
+          error={e.siteStatus?.message}
+        >
+          {(a) => (
+            <select {...a} {...register('siteStatus')}>
+              <option value="">Leave {SITE_STATUS_LABELS[offer.site.status].toLowerCase()}</option>
+              {offer.statuses.map((s) => (
+                <option key={s} value={s}>
+                  {SITE_STATUS_LABELS[s]}
                 </option>
               ))}
             </select>

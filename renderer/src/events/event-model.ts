@@ -1,8 +1,8 @@
 // Clinical events on the form and on the timeline: which boxes each kind shows, how the boxes become the
 // 'events.record' input, and one line that says what an event was.
 import type { JointId, Side } from '../../../shared/domain/catalogue';
-import { CLASSIFICATION_LABELS } from '../../../shared/domain/ho';
-import { EVENT_KIND_LABELS, type ClinicalEvent, type EventKind } from '../../../shared/domain/event';
+import { CLASSIFICATION_LABELS, type SiteStatus } from '../../../shared/domain/ho';
+import { EVENT_KIND_LABELS, siteStatusesFor, type ClinicalEvent, type EventKind } from '../../../shared/domain/event';
 import { numberFromText, siteLabel, textFromNumber } from '../clinical/format';
 
 export interface EventFormValues {
@@ -18,6 +18,8 @@ export interface EventFormValues {
   note: string;
   /** Asked only for a surgery on a watched site (asksExcision): was heterotopic bone excised? */
   excised: '' | 'yes' | 'no';
+  /** The watched site's new status, offered when the event can change it (offeredSiteStatus); '' leaves it. */
+  siteStatus: '' | SiteStatus;
 }
 
 /** What the form asks for each kind; boxes a kind does not use are not shown and are sent as null. */
@@ -51,7 +53,7 @@ export const KIND_FIELDS: Record<EventKind, KindFields> = {
 export const OTHER_LABS = ['Osteocalcin', 'C-reactive protein (CRP)', 'Erythrocyte sedimentation rate (ESR)', 'Creatine kinase'];
 
 export function emptyEventValues(today: string): EventFormValues {
-  return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '', excised: '' };
+  return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '', excised: '', siteStatus: '' };
 }
 
 export function eventValuesOf(e: ClinicalEvent): EventFormValues {
@@ -68,6 +70,7 @@ export function eventValuesOf(e: ClinicalEvent): EventFormValues {
     note: e.note ?? '',
     // A correction starts from what was recorded: a surgery was recorded as not an excision.
     excised: e.kind === 'surgery' ? 'no' : '',
+    siteStatus: '',
   };
 }
 
@@ -77,6 +80,33 @@ export function eventValuesOf(e: ClinicalEvent): EventFormValues {
  */
 export function asksExcision(v: Pick<EventFormValues, 'kind' | 'joint' | 'side'>, sites: readonly { joint: JointId; side: Side }[]): boolean {
   return v.kind === 'surgery' && sites.some((s) => s.joint === v.joint && s.side === v.side);
+}
+
+export interface WatchedSiteState {
+  joint: JointId;
+  side: Side;
+  status: SiteStatus;
+  since: string;
+}
+
+/**
+ * The watched site this event concerns and the new statuses it can give it (an X-ray graded above 0 or a bone
+ * scan: suspected, confirmed; an excision, or a surgery answered "yes, excised": excised), without the status
+ * the site already has. Null when there is nothing to offer.
+ */
+export function offeredSiteStatus(v: EventFormValues, sites: readonly WatchedSiteState[]): { site: WatchedSiteState; statuses: SiteStatus[] } | null {
+  if (!v.kind || !v.joint || !v.side) return null;
+  const site = sites.find((s) => s.joint === v.joint && s.side === v.side);
+  if (!site) return null;
+  const f = eventFields(v, asksExcision(v, sites));
+  const statuses = siteStatusesFor(f).filter((s) => s !== site.status);
+  return statuses.length ? { site, statuses } : null;
+}
+
+/** What the form sends as `siteStatus`: only a status it still offers (the kind or grade may have changed since). */
+export function chosenSiteStatus(v: EventFormValues, sites: readonly WatchedSiteState[]): SiteStatus | null {
+  const offer = offeredSiteStatus(v, sites);
+  return offer && v.siteStatus && offer.statuses.includes(v.siteStatus) ? v.siteStatus : null;
 }
 
 export const EXCISION_QUESTION = 'Was heterotopic bone excised in this operation?';
@@ -103,7 +133,7 @@ export function eventFields(v: EventFormValues, excision = false) {
   };
 }
 
-export const EVENT_FIELD_NAMES = ['kind', 'date', 'endDate', 'joint', 'side', 'title', 'value', 'unit', 'classification', 'note'] as const;
+export const EVENT_FIELD_NAMES = ['kind', 'date', 'endDate', 'joint', 'side', 'title', 'value', 'unit', 'classification', 'note', 'siteStatus'] as const;
 
 /** One line saying what the event was, for the timeline and its history. */
 export function describeEvent(e: ClinicalEvent, formatDate: (d: string) => string): string {

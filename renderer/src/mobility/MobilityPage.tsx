@@ -2,6 +2,7 @@ import type { PatientAnalysisResult } from '../../../shared/api/operations/analy
 import { MODES, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { ArcsTable } from './ArcsTable';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
 import { SeriesCard } from './SeriesCard';
@@ -35,6 +36,7 @@ function unmeasuredText(analysis: PatientAnalysisResult): string {
 /** Is each joint improving, holding or losing motion? Losses first, one small chart per series. */
 export function MobilityPage({ patientId }: { patientId: string }) {
   const loaded = usePatientMobility(patientId);
+  useScreenTitle(loaded.state === 'ready' ? `Mobility — ${patientDisplayName(loaded.value.file.patient)}` : null);
   if (loaded.state === 'loading') return <Loading what="the patient's measurements" />;
   if (loaded.state === 'error') return <ErrorMessage error={loaded.error} />;
   const { file, analysis } = loaded.value;

@@ -27,20 +27,30 @@ export function PatientForm({ patient }: { patient?: Patient }) {
   const { register, formState } = form;
   const errors = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
+  // The back end found a patient with the same names and date of birth: asked once, answered here.
+  const [duplicate, setDuplicate] = useState<{ id: string; values: FormValues } | null>(null);
   const cancelTo = patient ? href.patient(patient.id) : href.patients();
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const save = async (values: FormValues, confirmDuplicate = false) => {
     setFormError(null);
+    setDuplicate(null);
     const input = { ...values, sex: values.sex as Patient['sex'] };
     const result = patient
       ? await call('patients.update', { ...input, id: patient.id, version: patient.version })
-      : await call('patients.create', input);
+      : await call('patients.create', confirmDuplicate ? { ...input, confirmDuplicate: true } : input);
     if (result.ok) {
       navigate(href.patient(result.value.id));
       return;
     }
+    const duplicateOf = result.error.fields?.['duplicateOf'];
+    if (duplicateOf) {
+      setDuplicate({ id: duplicateOf, values });
+      setFormError(result.error.message);
+      return;
+    }
     setFormError(applyServerErrors(form, result.error, FIELDS));
-  });
+  };
+  const onSubmit = form.handleSubmit((values) => save(values));
 
   return (
     <section aria-labelledby="patient-form-heading">
@@ -53,7 +63,16 @@ export function PatientForm({ patient }: { patient?: Patient }) {
           if (e.key === 'Escape') navigate(cancelTo);
         }}
       >
-        {formError ? (
+        {duplicate && formError ? (
+          <div className="error-box duplicate-patient" role="alert">
+            {formError.replace(/: open their record, or create a new patient anyway\.$/, '')}:{' '}
+            <a href={href.patient(duplicate.id)}>open their record</a>, or{' '}
+            <button type="button" onClick={() => void save(duplicate.values, true)}>
+              create a new patient anyway
+            </button>
+            .
+          </div>
+        ) : formError ? (
           <div className="error-box" role="alert">
             {formError}
           </div>

@@ -4,7 +4,7 @@ import { SEX_LABELS } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useFormatDate } from '../session/session-context';
 
 const PAGE_SIZE = 50;
@@ -23,6 +23,16 @@ export function PatientList() {
   const [page, reload] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
   const today = todayLocal();
   const formatDate = useFormatDate();
+  const [searchNote, setSearchNote] = useState<string | null>(null);
+  // Enter opens the one patient the search finds; asked afresh, so a search still in its debounce counts too.
+  const openSingleMatch = async () => {
+    const text = query.trim();
+    if (!text) return;
+    const r = await call('patients.list', { query: text, offset: 0, limit: 2 });
+    if (!r.ok) return;
+    if (r.value.total === 1) navigate(href.patient(r.value.items[0]!.id));
+    else setSearchNote(r.value.total === 0 ? `No patient matches "${text}".` : `${r.value.total} patients match: choose one from the list, or type more.`);
+  };
 
   return (
     <section aria-labelledby="patients-heading">
@@ -33,15 +43,28 @@ export function PatientList() {
         </a>
       </div>
       <div className="field search-field">
-        <label htmlFor="patient-search">Search by name or clinic id</label>
+        <label htmlFor="patient-search">Search by name, clinic id or date of birth</label>
         <input
           id="patient-search"
           type="search"
           autoFocus
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder="Start typing a family name, given name or clinic id"
+          aria-describedby="patient-search-hint"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setSearchNote(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void openSingleMatch();
+            }
+          }}
+          placeholder="Any part of a name, in any order: “osei k”, “wam”"
         />
+        <p className="field-hint" id="patient-search-hint" role="status">
+          {searchNote ?? 'Enter opens the patient when only one matches.'}
+        </p>
       </div>
       {page.state === 'loading' ? <Loading what="patients" /> : null}
       {page.state === 'error' ? <ErrorMessage error={page.error} /> : null}

@@ -5,7 +5,9 @@ import { SEX_LABELS, patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation } from '../api/use-operation';
 import { therapistNamer } from '../clinical/format';
 import { STATUS_ID } from '../forms/return-focus';
+import { flashFor } from '../layout/flash';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { RiskFactorsPanel } from '../profile/RiskFactorsPanel';
 import { SitesPanel } from '../profile/SitesPanel';
 import { href } from '../router';
@@ -47,7 +49,8 @@ export function PatientPage({ id }: { id: string }) {
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
   const [analysis, reloadAnalysis] = useOperation('analysis.patient', { patientId: id });
   const { state } = useSession();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));
+  useScreenTitle(file.state === 'ready' ? patientDisplayName(file.value.patient) : null);
   // The file names everyone in its records; the session adds today's team for anyone it does not.
   const nameOf = useMemo(
     () => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]),

@@ -18,15 +18,34 @@ export interface ControlsProps {
   onAssessment(text: string): void;
   recommendations: string;
   onRecommendations(text: string): void;
+  /** How to write a date in the clinic's format. */
+  dateHint: string;
+  sites: 'watched' | 'all';
+  hasWatchedSites: boolean;
+  onSites(sites: 'watched' | 'all'): void;
 }
 
 const PAPER_LABELS: Record<PaperSize, string> = { A4: 'A4 (210 × 297 mm)', Letter: 'US Letter (8.5 × 11 in)' };
 
-function DateField({ id, label, value, problem, onChange }: { id: string; label: string; value: string; problem?: string; onChange(v: string): void }) {
+/** A text box in the clinic's date format: a browser date picker shows the workstation's locale instead. */
+function DateField({ id, label, value, hint, problem, onChange }: { id: string; label: string; value: string; hint: string; problem?: string | undefined; onChange(v: string): void }) {
   return (
     <div className={`field${problem ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        size={12}
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : `${id}-hint`}
+      />
+      {!problem && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
       {problem && (
         <p id={`${id}-error`} className="field-error">
           {problem}
@@ -50,8 +69,8 @@ export function ReportControls(p: ControlsProps) {
       <fieldset>
         <legend>Period</legend>
         <div className="field-row">
-          <DateField id={`${id}-from`} label="From" value={p.draft.from} problem={p.problems.from} onChange={(v) => p.onPeriod('from', v)} />
-          <DateField id={`${id}-to`} label="To" value={p.draft.to} problem={p.problems.to} onChange={(v) => p.onPeriod('to', v)} />
+          <DateField id={`${id}-from`} label="From" value={p.draft.from} hint={p.dateHint} problem={p.problems.from} onChange={(v) => p.onPeriod('from', v)} />
+          <DateField id={`${id}-to`} label="To" value={p.draft.to} hint={p.dateHint} problem={p.problems.to} onChange={(v) => p.onPeriod('to', v)} />
         </div>
       </fieldset>
       <fieldset>
@@ -63,6 +82,19 @@ export function ReportControls(p: ControlsProps) {
           </label>
         ))}
       </fieldset>
+      {p.hasWatchedSites && (
+        <fieldset>
+          <legend>Joints</legend>
+          <label className="choice">
+            <input type="radio" name={`${id}-sites`} checked={p.sites === 'watched'} onChange={() => p.onSites('watched')} />
+            Watched sites only
+          </label>
+          <label className="choice">
+            <input type="radio" name={`${id}-sites`} checked={p.sites === 'all'} onChange={() => p.onSites('all')} />
+            All joints measured
+          </label>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Charts</legend>
         {p.available.length === 0 ? (

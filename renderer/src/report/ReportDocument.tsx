@@ -8,6 +8,7 @@ import { PlanSection } from './PlanSection';
 import type { ReportModel } from './report-model';
 import type { ReportOptions } from './report-options';
 import { ArcsSection, ChartsSection, EventsSection, SymptomsSection } from './ReportSections';
+import { HoSummary } from './HoSummary';
 import { SummaryTable } from './SummaryTable';
 
 export interface ReportDocumentProps {
@@ -114,8 +115,22 @@ export function ReportDocument(props: ReportDocumentProps) {
       <h1 className="report-title">Range-of-motion progress report</h1>
       <Identity {...props} />
 
+      {/* Page 1: what the referring doctor needs. Then the charts of the watched joints; the full tables last. */}
+      <HoSummary model={model} to={options.to} />
+      {model.watchedOnly && model.analysis.series.some((s) => !s.watched && s.points.some((pt) => pt.date >= options.from && pt.date <= options.to)) && (
+        <p className="report-small">Charts and tables cover the watched sites only; other joints were measured in this period.</p>
+      )}
+      <TypedText title="Assessment" text={props.assessment} />
+      <TypedText title="Recommendations" text={props.recommendations} />
+
+      {!noMeasurements && (
+        <div className="report-page-break">
+          <ChartsSection model={model} from={options.from} to={options.to} width={props.chartWidth} />
+        </div>
+      )}
+
       <section className="report-section" aria-labelledby="report-summary-heading">
-        <h2 id="report-summary-heading">Summary</h2>
+        <h2 id="report-summary-heading">Measurements</h2>
         {noMeasurements ? (
           <p className="report-plain">No range-of-motion measurements in this period.</p>
         ) : (
@@ -136,14 +151,10 @@ export function ReportDocument(props: ReportDocumentProps) {
           </p>
         )}
       </section>
-
-      {!noMeasurements && <ChartsSection model={model} from={options.from} to={options.to} width={props.chartWidth} />}
       {!noMeasurements && <ArcsSection model={model} />}
       <PlanSection plans={model.plans} series={model.series} error={props.plansError} to={options.to} />
       <EventsSection model={model} />
       <SymptomsSection model={model} />
-      <TypedText title="Assessment" text={props.assessment} />
-      <TypedText title="Recommendations" text={props.recommendations} />
       <Signature therapist={props.therapist} />
     </article>
   );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { ReportRecord } from '../../../shared/api/operations/reports';
 import type { Plan } from '../../../shared/domain/plan-records';
-import { todayLocal } from '../../../shared/domain/dates';
+import { dateInputHint, formatDate as formatIn, todayLocal, type DateFormat } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
@@ -15,7 +15,7 @@ import { pdfBridge, PRINT_REPORT_EVENT, saveReportPdf } from './print-actions';
 import { ReportControls, PrintedBefore } from './ReportControls';
 import { ReportDocument } from './ReportDocument';
 import { useReportModel } from './use-report-model';
-import { defaultPeriod, normaliseMotions, parseReportQuery, periodProblems, reportQuery, type ReportOptions } from './report-options';
+import { defaultPeriod, normaliseMotions, parseReportQuery, reportQuery, typedPeriod, type ReportOptions } from './report-options';
 import './report.css';
 
 interface Loaded {
@@ -59,7 +59,9 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
   const { state } = useSession();
   const formatDate = useFormatDate();
   const [options, setOptions] = useState<ReportOptions>(() => parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }));
-  const [draft, setDraft] = useState({ from: options.from, to: options.to });
+  // The period's boxes hold the text as typed, in the clinic's date format (ISO is read too).
+  const dateFormat = (state.clinic?.dateFormat ?? 'D MMM YYYY') as DateFormat;
+  const [draft, setDraft] = useState(() => ({ from: formatIn(options.from, dateFormat), to: formatIn(options.to, dateFormat) }));
   const [assessment, setAssessment] = useState('');
   const [recommendations, setRecommendations] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -68,7 +70,7 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
 
   const { model, shown, error: analysisError } = useReportModel(file, loaded.plans, options);
   const available = shown?.motions ?? NO_MOTIONS;
-  const problems = periodProblems(draft.from, draft.to);
+  const problems = typedPeriod(draft, dateFormat).problems;
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
 
   // The browser's "Save as PDF" proposes the page title as the file name: make it the report's.
@@ -151,7 +153,8 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
   const onPeriod = (field: 'from' | 'to', value: string) => {
     const next = { ...draft, [field]: value };
     setDraft(next);
-    if (Object.keys(periodProblems(next.from, next.to)).length === 0) setOptions((o) => ({ ...o, ...next }));
+    const period = typedPeriod(next, dateFormat);
+    if (Object.keys(period.problems).length === 0) setOptions((o) => ({ ...o, from: period.from, to: period.to }));
   };
 
   return (
@@ -188,6 +191,10 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
           available={available}
           chosen={motionsForLog}
           onMotions={(motions) => setOptions((o) => ({ ...o, motions }))}
+          dateHint={dateInputHint(dateFormat)}
+          sites={options.sites ?? 'watched'}
+          hasWatchedSites={file.sites.some((site) => site.voided === null)}
+          onSites={(sites) => setOptions((o) => ({ ...o, motions: null, ...(sites === 'all' ? { sites } : { sites: undefined }) }))}
           assessment={assessment}
           onAssessment={setAssessment}
           recommendations={recommendations}

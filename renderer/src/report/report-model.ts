@@ -9,6 +9,7 @@ import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { MODES, MOTION_KEYS, motionSpec, sideLabel, SIDES, type MotionKey } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import type { ClinicalEvent } from '../../../shared/domain/event';
+import { siteMotionJoints, type RiskFactor, type WatchedSite } from '../../../shared/domain/ho';
 import { goalStatus, type GoalStatus } from '../../../shared/domain/goal-status';
 import type { Goal, Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import type { Visit } from '../../../shared/domain/visit';
@@ -54,7 +55,20 @@ export interface PlanInPeriod {
   goals: { goal: Goal; status: GoalStatus }[];
 }
 
+/** A watched site on page 1: its status, latest grade (on the site) and the verdicts of its series. */
+export interface SiteSummary {
+  site: WatchedSite;
+  /** The site's measured series (an elbow brings the forearm's), as of the period's end, losses first. */
+  series: AnalysedSeries[];
+}
+
 export interface ReportModel {
+  /** Current risk factors, oldest first (undated last): page 1. */
+  riskFactors: RiskFactor[];
+  /** Current watched sites with their verdicts: page 1. */
+  sites: SiteSummary[];
+  /** True when the charts and tables cover the watched sites only. */
+  watchedOnly: boolean;
   /** The back end's analysis as of the period's end. */
   analysis: PatientAnalysisResult;
   /** Series measured in the period, in the analysis' order (losses first): the summary's rows. */
@@ -92,11 +106,18 @@ const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1
  * The report of a period. `analysis` must be 'analysis.patient' with today = the period's end (the caller checks
  * analysis.today); its verdicts are printed as they are, never worked out again here.
  */
-export function buildReport(file: PatientFile, analysis: PatientAnalysisResult, plans: readonly Plan[] | null, o: Pick<ReportOptions, 'from' | 'to' | 'motions'>): ReportModel {
+export function buildReport(
+  file: PatientFile,
+  analysis: PatientAnalysisResult,
+  plans: readonly Plan[] | null,
+  o: Pick<ReportOptions, 'from' | 'to' | 'motions' | 'sites'>,
+): ReportModel {
   const inPeriod = (d: string) => d >= o.from && d <= o.to;
   const visits = file.visits.filter((v) => inPeriod(v.date));
+  const currentSites = file.sites.filter((s) => s.voided === null);
+  const watchedOnly = (o.sites ?? 'watched') === 'watched' && currentSites.length > 0;
   // A series belongs to the report when it was measured in the period; its points are cut to the period.
-  const series = analysis.series.filter((s) => s.points.some((p) => inPeriod(p.date)));
+  const series = analysis.series.filter((s) => s.points.some((p) => inPeriod(p.date)) && (!watchedOnly || s.watched));
   const clipped = series.map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) }));
   const measured = new Set(series.map((s) => s.motion));
   const motions = MOTION_KEYS.filter((k) => measured.has(k));
@@ -105,6 +126,14 @@ export function buildReport(file: PatientFile, analysis: PatientAnalysisResult, 
   const goals = (shownPlans ?? []).flatMap((p) => p.goals.map((g) => g.goal));
 
   return {
+    riskFactors: file.riskFactors
+      .filter((r) => r.voided === null)
+      .sort((a, b) => (a.onsetDate ?? '9999').localeCompare(b.onsetDate ?? '9999')),
+    sites: currentSites.map((site) => ({
+      site,
+      series: analysis.series.filter((s) => s.side === site.side && siteMotionJoints(site.joint).includes(s.joint) && s.points.length > 0),
+    })),
+    watchedOnly,
     analysis,
     series,
     arcs: analysis.arcs.filter((a) => series.some((s) => s.side === a.side && s.mode === a.mode && (s.motion === a.first || s.motion === a.second))),

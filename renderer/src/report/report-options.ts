@@ -5,7 +5,7 @@
 import { ReportPeriod } from '../../../shared/api/operations/reports';
 import { MOTION_KEYS, type MotionKey } from '../../../shared/domain/catalogue';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
-import { isCalendarDate } from '../../../shared/domain/dates';
+import { dateInputHint, isCalendarDate, parseDateInput, type DateFormat } from '../../../shared/domain/dates';
 
 export interface ReportOptions {
   from: string;
@@ -13,6 +13,12 @@ export interface ReportOptions {
   paper: PaperSize;
   /** null: every motion measured in the period gets its chart. */
   motions: MotionKey[] | null;
+  /**
+   * 'watched' (the default): the charts and tables cover the watched sites only, which is what the referring
+   * doctor asked about; 'all' adds every other joint measured. A patient with no watched site gets all.
+   * Absent means 'watched', so an address from before this option opens as it did.
+   */
+  sites?: 'watched' | 'all';
 }
 
 interface Dated {
@@ -41,12 +47,13 @@ export function parseReportQuery(query: string, defaults: { from: string; to: st
   const listed = q.get('motions');
   // "motions=" (empty) is a summary without charts; an absent parameter is every chart.
   const motions = listed === null ? null : MOTION_KEYS.filter((k) => listed.split(',').includes(k));
-  return { from: date('from'), to: date('to'), paper, motions };
+  return { from: date('from'), to: date('to'), paper, motions, ...(q.get('sites') === 'all' ? { sites: 'all' as const } : {}) };
 }
 
 export function reportQuery(o: ReportOptions): string {
   const q = new URLSearchParams({ from: o.from, to: o.to, paper: o.paper });
   if (o.motions) q.set('motions', o.motions.join(','));
+  if (o.sites === 'all') q.set('sites', 'all');
   // Commas and dots are safe in a hash; keeping them readable makes the address easy to check by eye.
   return q.toString().replace(/%2C/g, ',');
 }
@@ -68,4 +75,21 @@ export function normaliseMotions(chosen: readonly MotionKey[] | null, available:
   if (chosen === null) return null;
   const kept = available.filter((m) => chosen.includes(m));
   return kept.length === available.length ? null : kept;
+}
+
+/**
+ * The period as typed in the clinic's date format (ISO always accepted): the ISO dates, and the problems by
+ * field, a date that cannot be read saying how to write it.
+ */
+export function typedPeriod(typed: { from: string; to: string }, format: DateFormat): { from: string; to: string; problems: Partial<Record<'from' | 'to', string>> } {
+  const from = parseDateInput(typed.from, format);
+  const to = parseDateInput(typed.to, format);
+  const problems = from !== null && to !== null ? periodProblems(from, to) : {};
+  const label = { from: 'The start of the period', to: 'The end of the period' };
+  for (const key of ['from', 'to'] as const) {
+    if ((key === 'from' ? from : to) === null) {
+      problems[key] = typed[key].trim() === '' ? `${label[key]} is required.` : `${label[key]}: write the date as ${dateInputHint(format)}.`;
+    }
+  }
+  return { from: from ?? '', to: to ?? '', problems };
 }

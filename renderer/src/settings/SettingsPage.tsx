@@ -1,5 +1,6 @@
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { BackupsPanel } from './BackupsPanel';
 import { ClinicForm } from './ClinicForm';
 import { TherapistsPanel } from './TherapistsPanel';
@@ -7,6 +8,7 @@ import { ThresholdsPanel } from './ThresholdsPanel';
 
 export function SettingsPage() {
   const [clinic] = useOperation('clinic.get', {});
+  useScreenTitle('Settings');
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>

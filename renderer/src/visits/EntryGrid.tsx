@@ -1,36 +1,59 @@
-import { Fragment } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { formatDegrees, modeLabel, sideLabel } from '../../../shared/domain/catalogue';
+import { formatDegrees, modeLabel } from '../../../shared/domain/catalogue';
 import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, type WatchedSite } from '../../../shared/domain/ho';
-import { jointLabel, siteLabel } from '../clinical/format';
 import { useFormatDate } from '../session/session-context';
-import { cellLabel, seriesKey, type GridCell, type GridGroup, type GridLayout, type GridRow, type SeriesPoint } from './grid-model';
+import { cellLabel, groupName, type EntryGridLayout, type GridCell, type GridGroup, type SeriesPoint } from './grid-model';
 import type { VisitFormValues } from './visit-form-model';
+
+/** What a box has to say: a refused value, or a value far from the last reading that asks to be confirmed. */
+export type CellIssue = { kind: 'error'; message: string } | { kind: 'ask'; last: SeriesPoint; degrees: string };
 
 interface GridProps {
   form: UseFormReturn<VisitFormValues>;
-  grid: GridLayout;
-  /** Earlier values per series, newest first: the first is shown beside the box. */
-  series: Map<string, SeriesPoint[]>;
+  grid: EntryGridLayout;
+  /** The groups the person opened besides the watched ones. */
+  shown: ReadonlySet<string>;
+  onShow(group: GridGroup): void;
+  /** The reading each box is compared with (same side, motion, mode; same instrument if any). */
+  lastOf(cell: GridCell): SeriesPoint | undefined;
+  issueOf(cell: GridCell): CellIssue | null;
+  /** The box with the focus, whose message the message line shows. */
+  current: number | null;
+  onCurrent(index: number | null): void;
+  onKeyDown(cell: GridCell, e: KeyboardEvent<HTMLInputElement>): void;
+  onLeave(cell: GridCell): void;
+  onTyping(cell: GridCell): void;
+  onConfirm(cell: GridCell): void;
 }
 
 function siteSummary(site: WatchedSite): string {
   const classification = site.classification ? `, ${(CLASSIFICATION_LABELS[site.classification.code] ?? site.classification.code).split(':')[0]}` : '';
-  return `${siteLabel(site.joint, site.side)}: ${SITE_STATUS_LABELS[site.status].toLowerCase()}${classification}`;
+  return `${SITE_STATUS_LABELS[site.status].toLowerCase()}${classification}`;
 }
 
-function groupHeading(group: GridGroup): string {
-  const joint = group.joint === 'elbow' ? 'Elbow and forearm' : jointLabel(group.joint);
-  return `${joint} (${group.sites.map(siteSummary).join('; ')})`;
+/** The full sentence of a box's issue, as the message line and the box's description say it. */
+export function issueText(issue: CellIssue, formatDate: (d: string) => string): string {
+  if (issue.kind === 'error') return issue.message;
+  const typed = issue.degrees.trim();
+  return `${formatDegrees(issue.last.degrees)} last time (${formatDate(issue.last.date)}): is ${typed}° right? Enter again confirms.`;
 }
 
-function CellInput({ form, cell, last }: { form: UseFormReturn<VisitFormValues>; cell: GridCell; last: SeriesPoint | undefined }) {
+/** The box's own marker: a few words in the box's column, never wider than it. */
+function shortText(issue: CellIssue): string {
+  if (issue.kind === 'ask') return 'confirm?';
+  const range = /from (-?\d+) to (-?\d+)/.exec(issue.message);
+  return range ? `${range[1]} to ${range[2]}°` : 'not valid';
+}
+
+function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; cell: GridCell; last: SeriesPoint | undefined; issue: CellIssue | null; autoFocus: boolean }) {
   const formatDate = useFormatDate();
+  const { form } = props;
   const path = `cells.${cell.index}.degrees` as const;
-  const error = form.formState.errors.cells?.[cell.index]?.degrees?.message;
   const id = `cell-${cell.index}`;
+  const kind = issue?.kind === 'error' ? ' grid-cell-invalid' : issue?.kind === 'ask' ? ' grid-cell-ask' : '';
   return (
-    <div className={error ? 'grid-cell grid-cell-invalid' : 'grid-cell'}>
+    <div className={`grid-cell${kind}`}>
       <label htmlFor={id} className="visually-hidden">
         {cellLabel(cell)}
       </label>
@@ -41,14 +64,20 @@ function CellInput({ form, cell, last }: { form: UseFormReturn<VisitFormValues>;
           size={4}
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={Boolean(error)}
-          aria-describedby={`${id}-last${error ? ` ${id}-error` : ''}`}
+          enterKeyHint="next"
+          autoFocus={autoFocus}
+          aria-invalid={issue?.kind === 'error'}
+          aria-describedby={`${id}-last${issue ? ` ${id}-error` : ''}`}
+          onKeyDown={(e) => props.onKeyDown(cell, e)}
+          onFocus={() => props.onCurrent(cell.index)}
           {...form.register(path, {
             // Checked as it is typed. A lone sign is a number on its way, not yet a mistake.
             onChange: (e: { target: HTMLInputElement }) => {
+              props.onTyping(cell);
               if (/^[+\-\u2212]$/.test(e.target.value.trim())) form.clearErrors(path);
               else void form.trigger(path);
             },
+            onBlur: () => props.onLeave(cell),
           })}
         />
         <span aria-hidden="true">°</span>
@@ -65,113 +94,117 @@ function CellInput({ form, cell, last }: { form: UseFormReturn<VisitFormValues>;
           <span className="visually-hidden">No earlier value</span>
         )}
       </span>
+      {issue ? (
+        <span className="cell-flag" aria-hidden="true">
+          {issue.kind === 'error' ? '⚠' : '?'} {shortText(issue)}
+        </span>
+      ) : null}
     </div>
   );
 }
 
 /**
- * A box's message, in a line right under its row that starts at the box's column. In the box itself it
- * would widen the column and shift every box to its right while the person is typing.
+ * The line above the grid that says, in full, what the box with the focus has to say (or the first box that
+ * has something to say, or how the keys work). One line whose space is always kept, so nothing moves when a
+ * message appears. Every box's message is here (one shown at a time), so each box's description can point at it.
  */
-function ErrorRow({ form, row }: { form: UseFormReturn<VisitFormValues>; row: GridRow }) {
-  const errors = row.cells.map((c) => (c ? form.formState.errors.cells?.[c.index]?.degrees?.message : undefined));
-  if (!errors.some(Boolean)) return null;
-  const tds = [<td key="motion" />];
-  let used = 0;
-  errors.forEach((message, j) => {
-    const cell = row.cells[j];
-    if (!cell || !message) return;
-    // From the box's column to the next box with a message (or the row's end); a message in a last
-    // column also takes the free column before it, so it is never squeezed into one narrow column.
-    const start = j > used && !errors[j - 1] && (j + 1 === row.cells.length || errors[j + 1]) ? j - 1 : j;
-    let end = j + 1;
-    while (end < row.cells.length && !errors[end]) end += 1;
-    for (let k = used; k < start; k++) tds.push(<td key={k} />);
-    tds.push(
-      <td key={start} colSpan={end - start}>
-        <p className="field-error cell-error" id={`cell-${cell.index}-error`} role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {sideLabel(cell.side)}, {cell.mode}: {message}
-        </p>
-      </td>,
-    );
-    used = end;
-  });
-  for (let k = used; k < row.cells.length; k++) tds.push(<td key={k} />);
-  return <tr className="grid-error-row">{tds}</tr>;
+function MessageLine({ props, withIssues }: { props: GridProps; withIssues: { cell: GridCell; issue: CellIssue }[] }) {
+  const formatDate = useFormatDate();
+  const shownItem = withIssues.find((w) => w.cell.index === props.current) ?? withIssues[0];
+  const more = withIssues.length - 1;
+  return (
+    <div className={`grid-message${shownItem ? ' has-message' : ''}`}>
+      {withIssues.map(({ cell, issue }) => {
+        const text = issueText(issue, formatDate);
+        const isShown = cell === shownItem?.cell;
+        return (
+          <p key={cell.index} id={`cell-${cell.index}-error`} hidden={!isShown} className={issue.kind === 'error' ? 'field-error cell-error' : 'cell-ask'} title={`${cellLabel(cell)}: ${text}`}>
+            <span aria-hidden="true">{issue.kind === 'error' ? '⚠ ' : '? '}</span>
+            <span className="cell-name">{cellLabel(cell)}:</span> {text}
+          </p>
+        );
+      })}
+      {shownItem?.issue.kind === 'ask' ? (
+        <button type="button" className="small-button" onClick={() => props.onConfirm(shownItem.cell)}>
+          Yes, {shownItem.issue.degrees.trim()}° is right
+        </button>
+      ) : null}
+      {shownItem && more > 0 ? <span className="muted small">and {more} more</span> : null}
+      {!shownItem ? <p className="keys-hint">Enter: next box · Shift+Enter: previous box · Ctrl+Enter: save the visit</p> : null}
+    </div>
+  );
 }
 
 /**
- * The entry grid, built for speed: one row per motion of the watched sites, one column per watched side and
- * mode. Only boxes go in the Tab order, row by row, so a visit is typed as numbers and Tabs; an empty box is
- * simply not measured. Beside each box, the last value recorded for it.
+ * The entry grid, built for speed: the watched sides first and only them, grouped by side (all of the right
+ * elbow, then the left), one row per motion, active then passive. Enter moves to the next box and only boxes
+ * are in the Tab order, so a visit is typed as numbers and Enters; an empty box is simply not measured. The
+ * other side of a watched joint is one button away, after the grid. Beside each box, the last comparable value.
  */
-export function EntryGrid({ form, grid, series }: GridProps) {
-  const sides = [...new Set(grid.columns.map((c) => c.side))];
+export function EntryGrid(props: GridProps) {
+  const { grid, shown } = props;
+  const visible = grid.groups.filter((g) => g.watched || shown.has(g.key));
+  const hidden = grid.groups.filter((g) => !g.watched && !shown.has(g.key));
+  const cells = visible.flatMap((g) => g.rows.flatMap((r) => r.cells));
+  const withIssues = cells.flatMap((cell) => {
+    const issue = props.issueOf(cell);
+    return issue ? [{ cell, issue }] : [];
+  });
+  const first = cells[0]?.index;
   return (
-    <>
-      <p className="field-hint" id="grid-hint">
-        Degrees from neutral: a joint that cannot reach 0 gets a negative value (elbow extension -30 is a 30° flexion contracture). Leave a box empty if it was not measured.
-      </p>
+    <div className="entry-grid-block">
+      <MessageLine props={props} withIssues={withIssues} />
       <div className="grid-scroll">
-        <table className={`entry-grid cols-${grid.columns.length}`} aria-describedby="grid-hint">
-          <caption>Range of motion (degrees)</caption>
+        <table className="entry-grid" aria-describedby="grid-hint">
+          <caption className="visually-hidden">Range of motion (degrees)</caption>
           <colgroup>
             <col className="motion-col" />
-            {grid.columns.map((c) => (
-              <col key={`${c.side}-${c.mode}`} className="value-col" />
+            {grid.modes.map((m) => (
+              <col key={m} className="value-col" />
             ))}
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>
-                Motion
-              </th>
-              {sides.map((side) => (
-                <th key={side} scope="colgroup" colSpan={2} className="side-head">
-                  {sideLabel(side)}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {grid.columns.map((c) => (
-                <th key={`${c.side}-${c.mode}`} scope="col" className="mode-head">
-                  {modeLabel(c.mode)}
+              <th scope="col">Motion</th>
+              {grid.modes.map((m) => (
+                <th key={m} scope="col" className="mode-head">
+                  {modeLabel(m)}
                 </th>
               ))}
             </tr>
           </thead>
-          {grid.groups.map((group) => (
-            <tbody key={group.joint}>
+          {visible.map((group) => (
+            <tbody key={group.key}>
               <tr className="group-row">
-                <th scope="rowgroup" colSpan={grid.columns.length + 1}>
-                  {groupHeading(group)}
+                <th scope="rowgroup" colSpan={grid.modes.length + 1}>
+                  {groupName(group)}
+                  <span className="group-status">{group.sites.length > 0 ? ` (${group.sites.map(siteSummary).join('; ')})` : ' (not watched: for comparison)'}</span>
                 </th>
               </tr>
               {group.rows.map((row) => (
-                <Fragment key={row.spec.key}>
-                  <tr>
-                    <th scope="row">{row.spec.label}</th>
-                    {row.cells.map((cell, i) =>
-                      cell ? (
-                        <td key={cell.index}>
-                          <CellInput form={form} cell={cell} last={series.get(seriesKey(cell.motion, cell.side, cell.mode))?.[0]} />
-                        </td>
-                      ) : (
-                        <td key={`none-${i}`} className="not-watched">
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">Side not watched</span>
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                  <ErrorRow form={form} row={row} />
-                </Fragment>
+                <tr key={row.spec.key}>
+                  <th scope="row">{row.spec.label}</th>
+                  {row.cells.map((cell) => (
+                    <td key={cell.index}>
+                      <CellInput props={props} cell={cell} last={props.lastOf(cell)} issue={props.issueOf(cell)} autoFocus={cell.index === first} />
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           ))}
         </table>
       </div>
-    </>
+      <div className="grid-after">
+        {hidden.map((g) => (
+          <button key={g.key} type="button" className="small-button" onClick={() => props.onShow(g)}>
+            Show {groupName(g).toLowerCase()}
+          </button>
+        ))}
+        <p className="field-hint" id="grid-hint">
+          Degrees from neutral: a joint that cannot reach 0 gets a negative value (elbow extension -30 is a 30° flexion contracture). Leave a box empty if it was not measured.
+        </p>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS } from '../../../shared/domain/visit';
 import { Field } from '../forms/Field';
-import { cellLabel, type GridCell, type GridLayout, type GridRow } from './grid-model';
+import { cellLabel, type EntryGridLayout, type GridCell, type GridRow } from './grid-model';
 import { CELL_DETAIL_FIELDS, cellHasDetails, type VisitFormValues } from './visit-form-model';
 
 type Form = UseFormReturn<VisitFormValues>;
@@ -53,7 +53,7 @@ function CellDetails({ form, cell }: { form: Form; cell: GridCell }) {
 }
 
 function rowCells(row: GridRow): GridCell[] {
-  return row.cells.filter((c): c is GridCell => c !== null);
+  return row.cells;
 }
 
 /**
@@ -61,11 +61,11 @@ function rowCells(row: GridRow): GridCell[] {
  * unless changed. One disclosure per grid row, kept after the grid so that Tab through the boxes is
  * not slowed by a stop per row. A row opens by itself when one of its details has a message.
  */
-export function MeasurementDetails({ form, grid }: { form: Form; grid: GridLayout }) {
+export function MeasurementDetails({ form, grid, shown }: { form: Form; grid: EntryGridLayout; shown: ReadonlySet<string> }) {
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const errors = form.formState.errors.cells;
   const values = form.watch('cells');
-  const rows = grid.groups.flatMap((g) => g.rows);
+  const rows = grid.groups.filter((g) => g.watched || shown.has(g.key)).flatMap((g) => g.rows.map((row) => ({ ...row, key: `${g.side}-${row.spec.key}`, side: g.side })));
   return (
     <section aria-labelledby="details-heading" className="measurement-details">
       <h2 id="details-heading">Measurement details</h2>
@@ -74,28 +74,27 @@ export function MeasurementDetails({ form, grid }: { form: Form; grid: GridLayou
         const cells = rowCells(row);
         const hasError = cells.some((c) => CELL_DETAIL_FIELDS.some((f) => errors?.[c.index]?.[f]));
         const changed = cells.filter((c) => values[c.index] && cellHasDetails(values[c.index]!));
-        const open = opened.has(row.spec.key) || hasError;
+        const open = opened.has(row.key) || hasError;
         return (
           <details
-            key={row.spec.key}
+            key={row.key}
             open={open}
             onToggle={(ev) => {
               const isOpen = ev.currentTarget.open;
               setOpened((prev) => {
                 const next = new Set(prev);
-                if (isOpen) next.add(row.spec.key);
-                else next.delete(row.spec.key);
+                if (isOpen) next.add(row.key);
+                else next.delete(row.key);
                 return next;
               });
             }}
           >
             <summary>
-              {row.spec.label} details
-              {changed.length > 0 ? <span className="muted"> (set for {changed.map((c) => `${c.side} ${c.mode}`).join(', ')})</span> : null}
+              {row.side === 'left' ? 'Left' : 'Right'} {row.spec.label.toLowerCase()} details
+              {changed.length > 0 ? <span className="muted"> (set for {changed.map((c) => c.mode).join(', ')})</span> : null}
             </summary>
-            {cells.map((c) => (
-              <CellDetails key={c.index} form={form} cell={c} />
-            ))}
+            {/* Drawn only when open: twenty closed rows of selects would be redrawn at every key typed in the grid. */}
+            {open ? cells.map((c) => <CellDetails key={c.index} form={form} cell={c} />) : null}
           </details>
         );
       })}

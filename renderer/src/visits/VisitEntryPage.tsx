@@ -1,6 +1,7 @@
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { AddSiteForm } from '../profile/SiteForms';
 import { href, navigate } from '../router';
 import { VisitForm } from './VisitForm';
@@ -8,11 +9,12 @@ import { VisitForm } from './VisitForm';
 /** "Record a visit": loads the patient's file, whose watched sites decide the grid's rows. */
 export function VisitEntryPage({ patientId }: { patientId: string }) {
   const [file, reload] = useOperation('patients.file', { patientId });
+  useScreenTitle(file.state === 'ready' ? `Visit — ${patientDisplayName(file.value.patient)}` : null);
   if (file.state === 'loading') return <Loading what="the patient" />;
   if (file.state === 'error') return <ErrorMessage error={file.error} />;
   const { patient, sites } = file.value;
   return (
-    <section aria-labelledby="visit-heading">
+    <section aria-labelledby="visit-heading" className="visit-page">
       <p className="breadcrumb">
         <a href={href.patients()}>Patients</a> › <a href={href.patient(patient.id)}>{patientDisplayName(patient)}</a>
       </p>

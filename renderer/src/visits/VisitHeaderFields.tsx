@@ -1,42 +1,107 @@
-import type { UseFormReturn } from 'react-hook-form';
+import { useId } from 'react';
+import type { FieldError, UseFormReturn } from 'react-hook-form';
 import type { Therapist } from '../../../shared/domain/therapist';
 import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, VISIT_SETTINGS, VISIT_SETTING_LABELS } from '../../../shared/domain/visit';
 import { Field } from '../forms/Field';
 import { SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
 
-/** The visit's own facts, above the grid: when, who, where, how the patient is, and the defaults each measurement inherits. */
-export function VisitHeaderFields({ form, therapists }: { form: UseFormReturn<VisitFormValues>; therapists: Therapist[] }) {
+type Form = UseFormReturn<VisitFormValues>;
+
+/**
+ * The visit's own facts on one compact line above the grid: when, who, where, and the instrument and end-feel
+ * every measurement inherits. Their messages go in one line reserved under it, so a message never pushes the
+ * fields sideways or the grid down.
+ */
+export function VisitHeaderFields({ form, therapists }: { form: Form; therapists: Therapist[] }) {
+  const { register, formState } = form;
+  const e = formState.errors;
+  const id = useId();
+  const fields: [string, string, FieldError | undefined][] = [
+    ['date', 'Visit date', e.date],
+    ['therapist', 'Therapist', e.therapistId],
+    ['setting', 'Setting', e.setting],
+    ['instrument', 'Default instrument', e.defaults?.instrument],
+    ['endFeel', 'Default end-feel', e.defaults?.endFeel],
+  ];
+  const a = (name: string) => {
+    const error = fields.find(([n]) => n === name)?.[2]?.message;
+    return {
+      id: `${id}-${name}`,
+      'aria-invalid': Boolean(error),
+      ...(error ? { 'aria-describedby': `${id}-${name}-error` } : {}),
+      className: error ? 'invalid' : undefined,
+    };
+  };
+  return (
+    <div className="visit-header">
+      <div className="visit-header-fields">
+        <div className="hfield">
+          <label htmlFor={`${id}-date`}>Visit date</label>
+          <input {...a('date')} size={10} autoComplete="off" placeholder="YYYY-MM-DD" {...register('date')} />
+        </div>
+        <div className="hfield">
+          <label htmlFor={`${id}-therapist`}>Therapist</label>
+          <select {...a('therapist')} {...register('therapistId')}>
+            {therapists.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="hfield">
+          <label htmlFor={`${id}-setting`}>Setting</label>
+          <select {...a('setting')} {...register('setting')}>
+            {VISIT_SETTINGS.map((s) => (
+              <option key={s} value={s}>
+                {VISIT_SETTING_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="hfield">
+          <label htmlFor={`${id}-instrument`}>Default instrument</label>
+          <select {...a('instrument')} {...register('defaults.instrument')}>
+            {INSTRUMENTS.map((i) => (
+              <option key={i} value={i}>
+                {INSTRUMENT_LABELS[i]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="hfield">
+          <label htmlFor={`${id}-endFeel`}>Default end-feel</label>
+          <select {...a('endFeel')} {...register('defaults.endFeel')}>
+            <option value="">Not recorded</option>
+            {END_FEELS.map((f) => (
+              <option key={f} value={f}>
+                {END_FEEL_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="header-messages">
+        {fields.map(([name, label, error]) =>
+          error?.message ? (
+            <p key={name} className="field-error" id={`${id}-${name}-error`} role="alert" title={error.message}>
+              <span aria-hidden="true">⚠ </span>
+              <span className="visually-hidden">{label}: </span>
+              {error.message}
+            </p>
+          ) : null,
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** After the grid: how the patient is (symptoms, pain) and the visit's notes. */
+export function VisitSymptomsFields({ form }: { form: Form }) {
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <>
-      <div className="field-row">
-        <Field label="Visit date" hint="YYYY-MM-DD" error={e.date?.message}>
-          {(a) => <input {...a} autoFocus size={11} autoComplete="off" {...register('date')} />}
-        </Field>
-        <Field label="Therapist" error={e.therapistId?.message}>
-          {(a) => (
-            <select {...a} {...register('therapistId')}>
-              {therapists.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Setting" error={e.setting?.message}>
-          {(a) => (
-            <select {...a} {...register('setting')}>
-              {VISIT_SETTINGS.map((s) => (
-                <option key={s} value={s}>
-                  {VISIT_SETTING_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+    <div className="visit-after-grid">
       <fieldset className="symptoms">
         <legend>Symptoms</legend>
         <div className="checkbox-row">
@@ -54,34 +119,6 @@ export function VisitHeaderFields({ form, therapists }: { form: UseFormReturn<Vi
       <Field label="Notes" error={e.notes?.message}>
         {(a) => <textarea {...a} rows={2} {...register('notes')} />}
       </Field>
-      <fieldset>
-        <legend>Defaults for every measurement</legend>
-        <div className="field-row">
-          <Field label="Default instrument" error={e.defaults?.instrument?.message}>
-            {(a) => (
-              <select {...a} {...register('defaults.instrument')}>
-                {INSTRUMENTS.map((i) => (
-                  <option key={i} value={i}>
-                    {INSTRUMENT_LABELS[i]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Default end-feel" error={e.defaults?.endFeel?.message}>
-            {(a) => (
-              <select {...a} {...register('defaults.endFeel')}>
-                <option value="">Not recorded</option>
-                {END_FEELS.map((f) => (
-                  <option key={f} value={f}>
-                    {END_FEEL_LABELS[f]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-      </fieldset>
-    </>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import type { Patient } from '../../../shared/domain/patient';
 import { VisitInput, type EndFeel, type Instrument, type VISIT_SETTINGS } from '../../../shared/domain/visit';
 import { numberFromText } from '../clinical/format';
 import { nestErrors } from '../forms/schema-form';
-import type { GridLayout } from './grid-model';
+import type { EntryGridLayout as GridLayout } from './grid-model';
 
 /** A measurement's own details; '' means "as the visit's defaults", 'none' an end-feel not recorded. */
 export interface CellValues {
