@@ -7,6 +7,7 @@ import { PatientRepository } from '../db/patient-repository';
 import { TherapistRepository } from '../db/therapist-repository';
 import { ThresholdRepository } from '../db/threshold-repository';
 import { VisitRepository } from '../db/visit-repository';
+import { WorklistStore } from '../db/worklist-store';
 import type { WorkSession } from './session';
 
 export type AppMode = 'desktop' | 'server';
@@ -36,6 +37,7 @@ export interface Repositories {
   visits: VisitRepository;
   events: EventRepository;
   thresholds: ThresholdRepository;
+  worklist: WorklistStore;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
@@ -48,5 +50,6 @@ export function createRepositories(db: Database.Database): Repositories {
     visits: new VisitRepository(db),
     events: new EventRepository(db),
     thresholds: new ThresholdRepository(db),
+    worklist: new WorklistStore(db),
   };
 }

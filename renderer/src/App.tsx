@@ -14,6 +14,8 @@ import { VisitEntryPage } from './visits/VisitEntryPage';
 import { ReportPage } from './report/ReportPage';
 import { PlansScreen } from './plans/PlansScreen';
 import { SeriesDetailWithPlans } from './plans/SeriesDetailWithPlans';
+import { WorklistPage } from './worklist/WorklistPage';
+import { ReferralLetterPage } from './referral/ReferralLetterPage';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -39,6 +41,10 @@ function Screen({ route }: { route: Route }) {
       return <PlansScreen key={route.id} patientId={route.id} path={route.path} />;
     case 'settings':
       return <SettingsPage />;
+    case 'worklist':
+      return <WorklistPage />;
+    case 'patient-referral':
+      return <ReferralLetterPage key={route.id} patientId={route.id} query={route.query} />;
     case 'not-found':
       return (
         <p className="error-box" role="alert">
@@ -61,7 +67,10 @@ function Workspace() {
           ROMtrack
         </a>
         <nav aria-label="Main">
-          <a href={href.patients()} aria-current={route.name !== 'settings' && route.name !== 'not-found' ? 'page' : undefined}>
+          <a href="#/worklist" aria-current={route.name === 'worklist' ? 'page' : undefined}>
+            Worklist
+          </a>
+          <a href={href.patients()} aria-current={route.name !== 'settings' && route.name !== 'not-found' && route.name !== 'worklist' ? 'page' : undefined}>
             Patients
           </a>
           <a href={href.settings()} aria-current={route.name === 'settings' ? 'page' : undefined}>

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'patient-report'; id: string; query: string }
   | { name: 'patient-plans'; id: string; path: string[] }
   | { name: 'settings' }
+  | { name: 'worklist' }
+  | { name: 'patient-referral'; id: string; query: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,12 +23,14 @@ export function parseRoute(hash: string): Route {
   const [routePath = '', query = ''] = path.split('?');
   const parts = routePath.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'worklist' && parts.length === 1) return { name: 'worklist' };
   if (parts[0] === 'patients') {
     if (parts.length === 1) return { name: 'patients' };
     if (parts[1] === 'new' && parts.length === 2) return { name: 'patient-new' };
     if (parts.length === 2 && parts[1]) return { name: 'patient', id: parts[1] };
     if (parts.length === 3 && parts[1] && parts[2] === 'edit') return { name: 'patient-edit', id: parts[1] };
     if (parts.length === 3 && parts[1] && parts[2] === 'report') return { name: 'patient-report', id: parts[1], query };
+    if (parts.length === 3 && parts[1] && parts[2] === 'referral') return { name: 'patient-referral', id: parts[1], query };
     if (parts.length === 3 && parts[1] && parts[2] === 'mobility') return { name: 'patient-mobility', id: parts[1] };
     if (parts.length === 4 && parts[1] && parts[2] === 'mobility' && parts[3]) return { name: 'series-detail', id: parts[1], seriesKey: parts[3] };
     if (parts.length === 4 && parts[1] && parts[2] === 'visits' && parts[3] === 'new') return { name: 'visit-new', id: parts[1] };

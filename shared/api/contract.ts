@@ -10,7 +10,9 @@ import { planOperations } from './operations/plans';
 import { reportOperations } from './operations/reports';
 import { sampleDataOperations } from './operations/sample-data';
 import { settingsOperations } from './operations/settings';
+import { referralOperations } from './operations/referrals';
 import { thresholdOperations } from './operations/thresholds';
+import { worklistOperations } from './operations/worklist';
 
 export { AppInfo } from './operations/app';
 
@@ -30,6 +32,8 @@ export const operations = {
   ...reportOperations,
   ...analysisOperations,
   ...thresholdOperations,
+  ...worklistOperations,
+  ...referralOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

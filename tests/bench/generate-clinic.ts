@@ -86,6 +86,44 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
       }
     };
     const end = Date.parse(`${anchor}T00:00:00Z`);
+    // The worklist's everyday cases among the patients without a long history, from their own random numbers so
+    // the histories stay as they were: a quarter have a site at risk after a recent injury (due, overdue or not
+    // yet), some measured once or twice; one in 25 has an ALP result.
+    const extra = mulberry32(seed ^ 0x5eed);
+    const version = (by: string) => {
+      const id = randomUUID();
+      return { id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: by, correctionReason: null };
+    };
+    const writeWorklistCase = (patientId: string, i: number, rater: string) => {
+      let v = 0;
+      let m = 0;
+      if (i % 4 === 0) {
+        const joint = JOINTS[Math.floor(extra() * JOINTS.length)]!;
+        const side: Side = extra() < 0.5 ? 'left' : 'right';
+        const injured = end - Math.floor(extra() * 150) * 86_400_000;
+        repos.events.insert(version(rater), { patientId, kind: 'injury', date: isoDay(injured), endDate: null, joint: null, side: null, title: 'Injury', value: null, unit: null, classification: null, note: null });
+        repos.profile.insertSite(version(rater), { patientId, joint, side, status: extra() < 0.2 ? 'suspected' : 'at_risk', since: isoDay(injured + 86_400_000), note: null });
+        const spec = motionsOfJoint(joint)[0]!;
+        for (let k = 0, n = Math.floor(extra() * 3); k < n; k++) {
+          const visitId = randomUUID();
+          const day = injured + Math.floor(extra() * (end - injured)) + 0;
+          repos.visits.insertVisit({
+            id: visitId, patientId, date: isoDay(Math.min(day, end)), therapistId: rater, setting: 'outpatient',
+            symptoms: { decreasedRange: false, swelling: extra() < 0.05, redness: false, warmth: false, fever: false, pain: null },
+            notes: null, instrument: 'goniometer', endFeel: null, recordedAt: at, recordedBy: rater,
+          });
+          repos.visits.writeMeasurement(version(rater), {
+            visitId, patientId, motion: spec.key, side, mode: 'active', degrees: Math.round(spec.normal.value * 0.8), raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
+          });
+          v++;
+          m++;
+        }
+      }
+      if (i % 25 === 0) {
+        repos.events.insert(version(rater), { patientId, kind: 'lab_result', date: isoDay(end - Math.floor(extra() * 200) * 86_400_000), endDate: null, joint: null, side: null, title: 'Serum alkaline phosphatase', value: 60 + Math.floor(extra() * 190), unit: 'U/L', classification: null, note: null });
+      }
+      return { visits: v, measurements: m };
+    };
     const start = end - size.years * 365.25 * 86_400_000;
 
     for (let i = 0; i < size.patients; i++) {
@@ -102,6 +140,11 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
       if (i === size.withHistory) {
         longSeriesPatientId = patient.id;
         writeLongSeries(patient.id, t1.id, end);
+      }
+      if (i > size.withHistory) {
+        const written = writeWorklistCase(patient.id, i, i % 3 === 0 ? t2.id : t1.id);
+        visits += written.visits;
+        measurements += written.measurements;
       }
       if (i >= size.withHistory) continue;
       const isLargest = i === 0;

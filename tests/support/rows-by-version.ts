@@ -151,10 +151,33 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { id: id('aud', 5), at: '2024-06-03T08:00:00.000Z', actor_id: null, operation: 'backups.restore', entity: 'database', entity_id: 'database', before_json: '{"safetyBackup":"/home/pt/.config/ROMtrack/backups/romtrack.sqlite/x.sqlite"}', after_json: '{"restoredFrom":"/media/usb/y.sqlite","schemaVersion":8,"otherDatabase":false}' },
     );
   },
+  // 10 added the worklist's summary rows (derived, rebuilt from the records), its settings and the referral
+  // letters. worklist_dirty needs no rows here: the triggers of 10 mark every patient the groups above touch.
+  10: (d) => {
+    d.insert('worklist_patients', { patient_id: IDS.kwame, last_measured: '2024-03-04', last_therapist_id: IDS.abena, alp_latest: 152.5, alp_latest_date: '2024-01-30', alp_previous: null, alp_previous_date: null });
+    d.insert('worklist_series', {
+      patient_id: IDS.kwame, series_key: 'left.elbow.flexion.active', position: 0, motion: 'elbow.flexion', joint: 'elbow', side: 'left', mode: 'active', watched: 1, readings: 1,
+      latest_value: 95, latest_date: '2024-02-01', baseline_value: 95, baseline_date: '2024-02-01', best_value: null, best_date: null,
+      verdict: 'insufficient', needs_confirmation: 0, last_measured: '2024-02-01', next_due: '2024-02-08',
+    });
+    d.insert('worklist_sites', {
+      patient_id: IDS.kwame, joint: 'elbow', side: 'left', position: 0, status: 'suspected', anchor_date: '2023-12-20', anchor_what: 'traumatic brain injury or stroke',
+      last_measured: '2024-03-04', due_on: '2024-03-11', overdue_on: '2024-03-18', ends_on: '2024-06-19', interval_days: 7,
+    });
+    d.insert('worklist_reasons', {
+      patient_id: IDS.kwame, position: 0, code: 'warning_signs', joint: 'elbow', side: 'left', series_key: null,
+      facts_json: '{"code":"warning_signs","kind":"hard_end_feel","motions":["Left elbow flexion (active)"],"date":"2024-02-01"}',
+    });
+    d.insert('worklist_settings', { id: 1, weekly_from_week: 2, weekly_until_week: 10, monthly_until_week: 30, alp_upper_limit: 120.5, version: 2, set_at: '2024-04-01T08:00:00.000Z', set_by: IDS.abena });
+    d.insert('referral_letters', {
+      id: id('ref', 1), patient_id: IDS.kwame, joint: 'elbow', side: 'left', series_key: 'left.elbow.flexion.active', paper: 'Letter', addressee: 'Dr Ama Owusu, Rehabilitation Medicine',
+      body: 'Dear Dr Owusu,\n\nKwame Mensah’s left elbow has lost 25° of flexion since 1 Feb 2024.\n\nPlease consider a triple-phase bone scan and serum ALP.', recorded_at: '2024-03-05T12:00:00.000Z', recorded_by: IDS.abena,
+    });
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 9;
+export const ROWS_KNOWN_UP_TO = 10;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

@@ -22,6 +22,8 @@ const ROUTE_TITLES: Partial<Record<Route['name'], string>> = {
   'patient-report': 'Progress report',
   'patient-plans': 'Therapy plans',
   settings: 'Settings',
+  worklist: 'Worklist',
+  'patient-referral': 'Referral letter',
   'not-found': 'Page not found',
 };
 

@@ -5,6 +5,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { ClinicForm } from './ClinicForm';
 import { TherapistsPanel } from './TherapistsPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
+import { WorklistSettingsPanel } from './WorklistSettingsPanel';
 
 export function SettingsPage() {
   const [clinic] = useOperation('clinic.get', {});
@@ -18,6 +19,7 @@ export function SettingsPage() {
         {clinic.state === 'ready' ? <ClinicForm clinic={clinic.value} /> : null}
         <TherapistsPanel />
         <ThresholdsPanel />
+        <WorklistSettingsPanel />
         <BackupsPanel />
       </div>
     </section>

@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 9. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 10. Generated: npm run schema:snapshot
 
 -- table app_meta
 CREATE TABLE app_meta (
@@ -211,6 +211,20 @@ CREATE TABLE plan_versions (
   CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
+-- table referral_letters
+CREATE TABLE referral_letters (
+  id TEXT PRIMARY KEY,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  joint TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  series_key TEXT,
+  paper TEXT NOT NULL CHECK (paper IN ('A4', 'Letter')),
+  addressee TEXT NOT NULL CHECK (addressee <> ''),
+  body TEXT NOT NULL CHECK (body <> ''),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT REFERENCES therapists (id)
+) STRICT;
+
 -- table report_log
 CREATE TABLE report_log (
   id TEXT PRIMARY KEY,
@@ -308,6 +322,93 @@ CREATE TABLE watched_sites (
   CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
+-- table worklist_dirty
+CREATE TABLE worklist_dirty (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  patient_id TEXT NOT NULL UNIQUE REFERENCES patients (id)
+) STRICT;
+
+-- table worklist_patients
+CREATE TABLE worklist_patients (
+  patient_id TEXT PRIMARY KEY REFERENCES patients (id),
+  last_measured TEXT CHECK (last_measured GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  last_therapist_id TEXT REFERENCES therapists (id),
+  alp_latest REAL,
+  alp_latest_date TEXT,
+  alp_previous REAL,
+  alp_previous_date TEXT,
+  CHECK ((alp_latest IS NULL) = (alp_latest_date IS NULL)),
+  CHECK ((alp_previous IS NULL) = (alp_previous_date IS NULL)),
+  CHECK (alp_previous IS NULL OR alp_latest IS NOT NULL)
+) STRICT;
+
+-- table worklist_reasons
+CREATE TABLE worklist_reasons (
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL CHECK (code IN ('losing', 'warning_signs', 'profile_out_of_date')),
+  joint TEXT,
+  side TEXT CHECK (side IS NULL OR side IN ('left', 'right')),
+  series_key TEXT,
+  facts_json TEXT NOT NULL CHECK (json_valid(facts_json) AND json_extract(facts_json, '$.code') = code),
+  PRIMARY KEY (patient_id, position)
+) STRICT;
+
+-- table worklist_series
+CREATE TABLE worklist_series (
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  series_key TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  motion TEXT NOT NULL,
+  joint TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  mode TEXT NOT NULL CHECK (mode IN ('active', 'passive')),
+  watched INTEGER NOT NULL CHECK (watched IN (0, 1)),
+  readings INTEGER NOT NULL CHECK (readings >= 0),
+  latest_value REAL,
+  latest_date TEXT,
+  baseline_value REAL,
+  baseline_date TEXT,
+  best_value REAL,
+  best_date TEXT,
+  verdict TEXT NOT NULL CHECK (verdict IN ('improving', 'holding', 'losing', 'insufficient')),
+  needs_confirmation INTEGER NOT NULL CHECK (needs_confirmation IN (0, 1)),
+  last_measured TEXT NOT NULL,
+  next_due TEXT,
+  PRIMARY KEY (patient_id, series_key)
+) STRICT;
+
+-- table worklist_settings
+CREATE TABLE worklist_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  weekly_from_week INTEGER NOT NULL CHECK (weekly_from_week >= 0),
+  weekly_until_week INTEGER NOT NULL CHECK (weekly_until_week >= weekly_from_week),
+  monthly_until_week INTEGER NOT NULL CHECK (monthly_until_week >= weekly_until_week),
+  alp_upper_limit REAL NOT NULL CHECK (alp_upper_limit > 0),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL REFERENCES therapists (id)
+) STRICT;
+
+-- table worklist_sites
+CREATE TABLE worklist_sites (
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  joint TEXT NOT NULL,
+  side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+  position INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('at_risk', 'suspected', 'confirmed', 'excised')),
+  anchor_date TEXT NOT NULL,
+  anchor_what TEXT NOT NULL,
+  last_measured TEXT,
+  due_on TEXT,
+  overdue_on TEXT,
+  ends_on TEXT,
+  interval_days INTEGER,
+  CHECK ((due_on IS NULL) = (overdue_on IS NULL) AND (due_on IS NULL) = (ends_on IS NULL) AND (due_on IS NULL) = (interval_days IS NULL)),
+  CHECK (due_on IS NULL OR (due_on < overdue_on AND due_on <= ends_on)),
+  PRIMARY KEY (patient_id, joint, side)
+) STRICT;
+
 -- index audit_log_entity
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
@@ -368,6 +469,9 @@ CREATE UNIQUE INDEX plan_versions_current ON plan_versions (lineage_id) WHERE su
 -- index plan_versions_patient
 CREATE INDEX plan_versions_patient ON plan_versions (patient_id, lineage_id);
 
+-- index referral_letters_patient
+CREATE INDEX referral_letters_patient ON referral_letters (patient_id, recorded_at);
+
 -- index report_log_patient
 CREATE INDEX report_log_patient ON report_log (patient_id, recorded_at);
 
@@ -394,6 +498,21 @@ CREATE INDEX watched_sites_lineage ON watched_sites (lineage_id);
 
 -- index watched_sites_voided
 CREATE INDEX watched_sites_voided ON watched_sites (patient_id) WHERE voided_at IS NOT NULL;
+
+-- index worklist_patients_alp
+CREATE INDEX worklist_patients_alp ON worklist_patients (alp_latest) WHERE alp_latest IS NOT NULL;
+
+-- index worklist_patients_therapist
+CREATE INDEX worklist_patients_therapist ON worklist_patients (last_therapist_id);
+
+-- index worklist_reasons_code
+CREATE INDEX worklist_reasons_code ON worklist_reasons (code);
+
+-- index worklist_series_motion
+CREATE INDEX worklist_series_motion ON worklist_series (motion);
+
+-- index worklist_sites_due
+CREATE INDEX worklist_sites_due ON worklist_sites (due_on) WHERE due_on IS NOT NULL;
 
 -- trigger app_meta_identity_kept
 CREATE TRIGGER app_meta_identity_kept BEFORE UPDATE ON app_meta WHEN OLD.key = 'database_id'
@@ -498,6 +617,14 @@ CREATE TRIGGER plan_versions_no_overlap BEFORE INSERT ON plan_versions
   SELECT 1 FROM plan_versions p WHERE p.id = NEW.supersedes_id AND p.lineage_id = NEW.lineage_id AND p.effective_from < NEW.effective_from)
   BEGIN SELECT RAISE(ABORT, 'a plan revision must start after the version it replaces'); END;
 
+-- trigger referral_letters_never_deleted
+CREATE TRIGGER referral_letters_never_deleted BEFORE DELETE ON referral_letters
+  BEGIN SELECT RAISE(ABORT, 'a referral letter stays in the log: the letter was sent'); END;
+
+-- trigger referral_letters_never_edited
+CREATE TRIGGER referral_letters_never_edited BEFORE UPDATE ON referral_letters
+  BEGIN SELECT RAISE(ABORT, 'a referral letter stays in the log as it was sent'); END;
+
 -- trigger report_log_never_deleted
 CREATE TRIGGER report_log_never_deleted BEFORE DELETE ON report_log
   BEGIN SELECT RAISE(ABORT, 'the report log is never changed: a printed report stays printed'); END;
@@ -543,3 +670,51 @@ CREATE TRIGGER watched_sites_never_edited BEFORE UPDATE ON watched_sites
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger worklist_dirty_clinic_thresholds_insert
+CREATE TRIGGER worklist_dirty_clinic_thresholds_insert AFTER INSERT ON clinic_thresholds
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT DISTINCT patient_id FROM worklist_series WHERE motion = NEW.motion; END;
+
+-- trigger worklist_dirty_clinic_thresholds_update
+CREATE TRIGGER worklist_dirty_clinic_thresholds_update AFTER UPDATE ON clinic_thresholds
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT DISTINCT patient_id FROM worklist_series WHERE motion = NEW.motion; END;
+
+-- trigger worklist_dirty_clinical_events_insert
+CREATE TRIGGER worklist_dirty_clinical_events_insert AFTER INSERT ON clinical_events
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_clinical_events_update
+CREATE TRIGGER worklist_dirty_clinical_events_update AFTER UPDATE ON clinical_events
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_measurements_insert
+CREATE TRIGGER worklist_dirty_measurements_insert AFTER INSERT ON measurements
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_measurements_update
+CREATE TRIGGER worklist_dirty_measurements_update AFTER UPDATE ON measurements
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_risk_factors_insert
+CREATE TRIGGER worklist_dirty_risk_factors_insert AFTER INSERT ON risk_factors
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_risk_factors_update
+CREATE TRIGGER worklist_dirty_risk_factors_update AFTER UPDATE ON risk_factors
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_visit_voids_insert
+CREATE TRIGGER worklist_dirty_visit_voids_insert AFTER INSERT ON visit_voids
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT patient_id FROM visits WHERE id = NEW.visit_id; END;
+
+-- trigger worklist_dirty_visits_insert
+CREATE TRIGGER worklist_dirty_visits_insert AFTER INSERT ON visits
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_watched_sites_insert
+CREATE TRIGGER worklist_dirty_watched_sites_insert AFTER INSERT ON watched_sites
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+
+-- trigger worklist_dirty_watched_sites_update
+CREATE TRIGGER worklist_dirty_watched_sites_update AFTER UPDATE ON watched_sites
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import { ALP_RISE_FRACTION } from '../../shared/worklist/settings';
+import type { PatientSummaryRow, ReasonCode, SiteScheduleRow, StoredReason } from '../../shared/worklist/types';
+import { prepared } from './statement-cache';
+import { toPatientSummary, toReason, toSite, type ReasonRow, type SiteRow } from './worklist-repository';
+
+// The clinic-wide worklist read: which patients have a reason today, most urgent first, from the summary rows
+// alone. The rules are those of shared/worklist/today.ts (reasonsOn), written as SQL so one indexed query picks
+// the page; tests/integration/worklist.test.ts holds the two to the same answer.
+//
+// Levels: 1 high (losing, warning signs), 2 medium (overdue, ALP raised), 3 low (due, profile out of date).
+
+const FLAGGED = `
+  WITH flagged (patient_id, code, level) AS (
+    SELECT patient_id, code, CASE code WHEN 'profile_out_of_date' THEN 3 ELSE 1 END FROM worklist_reasons
+    UNION ALL
+    SELECT patient_id, CASE WHEN overdue_on <= @today THEN 'overdue' ELSE 'due' END, CASE WHEN overdue_on <= @today THEN 2 ELSE 3 END
+      FROM worklist_sites WHERE due_on IS NOT NULL AND due_on <= @today AND ends_on >= @today
+    UNION ALL
+    SELECT patient_id, 'alp_high', 2 FROM worklist_patients
+      WHERE alp_latest IS NOT NULL AND (alp_latest > @alpLimit OR alp_latest > alp_previous * @alpRise)
+  ),
+  mine AS (
+    SELECT f.* FROM flagged f LEFT JOIN worklist_patients wp ON wp.patient_id = f.patient_id
+    WHERE @therapist IS NULL OR wp.last_therapist_id IS NULL OR wp.last_therapist_id = @therapist
+  ),
+  listed AS (
+    SELECT patient_id, min(level) AS level, count(*) AS reasons FROM mine
+    GROUP BY patient_id
+    HAVING @codes IS NULL OR max(code IN (SELECT value FROM json_each(@codes)))
+  )`;
+
+export interface WorklistQuery {
+  today: string;
+  therapistId: string | null;
+  codes: readonly ReasonCode[] | null;
+  alpUpperLimit: number;
+}
+
+export interface PageEntry {
+  patientId: string;
+  familyName: string;
+  givenNames: string;
+  clinicId: string | null;
+  patient: PatientSummaryRow;
+  sites: SiteScheduleRow[];
+  reasons: StoredReason[];
+}
+
+function params(q: WorklistQuery) {
+  return { today: q.today, therapist: q.therapistId, codes: q.codes === null ? null : JSON.stringify(q.codes), alpLimit: q.alpUpperLimit, alpRise: 1 + ALP_RISE_FRACTION };
+}
+
+export class WorklistQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The ids of one page, most urgent first; ties: more reasons, then longest unmeasured (never first), then name. */
+  pageIds(q: WorklistQuery, limit: number, offset: number): string[] {
+    return prepared(
+      this.db,
+      `${FLAGGED}
+       SELECT l.patient_id FROM listed l JOIN patients p ON p.id = l.patient_id LEFT JOIN worklist_patients wp ON wp.patient_id = l.patient_id
+       ORDER BY l.level, l.reasons DESC, wp.last_measured IS NOT NULL, wp.last_measured, p.family_name, p.given_names, p.id
+       LIMIT @limit OFFSET @offset`,
+    )
+      .pluck()
+      .all({ ...params(q), limit, offset }) as string[];
+  }
+
+  total(q: WorklistQuery): number {
+    return prepared(this.db, `${FLAGGED} SELECT count(*) FROM listed`).pluck().get(params(q)) as number;
+  }
+
+  /** Patients with each reason, under the therapist filter only. */
+  counts(q: WorklistQuery): Map<ReasonCode, number> {
+    const rows = prepared(this.db, `${FLAGGED} SELECT code, count(DISTINCT patient_id) AS n FROM mine GROUP BY code`).all({ ...params(q), codes: null }) as {
+      code: ReasonCode;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.code, r.n]));
+  }
+
+  /** What the page shows of each patient, in the order of `ids`. */
+  entries(ids: readonly string[]): PageEntry[] {
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const inIds = `patient_id IN (SELECT value FROM json_each(?))`;
+    const people = prepared(this.db, `SELECT id, family_name, given_names, clinic_id FROM patients WHERE id IN (SELECT value FROM json_each(?))`).all(json) as {
+      id: string;
+      family_name: string;
+      given_names: string;
+      clinic_id: string | null;
+    }[];
+    const summaries = prepared(this.db, `SELECT * FROM worklist_patients WHERE ${inIds}`).all(json) as (Parameters<typeof toPatientSummary>[0] & { patient_id: string })[];
+    const sites = prepared(this.db, `SELECT * FROM worklist_sites WHERE ${inIds} ORDER BY patient_id, position`).all(json) as SiteRow[];
+    const reasons = prepared(this.db, `SELECT * FROM worklist_reasons WHERE ${inIds} ORDER BY patient_id, position`).all(json) as (ReasonRow & { position: number })[];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const summaryOf = new Map(summaries.map((s) => [s.patient_id, s]));
+    return ids.flatMap((id) => {
+      const p = byId.get(id);
+      if (!p) return [];
+      return [
+        {
+          patientId: id,
+          familyName: p.family_name,
+          givenNames: p.given_names,
+          clinicId: p.clinic_id,
+          patient: toPatientSummary(summaryOf.get(id)),
+          sites: sites.filter((s) => s.patient_id === id).map(toSite),
+          reasons: reasons.filter((r) => r.patient_id === id).map(toReason),
+        },
+      ];
+    });
+  }
+}

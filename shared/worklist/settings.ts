@@ -1,0 +1,68 @@
+// The clinic's worklist settings: when a site at risk is due to be measured again, and the upper limit of its
+// laboratory's alkaline phosphatase (ALP) range. No guideline gives either figure (clinical-reference.md, "The HO
+// timeline, for the worklist"), so both are the clinic's to set; the defaults below say where they come from.
+import { z } from 'zod';
+
+export interface WorklistSettings {
+  /** Weekly measurement starts this many weeks after the risk event (the injury, burn or operation). */
+  weeklyFromWeek: number;
+  /** ...and goes on until this week; monthly (every 4 weeks) after it. */
+  weeklyUntilWeek: number;
+  /** Monthly measurement goes on until this week; the schedule ends there. */
+  monthlyUntilWeek: number;
+  /** Upper limit of the clinic's laboratory's adult ALP reference range, U/L. */
+  alpUpperLimit: number;
+}
+
+export const DEFAULT_WORKLIST_SETTINGS: Readonly<WorklistSettings> = Object.freeze({
+  weeklyFromWeek: 2,
+  weeklyUntilWeek: 12,
+  monthlyUntilWeek: 26,
+  alpUpperLimit: 130,
+});
+
+/** Where each default comes from, shown beside the setting so a clinic knows what it is changing. */
+export const WORKLIST_SETTING_SOURCES = {
+  schedule:
+    'Set by the clinic. No guideline gives a measurement frequency; the default follows the HO timeline: loss of motion is usually the first sign, ' +
+    '2 to 12 weeks after the injury, and progression usually stops by about 6 months (clinical reference, "The HO timeline").',
+  alpUpperLimit:
+    'Set by the clinic from its laboratory. Adult ALP reference ranges are lab-specific, typically about 40-130 U/L (clinical reference, "The HO timeline"; Medscape 1254416).',
+} as const;
+
+/** Days between measurements in each phase of the schedule. */
+export const WEEKLY_DAYS = 7;
+export const MONTHLY_DAYS = 28;
+/** A rise of more than this fraction since the previous ALP result is flagged even within the range. */
+export const ALP_RISE_FRACTION = 0.5;
+/** Pain at end of range up by this much (0-10 scale) since the series' previous reading is a warning sign. */
+export const PAIN_RISE = 3;
+
+const week = (label: string) =>
+  z
+    .number({ error: `${label}: type a number of weeks, for example 2.` })
+    .int({ error: `${label}: use whole weeks.` })
+    .min(0, { error: `${label} cannot be negative.` })
+    .max(104, { error: `${label}: at most 104 weeks (two years).` });
+
+export const worklistSettingsFields = {
+  weeklyFromWeek: week('Weekly from week'),
+  weeklyUntilWeek: week('Weekly until week'),
+  monthlyUntilWeek: week('Monthly until week'),
+  alpUpperLimit: z
+    .number({ error: 'Type the upper limit in U/L, for example 130.' })
+    .min(20, { error: 'An ALP upper limit below 20 U/L is not an adult reference range: check the laboratory report.' })
+    .max(1000, { error: 'An ALP upper limit above 1000 U/L would hide raised values: check the laboratory report.' }),
+};
+
+/** The phases must follow each other; the message sits on the field to change. */
+export function checkSchedule(s: Pick<WorklistSettings, 'weeklyFromWeek' | 'weeklyUntilWeek' | 'monthlyUntilWeek'>, ctx: z.RefinementCtx): void {
+  if (s.weeklyUntilWeek < s.weeklyFromWeek) {
+    ctx.addIssue({ code: 'custom', path: ['weeklyUntilWeek'], message: `Weekly measurement cannot end (week ${s.weeklyUntilWeek}) before it starts (week ${s.weeklyFromWeek}).` });
+  }
+  if (s.monthlyUntilWeek < s.weeklyUntilWeek) {
+    ctx.addIssue({ code: 'custom', path: ['monthlyUntilWeek'], message: `Monthly measurement starts after week ${s.weeklyUntilWeek}, so it cannot end before it (week ${s.monthlyUntilWeek}).` });
+  }
+}
+
+export const WorklistSettingsInput = z.strictObject(worklistSettingsFields).superRefine(checkSchedule);

@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, keepScreenshot, test } from './fixtures';
+
+// The caseload worklist and the referral letter, in Chromium on server mode with the six sample patients.
+// Until the router makes the worklist its first screen, the tests arrive at it by its address (#/worklist).
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+/** Prints the page as print media to a PDF kept with the test, reads it back with poppler, keeps page 1 as a PNG. */
+async function printPdf(page: Page, testInfo: TestInfo, name: string) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const file = testInfo.outputPath(`${name}.pdf`);
+  writeFileSync(file, pdf);
+  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
+  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath(`${name}-page-1`)]);
+  await testInfo.attach(`${name}-page-1.png`, { path: testInfo.outputPath(`${name}-page-1.png`), contentType: 'image/png' });
+  const info = run('pdfinfo', [file]);
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
+  return { text: run('pdftotext', ['-layout', file, '-']).replace(/\s+/g, ' '), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), size: [Number(size[1]), Number(size[2])] };
+}
+
+const rows = (page: Page) => page.locator('tbody tr.worklist-row');
+
+test('after “Who is working?” the worklist lists the sample patients who need attention, with their reasons; a row opens the patient', async ({ page, app }, testInfo) => {
+  test.setTimeout(90_000);
+  await app.backend.ok('sampleData.create', {});
+  app.backend.context.session.select(null);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(page, '#/worklist');
+  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByRole('heading', { name: /^Worklist for / })).toBeVisible();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(rows(page).nth(0)).toContainText('OSEI, Kwame');
+  await expect(rows(page).nth(0)).toContainText('Losing motion');
+  await expect(rows(page).nth(0)).toContainText('Right elbow losing motion: flexion (active) 140°');
+  await expect(rows(page).nth(0)).toContainText('High');
+  await expect(rows(page).nth(1)).toContainText('NWOSU, Chinedu');
+  await expect(rows(page).nth(2)).toContainText('HADDAD, Leila');
+  await expect(rows(page).nth(2)).toContainText('ALP raised');
+  await expect(rows(page).nth(2)).toContainText('Medium');
+  await expect(page.getByText('1–3 of 3 patients')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'worklist-1366x768');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await keepScreenshot(page, testInfo, 'worklist-1024x640');
+  // Nothing wider than the window at 1024 × 640: the table fits without sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // Filters: by reason (with how many each keeps), and by the therapist who measured last.
+  await page.getByRole('checkbox', { name: /ALP raised/ }).check();
+  await expect(rows(page)).toHaveCount(3);
+  await page.getByRole('checkbox', { name: /ALP raised/ }).uncheck();
+  await page.getByRole('checkbox', { name: /Losing motion \(2\)/ }).check();
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole('checkbox', { name: /Due/ }).first().check();
+  await page.getByRole('checkbox', { name: /Losing motion/ }).uncheck();
+  await expect(page.getByText('No patient matches these filters today.')).toBeVisible();
+  await page.getByRole('checkbox', { name: /Due/ }).first().uncheck();
+  await expect(rows(page)).toHaveCount(3);
+
+  // Printed in black and white: the reasons are words with a symbol.
+  const printed = await printPdf(page, testInfo, 'worklist-print');
+  expect(printed.text).toContain('▼ Losing motion');
+  expect(printed.text).toContain('▲ ALP raised');
+
+  // Keyboard: the first name, ↓ to the next, Enter opens that patient.
+  await page.getByRole('link', { name: 'OSEI, Kwame', exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('link', { name: 'NWOSU, Chinedu', exact: true })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('link', { name: 'HADDAD, Leila', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'NWOSU, Chinedu' })).toBeVisible();
+});
+
+test('the referral letter is drafted from the record, edited, and prints on one page in A4 and in Letter, kept with its text', async ({ page, app }, testInfo) => {
+  test.setTimeout(90_000);
+  await app.backend.ok('sampleData.create', {});
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(page, '#/worklist');
+  await page.getByRole('link', { name: 'Referral letter for OSEI, Kwame' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Referral letter: OSEI, Kwame, right elbow' })).toBeVisible();
+  const letter = page.getByLabel('Letter', { exact: true });
+  await expect(letter).toHaveValue(/Heterotopic ossification \(HO\) at the right elbow is confirmed \(X-ray of .*, Hastings-Graham IIA\), and the joint is still losing motion\./);
+  await expect(letter).toHaveValue(/Loss of motion: right elbow flexion \(active\) has fallen from its first reading, 140°/);
+  await expect(letter).toHaveValue(/Latest serum alkaline phosphatase: 245 U\/L/);
+  await expect(letter).toHaveValue(/Please consider a triple-phase bone scan and serum ALP\./);
+  await expect(page.locator('.referral-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.getByText('No referral letter has been printed for this patient yet.')).toBeVisible();
+  await page.getByLabel('To', { exact: true }).fill('Dr Ama Mensah, Rehabilitation Medicine');
+  await letter.fill((await letter.inputValue()).replace('Dear Doctor,', 'Dear Dr Mensah,'));
+  await expect(page.getByText(/runs over one page/)).toHaveCount(0);
+  await keepScreenshot(page, testInfo, 'referral-screen-1366x768');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  for (const paper of ['A4', 'Letter'] as const) {
+    await page.getByRole('radio', { name: paper === 'A4' ? /A4/ : /US Letter/ }).check();
+    await expect(page.getByText(/runs over one page/)).toHaveCount(0);
+    const pdf = await printPdf(page, testInfo, `referral-${paper}`);
+    const [w, h] = paper === 'A4' ? [595, 842] : [612, 792];
+    expect(Math.abs(pdf.size[0]! - w)).toBeLessThan(2);
+    expect(Math.abs(pdf.size[1]! - h)).toBeLessThan(2);
+    expect(pdf.pages, `${paper} pages`).toBe(1);
+    for (const words of ['Riverside Rehabilitation Clinic', 'To: Dr Ama Mensah, Rehabilitation Medicine', 'OSEI, Kwame', 'SAMPLE-001', 'Dear Dr Mensah,', 'Please consider a triple-phase bone scan and serum ALP.', '245 U/L', 'Normal 150°', 'Abena Owusu']) {
+      expect(pdf.text, `${paper}: ${words}`).toContain(words);
+    }
+    await expect(page.getByRole('status').filter({ hasText: 'kept with its text' })).toBeVisible();
+  }
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await keepScreenshot(page, testInfo, 'referral-screen-1024x640');
+
+  // Both printings are kept, with the letter's text as sent, newest first.
+  const kwame = (await app.backend.ok('patients.list', { query: 'Osei' })).items[0]!;
+  const sent = await app.backend.ok('referrals.list', { patientId: kwame.id });
+  expect(sent.map((l) => l.paper)).toEqual(['Letter', 'A4']);
+  expect(sent[0]!.text).toContain('Dear Dr Mensah,');
+  expect(sent[0]!.text).toContain('[Chart: Right elbow flexion');
+  await expect(page.locator('.referral-sent li')).toHaveCount(2);
+  await page.locator('.referral-sent summary').first().click();
+  await expect(page.locator('.referral-sent-text').first()).toContainText('Dear Dr Mensah,');
+
+  // Opened without a joint (from the patient's page, say), the screen asks which watched site the letter is about.
+  await app.open(page, `#/patients/${kwame.id}/referral`);
+  await expect(page.getByText('Which joint is the letter about?')).toBeVisible();
+  await page.getByRole('link', { name: 'Right elbow' }).click();
+  await expect(page.getByLabel('Letter', { exact: true })).toHaveValue(/Dear Doctor,/);
+});
+
+test('the clinic sets its measurement schedule and ALP limit in Settings, and the worklist follows', async ({ page, app }, testInfo) => {
+  await app.backend.ok('sampleData.create', {});
+  await app.open(page, '#/settings');
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+  test.skip((await page.getByRole('heading', { name: 'Worklist', exact: true }).count()) === 0, 'WorklistSettingsPanel is not on the Settings page yet (one line in SettingsPage.tsx).');
+  const limit = page.getByLabel('ALP upper limit');
+  await expect(limit).toHaveValue('130');
+  await expect(page.getByText(/typically about 40-130 U\/L/)).toBeVisible();
+  await page.getByLabel('Weekly until week').fill('1');
+  await expect(page.getByText('Weekly measurement cannot end (week 1) before it starts (week 2).')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save worklist settings' })).toBeDisabled();
+  await page.getByLabel('Weekly until week').fill('12');
+  await limit.fill('250');
+  await limit.press('Enter');
+  await expect(page.getByText('Worklist settings saved')).toBeVisible();
+  await expect(page.getByText(/^Set by Abena Owusu/)).toBeVisible();
+  await expect(page.getByText('Worklist settings saved')).toBeVisible();
+  await page.getByRole('heading', { name: 'Worklist', exact: true }).scrollIntoViewIfNeeded();
+  await keepScreenshot(page, testInfo, 'worklist-settings');
+  expect((await app.backend.ok('worklist.settings', {})).alpUpperLimit).toBe(250);
+  // Above 250 U/L no sample ALP is raised: HADDAD, Leila (165 U/L) leaves the worklist.
+  await app.open(page, '#/worklist');
+  await expect(rows(page)).toHaveCount(2);
+});
