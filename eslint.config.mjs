@@ -27,6 +27,12 @@ function electronLayer(files, layers, message, ignores = []) {
   };
 }
 
+const sendSync = { selector: "CallExpression[callee.property.name='sendSync']", message: 'sendSync blocks the renderer; use the API client.' };
+const contractCasts = [
+  { selector: "TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation", message: '`as unknown as` switches the types off: narrow with a guard or a schema, or fix the type where it is made.' },
+  { selector: "TSAsExpression > TSNeverKeyword.typeAnnotation", message: '`as never` switches the types off: give the value its real type.' },
+];
+
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -36,8 +42,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='sendSync']", message: 'sendSync blocks the renderer; use the API client.' }],
+      'no-restricted-syntax': ['error', sendSync],
     },
+  },
+  // Casts through unknown or never switch the contract's types off; application code narrows with a guard
+  // (isMotionKey, isSide, a schema) or fixes the type at its source. Tests may still build hostile input.
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}'],
+    rules: { 'no-restricted-syntax': ['error', sendSync, ...contractCasts] },
   },
   {
     files: ['shared/**/*.ts'],

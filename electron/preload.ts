@@ -1,12 +1,20 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_NAME, IPC_CHANNEL, isMenuCommand, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuCommand, type PrintToPdfRequest } from '../shared/api/transport';
+import {
+  BRIDGE_NAME,
+  IPC_CHANNEL,
+  isMenuCommand,
+  MENU_COMMAND_CHANNEL,
+  PRINT_TO_PDF_CHANNEL,
+  type DesktopBridge,
+  type MenuCommand,
+  type PrintToPdfRequest,
+} from '../shared/api/transport';
 
 // Named functions, never ipcRenderer itself: the page can call operations and hear menu commands, nothing else.
-contextBridge.exposeInMainWorld(BRIDGE_NAME, {
+const bridge = {
   call: (operation: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_CHANNEL, operation, input),
-  /** Saves the page on screen (the progress report) as a PDF where the person chooses; resolves to an envelope. */
   printToPdf: (request: PrintToPdfRequest): Promise<unknown> => ipcRenderer.invoke(PRINT_TO_PDF_CHANNEL, request),
-  /** Calls back with each menu command (never the IPC event, which would hand the page ipcRenderer); returns the unsubscribe. */
+  // The callback gets the command only, never the IPC event, which would hand the page ipcRenderer.
   onMenuCommand: (callback: (command: MenuCommand) => void): (() => void) => {
     const listener = (_event: IpcRendererEvent, command: unknown): void => {
       if (isMenuCommand(command)) callback(command);
@@ -16,4 +24,6 @@ contextBridge.exposeInMainWorld(BRIDGE_NAME, {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, listener);
     };
   },
-});
+} satisfies DesktopBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_NAME, bridge);

@@ -2,11 +2,11 @@
 // keeps answering while SQLite copies and checks a large file or waits on a slow USB stick.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../db/errors';
-import { runTask, type TaskName } from './file-tasks';
+import { runTask, type TaskInput, type TaskName } from './file-tasks';
 
-export interface TaskRequest {
-  task: TaskName;
-  input: unknown;
+export interface TaskRequest<K extends TaskName = TaskName> {
+  task: K;
+  input: TaskInput<K>;
 }
 
 /** What crosses back to the app: an error keeps the parts the app turns into a message (code, fields). */
@@ -28,7 +28,7 @@ if (port) {
     post(allowMs === undefined ? { type: 'progress' } : { type: 'progress', allowMs });
   };
   port.on('message', (request: TaskRequest) => {
-    runTask(request.task, request.input as never, progress).then(
+    runTask(request.task, request.input, progress).then(
       (value) => post({ type: 'done', value }),
       (err: unknown) => {
         const e = err as NodeJS.ErrnoException;

@@ -12,7 +12,7 @@ interface ClinicRow {
   logo_mime: string | null;
   logo: Buffer | null;
   paper_size: Clinic['paperSize'];
-  date_format: string;
+  date_format: Clinic['dateFormat'];
   version: number;
   updated_at: string;
 }

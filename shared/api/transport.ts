@@ -34,3 +34,16 @@ export interface PrintToPdfRequest {
 }
 /** saved: false when the person cancelled the save dialog. */
 export type PrintToPdfResult = { saved: true; path: string } | { saved: false };
+
+/**
+ * What the preload exposes on `window[BRIDGE_NAME]`: electron/preload.ts `satisfies` it and the renderer reads it
+ * through renderer/src/api/desktop-bridge.ts only. Results cross the bridge unchecked (`unknown`); the callers
+ * treat them as envelopes and check their shape.
+ */
+export interface DesktopBridge {
+  call(operation: string, input: unknown): Promise<unknown>;
+  /** Saves the page on screen (the progress report) as a PDF where the person chooses; resolves to an envelope. */
+  printToPdf(request: PrintToPdfRequest): Promise<unknown>;
+  /** Calls back with each menu command; returns the unsubscribe. */
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+}

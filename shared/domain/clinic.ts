@@ -51,7 +51,7 @@ export const clinicFields = {
   phone: optionalText('Phone', 40),
   logo: logoSchema.default(null),
   paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }).default('A4'),
-  dateFormat: z.enum(DATE_FORMATS as unknown as [string, ...string[]], { error: 'Choose one of the listed date formats.' }).default('D MMM YYYY'),
+  dateFormat: z.enum(DATE_FORMATS, { error: 'Choose one of the listed date formats.' }).default('D MMM YYYY'),
 };
 
 export const ClinicInput = z.strictObject(clinicFields);
@@ -63,7 +63,7 @@ export const Clinic = z.strictObject({
   phone: z.string().nullable(),
   logo: z.string().nullable(),
   paperSize: z.enum(PAPER_SIZES),
-  dateFormat: z.string(),
+  dateFormat: z.enum(DATE_FORMATS),
   version: z.number().int(),
   updatedAt: isoInstant,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOINTS, SIDES } from './catalogue';
+import { isJointId, JOINTS, SIDES } from './catalogue';
 import { classificationsFor, SITE_STATUSES, SITE_STATUS_LABELS, type SiteStatus } from './ho';
 import { RecordMeta, reason } from './record-meta';
 import { optionalText, pastCalendarDate, uuid } from './schema-parts';
@@ -96,7 +96,7 @@ export function checkEvent(e: EventValues, ctx: z.RefinementCtx): void {
   }
   if (e.classification !== null) {
     if (e.kind !== 'xray') issue('classification', 'Classifications are recorded with an X-ray.');
-    else if (e.joint === null || !classificationsFor(e.joint as never).includes(e.classification)) {
+    else if (!isJointId(e.joint) || !classificationsFor(e.joint).includes(e.classification)) {
       issue('classification', 'This classification does not fit the joint: Brooker is for the hip, Hastings-Graham for the elbow.');
     }
   }

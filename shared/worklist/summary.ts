@@ -8,6 +8,7 @@
 // refuse dates in the future, so that is what analysis.patient gives today too, and a summary never depends
 // on the day it was computed.
 import type { ClinicalEvent } from '../domain/event';
+import { findMotionSpec, type JointId } from '../domain/catalogue';
 import { siteMotionJoints, type RiskFactor, type WatchedSite } from '../domain/ho';
 import type { ThresholdOverride } from '../domain/thresholds';
 import type { Visit } from '../domain/visit';
@@ -73,10 +74,15 @@ export function isScheduled(status: WatchedSite['status']): boolean {
   return status === 'at_risk' || status === 'suspected';
 }
 
+function isMeasuredJoint(motion: string, joints: readonly JointId[]): boolean {
+  const joint = findMotionSpec(motion)?.joint;
+  return joint !== undefined && joints.includes(joint);
+}
+
 function scheduleOf(site: WatchedSite, source: WorklistSource, settings: WorklistSettings): SiteScheduleRow {
   const anchor = scheduleAnchor(site, source.events, source.riskFactors);
   const joints = siteMotionJoints(site.joint);
-  const measured = source.visits.find((v) => v.measurements.some((m) => m.side === site.side && joints.includes(m.motion.split('.')[0] as never)));
+  const measured = source.visits.find((v) => v.measurements.some((m) => m.side === site.side && isMeasuredJoint(m.motion, joints)));
   const lastMeasured = measured?.date ?? null;
   return { joint: site.joint, side: site.side, status: site.status, anchorDate: anchor.date, anchorWhat: anchor.what, lastMeasured, ...scheduleDates(site.status, anchor.date, lastMeasured, settings) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../support/backend';
+import type { DateFormat } from '../../shared/domain/dates';
 
 // Issue #17, item 2: a patient is one record, findable however their name is typed.
 let api: TestBackend;
@@ -10,7 +11,7 @@ afterEach(() => api.dispose());
 
 const kwame = { familyName: 'Osei', givenNames: 'Kwame', clinicId: 'K-17', dateOfBirth: '1992-03-17', sex: 'male' as const };
 
-async function setDateFormat(format: string) {
+async function setDateFormat(format: DateFormat) {
   const clinic = await api.ok('clinic.get', {});
   await api.ok('clinic.update', { version: clinic.version, name: clinic.name, address: clinic.address, phone: clinic.phone, logo: clinic.logo, paperSize: clinic.paperSize, dateFormat: format });
 }
@@ -67,7 +68,7 @@ describe('names are stored composed and refuse invisible characters', () => {
   });
 });
 
-function clinicInput(c: { version: number; name: string; address: string | null; phone: string | null; logo: string | null; paperSize: 'A4' | 'Letter'; dateFormat: string }) {
+function clinicInput(c: { version: number; name: string; address: string | null; phone: string | null; logo: string | null; paperSize: 'A4' | 'Letter'; dateFormat: DateFormat }) {
   return { version: c.version, name: c.name, address: c.address, phone: c.phone, logo: c.logo, paperSize: c.paperSize, dateFormat: c.dateFormat };
 }
 

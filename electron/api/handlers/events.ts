@@ -1,7 +1,7 @@
 import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
 import { formatDate } from '../../../shared/domain/dates';
 import { SITE_STATUS_LABELS, type SiteStatus } from '../../../shared/domain/ho';
-import { sideLabel } from '../../../shared/domain/catalogue';
+import { isSide, sideLabel } from '../../../shared/domain/catalogue';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
@@ -21,7 +21,7 @@ function changeSiteStatusWith(
   event: { patientId: string; kind: keyof typeof EVENT_KIND_LABELS; date: string; joint: string | null; side: string | null },
   status: SiteStatus,
 ): void {
-  const where = event.joint && event.side ? `${sideLabel(event.side as never).toLowerCase()} ${event.joint}` : 'site';
+  const where = event.joint && isSide(event.side) ? `${sideLabel(event.side).toLowerCase()} ${event.joint}` : 'site';
   const site = event.joint && event.side ? ctx.repos.profile.currentSite(event.patientId, event.joint, event.side) : null;
   if (!site) {
     throw new AppError('invalid_input', 'This site is not watched.', {

@@ -33,7 +33,7 @@ function assertNotDuplicate(ctx: ApiContext, input: { familyName: string; givenN
 }
 
 function clinicDateFormat(ctx: ApiContext): DateFormat {
-  return (ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY') as DateFormat;
+  return ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY';
 }
 
 export const patientHandlers: HandlerTable<'patients.create' | 'patients.update' | 'patients.get' | 'patients.list'> = {

@@ -1,6 +1,6 @@
 import type { OperationOutput } from '../../../shared/api/contract';
 import { PATIENT_STATUS_LABELS, type WorklistRow } from '../../../shared/api/operations/worklist';
-import { formatDate, type DateFormat } from '../../../shared/domain/dates';
+import { formatDate } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { DEFAULT_WORKLIST_SETTINGS, WORKLIST_SETTING_SOURCES, type WorklistSettings } from '../../../shared/worklist/settings';
 import { nextDueOf, reasonsOn, urgencyOf, type FormatDate } from '../../../shared/worklist/today';
@@ -24,7 +24,7 @@ type WorklistOps = 'worklist.get' | 'worklist.patient' | 'worklist.statuses' | '
 const CATCH_UP_MS = 1500;
 
 function dateFormatter(ctx: ApiContext): FormatDate {
-  const format = (ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY') as DateFormat;
+  const format = ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY';
   return (d) => formatDate(d, format);
 }
 

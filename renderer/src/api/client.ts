@@ -1,15 +1,12 @@
 import type { OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { ApiError, Envelope } from '../../../shared/api/errors';
-import { BRIDGE_NAME, HTTP_API_PREFIX, TOKEN_HEADER } from '../../../shared/api/transport';
-
-interface Bridge {
-  call(operation: string, input: unknown): Promise<unknown>;
-}
+import { HTTP_API_PREFIX, TOKEN_HEADER } from '../../../shared/api/transport';
+import { desktopBridge } from './desktop-bridge';
 
 const TOKEN_KEY = 'romtrack.token';
 
-function bridge(): Bridge | undefined {
-  return (window as unknown as Record<string, Bridge | undefined>)[BRIDGE_NAME];
+function bridgeCall(): ((operation: string, input: unknown) => Promise<unknown>) | undefined {
+  return desktopBridge()?.call;
 }
 
 /**
@@ -52,8 +49,8 @@ async function overHttp(operation: string, input: unknown): Promise<Envelope<unk
 
 /** The one way the renderer talks to the back end: the desktop bridge when present, else HTTP. */
 export async function call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Envelope<OperationOutput<K>>> {
-  const b = bridge();
-  const result = b ? ((await b.call(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
+  const viaBridge = bridgeCall();
+  const result = viaBridge ? ((await viaBridge(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
   return result as Envelope<OperationOutput<K>>;
 }
 
@@ -71,4 +68,4 @@ export async function callOrThrow<K extends OperationName>(operation: K, input: 
 }
 
 // Read the token at load, before any route changes the URL.
-if (!bridge()) serverToken();
+if (!bridgeCall()) serverToken();

@@ -1,11 +1,7 @@
-import { BRIDGE_NAME, type MenuCommand } from '../../../shared/api/transport';
+import type { MenuCommand } from '../../../shared/api/transport';
+import { desktopBridge } from '../api/desktop-bridge';
 import { PRINT_REPORT_EVENT } from '../report/print-actions';
 import { href, navigate, parseRoute } from '../router';
-
-/** The part of the desktop bridge (electron/preload.ts) that carries the application menu's commands. */
-export interface MenuCommandBridge {
-  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
-}
 
 /** What a command needs from the page; tests pass their own. */
 export interface MenuCommandPage {
@@ -50,7 +46,7 @@ export function handleMenuCommand(command: MenuCommand, page: Partial<MenuComman
 
 /** Listens for menu commands in the desktop app; in server mode (a browser, no bridge) there are none. Returns the unsubscribe. */
 export function listenForMenuCommands(win: Window = window, handle: (command: MenuCommand) => void = (c) => handleMenuCommand(c)): () => void {
-  const bridge = (win as unknown as Record<string, Partial<MenuCommandBridge> | undefined>)[BRIDGE_NAME];
-  if (typeof bridge?.onMenuCommand !== 'function') return () => {};
-  return bridge.onMenuCommand(handle);
+  const onMenuCommand = desktopBridge(win)?.onMenuCommand;
+  if (typeof onMenuCommand !== 'function') return () => {};
+  return onMenuCommand(handle);
 }

@@ -41,7 +41,8 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
   const [formError, setFormError] = useState<string | null>(null);
   const replaces = existing(watch('itemId'), watch('weekStart'));
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('adherence.record', toInput(v) as never);
+    // The resolver has already checked these values against the schema; parsing again gives them its types.
+    const r = await call('adherence.record', AdherenceInput.parse(toInput(v)));
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['itemId', 'weekStart', 'sessionsDone', 'note', 'reason']));
   });

@@ -1,18 +1,18 @@
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { MOTION_SPECS, SIDES, findMotionSpec, formatDegrees, sideLabel, type Mode, type Side } from '../../../shared/domain/catalogue';
+import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
+import { MOTION_SPECS, SIDES, findMotionSpec, formatDegrees, sideLabel } from '../../../shared/domain/catalogue';
 import { goalStatus, type GoalPoint } from '../../../shared/domain/goal-status';
 import { siteJoints, type PlanSite } from '../../../shared/domain/plan';
 import { numberFromText } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { useFormatDate } from '../session/session-context';
 import { goalSeriesKey } from './plan-format';
+import type { GoalValues, PlanFormValues } from './plan-form-model';
 
 type GoalField = 'motion' | 'side' | 'mode' | 'target' | 'targetDate';
 
 export interface GoalFieldsProps {
-  /** The form the goal lives in: the plan editor (prefix "goals.0.") or the add-a-goal form (no prefix). */
-  form: UseFormReturn<FieldValues>;
-  prefix: string;
+  /** The goal's boxes in the form it lives in: the plan editor's goals.<i> or the add-a-goal form. */
+  goal: GoalBinding;
   errors: Partial<Record<GoalField, { message?: string } | undefined>> | undefined;
   sites: readonly PlanSite[];
   planStart: string;
@@ -24,20 +24,45 @@ export interface GoalFieldsProps {
   autoFocus?: boolean;
 }
 
+/** One goal's boxes, wherever the goal sits in its form. */
+export interface GoalBinding {
+  register(name: keyof GoalValues): UseFormRegisterReturn;
+  /** The values as typed so far (watched, so the hints follow the typing). */
+  values(): GoalValues;
+  setTarget(value: string): void;
+}
+
+const touched = { shouldValidate: true, shouldDirty: true } as const;
+
+/** Goal i of the plan editor. */
+export function goalInPlan(form: UseFormReturn<PlanFormValues>, i: number): GoalBinding {
+  return {
+    register: (name) => form.register(`goals.${i}.${name}`),
+    values: () => form.watch(`goals.${i}`),
+    setTarget: (value) => form.setValue(`goals.${i}.target`, value, touched),
+  };
+}
+
+/** The add-a-goal form, whose values are one goal. */
+export function goalAlone(form: UseFormReturn<GoalValues>): GoalBinding {
+  return {
+    register: (name) => form.register(name),
+    values: () => form.watch(),
+    setTarget: (value) => form.setValue('target', value, touched),
+  };
+}
+
 /**
  * One goal: a motion, side and mode, a target to reach by a date. The catalogue's functional value is offered
  * as the target; the latest reading is shown; a target the latest reading already reaches is flagged here,
  * before saving, with the same rule the back end applies (goal-status.ts), and needs a tick to keep.
  */
-export function GoalFields({ form, prefix, errors: e, sites, planStart, series, today, legend, onRemove, autoFocus }: GoalFieldsProps) {
+export function GoalFields({ goal, errors: e, sites, planStart, series, today, legend, onRemove, autoFocus }: GoalFieldsProps) {
   const formatDate = useFormatDate();
-  const { register, watch, setValue } = form;
-  const field = (name: string) => `${prefix}${name}`;
-  const motion = watch(field('motion')) as string;
-  const side = watch(field('side')) as Side | '';
-  const mode = watch(field('mode')) as Mode;
-  const target = numberFromText(String(watch(field('target')) ?? ''));
-  const targetDate = String(watch(field('targetDate')) ?? '');
+  const { register } = goal;
+  const { motion, side, mode, ...typed } = goal.values();
+  const target = numberFromText(typed.target ?? '');
+  const targetDate = typed.targetDate ?? '';
   const joints = siteJoints(sites);
   const sides = SIDES.filter((s) => sites.some((site) => site.side === s));
   const spec = findMotionSpec(motion);
@@ -51,7 +76,7 @@ export function GoalFields({ form, prefix, errors: e, sites, planStart, series, 
       <div className="field-row">
         <Field label="Motion" error={e?.motion?.message}>
           {(a) => (
-            <select {...a} autoFocus={autoFocus} {...register(field('motion'))}>
+            <select {...a} autoFocus={autoFocus} {...register('motion')}>
               <option value="">Choose…</option>
               {MOTION_SPECS.filter((s) => joints.has(s.joint)).map((s) => (
                 <option key={s.key} value={s.key}>
@@ -63,7 +88,7 @@ export function GoalFields({ form, prefix, errors: e, sites, planStart, series, 
         </Field>
         <Field label="Side" error={e?.side?.message}>
           {(a) => (
-            <select {...a} {...register(field('side'))}>
+            <select {...a} {...register('side')}>
               <option value="">Choose…</option>
               {sides.map((s) => (
                 <option key={s} value={s}>
@@ -75,17 +100,17 @@ export function GoalFields({ form, prefix, errors: e, sites, planStart, series, 
         </Field>
         <Field label="Mode" error={e?.mode?.message}>
           {(a) => (
-            <select {...a} {...register(field('mode'))}>
+            <select {...a} {...register('mode')}>
               <option value="active">Active</option>
               <option value="passive">Passive</option>
             </select>
           )}
         </Field>
         <Field label="Target (degrees)" hint="At least this many degrees" error={e?.target?.message}>
-          {(a) => <input {...a} size={5} inputMode="numeric" autoComplete="off" {...register(field('target'))} />}
+          {(a) => <input {...a} size={5} inputMode="numeric" autoComplete="off" {...register('target')} />}
         </Field>
         <Field label="Target date" hint="YYYY-MM-DD" error={e?.targetDate?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register(field('targetDate'))} />}
+          {(a) => <input {...a} size={11} autoComplete="off" {...register('targetDate')} />}
         </Field>
         {onRemove ? (
           <button type="button" className="plan-remove" onClick={onRemove} aria-label={`Remove ${legend.toLowerCase()}`}>
@@ -96,7 +121,7 @@ export function GoalFields({ form, prefix, errors: e, sites, planStart, series, 
       <div className="plan-goal-notes">
         {spec?.functional ? (
           <p className="small">
-            <button type="button" onClick={() => setValue(field('target'), String(spec.functional!.value), { shouldValidate: true, shouldDirty: true })}>
+            <button type="button" onClick={() => goal.setTarget(String(spec.functional!.value))}>
               Use the functional value, {formatDegrees(spec.functional.value)}
             </button>{' '}
             <span className="muted">{spec.functional.source}</span>
@@ -112,7 +137,7 @@ export function GoalFields({ form, prefix, errors: e, sites, planStart, series, 
               as a goal to maintain.
             </p>
             <label className="choice">
-              <input type="checkbox" {...register(field('acknowledgeMet'))} />
+              <input type="checkbox" {...register('acknowledgeMet')} />
               Keep as a goal to maintain
             </label>
           </div>

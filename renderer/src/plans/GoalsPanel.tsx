@@ -1,5 +1,4 @@
 import { Fragment, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { OperationInput } from '../../../shared/api/contract';
 import { seriesKeyOf } from '../../../shared/analysis/patient-series';
 import { findMotionSpec, formatDegrees, type Mode, type Side } from '../../../shared/domain/catalogue';
@@ -12,7 +11,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { VoidForm } from '../forms/VoidForm';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
-import { GoalFields } from './GoalFields';
+import { GoalFields, goalAlone } from './GoalFields';
 import { goalSeriesText, targetText } from './plan-format';
 import { emptyGoal, goalInput, type GoalValues } from './plan-form-model';
 import { ScrollBox } from '../layout/ScrollBox';
@@ -44,8 +43,7 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
   return (
     <RecordForm label="Add a goal" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <GoalFields
-        form={form as unknown as UseFormReturn<FieldValues>}
-        prefix=""
+        goal={goalAlone(form)}
         errors={form.formState.errors}
         sites={sites}
         planStart={plan.startDate}

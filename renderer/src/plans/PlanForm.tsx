@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Controller, useFieldArray, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { OperationInput } from '../../../shared/api/contract';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
@@ -13,7 +13,7 @@ import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { FieldGroup } from './FieldGroup';
-import { GoalFields } from './GoalFields';
+import { GoalFields, goalInPlan } from './GoalFields';
 import { goalSeriesOf } from './plan-format';
 import { createInput, emptyGoal, emptyPlanValues, knownFields, revisionInput, revisionValues, siteKey, sitesOf, type PlanFormValues } from './plan-form-model';
 import { PlanItemFields } from './PlanItemFields';
@@ -68,8 +68,7 @@ function GoalsField({ form, file, today }: { form: UseFormReturn<PlanFormValues>
       {fields.map((f, i) => (
         <GoalFields
           key={f.id}
-          form={form as unknown as UseFormReturn<FieldValues>}
-          prefix={`goals.${i}.`}
+          goal={goalInPlan(form, i)}
           errors={form.formState.errors.goals?.[i]}
           sites={sites}
           planStart={form.watch('startDate')}

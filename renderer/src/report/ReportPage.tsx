@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { ReportRecord } from '../../../shared/api/operations/reports';
 import type { Plan } from '../../../shared/domain/plan-records';
-import { dateInputHint, formatDate as formatIn, todayLocal, type DateFormat } from '../../../shared/domain/dates';
+import { dateInputHint, formatDate as formatIn, todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
@@ -60,7 +60,7 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
   const formatDate = useFormatDate();
   const [options, setOptions] = useState<ReportOptions>(() => parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }));
   // The period's boxes hold the text as typed, in the clinic's date format (ISO is read too).
-  const dateFormat = (state.clinic?.dateFormat ?? 'D MMM YYYY') as DateFormat;
+  const dateFormat = state.clinic?.dateFormat ?? 'D MMM YYYY';
   const [draft, setDraft] = useState(() => ({ from: formatIn(options.from, dateFormat), to: formatIn(options.to, dateFormat) }));
   const [assessment, setAssessment] = useState('');
   const [recommendations, setRecommendations] = useState('');

@@ -3,18 +3,17 @@
 // PDF is the desktop shell's printToPDF (the preload's printToPdf), present only in the desktop app; in a
 // browser, the print dialog's own "Save as PDF" printer does the same.
 import type { ApiError, Envelope } from '../../../shared/api/errors';
-import { BRIDGE_NAME, type PrintToPdfRequest, type PrintToPdfResult } from '../../../shared/api/transport';
+import type { DesktopBridge, PrintToPdfRequest, PrintToPdfResult } from '../../../shared/api/transport';
+import { desktopBridge } from '../api/desktop-bridge';
 
 /** The DOM event File → Print report sends when the report is already on screen: print it. */
 export const PRINT_REPORT_EVENT = 'romtrack:print-report';
 
-export interface PdfBridge {
-  printToPdf(request: PrintToPdfRequest): Promise<unknown>;
-}
+export type PdfBridge = Pick<DesktopBridge, 'printToPdf'>;
 
 export function pdfBridge(win: Window = window): PdfBridge | null {
-  const bridge = (win as unknown as Record<string, Partial<PdfBridge> | undefined>)[BRIDGE_NAME];
-  return typeof bridge?.printToPdf === 'function' ? (bridge as PdfBridge) : null;
+  const printToPdf = desktopBridge(win)?.printToPdf;
+  return typeof printToPdf === 'function' ? { printToPdf } : null;
 }
 
 /** Asks the shell to print the page to PDF and save it; an envelope in every case, never a throw. */

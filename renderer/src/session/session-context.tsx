@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../../shared/api/operations/settings';
 import type { ApiError } from '../../../shared/api/errors';
-import { formatDate, type DateFormat } from '../../../shared/domain/dates';
+import { formatDate } from '../../../shared/domain/dates';
 import { call } from '../api/client';
 
 interface SessionValue {
@@ -21,7 +21,7 @@ export function useSession(): SessionValue {
 
 /** Dates everywhere in the UI follow the clinic's chosen format. */
 export function useFormatDate(): (date: string) => string {
-  const format = (useContext(SessionContext)?.state.clinic?.dateFormat ?? 'D MMM YYYY') as DateFormat;
+  const format = useContext(SessionContext)?.state.clinic?.dateFormat ?? 'D MMM YYYY';
   return useCallback((date: string) => formatDate(date, format), [format]);
 }
 

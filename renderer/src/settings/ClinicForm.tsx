@@ -12,7 +12,7 @@ interface ClinicValues {
   phone: string;
   logo: string | null;
   paperSize: Clinic['paperSize'];
-  dateFormat: string;
+  dateFormat: Clinic['dateFormat'];
 }
 const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat'];
 

@@ -38,6 +38,15 @@ export function isMotionKey(s: unknown): s is MotionKey {
   return typeof s === 'string' && BY_KEY.has(s);
 }
 
+/** True for the joints of the catalogue; data read back or typed in is checked with this before use. */
+export function isJointId(s: unknown): s is JointId {
+  return typeof s === 'string' && (JOINTS as readonly string[]).includes(s);
+}
+
+export function isSide(s: unknown): s is Side {
+  return s === 'left' || s === 'right';
+}
+
 /** The spec of a catalogue key, or undefined for a key the catalogue does not hold (stale data, bad input). */
 export function findMotionSpec(key: unknown): MotionSpec | undefined {
   return typeof key === 'string' ? BY_KEY.get(key) : undefined;
