@@ -5,8 +5,8 @@ import { migrate } from './migrate';
  * The schema of a database as one stable text: every table, index, trigger and view from sqlite_master
  * (SQLite's own automatic indexes left out), grouped by kind and sorted by name, each statement's lines
  * stripped of the indentation the migrations' template strings gave them. The same schema always gives
- * the same text, whatever order the migrations created things in. (tests/support/schema-text.ts makes the
- * committed snapshot the same way.)
+ * the same text, whatever order the migrations created things in. The committed snapshot
+ * (tests/integration/__snapshots__/schema.sql) is this text.
  */
 export function schemaText(db: Database.Database): string {
   const version = db.pragma('user_version', { simple: true }) as number;

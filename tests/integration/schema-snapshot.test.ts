@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { databaseAt } from '../support/migrate-to';
-import { schemaText } from '../support/schema-text';
+import { schemaText } from '../../electron/db/schema-text';
 
 // A schema change must be deliberate, as in Actual: any change to what a fully migrated database looks like
 // fails here until the snapshot is regenerated with `npm run schema:snapshot` and the diff of
