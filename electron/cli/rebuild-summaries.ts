@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
-import { createBackend, type Backend } from '../api/backend';
 import { rebuildAllSummaries } from '../api/worklist-refresh';
-import { resolveDatabasePath } from '../db/default-path';
+import { runDatabaseCommand } from './command';
 
 const USAGE = `Usage: npm run rebuild-summaries -- [--db PATH]
   --db PATH  database file (default: ROMTRACK_DB, else the per-user data folder)
@@ -9,27 +7,9 @@ Rebuilds every patient's worklist summary from their records. The app keeps the 
 itself; run this after restoring a database by hand, or when support asks you to. Safe to stop and rerun:
 each batch of patients is saved as it is done, and the app finishes any left over at its next worklist read.`;
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const databasePath = resolveDatabasePath(args.db);
-  let backend: Backend;
-  try {
-    backend = createBackend({ databasePath, mode: 'server' });
-  } catch (err) {
-    console.error((err as Error).message);
-    return 1;
-  }
-  try {
+runDatabaseCommand({
+  usage: USAGE,
+  run(backend, databasePath) {
     const started = performance.now();
     let shown = -1;
     const result = rebuildAllSummaries(backend.context, (done, total) => {
@@ -46,11 +26,5 @@ async function main(): Promise<number> {
       return 1;
     }
     return 0;
-  } finally {
-    backend.close();
-  }
-}
-
-void main().then((code) => {
-  process.exitCode = code;
+  },
 });

@@ -1,39 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { OperationOutput } from '../../shared/api/contract';
-import { createBackend, type Backend } from '../api/backend';
-import { resolveDatabasePath } from '../db/default-path';
 import { caller, SAMPLE_CLINIC, SAMPLE_THERAPIST } from '../sample-data';
+import { runDatabaseCommand } from './command';
 
 const USAGE = `Usage: npm run sample-data -- [--db PATH]
   --db PATH  database file (default: ROMTRACK_DB, else the per-user data folder)
 Adds six sample patients to a database that has no patients yet, and refuses otherwise.
 A database that was never set up gets a sample clinic and therapist first.`;
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const databasePath = resolveDatabasePath(args.db);
-  let backend: Backend;
-  try {
-    mkdirSync(dirname(databasePath), { recursive: true });
-    // The mode only shows in app.info; this command runs in plain Node like server mode.
-    backend = createBackend({ databasePath, mode: 'server' });
-  } catch (err) {
-    console.error((err as Error).message);
-    return 1;
-  }
-  try {
+runDatabaseCommand({
+  usage: USAGE,
+  createFolder: true,
+  async run(backend, databasePath) {
     const api = caller(backend.dispatch);
     const session = await api('session.get', {});
     if (session.needsSetup) {
@@ -60,14 +37,5 @@ async function main(): Promise<number> {
       `Created ${made.patients} sample patients with ${made.visits} visits, ${made.measurements} measurements and ${made.events} clinical events in ${databasePath} (${seconds} s).`,
     );
     return 0;
-  } catch (err) {
-    console.error((err as Error).message);
-    return 1;
-  } finally {
-    backend.close();
-  }
-}
-
-void main().then((code) => {
-  process.exitCode = code;
+  },
 });

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend, type Backend } from '../api/backend';
+import { resolveDatabasePath } from '../db/default-path';
+
+export interface DatabaseCommand {
+  /** Shown for --help and after a wrong option. */
+  usage: string;
+  /** Creates the database's folder first (a command that may make a new database). */
+  createFolder?: boolean;
+  /** The command's work on the opened back end; resolves to the exit code. The back end is closed after it. */
+  run(backend: Backend, databasePath: string): Promise<number> | number;
+}
+
+/**
+ * The start of every maintenance command that works on one database (`--db PATH`, else ROMTRACK_DB, else the
+ * per-user data folder): options read, the back end opened as server mode does, a message instead of a stack
+ * trace when the database cannot be opened, and the exit code set (0 done, 1 failed, 2 wrong options).
+ */
+export function runDatabaseCommand(command: DatabaseCommand): void {
+  void main(command).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+async function main(command: DatabaseCommand): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${command.usage}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(command.usage);
+    return 0;
+  }
+  const databasePath = resolveDatabasePath(args.db);
+  let backend: Backend;
+  try {
+    if (command.createFolder) mkdirSync(dirname(databasePath), { recursive: true });
+    // The mode only shows in app.info; the commands run in plain Node like server mode.
+    backend = createBackend({ databasePath, mode: 'server' });
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
+  }
+  try {
+    return await command.run(backend, databasePath);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
+  } finally {
+    backend.close();
+  }
+}
