@@ -1,10 +1,8 @@
 // Wording for clinical records on screen: sides spelled out, signed changes, instants as the clinic reads
 // dates plus a local time, people by name. Never an id or an ISO string on screen.
-import { useCallback } from 'react';
-import { formatDegrees, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
-import { todayLocal } from '../../../shared/domain/dates';
+import { sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
 import type { Therapist } from '../../../shared/domain/therapist';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
 
 export function jointLabel(joint: JointId): string {
   return joint[0]!.toUpperCase() + joint.slice(1);
@@ -15,23 +13,11 @@ export function siteLabel(joint: JointId, side: Side): string {
   return `${sideLabel(side)} ${joint}`;
 }
 
-/** "+10°", "-5°", "0°": the sign always shown, so a change never reads as an absolute value. */
-export function formatChange(delta: number): string {
-  return delta > 0 ? `+${formatDegrees(delta)}` : formatDegrees(delta);
-}
+export { formatChange } from '../../../shared/format';
 
 /** A recorded instant as "4 Mar 2026, 14:05" in the workstation's time zone. */
 export function useFormatInstant(): (iso: string) => string {
-  const formatDate = useFormatDate();
-  return useCallback(
-    (iso: string) => {
-      const d = new Date(iso);
-      if (Number.isNaN(d.getTime())) return 'unknown time';
-      const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-      return `${formatDate(todayLocal(d))}, ${time}`;
-    },
-    [formatDate],
-  );
+  return useFormatter().instant;
 }
 
 /** Names for the ids a record carries (rater, recorder); the file lists every therapist it names. */

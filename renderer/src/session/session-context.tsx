@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../../shared/api/operations/settings';
 import type { ApiError } from '../../../shared/api/errors';
-import { formatDate } from '../../../shared/domain/dates';
+import { createFormatter, type Formatter } from '../../../shared/format';
 import { call } from '../api/client';
 
 interface SessionValue {
@@ -19,10 +19,14 @@ export function useSession(): SessionValue {
   return value;
 }
 
-/** Dates everywhere in the UI follow the clinic's chosen format. */
+/** Dates, instants and degrees everywhere in the UI read as the clinic chose (shared/format.ts). */
+export function useFormatter(): Formatter {
+  const dateFormat = useContext(SessionContext)?.state.clinic?.dateFormat ?? 'D MMM YYYY';
+  return useMemo(() => createFormatter({ dateFormat }), [dateFormat]);
+}
+
 export function useFormatDate(): (date: string) => string {
-  const format = useContext(SessionContext)?.state.clinic?.dateFormat ?? 'D MMM YYYY';
-  return useCallback((date: string) => formatDate(date, format), [format]);
+  return useFormatter().date;
 }
 
 export function SessionProvider({ children, fallback }: { children: (value: SessionValue) => ReactNode; fallback: (error: ApiError | null) => ReactNode }) {

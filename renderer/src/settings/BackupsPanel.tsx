@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useSession } from '../session/session-context';
+import { useFormatInstant } from '../clinical/format';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Automatic', manual: 'Manual', 'pre-restore': 'Before a restore' };
 
@@ -11,15 +12,13 @@ function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Local date and time, as the clinic reads a clock: backups are instants, not calendar dates. */
-function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 export function BackupsPanel() {
   const { reload: reloadSession } = useSession();
+  // Backups are instants, not calendar dates: the clinic's date and a local time.
+  const formatInstant = useFormatInstant();
   const [list, reload] = useOperation('backups.list', {});
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
