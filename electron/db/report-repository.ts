@@ -9,6 +9,11 @@ interface ReportRow {
   period_to: string;
   paper: ReportRecord['paper'];
   motions_json: string | null;
+  sites: 'watched' | 'all' | null;
+  assessment: string | null;
+  recommendations: string | null;
+  analysis_date: string | null;
+  reprint_of: string | null;
   recorded_at: string;
   recorded_by: string | null;
   recorded_by_name: string | null;
@@ -21,11 +26,18 @@ export interface NewReport {
   to: string;
   paper: ReportRecord['paper'];
   motions: readonly string[] | null;
+  kept: NonNullable<ReportRecord['kept']>;
+  reprintOf: string | null;
   recordedAt: string;
   recordedBy: string;
 }
 
 function toReport(r: ReportRow): ReportRecord {
+  // The table's CHECK keeps the four columns together: all set (since version 11) or all NULL (before it).
+  const kept =
+    r.analysis_date === null || r.sites === null || r.assessment === null || r.recommendations === null
+      ? null
+      : { sites: r.sites, assessment: r.assessment, recommendations: r.recommendations, analysisDate: r.analysis_date };
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -33,6 +45,8 @@ function toReport(r: ReportRow): ReportRecord {
     to: r.period_to,
     paper: r.paper,
     motions: r.motions_json === null ? null : (JSON.parse(r.motions_json) as string[]),
+    kept,
+    reprintOf: r.reprint_of,
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
     recordedByName: r.recorded_by_name,
@@ -49,8 +63,8 @@ export class ReportRepository {
   insert(report: NewReport): ReportRecord {
     const info = prepared(
       this.db,
-      `INSERT INTO report_log (id, patient_id, period_from, period_to, paper, motions_json, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO report_log (id, patient_id, period_from, period_to, paper, motions_json, sites, assessment, recommendations, analysis_date, reprint_of, recorded_at, recorded_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       report.id,
       report.patientId,
@@ -58,6 +72,11 @@ export class ReportRepository {
       report.to,
       report.paper,
       report.motions === null ? null : JSON.stringify(report.motions),
+      report.kept.sites,
+      report.kept.assessment,
+      report.kept.recommendations,
+      report.kept.analysisDate,
+      report.reprintOf,
       report.recordedAt,
       report.recordedBy,
     );

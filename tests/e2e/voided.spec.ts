@@ -35,7 +35,7 @@ test('a visit recorded on the wrong patient is voided whole, with a reason, and 
   await app.backend.ok('visits.record', { patientId: p.id, date: '2026-10-01', notes: 'Seen for the other Mensah', measurements: [{ motion: 'knee.flexion', side: 'left', mode: 'active', degrees: 95 }] });
   await app.open(page, `#/patients/${p.id}`);
   await expect(page.getByText('Seen for the other Mensah')).toBeVisible();
-  await page.getByRole('button', { name: 'Void the visit of 1 Oct 2026' }).click();
+  await page.getByRole('button', { name: 'Void visit of 1 Oct 2026' }).click();
   await page.getByLabel('Reason for voiding').fill('Recorded on the wrong patient');
   await page.getByLabel('Reason for voiding').press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'was voided, with its measurements' })).toBeVisible();

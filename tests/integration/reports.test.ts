@@ -12,12 +12,14 @@ afterEach(() => api.dispose());
 
 const count = () => (api.context.db.prepare('SELECT count(*) AS n FROM report_log').get() as { n: number }).n;
 const tomorrow = () => todayLocal(new Date(Date.now() + 86_400_000));
+/** What every entry keeps since version 11: nothing typed, the watched sites, the verdicts of the period's end. */
+const printed = (to: string) => ({ sites: 'watched' as const, assessment: '', recommendations: '', analysisDate: to });
 
 describe('report log', () => {
   it('records who printed which period on which paper, newest first, and audits it', async () => {
     const p = await makePatient(api);
-    const first = await api.ok('reports.record', { patientId: p.id, from: '2025-01-01', to: '2025-12-31', paper: 'A4' });
-    const second = await api.ok('reports.record', { patientId: p.id, from: '2025-06-01', to: '2026-01-15', paper: 'Letter', motions: ['elbow.flexion', 'knee.flexion'] });
+    const first = await api.ok('reports.record', { patientId: p.id, from: '2025-01-01', to: '2025-12-31', paper: 'A4', ...printed('2025-12-31') });
+    const second = await api.ok('reports.record', { patientId: p.id, from: '2025-06-01', to: '2026-01-15', paper: 'Letter', motions: ['elbow.flexion', 'knee.flexion'], ...printed('2026-01-15') });
     expect(first).toMatchObject({ patientId: p.id, from: '2025-01-01', to: '2025-12-31', paper: 'A4', motions: null, recordedByName: 'Abena Owusu' });
     expect(second.motions).toEqual(['elbow.flexion', 'knee.flexion']);
     expect(second.recordedBy).toBe(api.context.actorId());
@@ -34,7 +36,7 @@ describe('report log', () => {
   it('accepts a one-day period ending today, and a summary printed without any chart', async () => {
     const p = await makePatient(api);
     const today = todayLocal();
-    const r = await api.ok('reports.record', { patientId: p.id, from: today, to: today, paper: 'Letter', motions: [] });
+    const r = await api.ok('reports.record', { patientId: p.id, from: today, to: today, paper: 'Letter', motions: [], ...printed(today) });
     expect(r).toMatchObject({ from: today, to: today, motions: [] });
   });
 
@@ -50,7 +52,7 @@ describe('report log', () => {
     ['an unknown field', { printer: 'Ward 3' }, 'printer', /not a field/],
   ])('refuses %s with a message on the field, logging nothing', async (_what, fields, field, message) => {
     const p = await makePatient(api);
-    const input = { patientId: p.id, from: '2026-01-01', to: '2026-01-31', paper: 'A4', ...fields } as Record<string, unknown>;
+    const input = { patientId: p.id, from: '2026-01-01', to: '2026-01-31', paper: 'A4', ...printed('2026-01-31'), ...fields } as Record<string, unknown>;
     for (const k of ['from', 'to'] as const) if (input[k] === 'TOMORROW') input[k] = tomorrow();
     const r = await api.call('reports.record', input as never);
     expect(r.ok).toBe(false);
@@ -59,20 +61,20 @@ describe('report log', () => {
   });
 
   it('refuses an unknown patient, and a change when nobody is working', async () => {
-    const missing = await api.call('reports.record', { patientId: '00000000-0000-4000-8000-000000000000', from: '2026-01-01', to: '2026-01-02', paper: 'A4' });
+    const missing = await api.call('reports.record', { patientId: '00000000-0000-4000-8000-000000000000', from: '2026-01-01', to: '2026-01-02', paper: 'A4', ...printed('2026-01-02') });
     expect(missing.ok || missing.error.code).toBe('not_found');
     expect((await api.call('reports.list', { patientId: '00000000-0000-4000-8000-000000000000' })).ok).toBe(false);
 
     const p = await makePatient(api);
     api.context.session.select(null);
-    const nobody = await api.call('reports.record', { patientId: p.id, from: '2026-01-01', to: '2026-01-02', paper: 'A4' });
+    const nobody = await api.call('reports.record', { patientId: p.id, from: '2026-01-01', to: '2026-01-02', paper: 'A4', ...printed('2026-01-02') });
     expect(nobody.ok || nobody.error.code).toBe('unauthorized');
     expect(count()).toBe(0);
   });
 
   it('keeps the log append-only in the database itself', async () => {
     const p = await makePatient(api);
-    const r = await api.ok('reports.record', { patientId: p.id, from: '2026-01-01', to: '2026-01-31', paper: 'A4' });
+    const r = await api.ok('reports.record', { patientId: p.id, from: '2026-01-01', to: '2026-01-31', paper: 'A4', ...printed('2026-01-31') });
     expect(() => api.context.db.prepare('UPDATE report_log SET paper = ? WHERE id = ?').run('Letter', r.id)).toThrow(/never changed/);
     expect(() => api.context.db.prepare('DELETE FROM report_log WHERE id = ?').run(r.id)).toThrow(/never changed/);
     expect(count()).toBe(1);

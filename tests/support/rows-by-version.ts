@@ -174,10 +174,27 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       body: 'Dear Dr Owusu,\n\nKwame Mensah’s left elbow has lost 25° of flexion since 1 Feb 2024.\n\nPlease consider a triple-phase bone scan and serum ALP.', recorded_at: '2024-03-05T12:00:00.000Z', recorded_by: IDS.abena,
     });
   },
+  // 11 added columns to report_log: what each report said (texts exactly as typed, sites, the day of its
+  // verdicts), and the entry a reprint reproduces. Entries from before it keep NULL in all of them.
+  11: (d) => {
+    const kept = { patient_id: IDS.kwame, period_from: '2024-01-01', period_to: '2024-06-30', paper: 'A4', motions_json: '["elbow.flexion","forearm.pronation"]', sites: 'watched' };
+    d.insert(
+      'report_log',
+      {
+        ...kept, id: id('rep', 3), recorded_at: '2024-07-03T08:00:00.000Z', recorded_by: IDS.abena, reprint_of: null, analysis_date: '2024-06-30',
+        assessment: 'Left elbow flexion lost 25° since February.\n\nEnd-feel hard — Zoë’s X-ray pending.\n', recommendations: '',
+      },
+      {
+        ...kept, id: id('rep', 4), recorded_at: '2024-07-09T15:30:00.000Z', recorded_by: IDS.kofi, reprint_of: id('rep', 3), analysis_date: '2024-06-30',
+        assessment: 'Left elbow flexion lost 25° since February.\n\nEnd-feel hard — Zoë’s X-ray pending.\n', recommendations: '',
+      },
+      { ...kept, id: id('rep', 5), period_to: '2024-07-10', sites: 'all', motions_json: null, recorded_at: '2024-07-10T09:00:00.000Z', recorded_by: IDS.abena, reprint_of: null, analysis_date: '2024-07-10', assessment: '', recommendations: 'Review in 4 weeks.' },
+    );
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 10;
+export const ROWS_KNOWN_UP_TO = 11;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

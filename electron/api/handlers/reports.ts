@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { ReportRepository } from '../../db/report-repository';
+import { AppError } from '../../db/errors';
+import { ReportRepository, type NewReport } from '../../db/report-repository';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { requireActor } from '../session';
@@ -19,26 +20,41 @@ function reportRepo(ctx: ApiContext): ReportRepository {
   return repo;
 }
 
-export const reportHandlers: HandlerTable<'reports.record' | 'reports.list'> = {
-  /** A report was printed or saved: logged with who and when, and audited like any other change. */
+/** Writes the entry and its audit row; the caller runs it in a transaction. */
+function logReport(ctx: ApiContext, by: string, entry: Omit<NewReport, 'id' | 'recordedAt' | 'recordedBy'>, operation: string) {
+  const at = ctx.now();
+  const report = reportRepo(ctx).insert({ ...entry, id: randomUUID(), recordedAt: at, recordedBy: by });
+  audit(ctx, { at, operation, entity: 'report', entityId: report.id, before: null, after: report });
+  return report;
+}
+
+export const reportHandlers: HandlerTable<'reports.record' | 'reports.recordReprint' | 'reports.list'> = {
+  /** A report was printed or saved: logged with what it said, who and when, and audited like any other change. */
   'reports.record': (input, ctx) =>
     ctx.transaction(() => {
       const by = requireActor(ctx);
       const patient = requirePatient(ctx, input.patientId);
       assertNotBeforeBirth(patient.dateOfBirth, input.from, 'from', 'The start of the period');
-      const at = ctx.now();
-      const report = reportRepo(ctx).insert({
-        id: randomUUID(),
-        patientId: patient.id,
-        from: input.from,
-        to: input.to,
-        paper: input.paper,
-        motions: input.motions ?? null,
-        recordedAt: at,
-        recordedBy: by,
-      });
-      audit(ctx, { at, operation: 'reports.record', entity: 'report', entityId: report.id, before: null, after: report });
-      return report;
+      const kept = { sites: input.sites, assessment: input.assessment, recommendations: input.recommendations, analysisDate: input.analysisDate };
+      return logReport(ctx, by, { patientId: patient.id, from: input.from, to: input.to, paper: input.paper, motions: input.motions ?? null, kept, reprintOf: null }, 'reports.record');
+    }),
+
+  /** An earlier report printed again: its options and texts copied from the log, never taken from the page. */
+  'reports.recordReprint': (input, ctx) =>
+    ctx.transaction(() => {
+      const by = requireActor(ctx);
+      const original = reportRepo(ctx).get(input.reportId);
+      if (!original) throw new AppError('not_found', 'That printed report is not in the log. Reload the page and choose it again.');
+      if (!original.kept) {
+        throw new AppError(
+          'invalid_input',
+          'This report was printed before ROMtrack kept the text of each report, so it cannot be printed again as it was. Print a new report for its period instead.',
+          { reportId: 'Printed before ROMtrack kept the text of each report.' },
+        );
+      }
+      const { patientId, from, to, paper, motions, kept } = original;
+      // A reprint of a reprint names the first printing: every copy points at the report it reproduces.
+      return logReport(ctx, by, { patientId, from, to, paper, motions, kept, reprintOf: original.reprintOf ?? original.id }, 'reports.recordReprint');
     }),
 
   'reports.list': (input, ctx) => {

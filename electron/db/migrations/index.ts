@@ -8,8 +8,9 @@ import { migration0007 } from './0007-visit-voids';
 import { migration0008 } from './0008-clinic-thresholds';
 import { migration0009 } from './0009-audit-chain';
 import { migration0010 } from './0010-worklist-summaries';
+import { migration0011 } from './0011-report-log-contents';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { eventsForJoint, parseSeriesKey, seriesKeyOf, type PatientSeries } from '../../../shared/analysis/patient-series';
 import { modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
+import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { href } from '../router';
 import { ChartLegend, StrataLegend } from './ChartLegend';
 import { dayNumber, DRAW_BUDGET, eventMarkers, pointsToDraw, styleOf } from './chart-model';
@@ -38,6 +40,7 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
   const parsed = parseSeriesKey(seriesKey);
   const key = parsed ? seriesKeyOf(parsed.side, parsed.motion, parsed.mode) : null;
   const focus = [...analysis.series, ...analysis.unmeasured].find((s) => s.key === key);
+  useScreenTitle(`${focus?.label ?? 'Mobility chart'} — ${patientDisplayName(file.patient)}`);
   const siblings = useMemo(() => (focus ? analysis.series.filter((s) => s.motion === focus.motion) : []), [analysis, focus]);
   const drawn = useMemo(() => pointsToDraw(siblings), [siblings]);
   const strata = useMemo(() => (focus ? chartStrata(focus.points, styleOf(focus.side, focus.mode).shape, focus.verdict.strata) : null), [focus]);

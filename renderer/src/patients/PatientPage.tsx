@@ -14,6 +14,7 @@ import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { Timeline } from '../timeline/Timeline';
 import { VoidedEntries } from '../timeline/VoidedEntries';
+import { AlpChart } from './AlpChart';
 import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
 import { VerdictSummary } from './VerdictSummary';
@@ -101,6 +102,7 @@ export function PatientPage({ id }: { id: string }) {
           <SitesPanel patientId={p.id} sites={f.sites} onChanged={changed} />
         </div>
       </section>
+      <AlpChart file={f} />
       <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
       {/* Remounted when a record leaves the current file (a void), so an open list is read afresh. */}

@@ -1,9 +1,7 @@
 import { useId } from 'react';
-import type { ReportRecord } from '../../../shared/api/operations/reports';
+import { REPORT_TEXT_MAX } from '../../../shared/api/operations/reports';
 import { motionSpec, type MotionKey } from '../../../shared/domain/catalogue';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
-import { useFormatInstant } from '../clinical/format';
-import { useFormatDate } from '../session/session-context';
 
 export interface ControlsProps {
   draft: { from: string; to: string };
@@ -122,41 +120,13 @@ export function ReportControls(p: ControlsProps) {
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-assessment`}>Assessment</label>
-        <textarea id={`${id}-assessment`} rows={4} maxLength={4000} value={p.assessment} onChange={(e) => p.onAssessment(e.target.value)} />
-        <p className="field-hint">Printed as text under its heading; left out when empty. Not saved: type it for each printing.</p>
+        <textarea id={`${id}-assessment`} rows={4} maxLength={REPORT_TEXT_MAX} value={p.assessment} onChange={(e) => p.onAssessment(e.target.value)} />
+        <p className="field-hint">Printed as text under its heading; left out when empty. Kept with the printing, under “Printed before”.</p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-recommendations`}>Recommendations</label>
-        <textarea id={`${id}-recommendations`} rows={4} maxLength={4000} value={p.recommendations} onChange={(e) => p.onRecommendations(e.target.value)} />
+        <textarea id={`${id}-recommendations`} rows={4} maxLength={REPORT_TEXT_MAX} value={p.recommendations} onChange={(e) => p.onRecommendations(e.target.value)} />
       </div>
     </form>
-  );
-}
-
-function chartsText(motions: string[] | null): string {
-  if (motions === null) return 'all charts';
-  if (motions.length === 0) return 'no charts';
-  return `${motions.length} chart${motions.length === 1 ? '' : 's'}`;
-}
-
-/** Reports already printed or saved for this patient, newest first (the timeline has no place for them yet). */
-export function PrintedBefore({ reports }: { reports: readonly ReportRecord[] }) {
-  const formatDate = useFormatDate();
-  const formatInstant = useFormatInstant();
-  return (
-    <section aria-labelledby="printed-before-heading" className="report-printed-before">
-      <h2 id="printed-before-heading">Printed before</h2>
-      {reports.length === 0 ? (
-        <p className="muted">No report has been printed or saved for this patient yet.</p>
-      ) : (
-        <ul>
-          {reports.map((r) => (
-            <li key={r.id}>
-              {formatInstant(r.recordedAt)}, by {r.recordedByName ?? 'someone not recorded'}: {formatDate(r.from)} to {formatDate(r.to)}, {r.paper}, {chartsText(r.motions)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

@@ -116,7 +116,7 @@ export function ReportDocument(props: ReportDocumentProps) {
       <Identity {...props} />
 
       {/* Page 1: what the referring doctor needs. Then the charts of the watched joints; the full tables last. */}
-      <HoSummary model={model} to={options.to} />
+      <HoSummary model={model} to={model.analysis.today} />
       {model.watchedOnly && model.analysis.series.some((s) => !s.watched && s.points.some((pt) => pt.date >= options.from && pt.date <= options.to)) && (
         <p className="report-small">Charts and tables cover the watched sites only; other joints were measured in this period.</p>
       )}
@@ -137,7 +137,7 @@ export function ReportDocument(props: ReportDocumentProps) {
           <>
             <SummaryTable series={model.series} to={options.to} nameOf={props.nameOf} />
             <p className="report-small">
-              Verdicts are as at {formatDate(options.to)}, as the mobility screens give them for that day: from every measurement up to it since the joint's latest operation
+              Verdicts are as at {formatDate(model.analysis.today)}, as the mobility screens give them for that day: from every measurement up to it since the joint's latest operation
               (so a baseline or best may precede the period). The best is the highest average of two consecutive readings. Readings are compared only with readings by the same therapist with the same instrument; a change counts when the latest two
               readings both reach the motion's smallest real change (the threshold) and the trend agrees. The threshold is doubled (×2) only when no two readings share
               therapist and instrument. So the numbers in a reason, taken from one therapist's readings, can differ from the Baseline

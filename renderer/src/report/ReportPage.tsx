@@ -6,13 +6,15 @@ import { dateInputHint, formatDate as formatIn, todayLocal } from '../../../shar
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
-import { therapistNamer } from '../clinical/format';
+import { therapistNamer, useFormatInstant } from '../clinical/format';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from './page-style';
 import { pdfBridge, PRINT_REPORT_EVENT, saveReportPdf } from './print-actions';
-import { ReportControls, PrintedBefore } from './ReportControls';
+import { ReportControls } from './ReportControls';
+import { PrintedBefore } from './PrintedBefore';
+import { isKept, printedBy, printedOptions, reprintIdOf, reprintQuery, type KeptReport } from './reprint';
 import { ReportDocument } from './ReportDocument';
 import { useReportModel } from './use-report-model';
 import { defaultPeriod, normaliseMotions, parseReportQuery, reportQuery, typedPeriod, type ReportOptions } from './report-options';
@@ -43,34 +45,46 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
     version: info.state === 'ready' ? info.value.version : 'version unknown',
     reports: reports.value,
   };
-  return <ReportScreen loaded={loaded} query={query} onRecorded={reloadReports} />;
+  const reprintId = reprintIdOf(query);
+  if (reprintId !== null) {
+    const entry = loaded.reports.find((r) => r.id === reprintId);
+    if (!entry || !isKept(entry)) {
+      const why = entry ? 'was printed before ROMtrack kept each report’s text' : 'is not in this patient’s log';
+      return <ErrorMessage error={{ code: 'not_found', message: `That printed report ${why}, so it cannot be printed again as it was.` }} />;
+    }
+    // Keyed: choosing another entry, or a new report, starts the screen afresh from what it names.
+    return <ReportScreen key={entry.id} loaded={loaded} query="" reprint={entry} onRecorded={reloadReports} />;
+  }
+  return <ReportScreen key="new" loaded={loaded} query={query} reprint={null} onRecorded={reloadReports} />;
 }
 
 const NO_MOTIONS: never[] = [];
 
-function nowText(formatDate: (d: string) => string): string {
-  const d = new Date();
-  return `${formatDate(todayLocal(d))}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: string; onRecorded(): void }) {
+function ReportScreen({ loaded, query, reprint, onRecorded }: { loaded: Loaded; query: string; reprint: KeptReport | null; onRecorded(): void }) {
   const { file } = loaded;
   const p = file.patient;
   const { state } = useSession();
   const formatDate = useFormatDate();
-  const [options, setOptions] = useState<ReportOptions>(() => parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }));
+  const formatInstant = useFormatInstant();
+  const [options, setOptions] = useState<ReportOptions>(() =>
+    reprint ? printedOptions(reprint) : parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }),
+  );
   // The period's boxes hold the text as typed, in the clinic's date format (ISO is read too).
   const dateFormat = state.clinic?.dateFormat ?? 'D MMM YYYY';
   const [draft, setDraft] = useState(() => ({ from: formatIn(options.from, dateFormat), to: formatIn(options.to, dateFormat) }));
-  const [assessment, setAssessment] = useState('');
-  const [recommendations, setRecommendations] = useState('');
+  const [assessment, setAssessment] = useState(reprint?.kept.assessment ?? '');
+  const [recommendations, setRecommendations] = useState(reprint?.kept.recommendations ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const savingPdf = useRef(false);
   const bridge = pdfBridge();
 
-  const { model, shown, error: analysisError } = useReportModel(file, loaded.plans, options);
+  // A new report's verdicts are those of its period's end; a reprint's, those of the day it kept.
+  const asAt = reprint?.kept.analysisDate ?? options.to;
+  const { model, shown, error: analysisError } = useReportModel(file, loaded.plans, options, asAt);
   const available = shown?.motions ?? NO_MOTIONS;
-  const problems = typedPeriod(draft, dateFormat).problems;
+  const problems = reprint ? {} : typedPeriod(draft, dateFormat).problems;
+  // A reprint names the therapist who signed it then, whoever is working now.
+  const therapist = reprint ? printedBy(reprint, file.therapists) : state.currentTherapist;
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
 
   // The browser's "Save as PDF" proposes the page title as the file name: make it the report's.
@@ -84,8 +98,8 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
 
   // The address follows the options (replaceState: no history entry per click, no re-route).
   useEffect(() => {
-    window.history.replaceState(null, '', href.report(p.id, reportQuery(options)));
-  }, [options, p.id]);
+    window.history.replaceState(null, '', href.report(p.id, reprint ? reprintQuery(reprint.id) : reportQuery(options)));
+  }, [options, p.id, reprint]);
 
   // The page rule: paper, margins and the text repeated on every page; refreshed just before printing so
   // "Generated" is the moment of printing, not of opening the screen.
@@ -94,9 +108,9 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
       paper: options.paper,
       patient: `${patientDisplayName(p)}${p.clinicId ? ` · ${p.clinicId}` : ''} · born ${formatDate(p.dateOfBirth)}`,
       clinic: `${state.clinic?.name ?? 'ROMtrack'} · Range-of-motion progress report`,
-      generated: `Generated ${nowText(formatDate)} by ROMtrack ${loaded.version}`,
+      generated: `Generated ${formatInstant(new Date().toISOString())} by ROMtrack ${loaded.version}`,
     }),
-    [options.paper, p, formatDate, state.clinic, loaded.version],
+    [options.paper, p, formatDate, formatInstant, state.clinic, loaded.version],
   );
   const sheet = useRef<PageSheet | null>(null);
   useEffect(() => {
@@ -109,15 +123,29 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
   }, [pageText]);
 
   const motionsForLog = useMemo(() => normaliseMotions(options.motions, available), [options.motions, available]);
+  // What the report covered, as drawn: a patient without a current watched site gets every joint.
+  const sitesShown = model ? (model.watchedOnly ? 'watched' : 'all') : (options.sites ?? 'watched');
   const record = useCallback(
     async (how: 'printed' | 'saved as PDF', detail = '') => {
-      const r = await call('reports.record', { patientId: p.id, from: options.from, to: options.to, paper: options.paper, ...(motionsForLog === null ? {} : { motions: motionsForLog }) });
+      const r = reprint
+        ? await call('reports.recordReprint', { reportId: reprint.id })
+        : await call('reports.record', {
+            patientId: p.id,
+            from: options.from,
+            to: options.to,
+            paper: options.paper,
+            ...(motionsForLog === null ? {} : { motions: motionsForLog }),
+            sites: sitesShown,
+            assessment,
+            recommendations,
+            analysisDate: asAt,
+          });
       if (r.ok) {
         setMessage({ ok: true, text: `Report ${how}${detail}, and noted on the patient's file.` });
         onRecorded();
       } else setMessage({ ok: false, text: `The report was ${how}, but noting it on the patient's file failed: ${r.error.message}` });
     },
-    [p.id, options, motionsForLog, onRecorded],
+    [p.id, options, motionsForLog, onRecorded, reprint, sitesShown, assessment, recommendations, asAt],
   );
 
   // Every print of this screen is noted, whether from the Print button, Ctrl+P or the browser's menu; the
@@ -182,25 +210,29 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
         <div role="status" className={message ? (message.ok ? 'ok-box' : 'error-box') : 'visually-hidden'}>
           {message?.text}
         </div>
-        <ReportControls
-          draft={draft}
-          problems={problems}
-          onPeriod={onPeriod}
-          paper={options.paper}
-          onPaper={(paper) => setOptions((o) => ({ ...o, paper }))}
-          available={available}
-          chosen={motionsForLog}
-          onMotions={(motions) => setOptions((o) => ({ ...o, motions }))}
-          dateHint={dateInputHint(dateFormat)}
-          sites={options.sites ?? 'watched'}
-          hasWatchedSites={file.sites.some((site) => site.voided === null)}
-          onSites={(sites) => setOptions((o) => ({ ...o, motions: null, ...(sites === 'all' ? { sites } : { sites: undefined }) }))}
-          assessment={assessment}
-          onAssessment={setAssessment}
-          recommendations={recommendations}
-          onRecommendations={setRecommendations}
-        />
-        <PrintedBefore reports={loaded.reports} />
+        {reprint ? (
+          <ReprintNotice reprint={reprint} newReport={href.report(p.id)} />
+        ) : (
+          <ReportControls
+            draft={draft}
+            problems={problems}
+            onPeriod={onPeriod}
+            paper={options.paper}
+            onPaper={(paper) => setOptions((o) => ({ ...o, paper }))}
+            available={available}
+            chosen={motionsForLog}
+            onMotions={(motions) => setOptions((o) => ({ ...o, motions }))}
+            dateHint={dateInputHint(dateFormat)}
+            sites={options.sites ?? 'watched'}
+            hasWatchedSites={file.sites.some((site) => site.voided === null)}
+            onSites={(sites) => setOptions((o) => ({ ...o, motions: null, ...(sites === 'all' ? { sites } : { sites: undefined }) }))}
+            assessment={assessment}
+            onAssessment={setAssessment}
+            recommendations={recommendations}
+            onRecommendations={setRecommendations}
+          />
+        )}
+        <PrintedBefore reports={loaded.reports} patientId={p.id} current={reprint?.id ?? null} />
         <h2 className="report-preview-heading">Preview</h2>
       </div>
       <div className="report-preview">
@@ -208,23 +240,40 @@ function ReportScreen({ loaded, query, onRecorded }: { loaded: Loaded; query: st
           analysisError ? (
             <ErrorMessage error={analysisError} />
           ) : (
-            <Loading what={`the verdicts as at ${formatDate(options.to)}`} />
+            <Loading what={`the verdicts as at ${formatDate(asAt)}`} />
           )
         ) : (
           <ReportDocument
-          file={file}
-          model={model}
-          options={options}
-          clinic={state.clinic}
-          therapist={state.currentTherapist}
-          nameOf={nameOf}
-          assessment={assessment}
-          recommendations={recommendations}
-          plansError={loaded.plansError}
-          chartWidth={contentWidthPx(options.paper) - 8}
+            file={file}
+            model={model}
+            options={options}
+            clinic={state.clinic}
+            therapist={therapist}
+            nameOf={nameOf}
+            assessment={assessment}
+            recommendations={recommendations}
+            plansError={loaded.plansError}
+            chartWidth={contentWidthPx(options.paper) - 8}
           />
         )}
       </div>
     </section>
+  );
+}
+
+/** In place of the options: a reprint is the report as it was printed, nothing to choose. */
+function ReprintNotice({ reprint, newReport }: { reprint: KeptReport; newReport: string }) {
+  const formatInstant = useFormatInstant();
+  return (
+    <div className="report-reprint-notice">
+      <p>
+        <strong>Printing again the report of {formatInstant(reprint.recordedAt)}</strong>, by {reprint.recordedByName ?? 'someone not recorded'}: the same period, paper,
+        charts, assessment and recommendations, with the verdicts as they were worked out then. Records entered or corrected since, with dates in its period, show
+        in it as they stand now.
+      </p>
+      <a className="button" href={newReport}>
+        New report instead
+      </a>
+    </div>
   );
 }

@@ -15,13 +15,14 @@ export interface ReportModelState {
 }
 
 /**
- * The back end's analysis as of the period's end ('analysis.patient' with today = to), turned into the report.
- * An answer for another end date (the period was just changed) is never used: printing waits for the right one,
- * so a printed verdict is always the one for the printed period.
+ * The back end's analysis as of `asAt` ('analysis.patient' with that today), turned into the report: the
+ * period's end for a new report, the kept date for a report printed again. An answer for another date (the
+ * period was just changed) is never used: printing waits for the right one, so a printed verdict is always the
+ * one for the printed period.
  */
-export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions): ReportModelState {
-  const [analysis] = useOperation('analysis.patient', { patientId: file.patient.id, today: options.to });
-  const current = analysis.state === 'ready' && analysis.value.today === options.to ? analysis.value : null;
+export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions, asAt: string): ReportModelState {
+  const [analysis] = useOperation('analysis.patient', { patientId: file.patient.id, today: asAt });
+  const current = analysis.state === 'ready' && analysis.value.today === asAt ? analysis.value : null;
   const model = useMemo(() => (current ? buildReport(file, current, plans, options) : null), [current, file, plans, options]);
   const last = useRef<ReportModel | null>(null);
   if (model) last.current = model;

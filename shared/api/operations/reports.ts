@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isMotionKey, MOTION_KEYS, type MotionKey } from '../../domain/catalogue';
 import { PAPER_SIZES } from '../../domain/clinic';
-import { pastCalendarDate, uuid } from '../../domain/schema-parts';
+import { invisibleCharacterProblem, pastCalendarDate, uuid } from '../../domain/schema-parts';
 
-// Printed progress reports (issue 7). The report itself is drawn by the renderer from 'patients.file'; the back
-// end only keeps the log of reports that were printed or saved, so the patient's record says what paper left
-// the clinic, when, by whom and for which period.
+// Printed progress reports (issue 7). The report itself is drawn by the renderer from 'patients.file' and
+// 'analysis.patient'; the back end keeps the log of reports that were printed or saved, with everything needed
+// to draw the same report again (issue 17): the period, paper, charts and sites chosen, the typed assessment
+// and recommendations as typed, and the date the verdicts were worked out for.
 
 const motion = z.custom<MotionKey>((v) => isMotionKey(v), { error: 'Choose joint motions from the list: this one is unknown.' });
 
@@ -26,6 +27,25 @@ export const ReportPeriod = z
   .strictObject(periodFields)
   .superRefine(checkPeriod);
 
+export const REPORT_TEXT_MAX = 4000;
+export const REPORT_SITES = ['watched', 'all'] as const;
+export type ReportSites = (typeof REPORT_SITES)[number];
+
+/**
+ * Free text printed on the report, kept exactly as typed (line breaks separate paragraphs); an empty text is
+ * left out of the print. Invisible direction marks are refused: a bidirectional override can make a printed
+ * line read backwards.
+ */
+function reportText(label: string) {
+  return z
+    .string({ error: `${label} must be text (empty when nothing was typed).` })
+    .max(REPORT_TEXT_MAX, { error: `${label} is too long: keep it to ${REPORT_TEXT_MAX} characters.` })
+    .superRefine((value, ctx) => {
+      const problem = invisibleCharacterProblem(label, value.replace(/[\n\r\t]/g, ' '));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
 export const ReportRecordInput = z
   .strictObject({
     patientId: uuid,
@@ -37,8 +57,18 @@ export const ReportRecordInput = z
       .max(MOTION_KEYS.length, { error: 'More motions than the catalogue holds.' })
       .refine((list) => new Set(list).size === list.length, { error: 'A motion is listed twice.' })
       .optional(),
+    sites: z.enum(REPORT_SITES, { error: 'Choose the watched sites only, or all joints measured.' }),
+    assessment: reportText('The assessment'),
+    recommendations: reportText('The recommendations'),
+    /** The day the printed verdicts are for ('analysis.patient' with this today). */
+    analysisDate: pastCalendarDate('The date of the verdicts'),
   })
-  .superRefine(checkPeriod);
+  .superRefine(checkPeriod)
+  .superRefine((r, ctx) => {
+    if (r.analysisDate < r.to) {
+      ctx.addIssue({ code: 'custom', path: ['analysisDate'], message: `The verdicts (${r.analysisDate}) cannot be for a day before the period ends (${r.to}): readings in the period would be left out.` });
+    }
+  });
 export type ReportRecordInput = z.input<typeof ReportRecordInput>;
 
 export const ReportRecord = z.strictObject({
@@ -49,6 +79,20 @@ export const ReportRecord = z.strictObject({
   paper: z.enum(PAPER_SIZES),
   /** Null when every motion's chart was printed; empty when none was. */
   motions: z.array(z.string()).nullable(),
+  /**
+   * What the report said; all four null for a report printed before ROMtrack kept them (version 11), which
+   * therefore cannot be reprinted as it was.
+   */
+  kept: z
+    .strictObject({
+      sites: z.enum(REPORT_SITES),
+      assessment: z.string(),
+      recommendations: z.string(),
+      analysisDate: z.string(),
+    })
+    .nullable(),
+  /** The entry this one printed again, or null for a first printing. */
+  reprintOf: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
   /** The therapist's name, so the list reads without another lookup (the recorder may since be inactive). */
@@ -58,6 +102,11 @@ export type ReportRecord = z.infer<typeof ReportRecord>;
 
 export const reportOperations = {
   'reports.record': { input: ReportRecordInput, output: ReportRecord },
+  /**
+   * The report of an earlier entry printed again, identical: a new entry copying that entry's options, texts
+   * and verdict date (the back end copies them, so the log cannot say a reprint differed from what it names).
+   */
+  'reports.recordReprint': { input: z.strictObject({ reportId: uuid }), output: ReportRecord },
   /** Newest first. */
   'reports.list': { input: z.strictObject({ patientId: uuid }), output: z.array(ReportRecord) },
 } as const;

@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 10. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 11. Generated: npm run schema:snapshot
 
 -- table app_meta
 CREATE TABLE app_meta (
@@ -235,7 +235,12 @@ CREATE TABLE report_log (
   -- NULL: every motion's chart was printed; otherwise the chosen motion keys as a JSON array.
   motions_json TEXT CHECK (motions_json IS NULL OR (json_valid(motions_json) AND json_type(motions_json) = 'array')),
   recorded_at TEXT NOT NULL,
-  recorded_by TEXT REFERENCES therapists (id),
+  recorded_by TEXT REFERENCES therapists (id), assessment TEXT CHECK (assessment IS NULL OR length(assessment) <= 4000), recommendations TEXT CHECK (recommendations IS NULL OR length(recommendations) <= 4000), sites TEXT CHECK (sites IS NULL OR sites IN ('watched', 'all')), analysis_date TEXT CHECK (
+  (analysis_date IS NULL OR (analysis_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND analysis_date >= period_to))
+  AND (analysis_date IS NULL) = (assessment IS NULL)
+  AND (analysis_date IS NULL) = (recommendations IS NULL)
+  AND (analysis_date IS NULL) = (sites IS NULL)
+), reprint_of TEXT REFERENCES report_log (id) CHECK (reprint_of IS NULL OR (analysis_date IS NOT NULL AND reprint_of <> id)),
   CHECK (period_from <= period_to)
 ) STRICT;
 
