@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { ALP_RISE_FRACTION } from '../../shared/worklist/settings';
+import { ALP_ADULT_AGE, ALP_RISE_FRACTION } from '../../shared/worklist/settings';
+import { alpWindowStart } from '../../shared/worklist/signs';
 import type { PatientSummaryRow, ReasonCode, SiteScheduleRow, StoredReason } from '../../shared/worklist/types';
 import { prepared } from './statement-cache';
 import { toPatientSummary, toReason, toSite, type ReasonRow, type SiteRow } from './worklist-repository';
@@ -17,8 +18,11 @@ const FLAGGED = `
     SELECT patient_id, CASE WHEN overdue_on <= @today THEN 'overdue' ELSE 'due' END, CASE WHEN overdue_on <= @today THEN 2 ELSE 3 END
       FROM worklist_sites WHERE due_on IS NOT NULL AND due_on <= @today AND ends_on >= @today
     UNION ALL
-    SELECT patient_id, 'alp_high', 2 FROM worklist_patients
-      WHERE alp_latest IS NOT NULL AND (alp_latest > @alpLimit OR alp_latest > alp_previous * @alpRise)
+    -- alpFinding (shared/worklist/signs.ts): the adult limit from the 18th birthday, built as adultFrom does.
+    SELECT wp.patient_id, 'alp_high', 2 FROM worklist_patients wp JOIN patients p ON p.id = wp.patient_id
+      WHERE wp.alp_latest IS NOT NULL AND wp.alp_latest_date >= @alpSince
+        AND ((wp.alp_latest > @alpLimit AND wp.alp_latest_date >= printf('%04d', substr(p.date_of_birth, 1, 4) + @adultAge) || substr(p.date_of_birth, 5))
+          OR wp.alp_latest > wp.alp_previous * @alpRise)
   ),
   mine AS (
     SELECT f.* FROM flagged f LEFT JOIN worklist_patients wp ON wp.patient_id = f.patient_id
@@ -42,13 +46,22 @@ export interface PageEntry {
   familyName: string;
   givenNames: string;
   clinicId: string | null;
+  dateOfBirth: string;
   patient: PatientSummaryRow;
   sites: SiteScheduleRow[];
   reasons: StoredReason[];
 }
 
 function params(q: WorklistQuery) {
-  return { today: q.today, therapist: q.therapistId, codes: q.codes === null ? null : JSON.stringify(q.codes), alpLimit: q.alpUpperLimit, alpRise: 1 + ALP_RISE_FRACTION };
+  return {
+    today: q.today,
+    therapist: q.therapistId,
+    codes: q.codes === null ? null : JSON.stringify(q.codes),
+    alpLimit: q.alpUpperLimit,
+    alpRise: 1 + ALP_RISE_FRACTION,
+    alpSince: alpWindowStart(q.today),
+    adultAge: ALP_ADULT_AGE,
+  };
 }
 
 export class WorklistQueries {
@@ -85,11 +98,12 @@ export class WorklistQueries {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const inIds = `patient_id IN (SELECT value FROM json_each(?))`;
-    const people = prepared(this.db, `SELECT id, family_name, given_names, clinic_id FROM patients WHERE id IN (SELECT value FROM json_each(?))`).all(json) as {
+    const people = prepared(this.db, `SELECT id, family_name, given_names, clinic_id, date_of_birth FROM patients WHERE id IN (SELECT value FROM json_each(?))`).all(json) as {
       id: string;
       family_name: string;
       given_names: string;
       clinic_id: string | null;
+      date_of_birth: string;
     }[];
     const summaries = prepared(this.db, `SELECT * FROM worklist_patients WHERE ${inIds}`).all(json) as (Parameters<typeof toPatientSummary>[0] & { patient_id: string })[];
     const sites = prepared(this.db, `SELECT * FROM worklist_sites WHERE ${inIds} ORDER BY patient_id, position`).all(json) as SiteRow[];
@@ -105,6 +119,7 @@ export class WorklistQueries {
           familyName: p.family_name,
           givenNames: p.given_names,
           clinicId: p.clinic_id,
+          dateOfBirth: p.date_of_birth,
           patient: toPatientSummary(summaryOf.get(id)),
           sites: sites.filter((s) => s.patient_id === id).map(toSite),
           reasons: reasons.filter((r) => r.patient_id === id).map(toReason),

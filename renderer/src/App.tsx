@@ -33,6 +33,8 @@ function Screen({ route }: { route: Route }) {
       return <SeriesDetailWithPlans key={`${route.id}/${route.seriesKey}`} patientId={route.id} seriesKey={route.seriesKey} />;
     case 'visit-new':
       return <VisitEntryPage key={route.id} patientId={route.id} />;
+    case 'visit-add':
+      return <VisitEntryPage key={`${route.id}/${route.visitId}`} patientId={route.id} visitId={route.visitId} />;
     case 'event-new':
       return <NewEventPage key={route.id} patientId={route.id} />;
     case 'patient-report':
@@ -48,14 +50,21 @@ function Screen({ route }: { route: Route }) {
     case 'not-found':
       return (
         <p className="error-box" role="alert">
-          There is no page at “{route.path}”. <a href={href.patients()}>Go to the patient list.</a>
+          There is no page at “{route.path}”. Go to <a href={href.worklist()}>the worklist</a> or <a href={href.patients()}>the patient list</a>.
         </p>
       );
   }
 }
 
+/** The header's sections; every patient's screens belong to Patients. */
+function section(route: Route): 'worklist' | 'patients' | 'settings' | null {
+  if (route.name === 'worklist' || route.name === 'settings') return route.name;
+  return route.name === 'not-found' ? null : 'patients';
+}
+
 function Workspace() {
   const route = useRoute();
+  const current = (name: ReturnType<typeof section>) => (section(route) === name ? 'page' : undefined);
   return (
     <>
       {/* A button, not href="#main": the hash holds the route. */}
@@ -63,17 +72,18 @@ function Workspace() {
         Skip to content
       </button>
       <header className="app-header">
-        <a className="brand" href={href.patients()}>
+        {/* The name leads home: the worklist, the first screen. */}
+        <a className="brand" href={href.worklist()} title="The worklist">
           ROMtrack
         </a>
         <nav aria-label="Main">
-          <a href="#/worklist" aria-current={route.name === 'worklist' ? 'page' : undefined}>
+          <a href={href.worklist()} aria-current={current('worklist')}>
             Worklist
           </a>
-          <a href={href.patients()} aria-current={route.name !== 'settings' && route.name !== 'not-found' && route.name !== 'worklist' ? 'page' : undefined}>
+          <a href={href.patients()} aria-current={current('patients')}>
             Patients
           </a>
-          <a href={href.settings()} aria-current={route.name === 'settings' ? 'page' : undefined}>
+          <a href={href.settings()} aria-current={current('settings')}>
             Settings
           </a>
         </nav>
@@ -88,7 +98,10 @@ function Workspace() {
   );
 }
 
-/** Set-up on an empty database, then "who is working?", then the app. */
+/**
+ * Set-up on an empty database, then "who is working?", then the app at the address asked for: the worklist when
+ * none (router.ts), the screen in the address after a reload.
+ */
 export function App() {
   return (
     <SessionProvider fallback={(error) => (error ? <ErrorMessage error={error} /> : <Loading what="ROMtrack" />)}>

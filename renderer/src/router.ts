@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { JointId, Side } from '../../shared/domain/catalogue';
 
 // Hash routes keep working from app:// files and from server mode alike, with no server rewrites.
 export type Route =
@@ -9,6 +10,7 @@ export type Route =
   | { name: 'patient-mobility'; id: string }
   | { name: 'series-detail'; id: string; seriesKey: string }
   | { name: 'visit-new'; id: string }
+  | { name: 'visit-add'; id: string; visitId: string }
   | { name: 'event-new'; id: string }
   | { name: 'patient-report'; id: string; query: string }
   | { name: 'patient-plans'; id: string; path: string[] }
@@ -17,11 +19,15 @@ export type Route =
   | { name: 'patient-referral'; id: string; query: string }
   | { name: 'not-found'; path: string };
 
+/** The first screen, after "Who is working?": who needs attention today. */
+const HOME = '/worklist';
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/patients';
-  // Only the report takes options after "?" (period, paper, motions); the other routes ignore a query.
+  const path = hash.replace(/^#/, '') || HOME;
+  // Only the report and the referral letter take options after "?"; the other routes ignore a query.
   const [routePath = '', query = ''] = path.split('?');
   const parts = routePath.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'worklist' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'worklist' && parts.length === 1) return { name: 'worklist' };
   if (parts[0] === 'patients') {
@@ -34,6 +40,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 3 && parts[1] && parts[2] === 'mobility') return { name: 'patient-mobility', id: parts[1] };
     if (parts.length === 4 && parts[1] && parts[2] === 'mobility' && parts[3]) return { name: 'series-detail', id: parts[1], seriesKey: parts[3] };
     if (parts.length === 4 && parts[1] && parts[2] === 'visits' && parts[3] === 'new') return { name: 'visit-new', id: parts[1] };
+    if (parts.length === 5 && parts[1] && parts[2] === 'visits' && parts[3] && parts[4] === 'add') return { name: 'visit-add', id: parts[1], visitId: parts[3] };
     if (parts.length === 4 && parts[1] && parts[2] === 'events' && parts[3] === 'new') return { name: 'event-new', id: parts[1] };
     if (parts.length >= 3 && parts[1] && parts[2] === 'plans') return { name: 'patient-plans', id: parts[1], path: parts.slice(3) };
   }
@@ -41,6 +48,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export const href = {
+  worklist: () => '#/worklist',
   patients: () => '#/patients',
   newPatient: () => '#/patients/new',
   patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
@@ -48,8 +56,15 @@ export const href = {
   mobility: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/mobility`,
   seriesDetail: (patientId: string, seriesKey: string) => `#/patients/${encodeURIComponent(patientId)}/mobility/${encodeURIComponent(seriesKey)}`,
   newVisit: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/visits/new`,
+  /** Measurements added to a visit already recorded. */
+  addToVisit: (patientId: string, visitId: string) => `#/patients/${encodeURIComponent(patientId)}/visits/${encodeURIComponent(visitId)}/add`,
   newEvent: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/events/new`,
   report: (patientId: string, query = '') => `#/patients/${encodeURIComponent(patientId)}/report${query ? `?${query}` : ''}`,
+  /** A referral letter about one site: '#/patients/:id/referral?joint=elbow&side=right&series=right.elbow.flexion.active'. */
+  referral: (patientId: string, about?: { joint: JointId; side: Side; seriesKey?: string | undefined }) => {
+    const q = about ? new URLSearchParams({ joint: about.joint, side: about.side, ...(about.seriesKey ? { series: about.seriesKey } : {}) }).toString() : '';
+    return `#/patients/${encodeURIComponent(patientId)}/referral${q ? `?${q}` : ''}`;
+  },
   settings: () => '#/settings',
 };
 

@@ -27,7 +27,8 @@ export const WORKLIST_SETTING_SOURCES = {
     'Set by the clinic. No guideline gives a measurement frequency; the default follows the HO timeline: loss of motion is usually the first sign, ' +
     '2 to 12 weeks after the injury, and progression usually stops by about 6 months (clinical reference, "The HO timeline").',
   alpUpperLimit:
-    'Set by the clinic from its laboratory. Adult ALP reference ranges are lab-specific, typically about 40-130 U/L (clinical reference, "The HO timeline"; Medscape 1254416).',
+    'Set by the clinic from its laboratory. Adult ALP reference ranges are lab-specific, typically about 40-130 U/L (clinical reference, "The HO timeline"; Medscape 1254416). ' +
+    'Not applied to results taken before the patient turned 18, whose ALP is higher while their bones grow; a rise of more than half still counts at any age.',
 } as const;
 
 /** Days between measurements in each phase of the schedule. */
@@ -35,6 +36,18 @@ export const WEEKLY_DAYS = 7;
 export const MONTHLY_DAYS = 28;
 /** A rise of more than this fraction since the previous ALP result is flagged even within the range. */
 export const ALP_RISE_FRACTION = 0.5;
+/**
+ * An ALP result older than this many months is no longer a reason: HO's progression usually stops by about 6
+ * months, and ALP peaks about week 12 (clinical reference, "The HO timeline"), so an older result says nothing
+ * about bone forming now.
+ */
+export const ALP_ACTIVE_WINDOW_MONTHS = 6;
+/**
+ * The clinic's ALP limit is its laboratory's adult range; children's and adolescents' ALP is physiologically
+ * higher while their bones grow, and ranges are lab-specific (clinical reference, "The HO timeline"). A result
+ * taken before this birthday is not compared with the adult limit; only a rise counts.
+ */
+export const ALP_ADULT_AGE = 18;
 /** Pain at end of range up by this much (0-10 scale) since the series' previous reading is a warning sign. */
 export const PAIN_RISE = 3;
 

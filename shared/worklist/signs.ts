@@ -3,8 +3,9 @@
 import { isMotionKey, seriesLabel, type JointId, type Side } from '../domain/catalogue';
 import { siteMotionJoints, type SiteStatus } from '../domain/ho';
 import { seriesKeyOf } from '../domain/series';
-import { PAIN_RISE } from './settings';
-import type { LabValue, StoredReason, WarningSign } from './types';
+import { parseCalendarDate } from '../domain/dates';
+import { ALP_ACTIVE_WINDOW_MONTHS, ALP_ADULT_AGE, ALP_RISE_FRACTION, PAIN_RISE } from './settings';
+import type { LabValue, PatientSummaryRow, StoredReason, WarningSign } from './types';
 
 export interface VisitLike {
   date: string;
@@ -131,4 +132,54 @@ export function alpResults(events: readonly EventLike[]): { latest: LabValue | n
   const alp = newestFirst(events).filter(isAlp);
   const at = (i: number): LabValue | null => (alp[i] ? { value: alp[i]!.value!, date: alp[i]!.date } : null);
   return { latest: at(0), previous: at(1) };
+}
+
+/** What the patient's ALP results say on a given day; null when they are no reason to act. */
+export interface AlpFinding {
+  latest: LabValue;
+  previous: LabValue | null;
+  /** Above the clinic's (adult) upper limit, in a result taken at 18 or older. */
+  aboveLimit: boolean;
+  /** Up by more than ALP_RISE_FRACTION since the previous result, at any age. */
+  risen: boolean;
+  /** Taken before the patient's 18th birthday: the adult limit was not applied. */
+  beforeAdult: boolean;
+}
+
+/**
+ * The latest ALP as a reason on `today`: within the active window (ALP_ACTIVE_WINDOW_MONTHS), above the limit
+ * when the patient was an adult at the date of the result, or up by more than half at any age. An unknown date
+ * of birth applies the limit. The worklist's SQL (electron/db/worklist-query.ts) follows the same rule, with
+ * alpWindowStart and adultFrom's dates.
+ */
+export function alpFinding(
+  p: Pick<PatientSummaryRow, 'alpLatest' | 'alpPrevious'>,
+  on: { today: string; upperLimit: number; dateOfBirth: string | null },
+): AlpFinding | null {
+  const latest = p.alpLatest;
+  if (!latest || latest.date < alpWindowStart(on.today)) return null;
+  const beforeAdult = on.dateOfBirth !== null && latest.date < adultFrom(on.dateOfBirth);
+  const aboveLimit = !beforeAdult && latest.value > on.upperLimit;
+  const risen = p.alpPrevious !== null && latest.value > p.alpPrevious.value * (1 + ALP_RISE_FRACTION);
+  return aboveLimit || risen ? { latest, previous: p.alpPrevious, aboveLimit, risen, beforeAdult } : null;
+}
+
+/** The first day an ALP result still counts on `today`: ALP_ACTIVE_WINDOW_MONTHS before it (end of a shorter month). */
+export function alpWindowStart(today: string): string {
+  const d = parseCalendarDate(today);
+  if (!d) throw new RangeError(`Not a calendar date: ${today}`);
+  const months = d.year * 12 + (d.month - 1) - ALP_ACTIVE_WINDOW_MONTHS;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const day = Math.min(d.day, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The ALP_ADULT_AGE birthday as text, "YYYY-MM-DD" with the year moved on: compared as text with a result's date,
+ * so a birthday on 29 February counts from 1 March in other years (as ageInYears does). Written as text, not
+ * as a date, so SQL can build the same string (worklist-query.ts).
+ */
+export function adultFrom(dateOfBirth: string): string {
+  return `${String(Number(dateOfBirth.slice(0, 4)) + ALP_ADULT_AGE).padStart(4, '0')}${dateOfBirth.slice(4)}`;
 }

@@ -7,7 +7,8 @@ import { daysBetween } from '../domain/dates';
 import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS } from '../domain/ho';
 import { formatDuration } from '../analysis/format';
 import { intervalWords } from './schedule';
-import { ALP_RISE_FRACTION, type WorklistSettings } from './settings';
+import type { WorklistSettings } from './settings';
+import { alpFinding, type AlpFinding } from './signs';
 import { REASON_CODES, REASON_URGENCY, URGENCIES, type PatientSummaryRow, type ReasonCode, type SiteScheduleRow, type StoredReason, type Urgency, type WorklistReason } from './types';
 
 export type FormatDate = (date: string) => string;
@@ -21,15 +22,12 @@ export function dueState(s: Pick<SiteScheduleRow, 'dueOn' | 'overdueOn' | 'endsO
   return today >= s.overdueOn ? 'overdue' : 'due';
 }
 
-/** ALP above the laboratory's upper limit, or up by more than half since the previous result. */
-export function alpIsHigh(p: Pick<PatientSummaryRow, 'alpLatest' | 'alpPrevious'>, limit: number): boolean {
-  if (!p.alpLatest) return false;
-  return p.alpLatest.value > limit || (p.alpPrevious !== null && p.alpLatest.value > p.alpPrevious.value * (1 + ALP_RISE_FRACTION));
-}
-
-/** Every reason of one patient on `today`, most urgent first (then in code order, then as stored). */
+/**
+ * Every reason of one patient on `today`, most urgent first (then in code order, then as stored). The date of
+ * birth decides whether an ALP result is compared with the clinic's adult limit (null: it is).
+ */
 export function reasonsOn(
-  summary: { patient: PatientSummaryRow; sites: readonly SiteScheduleRow[]; reasons: readonly StoredReason[] },
+  summary: { patient: PatientSummaryRow; sites: readonly SiteScheduleRow[]; reasons: readonly StoredReason[]; dateOfBirth: string | null },
   today: string,
   settings: WorklistSettings,
   formatDate: FormatDate,
@@ -40,7 +38,8 @@ export function reasonsOn(
     const state = dueState(s, today);
     if (state) out.push({ code: state, text: dueText(s, state, today, formatDate), joint: s.joint, side: s.side });
   }
-  if (alpIsHigh(summary.patient, settings.alpUpperLimit)) out.push({ code: 'alp_high', text: alpText(summary.patient, settings.alpUpperLimit, today, formatDate) });
+  const alp = alpFinding(summary.patient, { today, upperLimit: settings.alpUpperLimit, dateOfBirth: summary.dateOfBirth });
+  if (alp) out.push({ code: 'alp_high', text: alpText(alp, settings.alpUpperLimit, today, formatDate) });
   const rank = (r: WorklistReason) => URGENCIES.indexOf(REASON_URGENCY[r.code]) * 10 + REASON_CODES.indexOf(r.code);
   return out.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
 }
@@ -131,15 +130,16 @@ function dueText(s: SiteScheduleRow, state: 'due' | 'overdue', today: string, fd
   return `${site(s.joint, s.side)} (${status}): due ${s.dueOn === today ? 'today' : `since ${fd(s.dueOn!)}`}; ${last}; measured ${schedule}.`;
 }
 
-function alpText(p: PatientSummaryRow, limit: number, today: string, fd: FormatDate): string {
-  const latest = p.alpLatest!;
+function alpText(a: AlpFinding, limit: number, today: string, fd: FormatDate): string {
+  const { latest, previous } = a;
   const parts: string[] = [];
-  if (latest.value > limit) parts.push(`above the clinic's upper limit of ${limit} U/L`);
-  if (p.alpPrevious && latest.value > p.alpPrevious.value * (1 + ALP_RISE_FRACTION)) {
-    const pct = Math.round((latest.value / p.alpPrevious.value - 1) * 100);
-    parts.push(`up ${pct} % from ${p.alpPrevious.value} U/L on ${fd(p.alpPrevious.date)}`);
+  if (a.aboveLimit) parts.push(`above the clinic's upper limit of ${limit} U/L`);
+  if (a.risen && previous) {
+    const pct = Math.round((latest.value / previous.value - 1) * 100);
+    parts.push(`up ${pct} % from ${previous.value} U/L on ${fd(previous.date)}`);
   }
-  return `Alkaline phosphatase ${latest.value} U/L on ${fd(latest.date)} (${ago(latest.date, today)}): ${parts.join(', and ')}.`;
+  const child = a.beforeAdult && latest.value > limit ? ' (taken before the age of 18: the adult limit does not apply)' : '';
+  return `Alkaline phosphatase ${latest.value} U/L on ${fd(latest.date)} (${ago(latest.date, today)}): ${parts.join(', and ')}${child}.`;
 }
 
 function listWords(words: readonly string[]): string {

@@ -5,7 +5,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
 
 // The caseload worklist and the referral letter, in Chromium on server mode with the six sample patients.
-// Until the router makes the worklist its first screen, the tests arrive at it by its address (#/worklist).
+// The worklist is the first screen: the app opens on it after "Who is working?".
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
@@ -31,11 +31,13 @@ test('after “Who is working?” the worklist lists the sample patients who nee
   await app.backend.ok('sampleData.create', {});
   app.backend.context.session.select(null);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await app.open(page, '#/worklist');
+  await app.open(page);
   await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
   await page.getByRole('button', { name: 'Start' }).click();
 
   await expect(page.getByRole('heading', { name: /^Worklist for / })).toBeVisible();
+  await expect(page).toHaveTitle('Worklist — ROMtrack');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' })).toHaveAttribute('aria-current', 'page');
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).nth(0)).toContainText('OSEI, Kwame');
   await expect(rows(page).nth(0)).toContainText('Losing motion');
@@ -81,6 +83,12 @@ test('after “Who is working?” the worklist lists the sample patients who nee
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'NWOSU, Chinedu' })).toBeVisible();
+
+  // The name in the header leads back to the worklist; a click on a row's name opens that patient.
+  await page.getByRole('link', { name: /^ROMtrack/ }).click();
+  await expect(page.getByRole('heading', { name: /^Worklist for / })).toBeVisible();
+  await rows(page).nth(2).getByRole('link', { name: 'HADDAD, Leila' }).click();
+  await expect(page.getByRole('heading', { name: 'HADDAD, Leila', exact: true })).toBeVisible();
 });
 
 test('the referral letter is drafted from the record, edited, and prints on one page in A4 and in Letter, kept with its text', async ({ page, app }, testInfo) => {
@@ -161,4 +169,61 @@ test('the clinic sets its measurement schedule and ALP limit in Settings, and th
   // Above 250 U/L no sample ALP is raised: HADDAD, Leila (165 U/L) leaves the worklist.
   await app.open(page, '#/worklist');
   await expect(rows(page)).toHaveCount(2);
+});
+
+test('the patient list shows each patient’s status today in words, from the worklist’s data, and is worked from the keyboard', async ({ page, app }, testInfo) => {
+  await app.backend.ok('sampleData.create', {});
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Patients', exact: true })).toBeVisible();
+  const row = (name: string) => page.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+  // The status column is the worklist's: losing motion, a raised ALP, nothing.
+  await expect(row('OSEI, Kwame').locator('td').nth(1)).toHaveText(/^▼ Losing\b/);
+  await expect(row('HADDAD, Leila').locator('td').nth(1)).toHaveText('⚠ Attention ALP raised');
+  await expect(row('HARTLEY, Margaret').locator('td').nth(1)).toHaveText('✓ OK');
+  const statuses = await app.backend.ok('worklist.statuses', { patientIds: (await app.backend.ok('patients.list', {})).items.map((p) => p.id) });
+  const listed = (await app.backend.ok('worklist.get', {})).rows.map((r) => r.patientId).sort();
+  expect(statuses.filter((s) => s.status !== 'ok').map((s) => s.patientId).sort()).toEqual(listed);
+  await expect(page.getByText('1–6 of 6 patients')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'patient-list-1366x768');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await keepScreenshot(page, testInfo, 'patient-list-1024x640');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // From the search box, ↓ goes to the first patient, ↓ and ↑ move between them, ↑ from the first goes back.
+  const search = page.getByLabel('Search by name, clinic id or date of birth');
+  await expect(search).toBeFocused();
+  const links = page.locator('tbody a.patient-link');
+  await search.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(search).toBeFocused();
+  await search.fill('haddad');
+  await expect(links).toHaveCount(1);
+  await search.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'HADDAD, Leila', exact: true })).toBeVisible();
+});
+
+test('a suspected site on the patient’s page offers a referral letter about that site', async ({ page, app }, testInfo) => {
+  const p = await app.backend.ok('patients.create', { familyName: 'Mensah', givenNames: 'Kofi', clinicId: null, dateOfBirth: '1961-02-28', sex: 'male' });
+  const since = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  await app.backend.ok('sites.add', { patientId: p.id, joint: 'knee', side: 'right', status: 'suspected', since });
+  await app.backend.ok('sites.add', { patientId: p.id, joint: 'elbow', side: 'left', status: 'at_risk', since });
+  await app.open(page, `#/patients/${p.id}`);
+  await expect(page.getByRole('heading', { name: 'MENSAH, Kofi', exact: true })).toBeVisible();
+  // Only the suspected site offers a letter.
+  await expect(page.getByRole('link', { name: /^Referral letter for/ })).toHaveCount(1);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.getByRole('heading', { name: 'Watched sites' }).scrollIntoViewIfNeeded();
+  await keepScreenshot(page, testInfo, 'sites-referral-1024x640');
+  await page.getByRole('link', { name: 'Referral letter for the right knee' }).click();
+  await expect(page.getByRole('heading', { name: 'Referral letter: MENSAH, Kofi, right knee' })).toBeVisible();
+  await expect(page.getByLabel('Letter', { exact: true })).toHaveValue(/Dear Doctor,/);
 });

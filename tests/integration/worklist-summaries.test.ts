@@ -164,12 +164,12 @@ function expectedWorklist(today: string) {
   const fd = (d: string) => formatDate(d);
   const rows = patients.flatMap((id) => {
     const s = freshSummary(ctx, id);
-    const reasons = reasonsOn(s, today, settings, fd);
+    const p = ctx.repos.patients.get(id)!;
+    const reasons = reasonsOn({ ...s, dateOfBirth: p.dateOfBirth }, today, settings, fd);
     const urgency = urgencyOf(reasons);
     if (!urgency) return [];
     // The order's second key counts stored reason rows (each losing series) and the day's reasons.
     const count = s.reasons.length + reasons.filter((r) => r.code !== 'losing' && r.code !== 'warning_signs' && r.code !== 'profile_out_of_date').length;
-    const p = ctx.repos.patients.get(id)!;
     return [{ id, name: patientDisplayName(p), family: p.familyName, given: p.givenNames, urgency, reasons, count, last: s.patient.lastMeasured }];
   });
   rows.sort(
@@ -188,8 +188,11 @@ function expectedWorklist(today: string) {
 beforeAll(async () => {
   api = openTestBackend();
   colleague = (await api.ok('therapists.create', { name: 'Jonas Meier', title: null, registrationNumber: null, initials: 'JM' } as OperationInput<'therapists.create'>)).id;
-  for (const [familyName, givenNames] of [['Asare', 'Kofi'], ['Bello', 'Ada'], ['Cole', 'Efua']] as const) {
-    patients.push((await api.ok('patients.create', { familyName, givenNames, dateOfBirth: '1960-01-01', sex: 'female' })).id);
+  // The third turned 18 some 75 days ago, so her ALP results fall on both sides of the adult limit's birthday.
+  const eighteen = daysAgo(75).replace('-02-29', '-02-28');
+  const teen = `${Number(eighteen.slice(0, 4)) - 18}${eighteen.slice(4)}`;
+  for (const [familyName, givenNames, dateOfBirth] of [['Asare', 'Kofi', '1960-01-01'], ['Bello', 'Ada', '1960-01-01'], ['Cole', 'Efua', teen]] as const) {
+    patients.push((await api.ok('patients.create', { familyName, givenNames, dateOfBirth, sex: 'female' })).id);
   }
   // Kept by every sequence: a watched right elbow with two early readings near the top of its range (so a
   // falling sequence can read as losing), and a watched left knee; the third patient starts empty.

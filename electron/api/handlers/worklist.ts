@@ -52,10 +52,11 @@ function settingsRecord(s: StoredWorklistSettings): OperationOutput<'worklist.se
   return { ...s, defaults: { ...DEFAULT_WORKLIST_SETTINGS }, sources: { ...WORKLIST_SETTING_SOURCES } };
 }
 
-/** One patient's reasons today, after bringing that patient's summary up to date if it is marked. */
+/** One patient's reasons today, from the summary rows (brought up to date by the caller). */
 function patientReasons(ctx: ApiContext, patientId: string, on: string, settings: WorklistSettings, fd: FormatDate) {
   const summary = ctx.repos.worklist.summaries.read(patientId);
-  return { summary, reasons: reasonsOn(summary, on, settings, fd) };
+  const dateOfBirth = ctx.repos.patients.get(patientId)?.dateOfBirth ?? null;
+  return { summary, reasons: reasonsOn({ ...summary, dateOfBirth }, on, settings, fd) };
 }
 
 function statusOf(codes: readonly ReasonCode[]): keyof typeof PATIENT_STATUS_LABELS {

@@ -1,26 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
+import { Pager, usePaging } from '../layout/Pager';
+import { useRowLinks } from '../layout/row-links';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href, navigate } from '../router';
 import { useFormatDate } from '../session/session-context';
+import { PatientStatusTag, usePatientStatuses } from '../worklist/PatientStatus';
 
 const PAGE_SIZE = 50;
 
 export function PatientList() {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
-  const [offset, setOffset] = useState(0);
+  const paging = usePaging(PAGE_SIZE);
+  const { reset } = paging;
   useEffect(() => {
     const t = setTimeout(() => {
       setDebounced(query.trim());
-      setOffset(0);
+      reset();
     }, 150);
     return () => clearTimeout(t);
-  }, [query]);
-  const [page, reload] = useOperation('patients.list', { query: debounced, offset, limit: PAGE_SIZE });
+  }, [query, reset]);
+  const [page, reload] = useOperation('patients.list', { query: debounced, offset: paging.offset, limit: paging.limit });
+  const statuses = usePatientStatuses(page.state === 'ready' ? page.value.items.map((p) => p.id) : []);
+  const search = useRef<HTMLInputElement>(null);
+  const rows = useRowLinks<HTMLTableSectionElement>('a.patient-link', () => search.current?.focus());
   const today = todayLocal();
   const formatDate = useFormatDate();
   const [searchNote, setSearchNote] = useState<string | null>(null);
@@ -54,16 +61,22 @@ export function PatientList() {
             setQuery(e.target.value);
             setSearchNote(null);
           }}
+          ref={search}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
               void openSingleMatch();
             }
+            if (e.key === 'ArrowDown' && rows.focusFirst()) e.preventDefault();
           }}
           placeholder="Any part of a name, in any order: “osei k”, “wam”"
         />
         <p className="field-hint" id="patient-search-hint" role="status">
-          {searchNote ?? 'Enter opens the patient when only one matches.'}
+          {searchNote ?? (
+            <>
+              <kbd>Enter</kbd> opens the patient when only one matches; <kbd>↓</kbd> goes to the list, where <kbd>↑</kbd> and <kbd>↓</kbd> move between patients.
+            </>
+          )}
         </p>
       </div>
       {page.state === 'loading' ? <Loading what="patients" /> : null}
@@ -85,19 +98,23 @@ export function PatientList() {
               <thead>
                 <tr>
                   <th scope="col">Name</th>
+                  <th scope="col">Status today</th>
                   <th scope="col">Clinic id</th>
                   <th scope="col">Date of birth</th>
                   <th scope="col">Age</th>
                   <th scope="col">Sex</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rows.ref} onKeyDown={rows.onKeyDown}>
                 {page.value.items.map((p) => (
                   <tr key={p.id}>
                     <td>
-                      <a href={href.patient(p.id)}>
+                      <a className="patient-link" href={href.patient(p.id)}>
                         {p.familyName.toUpperCase()}, {p.givenNames}
                       </a>
+                    </td>
+                    <td>
+                      <PatientStatusTag status={statuses.of(p.id)} failed={statuses.error !== null} />
                     </td>
                     <td>{p.clinicId ?? '—'}</td>
                     <td>{formatDate(p.dateOfBirth)}</td>
@@ -107,17 +124,16 @@ export function PatientList() {
                 ))}
               </tbody>
             </table>
-            <nav className="pager" aria-label="Pages of patients">
-              <span role="status">
-                {page.value.offset + 1}–{page.value.offset + page.value.items.length} of {page.value.total}
-              </span>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                Previous
-              </button>
-              <button type="button" disabled={offset + PAGE_SIZE >= page.value.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                Next
-              </button>
-            </nav>
+            {statuses.error ? (
+              <p className="status small">
+                The status column could not be read ({statuses.error.message}); <a href={href.worklist()}>the worklist</a> shows who needs attention.
+              </p>
+            ) : (
+              <p className="status small">
+                Status today as on <a href={href.worklist()}>the worklist</a>, with the patient’s other reasons beside it.
+              </p>
+            )}
+            <Pager paging={paging} total={page.value.total} shown={page.value.items.length} label="Pages of patients" noun="patients" />
           </>
         )
       ) : null}

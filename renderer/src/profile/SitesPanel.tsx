@@ -4,13 +4,17 @@ import { call } from '../api/client';
 import { siteLabel } from '../clinical/format';
 import { useReturnFocus } from '../forms/return-focus';
 import { VoidForm } from '../forms/VoidForm';
+import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { AddSiteForm, StatusChangeForm } from './SiteForms';
 import { ScrollBox } from '../layout/ScrollBox';
 
 type Action = { kind: 'status' | 'void'; id: string } | { kind: 'add' } | null;
 
-/** Watched sites: joint and side, status since when, and the latest imaging classification. */
+/**
+ * Watched sites: joint and side, status since when, and the latest imaging classification. A suspected site
+ * offers a referral letter to the doctor, drafted from the record (renderer/src/referral/).
+ */
 export function SitesPanel({ patientId, sites, onChanged }: { patientId: string; sites: WatchedSite[]; onChanged(message: string): void }) {
   const formatDate = useFormatDate();
   const [action, setAction] = useState<Action>(null);
@@ -72,6 +76,11 @@ export function SitesPanel({ patientId, sites, onChanged }: { patientId: string;
                       <td>{s.note ?? ''}</td>
                       <td>
                         <div className="row-actions">
+                          {s.status === 'suspected' ? (
+                            <a className="button" href={href.referral(patientId, { joint: s.joint, side: s.side })} aria-label={`Referral letter for the ${name.toLowerCase()}`}>
+                              Referral letter
+                            </a>
+                          ) : null}
                           <button type="button" aria-label={`Change status of ${name}`} aria-expanded={open === 'status'} onClick={() => start({ kind: 'status', id: s.id })}>
                             Change status
                           </button>

@@ -15,7 +15,6 @@ import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from '../report
 import { therapistLine } from '../report/ReportDocument';
 import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
-import { referralHref, worklistHref } from '../worklist/worklist-routes';
 import { chartCaption, ReferralDocument, type LetterChart } from './ReferralDocument';
 import { draftLetter, letterSeries, letterText, type LetterSubject, type WorklistPatient } from './referral-draft';
 import { LetterControls, SentBefore } from './ReferralParts';
@@ -62,7 +61,7 @@ function ChooseJoint({ file }: { file: PatientFile }) {
         <ul>
           {file.sites.map((s) => (
             <li key={s.id}>
-              <a href={referralHref(p.id, { joint: s.joint, side: s.side })}>{`${sideLabel(s.side)} ${s.joint}`}</a>
+              <a href={href.referral(p.id, { joint: s.joint, side: s.side })}>{`${sideLabel(s.side)} ${s.joint}`}</a>
             </li>
           ))}
         </ul>
@@ -169,7 +168,7 @@ function LetterScreen({ file, analysis, worklist, sent, subject, onSent }: Scree
     <section className="report-page referral-page" aria-labelledby="referral-heading">
       <div className="report-screen-only">
         <p className="breadcrumb">
-          <a href={worklistHref()}>Worklist</a> › <a href={href.patient(p.id)}>{patientDisplayName(p)}</a> › <span aria-current="page">Referral letter</span>
+          <a href={href.worklist()}>Worklist</a> › <a href={href.patient(p.id)}>{patientDisplayName(p)}</a> › <span aria-current="page">Referral letter</span>
         </p>
         <div className="toolbar">
           <h1 id="referral-heading">

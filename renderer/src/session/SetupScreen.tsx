@@ -4,6 +4,7 @@ import { SetupInput } from '../../../shared/api/operations/settings';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
+import { href, navigate } from '../router';
 import { useSession } from './session-context';
 
 interface SetupValues {
@@ -26,7 +27,12 @@ export function SetupScreen() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     const r = await call('setup.complete', values);
-    if (r.ok) setState(r.value);
+    if (r.ok) {
+      // A new clinic has no patients, so nothing on the worklist: start where the first one is added (or the
+      // sample patients loaded). Every later start opens on the worklist.
+      navigate(href.patients());
+      setState(r.value);
+    }
     else setFormError(applyServerErrors(form, r.error, FIELDS));
   });
 

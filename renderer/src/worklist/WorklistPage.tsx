@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { todayLocal } from '../../../shared/domain/dates';
 import type { ReasonCode } from '../../../shared/worklist/types';
 import { useOperation } from '../api/use-operation';
+import { Pager, usePaging } from '../layout/Pager';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
@@ -23,8 +24,8 @@ export function WorklistPage() {
   const formatDate = useFormatDate();
   const [codes, setCodes] = useState<ReasonCode[]>([]);
   const [therapistId, setTherapistId] = useState<string>('');
-  const [offset, setOffset] = useState(0);
-  const [page, reload] = useOperation('worklist.get', { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: PAGE_SIZE, offset });
+  const paging = usePaging(PAGE_SIZE);
+  const [page, reload] = useOperation('worklist.get', { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: paging.limit, offset: paging.offset });
   const today = todayLocal();
 
   const pending = page.state === 'ready' ? page.value.pending : 0;
@@ -57,13 +58,13 @@ export function WorklistPage() {
         counts={page.state === 'ready' ? page.value.counts : null}
         onCodes={(next) => {
           setCodes(next);
-          setOffset(0);
+          paging.reset();
         }}
         therapistId={therapistId}
         therapists={state.activeTherapists}
         onTherapist={(id) => {
           setTherapistId(id);
-          setOffset(0);
+          paging.reset();
         }}
       />
       {pending > 0 ? (
@@ -84,17 +85,7 @@ export function WorklistPage() {
         ) : (
           <>
             <WorklistTable rows={page.value.rows} />
-            <nav className="pager" aria-label="Pages of the worklist">
-              <span role="status">
-                {offset + 1}–{offset + page.value.rows.length} of {page.value.total} patients
-              </span>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                Previous
-              </button>
-              <button type="button" disabled={offset + PAGE_SIZE >= page.value.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                Next
-              </button>
-            </nav>
+            <Pager paging={paging} total={page.value.total} shown={page.value.rows.length} label="Pages of the worklist" noun="patients" />
           </>
         )
       ) : null}

@@ -1,15 +1,14 @@
-import { useRef, type KeyboardEvent } from 'react';
 import type { WorklistRow } from '../../../shared/api/operations/worklist';
 import { REASON_LABELS } from '../../../shared/worklist/types';
+import { useRowLinks } from '../layout/row-links';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { ReasonTag, UrgencyMark } from './ReasonTag';
-import { referralHref } from './worklist-routes';
 
 /** A referral letter is offered where HO may be forming at a known joint: losing motion or a warning sign there. */
 function referralFor(row: WorklistRow) {
   const r = row.reasons.find((x) => (x.code === 'losing' || x.code === 'warning_signs') && x.joint && x.side);
-  return r ? referralHref(row.patientId, { joint: r.joint!, side: r.side!, seriesKey: r.seriesKey }) : null;
+  return r ? href.referral(row.patientId, { joint: r.joint!, side: r.side!, seriesKey: r.seriesKey }) : null;
 }
 
 /**
@@ -18,16 +17,7 @@ function referralFor(row: WorklistRow) {
  */
 export function WorklistTable({ rows }: { rows: readonly WorklistRow[] }) {
   const formatDate = useFormatDate();
-  const body = useRef<HTMLTableSectionElement>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    const links = [...(body.current?.querySelectorAll<HTMLAnchorElement>('a.worklist-patient') ?? [])];
-    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (at < 0) return;
-    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    links[Math.max(0, Math.min(links.length - 1, to))]?.focus();
-  };
+  const { ref: body, onKeyDown } = useRowLinks<HTMLTableSectionElement>('a.worklist-patient');
   return (
     <div className="table-scroll">
       <table className="data-table worklist-table">
