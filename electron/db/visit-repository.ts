@@ -1,6 +1,6 @@
 import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
-import type { Measurement, Visit } from '../../shared/domain/visit';
+import type { Measurement, Visit, VisitExtension } from '../../shared/domain/visit';
 import {
   currentOnly,
   metaOf,
@@ -47,7 +47,7 @@ interface MeasurementRow extends VersionColumns {
   visit_date: string;
 }
 
-export type VisitValues = Omit<Visit, 'measurements'>;
+export type VisitValues = Omit<Visit, 'measurements' | 'extensions'>;
 
 export interface MeasurementValues {
   visitId: string;
@@ -84,6 +84,14 @@ function toMeasurement(r: MeasurementRow): Measurement {
 const flag = (b: boolean) => (b ? 1 : 0);
 
 const MEASUREMENT_SELECT = `SELECT m.*, v.visit_date FROM measurements m JOIN visits v ON v.id = m.visit_id`;
+
+/**
+ * When and by whom each current measurement's first version was recorded: a correction keeps its lineage, so a
+ * reading added to the visit later still reads as added later once corrected. Only corrected rows look it up.
+ */
+const FIRST_RECORDED = `CASE WHEN m.supersedes_id IS NULL THEN m.recorded_at ELSE (SELECT f.recorded_at FROM measurements f WHERE f.id = m.lineage_id) END AS first_at,
+  CASE WHEN m.supersedes_id IS NULL THEN m.recorded_by ELSE (SELECT f.recorded_by FROM measurements f WHERE f.id = m.lineage_id) END AS first_by`;
+const MEASUREMENT_WITH_FIRST_SELECT = `SELECT m.*, v.visit_date, ${FIRST_RECORDED} FROM measurements m JOIN visits v ON v.id = m.visit_id`;
 
 export class VisitRepository {
   readonly measurementVersions: VersionedRecords<MeasurementRow>;
@@ -155,17 +163,21 @@ export class VisitRepository {
     const rows = prepared(
       this.db,
       `SELECT m.id, m.lineage_id, m.supersedes_id, m.recorded_at, m.recorded_by, m.correction_reason, m.visit_id, m.motion,
-              m.side, m.mode, m.degrees, m.rater_id, m.instrument, m.end_feel, m.pain, m.note, v.visit_date
+              m.side, m.mode, m.degrees, m.rater_id, m.instrument, m.end_feel, m.pain, m.note, v.visit_date, ${FIRST_RECORDED}
        FROM measurements m JOIN visits v ON v.id = m.visit_id
        WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`,
     )
       .raw(true)
       .all(patientId) as unknown[][];
     const byVisit = new Map<string, Measurement[]>();
+    const firstRecorded = new Map<string, FirstRecorded[]>();
     for (const r of rows) {
       const visitId = r[6] as string;
       let list = byVisit.get(visitId);
       if (!list) byVisit.set(visitId, (list = []));
+      let firsts = firstRecorded.get(visitId);
+      if (!firsts) firstRecorded.set(visitId, (firsts = []));
+      firsts.push({ at: r[17] as string, by: r[18] as string | null });
       list.push({
         id: r[0] as string,
         lineageId: r[1] as string,
@@ -188,7 +200,7 @@ export class VisitRepository {
         note: r[15] as string | null,
       });
     }
-    return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? []));
+    return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? [], firstRecorded.get(v.id) ?? []));
   }
 
   /** Measurements whose current version was voided, newest first: kept, and shown apart from the record. */
@@ -219,19 +231,51 @@ export class VisitRepository {
       `SELECT v.*, vv.voided_at AS vv_at, vv.voided_by AS vv_by, vv.reason AS vv_reason
        FROM visit_voids vv JOIN visits v ON v.id = vv.visit_id WHERE v.patient_id = ? ORDER BY vv.voided_at DESC`,
     ).all(patientId) as (VisitRow & { vv_at: string; vv_by: string | null; vv_reason: string })[];
-    return rows.map((r) => ({ visit: toVisit(r, []), voided: { at: r.vv_at, by: r.vv_by, reason: r.vv_reason } }));
+    return rows.map((r) => ({ visit: toVisit(r, [], []), voided: { at: r.vv_at, by: r.vv_by, reason: r.vv_reason } }));
   }
 
   visit(id: string): Visit | null {
     const row = prepared(this.db, `SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
     if (!row) return null;
-    const measurements = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
-      .all(id) as MeasurementRow[];
-    return toVisit(row, measurements.map(toMeasurement));
+    const measurements = prepared(this.db, `${MEASUREMENT_WITH_FIRST_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
+      .all(id) as (MeasurementRow & { first_at: string; first_by: string | null })[];
+    return toVisit(row, measurements.map(toMeasurement), measurements.map((m) => ({ at: m.first_at, by: m.first_by })));
+  }
+
+  /** The visit's current reading of one motion, side and mode, if it has one: a visit holds one of each. */
+  currentReading(visitId: string, motion: string, side: string, mode: string): Measurement | null {
+    const row = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND m.motion = ? AND m.side = ? AND m.mode = ? AND ${currentOnly('m')}`).get(
+      visitId,
+      motion,
+      side,
+      mode,
+    ) as MeasurementRow | undefined;
+    return row ? toMeasurement(row) : null;
   }
 }
 
-function toVisit(v: VisitRow, measurements: Measurement[]): Visit {
+interface FirstRecorded {
+  at: string;
+  by: string | null;
+}
+
+/**
+ * A visit's measurements are written in its own transaction with its own time; readings whose first version has
+ * another time were added later (visits.addMeasurements), one group per addition.
+ */
+function extensionsOf(recordedAt: string, firsts: readonly FirstRecorded[]): VisitExtension[] {
+  const groups = new Map<string, VisitExtension>();
+  for (const f of firsts) {
+    if (f.at === recordedAt) continue;
+    const key = `${f.at} ${f.by ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.measurements += 1;
+    else groups.set(key, { at: f.at, by: f.by, measurements: 1 });
+  }
+  return [...groups.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function toVisit(v: VisitRow, measurements: Measurement[], firsts: readonly FirstRecorded[]): Visit {
   return {
     id: v.id,
     patientId: v.patient_id,
@@ -252,5 +296,6 @@ function toVisit(v: VisitRow, measurements: Measurement[]): Visit {
     recordedAt: v.recorded_at,
     recordedBy: v.recorded_by,
     measurements,
+    extensions: extensionsOf(v.recorded_at, firsts),
   };
 }

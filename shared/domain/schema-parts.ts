@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate, todayLocal } from './dates';
+import { isCalendarDate, parseDateInput, todayLocal, type DateFormat } from './dates';
 
 /** Messages say what is wrong and how to fix it: they are shown next to the field. */
 
@@ -36,6 +36,28 @@ export function pastCalendarDate(label: string, earliest = '1900-01-01') {
   return calendarDate(label)
     .refine((d) => d <= todayLocal(), { error: `${label} cannot be in the future.` })
     .refine((d) => d >= earliest, { error: `${label} cannot be before ${earliest}.` });
+}
+
+/**
+ * The one rule for a date a person types, in every date box of the app: ISO always, or the clinic's own format
+ * (04/03/2026 in a DD/MM/YYYY clinic), as parseDateInput reads them. Gives the ISO date the contract takes, which
+ * then checks it (in the past, after birth...). An empty box passes as '' for the field's own schema to judge,
+ * since some dates are optional; its message, used where that schema refuses it, names the clinic's format too.
+ */
+export function typedDate(format: DateFormat) {
+  // The box's hint gives an example (dateInputHint); the message names the forms only.
+  const how = format === 'YYYY-MM-DD' ? format : `${format} or YYYY-MM-DD`;
+  return z.string().transform((text, ctx) => {
+    const t = text.trim();
+    if (t === '') {
+      ctx.addIssue({ code: 'custom', message: `Enter the date, written ${how}.` });
+      return '';
+    }
+    const iso = parseDateInput(t, format);
+    if (iso !== null) return iso;
+    ctx.addIssue({ code: 'custom', message: `"${t.slice(0, 20)}" is not a real date: write it as ${how}.` });
+    return t;
+  });
 }
 
 export const isoInstant = z.string();

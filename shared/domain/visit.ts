@@ -70,6 +70,20 @@ export const Symptoms = z.strictObject({
 });
 export type Symptoms = z.infer<typeof Symptoms>;
 
+/**
+ * One reading per motion, side and mode in a visit: a second one is a slip (or a correction, which has its own
+ * operation). Used by the visit and by measurements added to it later.
+ */
+export function refuseRepeatedReadings(measurements: readonly { motion: MotionKey; side: string; mode: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  measurements.forEach((m, i) => {
+    const key = `${m.side} ${m.motion} ${m.mode}`;
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['measurements', i, 'degrees'], message: `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is entered twice in this visit. Keep one value.` });
+    } else seen.add(key);
+  });
+}
+
 export const VisitInput = z
   .strictObject({
     patientId: uuid,
@@ -82,17 +96,25 @@ export const VisitInput = z
     defaults: z.strictObject({ instrument: instrument.default('goniometer'), endFeel: endFeel.default(null) }).default({ instrument: 'goniometer', endFeel: null }),
     measurements: z.array(MeasurementEntry).max(200, { error: 'At most 200 measurements in one visit.' }),
   })
-  .superRefine((visit, ctx) => {
-    const seen = new Map<string, number>();
-    visit.measurements.forEach((m, i) => {
-      const key = `${m.side} ${m.motion} ${m.mode}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['measurements', i, 'degrees'], message: `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is entered twice in this visit. Keep one value.` });
-      } else seen.set(key, i);
-    });
-  });
+  .superRefine((visit, ctx) => refuseRepeatedReadings(visit.measurements, ctx));
 export type VisitInput = z.input<typeof VisitInput>;
+
+/**
+ * Readings added to a visit already recorded (the visit completed later the same day, or extended after): the
+ * measurements as a visit takes them; omitted instrument and end-feel are the visit's own defaults.
+ */
+export const MeasurementsAddition = z
+  .strictObject({
+    visitId: uuid,
+    /** Who took these readings; omitted: the therapist who is working. */
+    raterId: uuid.optional(),
+    measurements: z
+      .array(MeasurementEntry)
+      .min(1, { error: 'Enter at least one value to add to the visit.' })
+      .max(200, { error: 'At most 200 measurements in one visit.' }),
+  })
+  .superRefine((addition, ctx) => refuseRepeatedReadings(addition.measurements, ctx));
+export type MeasurementsAddition = z.input<typeof MeasurementsAddition>;
 
 export const Measurement = z.strictObject({
   ...RecordMeta,
@@ -110,6 +132,13 @@ export const Measurement = z.strictObject({
   note: z.string().nullable(),
 });
 export type Measurement = z.infer<typeof Measurement>;
+
+/**
+ * Measurements added to a visit after it was recorded (visits.addMeasurements), grouped by when and by whom:
+ * read from the first version of each current measurement, so a later correction does not hide it.
+ */
+export const VisitExtension = z.strictObject({ at: isoInstant, by: z.string().nullable(), measurements: z.number().int() });
+export type VisitExtension = z.infer<typeof VisitExtension>;
 
 export const Visit = z.strictObject({
   id: z.string(),
@@ -132,6 +161,8 @@ export const Visit = z.strictObject({
   recordedBy: z.string().nullable(),
   /** The current (not superseded, not voided) measurements. */
   measurements: z.array(Measurement),
+  /** Oldest first; empty for a visit recorded whole. */
+  extensions: z.array(VisitExtension),
 });
 export type Visit = z.infer<typeof Visit>;
 

@@ -53,7 +53,8 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   // The grid comes first: the form opens on its first box (issue #17), the header above it already filled in.
   const first = page.getByLabel('Right elbow flexion, active');
   await expect(first).toBeFocused();
-  await expect(page.getByLabel('Visit date')).toHaveValue(todayLocal());
+  // Today, as the clinic writes dates (the box reads that and ISO alike).
+  await expect(page.getByLabel('Visit date')).toHaveValue(formatDate(todayLocal()));
   await expect(page.getByLabel('Therapist', { exact: true }).locator('option:checked')).toHaveText('Abena Owusu');
 
   // The grid: type, Tab, type, Tab... in reading order.

@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import { formatDegrees, motionSpec } from '../../../shared/domain/catalogue';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
+import type { ApiContext } from '../context';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
-type VisitOps = 'visits.record' | 'visits.list' | 'visits.void' | 'measurements.correct' | 'measurements.void' | 'measurements.history';
+type VisitOps =
+  | 'visits.record'
+  | 'visits.addMeasurements'
+  | 'visits.list'
+  | 'visits.void'
+  | 'measurements.correct'
+  | 'measurements.void'
+  | 'measurements.history';
+
+function requireTherapist(ctx: ApiContext, therapistId: string, field: string): void {
+  if (!ctx.repos.therapists.get(therapistId)) {
+    throw new AppError('invalid_input', 'Unknown therapist.', { [field]: 'This therapist is not on the list. Choose one from the list.' });
+  }
+}
 
 export const visitHandlers: HandlerTable<VisitOps> = {
   /** The whole visit in one transaction: its header and every measurement, or nothing. */
@@ -16,9 +31,7 @@ export const visitHandlers: HandlerTable<VisitOps> = {
       const patient = requirePatient(ctx, input.patientId);
       assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The visit date');
       const therapistId = input.therapistId ?? actor;
-      if (!ctx.repos.therapists.get(therapistId)) {
-        throw new AppError('invalid_input', 'Unknown therapist.', { therapistId: 'This therapist is not on the list. Choose one from the list.' });
-      }
+      requireTherapist(ctx, therapistId, 'therapistId');
       const at = ctx.now();
       const visitId = randomUUID();
       ctx.repos.visits.insertVisit({
@@ -52,6 +65,52 @@ export const visitHandlers: HandlerTable<VisitOps> = {
       const visit = ctx.repos.visits.visit(visitId)!;
       audit(ctx, { at, operation: 'visits.record', entity: 'visit', entityId: visitId, before: null, after: visit });
       return visit;
+    }),
+
+  /**
+   * Readings added to a visit already recorded: the visit completed later the same day, or an omission found
+   * after. Allowed at any time, since the record says who added what and when (each measurement's own recorded
+   * time and author, and the audit row); the visit's date, symptoms and notes stay as recorded. A reading the
+   * visit already has is refused: changing it is a correction, with its reason.
+   */
+  'visits.addMeasurements': (input, ctx) =>
+    ctx.transaction(() => {
+      const actor = requireActor(ctx);
+      const before = ctx.repos.visits.visit(input.visitId);
+      if (!before) throw new AppError('not_found', 'This visit does not exist. Reload the page.', { visitId: 'Unknown visit.' });
+      if (ctx.repos.visits.visitVoid(before.id)) {
+        throw new AppError('conflict', 'This visit was voided: record a new visit instead.', { visitId: 'This visit was voided: record a new visit instead.' });
+      }
+      const raterId = input.raterId ?? actor;
+      requireTherapist(ctx, raterId, 'raterId');
+      const fields: Record<string, string> = {};
+      input.measurements.forEach((m, i) => {
+        const existing = ctx.repos.visits.currentReading(before.id, m.motion, m.side, m.mode);
+        if (existing) {
+          fields[`measurements.${i}.degrees`] =
+            `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is already measured in this visit: ${formatDegrees(existing.degrees)}. To change it, correct that reading (with a reason) instead.`;
+        }
+      });
+      if (Object.keys(fields).length > 0) throw new AppError('invalid_input', 'Some of these readings are already in the visit.', fields);
+      const at = ctx.now();
+      for (const m of input.measurements) {
+        ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
+          visitId: before.id,
+          patientId: before.patientId,
+          motion: m.motion,
+          side: m.side,
+          mode: m.mode,
+          degrees: m.degrees,
+          raterId,
+          instrument: m.instrument ?? before.instrument,
+          endFeel: m.endFeel === undefined ? before.endFeel : m.endFeel,
+          pain: m.pain,
+          note: m.note,
+        });
+      }
+      const after = ctx.repos.visits.visit(before.id)!;
+      audit(ctx, { at, operation: 'visits.addMeasurements', entity: 'visit', entityId: before.id, before, after });
+      return after;
     }),
 
   'visits.list': (input, ctx) => {

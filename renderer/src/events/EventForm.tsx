@@ -8,7 +8,9 @@ import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { jointLabel, siteLabel } from '../clinical/format';
 import { useFormatDate } from '../session/session-context';
+import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
+import type { DateBoxes } from '../forms/typed-dates';
 import { applyServerErrors, mappedResolver } from '../forms/schema-form';
 import {
   EVENT_FIELD_NAMES,
@@ -34,12 +36,12 @@ type Site = WatchedSiteState;
  * surgery on a watched site needs its excision answer. `sites` is read when the check runs, since the profile
  * arrives after the form is made.
  */
-function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }): Resolver<Values> {
+function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }, dates: DateBoxes): Resolver<Values> {
   const toInput = (v: Values) => {
     const fields = eventFields(v, asksExcision(v, sites.current));
     return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) };
   };
-  const schemaCheck = mappedResolver<Values>(event ? EventCorrection : EventInput, toInput);
+  const schemaCheck = mappedResolver<Values>(event ? EventCorrection : EventInput, toInput, dates);
   return async (values, context, options) => {
     const result = await schemaCheck(values, context, options);
     if (!asksExcision(values, sites.current) || values.excised !== '') return result;
@@ -59,9 +61,10 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
   const [profile] = useOperation('profile.get', { patientId });
   const sites = useRef<readonly Site[]>([]);
   sites.current = profile.state === 'ready' ? profile.value.sites : [];
+  const dates = useDateBoxes('date', 'endDate');
   const form = useForm<Values>({
-    resolver: eventResolver(event, patientId, sites),
-    defaultValues: { ...(event ? eventValuesOf(event) : emptyEventValues(todayLocal())), reason: '' },
+    resolver: eventResolver(event, patientId, sites, dates),
+    defaultValues: { ...(event ? eventValuesOf(event, dates.shown) : emptyEventValues(dates.shown(todayLocal()))), reason: '' },
     mode: 'onChange',
     reValidateMode: 'onChange',
   });
@@ -119,14 +122,8 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
             </select>
           )}
         </Field>
-        <Field label={f?.dateLabel ?? 'Date'} hint="YYYY-MM-DD" error={e.date?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register('date')} />}
-        </Field>
-        {f?.endDate ? (
-          <Field label="End date" hint="Empty while the course goes on." error={e.endDate?.message}>
-            {(a) => <input {...a} size={11} autoComplete="off" {...register('endDate')} />}
-          </Field>
-        ) : null}
+        <DateField label={f?.dateLabel ?? 'Date'} registration={register('date')} error={e.date?.message} />
+        {f?.endDate ? <DateField label="End date" note="Empty while the course goes on." registration={register('endDate')} error={e.endDate?.message} /> : null}
       </div>
       {f?.site ? (
         <div className="field-row">

@@ -56,11 +56,12 @@ export function emptyEventValues(today: string): EventFormValues {
   return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '', excised: '', siteStatus: '' };
 }
 
-export function eventValuesOf(e: ClinicalEvent): EventFormValues {
+/** A recorded event in the form's boxes; `shown` writes its dates as the clinic reads them. */
+export function eventValuesOf(e: ClinicalEvent, shown: (iso: string) => string = (iso) => iso): EventFormValues {
   return {
     kind: e.kind,
-    date: e.date,
-    endDate: e.endDate ?? '',
+    date: shown(e.date),
+    endDate: e.endDate ? shown(e.endDate) : '',
     joint: e.joint ?? '',
     side: e.side ?? '',
     title: e.title ?? '',

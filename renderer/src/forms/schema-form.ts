@@ -2,6 +2,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type P
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages } from '../../../shared/api/issues';
+import { readDateBoxes, withDateProblems, type DateBoxes } from './typed-dates';
 
 /**
  * Flat messages keyed by path ("cells.3.degrees") into the nested shape react-hook-form keeps. Keys are
@@ -28,18 +29,14 @@ export function nestErrors<T extends FieldValues>(flat: Record<string, string>):
  * Validates with the same schema the back end uses, and turns its issues into messages the same
  * way (shared/api/issues), so a field says the same thing whichever side caught the mistake.
  */
-export function schemaResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
-  return (values) => {
-    const parsed = schema.safeParse(values);
-    if (parsed.success) return { values: values, errors: {} };
-    return { values: {}, errors: nestErrors<T>(fieldMessages(parsed.error)) };
-  };
+export function schemaResolver<T extends FieldValues>(schema: z.ZodType, dates?: DateBoxes): Resolver<T> {
+  return mappedResolver<T>(schema, (values) => values, dates);
 }
 
 // Checked as typed ('onChange'), not on leaving the field: a message appearing on blur moves the Save
 // button between mouse-down and mouse-up, and the therapist's click is lost.
-export function useSchemaForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>): UseFormReturn<T> {
-  return useForm<T>({ resolver: schemaResolver<T>(schema), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
+export function useSchemaForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>, dates?: DateBoxes): UseFormReturn<T> {
+  return useForm<T>({ resolver: schemaResolver<T>(schema, dates), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
 }
 
 /** Puts the back end's per-field messages next to their fields; returns the message for the rest. */
@@ -61,15 +58,19 @@ export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>,
  * Like schemaResolver, for forms whose boxes hold text that must first become the input's types (an
  * empty optional date is null, "12" is 12) or that need ids the person never types. Field names stay
  * those of the input, so each message lands on the box it concerns.
+ *
+ * `dates`: the date boxes, typed in the clinic's format or ISO (typed-dates.ts). They reach `toInput`, and the
+ * submit handler, as ISO dates; a box that is not a date gets a message in the clinic's format.
  */
-export function mappedResolver<T extends FieldValues>(schema: z.ZodType, toInput: (values: T) => unknown): Resolver<T> {
-  return (values) => {
+export function mappedResolver<T extends FieldValues>(schema: z.ZodType, toInput: (values: T) => unknown, dates?: DateBoxes): Resolver<T> {
+  return (typed) => {
+    const { values, problems } = readDateBoxes(typed, dates);
     const parsed = schema.safeParse(toInput(values));
     if (parsed.success) return { values, errors: {} };
-    return { values: {}, errors: nestErrors<T>(fieldMessages(parsed.error)) };
+    return { values: {}, errors: nestErrors<T>(withDateProblems(fieldMessages(parsed.error), problems)) };
   };
 }
 
-export function useMappedForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>, toInput: (values: T) => unknown): UseFormReturn<T> {
-  return useForm<T>({ resolver: mappedResolver<T>(schema, toInput), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
+export function useMappedForm<T extends FieldValues>(schema: z.ZodType, defaultValues: DefaultValues<T>, toInput: (values: T) => unknown, dates?: DateBoxes): UseFormReturn<T> {
+  return useForm<T>({ resolver: mappedResolver<T>(schema, toInput, dates), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
 }

@@ -18,6 +18,7 @@ const ROUTE_TITLES: Partial<Record<Route['name'], string>> = {
   'patient-mobility': 'Mobility',
   'series-detail': 'Mobility chart',
   'visit-new': 'Visit',
+  'visit-add': 'Add to visit',
   'event-new': 'New event',
   'patient-report': 'Progress report',
   'patient-plans': 'Therapy plans',

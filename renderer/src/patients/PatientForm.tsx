@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PatientInput, SEXES, SEX_LABELS, type Patient } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
+import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { href, navigate } from '../router';
 
@@ -17,13 +18,18 @@ const FIELDS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as
 
 /** New patient, or edit of an existing one (then `patient` is its current version). */
 export function PatientForm({ patient }: { patient?: Patient }) {
-  const form = useSchemaForm<FormValues>(PatientInput, {
-    familyName: patient?.familyName ?? '',
-    givenNames: patient?.givenNames ?? '',
-    clinicId: patient?.clinicId ?? '',
-    dateOfBirth: patient?.dateOfBirth ?? '',
-    sex: patient?.sex ?? '',
-  });
+  const dates = useDateBoxes('dateOfBirth');
+  const form = useSchemaForm<FormValues>(
+    PatientInput,
+    {
+      familyName: patient?.familyName ?? '',
+      givenNames: patient?.givenNames ?? '',
+      clinicId: patient?.clinicId ?? '',
+      dateOfBirth: dates.shown(patient?.dateOfBirth ?? ''),
+      sex: patient?.sex ?? '',
+    },
+    dates,
+  );
   const { register, formState } = form;
   const errors = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
@@ -86,9 +92,7 @@ export function PatientForm({ patient }: { patient?: Patient }) {
         <Field label="Clinic id" hint="The clinic's own patient number, if it has one." error={errors.clinicId?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('clinicId')} />}
         </Field>
-        <Field label="Date of birth" hint="Year, month, day: for example 1968-04-21." error={errors.dateOfBirth?.message}>
-          {(a) => <input {...a} inputMode="numeric" placeholder="YYYY-MM-DD" autoComplete="off" {...register('dateOfBirth')} />}
-        </Field>
+        <DateField label="Date of birth" registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
         <Field label="Sex" error={errors.sex?.message}>
           {(a) => (
             <select {...a} {...register('sex')}>

@@ -3,6 +3,8 @@ import { MOTION_SPECS, SIDES, findMotionSpec, formatDegrees, sideLabel } from '.
 import { goalStatus, type GoalPoint } from '../../../shared/domain/goal-status';
 import { siteJoints, type PlanSite } from '../../../shared/domain/plan';
 import { numberFromText } from '../clinical/format';
+import { parseDateInput } from '../../../shared/domain/dates';
+import { DateField, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { useFormatDate } from '../session/session-context';
 import { goalSeriesKey } from './plan-format';
@@ -68,7 +70,9 @@ export function GoalFields({ goal, errors: e, sites, planStart, series, today, l
   const spec = findMotionSpec(motion);
   const points = side ? (series.get(goalSeriesKey({ side, motion, mode })) ?? []) : [];
   const latest = points.filter((p) => p.date <= today).at(-1) ?? null;
-  const met = typeof target === 'number' && /^\d{4}-\d{2}-\d{2}$/.test(targetDate) && goalStatus({ target, targetDate, planStart, points, today }).kind === 'met';
+  const format = useDateFormat();
+  const targetIso = parseDateInput(targetDate, format);
+  const met = typeof target === 'number' && targetIso !== null && goalStatus({ target, targetDate: targetIso, planStart, points, today }).kind === 'met';
 
   return (
     <fieldset className="plan-goal">
@@ -109,9 +113,7 @@ export function GoalFields({ goal, errors: e, sites, planStart, series, today, l
         <Field label="Target (degrees)" hint="At least this many degrees" error={e?.target?.message}>
           {(a) => <input {...a} size={5} inputMode="numeric" autoComplete="off" {...register('target')} />}
         </Field>
-        <Field label="Target date" hint="YYYY-MM-DD" error={e?.targetDate?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register('targetDate')} />}
-        </Field>
+        <DateField label="Target date" registration={register('targetDate')} error={e?.targetDate?.message} />
         {onRemove ? (
           <button type="button" className="plan-remove" onClick={onRemove} aria-label={`Remove ${legend.toLowerCase()}`}>
             Remove

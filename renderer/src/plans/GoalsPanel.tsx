@@ -7,6 +7,7 @@ import { GoalInput, type PlanSite } from '../../../shared/domain/plan';
 import type { Goal, Plan } from '../../../shared/domain/plan-records';
 import type { GoalPoint } from '../../../shared/domain/goal-status';
 import { call } from '../api/client';
+import { useDateBoxes } from '../forms/DateField';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { VoidForm } from '../forms/VoidForm';
 import { href } from '../router';
@@ -33,7 +34,8 @@ export function GoalStatusTag({ kind }: { kind: GoalStatusKind }) {
 function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites: readonly PlanSite[]; series: ReadonlyMap<string, GoalPoint[]>; today: string; onDone(saved: Goal | null): void }) {
   const onlySide = new Set(sites.map((s) => s.side)).size === 1 ? sites[0]!.side : '';
   const toInput = (v: GoalValues) => ({ planId: plan.id, ...goalInput(v) });
-  const form = useMappedForm<GoalValues>(GoalInput, emptyGoal(onlySide), toInput);
+  const dates = useDateBoxes('targetDate');
+  const form = useMappedForm<GoalValues>(GoalInput, emptyGoal(onlySide), toInput, dates);
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
     const r = await call('goals.add', toInput(v) as OperationInput<'goals.add'>);

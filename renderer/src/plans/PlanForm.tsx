@@ -5,17 +5,18 @@ import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
 import { PlanInput, PlanRevision } from '../../../shared/domain/plan';
 import type { Plan, PlanVersion } from '../../../shared/domain/plan-records';
-import { todayLocal } from '../../../shared/domain/dates';
+import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
 import { call } from '../api/client';
 import { jointLabel } from '../clinical/format';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
+import { DateField, useDateBoxes, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { FieldGroup } from './FieldGroup';
 import { GoalFields, goalInPlan } from './GoalFields';
 import { goalSeriesOf } from './plan-format';
-import { createInput, emptyGoal, emptyPlanValues, knownFields, revisionInput, revisionValues, siteKey, sitesOf, type PlanFormValues } from './plan-form-model';
+import { createInput, emptyGoal, emptyPlanValues, knownFields, revisionInput, revisionValues, shownDates, siteKey, sitesOf, type PlanFormValues } from './plan-form-model';
 import { PlanItemFields } from './PlanItemFields';
 
 /** Joints down, sides across: every site is one tick, reachable with Tab and Space. */
@@ -59,6 +60,7 @@ function SitesField({ form }: { form: UseFormReturn<PlanFormValues> }) {
 }
 
 function GoalsField({ form, file, today }: { form: UseFormReturn<PlanFormValues>; file: PatientFile; today: string }) {
+  const format = useDateFormat();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'goals' });
   const sites = sitesOf(form.watch('sites'));
   const series = useMemo(() => goalSeriesOf(file.visits), [file.visits]);
@@ -71,7 +73,7 @@ function GoalsField({ form, file, today }: { form: UseFormReturn<PlanFormValues>
           goal={goalInPlan(form, i)}
           errors={form.formState.errors.goals?.[i]}
           sites={sites}
-          planStart={form.watch('startDate')}
+          planStart={parseDateInput(form.watch('startDate'), format) ?? ''}
           series={series}
           today={today}
           legend={`Goal ${i + 1}`}
@@ -100,8 +102,12 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
   const formatDate = useFormatDate();
   const patientId = file.patient.id;
   const today = todayLocal();
-  const form = useMappedForm<PlanFormValues>(revising ? PlanRevision : PlanInput, revising ? revisionValues(revising, today) : emptyPlanValues(today), (v) =>
-    revising ? revisionInput(v, revising.id) : createInput(v, patientId),
+  const dates = useDateBoxes('startDate', 'effectiveFrom', 'endDate', 'goals.*.targetDate');
+  const form = useMappedForm<PlanFormValues>(
+    revising ? PlanRevision : PlanInput,
+    shownDates(revising ? revisionValues(revising, today) : emptyPlanValues(today), dates.shown),
+    (v) => (revising ? revisionInput(v, revising.id) : createInput(v, patientId)),
+    dates,
   );
   const { register, formState } = form;
   const e = formState.errors;
@@ -143,21 +149,16 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
         </Field>
         <div className="field-row">
           {revising ? (
-            <Field
+            <DateField
               label="In force from"
-              hint={`YYYY-MM-DD, after ${formatDate(revising.effectiveFrom)}. Version ${revising.number} then ends the day before.`}
+              note={`After ${formatDate(revising.effectiveFrom)}: version ${revising.number} then ends the day before.`}
+              registration={register('effectiveFrom')}
               error={e.effectiveFrom?.message}
-            >
-              {(a) => <input {...a} size={11} autoComplete="off" {...register('effectiveFrom')} />}
-            </Field>
+            />
           ) : (
-            <Field label="Start date" hint="YYYY-MM-DD" error={e.startDate?.message}>
-              {(a) => <input {...a} size={11} autoComplete="off" {...register('startDate')} />}
-            </Field>
+            <DateField label="Start date" registration={register('startDate')} error={e.startDate?.message} />
           )}
-          <Field label="End date (optional)" hint="Empty while the plan goes on." error={e.endDate?.message}>
-            {(a) => <input {...a} size={11} autoComplete="off" {...register('endDate')} />}
-          </Field>
+          <DateField label="End date (optional)" note="Empty while the plan goes on." registration={register('endDate')} error={e.endDate?.message} />
         </div>
         <SitesField form={form} />
         <FieldGroup

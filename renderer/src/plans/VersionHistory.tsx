@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PlanEnding } from '../../../shared/domain/plan';
 import type { Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import { call } from '../api/client';
+import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
@@ -65,7 +66,8 @@ export function VersionHistory({ plan, shown, onShow, nameOf }: { plan: Plan; sh
 
 /** Stopping a plan early: its last day and why. The versions stay as they were. */
 export function EndPlanForm({ version, today, onDone }: { version: PlanVersion; today: string; onDone(saved: Plan | null): void }) {
-  const form = useMappedForm<{ endedOn: string; reason: string }>(PlanEnding, { endedOn: today, reason: '' }, (v) => ({ id: version.id, ...v }));
+  const dates = useDateBoxes('endedOn');
+  const form = useMappedForm<{ endedOn: string; reason: string }>(PlanEnding, { endedOn: dates.shown(today), reason: '' }, (v) => ({ id: version.id, ...v }), dates);
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
@@ -82,9 +84,7 @@ export function EndPlanForm({ version, today, onDone }: { version: PlanVersion; 
       error={formError}
     >
       <div className="field-row">
-        <Field label="Last day of the plan" hint="YYYY-MM-DD" error={formState.errors.endedOn?.message}>
-          {(a) => <input {...a} autoFocus size={11} autoComplete="off" {...register('endedOn')} />}
-        </Field>
+        <DateField label="Last day of the plan" autoFocus registration={register('endedOn')} error={formState.errors.endedOn?.message} />
         <Field label="Reason for stopping" error={formState.errors.reason?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
         </Field>

@@ -92,6 +92,11 @@ export function revisionValues(v: PlanVersion, today: string): PlanFormValues {
   };
 }
 
+/** The plan's dates as the clinic writes them, which its date boxes read back (goals start empty). */
+export function shownDates(v: PlanFormValues, shown: (iso: string) => string): PlanFormValues {
+  return { ...v, startDate: shown(v.startDate), effectiveFrom: shown(v.effectiveFrom), endDate: shown(v.endDate) };
+}
+
 /** Boxes hidden by the dose kind send null, so switching kinds never leaves a stale number behind. */
 function itemInput(i: ItemValues) {
   const bySets = i.doseKind === 'sets_reps';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { RISK_FACTORS, RISK_FACTOR_LABELS, RiskFactorInput, type RiskFactor, type RiskFactorKind } from '../../../shared/domain/ho';
 import { call } from '../api/client';
+import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
@@ -16,7 +17,8 @@ interface RiskFactorValues {
 const toInput = (patientId: string) => (v: RiskFactorValues) => ({ patientId, kind: v.kind, onsetDate: v.onsetDate.trim() || null, note: v.note });
 
 export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDone(saved: RiskFactor | null): void }) {
-  const form = useMappedForm<RiskFactorValues>(RiskFactorInput, { kind: '', onsetDate: '', note: '' }, toInput(patientId));
+  const dates = useDateBoxes('onsetDate');
+  const form = useMappedForm<RiskFactorValues>(RiskFactorInput, { kind: '', onsetDate: '', note: '' }, toInput(patientId), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,9 +42,7 @@ export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDon
             </select>
           )}
         </Field>
-        <Field label="Date" hint="YYYY-MM-DD, if known" error={e.onsetDate?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register('onsetDate')} />}
-        </Field>
+        <DateField label="Date" note="Empty if not known." registration={register('onsetDate')} error={e.onsetDate?.message} />
       </div>
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}

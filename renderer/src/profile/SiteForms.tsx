@@ -4,6 +4,7 @@ import { todayLocal } from '../../../shared/domain/dates';
 import { SITE_STATUSES, SITE_STATUS_LABELS, WatchedSiteInput, WatchedSiteStatusChange, type SiteStatus, type WatchedSite } from '../../../shared/domain/ho';
 import { call } from '../api/client';
 import { jointLabel, siteLabel } from '../clinical/format';
+import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
@@ -31,7 +32,8 @@ function StatusSelect({ a, register }: { a: object; register: object }) {
 
 /** Start watching a joint on one side. Used on the patient page and, when none is watched yet, before a visit. */
 export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId: string; onDone(saved: WatchedSite | null): void; autoFocus?: boolean }) {
-  const form = useMappedForm<SiteValues>(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: todayLocal(), note: '' }, (v) => ({ patientId, ...v }));
+  const dates = useDateBoxes('since');
+  const form = useMappedForm<SiteValues>(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: dates.shown(todayLocal()), note: '' }, (v) => ({ patientId, ...v }), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
@@ -70,9 +72,7 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
         <Field label="Status" error={e.status?.message}>
           {(a) => <StatusSelect a={a} register={register('status')} />}
         </Field>
-        <Field label="Since" hint="YYYY-MM-DD" error={e.since?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register('since')} />}
-        </Field>
+        <DateField label="Since" registration={register('since')} error={e.since?.message} />
       </div>
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
@@ -86,7 +86,8 @@ type StatusValues = Omit<SiteValues, 'joint' | 'side'>;
 
 /** A new status is a new fact with its own date; the site's earlier statuses stay in its history. */
 export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(saved: boolean): void }) {
-  const form = useMappedForm<StatusValues>(WatchedSiteStatusChange, { status: site.status, since: todayLocal(), note: site.note ?? '' }, (v) => ({ id: site.id, ...v }));
+  const dates = useDateBoxes('since');
+  const form = useMappedForm<StatusValues>(WatchedSiteStatusChange, { status: site.status, since: dates.shown(todayLocal()), note: site.note ?? '' }, (v) => ({ id: site.id, ...v }), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
@@ -101,9 +102,7 @@ export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(s
         <Field label="New status" error={e.status?.message}>
           {(a) => <StatusSelect a={{ ...a, autoFocus: true }} register={register('status')} />}
         </Field>
-        <Field label="Since" hint="YYYY-MM-DD" error={e.since?.message}>
-          {(a) => <input {...a} size={11} autoComplete="off" {...register('since')} />}
-        </Field>
+        <DateField label="Since" registration={register('since')} error={e.since?.message} />
       </div>
       <Field label="Note" error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}

@@ -1,17 +1,12 @@
 import { useId, useState } from 'react';
+import { todayLocal } from '../../../shared/domain/dates';
 import { VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
 import { call } from '../api/client';
 import { VoidForm } from '../forms/VoidForm';
+import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
-import { SYMPTOM_FIELDS } from '../visits/visit-form-model';
+import { extensionLines, symptomsText } from '../visits/visit-text';
 import { MeasurementsTable } from './MeasurementsTable';
-
-function symptomsText(v: Visit): string {
-  const present = SYMPTOM_FIELDS.filter(([k]) => v.symptoms[k]).map(([, label]) => label.toLowerCase());
-  const pain = v.symptoms.pain === null ? null : `pain ${v.symptoms.pain}/10`;
-  const all = [...present, ...(pain ? [pain] : [])];
-  return all.length ? `Symptoms: ${all.join(', ')}.` : 'No symptoms recorded.';
-}
 
 interface Props {
   visit: Visit;
@@ -35,6 +30,11 @@ export function VisitEntry({ visit: v, nameOf, onChanged }: Props) {
         {nameOf(v.therapistId)}, {VISIT_SETTING_LABELS[v.setting].toLowerCase()}. {n === 1 ? '1 measurement' : `${n} measurements`}. {symptomsText(v)}
       </p>
       {v.notes ? <p className="notes">Notes: {v.notes}</p> : null}
+      {extensionLines(v, nameOf, (at) => formatDate(todayLocal(new Date(at)))).map((line) => (
+        <p key={line} className="small">
+          {line}
+        </p>
+      ))}
       {n > 0 ? (
         <details className="visit-details">
           <summary>Measurements of {formatDate(v.date)}</summary>
@@ -55,10 +55,16 @@ export function VisitEntry({ visit: v, nameOf, onChanged }: Props) {
           }}
         />
       ) : (
-        // For a visit recorded on the wrong patient or twice; a single wrong value is corrected in its row.
-        <button type="button" className="quiet" onClick={() => setVoiding(true)} aria-label={`Void ${label}`}>
-          Void visit…
-        </button>
+        <p className="entry-actions">
+          {/* A visit completed later, or a reading forgotten: added to this visit, each with who added it and when. */}
+          <a className="button quiet" href={href.addToVisit(v.patientId, v.id)} aria-label={`Add measurements to ${label}`}>
+            Add measurements
+          </a>{' '}
+          {/* For a visit recorded on the wrong patient or twice; a single wrong value is corrected in its row. */}
+          <button type="button" className="quiet" onClick={() => setVoiding(true)} aria-label={`Void visit of ${formatDate(v.date)}`}>
+            Void visit…
+          </button>
+        </p>
       )}
     </article>
   );

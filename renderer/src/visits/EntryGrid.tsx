@@ -2,9 +2,10 @@ import type { KeyboardEvent } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { formatDegrees, modeLabel } from '../../../shared/domain/catalogue';
 import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, type WatchedSite } from '../../../shared/domain/ho';
+import type { Measurement } from '../../../shared/domain/visit';
 import { useFormatDate } from '../session/session-context';
 import { cellLabel, groupName, type EntryGridLayout, type GridCell, type GridGroup, type SeriesPoint } from './grid-model';
-import type { VisitFormValues } from './visit-form-model';
+import { alreadyMeasured, type VisitFormValues } from './visit-form-model';
 
 /** What a box has to say: a refused value, or a value far from the last reading that asks to be confirmed. */
 export type CellIssue = { kind: 'error'; message: string } | { kind: 'ask'; last: SeriesPoint; degrees: string };
@@ -25,6 +26,8 @@ interface GridProps {
   onLeave(cell: GridCell): void;
   onTyping(cell: GridCell): void;
   onConfirm(cell: GridCell): void;
+  /** Adding to a recorded visit: its reading of this box, shown and not typed over (it is corrected on its own). */
+  recordedOf(cell: GridCell): Measurement | undefined;
 }
 
 function siteSummary(site: WatchedSite): string {
@@ -44,6 +47,22 @@ function shortText(issue: CellIssue): string {
   if (issue.kind === 'ask') return 'confirm?';
   const range = /from (-?\d+) to (-?\d+)/.exec(issue.message);
   return range ? `${range[1]} to ${range[2]}°` : 'not valid';
+}
+
+/** A box the visit being added to has already measured: its value, in grey, out of the Tab and Enter order. */
+function RecordedCell({ cell, reading }: { cell: GridCell; reading: Measurement }) {
+  return (
+    <div className="grid-cell grid-cell-recorded">
+      <span className="grid-cell-box" title={alreadyMeasured(reading)}>
+        <span className="visually-hidden">{cellLabel(cell)}: </span>
+        <span className="recorded-value">{formatDegrees(reading.degrees)}</span>
+        <span className="visually-hidden"> already measured in this visit</span>
+      </span>
+      <span className="last-value" aria-hidden="true">
+        recorded
+      </span>
+    </div>
+  );
 }
 
 function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; cell: GridCell; last: SeriesPoint | undefined; issue: CellIssue | null; autoFocus: boolean }) {
@@ -150,7 +169,7 @@ export function EntryGrid(props: GridProps) {
     const issue = props.issueOf(cell);
     return issue ? [{ cell, issue }] : [];
   });
-  const first = cells[0]?.index;
+  const first = cells.find((c) => !props.recordedOf(c))?.index;
   return (
     <div className="entry-grid-block">
       <MessageLine props={props} withIssues={withIssues} />
@@ -184,11 +203,18 @@ export function EntryGrid(props: GridProps) {
               {group.rows.map((row) => (
                 <tr key={row.spec.key}>
                   <th scope="row">{row.spec.label}</th>
-                  {row.cells.map((cell) => (
-                    <td key={cell.index}>
-                      <CellInput props={props} cell={cell} last={props.lastOf(cell)} issue={props.issueOf(cell)} autoFocus={cell.index === first} />
-                    </td>
-                  ))}
+                  {row.cells.map((cell) => {
+                    const reading = props.recordedOf(cell);
+                    return (
+                      <td key={cell.index}>
+                        {reading ? (
+                          <RecordedCell cell={cell} reading={reading} />
+                        ) : (
+                          <CellInput props={props} cell={cell} last={props.lastOf(cell)} issue={props.issueOf(cell)} autoFocus={cell.index === first} />
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

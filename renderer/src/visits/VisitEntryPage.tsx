@@ -4,21 +4,44 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
 import { AddSiteForm } from '../profile/SiteForms';
 import { href, navigate } from '../router';
+import { useFormatDate } from '../session/session-context';
 import { VisitForm } from './VisitForm';
 
-/** "Record a visit": loads the patient's file, whose watched sites decide the grid's rows. */
-export function VisitEntryPage({ patientId }: { patientId: string }) {
+/**
+ * "Record a visit", or, given `visitId`, "Add measurements" to that visit: loads the patient's file, whose watched
+ * sites decide the grid's rows.
+ */
+export function VisitEntryPage({ patientId, visitId }: { patientId: string; visitId?: string }) {
+  const formatDate = useFormatDate();
   const [file, reload] = useOperation('patients.file', { patientId });
-  useScreenTitle(file.state === 'ready' ? `Visit — ${patientDisplayName(file.value.patient)}` : null);
+  const ready = file.state === 'ready' ? file.value : null;
+  // A voided visit has left the file: there is nothing to add to.
+  const addTo = ready && visitId ? (ready.visits.find((v) => v.id === visitId) ?? null) : null;
+  const name = ready ? patientDisplayName(ready.patient) : '';
+  useScreenTitle(ready ? `${visitId ? 'Add to visit' : 'Visit'} — ${name}` : null);
   if (file.state === 'loading') return <Loading what="the patient" />;
   if (file.state === 'error') return <ErrorMessage error={file.error} />;
   const { patient, sites } = file.value;
+  const patientLink = (
+    <p className="breadcrumb">
+      <a href={href.patients()}>Patients</a> › <a href={href.patient(patient.id)}>{name}</a>
+    </p>
+  );
+  if (visitId && !addTo) {
+    return (
+      <section aria-labelledby="visit-heading" className="visit-page">
+        {patientLink}
+        <h1 id="visit-heading">Add measurements: {name}</h1>
+        <p className="error-box" role="alert">
+          This visit is not on the patient's file: it may have been voided. <a href={href.newVisit(patient.id)}>Record a new visit</a> instead.
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="visit-heading" className="visit-page">
-      <p className="breadcrumb">
-        <a href={href.patients()}>Patients</a> › <a href={href.patient(patient.id)}>{patientDisplayName(patient)}</a>
-      </p>
-      <h1 id="visit-heading">Record a visit: {patientDisplayName(patient)}</h1>
+      {patientLink}
+      <h1 id="visit-heading">{addTo ? `Add measurements to the visit of ${formatDate(addTo.date)}: ${name}` : `Record a visit: ${name}`}</h1>
       {sites.length === 0 ? (
         <div className="panel">
           {/* The grid's rows are the watched sites' motions: with none, there is nothing to measure yet. */}
@@ -29,7 +52,7 @@ export function VisitEntryPage({ patientId }: { patientId: string }) {
           <AddSiteForm patientId={patient.id} onDone={(saved) => (saved ? reload() : navigate(href.patient(patient.id)))} />
         </div>
       ) : (
-        <VisitForm file={file.value} />
+        <VisitForm file={file.value} addTo={addTo} />
       )}
     </section>
   );

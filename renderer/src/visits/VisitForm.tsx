@@ -1,50 +1,54 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
+import type { Envelope } from '../../../shared/api/errors';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
-import { numberFromText } from '../clinical/format';
+import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
+import type { Visit } from '../../../shared/domain/visit';
+import { numberFromText, therapistNamer } from '../clinical/format';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
+import { useDateBoxes } from '../forms/DateField';
 import { applyServerErrors } from '../forms/schema-form';
 import { flashOn } from '../layout/flash';
 import { href, navigate } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { EntryGrid, type CellIssue } from './EntryGrid';
 import { ComparabilityHint } from './ComparabilityHint';
-import { buildEntryGrid, implausibleAgainst, lastComparable, seriesKey, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
+import { buildEntryGrid, cellLabel, implausibleAgainst, lastComparable, seriesKey, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
 import { MeasurementDetails } from './MeasurementDetails';
+import { caveatsFor, clashesWith, useSameDay } from './use-same-day';
 import { VisitHeaderFields, VisitSymptomsFields } from './VisitHeaderFields';
-import { initialValues, knownPaths, toFormFields, toVisitInput, visitResolver, type VisitFormValues } from './visit-form-model';
-
-const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, summary, a[href], [tabindex]:not([tabindex="-1"])';
-
-/** The next place Tab would go from `from` inside `root` (Enter moves like Tab, never saves). */
-function focusNextAfter(root: HTMLElement, from: Element, step: 1 | -1 = 1): void {
-  const all = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.matches(':disabled') && el.getClientRects().length > 0);
-  const at = all.indexOf(from as HTMLElement);
-  all[at + step]?.focus();
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { ADD_TO_VISIT_ID, AddingTo, KeptWithVisit, SameDayQuestion } from './VisitTarget';
+import { plural } from './visit-text';
+import { initialValues, knownPaths, readingIn, toAdditionInput, toFormFields, toVisitInput, valuesToAdd, visitResolver, type VisitFormValues } from './visit-form-model';
+import { focusNextAfter, visitFormKeyDown } from './visit-keys';
+import './visits.css';
 
 /**
  * One visit: the grid first (in view on a 1024×640 screen), its header on one line above it, symptoms, notes
  * and per-measurement details after it; saved by one 'visits.record' call with Ctrl+Enter or Save. Enter moves
  * to the next box. A value far from the last comparable reading asks to be confirmed (Enter again) before it
- * can be saved.
+ * can be saved. A date that already has a visit asks, inline, whether to add these readings to it
+ * ('visits.addMeasurements'); `addTo` opens the form for that directly, the visit's readings shown in grey.
  */
-export function VisitForm({ file }: { file: PatientFile }) {
+export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: Visit | null }) {
   const { state } = useSession();
   const formatDate = useFormatDate();
+  const dates = useDateBoxes('date');
   const current = state.currentTherapist?.id ?? '';
+  const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
   const grid = useMemo(() => buildEntryGrid(file.sites), [file.sites]);
   const series = useMemo(() => seriesOf(file.visits), [file.visits]);
-  const resolver = useMemo(() => visitResolver(file.patient, grid, formatDate), [file.patient, grid, formatDate]);
+  // The visit being added to is decided after the form is made (it follows the date typed): the checks read it here.
+  const targetRef = useRef<Visit | null>(addTo);
+  const resolver = useMemo(
+    () => visitResolver({ patient: file.patient, grid, formatDate, dates, target: () => targetRef.current, recorded: (cell) => (targetRef.current ? readingIn(targetRef.current, cell) : undefined) }),
+    [file.patient, grid, formatDate, dates],
+  );
   const form = useForm<VisitFormValues>({
     resolver,
-    defaultValues: initialValues(grid, current),
+    defaultValues: addTo ? valuesToAdd(grid, current, addTo, dates.shown(addTo.date)) : initialValues(grid, current, dates.shown(todayLocal())),
     mode: 'onChange',
     reValidateMode: 'onChange',
   });
@@ -62,6 +66,35 @@ export function VisitForm({ file }: { file: PatientFile }) {
   const patientPage = href.patient(file.patient.id);
   const cells = useWatch({ control: form.control, name: 'cells' });
   const defaultInstrument = useWatch({ control: form.control, name: 'defaults.instrument' });
+  const typedDate = useWatch({ control: form.control, name: 'date' });
+  const sameDay = useSameDay(file.visits, parseDateInput(typedDate, dates.format), addTo);
+  const { target, asking } = sameDay;
+  targetRef.current = target;
+  const recordedOf = (cell: GridCell) => (target ? readingIn(target, cell) : undefined);
+  // Adding: the groups where the visit has readings are open too, so what it has is in view.
+  const open = useMemo(
+    () => (target ? new Set([...shown, ...grid.groups.filter((g) => g.rows.some((r) => r.cells.some((c) => readingIn(target, c)))).map((g) => g.key)]) : shown),
+    [target, shown, grid],
+  );
+  // The question's caveats follow what is typed in the visit's own boxes too.
+  useWatch({ control: form.control, name: ['notes', 'symptoms'] });
+  // Saving asked first: the answer carries on with the save; otherwise typing goes on in the first empty box.
+  // Done after the answer's render, when the boxes are those of the visit chosen.
+  const [saveAsked, setSaveAsked] = useState(false);
+  const afterAnswer = useRef<'save' | 'type' | null>(null);
+  useEffect(() => {
+    const next = afterAnswer.current;
+    afterAnswer.current = null;
+    if (next === 'save') formRef.current?.requestSubmit();
+    if (next === 'type') {
+      const empty = editableCells().find((c) => (cells[c.index]?.degrees.trim() ?? '') === '');
+      if (empty) focusCell(empty.index);
+    }
+  });
+  // The boxes' messages follow the visit they go into (a reading it has is refused).
+  useEffect(() => {
+    if (form.formState.isDirty) void form.trigger();
+  }, [target, form]);
 
   // The therapist offered is whoever is working: switching in the header changes it, unless the
   // person already chose someone else for this visit.
@@ -103,6 +136,37 @@ export function VisitForm({ file }: { file: PatientFile }) {
   const confirm = (cell: GridCell) => setConfirmed((prev) => new Map(prev).set(cell.index, cells[cell.index]?.degrees.trim() ?? ''));
 
   const focusCell = (index: number) => document.getElementById(`cell-${index}`)?.focus();
+  const editableCells = () => visibleCells(grid, open).filter((c) => !recordedOf(c));
+
+  /** One call: a visit of its own, or the readings added to the visit chosen; which cell each reading came from. */
+  const send = async (values: VisitFormValues): Promise<{ r: Envelope<unknown>; cellOf: number[]; count: number }> => {
+    if (target) {
+      const { input, cellOf } = toAdditionInput(values, target.id, grid);
+      return { r: await call('visits.addMeasurements', input), cellOf, count: input.measurements.length };
+    }
+    const { input, cellOf } = toVisitInput(values, file.patient.id, grid);
+    return { r: await call('visits.record', input), cellOf, count: input.measurements.length };
+  };
+  const answered = () => {
+    setFormError(null);
+    afterAnswer.current = saveAsked ? 'save' : 'type';
+    setSaveAsked(false);
+  };
+  const addToVisit = () => {
+    if (!asking) return;
+    const first = clashesWith(asking, grid, cells)[0];
+    if (first) {
+      setFormError(`${cellLabel(first)} is already in the visit of ${formatDate(asking.date)}: clear its box first, or record a separate visit.`);
+      focusCell(first.index);
+      return;
+    }
+    sameDay.add();
+    answered();
+  };
+  const separateVisit = () => {
+    sameDay.separate();
+    answered();
+  };
 
   /** Enter: the next box (confirming a far value first, in place); Shift+Enter: the box before. */
   const onCellKeyDown = (cell: GridCell, e: KeyboardEvent<HTMLInputElement>) => {
@@ -118,7 +182,7 @@ export function VisitForm({ file }: { file: PatientFile }) {
       confirm(cell);
     }
     settle(cell.index);
-    const order = visibleCells(grid, shown);
+    const order = editableCells();
     const at = order.findIndex((c) => c.index === cell.index);
     const next = order[at + (e.shiftKey ? -1 : 1)];
     if (next) focusCell(next.index);
@@ -134,19 +198,26 @@ export function VisitForm({ file }: { file: PatientFile }) {
   const onSubmit = form.handleSubmit(
     async (values) => {
       setFormError(null);
-      // A value far from the last reading is saved only once the person said it is right.
-      const asking = visibleCells(grid, shown).filter(unconfirmed);
-      const firstAsking = asking[0];
-      if (firstAsking) {
-        setSettled((prev) => new Set([...prev, ...asking.map((c) => c.index)]));
-        setFormError(`${plural(asking.length, 'value')} far from the last reading: confirm (Enter in the box) or correct before saving.`);
-        focusCell(firstAsking.index);
+      // A date that already has a visit: the person says whether these readings go into it before anything is saved.
+      if (asking) {
+        setSaveAsked(true);
+        setFormError(`Answer first: add these measurements to the visit of ${formatDate(asking.date)}, or record a separate visit.`);
+        document.getElementById(ADD_TO_VISIT_ID)?.focus();
         return;
       }
-      const { input, cellOf } = toVisitInput(values, file.patient.id, grid);
-      const r = await call('visits.record', input);
+      // A value far from the last reading is saved only once the person said it is right.
+      const far = editableCells().filter(unconfirmed);
+      const firstFar = far[0];
+      if (firstFar) {
+        setSettled((prev) => new Set([...prev, ...far.map((c) => c.index)]));
+        setFormError(`${plural(far.length, 'value')} far from the last reading: confirm (Enter in the box) or correct before saving.`);
+        focusCell(firstFar.index);
+        return;
+      }
+      const { r, cellOf, count } = await send(values);
       if (r.ok) {
-        flashOn(patientPage, `Visit of ${formatDate(values.date.trim())} saved: ${plural(input.measurements.length, 'measurement')}.`);
+        const n = plural(count, 'measurement');
+        flashOn(patientPage, target ? `Added to the visit of ${formatDate(target.date)}: ${n}.` : `Visit of ${formatDate(values.date)} saved: ${n}.`);
         navigate(patientPage);
         return;
       }
@@ -167,28 +238,17 @@ export function VisitForm({ file }: { file: PatientFile }) {
         noValidate
         aria-labelledby="visit-heading"
         onSubmit={onSubmit}
-        onKeyDown={(e) => {
-          const t = e.target;
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            cancel();
-          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            // Ctrl+Enter saves from anywhere in the form, a textarea included.
-            e.preventDefault();
-            formRef.current?.requestSubmit();
-          } else if (e.key === 'Enter' && !e.altKey && (t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && t.type !== 'submit' && t.type !== 'button'))) {
-            // Enter in a field moves on like Tab: a spreadsheet habit must never save a half-typed visit.
-            e.preventDefault();
-            if (formRef.current) focusNextAfter(formRef.current, t, e.shiftKey ? -1 : 1);
-          }
-        }}
+        onKeyDown={(e) => visitFormKeyDown(e, cancel)}
       >
-        <VisitHeaderFields form={form} therapists={state.activeTherapists} />
+        <VisitHeaderFields form={form} therapists={state.activeTherapists} adding={target} />
+        {asking ? <SameDayQuestion visit={asking} nameOf={nameOf} caveats={caveatsFor(asking, grid, form.getValues())} onAdd={addToVisit} onSeparate={separateVisit} /> : null}
+        {target ? <AddingTo visit={target} nameOf={nameOf} {...(sameDay.locked ? {} : { onSeparate: separateVisit })} /> : null}
         <ComparabilityHint form={form} file={file} />
         <EntryGrid
           form={form}
           grid={grid}
-          shown={shown}
+          shown={open}
+          recordedOf={recordedOf}
           onShow={showGroup}
           lastOf={lastOf}
           issueOf={issueOf}
@@ -202,11 +262,11 @@ export function VisitForm({ file }: { file: PatientFile }) {
             focusCell(cell.index);
           }}
         />
-        <VisitSymptomsFields form={form} />
-        <MeasurementDetails form={form} grid={grid} shown={shown} />
+        {target ? <KeptWithVisit visit={target} /> : <VisitSymptomsFields form={form} />}
+        <MeasurementDetails form={form} grid={grid} shown={open} />
         <div className="form-actions sticky-actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
-            Save visit
+            {target ? 'Add to visit' : 'Save visit'}
           </button>
           <button type="button" onClick={cancel}>
             Cancel

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import type { FieldError, UseFormReturn } from 'react-hook-form';
 import type { Therapist } from '../../../shared/domain/therapist';
-import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, VISIT_SETTINGS, VISIT_SETTING_LABELS } from '../../../shared/domain/visit';
+import { dateInputHint } from '../../../shared/domain/dates';
+import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, VISIT_SETTINGS, VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import { useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
 
@@ -12,10 +14,11 @@ type Form = UseFormReturn<VisitFormValues>;
  * every measurement inherits. Their messages go in one line reserved under it, so a message never pushes the
  * fields sideways or the grid down.
  */
-export function VisitHeaderFields({ form, therapists }: { form: Form; therapists: Therapist[] }) {
+export function VisitHeaderFields({ form, therapists, adding }: { form: Form; therapists: Therapist[]; adding: Visit | null }) {
   const { register, formState } = form;
   const e = formState.errors;
   const id = useId();
+  const format = useDateFormat();
   const fields: [string, string, FieldError | undefined][] = [
     ['date', 'Visit date', e.date],
     ['therapist', 'Therapist', e.therapistId],
@@ -25,10 +28,11 @@ export function VisitHeaderFields({ form, therapists }: { form: Form; therapists
   ];
   const a = (name: string) => {
     const error = fields.find(([n]) => n === name)?.[2]?.message;
+    const describedBy = [name === 'date' ? `${id}-date-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(' ');
     return {
       id: `${id}-${name}`,
       'aria-invalid': Boolean(error),
-      ...(error ? { 'aria-describedby': `${id}-${name}-error` } : {}),
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       className: error ? 'invalid' : undefined,
     };
   };
@@ -37,10 +41,15 @@ export function VisitHeaderFields({ form, therapists }: { form: Form; therapists
       <div className="visit-header-fields">
         <div className="hfield">
           <label htmlFor={`${id}-date`}>Visit date</label>
-          <input {...a('date')} size={10} autoComplete="off" placeholder="YYYY-MM-DD" {...register('date')} />
+          {/* Adding to a visit: its date is the visit's; a visit on another day is a visit of its own. */}
+          <input {...a('date')} size={11} autoComplete="off" spellCheck={false} placeholder={format} readOnly={adding !== null} {...register('date')} />
+          <span id={`${id}-date-hint`} className="visually-hidden">
+            {dateInputHint(format)}
+          </span>
         </div>
         <div className="hfield">
-          <label htmlFor={`${id}-therapist`}>Therapist</label>
+          {/* A reading added later is the adding therapist's: the rater, not the visit's therapist. */}
+          <label htmlFor={`${id}-therapist`}>{adding ? 'Measured by' : 'Therapist'}</label>
           <select {...a('therapist')} {...register('therapistId')}>
             {therapists.map((t) => (
               <option key={t.id} value={t.id}>
@@ -49,16 +58,23 @@ export function VisitHeaderFields({ form, therapists }: { form: Form; therapists
             ))}
           </select>
         </div>
-        <div className="hfield">
-          <label htmlFor={`${id}-setting`}>Setting</label>
-          <select {...a('setting')} {...register('setting')}>
-            {VISIT_SETTINGS.map((s) => (
-              <option key={s} value={s}>
-                {VISIT_SETTING_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {adding ? (
+          <div className="hfield">
+            <span className="hfield-label">Setting</span>
+            <span className="hfield-value">{VISIT_SETTING_LABELS[adding.setting]}</span>
+          </div>
+        ) : (
+          <div className="hfield">
+            <label htmlFor={`${id}-setting`}>Setting</label>
+            <select {...a('setting')} {...register('setting')}>
+              {VISIT_SETTINGS.map((s) => (
+                <option key={s} value={s}>
+                  {VISIT_SETTING_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="hfield">
           <label htmlFor={`${id}-instrument`}>Default instrument</label>
           <select {...a('instrument')} {...register('defaults.instrument')}>

@@ -3,12 +3,13 @@
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
-import { todayLocal } from '../../../shared/domain/dates';
 import type { Patient } from '../../../shared/domain/patient';
-import { VisitInput, type EndFeel, type Instrument, type VISIT_SETTINGS } from '../../../shared/domain/visit';
+import { formatDegrees } from '../../../shared/domain/catalogue';
+import { MeasurementsAddition, VisitInput, type EndFeel, type Instrument, type Measurement, type VISIT_SETTINGS, type Visit } from '../../../shared/domain/visit';
 import { numberFromText } from '../clinical/format';
 import { nestErrors } from '../forms/schema-form';
-import type { EntryGridLayout as GridLayout } from './grid-model';
+import { readDateBoxes, withDateProblems, type DateBoxes } from '../forms/typed-dates';
+import type { GridCell, EntryGridLayout as GridLayout } from './grid-model';
 
 /** A measurement's own details; '' means "as the visit's defaults", 'none' an end-feel not recorded. */
 export interface CellValues {
@@ -39,13 +40,24 @@ export const SYMPTOM_FIELDS = [
 
 export const CELL_DETAIL_FIELDS = ['instrument', 'endFeel', 'pain', 'note'] as const;
 
+/** The boxes for adding to a recorded visit: its date and setting, its defaults for the new readings. */
+export function valuesToAdd(grid: GridLayout, therapistId: string, visit: Visit, date: string): VisitFormValues {
+  return { ...initialValues(grid, therapistId, date), setting: visit.setting, defaults: { instrument: visit.instrument, endFeel: visit.endFeel ?? '' } };
+}
+
+/** The visit's reading of a cell's motion, side and mode, if it has one. */
+export function readingIn(visit: Visit, cell: Pick<GridCell, 'motion' | 'side' | 'mode'>): Measurement | undefined {
+  return visit.measurements.find((m) => m.motion === cell.motion && m.side === cell.side && m.mode === cell.mode);
+}
+
 export function emptyCell(): CellValues {
   return { degrees: '', instrument: '', endFeel: '', pain: '', note: '' };
 }
 
-export function initialValues(grid: GridLayout, therapistId: string): VisitFormValues {
+/** A new visit's boxes; `date` is today as the clinic writes it. */
+export function initialValues(grid: GridLayout, therapistId: string, date: string): VisitFormValues {
   return {
-    date: todayLocal(),
+    date,
     therapistId,
     setting: 'outpatient',
     symptoms: { decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: '' },
@@ -60,15 +72,18 @@ export function cellHasDetails(c: CellValues): boolean {
 }
 
 /**
- * The operation's input. Empty boxes are simply not measured; `cellOf[n]` is the grid cell that
- * measurement n came from, so "measurements.n.degrees" can be put back on that cell.
+ * The typed boxes as measurements. Empty boxes are simply not measured; `cellOf[n]` is the grid cell that
+ * measurement n came from, so "measurements.n.degrees" can be put back on that cell. `defaults`: details a box
+ * leaves as the visit's are sent as these (when adding to a visit, whose own defaults the form shows).
  */
-export function toVisitInput(values: VisitFormValues, patientId: string, grid: GridLayout): { input: VisitInput; cellOf: number[] } {
+function toMeasurements(values: VisitFormValues, grid: GridLayout, defaults?: VisitFormValues['defaults']) {
   const cellOf: number[] = [];
   const measurements = grid.cells.flatMap((cell) => {
     const v = values.cells[cell.index];
     if (!v || v.degrees.trim() === '') return [];
     cellOf.push(cell.index);
+    const instrument = v.instrument || defaults?.instrument;
+    const endFeel = v.endFeel ? (v.endFeel === 'none' ? null : v.endFeel) : defaults ? defaults.endFeel || null : undefined;
     return [
       {
         motion: cell.motion,
@@ -76,13 +91,19 @@ export function toVisitInput(values: VisitFormValues, patientId: string, grid: G
         mode: cell.mode,
         degrees: numberFromText(v.degrees),
         // Omitted, the back end applies the visit's defaults: the same rule the screen shows.
-        ...(v.instrument ? { instrument: v.instrument } : {}),
-        ...(v.endFeel ? { endFeel: v.endFeel === 'none' ? null : v.endFeel } : {}),
+        ...(instrument ? { instrument } : {}),
+        ...(endFeel !== undefined ? { endFeel } : {}),
         pain: numberFromText(v.pain) as number | null,
         note: v.note,
       },
     ];
   });
+  return { measurements, cellOf };
+}
+
+/** The 'visits.record' input, and which cell each measurement came from. */
+export function toVisitInput(values: VisitFormValues, patientId: string, grid: GridLayout): { input: VisitInput; cellOf: number[] } {
+  const { measurements, cellOf } = toMeasurements(values, grid);
   const input = {
     patientId,
     date: values.date,
@@ -96,13 +117,21 @@ export function toVisitInput(values: VisitFormValues, patientId: string, grid: G
   return { input, cellOf };
 }
 
-/** "measurements.3.degrees" → "cells.7.degrees"; fields of the visit keep their own path. */
+/** The 'visits.addMeasurements' input: the typed boxes for the visit `visitId`, measured by the chosen therapist. */
+export function toAdditionInput(values: VisitFormValues, visitId: string, grid: GridLayout): { input: MeasurementsAddition; cellOf: number[] } {
+  const { measurements, cellOf } = toMeasurements(values, grid, values.defaults);
+  return { input: { visitId, raterId: values.therapistId, measurements }, cellOf };
+}
+
+/** "measurements.3.degrees" → "cells.7.degrees"; the rater is the therapist box; the visit's fields keep their path. */
 export function formPathOf(path: string, cellOf: readonly number[]): string {
   const m = /^measurements\.(\d+)\.(\w+)$/.exec(path);
   if (m) {
     const cell = cellOf[Number(m[1])];
     return cell === undefined ? '_' : `cells.${cell}.${m[2]}`;
   }
+  if (path === 'raterId') return 'therapistId';
+  if (path === 'measurements') return '_';
   return path;
 }
 
@@ -118,18 +147,44 @@ export function knownPaths(grid: GridLayout): string[] {
   return [...header, ...grid.cells.flatMap((c) => ['degrees', ...CELL_DETAIL_FIELDS].map((f) => `cells.${c.index}.${f}`))];
 }
 
+/** A reading the visit being added to already has, and what its box says instead of taking a value. */
+export function alreadyMeasured(m: Pick<Measurement, 'degrees'>): string {
+  return `Already measured in this visit (${formatDegrees(m.degrees)}): to change it, correct that reading on the patient page.`;
+}
+
+export interface ResolverContext {
+  patient: Patient;
+  grid: GridLayout;
+  formatDate(d: string): string;
+  /** The visit date's box: typed in the clinic's format or ISO. */
+  dates: DateBoxes;
+  /** The visit these boxes are added to, when adding (then the visit's own fields are not checked). Read at each check. */
+  target(): Visit | null;
+  /** The target's current reading for a cell, if any. */
+  recorded(cell: GridCell): Measurement | undefined;
+}
+
 /**
- * Validates with the back end's own schema (VisitInput, which checks each angle with validateDegrees),
- * plus the one rule it checks against the patient: no visit before birth, in the back end's words.
+ * Validates with the back end's own schema (VisitInput, or MeasurementsAddition when adding to a visit; both check
+ * each angle with validateDegrees), plus the rules it checks against the record: no visit before birth, no second
+ * reading of what the visit already has, in the back end's words. The date reaches the submit handler as ISO.
  */
-export function visitResolver(patient: Patient, grid: GridLayout, formatDate: (d: string) => string): Resolver<VisitFormValues> {
-  return (values) => {
-    const { input, cellOf } = toVisitInput(values, patient.id, grid);
-    const parsed = VisitInput.safeParse(input);
-    const flat = parsed.success ? {} : toFormFields(fieldMessages(parsed.error), cellOf);
-    if (!flat.date && values.date.trim() < patient.dateOfBirth) {
-      flat.date = `The visit date is before the patient's date of birth (${formatDate(patient.dateOfBirth)}). Check the year.`;
+export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
+  const { patient, grid } = c;
+  return (typed) => {
+    const { values, problems } = readDateBoxes(typed, c.dates);
+    const target = c.target();
+    const mapped = target ? toAdditionInput(values, target.id, grid) : toVisitInput(values, patient.id, grid);
+    const parsed = target ? MeasurementsAddition.safeParse(mapped.input) : VisitInput.safeParse(mapped.input);
+    const flat = parsed.success ? {} : withDateProblems(toFormFields(fieldMessages(parsed.error), mapped.cellOf), problems);
+    if (!target && !flat.date && values.date < patient.dateOfBirth) {
+      flat.date = `The visit date is before the patient's date of birth (${c.formatDate(patient.dateOfBirth)}). Check the year.`;
     }
+    grid.cells.forEach((cell) => {
+      const v = values.cells[cell.index];
+      const has = target ? c.recorded(cell) : undefined;
+      if (v && has && v.degrees.trim() !== '') flat[`cells.${cell.index}.degrees`] = alreadyMeasured(has);
+    });
     grid.cells.forEach((cell) => {
       const v = values.cells[cell.index];
       // Each typed angle against its own motion's range, whatever else the schema found on that entry.

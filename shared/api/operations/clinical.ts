@@ -5,7 +5,7 @@ import { Patient } from '../../domain/patient';
 import { HistoryInput, VoidInput, VoidMark } from '../../domain/record-meta';
 import { uuid } from '../../domain/schema-parts';
 import { Therapist } from '../../domain/therapist';
-import { Measurement, MeasurementCorrection, Visit, VisitInput } from '../../domain/visit';
+import { Measurement, Visit } from '../../domain/visit';
 
 const ByPatient = z.strictObject({ patientId: uuid });
 
@@ -43,12 +43,6 @@ export const clinicalOperations = {
   'sites.add': { input: WatchedSiteInput, output: WatchedSite },
   'sites.changeStatus': { input: WatchedSiteStatusChange, output: WatchedSite },
   'sites.void': { input: VoidInput, output: WatchedSite },
-  'visits.record': { input: VisitInput, output: Visit },
-  'visits.list': { input: ByPatient, output: z.array(Visit) },
-  'visits.void': { input: VoidInput, output: z.strictObject({ visitId: z.string(), measurementsVoided: z.number().int() }) },
-  'measurements.correct': { input: MeasurementCorrection, output: Measurement },
-  'measurements.void': { input: VoidInput, output: Measurement },
-  'measurements.history': { input: HistoryInput, output: z.array(Measurement) },
   'events.record': { input: EventInput, output: ClinicalEvent },
   'events.correct': { input: EventCorrection, output: ClinicalEvent },
   'events.void': { input: VoidInput, output: ClinicalEvent },
