@@ -5,6 +5,7 @@ import { analysisOperations } from './operations/analysis';
 import { appOperations } from './operations/app';
 import { backupOperations } from './operations/backups';
 import { clinicalOperations } from './operations/clinical';
+import { exchangeOperations } from './operations/exchange';
 import { patientOperations } from './operations/patients';
 import { planOperations } from './operations/plans';
 import { reportOperations } from './operations/reports';
@@ -12,6 +13,7 @@ import { sampleDataOperations } from './operations/sample-data';
 import { settingsOperations } from './operations/settings';
 import { referralOperations } from './operations/referrals';
 import { thresholdOperations } from './operations/thresholds';
+import { visitOperations } from './operations/visits';
 import { worklistOperations } from './operations/worklist';
 
 export { AppInfo } from './operations/app';
@@ -26,6 +28,7 @@ export const operations = {
   ...patientOperations,
   ...settingsOperations,
   ...clinicalOperations,
+  ...visitOperations,
   ...sampleDataOperations,
   ...backupOperations,
   ...planOperations,
@@ -34,6 +37,7 @@ export const operations = {
   ...thresholdOperations,
   ...worklistOperations,
   ...referralOperations,
+  ...exchangeOperations,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -3,6 +3,7 @@ import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { eventHandlers } from './events';
+import { exchangeHandlers } from './exchange';
 import { patientFileHandlers } from './patient-file';
 import { planHandlers } from './plans';
 import { profileHandlers } from './profile';
@@ -28,7 +29,7 @@ export const handlers: HandlerTable<OperationName> = {
   ...settingsHandlers,
   ...patientFileHandlers,
   ...keepingWorklistCurrent(profileHandlers, ['riskFactors.add', 'riskFactors.correct', 'riskFactors.void', 'sites.add', 'sites.changeStatus', 'sites.void']),
-  ...keepingWorklistCurrent(visitHandlers, ['visits.record', 'visits.void', 'measurements.correct', 'measurements.void']),
+  ...keepingWorklistCurrent(visitHandlers, ['visits.record', 'visits.addMeasurements', 'visits.void', 'measurements.correct', 'measurements.void']),
   ...keepingWorklistCurrent(eventHandlers, ['events.record', 'events.correct', 'events.void']),
   ...sampleDataHandlers,
   ...backupHandlers,
@@ -38,4 +39,5 @@ export const handlers: HandlerTable<OperationName> = {
   ...keepingWorklistCurrent(thresholdHandlers, ['thresholds.set', 'thresholds.clear']),
   ...worklistHandlers,
   ...referralHandlers,
+  ...exchangeHandlers,
 };

