@@ -32,18 +32,19 @@ import {
   type Side,
 } from '../domain/catalogue';
 import { siteMotionJoints, type WatchedSite } from '../domain/ho';
-import { groupBySeries, seriesKeyOf, type SeriesKey } from '../domain/series';
+import { seriesKeyOf, type SeriesKey } from '../domain/series';
 import { thresholdFor, type ThresholdOverride } from '../domain/thresholds';
-import type { Measurement } from '../domain/visit';
 import { assessArc, type ArcAssessment } from './arcs';
 import { seriesLabel as reasonLabel } from './format';
 import { planResponses, type PlanPeriodInput, type PlanResponse } from './plan-response';
 import { resetsFor, type EventLike, type SeriesReset } from './series-events';
-import type { AnalysisOptions, RomPoint } from './series-summary';
+import { latestOnOrBefore, otherSide, seriesPointsOf, type MeasurementLike, type SeriesPoint, type SeriesPoints } from './series-points';
+import type { AnalysisOptions } from './series-summary';
 import { analyseSeries, type SeriesAnalysis, type Verdict } from './verdict';
 
 export { parseSeriesKey, seriesKeyOf, type SeriesKey } from '../domain/series';
 export { eventsForJoint, resetDatesFor, resetsFor, type EventLike, type SeriesReset } from './series-events';
+export { seriesPointsOf, type MeasurementLike, type SeriesPoint, type SeriesPoints } from './series-points';
 
 /** The parts of 'patients.file' this needs; PatientFile fits it. */
 export interface PatientSeriesSource {
@@ -52,15 +53,15 @@ export interface PatientSeriesSource {
   visits: readonly { measurements: readonly MeasurementLike[] }[];
   events: readonly EventLike[];
 }
-export type MeasurementLike = Pick<Measurement, 'id' | 'visitId' | 'date' | 'motion' | 'side' | 'mode' | 'degrees' | 'raterId' | 'instrument' | 'endFeel' | 'pain' | 'note'>;
 
-/** One measurement as a point of its series, with what a tooltip shows. */
-export interface SeriesPoint extends RomPoint {
-  id: string;
-  visitId: string;
-  endFeel: MeasurementLike['endFeel'];
-  pain: number | null;
-  note: string | null;
+/**
+ * The same, with the readings already grouped into series points (series-points.ts): what analysis.patient
+ * reads from the database without building the patient file (electron/db/analysis-reads.ts).
+ */
+export interface PatientPointsSource {
+  sites: PatientSeriesSource['sites'];
+  events: readonly EventLike[];
+  points: SeriesPoints;
 }
 
 export interface PatientSeries {
@@ -130,10 +131,15 @@ export function verdictRank(v: Pick<Verdict, 'kind' | 'needsConfirmation'>): num
 }
 
 export function analysePatient(file: PatientSeriesSource, today: string, options: PatientAnalysisOptions = {}): PatientAnalysis {
+  return analysePatientPoints({ sites: file.sites, events: file.events, points: seriesPointsOf(file.visits) }, today, options);
+}
+
+/** analysePatient on readings already grouped by series: the same result for the same points. */
+export function analysePatientPoints(source: PatientPointsSource, today: string, options: PatientAnalysisOptions = {}): PatientAnalysis {
   const { thresholds = [], planPeriods = [], ...analysisOptions } = options;
-  const watched = watchedMotions(file.sites);
-  const points = pointsBySeries(file.visits);
-  const events = file.events.filter((e) => e.voided === null);
+  const watched = watchedMotions(source.sites);
+  const points = source.points;
+  const events = source.events.filter((e) => e.voided === null);
 
   // Every watched series, and every measured one, once each, in clinical order.
   const keys: { spec: MotionSpec; side: Side; mode: Mode }[] = [];
@@ -263,31 +269,8 @@ function watchedMotions(sites: PatientSeriesSource['sites']): Set<string> {
   return out;
 }
 
-/** Points per series key, oldest visit first; unknown motions (stale rows) are skipped. */
-function pointsBySeries(visits: PatientSeriesSource['visits']): Map<SeriesKey, SeriesPoint[]> {
-  const grouped = groupBySeries([...visits].reverse().flatMap((v) => v.measurements));
-  const out = new Map<SeriesKey, SeriesPoint[]>();
-  for (const [key, list] of grouped) {
-    const pts = list.map((m): SeriesPoint => ({ id: m.id, visitId: m.visitId, date: m.date, value: m.degrees, raterId: m.raterId, instrument: m.instrument, endFeel: m.endFeel, pain: m.pain, note: m.note }));
-    // Stable: same-day points keep the order they were recorded in.
-    pts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    out.set(key, pts);
-  }
-  return out;
-}
-
-function latestOnOrBefore(points: readonly RomPoint[], today: string): { value: number; date: string } | null {
-  let latest: RomPoint | null = null;
-  for (const p of points) if (p.date <= today && (latest === null || p.date >= latest.date)) latest = p;
-  return latest ? { value: latest.value, date: latest.date } : null;
-}
-
 function latestReset(dates: readonly string[], today: string): string | null {
   return dates.filter((d) => d <= today).reduce<string | null>((m, d) => (m === null || d > m ? d : m), null);
-}
-
-function otherSide(side: Side): Side {
-  return side === 'left' ? 'right' : 'left';
 }
 
 function catalogueOrder(): MotionSpec[] {

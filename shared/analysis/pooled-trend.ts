@@ -15,6 +15,7 @@
 import { dayDiff } from './day-number';
 import { evenlyThinned, type RomPoint } from './series-summary';
 import type { Stratum } from './strata';
+import { minMax, valuesAtRanks } from './order-statistics';
 import { kendallVariance, normalQuantile, roundHalfEven } from './theil-sen';
 
 export interface PooledFit {
@@ -87,20 +88,25 @@ export function pooledFit(points: readonly RomPoint[], strata: readonly Stratum[
   }
   if (count === 0 || fromDate === null || toDate === null) return null;
 
-  const slopes = buffer.subarray(0, count).sort();
+  const slopes = buffer.subarray(0, count);
   const N = count;
   const mid = N >> 1;
-  // Averaging the two middle slopes keeps the fit exactly antisymmetric: a series played backwards gets
-  // exactly the opposite slope and interval.
-  const slopePerDay = N % 2 === 1 ? slopes[mid]! : (slopes[mid - 1]! + slopes[mid]!) / 2;
   const C = normalQuantile(0.5 + confidence / 2) * Math.sqrt(Math.max(0, varS));
   const m1 = roundHalfEven((N - C) / 2);
   const m2 = roundHalfEven((N + C) / 2) + 1;
+  // The ranks needed, selected rather than sorted (order-statistics.ts); an open side asks for rank 1 and is
+  // dropped below.
+  const inRange = (m: number) => m >= 1 && m <= N;
+  const [lower, upper, a, b] = valuesAtRanks(slopes, [inRange(m1) ? m1 - 1 : 0, inRange(m2) ? m2 - 1 : 0, N % 2 === 1 ? mid : mid - 1, mid]);
+  // Averaging the two middle slopes keeps the fit exactly antisymmetric: a series played backwards gets
+  // exactly the opposite slope and interval.
+  const slopePerDay = N % 2 === 1 ? b! : (a! + b!) / 2;
+  const { min, max } = minMax(slopes);
   const spanDays = dayDiff(fromDate, toDate);
   return {
     slopePerDay,
-    lowerPerDay: m1 >= 1 && m1 <= N ? slopes[m1 - 1]! : null,
-    upperPerDay: m2 >= 1 && m2 <= N ? slopes[m2 - 1]! : null,
+    lowerPerDay: inRange(m1) ? lower! : null,
+    upperPerDay: inRange(m2) ? upper! : null,
     confidence,
     pairs: N,
     strata: used,
@@ -109,7 +115,7 @@ export function pooledFit(points: readonly RomPoint[], strata: readonly Stratum[
     toDate,
     spanDays,
     fittedChange: slopePerDay * spanDays,
-    allPairsFalling: slopes[N - 1]! < 0,
-    allPairsRising: slopes[0]! > 0,
+    allPairsFalling: max < 0,
+    allPairsRising: min > 0,
   };
 }

@@ -293,6 +293,17 @@ function ref(p: RomPoint, index: number): PointRef {
   return { id: p.id ?? null, date: p.date, value: p.value, raterId: p.raterId, instrument: p.instrument, index };
 }
 
+/**
+ * Dates already found valid. Every reading's date is checked at every summary, a patient page summarises each
+ * series more than once, and a clinic's readings share a few thousand dates: a look-up instead of a parse.
+ * Bounded, so a long-running server cannot grow it without end.
+ */
+const validDates = new Set<string>();
+const VALID_DATES_KEPT = 50_000;
+
 function assertDate(value: string, what: string): void {
+  if (validDates.has(value)) return;
   if (parseCalendarDate(value) === null) throw new RangeError(`${what} must be a date written YYYY-MM-DD, not "${value}".`);
+  if (validDates.size >= VALID_DATES_KEPT) validDates.clear();
+  validDates.add(value);
 }

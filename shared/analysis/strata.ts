@@ -24,15 +24,38 @@ export function stratumKeyOf(p: Pick<RomPoint, 'raterId' | 'instrument'>, unknow
 
 /** Every stratum of the points, in the order of its first reading (so relabelling raters changes nothing). */
 export function strataOf(points: readonly RomPoint[], unknownMatches = false): Stratum[] {
-  const byKey = new Map<string, Stratum>();
-  points.forEach((p, i) => {
-    const key = stratumKeyOf(p, unknownMatches);
-    if (key === null) return;
-    const s = byKey.get(key);
+  // Looked up by rater, then instrument, rather than by stratumKeyOf's joined string: the same strata without
+  // building a string per reading (this runs for every series several times per patient page). The previous
+  // reading's stratum is tried first, since runs by one therapist are the usual case.
+  const strata: Stratum[] = [];
+  const byRater = new Map<string | null, Map<string | null, Stratum>>();
+  let last: Stratum | null = null;
+  let lastRater: string | null = null;
+  let lastInstrument: string | null = null;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (!unknownMatches && (p.raterId === null || p.instrument === null)) continue;
+    // A missing value (undefined from untyped callers) matches "not recorded", as in stratumKeyOf.
+    const rater = p.raterId ?? null;
+    const instrument = p.instrument ?? null;
+    if (last !== null && lastRater === rater && lastInstrument === instrument) {
+      last.indices.push(i);
+      continue;
+    }
+    let byInstrument = byRater.get(rater);
+    if (!byInstrument) byRater.set(rater, (byInstrument = new Map()));
+    let s = byInstrument.get(instrument);
     if (s) s.indices.push(i);
-    else byKey.set(key, { raterId: p.raterId, instrument: p.instrument, indices: [i] });
-  });
-  return [...byKey.values()];
+    else {
+      s = { raterId: p.raterId, instrument: p.instrument, indices: [i] };
+      byInstrument.set(instrument, s);
+      strata.push(s);
+    }
+    last = s;
+    lastRater = rater;
+    lastInstrument = instrument;
+  }
+  return strata;
 }
 
 /** The stratum holding the point at `index`, if any. */

@@ -4,6 +4,8 @@
 // (a painful day, a new rater). The median of pairwise slopes ignores up to ~29% outliers, where least
 // squares would be dragged by a single one. Pure arithmetic, no I/O, so it runs in the renderer too.
 
+import { valuesAtRanks } from './order-statistics';
+
 export interface XY {
   x: number;
   y: number;
@@ -41,8 +43,7 @@ export function theilSen(points: readonly XY[], confidence = 0.95): TheilSenFit 
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new RangeError('Theil-Sen needs finite x and y values.');
   }
   const n = points.length;
-  // n(n-1)/2 slopes: a typed array sorts natively, several times faster than an array with a comparator,
-  // which matters for a five-year weekly series (about 34,000 pairs).
+  // n(n-1)/2 slopes in a typed array (no boxed numbers): a five-year weekly series has about 34,000 pairs.
   const buffer = new Float64Array((n * (n - 1)) / 2);
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -53,17 +54,22 @@ export function theilSen(points: readonly XY[], confidence = 0.95): TheilSenFit 
     }
   }
   if (count === 0) return null;
-  const slopes = buffer.subarray(0, count).sort();
-  const slope = medianOfSorted(slopes);
-  const intercept = median(points.map((p) => p.y - slope * p.x));
-
-  const N = slopes.length;
+  const N = count;
   const z = normalQuantile(0.5 + confidence / 2);
   const varS = kendallVariance(points.map((p) => p.x), points.map((p) => p.y));
   const c = z * Math.sqrt(Math.max(0, varS));
-  const lower = atRank(slopes, roundHalfEven((N - c) / 2));
-  const upper = atRank(slopes, roundHalfEven((N + c) / 2) + 1);
-  return { slope, intercept, lower, upper, confidence, n, pairs: N };
+  // Only the median and the two bounds' ranks are needed: selected, not sorted (order-statistics.ts).
+  const mid = N >> 1;
+  const [low, high, m1, m2] = valuesAtRanks(buffer.subarray(0, count), [
+    clampedIndex(roundHalfEven((N - c) / 2), N),
+    clampedIndex(roundHalfEven((N + c) / 2) + 1, N),
+    N % 2 === 1 ? mid : mid - 1,
+    mid,
+  ]);
+  // Averaging the two middle values keeps median(-s) === -median(s) (see medianOfSorted).
+  const slope = N % 2 === 1 ? m2! : (m1! + m2!) / 2;
+  const intercept = median(points.map((p) => p.y - slope * p.x));
+  return { slope, intercept, lower: low!, upper: high!, confidence, n, pairs: N };
 }
 
 /** Variance of Kendall's S under no trend, corrected for ties in x (same day) and in y (same reading). */
@@ -72,18 +78,27 @@ export function kendallVariance(xs: readonly number[], ys: readonly number[]): n
   return (n * (n - 1) * (2 * n + 5) - tieTerm(xs) - tieTerm(ys)) / 18;
 }
 
-/** Sum of t(t-1)(2t+5) over groups of t equal values. */
+/**
+ * Sum of t(t-1)(2t+5) over groups of t equal values: counted as runs of a sorted copy (each term is a whole
+ * number, so the sum is exact in any order; -0 and +0 are one group, as equal values).
+ */
 function tieTerm(values: readonly number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const sorted = Float64Array.from(values).sort();
   let sum = 0;
-  for (const t of counts.values()) sum += t * (t - 1) * (2 * t + 5);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    // NaN (never from the analysis, which checks its values) is one group, as a Map key would be.
+    while (j < sorted.length && (sorted[j] === sorted[i] || (sorted[j] !== sorted[j] && sorted[i] !== sorted[i]))) j++;
+    const t = j - i;
+    sum += t * (t - 1) * (2 * t + 5);
+    i = j;
+  }
   return sum;
 }
 
-/** Slope at a 1-based rank of an ascending array, clamped to its ends. */
-function atRank(sorted: ArrayLike<number>, rank: number): number {
-  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1]!;
+/** The 0-based index of a 1-based rank, clamped to the ends of n values. */
+function clampedIndex(rank: number, n: number): number {
+  return Math.min(Math.max(rank, 1), n) - 1;
 }
 
 /** numpy's rounding (half to even), to pick the same ranks as scipy. */

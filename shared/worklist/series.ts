@@ -4,27 +4,35 @@
 // and this runs inside every write. tests/integration/worklist-summaries.test.ts holds the two to the same
 // verdicts after every random sequence of writes.
 import { seriesLabel as reasonLabel } from '../analysis/format';
-import { verdictRank, type PatientSeries, type PatientSeriesSource, type SeriesPoint } from '../analysis/patient-series';
+import { verdictRank, type PatientPointsSource, type PatientSeries, type PatientSeriesSource } from '../analysis/patient-series';
+import { latestOnOrBefore, otherSide, seriesPointsOf } from '../analysis/series-points';
 import { resetsFor } from '../analysis/series-events';
 import type { AnalysisOptions } from '../analysis/series-summary';
 import { analyseSeries } from '../analysis/verdict';
-import { JOINTS, MODES, SIDES, motionsOfJoint, seriesLabel as displayLabel, type Side } from '../domain/catalogue';
+import { JOINTS, MODES, SIDES, motionsOfJoint, seriesLabel as displayLabel } from '../domain/catalogue';
 import { siteMotionJoints } from '../domain/ho';
-import { groupBySeries, seriesKeyOf, type SeriesKey } from '../domain/series';
+import { seriesKeyOf } from '../domain/series';
 import type { ThresholdOverride } from '../domain/thresholds';
 
 export type MeasuredSeries = Pick<PatientSeries, 'key' | 'motion' | 'joint' | 'side' | 'mode' | 'label' | 'watched' | 'points' | 'analysis'>;
 
 /** Measured series (a point on or before `today`), losing first as analysePatient orders them, then clinical order. */
-export function measuredSeries(file: PatientSeriesSource, today: string, options: { thresholds?: readonly ThresholdOverride[] } & Partial<AnalysisOptions> = {}): MeasuredSeries[] {
+export function measuredSeries(file: PatientSeriesSource, today: string, options: MeasuredSeriesOptions = {}): MeasuredSeries[] {
+  return measuredSeriesOf({ sites: file.sites, events: file.events, points: seriesPointsOf(file.visits) }, today, options);
+}
+
+type MeasuredSeriesOptions = { thresholds?: readonly ThresholdOverride[] } & Partial<AnalysisOptions>;
+
+/** measuredSeries on readings already grouped by series (analysePatientPoints' source). */
+export function measuredSeriesOf(source: PatientPointsSource, today: string, options: MeasuredSeriesOptions = {}): MeasuredSeries[] {
   const { thresholds = [], ...analysisOptions } = options;
   const watched = new Set<string>();
-  for (const site of file.sites) {
+  for (const site of source.sites) {
     if (site.voided !== null) continue;
     for (const joint of siteMotionJoints(site.joint)) for (const spec of motionsOfJoint(joint)) watched.add(`${site.side}.${spec.key}`);
   }
-  const points = pointsBySeries(file.visits);
-  const events = file.events.filter((e) => e.voided === null);
+  const points = source.points;
+  const events = source.events.filter((e) => e.voided === null);
   const out: MeasuredSeries[] = [];
   for (const spec of JOINTS.flatMap((j) => [...motionsOfJoint(j)])) {
     for (const side of SIDES) {
@@ -56,24 +64,3 @@ export function measuredSeries(file: PatientSeriesSource, today: string, options
   return out.sort((a, b) => verdictRank(a.analysis.verdict) - verdictRank(b.analysis.verdict) || order.get(a.key)! - order.get(b.key)!);
 }
 
-/** As analysePatient groups them: oldest visit first, same-day points in the order recorded, unknown motions left out. */
-function pointsBySeries(visits: PatientSeriesSource['visits']): Map<SeriesKey, SeriesPoint[]> {
-  const grouped = groupBySeries([...visits].reverse().flatMap((v) => v.measurements));
-  const out = new Map<SeriesKey, SeriesPoint[]>();
-  for (const [key, list] of grouped) {
-    const pts = list.map((m): SeriesPoint => ({ id: m.id, visitId: m.visitId, date: m.date, value: m.degrees, raterId: m.raterId, instrument: m.instrument, endFeel: m.endFeel, pain: m.pain, note: m.note }));
-    pts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    out.set(key, pts);
-  }
-  return out;
-}
-
-function latestOnOrBefore(points: readonly SeriesPoint[], today: string): { value: number; date: string } | null {
-  let latest: SeriesPoint | null = null;
-  for (const p of points) if (p.date <= today && (latest === null || p.date >= latest.date)) latest = p;
-  return latest ? { value: latest.value, date: latest.date } : null;
-}
-
-function otherSide(side: Side): Side {
-  return side === 'left' ? 'right' : 'left';
-}

@@ -13,9 +13,10 @@ import { siteMotionJoints, type RiskFactor, type WatchedSite } from '../domain/h
 import type { ThresholdOverride } from '../domain/thresholds';
 import type { Visit } from '../domain/visit';
 import { dueDates, scheduleAnchor } from './schedule';
-import { measuredSeries, type MeasuredSeries } from './series';
+import { seriesPointsOf, type SeriesPoints } from '../analysis/series-points';
+import { measuredSeriesOf, type MeasuredSeries } from './series';
 import type { WorklistSettings } from './settings';
-import { alpResults, profileChecks, warningSigns } from './signs';
+import { alpResults, profileChecks, warningSigns, type VisitLike } from './signs';
 import type { PatientWorklistSummary, SeriesSummaryRow, SiteScheduleRow, StoredReason } from './types';
 
 /**
@@ -36,15 +37,35 @@ export interface WorklistSource {
   riskFactors: readonly RiskFactor[];
 }
 
+/**
+ * The same record as the summary needs it and no more: the readings grouped into series points
+ * (series-points.ts), the visits with only what the warning signs and the schedule look at, the sites without
+ * their imaging. What the refresh after every write reads (electron/db/analysis-reads.ts).
+ */
+export interface WorklistReadings {
+  sites: readonly SummarySite[];
+  /** Newest first, each with its current measurements in the order recorded. */
+  visits: readonly VisitLike[];
+  events: readonly ClinicalEvent[];
+  riskFactors: readonly Pick<RiskFactor, 'kind' | 'onsetDate' | 'voided'>[];
+  points: SeriesPoints;
+}
+export type SummarySite = Pick<WatchedSite, 'joint' | 'side' | 'status' | 'since' | 'voided'>;
+
 export interface SummaryOptions {
   thresholds: readonly ThresholdOverride[];
   settings: WorklistSettings;
 }
 
 export function summarisePatient(source: WorklistSource, options: SummaryOptions): PatientWorklistSummary {
+  return summariseReadings({ ...source, points: seriesPointsOf(source.visits) }, options);
+}
+
+/** summarisePatient on the lean record: the same summary for the same readings. */
+export function summariseReadings(source: WorklistReadings, options: SummaryOptions): PatientWorklistSummary {
   const sites = source.sites.filter((s) => s.voided === null);
   const events = source.events.filter((e) => e.voided === null);
-  const measured = measuredSeries({ sites, visits: source.visits, events }, SUMMARY_AS_OF, { thresholds: options.thresholds });
+  const measured = measuredSeriesOf({ sites, events, points: source.points }, SUMMARY_AS_OF, { thresholds: options.thresholds });
 
   const siteRows = sites.map((site) => scheduleOf(site, source, options.settings));
   const series = measured.map((s) => seriesRow(s, siteRows));
@@ -79,7 +100,7 @@ function isMeasuredJoint(motion: string, joints: readonly JointId[]): boolean {
   return joint !== undefined && joints.includes(joint);
 }
 
-function scheduleOf(site: WatchedSite, source: WorklistSource, settings: WorklistSettings): SiteScheduleRow {
+function scheduleOf(site: SummarySite, source: WorklistReadings, settings: WorklistSettings): SiteScheduleRow {
   const anchor = scheduleAnchor(site, source.events, source.riskFactors);
   const joints = siteMotionJoints(site.joint);
   const measured = source.visits.find((v) => v.measurements.some((m) => m.side === site.side && isMeasuredJoint(m.motion, joints)));

@@ -24,6 +24,42 @@ export async function medianMs(fn: () => unknown, runs = 15, warmup = 2): Promis
   return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
 }
 
+export interface Timing {
+  wallMs: number;
+  /** This process's CPU time (user + system): what the work cost, whatever else the machine was doing. */
+  cpuMs: number;
+}
+
+/**
+ * Medians of wall and CPU time of several operations run in turn, round after round: on a shared, busy machine
+ * each meets the same load, so their ratio means something even when the wall times do not.
+ */
+export async function interleavedMedians<K extends string>(fns: Record<K, () => unknown>, runs = 21, warmup = 2): Promise<Record<K, Timing>> {
+  const names = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of names) await fns[k]();
+  const wall = new Map<K, number[]>(names.map((k) => [k, []]));
+  const cpu = new Map<K, number[]>(names.map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const k of names) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await fns[k]();
+      wall.get(k)!.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      cpu.get(k)!.push((used.user + used.system) / 1000);
+    }
+  }
+  const out = {} as Record<K, Timing>;
+  for (const k of names) out[k] = { wallMs: median(wall.get(k)!), cpuMs: median(cpu.get(k)!) };
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export function printTable(rows: BenchRow[]): boolean {
   const lines = [['measure', 'median', 'target', 'runs', 'result']];
   let allMet = true;

@@ -1,6 +1,6 @@
-import { analysePatient } from '../../../shared/analysis/patient-series';
+import { analysePatientPoints } from '../../../shared/analysis/patient-series';
 import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
-import { readPatientFile } from '../patient-file';
+import { readAnalysisSource } from '../patient-file';
 import { planPeriodsOf } from '../analysis-plan-periods';
 import { today } from '../plan-reads';
 import type { HandlerTable } from './types';
@@ -13,10 +13,11 @@ export const analysisHandlers: HandlerTable<'analysis.patient'> = {
    */
   'analysis.patient': (input, ctx) =>
     ctx.transaction((): PatientAnalysisResult => {
-      const file = readPatientFile(ctx, input.patientId);
-      const analysis = analysePatient(file, input.today ?? today(ctx), {
+      // The lean read (patient-file.ts): the readings straight into series points, not the patient file.
+      const source = readAnalysisSource(ctx, input.patientId);
+      const analysis = analysePatientPoints(source, input.today ?? today(ctx), {
         thresholds: ctx.repos.thresholds.overrides(),
-        planPeriods: planPeriodsOf(ctx, file.patient.id),
+        planPeriods: planPeriodsOf(ctx, input.patientId),
       });
       const withVerdict = <S extends (typeof analysis.series)[number]>(s: S) => ({ ...s, verdict: s.analysis.verdict });
       return { ...analysis, series: analysis.series.map(withVerdict), unmeasured: analysis.unmeasured.map(withVerdict) };
