@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { isOperationName, operations, type OperationName } from '../../shared/api/contract';
+import { isOperationName, operationRules, operations, type OperationName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { copyFieldMessages, fieldMessages, summarize } from '../../shared/api/issues';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
+import { requireActor } from './session';
 
 export type Dispatch = (operation: string, input: unknown) => Promise<Envelope<unknown>>;
 
 /**
  * The single entry point both transports call: validate the input, run the handler, validate the
  * output. Whatever the renderer checked, input is checked again here.
+ *
+ * The contract's marks decide the rest (shared/api/contract.ts, OperationSpec): a change is refused here
+ * without a working therapist, and runs with its audit rows and output check in one transaction, so a handler
+ * or an output that fails leaves nothing written. Handlers that open a transaction of their own nest inside it
+ * as savepoints. A read, and a change marked `transaction: 'own'`, runs as its handler says.
  */
 export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown) => void = defaultLog): Dispatch {
   return async (operation, input) => {
@@ -24,9 +30,7 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
       return { ok: false, error: { code: 'invalid_input', message: summarize(fields), fields } };
     }
     try {
-      const run = handlers[operation] as (i: unknown, c: ApiContext) => unknown;
-      const value = await run(parsed.data, ctx);
-      return { ok: true, value: checkOutput(operation, value) };
+      return { ok: true, value: await run(operation, parsed.data, ctx) };
     } catch (err) {
       if (err instanceof AppError) {
         // Copied into a prototype-free object, so any field name (even "__proto__") keeps its message.
@@ -39,6 +43,19 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
       };
     }
   };
+}
+
+async function run(operation: OperationName, input: unknown, ctx: ApiContext): Promise<unknown> {
+  const handler = handlers[operation] as (i: unknown, c: ApiContext) => unknown;
+  const rules = operationRules(operation);
+  if (rules.needsActor) requireActor(ctx);
+  if (rules.ownTransaction) return checkOutput(operation, await handler(input, ctx));
+  return ctx.transaction(() => {
+    const value = handler(input, ctx);
+    // A promise would let the transaction commit before the work is done: such a change must be marked 'own'.
+    if (value instanceof Promise) throw new Error(`${operation} is asynchronous: mark it transaction: 'own' in the contract`);
+    return checkOutput(operation, value);
+  });
 }
 
 function checkOutput(operation: OperationName, value: unknown): unknown {

@@ -6,9 +6,11 @@ import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { profileHandlers } from './profile';
-import { requireActor } from '../session';
-import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
+import { correctRecord, voidRecord } from '../record-changes';
+import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
+
+const events = (ctx: ApiContext) => ({ versions: ctx.repos.events.versions, read: (id: string) => ctx.repos.events.get(id), entity: 'event' });
 
 type EventOps = 'events.record' | 'events.correct' | 'events.void' | 'events.list' | 'events.history';
 
@@ -45,42 +47,26 @@ function changeSiteStatusWith(
 }
 
 export const eventHandlers: HandlerTable<EventOps> = {
-  'events.record': (input, ctx) =>
-    ctx.transaction(() => {
-      const patient = requirePatient(ctx, input.patientId);
-      assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The date');
-      const at = ctx.now();
-      const { siteStatus, ...values } = input;
-      const event = ctx.repos.events.insert(firstVersion(ctx, at), values);
-      audit(ctx, { at, operation: 'events.record', entity: 'event', entityId: event.lineageId, before: null, after: event });
-      if (siteStatus) changeSiteStatusWith(ctx, event, siteStatus);
-      return event;
-    }),
+  'events.record': (input, ctx) => {
+    const patient = requirePatient(ctx, input.patientId);
+    assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The date');
+    const at = ctx.now();
+    const { siteStatus, ...values } = input;
+    const event = ctx.repos.events.insert(firstVersion(ctx, at), values);
+    audit(ctx, { at, operation: 'events.record', entity: 'event', entityId: event.lineageId, before: null, after: event });
+    if (siteStatus) changeSiteStatusWith(ctx, event, siteStatus);
+    return event;
+  },
 
   'events.correct': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.events.versions.current(input.id);
+    correctRecord(ctx, events(ctx), 'events.correct', input, (version, old) => {
       const patient = requirePatient(ctx, old.patient_id);
       assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The date');
-      const before = ctx.repos.events.get(old.id)!;
-      const at = ctx.now();
-      const { id: _id, reason, ...values } = input;
-      const after = ctx.repos.events.insert(correctionOf(ctx, old, at, reason), { ...values, patientId: old.patient_id });
-      ctx.repos.events.versions.markSuperseded(old.id, after.id);
-      audit(ctx, { at, operation: 'events.correct', entity: 'event', entityId: old.lineage_id, before, after });
-      return after;
+      const { id: _id, reason: _reason, ...values } = input;
+      return ctx.repos.events.insert(version, { ...values, patientId: old.patient_id });
     }),
 
-  'events.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.events.versions.current(input.id);
-      const before = ctx.repos.events.get(old.id)!;
-      const at = ctx.now();
-      ctx.repos.events.versions.void(old.id, at, requireActor(ctx), input.reason);
-      const after = ctx.repos.events.get(old.id)!;
-      audit(ctx, { at, operation: 'events.void', entity: 'event', entityId: old.lineage_id, before, after });
-      return after;
-    }),
+  'events.void': (input, ctx) => voidRecord(ctx, events(ctx), 'events.void', input).after,
 
   'events.list': (input, ctx) => {
     requirePatient(ctx, input.patientId);

@@ -54,65 +54,63 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv'> = {
   /**
-   * One read transaction so the file is one moment's record; the audit row (who exported what, to which file name)
-   * is written in it. A whole clinic is one transaction Bundle per patient per line, so each line can be sent to a
+   * A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the audit row
+   * (who exported what, to which file name) is written in it. A whole clinic is one transaction Bundle per patient per line, so each line can be sent to a
    * server as it is.
    */
-  'exchange.exportFhir': (input, ctx) =>
-    ctx.transaction(() => {
-      const clinic = exchangeClinic(ctx);
-      const range = rangeOf(input);
-      const ids = patientIds(ctx, input);
-      const bundles = ids.map((id) => patientBundle(readSource(ctx, clinic, id), range));
-      const records = bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0);
-      const single = input.patientId !== undefined;
-      const fileName = single ? `romtrack-patient-${input.patientId}${rangeTag(range)}.fhir.json` : `romtrack-clinic-${day(ctx)}${rangeTag(range)}.fhir.ndjson`;
-      const file = {
-        fileName,
-        mediaType: single ? ('application/fhir+json' as const) : ('application/fhir+ndjson' as const),
-        content: single ? JSON.stringify(bundles[0], null, 2) : bundles.map((b) => `${JSON.stringify(b)}\n`).join(''),
-        patients: ids.length,
-        records,
-      };
-      audit(ctx, {
-        at: ctx.now(),
-        operation: 'exchange.exportFhir',
-        entity: single ? 'patient' : 'clinic',
-        entityId: single ? ids[0]! : clinic.id,
-        before: null,
-        after: { format: 'fhir-r4', fileName, range: range ?? null, patients: ids.length, resources: records },
-      });
-      return file;
-    }),
+  'exchange.exportFhir': (input, ctx) => {
+    const clinic = exchangeClinic(ctx);
+    const range = rangeOf(input);
+    const ids = patientIds(ctx, input);
+    const bundles = ids.map((id) => patientBundle(readSource(ctx, clinic, id), range));
+    const records = bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0);
+    const single = input.patientId !== undefined;
+    const fileName = single ? `romtrack-patient-${input.patientId}${rangeTag(range)}.fhir.json` : `romtrack-clinic-${day(ctx)}${rangeTag(range)}.fhir.ndjson`;
+    const file = {
+      fileName,
+      mediaType: single ? ('application/fhir+json' as const) : ('application/fhir+ndjson' as const),
+      content: single ? JSON.stringify(bundles[0], null, 2) : bundles.map((b) => `${JSON.stringify(b)}\n`).join(''),
+      patients: ids.length,
+      records,
+    };
+    audit(ctx, {
+      at: ctx.now(),
+      operation: 'exchange.exportFhir',
+      entity: single ? 'patient' : 'clinic',
+      entityId: single ? ids[0]! : clinic.id,
+      before: null,
+      after: { format: 'fhir-r4', fileName, range: range ?? null, patients: ids.length, resources: records },
+    });
+    return file;
+  },
 
-  'exchange.exportCsv': (input, ctx) =>
-    ctx.transaction(() => {
-      const clinic = exchangeClinic(ctx);
-      const range = rangeOf(input);
-      const ids = patientIds(ctx, input);
-      const files = ids.map((id) => readPatientFile(ctx, id));
-      const therapists = new Map((files[0]?.therapists ?? []).map((t) => [t.id, t.name]));
-      const raterIds = [...new Set(files.flatMap((f) => f.visits.flatMap((v) => v.measurements.map((m) => m.raterId ?? ''))))].filter(Boolean);
-      const patientNames = input.pseudonymise ? pseudonyms(shuffled(ids), 'P') : null;
-      const raterNames = input.pseudonymise ? pseudonyms(shuffled(raterIds), 'R', 2) : null;
-      const patients: CsvPatient[] = files.map((f) => ({
-        // Without pseudonyms, the clinic id is the only way the table names a patient; a patient without one
-        // is named by ROMtrack's id, never by name.
-        label: patientNames ? patientNames.get(f.patient.id)! : (f.patient.clinicId ?? f.patient.id),
-        measurements: f.visits.flatMap((v) => v.measurements).filter((m: Measurement) => inRange(m.date, range)),
-      }));
-      const rater = (id: string | null): string => (id === null ? '' : raterNames ? (raterNames.get(id) ?? '') : (therapists.get(id) ?? ''));
-      const content = measurementsCsv(patients, rater);
-      const records = patients.reduce((n, p) => n + p.measurements.length, 0);
-      const fileName = `romtrack-measurements-${day(ctx)}${input.pseudonymise ? '-pseudonymised' : ''}${rangeTag(range)}.csv`;
-      audit(ctx, {
-        at: ctx.now(),
-        operation: 'exchange.exportCsv',
-        entity: input.patientId ? 'patient' : 'clinic',
-        entityId: input.patientId ? ids[0]! : clinic.id,
-        before: null,
-        after: { format: 'csv', fileName, range: range ?? null, pseudonymised: input.pseudonymise, patients: ids.length, rows: records },
-      });
-      return { fileName, mediaType: 'text/csv' as const, content, patients: ids.length, records };
-    }),
+  'exchange.exportCsv': (input, ctx) => {
+    const clinic = exchangeClinic(ctx);
+    const range = rangeOf(input);
+    const ids = patientIds(ctx, input);
+    const files = ids.map((id) => readPatientFile(ctx, id));
+    const therapists = new Map((files[0]?.therapists ?? []).map((t) => [t.id, t.name]));
+    const raterIds = [...new Set(files.flatMap((f) => f.visits.flatMap((v) => v.measurements.map((m) => m.raterId ?? ''))))].filter(Boolean);
+    const patientNames = input.pseudonymise ? pseudonyms(shuffled(ids), 'P') : null;
+    const raterNames = input.pseudonymise ? pseudonyms(shuffled(raterIds), 'R', 2) : null;
+    const patients: CsvPatient[] = files.map((f) => ({
+      // Without pseudonyms, the clinic id is the only way the table names a patient; a patient without one
+      // is named by ROMtrack's id, never by name.
+      label: patientNames ? patientNames.get(f.patient.id)! : (f.patient.clinicId ?? f.patient.id),
+      measurements: f.visits.flatMap((v) => v.measurements).filter((m: Measurement) => inRange(m.date, range)),
+    }));
+    const rater = (id: string | null): string => (id === null ? '' : raterNames ? (raterNames.get(id) ?? '') : (therapists.get(id) ?? ''));
+    const content = measurementsCsv(patients, rater);
+    const records = patients.reduce((n, p) => n + p.measurements.length, 0);
+    const fileName = `romtrack-measurements-${day(ctx)}${input.pseudonymise ? '-pseudonymised' : ''}${rangeTag(range)}.csv`;
+    audit(ctx, {
+      at: ctx.now(),
+      operation: 'exchange.exportCsv',
+      entity: input.patientId ? 'patient' : 'clinic',
+      entityId: input.patientId ? ids[0]! : clinic.id,
+      before: null,
+      after: { format: 'csv', fileName, range: range ?? null, pseudonymised: input.pseudonymise, patients: ids.length, rows: records },
+    });
+    return { fileName, mediaType: 'text/csv' as const, content, patients: ids.length, records };
+  },
 };

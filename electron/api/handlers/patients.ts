@@ -2,7 +2,6 @@ import { formatDate, type DateFormat } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
-import { requireActor } from '../session';
 import type { ApiContext } from '../context';
 import type { HandlerTable } from './types';
 
@@ -37,49 +36,45 @@ function clinicDateFormat(ctx: ApiContext): DateFormat {
 }
 
 export const patientHandlers: HandlerTable<'patients.create' | 'patients.update' | 'patients.get' | 'patients.list'> = {
-  'patients.create': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      assertClinicIdFree(ctx, input.clinicId);
-      assertNotDuplicate(ctx, input);
-      const at = ctx.now();
-      const { confirmDuplicate: _confirmed, ...values } = input;
-      const patient = ctx.repos.patients.insert(values, at);
-      audit(ctx, {
-        at,
-        operation: 'patients.create',
-        entity: 'patient',
-        entityId: patient.id,
-        before: null,
-        after: patient,
-      });
-      return patient;
-    }),
+  'patients.create': (input, ctx) => {
+    assertClinicIdFree(ctx, input.clinicId);
+    assertNotDuplicate(ctx, input);
+    const at = ctx.now();
+    const { confirmDuplicate: _confirmed, ...values } = input;
+    const patient = ctx.repos.patients.insert(values, at);
+    audit(ctx, {
+      at,
+      operation: 'patients.create',
+      entity: 'patient',
+      entityId: patient.id,
+      before: null,
+      after: patient,
+    });
+    return patient;
+  },
 
-  'patients.update': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      const before = ctx.repos.patients.get(input.id);
-      if (!before) throw new AppError('not_found', 'This patient does not exist. They may have been merged or the link is old.');
-      assertClinicIdFree(ctx, input.clinicId, input.id);
-      const at = ctx.now();
-      const after = ctx.repos.patients.update(input, at);
-      if (!after) {
-        throw new AppError(
-          'conflict',
-          'Someone else changed this patient while you were editing. Reload the patient to see their change, then make yours again.',
-        );
-      }
-      audit(ctx, {
-        at,
-        operation: 'patients.update',
-        entity: 'patient',
-        entityId: after.id,
-        before,
-        after,
-      });
-      return after;
-    }),
+  'patients.update': (input, ctx) => {
+    const before = ctx.repos.patients.get(input.id);
+    if (!before) throw new AppError('not_found', 'This patient does not exist. They may have been merged or the link is old.');
+    assertClinicIdFree(ctx, input.clinicId, input.id);
+    const at = ctx.now();
+    const after = ctx.repos.patients.update(input, at);
+    if (!after) {
+      throw new AppError(
+        'conflict',
+        'Someone else changed this patient while you were editing. Reload the patient to see their change, then make yours again.',
+      );
+    }
+    audit(ctx, {
+      at,
+      operation: 'patients.update',
+      entity: 'patient',
+      entityId: after.id,
+      before,
+      after,
+    });
+    return after;
+  },
 
   'patients.get': (input, ctx) => {
     const patient = ctx.repos.patients.get(input.id);

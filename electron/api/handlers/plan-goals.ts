@@ -3,56 +3,48 @@ import { goalProblems } from '../../../shared/domain/plan';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import { alreadyMetMessage, goalSeries, planIdOf, planRepos, seriesKey, statusOf, today, withStatus } from '../plan-reads';
-import { requireActor } from '../session';
+import { voidRecord } from '../record-changes';
 import { firstVersion } from '../versions';
 import type { HandlerTable } from './types';
 
 export const goalHandlers: HandlerTable<'goals.add' | 'goals.void'> = {
   /** A goal for a plan: checked against the plan's start and sites, and against the latest reading. */
-  'goals.add': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      const { plans, goals } = planRepos(ctx);
-      const planId = planIdOf(ctx, input.planId, 'planId');
-      const versions = plans.versionsOf(planId);
-      const first = versions[0]!;
-      const current = versions[versions.length - 1]!;
-      if (current.voided) throw new AppError('conflict', 'This plan was voided; goals cannot be added to it.');
-      const target = input.target as number;
-      const fields: Record<string, string> = {};
-      for (const p of goalProblems(input, { start: first.effectiveFrom, sites: current.sites })) fields[p.field] ??= p.message;
-      if (goals.goalsOf(planId).some((g) => seriesKey(g) === seriesKey(input))) {
-        fields.motion ??= 'This motion, side and mode already has a goal in this plan. Void that goal first to set a new one.';
-      }
-      const status = statusOf({ ...input, target }, first.effectiveFrom, goalSeries(ctx, first.patientId), today(ctx));
-      if (status.kind === 'met' && !input.acknowledgeMet) fields.target ??= alreadyMetMessage({ ...input, target }, status);
-      if (Object.keys(fields).length) throw new AppError('invalid_input', summarize(fields), fields);
+  'goals.add': (input, ctx) => {
+    const { plans, goals } = planRepos(ctx);
+    const planId = planIdOf(ctx, input.planId, 'planId');
+    const versions = plans.versionsOf(planId);
+    const first = versions[0]!;
+    const current = versions[versions.length - 1]!;
+    if (current.voided) throw new AppError('conflict', 'This plan was voided; goals cannot be added to it.');
+    const target = input.target as number;
+    const fields: Record<string, string> = {};
+    for (const p of goalProblems(input, { start: first.effectiveFrom, sites: current.sites })) fields[p.field] ??= p.message;
+    if (goals.goalsOf(planId).some((g) => seriesKey(g) === seriesKey(input))) {
+      fields.motion ??= 'This motion, side and mode already has a goal in this plan. Void that goal first to set a new one.';
+    }
+    const status = statusOf({ ...input, target }, first.effectiveFrom, goalSeries(ctx, first.patientId), today(ctx));
+    if (status.kind === 'met' && !input.acknowledgeMet) fields.target ??= alreadyMetMessage({ ...input, target }, status);
+    if (Object.keys(fields).length) throw new AppError('invalid_input', summarize(fields), fields);
 
-      const at = ctx.now();
-      const goal = goals.insertGoal(firstVersion(ctx, at), {
-        planId,
-        patientId: first.patientId,
-        motion: input.motion,
-        side: input.side,
-        mode: input.mode,
-        target,
-        targetDate: input.targetDate,
-        setWhenMet: status.kind === 'met',
-      });
-      audit(ctx, { at, operation: 'goals.add', entity: 'plan_goal', entityId: goal.lineageId, before: null, after: goal });
-      return { ...goal, status };
-    }),
+    const at = ctx.now();
+    const goal = goals.insertGoal(firstVersion(ctx, at), {
+      planId,
+      patientId: first.patientId,
+      motion: input.motion,
+      side: input.side,
+      mode: input.mode,
+      target,
+      targetDate: input.targetDate,
+      setWhenMet: status.kind === 'met',
+    });
+    audit(ctx, { at, operation: 'goals.add', entity: 'plan_goal', entityId: goal.lineageId, before: null, after: goal });
+    return { ...goal, status };
+  },
 
-  'goals.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const { plans, goals } = planRepos(ctx);
-      const old = goals.goalVersions.current(input.id);
-      const before = goals.goal(old.id)!;
-      const at = ctx.now();
-      goals.goalVersions.void(old.id, at, requireActor(ctx), input.reason);
-      const after = goals.goal(old.id)!;
-      audit(ctx, { at, operation: 'goals.void', entity: 'plan_goal', entityId: old.lineage_id, before, after });
-      const start = plans.versionsOf(old.plan_id)[0]!.effectiveFrom;
-      return withStatus(ctx, after, start);
-    }),
+  'goals.void': (input, ctx) => {
+    const { plans, goals } = planRepos(ctx);
+    const { old, after } = voidRecord(ctx, { versions: goals.goalVersions, read: (id) => goals.goal(id), entity: 'plan_goal' }, 'goals.void', input);
+    const start = plans.versionsOf(old.plan_id)[0]!.effectiveFrom;
+    return withStatus(ctx, after, start);
+  },
 };

@@ -2,7 +2,8 @@ import { formatDate } from '../../../shared/domain/dates';
 import { SITE_STATUS_LABELS } from '../../../shared/domain/ho';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
-import { requireActor } from '../session';
+import type { ApiContext } from '../context';
+import { correctRecord, voidRecord } from '../record-changes';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
@@ -15,6 +16,9 @@ type ProfileOps =
   | 'sites.changeStatus'
   | 'sites.void';
 
+const riskFactors = (ctx: ApiContext) => ({ versions: ctx.repos.profile.riskFactorVersions, read: (id: string) => ctx.repos.profile.riskFactor(id), entity: 'risk_factor' });
+const sites = (ctx: ApiContext) => ({ versions: ctx.repos.profile.siteVersions, read: (id: string) => ctx.repos.profile.site(id), entity: 'watched_site' });
+
 const sideWord = (side: string) => (side === 'left' ? 'left' : 'right');
 
 export const profileHandlers: HandlerTable<ProfileOps> = {
@@ -23,97 +27,65 @@ export const profileHandlers: HandlerTable<ProfileOps> = {
     return { riskFactors: ctx.repos.profile.riskFactorsOf(input.patientId), sites: ctx.repos.profile.sitesOf(input.patientId) };
   },
 
-  'riskFactors.add': (input, ctx) =>
-    ctx.transaction(() => {
-      const patient = requirePatient(ctx, input.patientId);
-      if (input.onsetDate) assertNotBeforeBirth(patient.dateOfBirth, input.onsetDate, 'onsetDate', 'The date');
-      const at = ctx.now();
-      const rf = ctx.repos.profile.insertRiskFactor(firstVersion(ctx, at), input);
-      audit(ctx, { at, operation: 'riskFactors.add', entity: 'risk_factor', entityId: rf.lineageId, before: null, after: rf });
-      return rf;
-    }),
+  'riskFactors.add': (input, ctx) => {
+    const patient = requirePatient(ctx, input.patientId);
+    if (input.onsetDate) assertNotBeforeBirth(patient.dateOfBirth, input.onsetDate, 'onsetDate', 'The date');
+    const at = ctx.now();
+    const rf = ctx.repos.profile.insertRiskFactor(firstVersion(ctx, at), input);
+    audit(ctx, { at, operation: 'riskFactors.add', entity: 'risk_factor', entityId: rf.lineageId, before: null, after: rf });
+    return rf;
+  },
 
   'riskFactors.correct': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.profile.riskFactorVersions.current(input.id);
+    correctRecord(ctx, riskFactors(ctx), 'riskFactors.correct', input, (version, old) => {
       const patient = requirePatient(ctx, old.patient_id);
       if (input.onsetDate) assertNotBeforeBirth(patient.dateOfBirth, input.onsetDate, 'onsetDate', 'The date');
-      const before = ctx.repos.profile.riskFactor(old.id)!;
-      const at = ctx.now();
-      const after = ctx.repos.profile.insertRiskFactor(correctionOf(ctx, old, at, input.reason), {
-        patientId: old.patient_id,
-        kind: input.kind,
-        onsetDate: input.onsetDate,
-        note: input.note,
+      return ctx.repos.profile.insertRiskFactor(version, { patientId: old.patient_id, kind: input.kind, onsetDate: input.onsetDate, note: input.note });
+    }),
+
+  'riskFactors.void': (input, ctx) => voidRecord(ctx, riskFactors(ctx), 'riskFactors.void', input).after,
+
+  'sites.add': (input, ctx) => {
+    const patient = requirePatient(ctx, input.patientId);
+    assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
+    const existing = ctx.repos.profile.currentSite(input.patientId, input.joint, input.side);
+    if (existing) {
+      throw new AppError('conflict', 'This site is already watched.', {
+        joint: `The ${sideWord(input.side)} ${input.joint} is already watched (${SITE_STATUS_LABELS[existing.status].toLowerCase()}). Change its status instead.`,
       });
-      ctx.repos.profile.riskFactorVersions.markSuperseded(old.id, after.id);
-      audit(ctx, { at, operation: 'riskFactors.correct', entity: 'risk_factor', entityId: old.lineage_id, before, after });
-      return after;
-    }),
+    }
+    const at = ctx.now();
+    const site = ctx.repos.profile.insertSite(firstVersion(ctx, at), input);
+    audit(ctx, { at, operation: 'sites.add', entity: 'watched_site', entityId: site.lineageId, before: null, after: site });
+    return site;
+  },
 
-  'riskFactors.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.profile.riskFactorVersions.current(input.id);
-      const before = ctx.repos.profile.riskFactor(old.id)!;
-      const at = ctx.now();
-      ctx.repos.profile.riskFactorVersions.void(old.id, at, requireActor(ctx), input.reason);
-      const after = ctx.repos.profile.riskFactor(old.id)!;
-      audit(ctx, { at, operation: 'riskFactors.void', entity: 'risk_factor', entityId: old.lineage_id, before, after });
-      return after;
-    }),
-
-  'sites.add': (input, ctx) =>
-    ctx.transaction(() => {
-      const patient = requirePatient(ctx, input.patientId);
-      assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
-      const existing = ctx.repos.profile.currentSite(input.patientId, input.joint, input.side);
-      if (existing) {
-        throw new AppError('conflict', 'This site is already watched.', {
-          joint: `The ${sideWord(input.side)} ${input.joint} is already watched (${SITE_STATUS_LABELS[existing.status].toLowerCase()}). Change its status instead.`,
-        });
-      }
-      const at = ctx.now();
-      const site = ctx.repos.profile.insertSite(firstVersion(ctx, at), input);
-      audit(ctx, { at, operation: 'sites.add', entity: 'watched_site', entityId: site.lineageId, before: null, after: site });
-      return site;
-    }),
-
-  'sites.changeStatus': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.profile.siteVersions.current(input.id);
-      const patient = requirePatient(ctx, old.patient_id);
-      assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
-      if (input.since < old.since) {
-        throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
-          since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
-        });
-      }
-      const before = ctx.repos.profile.site(old.id)!;
-      const at = ctx.now();
-      const reason = `Status changed to ${SITE_STATUS_LABELS[input.status].toLowerCase()} from ${formatDate(input.since)}`;
-      // markSuperseded first: the unique index allows one current row per joint and side.
-      const version = correctionOf(ctx, old, at, reason);
-      ctx.repos.profile.siteVersions.markSuperseded(old.id, version.id);
-      const after = ctx.repos.profile.insertSite(version, {
-        patientId: old.patient_id,
-        joint: old.joint,
-        side: old.side,
-        status: input.status,
-        since: input.since,
-        note: input.note,
+  'sites.changeStatus': (input, ctx) => {
+    const old = ctx.repos.profile.siteVersions.current(input.id);
+    const patient = requirePatient(ctx, old.patient_id);
+    assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
+    if (input.since < old.since) {
+      throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
+        since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
       });
-      audit(ctx, { at, operation: 'sites.changeStatus', entity: 'watched_site', entityId: old.lineage_id, before, after });
-      return after;
-    }),
+    }
+    const before = ctx.repos.profile.site(old.id)!;
+    const at = ctx.now();
+    const reason = `Status changed to ${SITE_STATUS_LABELS[input.status].toLowerCase()} from ${formatDate(input.since)}`;
+    // markSuperseded first: the unique index allows one current row per joint and side.
+    const version = correctionOf(ctx, old, at, reason);
+    ctx.repos.profile.siteVersions.markSuperseded(old.id, version.id);
+    const after = ctx.repos.profile.insertSite(version, {
+      patientId: old.patient_id,
+      joint: old.joint,
+      side: old.side,
+      status: input.status,
+      since: input.since,
+      note: input.note,
+    });
+    audit(ctx, { at, operation: 'sites.changeStatus', entity: 'watched_site', entityId: old.lineage_id, before, after });
+    return after;
+  },
 
-  'sites.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.profile.siteVersions.current(input.id);
-      const before = ctx.repos.profile.site(old.id)!;
-      const at = ctx.now();
-      ctx.repos.profile.siteVersions.void(old.id, at, requireActor(ctx), input.reason);
-      const after = ctx.repos.profile.site(old.id)!;
-      audit(ctx, { at, operation: 'sites.void', entity: 'watched_site', entityId: old.lineage_id, before, after });
-      return after;
-    }),
+  'sites.void': (input, ctx) => voidRecord(ctx, sites(ctx), 'sites.void', input).after,
 };

@@ -20,15 +20,14 @@ function referralRepo(ctx: ApiContext): ReferralRepository {
 
 export const referralHandlers: HandlerTable<'referrals.record' | 'referrals.list'> = {
   /** A letter was printed: its full text is kept with who sent it and when, and audited like any change. */
-  'referrals.record': (input, ctx) =>
-    ctx.transaction(() => {
-      const by = requireActor(ctx);
-      const patient = requirePatient(ctx, input.patientId);
-      const at = ctx.now();
-      const letter = referralRepo(ctx).insert({ id: randomUUID(), ...input, patientId: patient.id, recordedAt: at, recordedBy: by });
-      audit(ctx, { at, operation: 'referrals.record', entity: 'referral_letter', entityId: letter.id, before: null, after: letter });
-      return letter;
-    }),
+  'referrals.record': (input, ctx) => {
+    const by = requireActor(ctx);
+    const patient = requirePatient(ctx, input.patientId);
+    const at = ctx.now();
+    const letter = referralRepo(ctx).insert({ id: randomUUID(), ...input, patientId: patient.id, recordedAt: at, recordedBy: by });
+    audit(ctx, { at, operation: 'referrals.record', entity: 'referral_letter', entityId: letter.id, before: null, after: letter });
+    return letter;
+  },
 
   'referrals.list': (input, ctx) => {
     requirePatient(ctx, input.patientId);

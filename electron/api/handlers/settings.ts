@@ -4,7 +4,7 @@ import type { TherapistValues } from '../../db/therapist-repository';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
-import { LAST_THERAPIST_KEY, requireActor } from '../session';
+import { LAST_THERAPIST_KEY } from '../session';
 import type { HandlerTable } from './types';
 
 type SettingsOps =
@@ -63,19 +63,18 @@ export const settingsHandlers: HandlerTable<SettingsOps> = {
     return sessionState(ctx);
   },
 
-  'setup.complete': (input, ctx) =>
-    ctx.transaction(() => {
-      if (ctx.repos.clinic.get()) {
-        throw new AppError('conflict', 'This clinic is already set up. Change its details in Settings.');
-      }
-      const at = ctx.now();
-      const therapist = ctx.repos.therapists.insert(therapistValues(input.therapist), at);
-      const clinic = ctx.repos.clinic.insert(input.clinic, at);
-      audit(ctx, { at, operation: 'setup.complete', entity: 'therapist', entityId: therapist.id, before: null, after: therapist, actorId: therapist.id });
-      audit(ctx, { at, operation: 'setup.complete', entity: 'clinic', entityId: 'clinic', before: null, after: { ...clinic, logo: clinic.logo ? '(image)' : null }, actorId: therapist.id });
-      chooseTherapist(ctx, therapist.id);
-      return sessionState(ctx);
-    }),
+  'setup.complete': (input, ctx) => {
+    if (ctx.repos.clinic.get()) {
+      throw new AppError('conflict', 'This clinic is already set up. Change its details in Settings.');
+    }
+    const at = ctx.now();
+    const therapist = ctx.repos.therapists.insert(therapistValues(input.therapist), at);
+    const clinic = ctx.repos.clinic.insert(input.clinic, at);
+    audit(ctx, { at, operation: 'setup.complete', entity: 'therapist', entityId: therapist.id, before: null, after: therapist, actorId: therapist.id });
+    audit(ctx, { at, operation: 'setup.complete', entity: 'clinic', entityId: 'clinic', before: null, after: { ...clinic, logo: clinic.logo ? '(image)' : null }, actorId: therapist.id });
+    chooseTherapist(ctx, therapist.id);
+    return sessionState(ctx);
+  },
 
   'clinic.get': (_input, ctx) => {
     const clinic = ctx.repos.clinic.get();
@@ -83,60 +82,52 @@ export const settingsHandlers: HandlerTable<SettingsOps> = {
     return clinic;
   },
 
-  'clinic.update': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      const before = ctx.repos.clinic.get();
-      if (!before) throw new AppError('not_found', 'The clinic has not been set up yet.');
-      const { version, ...values } = input;
-      const at = ctx.now();
-      const after = ctx.repos.clinic.update(values, version, at);
-      if (!after) throw new AppError('conflict', 'The clinic details were changed by someone else meanwhile. Reload Settings and make your change again.');
-      // The audit keeps whether the logo changed, not a second copy of the image.
-      const logoNote = (c: typeof before) => ({ ...c, logo: c.logo ? `(image, ${c.logo.length} characters)` : null });
-      audit(ctx, { at, operation: 'clinic.update', entity: 'clinic', entityId: 'clinic', before: logoNote(before), after: logoNote(after) });
-      return after;
-    }),
+  'clinic.update': (input, ctx) => {
+    const before = ctx.repos.clinic.get();
+    if (!before) throw new AppError('not_found', 'The clinic has not been set up yet.');
+    const { version, ...values } = input;
+    const at = ctx.now();
+    const after = ctx.repos.clinic.update(values, version, at);
+    if (!after) throw new AppError('conflict', 'The clinic details were changed by someone else meanwhile. Reload Settings and make your change again.');
+    // The audit keeps whether the logo changed, not a second copy of the image.
+    const logoNote = (c: typeof before) => ({ ...c, logo: c.logo ? `(image, ${c.logo.length} characters)` : null });
+    audit(ctx, { at, operation: 'clinic.update', entity: 'clinic', entityId: 'clinic', before: logoNote(before), after: logoNote(after) });
+    return after;
+  },
 
   'therapists.list': (input, ctx) => ctx.repos.therapists.list(input.includeInactive),
 
-  'therapists.create': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      assertRegistrationFree(ctx, input.registrationNumber);
-      const at = ctx.now();
-      const therapist = ctx.repos.therapists.insert(therapistValues(input), at);
-      audit(ctx, { at, operation: 'therapists.create', entity: 'therapist', entityId: therapist.id, before: null, after: therapist });
-      return therapist;
-    }),
+  'therapists.create': (input, ctx) => {
+    assertRegistrationFree(ctx, input.registrationNumber);
+    const at = ctx.now();
+    const therapist = ctx.repos.therapists.insert(therapistValues(input), at);
+    audit(ctx, { at, operation: 'therapists.create', entity: 'therapist', entityId: therapist.id, before: null, after: therapist });
+    return therapist;
+  },
 
-  'therapists.update': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      const before = ctx.repos.therapists.get(input.id);
-      if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
-      assertRegistrationFree(ctx, input.registrationNumber, input.id);
-      const at = ctx.now();
-      const after = ctx.repos.therapists.update(input.id, input.version, therapistValues(input), at);
-      if (!after) throw new AppError('conflict', `${before.name}'s details were changed by someone else meanwhile. Reload and make your change again.`);
-      audit(ctx, { at, operation: 'therapists.update', entity: 'therapist', entityId: after.id, before, after });
-      return after;
-    }),
+  'therapists.update': (input, ctx) => {
+    const before = ctx.repos.therapists.get(input.id);
+    if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
+    assertRegistrationFree(ctx, input.registrationNumber, input.id);
+    const at = ctx.now();
+    const after = ctx.repos.therapists.update(input.id, input.version, therapistValues(input), at);
+    if (!after) throw new AppError('conflict', `${before.name}'s details were changed by someone else meanwhile. Reload and make your change again.`);
+    audit(ctx, { at, operation: 'therapists.update', entity: 'therapist', entityId: after.id, before, after });
+    return after;
+  },
 
-  'therapists.setActive': (input, ctx) =>
-    ctx.transaction(() => {
-      requireActor(ctx);
-      const before = ctx.repos.therapists.get(input.id);
-      if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
-      if (before.active === input.active) return before;
-      if (!input.active && ctx.repos.therapists.countActive() === 1) {
-        throw new AppError('conflict', `${before.name} is the only active therapist. Add another therapist before deactivating ${before.name}.`);
-      }
-      const at = ctx.now();
-      const after = ctx.repos.therapists.setActive(input.id, input.active, at);
-      audit(ctx, { at, operation: input.active ? 'therapists.reactivate' : 'therapists.deactivate', entity: 'therapist', entityId: after.id, before, after });
-      // A deactivated therapist stops working here now; the next change asks who is working.
-      if (!input.active && ctx.session.current() === after.id) ctx.session.select(null);
-      return after;
-    }),
+  'therapists.setActive': (input, ctx) => {
+    const before = ctx.repos.therapists.get(input.id);
+    if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
+    if (before.active === input.active) return before;
+    if (!input.active && ctx.repos.therapists.countActive() === 1) {
+      throw new AppError('conflict', `${before.name} is the only active therapist. Add another therapist before deactivating ${before.name}.`);
+    }
+    const at = ctx.now();
+    const after = ctx.repos.therapists.setActive(input.id, input.active, at);
+    audit(ctx, { at, operation: input.active ? 'therapists.reactivate' : 'therapists.deactivate', entity: 'therapist', entityId: after.id, before, after });
+    // A deactivated therapist stops working here now; the next change asks who is working.
+    if (!input.active && ctx.session.current() === after.id) ctx.session.select(null);
+    return after;
+  },
 };

@@ -44,41 +44,39 @@ export const thresholdHandlers: HandlerTable<ThresholdOps> = {
     return MOTION_SPECS.map((spec) => entryOf(spec, current));
   },
 
-  'thresholds.set': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const before = ctx.repos.thresholds.find(input.motion, input.instrument);
-      // Saving the value already in force is not a change: no new row, no audit row.
-      if (before?.degrees === input.degrees) return entryFor(ctx, input.motion);
-      const at = ctx.now();
-      const after = ctx.repos.thresholds.set(input, at, actor);
-      audit(ctx, {
-        at,
-        operation: 'thresholds.set',
-        entity: 'threshold',
-        entityId: slotId(input.motion, input.instrument),
-        before: slotState(input.motion, input.instrument, before),
-        after: slotState(input.motion, input.instrument, after),
-      });
-      return entryFor(ctx, input.motion);
-    }),
+  'thresholds.set': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const before = ctx.repos.thresholds.find(input.motion, input.instrument);
+    // Saving the value already in force is not a change: no new row, no audit row.
+    if (before?.degrees === input.degrees) return entryFor(ctx, input.motion);
+    const at = ctx.now();
+    const after = ctx.repos.thresholds.set(input, at, actor);
+    audit(ctx, {
+      at,
+      operation: 'thresholds.set',
+      entity: 'threshold',
+      entityId: slotId(input.motion, input.instrument),
+      before: slotState(input.motion, input.instrument, before),
+      after: slotState(input.motion, input.instrument, after),
+    });
+    return entryFor(ctx, input.motion);
+  },
 
-  'thresholds.clear': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const before = ctx.repos.thresholds.find(input.motion, input.instrument);
-      // Already at the default: nothing to end, nothing to record.
-      if (!before) return entryFor(ctx, input.motion);
-      const at = ctx.now();
-      ctx.repos.thresholds.clear(input.motion, input.instrument, at, actor);
-      audit(ctx, {
-        at,
-        operation: 'thresholds.clear',
-        entity: 'threshold',
-        entityId: slotId(input.motion, input.instrument),
-        before: slotState(input.motion, input.instrument, before),
-        after: slotState(input.motion, input.instrument, null),
-      });
-      return entryFor(ctx, input.motion);
-    }),
+  'thresholds.clear': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const before = ctx.repos.thresholds.find(input.motion, input.instrument);
+    // Already at the default: nothing to end, nothing to record.
+    if (!before) return entryFor(ctx, input.motion);
+    const at = ctx.now();
+    ctx.repos.thresholds.clear(input.motion, input.instrument, at, actor);
+    audit(ctx, {
+      at,
+      operation: 'thresholds.clear',
+      entity: 'threshold',
+      entityId: slotId(input.motion, input.instrument),
+      before: slotState(input.motion, input.instrument, before),
+      after: slotState(input.motion, input.instrument, null),
+    });
+    return entryFor(ctx, input.motion);
+  },
 };

@@ -4,8 +4,9 @@ import { validateDegrees } from '../../../shared/domain/catalogue/measurement-va
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
+import { correctRecord, voidRecord } from '../record-changes';
 import { requireActor } from '../session';
-import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
+import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
 type VisitOps =
@@ -17,6 +18,8 @@ type VisitOps =
   | 'measurements.void'
   | 'measurements.history';
 
+const measurements = (ctx: ApiContext) => ({ versions: ctx.repos.visits.measurementVersions, read: (id: string) => ctx.repos.visits.measurement(id), entity: 'measurement' });
+
 function requireTherapist(ctx: ApiContext, therapistId: string, field: string): void {
   if (!ctx.repos.therapists.get(therapistId)) {
     throw new AppError('invalid_input', 'Unknown therapist.', { [field]: 'This therapist is not on the list. Choose one from the list.' });
@@ -24,48 +27,47 @@ function requireTherapist(ctx: ApiContext, therapistId: string, field: string): 
 }
 
 export const visitHandlers: HandlerTable<VisitOps> = {
-  /** The whole visit in one transaction: its header and every measurement, or nothing. */
-  'visits.record': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const patient = requirePatient(ctx, input.patientId);
-      assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The visit date');
-      const therapistId = input.therapistId ?? actor;
-      requireTherapist(ctx, therapistId, 'therapistId');
-      const at = ctx.now();
-      const visitId = randomUUID();
-      ctx.repos.visits.insertVisit({
-        id: visitId,
+  /** The whole visit in dispatch's one transaction: its header and every measurement, or nothing. */
+  'visits.record': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const patient = requirePatient(ctx, input.patientId);
+    assertNotBeforeBirth(patient.dateOfBirth, input.date, 'date', 'The visit date');
+    const therapistId = input.therapistId ?? actor;
+    requireTherapist(ctx, therapistId, 'therapistId');
+    const at = ctx.now();
+    const visitId = randomUUID();
+    ctx.repos.visits.insertVisit({
+      id: visitId,
+      patientId: patient.id,
+      date: input.date,
+      therapistId,
+      setting: input.setting,
+      symptoms: input.symptoms,
+      notes: input.notes,
+      instrument: input.defaults.instrument,
+      endFeel: input.defaults.endFeel,
+      recordedAt: at,
+      recordedBy: actor,
+    });
+    for (const m of input.measurements) {
+      ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
+        visitId,
         patientId: patient.id,
-        date: input.date,
-        therapistId,
-        setting: input.setting,
-        symptoms: input.symptoms,
-        notes: input.notes,
-        instrument: input.defaults.instrument,
-        endFeel: input.defaults.endFeel,
-        recordedAt: at,
-        recordedBy: actor,
+        motion: m.motion,
+        side: m.side,
+        mode: m.mode,
+        degrees: m.degrees,
+        raterId: therapistId,
+        instrument: m.instrument ?? input.defaults.instrument,
+        endFeel: m.endFeel === undefined ? input.defaults.endFeel : m.endFeel,
+        pain: m.pain,
+        note: m.note,
       });
-      for (const m of input.measurements) {
-        ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
-          visitId,
-          patientId: patient.id,
-          motion: m.motion,
-          side: m.side,
-          mode: m.mode,
-          degrees: m.degrees,
-          raterId: therapistId,
-          instrument: m.instrument ?? input.defaults.instrument,
-          endFeel: m.endFeel === undefined ? input.defaults.endFeel : m.endFeel,
-          pain: m.pain,
-          note: m.note,
-        });
-      }
-      const visit = ctx.repos.visits.visit(visitId)!;
-      audit(ctx, { at, operation: 'visits.record', entity: 'visit', entityId: visitId, before: null, after: visit });
-      return visit;
-    }),
+    }
+    const visit = ctx.repos.visits.visit(visitId)!;
+    audit(ctx, { at, operation: 'visits.record', entity: 'visit', entityId: visitId, before: null, after: visit });
+    return visit;
+  },
 
   /**
    * Readings added to a visit already recorded: the visit completed later the same day, or an omission found
@@ -73,45 +75,44 @@ export const visitHandlers: HandlerTable<VisitOps> = {
    * time and author, and the audit row); the visit's date, symptoms and notes stay as recorded. A reading the
    * visit already has is refused: changing it is a correction, with its reason.
    */
-  'visits.addMeasurements': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const before = ctx.repos.visits.visit(input.visitId);
-      if (!before) throw new AppError('not_found', 'This visit does not exist. Reload the page.', { visitId: 'Unknown visit.' });
-      if (ctx.repos.visits.visitVoid(before.id)) {
-        throw new AppError('conflict', 'This visit was voided: record a new visit instead.', { visitId: 'This visit was voided: record a new visit instead.' });
+  'visits.addMeasurements': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const before = ctx.repos.visits.visit(input.visitId);
+    if (!before) throw new AppError('not_found', 'This visit does not exist. Reload the page.', { visitId: 'Unknown visit.' });
+    if (ctx.repos.visits.visitVoid(before.id)) {
+      throw new AppError('conflict', 'This visit was voided: record a new visit instead.', { visitId: 'This visit was voided: record a new visit instead.' });
+    }
+    const raterId = input.raterId ?? actor;
+    requireTherapist(ctx, raterId, 'raterId');
+    const fields: Record<string, string> = {};
+    input.measurements.forEach((m, i) => {
+      const existing = ctx.repos.visits.currentReading(before.id, m.motion, m.side, m.mode);
+      if (existing) {
+        fields[`measurements.${i}.degrees`] =
+          `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is already measured in this visit: ${formatDegrees(existing.degrees)}. To change it, correct that reading (with a reason) instead.`;
       }
-      const raterId = input.raterId ?? actor;
-      requireTherapist(ctx, raterId, 'raterId');
-      const fields: Record<string, string> = {};
-      input.measurements.forEach((m, i) => {
-        const existing = ctx.repos.visits.currentReading(before.id, m.motion, m.side, m.mode);
-        if (existing) {
-          fields[`measurements.${i}.degrees`] =
-            `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is already measured in this visit: ${formatDegrees(existing.degrees)}. To change it, correct that reading (with a reason) instead.`;
-        }
+    });
+    if (Object.keys(fields).length > 0) throw new AppError('invalid_input', 'Some of these readings are already in the visit.', fields);
+    const at = ctx.now();
+    for (const m of input.measurements) {
+      ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
+        visitId: before.id,
+        patientId: before.patientId,
+        motion: m.motion,
+        side: m.side,
+        mode: m.mode,
+        degrees: m.degrees,
+        raterId,
+        instrument: m.instrument ?? before.instrument,
+        endFeel: m.endFeel === undefined ? before.endFeel : m.endFeel,
+        pain: m.pain,
+        note: m.note,
       });
-      if (Object.keys(fields).length > 0) throw new AppError('invalid_input', 'Some of these readings are already in the visit.', fields);
-      const at = ctx.now();
-      for (const m of input.measurements) {
-        ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
-          visitId: before.id,
-          patientId: before.patientId,
-          motion: m.motion,
-          side: m.side,
-          mode: m.mode,
-          degrees: m.degrees,
-          raterId,
-          instrument: m.instrument ?? before.instrument,
-          endFeel: m.endFeel === undefined ? before.endFeel : m.endFeel,
-          pain: m.pain,
-          note: m.note,
-        });
-      }
-      const after = ctx.repos.visits.visit(before.id)!;
-      audit(ctx, { at, operation: 'visits.addMeasurements', entity: 'visit', entityId: before.id, before, after });
-      return after;
-    }),
+    }
+    const after = ctx.repos.visits.visit(before.id)!;
+    audit(ctx, { at, operation: 'visits.addMeasurements', entity: 'visit', entityId: before.id, before, after });
+    return after;
+  },
 
   'visits.list': (input, ctx) => {
     requirePatient(ctx, input.patientId);
@@ -119,29 +120,24 @@ export const visitHandlers: HandlerTable<VisitOps> = {
   },
 
   /** A visit entered for the wrong patient or twice: the visit and all its current measurements, one reason. */
-  'visits.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const visit = ctx.repos.visits.visit(input.id);
-      if (!visit) throw new AppError('not_found', 'This visit does not exist. Reload the page.');
-      if (ctx.repos.visits.visitVoid(visit.id)) throw new AppError('conflict', 'This visit was already voided.');
-      const at = ctx.now();
-      for (const m of visit.measurements) ctx.repos.visits.measurementVersions.void(m.id, at, actor, input.reason);
-      ctx.repos.visits.voidVisit(visit.id, at, actor, input.reason);
-      audit(ctx, { at, operation: 'visits.void', entity: 'visit', entityId: visit.id, before: visit, after: { voided: { at, by: actor, reason: input.reason } } });
-      return { visitId: visit.id, measurementsVoided: visit.measurements.length };
-    }),
+  'visits.void': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const visit = ctx.repos.visits.visit(input.id);
+    if (!visit) throw new AppError('not_found', 'This visit does not exist. Reload the page.');
+    if (ctx.repos.visits.visitVoid(visit.id)) throw new AppError('conflict', 'This visit was already voided.');
+    const at = ctx.now();
+    for (const m of visit.measurements) ctx.repos.visits.measurementVersions.void(m.id, at, actor, input.reason);
+    ctx.repos.visits.voidVisit(visit.id, at, actor, input.reason);
+    audit(ctx, { at, operation: 'visits.void', entity: 'visit', entityId: visit.id, before: visit, after: { voided: { at, by: actor, reason: input.reason } } });
+    return { visitId: visit.id, measurementsVoided: visit.measurements.length };
+  },
 
   'measurements.correct': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.visits.measurementVersions.current(input.id);
+    correctRecord(ctx, measurements(ctx), 'measurements.correct', input, (version, old) => {
       const degrees = validateDegrees(old.motion, input.degrees);
       if (!degrees.ok) throw new AppError('invalid_input', 'One field needs attention.', { degrees: degrees.message });
-      const at = ctx.now();
-      const version = correctionOf(ctx, old, at, input.reason);
-      const before = ctx.repos.visits.measurement(old.id)!;
       // The rater stays who measured; recorded_by says who corrected.
-      const after = ctx.repos.visits.insertMeasurement(version, {
+      return ctx.repos.visits.insertMeasurement(version, {
         visitId: old.visit_id,
         patientId: old.patient_id,
         motion: old.motion,
@@ -154,21 +150,9 @@ export const visitHandlers: HandlerTable<VisitOps> = {
         pain: input.pain,
         note: input.note,
       });
-      ctx.repos.visits.measurementVersions.markSuperseded(old.id, after.id);
-      audit(ctx, { at, operation: 'measurements.correct', entity: 'measurement', entityId: old.lineage_id, before, after });
-      return after;
     }),
 
-  'measurements.void': (input, ctx) =>
-    ctx.transaction(() => {
-      const old = ctx.repos.visits.measurementVersions.current(input.id);
-      const before = ctx.repos.visits.measurement(old.id)!;
-      const at = ctx.now();
-      ctx.repos.visits.measurementVersions.void(old.id, at, requireActor(ctx), input.reason);
-      const after = ctx.repos.visits.measurement(old.id)!;
-      audit(ctx, { at, operation: 'measurements.void', entity: 'measurement', entityId: old.lineage_id, before, after });
-      return after;
-    }),
+  'measurements.void': (input, ctx) => voidRecord(ctx, measurements(ctx), 'measurements.void', input).after,
 
   'measurements.history': (input, ctx) => ctx.repos.visits.measurementHistory(input.id),
 };

@@ -130,19 +130,18 @@ export const worklistHandlers: HandlerTable<WorklistOps> = {
   'worklist.settings': (_input, ctx) => settingsRecord(ctx.repos.worklist.settings.get()),
 
   /** Audited like every setting; a new schedule moves every stored due date in the same transaction. */
-  'worklist.setSettings': (input, ctx) =>
-    ctx.transaction(() => {
-      const actor = requireActor(ctx);
-      const { version, ...values } = input;
-      const store = ctx.repos.worklist.settings;
-      const before = store.get();
-      const same = (Object.keys(values) as (keyof WorklistSettings)[]).every((k) => values[k] === before[k]);
-      if (same && version === before.version) return settingsRecord(before);
-      const at = ctx.now();
-      store.set(values, version, at, actor);
-      const after = store.get();
-      audit(ctx, { at, operation: 'worklist.setSettings', entity: 'worklist_settings', entityId: 'clinic', before, after });
-      ctx.repos.worklist.summaries.applySchedule(after);
-      return settingsRecord(after);
-    }),
+  'worklist.setSettings': (input, ctx) => {
+    const actor = requireActor(ctx);
+    const { version, ...values } = input;
+    const store = ctx.repos.worklist.settings;
+    const before = store.get();
+    const same = (Object.keys(values) as (keyof WorklistSettings)[]).every((k) => values[k] === before[k]);
+    if (same && version === before.version) return settingsRecord(before);
+    const at = ctx.now();
+    store.set(values, version, at, actor);
+    const after = store.get();
+    audit(ctx, { at, operation: 'worklist.setSettings', entity: 'worklist_settings', entityId: 'clinic', before, after });
+    ctx.repos.worklist.summaries.applySchedule(after);
+    return settingsRecord(after);
+  },
 };

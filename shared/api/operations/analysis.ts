@@ -36,5 +36,5 @@ export const AnalysisPatientInput = z.strictObject({
 });
 
 export const analysisOperations = {
-  'analysis.patient': { input: AnalysisPatientInput, output: PatientAnalysisOutput },
+  'analysis.patient': { kind: 'read', input: AnalysisPatientInput, output: PatientAnalysisOutput },
 } as const;

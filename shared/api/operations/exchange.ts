@@ -45,7 +45,7 @@ export type ExportFile = z.infer<typeof ExportFile>;
 
 export const exchangeOperations = {
   /** One patient: a FHIR R4 transaction Bundle (JSON). The whole clinic: one such Bundle per line (NDJSON). */
-  'exchange.exportFhir': { input: ExportFhirInput, output: ExportFile },
+  'exchange.exportFhir': { kind: 'change', input: ExportFhirInput, output: ExportFile },
   /** One row per current measurement. */
-  'exchange.exportCsv': { input: ExportCsvInput, output: ExportFile },
+  'exchange.exportCsv': { kind: 'change', input: ExportCsvInput, output: ExportFile },
 } as const;

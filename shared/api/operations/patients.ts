@@ -2,8 +2,8 @@ import { Patient, PatientInput, PatientListInput, PatientPage, PatientUpdateInpu
 import { ById } from './common';
 
 export const patientOperations = {
-  'patients.create': { input: PatientInput, output: Patient },
-  'patients.update': { input: PatientUpdateInput, output: Patient },
-  'patients.get': { input: ById, output: Patient },
-  'patients.list': { input: PatientListInput, output: PatientPage },
+  'patients.create': { kind: 'change', input: PatientInput, output: Patient },
+  'patients.update': { kind: 'change', input: PatientUpdateInput, output: Patient },
+  'patients.get': { kind: 'read', input: ById, output: Patient },
+  'patients.list': { kind: 'read', input: PatientListInput, output: PatientPage },
 } as const;

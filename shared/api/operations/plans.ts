@@ -14,13 +14,13 @@ const ByPatient = z.strictObject({ patientId: uuid });
  * the id of any of its versions.
  */
 export const planOperations = {
-  'plans.create': { input: PlanInput, output: Plan },
-  'plans.revise': { input: PlanRevision, output: Plan },
-  'plans.end': { input: PlanEnding, output: Plan },
-  'plans.get': { input: ById, output: Plan },
-  'plans.list': { input: ByPatient, output: z.array(Plan) },
-  'goals.add': { input: GoalInput, output: Goal },
-  'goals.void': { input: VoidInput, output: Goal },
-  'adherence.record': { input: AdherenceInput, output: AdherenceEntry },
-  'adherence.list': { input: AdherenceListInput, output: z.array(AdherenceEntry) },
+  'plans.create': { kind: 'change', input: PlanInput, output: Plan },
+  'plans.revise': { kind: 'change', input: PlanRevision, output: Plan },
+  'plans.end': { kind: 'change', input: PlanEnding, output: Plan },
+  'plans.get': { kind: 'read', input: ById, output: Plan },
+  'plans.list': { kind: 'read', input: ByPatient, output: z.array(Plan) },
+  'goals.add': { kind: 'change', input: GoalInput, output: Goal },
+  'goals.void': { kind: 'change', input: VoidInput, output: Goal },
+  'adherence.record': { kind: 'change', input: AdherenceInput, output: AdherenceEntry },
+  'adherence.list': { kind: 'read', input: AdherenceListInput, output: z.array(AdherenceEntry) },
 } as const;

@@ -40,7 +40,7 @@ export const ReferralRecord = z.strictObject({
 export type ReferralRecord = z.infer<typeof ReferralRecord>;
 
 export const referralOperations = {
-  'referrals.record': { input: ReferralRecordInput, output: ReferralRecord },
+  'referrals.record': { kind: 'change', input: ReferralRecordInput, output: ReferralRecord },
   /** Newest first: the letter screen's "Sent before". */
-  'referrals.list': { input: z.strictObject({ patientId: uuid }), output: z.array(ReferralRecord) },
+  'referrals.list': { kind: 'read', input: z.strictObject({ patientId: uuid }), output: z.array(ReferralRecord) },
 } as const;

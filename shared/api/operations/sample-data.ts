@@ -9,5 +9,5 @@ export type SampleDataSummary = z.infer<typeof SampleDataSummary>;
 
 export const sampleDataOperations = {
   /** Six sample patients with their stories; refused (conflict) when the database has any patient. */
-  'sampleData.create': { input: Empty, output: SampleDataSummary },
+  'sampleData.create': { kind: 'change', transaction: 'own', input: Empty, output: SampleDataSummary },
 } as const;

@@ -17,13 +17,13 @@ export type SessionState = z.infer<typeof SessionState>;
 export const SetupInput = z.strictObject({ clinic: ClinicInput, therapist: TherapistInput });
 
 export const settingsOperations = {
-  'session.get': { input: Empty, output: SessionState },
-  'session.selectTherapist': { input: z.strictObject({ therapistId: uuid }), output: SessionState },
-  'setup.complete': { input: SetupInput, output: SessionState },
-  'clinic.get': { input: Empty, output: Clinic },
-  'clinic.update': { input: ClinicUpdateInput, output: Clinic },
-  'therapists.list': { input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(Therapist) },
-  'therapists.create': { input: TherapistInput, output: Therapist },
-  'therapists.update': { input: TherapistUpdateInput, output: Therapist },
-  'therapists.setActive': { input: z.strictObject({ id: uuid, active: z.boolean() }), output: Therapist },
+  'session.get': { kind: 'read', input: Empty, output: SessionState },
+  'session.selectTherapist': { kind: 'change', actor: 'none', input: z.strictObject({ therapistId: uuid }), output: SessionState },
+  'setup.complete': { kind: 'change', actor: 'none', input: SetupInput, output: SessionState },
+  'clinic.get': { kind: 'read', input: Empty, output: Clinic },
+  'clinic.update': { kind: 'change', input: ClinicUpdateInput, output: Clinic },
+  'therapists.list': { kind: 'read', input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(Therapist) },
+  'therapists.create': { kind: 'change', input: TherapistInput, output: Therapist },
+  'therapists.update': { kind: 'change', input: TherapistUpdateInput, output: Therapist },
+  'therapists.setActive': { kind: 'change', input: z.strictObject({ id: uuid, active: z.boolean() }), output: Therapist },
 } as const;

@@ -39,9 +39,9 @@ export type ThresholdEntry = z.infer<typeof ThresholdEntry>;
 
 export const thresholdOperations = {
   /** Every catalogue motion in clinical order. */
-  'thresholds.list': { input: Empty, output: z.array(ThresholdEntry) },
+  'thresholds.list': { kind: 'read', input: Empty, output: z.array(ThresholdEntry) },
   /** Sets the clinic's threshold for a motion and instrument (null: any); returns the motion's entry. */
-  'thresholds.set': { input: thresholdOverrideSchema, output: ThresholdEntry },
+  'thresholds.set': { kind: 'change', input: thresholdOverrideSchema, output: ThresholdEntry },
   /** Removes that override, so the "any instrument" value or the catalogue default applies again. */
-  'thresholds.clear': { input: thresholdSlotSchema, output: ThresholdEntry },
+  'thresholds.clear': { kind: 'change', input: thresholdSlotSchema, output: ThresholdEntry },
 } as const;

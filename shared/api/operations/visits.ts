@@ -7,12 +7,12 @@ const ByPatient = z.strictObject({ patientId: uuid });
 
 /** Visits and their measurements: recorded whole, extended later, corrected or voided, never edited. */
 export const visitOperations = {
-  'visits.record': { input: VisitInput, output: Visit },
+  'visits.record': { kind: 'change', input: VisitInput, output: Visit },
   /** Readings added to a visit already recorded; refuses a reading the visit has (correct it instead). */
-  'visits.addMeasurements': { input: MeasurementsAddition, output: Visit },
-  'visits.list': { input: ByPatient, output: z.array(Visit) },
-  'visits.void': { input: VoidInput, output: z.strictObject({ visitId: z.string(), measurementsVoided: z.number().int() }) },
-  'measurements.correct': { input: MeasurementCorrection, output: Measurement },
-  'measurements.void': { input: VoidInput, output: Measurement },
-  'measurements.history': { input: HistoryInput, output: z.array(Measurement) },
+  'visits.addMeasurements': { kind: 'change', input: MeasurementsAddition, output: Visit },
+  'visits.list': { kind: 'read', input: ByPatient, output: z.array(Visit) },
+  'visits.void': { kind: 'change', input: VoidInput, output: z.strictObject({ visitId: z.string(), measurementsVoided: z.number().int() }) },
+  'measurements.correct': { kind: 'change', input: MeasurementCorrection, output: Measurement },
+  'measurements.void': { kind: 'change', input: VoidInput, output: Measurement },
+  'measurements.history': { kind: 'read', input: HistoryInput, output: z.array(Measurement) },
 } as const;

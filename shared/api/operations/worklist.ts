@@ -120,11 +120,11 @@ export const WorklistSettingsUpdate = z
   .superRefine(checkSchedule);
 
 export const worklistOperations = {
-  'worklist.get': { input: WorklistGetInput, output: WorklistPage },
+  'worklist.get': { kind: 'read', input: WorklistGetInput, output: WorklistPage },
   /** One patient's reasons today, with the ALP results: the referral letter's facts. */
-  'worklist.patient': { input: WorklistPatientInput, output: WorklistPatient },
+  'worklist.patient': { kind: 'read', input: WorklistPatientInput, output: WorklistPatient },
   /** Losing / Attention / Due / OK for a page of patients: the patient list's status column. */
-  'worklist.statuses': { input: WorklistStatusesInput, output: WorklistStatuses },
-  'worklist.settings': { input: z.strictObject({}), output: WorklistSettingsRecord },
-  'worklist.setSettings': { input: WorklistSettingsUpdate, output: WorklistSettingsRecord },
+  'worklist.statuses': { kind: 'read', input: WorklistStatusesInput, output: WorklistStatuses },
+  'worklist.settings': { kind: 'read', input: z.strictObject({}), output: WorklistSettingsRecord },
+  'worklist.setSettings': { kind: 'change', input: WorklistSettingsUpdate, output: WorklistSettingsRecord },
 } as const;
