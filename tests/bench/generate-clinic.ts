@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { motionsOfJoint, type JointId, type Side } from '../../shared/domain/catalogue';
 import { siteMotionJoints } from '../../shared/domain/ho';
 import { createBackend } from '../../electron/api/backend';
+import { mulberry32 } from '../../electron/sample-data/random';
 
 export interface ClinicSize {
   patients: number;
@@ -13,16 +14,6 @@ export interface ClinicSize {
 export const FULL_SIZE: ClinicSize = { patients: 10_000, withHistory: 2_000, years: 5 };
 export const QUICK_SIZE: ClinicSize = { patients: 1_000, withHistory: 100, years: 5 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ['Okafor', 'Mensah', 'Ndlovu', 'Garcia', 'Nguyen', 'Kowalski', 'Haddad', 'Silva', 'Ivanova', 'Osei', 'Tanaka', 'Dubois', 'Mwangi', 'Hartley', 'Petrov', 'Fernandes'];
 const GIVEN = ['Ada', 'Kofi', 'Thandi', 'Lucia', 'Minh', 'Piotr', 'Rania', 'Joao', 'Olga', 'Kwame', 'Yuki', 'Claire', 'Amina', 'Tomas'];

@@ -13,6 +13,7 @@ import { summariseReadings } from '../../shared/worklist/summary';
 import { generateClinic } from '../bench/generate-clinic';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { makeTempDir } from '../support/temp-dir';
+import { mulberry32 } from '../../electron/sample-data/random';
 
 // analysis.patient and the worklist refresh after every write read a patient's readings straight into the points
 // of their series (electron/db/analysis-reads.ts) instead of building the patient file. The analysis must not be
@@ -144,13 +145,3 @@ describe('the lean read on a generated clinic, written in every order', () => {
   });
 });
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,17 +4,8 @@
 // per review, and over a 12-week course, is what decides whether therapists keep trusting the verdict.
 import { describe, expect, it } from 'vitest';
 import { analyseSeries, type RomPoint } from '../../shared/analysis';
+import { mulberry32 } from '../../electron/sample-data/random';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   // Box-Muller; 1 - u keeps the logarithm finite.
