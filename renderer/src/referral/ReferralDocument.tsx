@@ -9,6 +9,7 @@ import { ReportChart, ReportChartLegend } from '../report/ReportChart';
 import type { ReportChart as ReportChartModel } from '../report/report-model';
 import { CLOSING } from './referral-draft';
 import { therapistLine } from '../report/ReportDocument';
+import { Letterhead } from '../report/Letterhead';
 
 export interface LetterChart {
   model: ReportChartModel;
@@ -49,14 +50,7 @@ export const ReferralDocument = forwardRef<HTMLElement, ReferralDocumentProps & 
     .filter(Boolean);
   return (
     <article ref={ref} className={`report-document referral-document paper-${props.paper.toLowerCase()}`} aria-label="Letter preview">
-      <header className="report-letterhead">
-        {clinic?.logo && <img className="report-logo" src={clinic.logo} alt={`${clinic.name} logo`} />}
-        <div>
-          <p className="report-clinic">{clinic?.name ?? 'Clinic not set up'}</p>
-          {clinic?.address && <p className="report-address">{clinic.address}</p>}
-          {clinic?.phone && <p className="report-address">Phone {clinic.phone}</p>}
-        </div>
-      </header>
+      <Letterhead clinic={clinic} />
       <div className="referral-head">
         <p className="referral-date">{fd(props.date)}</p>
         <p>

@@ -9,6 +9,7 @@ import type { ReportModel } from './report-model';
 import type { ReportOptions } from './report-options';
 import { ArcsSection, ChartsSection, EventsSection, SymptomsSection } from './ReportSections';
 import { HoSummary } from './HoSummary';
+import { Letterhead } from './Letterhead';
 import { SummaryTable } from './SummaryTable';
 
 export interface ReportDocumentProps {
@@ -27,19 +28,6 @@ export interface ReportDocumentProps {
 export function therapistLine(t: Therapist | null): string {
   if (!t) return 'Not recorded';
   return [t.name, t.title, t.registrationNumber ? `registration ${t.registrationNumber}` : null].filter(Boolean).join(', ');
-}
-
-function Letterhead({ clinic }: { clinic: Clinic | null }) {
-  return (
-    <header className="report-letterhead">
-      {clinic?.logo && <img className="report-logo" src={clinic.logo} alt={`${clinic.name} logo`} />}
-      <div>
-        <p className="report-clinic">{clinic?.name ?? 'Clinic not set up'}</p>
-        {clinic?.address && <p className="report-address">{clinic.address}</p>}
-        {clinic?.phone && <p className="report-address">Phone {clinic.phone}</p>}
-      </div>
-    </header>
-  );
 }
 
 function Identity({ file, model, options, therapist, nameOf }: Pick<ReportDocumentProps, 'file' | 'model' | 'options' | 'therapist' | 'nameOf'>) {
