@@ -3,17 +3,18 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
-import type { OperationOutput } from '../shared/api/contract';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuCommand } from '../shared/api/transport';
 import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
 import { offerChosenBackupFile } from './api/backup-sources';
+import { callOperation } from './api/dispatch';
 import { automaticBackup } from './backup/backup';
 import { newestGoodBackup, replaceFromBackup, startupFailureAdvice } from './backup/startup';
 import { startupBackupAndCheck } from './backup/startup-check';
 import { resolveDatabasePath } from './db/default-path';
+import { messageOf } from './db/errors';
 import { readStatic } from './server/static-files';
 import { aboutDialog } from './shell/about';
 import { backupMenuActions, type BackupDialogs } from './shell/backup-menu';
@@ -84,12 +85,12 @@ async function showMessage(kind: 'info' | 'error' | 'question', options: { title
 
 const dialogs: BackupDialogs = {
   chooseFolder: async (title, defaultPath) => {
-    const options = { title, defaultPath, buttonLabel: 'Back up here', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+    const options: OpenDialogOptions = { title, defaultPath, buttonLabel: 'Back up here', properties: ['openDirectory', 'createDirectory'] };
     const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   },
   chooseBackupFile: async (title, defaultPath) => {
-    const options = { title, defaultPath, buttonLabel: 'Restore this backup', filters: [{ name: 'ROMtrack backups', extensions: ['sqlite'] }], properties: ['openFile'] as Array<'openFile'> };
+    const options: OpenDialogOptions = { title, defaultPath, buttonLabel: 'Restore this backup', filters: [{ name: 'ROMtrack backups', extensions: ['sqlite'] }], properties: ['openFile'] };
     const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   },
@@ -101,12 +102,12 @@ const dialogs: BackupDialogs = {
 };
 
 async function showAbout(): Promise<void> {
-  const result = await backend!.dispatch('app.info', {});
+  const result = await callOperation(backend!.dispatch, 'app.info', {});
   if (!result.ok) {
     await showMessage('error', { message: 'ROMtrack could not read its own details.', detail: result.error.message });
     return;
   }
-  await showMessage('info', aboutDialog(result.value as OperationOutput<'app.info'>));
+  await showMessage('info', aboutDialog(result.value));
 }
 
 /**
@@ -119,7 +120,7 @@ async function openOrRecover(databasePath: string): Promise<Backend | undefined>
   } catch (err) {
     // Only a backup of this database (its identity) is offered, checked in full first.
     const good = await newestGoodBackup(databasePath);
-    const detail = await startupFailureAdvice(databasePath, (err as Error).message, () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good);
+    const detail = await startupFailureAdvice(databasePath, messageOf(err), () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good);
     const buttons = good ? ['Quit', 'Restore this backup'] : ['Quit'];
     const { response } = await dialog.showMessageBox({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
     if (response !== 1 || !good) return undefined;
@@ -127,7 +128,7 @@ async function openOrRecover(databasePath: string): Promise<Backend | undefined>
       await replaceFromBackup(databasePath, good.path);
       return createBackend({ databasePath, mode: 'desktop' });
     } catch (again) {
-      dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${(again as Error).message}`);
+      dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${messageOf(again)}`);
       return undefined;
     }
   }

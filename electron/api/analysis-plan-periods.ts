@@ -6,7 +6,6 @@ import type { PlanVersion } from '../../shared/domain/plan-records';
 import { prescribedSessions, type Period } from '../../shared/domain/plan-periods';
 import { seriesKeyOf } from '../../shared/domain/series';
 import type { ApiContext } from './context';
-import { planRepos } from './plan-reads';
 
 /**
  * The patient's plan versions as periods for the verdict's "is the therapy holding it?": each version's days in
@@ -14,7 +13,7 @@ import { planRepos } from './plan-reads';
  * where adherence was recorded, and the series of the sites it covers.
  */
 export function planPeriodsOf(ctx: ApiContext, patientId: string): PlanPeriodInput[] {
-  const { plans, goals } = planRepos(ctx);
+  const { plans, goals } = ctx.repos;
   const out: PlanPeriodInput[] = [];
   for (const planId of plans.plansOf(patientId)) {
     const versions = plans.versionsOf(planId).filter((v) => v.voided === null && (v.inForceUntil === null || v.inForceUntil >= v.effectiveFrom));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { openDatabase } from '../db/open';
 import { withSampleData } from '../sample-data/operation';
 import { createRepositories, type ApiContext, type AppMode } from './context';
@@ -55,13 +56,17 @@ export function createBackend(options: BackendOptions): Backend {
 
 let identity: { name: string; version: string } | undefined;
 
+/** What the app's own package.json says of it (another package.json on the way up is skipped). */
+const PackageJson = z.object({ name: z.string(), version: z.string(), productName: z.string().optional() });
+
 function appIdentity(): { name: string; version: string } {
   if (!identity) {
     // The compiled file sits at build/node/electron/api/, the source at electron/api/.
     for (const up of ['../../../../package.json', '../../package.json']) {
       try {
-        const pkg = JSON.parse(readFileSync(join(__dirname, up), 'utf8')) as { productName?: string; name: string; version: string };
-        if (pkg.name === 'romtrack') {
+        const read = PackageJson.safeParse(JSON.parse(readFileSync(join(__dirname, up), 'utf8')));
+        const pkg = read.success ? read.data : null;
+        if (pkg?.name === 'romtrack') {
           identity = { name: pkg.productName ?? pkg.name, version: pkg.version };
           break;
         }

@@ -4,6 +4,10 @@ import { ClinicRepository } from '../db/clinic-repository';
 import { EventRepository } from '../db/event-repository';
 import { HoProfileRepository } from '../db/ho-profile-repository';
 import { PatientRepository } from '../db/patient-repository';
+import { PlanGoalRepository } from '../db/plan-goal-repository';
+import { PlanRepository } from '../db/plan-repository';
+import { ReferralRepository } from '../db/referral-repository';
+import { ReportRepository } from '../db/report-repository';
 import { TherapistRepository } from '../db/therapist-repository';
 import { ThresholdRepository } from '../db/threshold-repository';
 import { VisitRepository } from '../db/visit-repository';
@@ -38,6 +42,10 @@ export interface Repositories {
   events: EventRepository;
   thresholds: ThresholdRepository;
   worklist: WorklistStore;
+  plans: PlanRepository;
+  goals: PlanGoalRepository;
+  reports: ReportRepository;
+  referrals: ReferralRepository;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
@@ -51,5 +59,9 @@ export function createRepositories(db: Database.Database): Repositories {
     events: new EventRepository(db),
     thresholds: new ThresholdRepository(db),
     worklist: new WorklistStore(db),
+    plans: new PlanRepository(db),
+    goals: new PlanGoalRepository(db),
+    reports: new ReportRepository(db),
+    referrals: new ReferralRepository(db),
   };
 }

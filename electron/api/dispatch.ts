@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { isOperationName, operationRules, operations, type OperationName } from '../../shared/api/contract';
+import {
+  isOperationName,
+  operationRules,
+  operations,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  type ParsedInput,
+} from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { copyFieldMessages, fieldMessages, summarize } from '../../shared/api/issues';
 import { AppError } from '../db/errors';
@@ -23,8 +31,7 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
     if (!isOperationName(operation)) {
       return { ok: false, error: { code: 'not_found', message: `Unknown operation "${operation}".` } };
     }
-    const spec = operations[operation];
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = parseInput(operation, input ?? {});
     if (!parsed.success) {
       const fields = fieldMessages(parsed.error);
       return { ok: false, error: { code: 'invalid_input', message: summarize(fields), fields } };
@@ -45,8 +52,18 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
   };
 }
 
-async function run(operation: OperationName, input: unknown, ctx: ApiContext): Promise<unknown> {
-  const handler = handlers[operation] as (i: unknown, c: ApiContext) => unknown;
+/**
+ * The contract seen operation by operation: indexed with a K, each gives that operation's own input and output
+ * types, so a handler is called with its parsed input without a cast.
+ */
+const SCHEMAS: { [K in OperationName]: { input: z.ZodType<ParsedInput<K>>; output: z.ZodType<OperationOutput<K>> } } = operations;
+
+function parseInput<K extends OperationName>(operation: K, input: unknown) {
+  return SCHEMAS[operation].input.safeParse(input);
+}
+
+async function run<K extends OperationName>(operation: K, input: ParsedInput<K>, ctx: ApiContext): Promise<unknown> {
+  const handler = handlers[operation];
   const rules = operationRules(operation);
   if (rules.needsActor) requireActor(ctx);
   if (rules.ownTransaction) return checkOutput(operation, await handler(input, ctx));
@@ -62,6 +79,16 @@ function checkOutput(operation: OperationName, value: unknown): unknown {
   const out = operations[operation].output.safeParse(value);
   if (!out.success) throw new Error(`output of ${operation} does not match the contract: ${z.prettifyError(out.error)}`);
   return out.data;
+}
+
+/**
+ * For the back end's own callers (the menu, the commands): a call by name with typed input, its value read back
+ * through the operation's output schema, so it comes typed without a cast. Dispatch checked it already; these
+ * calls are few, and the outputs they read are plain objects.
+ */
+export async function callOperation<K extends OperationName>(dispatch: Dispatch, operation: K, input: OperationInput<K>): Promise<Envelope<OperationOutput<K>>> {
+  const result = await dispatch(operation, input);
+  return result.ok ? { ok: true, value: SCHEMAS[operation].output.parse(result.value) } : result;
 }
 
 function defaultLog(msg: string, err?: unknown): void {

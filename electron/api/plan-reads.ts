@@ -1,30 +1,11 @@
-import type Database from 'better-sqlite3';
 import { seriesLabel, type MotionKey } from '../../shared/domain/catalogue';
 import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { goalStatus, type GoalPoint, type GoalStatus } from '../../shared/domain/goal-status';
+import { groupBySeries, seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { Goal, Plan } from '../../shared/domain/plan-records';
-import { PlanGoalRepository, type GoalRecord } from '../db/plan-goal-repository';
-import { PlanRepository } from '../db/plan-repository';
+import type { GoalRecord } from '../db/plan-goal-repository';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
-
-export interface PlanRepos {
-  plans: PlanRepository;
-  goals: PlanGoalRepository;
-}
-
-// The plan repositories are kept per open database rather than in ctx.repos, so this feature adds no line to
-// the shared context; a WeakMap lets a restored (reopened) database get fresh ones.
-const reposByDb = new WeakMap<Database.Database, PlanRepos>();
-
-export function planRepos(ctx: ApiContext): PlanRepos {
-  let repos = reposByDb.get(ctx.db);
-  if (!repos) {
-    repos = { plans: new PlanRepository(ctx.db), goals: new PlanGoalRepository(ctx.db) };
-    reposByDb.set(ctx.db, repos);
-  }
-  return repos;
-}
 
 /** Today in the clinic's calendar, from the context's clock (the one seam tests can move). */
 export function today(ctx: ApiContext): string {
@@ -33,30 +14,27 @@ export function today(ctx: ApiContext): string {
 
 /** The plan (lineage) id for a plan id or the id of any of its versions. */
 export function planIdOf(ctx: ApiContext, id: string, field = 'id'): string {
-  const row = planRepos(ctx).plans.versions.get(id);
+  const row = ctx.repos.plans.versions.get(id);
   if (!row) throw new AppError('not_found', 'This therapy plan does not exist. Reload the page.', { [field]: 'Unknown therapy plan.' });
   return row.lineage_id;
 }
 
-/** A patient's current measurements as goal series, keyed "side motion mode". */
-export function goalSeries(ctx: ApiContext, patientId: string): Map<string, GoalPoint[]> {
-  const series = new Map<string, GoalPoint[]>();
+/** A patient's current measurements as goal series, by series key. */
+export function goalSeries(ctx: ApiContext, patientId: string): Map<SeriesKey, GoalPoint[]> {
   // visitsOf lists newest first; reversed, same-day readings keep the order they were recorded in.
-  for (const visit of [...ctx.repos.visits.visitsOf(patientId)].reverse()) {
-    for (const m of visit.measurements) {
-      const key = seriesKey(m);
-      series.set(key, [...(series.get(key) ?? []), { date: m.date, value: m.degrees }]);
-    }
-  }
+  const readings = [...ctx.repos.visits.visitsOf(patientId)].reverse().flatMap((visit) => visit.measurements);
+  const series = new Map<SeriesKey, GoalPoint[]>();
+  for (const [key, list] of groupBySeries(readings)) series.set(key, list.map((m) => ({ date: m.date, value: m.degrees })));
   return series;
 }
 
-export function seriesKey(g: { side: string; motion: string; mode: string }): string {
-  return `${g.side} ${g.motion} ${g.mode}`;
+/** The series a goal aims at. */
+export function goalSeriesKey(goal: Pick<GoalRecord, 'side' | 'motion' | 'mode'>): SeriesKey {
+  return seriesKeyOf(goal.side, goal.motion, goal.mode);
 }
 
-export function statusOf(goal: Pick<GoalRecord, 'target' | 'targetDate' | 'side' | 'motion' | 'mode'>, planStart: string, series: Map<string, GoalPoint[]>, on: string): GoalStatus {
-  return goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart, points: series.get(seriesKey(goal)) ?? [], today: on });
+export function statusOf(goal: Pick<GoalRecord, 'target' | 'targetDate' | 'side' | 'motion' | 'mode'>, planStart: string, series: Map<SeriesKey, GoalPoint[]>, on: string): GoalStatus {
+  return goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart, points: series.get(goalSeriesKey(goal)) ?? [], today: on });
 }
 
 export function withStatus(ctx: ApiContext, goal: GoalRecord, planStart: string): Goal {
@@ -64,8 +42,8 @@ export function withStatus(ctx: ApiContext, goal: GoalRecord, planStart: string)
 }
 
 /** A whole plan: every version with its period in force, and the current goals with their derived status. */
-export function readPlan(ctx: ApiContext, planId: string, series?: Map<string, GoalPoint[]>): Plan {
-  const { plans, goals } = planRepos(ctx);
+export function readPlan(ctx: ApiContext, planId: string, series?: Map<SeriesKey, GoalPoint[]>): Plan {
+  const { plans, goals } = ctx.repos;
   const versions = plans.versionsOf(planId);
   const first = versions[0];
   const last = versions[versions.length - 1];

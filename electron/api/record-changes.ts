@@ -36,6 +36,11 @@ export function voidRecord<Row extends VersionColumns, Rec>(
 /**
  * Replaces the current version `id` by a new one in the same lineage, with the reason. `write` checks the new
  * values against the old version (throwing leaves nothing written) and inserts the new version.
+ *
+ * `supersedeFirst` is for a table whose unique index allows one current row per thing (a watched site per
+ * joint and side): the old row stops being current before the new one goes in. The link to the new id is a
+ * deferred foreign key, checked at commit. Otherwise the old row stays current while `write` runs, so its
+ * checks still see the record as it was.
  */
 export function correctRecord<Row extends VersionColumns, Rec extends { id: string }>(
   ctx: ApiContext,
@@ -43,12 +48,15 @@ export function correctRecord<Row extends VersionColumns, Rec extends { id: stri
   operation: string,
   input: { id: string; reason: string },
   write: (version: NewVersion, old: Row) => Rec,
+  options: { supersedeFirst?: boolean } = {},
 ): Rec {
   const old = kind.versions.current(input.id);
   const before = readVersion(kind, old.id);
   const at = ctx.now();
-  const after = write(correctionOf(ctx, old, at, input.reason), old);
-  kind.versions.markSuperseded(old.id, after.id);
+  const version = correctionOf(ctx, old, at, input.reason);
+  if (options.supersedeFirst) kind.versions.markSuperseded(old.id, version.id);
+  const after = write(version, old);
+  if (!options.supersedeFirst) kind.versions.markSuperseded(old.id, after.id);
   audit(ctx, { at, operation, entity: kind.entity, entityId: old.lineage_id, before, after });
   return after;
 }

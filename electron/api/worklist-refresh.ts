@@ -106,21 +106,21 @@ export function refreshMarked(ctx: ApiContext, options: { budgetMs?: number; onl
  * within their time budget, so no visit ever waits for a whole clinic. Handlers that change records are
  * synchronous (better-sqlite3), so their own transaction nests inside as a savepoint.
  */
-export function keepingWorklistCurrent<T extends Partial<HandlerTable<OperationName>>>(table: T, changes: readonly (keyof T & OperationName)[]): T {
-  const out: T = { ...table };
-  for (const op of changes) {
-    const handler = table[op] as Handler<OperationName>;
-    const wrapped: Handler<OperationName> = (input, ctx) =>
-      ctx.transaction(() => {
-        const since = ctx.repos.worklist.summaries.lastMark();
-        const result = handler(input, ctx);
-        if (result instanceof Promise) throw new Error(`${op} is asynchronous: the worklist refresh needs a synchronous change`);
-        refreshMarked(ctx, { since });
-        return result;
-      });
-    out[op] = wrapped as T[typeof op];
-  }
+export function keepingWorklistCurrent<N extends OperationName>(table: HandlerTable<N>, changes: readonly NoInfer<N>[]): HandlerTable<N> {
+  const out: HandlerTable<N> = { ...table };
+  for (const op of changes) out[op] = refreshingAfter(op, table[op]);
   return out;
+}
+
+function refreshingAfter<K extends OperationName>(op: K, handler: Handler<K>): Handler<K> {
+  return (input, ctx) =>
+    ctx.transaction(() => {
+      const since = ctx.repos.worklist.summaries.lastMark();
+      const result = handler(input, ctx);
+      if (result instanceof Promise) throw new Error(`${op} is asynchronous: the worklist refresh needs a synchronous change`);
+      refreshMarked(ctx, { since });
+      return result;
+    });
 }
 
 /** Every summary from scratch, in transactions of `batch` patients: `npm run rebuild-summaries` and the bench. */

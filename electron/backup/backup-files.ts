@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { BackupInfo } from '../../shared/api/operations/backups';
 
 /** auto: daily and on quit; manual: "Back up now"; pre-restore: taken before a restore replaces the database. */
-export type BackupKind = 'auto' | 'manual' | 'pre-restore';
+export type BackupKind = BackupInfo['kind'];
+const BACKUP_KINDS = BackupInfo.shape.kind.options;
 
 export interface BackupFile {
   name: string;
@@ -29,7 +31,10 @@ export function backupName(at: Date, kind: BackupKind, tag?: string): string {
 export function parseBackupName(name: string): { createdAt: string; kind: BackupKind; tag?: string } | null {
   const m = NAME_RE.exec(name);
   if (!m) return null;
-  const parsed = { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`, kind: m[6] as BackupKind };
+  // NAME_RE admits the kinds only; finding it again gives it its type.
+  const kind = BACKUP_KINDS.find((k) => k === m[6]);
+  if (!kind) return null;
+  const parsed = { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5] ?? '000'}Z`, kind };
   return m[7] ? { ...parsed, tag: m[7] } : parsed;
 }
 

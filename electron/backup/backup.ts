@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../db/errors';
+import { AppError, codeOf, messageOf } from '../db/errors';
 import { databaseIdentity, identityTag } from '../db/identity';
 import { backupName, backupsToDelete, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
 import { backupsFolderFor, backupsIn, ensureFolder, limited, requireAbsoluteFolder } from './folders';
@@ -9,8 +9,8 @@ export { backupsFolderFor } from './folders';
 
 /** Turns file-system and SQLite failures into what a person at the clinic can act on. */
 export function explainWriteFailure(err: unknown, folder: string): AppError {
-  const code = (err as { code?: string }).code ?? '';
-  const text = (err as Error).message ?? String(err);
+  const code = codeOf(err) ?? '';
+  const text = messageOf(err);
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(text)) {
     return new AppError('internal', `The disk holding ${folder} is full. Free some space (or choose another drive) and back up again. The database itself was not changed.`);
   }

@@ -5,7 +5,7 @@ import { checkAuditChain, type ChainCheck } from '../db/audit-chain';
 import { AppError } from '../db/errors';
 import { PRIVATE_FILE_MODE } from '../db/file-modes';
 import { databaseIdentity } from '../db/identity';
-import { migrate } from '../db/migrate';
+import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { CHAINED_FROM_VERSION, verifyDatabaseFile, withReadOnly, type Verdict } from './verify';
 
@@ -178,7 +178,7 @@ function identify(input: { paths: string[] }): Record<string, string | null> {
 /** The live database's audit chain, read through a connection of its own (a snapshot; writers go on). */
 function checkChain(input: { path: string }, progress: Progress): ChainCheck {
   return withReadOnly(input.path, (db) => {
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = schemaVersion(db);
     if (version < CHAINED_FROM_VERSION) return { ok: true, rows: 0, head: '' };
     return checkAuditChain(db, () => progress());
   });
@@ -195,7 +195,10 @@ export type TaskName = keyof typeof fileTasks;
 export type TaskInput<K extends TaskName> = Parameters<(typeof fileTasks)[K]>[0];
 export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof fileTasks)[K]>>;
 
+/** The same table, seen key by key: indexed with a K, it gives that task's own input and output. */
+const TASKS: { [K in TaskName]: (i: TaskInput<K>, p: Progress) => TaskOutput<K> | Promise<TaskOutput<K>> } = fileTasks;
+
 export function runTask<K extends TaskName>(task: K, input: TaskInput<K>, progress: Progress): Promise<TaskOutput<K>> {
-  const run = fileTasks[task] as (i: TaskInput<K>, p: Progress) => TaskOutput<K> | Promise<TaskOutput<K>>;
+  const run = TASKS[task];
   return Promise.resolve().then(() => run(input, progress));
 }

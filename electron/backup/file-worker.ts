@@ -1,20 +1,24 @@
 // The worker thread that does the file work of backups and restores (file-tasks.ts), so the app's own thread
 // keeps answering while SQLite copies and checks a large file or waits on a slow USB stick.
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../db/errors';
-import { runTask, type TaskInput, type TaskName } from './file-tasks';
+import type { ErrorCode } from '../../shared/api/errors';
+import { AppError, codeOf, messageOf } from '../db/errors';
+import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
 
 export interface TaskRequest<K extends TaskName = TaskName> {
   task: K;
   input: TaskInput<K>;
 }
 
-/** What crosses back to the app: an error keeps the parts the app turns into a message (code, fields). */
-export type TaskMessage =
+/**
+ * What crosses back to the app: the answer to a request for task K (structured-cloned, so the same value), or an
+ * error with the parts the app turns into a message (code, fields).
+ */
+export type TaskMessage<K extends TaskName = TaskName> =
   | { type: 'ready' }
   | { type: 'progress'; allowMs?: number }
-  | { type: 'done'; value: unknown }
-  | { type: 'failed'; error: { message: string; code?: string; appCode?: string; fields?: Record<string, string> } };
+  | { type: 'done'; value: TaskOutput<K> }
+  | { type: 'failed'; error: { message: string; code?: string; appCode?: ErrorCode; fields?: Record<string, string> } };
 
 const port = parentPort;
 if (port) {
@@ -31,12 +35,12 @@ if (port) {
     runTask(request.task, request.input, progress).then(
       (value) => post({ type: 'done', value }),
       (err: unknown) => {
-        const e = err as NodeJS.ErrnoException;
+        const code = codeOf(err);
         post({
           type: 'failed',
           error: {
-            message: e?.message ?? String(err),
-            ...(e?.code ? { code: e.code } : {}),
+            message: messageOf(err),
+            ...(code ? { code } : {}),
             ...(err instanceof AppError ? { appCode: err.code, ...(err.fields ? { fields: { ...err.fields } } : {}) } : {}),
           },
         });

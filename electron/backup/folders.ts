@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { FULL_PATH_MESSAGE } from '../../shared/api/operations/backups';
-import { AppError } from '../db/errors';
+import { AppError, codeOf, messageOf } from '../db/errors';
 import { PRIVATE_FOLDER_MODE } from '../db/file-modes';
 import { parseBackupName, type BackupFile } from './backup-files';
 
@@ -62,8 +62,7 @@ export async function ensureFolder(folder: string, levels = 1): Promise<void> {
       info = await limited.stat(at, folder);
     } catch (err) {
       if (err instanceof AppError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw err;
+      if (codeOf(err) !== 'ENOENT') throw err;
     }
     if (info) {
       if (!info.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
@@ -77,7 +76,7 @@ export async function ensureFolder(folder: string, levels = 1): Promise<void> {
     try {
       await timeLimited(mkdir(dir, { mode: PRIVATE_FOLDER_MODE }), FOLDER_TIME_LIMIT_MS, notAnswering(folder));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (codeOf(err) !== 'EEXIST') throw err;
     }
   }
 }
@@ -99,7 +98,7 @@ export async function regularFileOrRefuse(path: string): Promise<Stats> {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('invalid_input', `${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): is the USB stick still plugged in? Nothing was changed.`, { id: 'This file cannot be read.' });
+    throw new AppError('invalid_input', `${path} cannot be read (${codeOf(err) ?? messageOf(err)}): is the USB stick still plugged in? Nothing was changed.`, { id: 'This file cannot be read.' });
   }
   if (info.isDirectory()) throw refuse('is a folder');
   if (info.isFIFO()) throw refuse('is a pipe (FIFO)');

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { AppError } from '../db/errors';
+import { AppError, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { schemaDifference } from '../db/schema-text';
@@ -82,7 +82,7 @@ export function restoreDatabase(ctx: RestoreTarget, sourcePath: string, options:
       safetyBackup = await backupUnqueued(ctx.db, backupsFolderFor(databasePath), 'pre-restore', now);
     } catch (err) {
       removeDatabaseFile(staging);
-      throw new AppError((err as AppError).code ?? 'internal', `No safety copy of the current records could be made, so nothing was restored: ${(err as Error).message}`);
+      throw new AppError(err instanceof AppError ? err.code : 'internal', `No safety copy of the current records could be made, so nothing was restored: ${messageOf(err)}`);
     }
     const restored: Restored = {
       restoredFrom: sourcePath,
@@ -117,7 +117,7 @@ function swapWithRollback(ctx: RestoreTarget, staging: string, previous: string,
     confirmRestored(ctx.db);
     options.afterSwap?.(restored);
   } catch (err) {
-    const why = (err as Error).message;
+    const why = messageOf(err);
     try {
       ctx.replaceDatabase(() => {
         if (swappedIn) removeDatabaseFile(databasePath);
@@ -126,7 +126,7 @@ function swapWithRollback(ctx: RestoreTarget, staging: string, previous: string,
     } catch (again) {
       throw new AppError(
         'internal',
-        `The restore failed after the backup was put in place (${why}), and putting the previous database back failed too (${(again as Error).message}). ` +
+        `The restore failed after the backup was put in place (${why}), and putting the previous database back failed too (${messageOf(again)}). ` +
           `Stop recording. The records as they were are in ${previous} and in the safety backup ${restored.safetyBackup.path}: restore that backup.`,
       );
     } finally {

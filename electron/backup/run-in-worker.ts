@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ErrorCode } from '../../shared/api/errors';
 import { AppError } from '../db/errors';
 import type { TaskMessage, TaskRequest } from './file-worker';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
@@ -46,7 +45,7 @@ function release(worker: Worker): void {
 }
 
 function revive(error: Extract<TaskMessage, { type: 'failed' }>['error']): Error {
-  if (error.appCode) return new AppError(error.appCode as ErrorCode, error.message, error.fields);
+  if (error.appCode) return new AppError(error.appCode, error.message, error.fields);
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
 
@@ -86,13 +85,14 @@ export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, wh
       abandon();
       reject(new AppError('internal', `${what} stopped: nothing moved for ${Math.round(stallMs / 1000)} s (a slow, failing or removed USB stick or network share?). The database itself was not changed.`));
     }
-    function onMessage(m: TaskMessage): void {
+    // The worker answers the one request posted below, for task K.
+    function onMessage(m: TaskMessage<K>): void {
       heard = true;
       if (m.type === 'ready') return;
       if (m.type === 'progress') return arm(Math.max(stallMs, m.allowMs ?? 0));
       done();
       release(worker);
-      if (m.type === 'done') resolve(m.value as TaskOutput<K>);
+      if (m.type === 'done') resolve(m.value);
       else reject(revive(m.error));
     }
     function onError(err: Error): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { messageOf } from '../db/errors';
 import { checkOnOpen } from '../db/open';
 import { automaticBackup } from './backup';
 import type { BackupFile } from './backup-files';
@@ -28,7 +29,7 @@ export async function startupBackupAndCheck(db: Database.Database, databasePath:
   try {
     result.backup = await automaticBackup(db, databasePath, 'start', now, deferred);
   } catch (err) {
-    const message = (err as Error).message;
+    const message = messageOf(err);
     if (deferred && /check|malformed|corrupt/i.test(message)) {
       result.damage = `ROMtrack's start-up check found the database at ${databasePath} damaged (${message}). Stop recording, and restore the newest good backup (Settings, Backups) before going on.`;
       return result;
@@ -38,7 +39,7 @@ export async function startupBackupAndCheck(db: Database.Database, databasePath:
   try {
     result.auditLog = await auditLogProblem(databasePath);
   } catch (err) {
-    result.warning = [result.warning, `The audit log could not be checked: ${(err as Error).message}`].filter(Boolean).join(' ');
+    result.warning = [result.warning, `The audit log could not be checked: ${messageOf(err)}`].filter(Boolean).join(' ');
   }
   return result;
 }

@@ -1,8 +1,10 @@
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { checkAuditChain } from '../db/audit-chain';
+import { codeOf, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { pragmaNumber, pragmaText } from '../db/pragmas';
 import { schemaDifference } from '../db/schema-text';
 
 export type Verdict =
@@ -59,12 +61,12 @@ export function verifyDatabaseFile(path: string, options: VerifyOptions = {}): V
   try {
     if (header(path) !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all).' };
   } catch (err) {
-    return { ok: false, reason: `The file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` };
+    return { ok: false, reason: `The file cannot be read (${codeOf(err) ?? messageOf(err)}).` };
   }
   try {
     return withReadOnly(path, (db) => inspect(db, { structure: options.structure ?? true, chain: options.chain ?? true }, onProgress));
   } catch (err) {
-    return { ok: false, reason: `The database cannot be read: ${(err as Error).message}.` };
+    return { ok: false, reason: `The database cannot be read: ${messageOf(err)}.` };
   }
 }
 
@@ -80,10 +82,10 @@ export interface VerifyOptions {
 }
 
 function inspect(db: Database.Database, checks: { structure: boolean; chain: boolean }, onProgress: () => void): Verdict {
-  const result = db.pragma('integrity_check', { simple: true }) as string;
+  const result = pragmaText(db, 'integrity_check');
   if (result !== 'ok') return { ok: false, reason: `The database is damaged: its integrity check failed (${result}).` };
   onProgress();
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const version = pragmaNumber(db, 'user_version');
   if (version > LATEST_SCHEMA_VERSION) {
     return { ok: false, reason: `It was written by a newer ROMtrack (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer ROMtrack first.` };
   }
@@ -98,6 +100,6 @@ function inspect(db: Database.Database, checks: { structure: boolean; chain: boo
     if (!chain.ok) return { ok: false, reason: `Its audit log was altered: ${chain.reason}. Records whose history cannot be trusted are not restored.` };
     auditRows = chain.rows;
   }
-  const patients = db.prepare('SELECT count(*) FROM patients').pluck().get() as number;
+  const patients = db.prepare<[], number>('SELECT count(*) FROM patients').pluck().get() ?? 0;
   return { ok: true, schemaVersion: version, patients, identity: databaseIdentity(db), auditRows };
 }

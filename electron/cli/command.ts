@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../api/backend';
 import { resolveDatabasePath } from '../db/default-path';
+import { messageOf } from '../db/errors';
 
 export interface DatabaseCommand {
   /** Shown for --help and after a wrong option. */
@@ -29,7 +30,7 @@ async function main(command: DatabaseCommand): Promise<number> {
   try {
     args = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
   } catch (err) {
-    console.error(`${(err as Error).message}\n${command.usage}`);
+    console.error(`${messageOf(err)}\n${command.usage}`);
     return 2;
   }
   if (args.help) {
@@ -43,13 +44,13 @@ async function main(command: DatabaseCommand): Promise<number> {
     // The mode only shows in app.info; the commands run in plain Node like server mode.
     backend = createBackend({ databasePath, mode: 'server' });
   } catch (err) {
-    console.error((err as Error).message);
+    console.error(messageOf(err));
     return 1;
   }
   try {
     return await command.run(backend, databasePath);
   } catch (err) {
-    console.error((err as Error).message);
+    console.error(messageOf(err));
     return 1;
   } finally {
     backend.close();

@@ -1,4 +1,4 @@
-import type { OperationOutput } from '../../shared/api/contract';
+import { callOperation } from '../api/dispatch';
 import { caller, SAMPLE_CLINIC, SAMPLE_THERAPIST } from '../sample-data';
 import { runDatabaseCommand } from './command';
 
@@ -26,12 +26,12 @@ runDatabaseCommand({
       await api('session.selectTherapist', { therapistId: therapist.id });
     }
     const started = performance.now();
-    const result = await backend.dispatch('sampleData.create', {});
+    const result = await callOperation(backend.dispatch, 'sampleData.create', {});
     if (!result.ok) {
       console.error(result.error.message);
       return 1;
     }
-    const made = result.value as OperationOutput<'sampleData.create'>;
+    const made = result.value;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Created ${made.patients} sample patients with ${made.visits} visits, ${made.measurements} measurements and ${made.events} clinical events in ${databasePath} (${seconds} s).`,

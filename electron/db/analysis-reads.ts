@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SeriesPoint } from '../../shared/analysis/series-points';
 import { isMotionKey, type JointId, type Mode, type Side } from '../../shared/domain/catalogue';
 import type { SiteStatus } from '../../shared/domain/ho';
-import type { SeriesKey } from '../../shared/domain/series';
+import { seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { MeasurementLike, VisitLike } from '../../shared/worklist/signs';
 import { prepared } from './statement-cache';
 import { currentOnly } from './versioned-records';
@@ -26,7 +26,21 @@ const VISITS = `FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id 
 const MEASUREMENTS = `SELECT motion, side, mode, visit_id, id, degrees, rater_id, instrument, end_feel, pain, note, rowid FROM measurements
   WHERE patient_id = ? AND ${currentOnly()} ORDER BY motion, side, mode, rowid`;
 
-type MeasurementRow = [string, Side, Mode, string, string, number, string | null, string, SeriesPoint['endFeel'], number | null, string | null, number];
+/** A row of MEASUREMENTS read raw: its columns in SELECT order. */
+type MeasurementRow = [
+  motion: string,
+  side: Side,
+  mode: Mode,
+  visit_id: string,
+  id: string,
+  degrees: number,
+  rater_id: string | null,
+  instrument: string,
+  end_feel: SeriesPoint['endFeel'],
+  pain: number | null,
+  note: string | null,
+  rowid: number,
+];
 
 export interface LeanSite {
   joint: JointId;
@@ -38,13 +52,13 @@ export interface LeanSite {
 
 /** Current watched sites without their imaging, in sitesOf's order. */
 export function readLeanSites(db: Database.Database, patientId: string): LeanSite[] {
-  const rows = prepared(db, `SELECT joint, side, status, since FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`).all(patientId) as Omit<LeanSite, 'voided'>[];
+  const rows = prepared<[string], Omit<LeanSite, 'voided'>>(db, `SELECT joint, side, status, since FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`).all(patientId);
   return rows.map((r) => ({ joint: r.joint, side: r.side, status: r.status, since: r.since, voided: null }));
 }
 
 /** Every series' points, by key (what analysePatientPoints needs besides sites and events). */
 export function readSeriesPoints(db: Database.Database, patientId: string): Map<SeriesKey, SeriesPoint[]> {
-  const visits = prepared(db, `SELECT id, visit_date ${VISITS}`).raw(true).all(patientId) as [string, string][];
+  const visits = prepared<[string], [id: string, visit_date: string]>(db, `SELECT id, visit_date ${VISITS}`).raw(true).all(patientId);
   return pointsOf(db, patientId, visits, null);
 }
 
@@ -53,7 +67,12 @@ export function readSeriesPoints(db: Database.Database, patientId: string): Map<
  * its current readings (unknown motions included, as in the file) in the order recorded.
  */
 export function readWorklistReadings(db: Database.Database, patientId: string): { points: Map<SeriesKey, SeriesPoint[]>; visits: VisitLike[] } {
-  const rows = prepared(db, `SELECT id, visit_date, therapist_id, swelling, redness, warmth, fever ${VISITS}`).raw(true).all(patientId) as [string, string, string | null, number, number, number, number][];
+  const rows = prepared<[string], [id: string, visit_date: string, therapist_id: string | null, swelling: number, redness: number, warmth: number, fever: number]>(
+    db,
+    `SELECT id, visit_date, therapist_id, swelling, redness, warmth, fever ${VISITS}`,
+  )
+    .raw(true)
+    .all(patientId);
   const recorded: { rowid: number; m: MeasurementLike }[][] = rows.map(() => []);
   const points = pointsOf(db, patientId, rows, (at, rowid, m) => recorded[at]!.push({ rowid, m }));
   const visits = rows.map((r, i): VisitLike => ({
@@ -90,7 +109,7 @@ function pointsOf(
   const finish = () => {
     if (list && !ordered) reorder(list, positions);
   };
-  for (const r of prepared(db, MEASUREMENTS).raw(true).all(patientId) as MeasurementRow[]) {
+  for (const r of prepared<[string], MeasurementRow>(db, MEASUREMENTS).raw(true).all(patientId)) {
     const i = at.get(r[3]);
     if (i === undefined) continue;
     if (each) each(i, r[11], { motion: r[0], side: r[1], mode: r[2], endFeel: r[8], pain: r[9] });
@@ -98,8 +117,8 @@ function pointsOf(
       finish();
       [motion, side, mode] = [r[0], r[1], r[2]];
       // Stale rows of a motion the catalogue does not know are left out of the series, as groupBySeries does.
-      list = isMotionKey(motion) ? [] : null;
-      if (list) out.set(`${side}.${motion}.${mode}` as SeriesKey, list);
+      if (isMotionKey(r[0])) out.set(seriesKeyOf(r[1], r[0], r[2]), (list = []));
+      else list = null;
       positions = [];
       ordered = true;
     }

@@ -10,7 +10,7 @@ export class AppMetaRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(key: string): string | null {
-    const row = prepared(this.db, 'SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = prepared<[string], { value: string }>(this.db, 'SELECT value FROM app_meta WHERE key = ?').get(key);
     return row?.value ?? null;
   }
 

@@ -49,7 +49,7 @@ const PAGE = 2000;
  * AUTOINCREMENT keeps at the highest seq ever written: rows cut off the end of the log show there.
  */
 export function checkAuditChain(db: Database.Database, onPage: () => void = () => {}): ChainCheck {
-  const page = db.prepare(
+  const page = db.prepare<[number], ChainRow>(
     `SELECT seq, id, at, actor_id, operation, entity, entity_id, before_json, after_json, prev_hash, hash
      FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
   );
@@ -57,7 +57,7 @@ export function checkAuditChain(db: Database.Database, onPage: () => void = () =
   let lastSeq = 0;
   let rows = 0;
   for (;;) {
-    const batch = page.all(lastSeq) as ChainRow[];
+    const batch = page.all(lastSeq);
     for (const row of batch) {
       rows++;
       if (row.prev_hash !== prev) {
@@ -72,7 +72,7 @@ export function checkAuditChain(db: Database.Database, onPage: () => void = () =
     onPage();
     if (batch.length < PAGE) break;
   }
-  const highest = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get() as number | undefined;
+  const highest = db.prepare<[], number>(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get();
   if (highest !== undefined && highest > lastSeq) {
     return { ok: false, rows, reason: `audit rows after number ${lastSeq} were removed (rows up to ${highest} had been written)` };
   }

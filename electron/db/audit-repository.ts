@@ -13,15 +13,8 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface AuditRow {
+export interface AuditRow extends AuditEntry {
   id: string;
-  at: string;
-  actorId: string | null;
-  operation: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
 }
 
 // The hash of the last audit row, per connection: each new row chains from it without reading the table. A
@@ -31,7 +24,7 @@ export interface AuditRow {
 const heads = new WeakMap<Database.Database, string>();
 
 function lastHash(db: Database.Database): string {
-  const row = prepared(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const row = prepared<[], { hash: string }>(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
   return row?.hash ?? CHAIN_START;
 }
 
@@ -66,7 +59,7 @@ export function writeAudit(db: Database.Database, entry: AuditEntry): void {
   try {
     insert(db, row, prev);
   } catch (err) {
-    if (!/continue the chain/.test((err as Error).message)) throw err;
+    if (!(err instanceof Error) || !/continue the chain/.test(err.message)) throw err;
     insert(db, row, lastHash(db));
   }
 }
@@ -75,8 +68,7 @@ export function writeAudit(db: Database.Database, entry: AuditEntry): void {
 type AuditDbRow = ChainedContent;
 
 export function auditFor(db: Database.Database, entity: string, entityId: string): AuditRow[] {
-  const rows = prepared(db, `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`)
-    .all(entity, entityId) as AuditDbRow[];
+  const rows = prepared<[string, string], AuditDbRow>(db, `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`).all(entity, entityId);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

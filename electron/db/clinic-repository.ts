@@ -41,7 +41,7 @@ export class ClinicRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(): Clinic | null {
-    const row = prepared(this.db, 'SELECT * FROM clinic WHERE id = 1').get() as ClinicRow | undefined;
+    const row = prepared<[], ClinicRow>(this.db, 'SELECT * FROM clinic WHERE id = 1').get();
     return row ? toClinic(row) : null;
   }
 

@@ -84,14 +84,14 @@ export class EventRepository {
   }
 
   voidedOf(patientId: string): ClinicalEvent[] {
-    const rows = prepared(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as EventRow[];
+    const rows = prepared<[string], EventRow>(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId);
     return rows.map(toEvent);
   }
 
   /** Current events of a patient, newest first. */
   eventsOf(patientId: string): ClinicalEvent[] {
-    const rows = prepared(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${currentOnly()} ORDER BY event_date DESC, recorded_at DESC`)
-      .all(patientId) as EventRow[];
+    const rows = prepared<[string], EventRow>(this.db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${currentOnly()} ORDER BY event_date DESC, recorded_at DESC`)
+      .all(patientId);
     return rows.map(toEvent);
   }
 }

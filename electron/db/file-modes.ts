@@ -1,4 +1,5 @@
 import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
+import { codeOf } from './errors';
 
 // Patient records are nobody else's business on a shared computer: the database, its WAL and index files,
 // backups and the folders ROMtrack creates are readable by their owner only. Windows keeps its own access
@@ -16,7 +17,7 @@ export function createPrivateFile(path: string): void {
   try {
     closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (codeOf(err) !== 'EEXIST') throw err;
   }
 }
 

@@ -70,18 +70,18 @@ export class HoProfileRepository {
   }
 
   riskFactorsOf(patientId: string): RiskFactor[] {
-    const rows = prepared(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND ${currentOnly()} ORDER BY onset_date IS NULL, onset_date, recorded_at`)
-      .all(patientId) as RiskFactorRow[];
+    const rows = prepared<[string], RiskFactorRow>(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND ${currentOnly()} ORDER BY onset_date IS NULL, onset_date, recorded_at`)
+      .all(patientId);
     return rows.map(toRiskFactor);
   }
 
   voidedRiskFactorsOf(patientId: string): RiskFactor[] {
-    const rows = prepared(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as RiskFactorRow[];
+    const rows = prepared<[string], RiskFactorRow>(this.db, `SELECT * FROM risk_factors WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId);
     return rows.map(toRiskFactor);
   }
 
   voidedSitesOf(patientId: string): WatchedSite[] {
-    const rows = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId) as SiteRow[];
+    const rows = prepared<[string], SiteRow>(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND voided_at IS NOT NULL ORDER BY voided_at DESC`).all(patientId);
     return rows.map((r) => this.toSite(r));
   }
 
@@ -100,25 +100,25 @@ export class HoProfileRepository {
   }
 
   currentSite(patientId: string, joint: string, side: string): WatchedSite | null {
-    const row = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND joint = ? AND side = ? AND ${currentOnly()}`)
-      .get(patientId, joint, side) as SiteRow | undefined;
+    const row = prepared<[string, string, string], SiteRow>(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND joint = ? AND side = ? AND ${currentOnly()}`)
+      .get(patientId, joint, side);
     return row ? this.toSite(row) : null;
   }
 
   sitesOf(patientId: string): WatchedSite[] {
-    const rows = prepared(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`)
-      .all(patientId) as SiteRow[];
+    const rows = prepared<[string], SiteRow>(this.db, `SELECT * FROM watched_sites WHERE patient_id = ? AND ${currentOnly()} ORDER BY joint, side`)
+      .all(patientId);
     return rows.map((r) => this.toSite(r));
   }
 
   /** The site's latest imaging classification comes from its current X-ray events: one fact, one place. */
   private toSite(r: SiteRow): WatchedSite {
-    const latest = prepared(this.db, 
+    const latest = prepared<[string, string, string], { classification: string; event_date: string }>(this.db,
         `SELECT classification, event_date FROM clinical_events
          WHERE patient_id = ? AND kind = 'xray' AND joint = ? AND side = ? AND classification IS NOT NULL AND ${currentOnly()}
          ORDER BY event_date DESC, recorded_at DESC LIMIT 1`,
       )
-      .get(r.patient_id, r.joint, r.side) as { classification: string; event_date: string } | undefined;
+      .get(r.patient_id, r.joint, r.side);
     return {
       ...metaOf(r),
       patientId: r.patient_id,

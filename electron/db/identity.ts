@@ -11,9 +11,9 @@ export const DATABASE_ID_KEY = 'database_id';
 
 /** The identity a file carries, or null (an empty database from before migration 9, or not a ROMtrack file). */
 export function databaseIdentity(db: Database.Database): string | null {
-  const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  const tables = new Set(db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all());
   if (tables.has('app_meta')) {
-    const id = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(DATABASE_ID_KEY) as string | undefined;
+    const id = db.prepare<[string], string>('SELECT value FROM app_meta WHERE key = ?').pluck().get(DATABASE_ID_KEY);
     if (id) return id;
   }
   return tables.has('audit_log') ? legacyIdentity(db) : null;
@@ -24,13 +24,14 @@ export function databaseIdentity(db: Database.Database): string | null {
  * deleted) is random and shared by every later copy of the same file: migration 9 stores exactly that id.
  */
 export function legacyIdentity(db: Database.Database): string | null {
-  return (db.prepare('SELECT id FROM audit_log ORDER BY seq LIMIT 1').pluck().get() as string | undefined) ?? null;
+  return db.prepare<[], string>('SELECT id FROM audit_log ORDER BY seq LIMIT 1').pluck().get() ?? null;
 }
 
 /** Stores an identity if the file has none (migration 9 normally did); returns the file's identity. */
 export function ensureDatabaseIdentity(db: Database.Database): string {
   db.prepare('INSERT OR IGNORE INTO app_meta (key, value) VALUES (?, ?)').run(DATABASE_ID_KEY, legacyIdentity(db) ?? randomUUID());
-  return db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(DATABASE_ID_KEY) as string;
+  // INSERT OR IGNORE just above leaves the row there.
+  return db.prepare<[string], string>('SELECT value FROM app_meta WHERE key = ?').pluck().get(DATABASE_ID_KEY)!;
 }
 
 /** The short form backup names carry: 8 hex digits of the identity's sha256, enough to tell a clinic's databases apart. */

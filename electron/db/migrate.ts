@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { pragmaNumber } from './pragmas';
 
 export function schemaVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
+  return pragmaNumber(db, 'user_version');
 }
 
 /**

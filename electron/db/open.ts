@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { AppError } from './errors';
+import { AppError, messageOf } from './errors';
 import { createPrivateFile, narrowIfWorldReadable } from './file-modes';
 import { ensureDatabaseIdentity } from './identity';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { pragmaText } from './pragmas';
 
 /**
  * Above this size a full quick_check on open takes over a second on an old PC (1.35 s at 500 MB here), so
@@ -47,7 +48,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     }
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (err) {
-    throw new AppError('internal', `Cannot open the database at ${path}: ${(err as Error).message}`);
+    throw new AppError('internal', `Cannot open the database at ${path}: ${messageOf(err)}`);
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -91,11 +92,11 @@ function checkIntegrity(db: Database.Database, path: string, maxBytes: number): 
       db.prepare('SELECT count(*) FROM sqlite_master').get();
       return 'deferred';
     }
-    result = db.pragma('quick_check', { simple: true }) as string;
+    result = pragmaText(db, 'quick_check');
   } catch (err) {
     throw new AppError(
       'internal',
-      `The file at ${path} is not a readable ROMtrack database (${(err as Error).message}). Nothing was changed.`,
+      `The file at ${path} is not a readable ROMtrack database (${messageOf(err)}). Nothing was changed.`,
     );
   }
   if (result !== 'ok') {

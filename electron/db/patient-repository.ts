@@ -42,7 +42,7 @@ export class PatientRepository {
   constructor(private readonly db: Database.Database) {
     this.index = new PatientSearchIndex(
       db,
-      () => (prepared(db, `SELECT * FROM patients ORDER BY family_name, given_names, id`).all() as PatientRow[]).map(toPatient),
+      () => prepared<[], PatientRow>(db, `SELECT * FROM patients ORDER BY family_name, given_names, id`).all().map(toPatient),
       (id) => this.get(id),
     );
   }
@@ -75,7 +75,7 @@ export class PatientRepository {
   }
 
   get(id: string): Patient | null {
-    const row = prepared(this.db, `SELECT * FROM patients WHERE id = ?`).get(id) as PatientRow | undefined;
+    const row = prepared<[string], PatientRow>(this.db, `SELECT * FROM patients WHERE id = ?`).get(id);
     return row ? toPatient(row) : null;
   }
 
@@ -97,9 +97,9 @@ export class PatientRepository {
    */
   search(query: string, offset: number, limit: number, dateFormat: DateFormat = 'YYYY-MM-DD'): { items: Patient[]; total: number } {
     if (query === '') {
-      const total = (prepared(this.db, `SELECT count(*) AS n FROM patients`).get() as { n: number }).n;
-      const rows = prepared(this.db, `SELECT * FROM patients ORDER BY family_name, given_names, id LIMIT ? OFFSET ?`)
-        .all(limit, offset) as PatientRow[];
+      const total = prepared<[], { n: number }>(this.db, `SELECT count(*) AS n FROM patients`).get()?.n ?? 0;
+      const rows = prepared<[number, number], PatientRow>(this.db, `SELECT * FROM patients ORDER BY family_name, given_names, id LIMIT ? OFFSET ?`)
+        .all(limit, offset);
       return { items: rows.map(toPatient), total };
     }
     const q = parsePatientQuery(query, dateFormat);

@@ -62,7 +62,8 @@ export class PatientSearchIndex {
 
   /** The patients in list order, current as this connection sees them. */
   all(): readonly IndexedPatient[] {
-    const version = prepared(this.db, 'PRAGMA data_version').pluck().get() as number;
+    // The pragma always answers one row.
+    const version = prepared<[], number>(this.db, 'PRAGMA data_version').pluck().get()!;
     if (this.entries === null || version !== this.dataVersion) {
       this.entries = this.readAll().map(indexed);
       this.dataVersion = version;

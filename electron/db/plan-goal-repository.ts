@@ -11,13 +11,12 @@ import {
   VersionedRecords,
   type NewVersion,
   type VersionColumns,
-  type VersionedTable,
 } from './versioned-records';
 
 interface GoalRow extends VersionColumns {
   plan_id: string;
   patient_id: string;
-  motion: string;
+  motion: Goal['motion'];
   side: Goal['side'];
   mode: Goal['mode'];
   target: number;
@@ -69,9 +68,8 @@ export class PlanGoalRepository {
   readonly adherenceVersions: VersionedRecords<AdherenceRow>;
 
   constructor(private readonly db: Database.Database) {
-    // VersionedTable lists 0003's tables; these have the same version columns (migration 0004).
-    this.goalVersions = new VersionedRecords<GoalRow>(db, 'plan_goals' as VersionedTable, 'goal');
-    this.adherenceVersions = new VersionedRecords<AdherenceRow>(db, 'plan_adherence' as VersionedTable, 'adherence count');
+    this.goalVersions = new VersionedRecords<GoalRow>(db, 'plan_goals', 'goal');
+    this.adherenceVersions = new VersionedRecords<AdherenceRow>(db, 'plan_adherence', 'adherence count');
   }
 
   insertGoal(version: NewVersion, g: GoalValues): GoalRecord {
@@ -101,8 +99,8 @@ export class PlanGoalRepository {
 
   /** Current goals of a plan, by target date. */
   goalsOf(planId: string): GoalRecord[] {
-    const rows = prepared(this.db, `SELECT * FROM plan_goals WHERE plan_id = ? AND ${currentOnly()} ORDER BY target_date, recorded_at`)
-      .all(planId) as GoalRow[];
+    const rows = prepared<[string], GoalRow>(this.db, `SELECT * FROM plan_goals WHERE plan_id = ? AND ${currentOnly()} ORDER BY target_date, recorded_at`)
+      .all(planId);
     return rows.map(toGoal);
   }
 
@@ -127,15 +125,15 @@ export class PlanGoalRepository {
   /** The current count of an item's week, if one was recorded. */
   currentAdherence(itemId: string, weekStart: string): (AdherenceRow & { lineage_id: string }) | null {
     return (
-      (prepared(this.db, `SELECT * FROM plan_adherence WHERE item_id = ? AND week_start = ? AND ${currentOnly()}`).get(itemId, weekStart) as AdherenceRow | undefined) ??
+      prepared<[string, string], AdherenceRow>(this.db, `SELECT * FROM plan_adherence WHERE item_id = ? AND week_start = ? AND ${currentOnly()}`).get(itemId, weekStart) ??
       null
     );
   }
 
   /** Current counts of a plan, by week then by when they were recorded. */
   adherenceOf(planId: string): AdherenceRecord[] {
-    const rows = prepared(this.db, `SELECT * FROM plan_adherence WHERE plan_id = ? AND ${currentOnly()} ORDER BY week_start, recorded_at`)
-      .all(planId) as AdherenceRow[];
+    const rows = prepared<[string], AdherenceRow>(this.db, `SELECT * FROM plan_adherence WHERE plan_id = ? AND ${currentOnly()} ORDER BY week_start, recorded_at`)
+      .all(planId);
     return rows.map(toAdherence);
   }
 }

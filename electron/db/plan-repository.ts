@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { parseJsonColumn, type JsonText } from './json-column';
 import { prepared } from './statement-cache';
 import { versionPeriods } from '../../shared/domain/plan-periods';
 import type { PlanSite } from '../../shared/domain/plan';
@@ -13,7 +14,6 @@ import {
   VersionedRecords,
   type NewVersion,
   type VersionColumns,
-  type VersionedTable,
 } from './versioned-records';
 
 export interface PlanVersionRow extends VersionColumns {
@@ -21,7 +21,7 @@ export interface PlanVersionRow extends VersionColumns {
   title: string;
   effective_from: string;
   end_date: string | null;
-  sites_json: string;
+  sites_json: JsonText<PlanSite[]>;
   passive_rom_allowed: number;
   precautions: string | null;
   ended_on: string | null;
@@ -35,7 +35,7 @@ export interface PlanItemRow {
   plan_version_id: string;
   position: number;
   intervention: PlanItem['intervention'];
-  motions_json: string;
+  motions_json: JsonText<PlanItem['motions']>;
   dose_kind: PlanItem['doseKind'];
   sets: number | null;
   repetitions: number | null;
@@ -62,7 +62,7 @@ function toItem(r: PlanItemRow): PlanItem {
     id: r.id,
     position: r.position,
     intervention: r.intervention,
-    motions: JSON.parse(r.motions_json) as string[],
+    motions: parseJsonColumn(r.motions_json),
     doseKind: r.dose_kind,
     sets: r.sets,
     repetitions: r.repetitions,
@@ -81,8 +81,7 @@ export class PlanRepository {
   readonly versions: VersionedRecords<PlanVersionRow>;
 
   constructor(private readonly db: Database.Database) {
-    // VersionedTable lists 0003's tables; plan_versions has the same version columns (migration 0004).
-    this.versions = new VersionedRecords<PlanVersionRow>(db, 'plan_versions' as VersionedTable, 'plan version');
+    this.versions = new VersionedRecords<PlanVersionRow>(db, 'plan_versions', 'plan version');
   }
 
   /** A version with its items, in one go: a version is never without them. */
@@ -137,19 +136,19 @@ export class PlanRepository {
   }
 
   item(id: string): PlanItemRow | null {
-    return (prepared(this.db, `SELECT * FROM plan_items WHERE id = ?`).get(id) as PlanItemRow | undefined) ?? null;
+    return prepared<[string], PlanItemRow>(this.db, `SELECT * FROM plan_items WHERE id = ?`).get(id) ?? null;
   }
 
   /** Every version of a plan, oldest first, with items, numbers and periods in force. */
   versionsOf(lineageId: string): PlanVersion[] {
     // effective_from increases strictly along a plan (plan_versions_no_overlap), so it orders the versions.
-    const rows = prepared(this.db, `SELECT * FROM plan_versions WHERE lineage_id = ? ORDER BY effective_from`).all(lineageId) as PlanVersionRow[];
-    const items = prepared(
+    const rows = prepared<[string], PlanVersionRow>(this.db, `SELECT * FROM plan_versions WHERE lineage_id = ? ORDER BY effective_from`).all(lineageId);
+    const items = prepared<[string], PlanItemRow>(
       this.db,
       `SELECT i.* FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
        WHERE v.lineage_id = ? ORDER BY i.position`,
     )
-      .all(lineageId) as PlanItemRow[];
+      .all(lineageId);
     const byVersion = new Map<string, PlanItem[]>();
     for (const r of items) byVersion.set(r.plan_version_id, [...(byVersion.get(r.plan_version_id) ?? []), toItem(r)]);
     const periods = versionPeriods(rows.map((r) => ({ effectiveFrom: r.effective_from, endDate: r.end_date, endedOn: r.ended_on })));
@@ -161,7 +160,7 @@ export class PlanRepository {
       effectiveFrom: r.effective_from,
       endDate: r.end_date,
       inForceUntil: periods[i]!.until,
-      sites: JSON.parse(r.sites_json) as PlanSite[],
+      sites: parseJsonColumn(r.sites_json),
       passiveRomAllowed: r.passive_rom_allowed === 1,
       precautions: r.precautions,
       items: byVersion.get(r.id) ?? [],
@@ -171,12 +170,12 @@ export class PlanRepository {
 
   /** The patient's plans (lineage ids), the most recently started first. */
   plansOf(patientId: string): string[] {
-    const rows = prepared(
+    const rows = prepared<[string], { lineage_id: string }>(
       this.db,
       `SELECT lineage_id, min(effective_from) AS start FROM plan_versions WHERE patient_id = ? AND voided_at IS NULL
        GROUP BY lineage_id ORDER BY start DESC, min(recorded_at) DESC`,
     )
-      .all(patientId) as { lineage_id: string }[];
+      .all(patientId);
     return rows.map((r) => r.lineage_id);
   }
 }

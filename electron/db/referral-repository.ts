@@ -7,7 +7,7 @@ interface Row {
   patient_id: string;
   joint: ReferralRecord['joint'];
   side: ReferralRecord['side'];
-  series_key: string | null;
+  series_key: ReferralRecord['seriesKey'];
   paper: ReferralRecord['paper'];
   addressee: string;
   body: string;
@@ -52,12 +52,12 @@ export class ReferralRepository {
   }
 
   get(id: string): ReferralRecord | null {
-    const row = prepared(this.db, `${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+    const row = prepared<[string], Row>(this.db, `${SELECT} WHERE r.id = ?`).get(id);
     return row ? toRecord(row) : null;
   }
 
   /** Newest first; rowid breaks ties between letters recorded in the same millisecond. */
   listFor(patientId: string): ReferralRecord[] {
-    return (prepared(this.db, `${SELECT} WHERE r.patient_id = ? ORDER BY r.recorded_at DESC, r.rowid DESC`).all(patientId) as Row[]).map(toRecord);
+    return prepared<[string], Row>(this.db, `${SELECT} WHERE r.patient_id = ? ORDER BY r.recorded_at DESC, r.rowid DESC`).all(patientId).map(toRecord);
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportRecord } from '../../shared/api/operations/reports';
+import { parseJsonColumn, type JsonText } from './json-column';
 import { prepared } from './statement-cache';
 
 interface ReportRow {
@@ -8,7 +9,7 @@ interface ReportRow {
   period_from: string;
   period_to: string;
   paper: ReportRecord['paper'];
-  motions_json: string | null;
+  motions_json: JsonText<NonNullable<ReportRecord['motions']>> | null;
   sites: 'watched' | 'all' | null;
   assessment: string | null;
   recommendations: string | null;
@@ -25,7 +26,7 @@ export interface NewReport {
   from: string;
   to: string;
   paper: ReportRecord['paper'];
-  motions: readonly string[] | null;
+  motions: Readonly<NonNullable<ReportRecord['motions']>> | null;
   kept: NonNullable<ReportRecord['kept']>;
   reprintOf: string | null;
   recordedAt: string;
@@ -44,7 +45,7 @@ function toReport(r: ReportRow): ReportRecord {
     from: r.period_from,
     to: r.period_to,
     paper: r.paper,
-    motions: r.motions_json === null ? null : (JSON.parse(r.motions_json) as string[]),
+    motions: r.motions_json === null ? null : parseJsonColumn(r.motions_json),
     kept,
     reprintOf: r.reprint_of,
     recordedAt: r.recorded_at,
@@ -85,13 +86,13 @@ export class ReportRepository {
   }
 
   get(id: string): ReportRecord | null {
-    const row = prepared(this.db, `${SELECT} WHERE r.id = ?`).get(id) as ReportRow | undefined;
+    const row = prepared<[string], ReportRow>(this.db, `${SELECT} WHERE r.id = ?`).get(id);
     return row ? toReport(row) : null;
   }
 
   /** Newest first; rowid breaks ties between reports recorded in the same millisecond. */
   listFor(patientId: string): ReportRecord[] {
-    const rows = prepared(this.db, `${SELECT} WHERE r.patient_id = ? ORDER BY r.recorded_at DESC, r.rowid DESC`).all(patientId) as ReportRow[];
+    const rows = prepared<[string], ReportRow>(this.db, `${SELECT} WHERE r.patient_id = ? ORDER BY r.recorded_at DESC, r.rowid DESC`).all(patientId);
     return rows.map(toReport);
   }
 }

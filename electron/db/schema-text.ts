@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 
 /**
  * The schema of a database as one stable text: every table, index, trigger and view from sqlite_master
@@ -9,7 +9,7 @@ import { migrate } from './migrate';
  * (tests/integration/__snapshots__/schema.sql) is this text.
  */
 export function schemaText(db: Database.Database): string {
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const version = schemaVersion(db);
   const statements = schemaObjects(db).map((o) => `-- ${o.type} ${o.name}\n${o.sql};`);
   return `-- ROMtrack schema at user_version ${version}. Generated: npm run schema:snapshot\n\n${statements.join('\n\n')}\n`;
 }
@@ -23,11 +23,11 @@ export interface SchemaObject {
 
 export function schemaObjects(db: Database.Database): SchemaObject[] {
   const rows = db
-    .prepare(
+    .prepare<[], { type: string; name: string; sql: string }>(
       `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
        ORDER BY CASE type WHEN 'table' THEN 1 WHEN 'index' THEN 2 WHEN 'trigger' THEN 3 ELSE 4 END, name`,
     )
-    .all() as { type: string; name: string; sql: string }[];
+    .all();
   return rows.map((row) => ({ type: row.type, name: row.name, sql: normalise(row.sql) }));
 }
 

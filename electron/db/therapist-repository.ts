@@ -66,22 +66,22 @@ export class TherapistRepository {
   }
 
   get(id: string): Therapist | null {
-    const row = prepared(this.db, 'SELECT * FROM therapists WHERE id = ?').get(id) as TherapistRow | undefined;
+    const row = prepared<[string], TherapistRow>(this.db, 'SELECT * FROM therapists WHERE id = ?').get(id);
     return row ? toTherapist(row) : null;
   }
 
   findByRegistration(registrationNumber: string): Therapist | null {
-    const row = prepared(this.db, 'SELECT * FROM therapists WHERE registration_number = ?').get(registrationNumber) as TherapistRow | undefined;
+    const row = prepared<[string], TherapistRow>(this.db, 'SELECT * FROM therapists WHERE registration_number = ?').get(registrationNumber);
     return row ? toTherapist(row) : null;
   }
 
   list(includeInactive: boolean): Therapist[] {
-    const rows = prepared(this.db, `SELECT * FROM therapists ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name COLLATE NOCASE, id`)
-      .all() as TherapistRow[];
+    const rows = prepared<[], TherapistRow>(this.db, `SELECT * FROM therapists ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, name COLLATE NOCASE, id`)
+      .all();
     return rows.map(toTherapist);
   }
 
   countActive(): number {
-    return (prepared(this.db, 'SELECT count(*) AS n FROM therapists WHERE active = 1').get() as { n: number }).n;
+    return prepared<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM therapists WHERE active = 1').get()?.n ?? 0;
   }
 }

@@ -69,13 +69,13 @@ export class ThresholdRepository {
 
   /** Every current override with who set it and when. */
   current(): StoredThreshold[] {
-    const rows = prepared(this.db, `${SELECT} WHERE ${CURRENT}`).all() as ThresholdRow[];
+    const rows = prepared<[], ThresholdRow>(this.db, `${SELECT} WHERE ${CURRENT}`).all();
     return rows.map(toStored).sort((a, b) => (a.motion < b.motion ? -1 : a.motion > b.motion ? 1 : slotOrder(a.instrument) - slotOrder(b.instrument)));
   }
 
   /** The current override of one motion and instrument (null: any instrument), or null when there is none. */
   find(motion: MotionKey, instrument: Instrument | null): StoredThreshold | null {
-    const row = prepared(this.db, `${SELECT} WHERE c.motion = ? AND c.instrument IS ? AND ${CURRENT}`).get(motion, instrument) as ThresholdRow | undefined;
+    const row = prepared<[MotionKey, Instrument | null], ThresholdRow>(this.db, `${SELECT} WHERE c.motion = ? AND c.instrument IS ? AND ${CURRENT}`).get(motion, instrument);
     return row ? toStored(row) : null;
   }
 
@@ -93,7 +93,8 @@ export class ThresholdRepository {
         by,
       );
       if (info.changes !== 1) throw new Error('the clinic threshold row was not written');
-      return toStored(prepared(this.db, `${SELECT} WHERE c.id = ?`).get(id) as ThresholdRow);
+      // Written just above, in this transaction.
+      return toStored(prepared<[string], ThresholdRow>(this.db, `${SELECT} WHERE c.id = ?`).get(id)!);
     })();
   }
 
@@ -111,7 +112,7 @@ export class ThresholdRepository {
 
   /** Every value the clinic ever set for a motion, current and ended, oldest first. */
   history(motion: MotionKey): StoredThreshold[] {
-    const rows = prepared(this.db, `${SELECT} WHERE c.motion = ? ORDER BY c.set_at, c.rowid`).all(motion) as ThresholdRow[];
+    const rows = prepared<[MotionKey], ThresholdRow>(this.db, `${SELECT} WHERE c.motion = ? ORDER BY c.set_at, c.rowid`).all(motion);
     return rows.map(toStored);
   }
 }

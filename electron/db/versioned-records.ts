@@ -3,7 +3,15 @@ import type Database from 'better-sqlite3';
 import { AppError } from './errors';
 
 /** The tables whose rows are clinical facts: corrected by new versions, voided with a reason, never deleted. */
-export type VersionedTable = 'risk_factors' | 'watched_sites' | 'measurements' | 'clinical_events';
+export type VersionedTable =
+  | 'risk_factors'
+  | 'watched_sites'
+  | 'measurements'
+  | 'clinical_events'
+  // 0004's plan tables have the same version columns.
+  | 'plan_versions'
+  | 'plan_goals'
+  | 'plan_adherence';
 
 export interface VersionColumns {
   id: string;
@@ -18,13 +26,7 @@ export interface VersionColumns {
   void_reason: string | null;
 }
 
-export interface RecordMetaValues {
-  id: string;
-  lineageId: string;
-  supersedesId: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  correctionReason: string | null;
+export interface RecordMetaValues extends NewVersion {
   voided: { at: string; by: string | null; reason: string } | null;
 }
 
@@ -66,7 +68,7 @@ export class VersionedRecords<Row extends VersionColumns> {
   ) {}
 
   get(id: string): Row | null {
-    return (prepared(this.db, `SELECT * FROM ${this.table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+    return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE id = ?`).get(id) ?? null;
   }
 
   /** The version that may be corrected or voided: it must exist and still be current. */
@@ -95,7 +97,7 @@ export class VersionedRecords<Row extends VersionColumns> {
   history(id: string): Row[] {
     const row = this.get(id);
     if (!row) throw new AppError('not_found', `This ${this.what} does not exist.`);
-    return prepared(this.db, `SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id) as Row[];
+    return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id);
   }
 }
 

@@ -34,7 +34,7 @@ interface VisitRow {
 interface MeasurementRow extends VersionColumns {
   visit_id: string;
   patient_id: string;
-  motion: string;
+  motion: Measurement['motion'];
   side: Measurement['side'];
   mode: Measurement['mode'];
   degrees: number;
@@ -80,6 +80,29 @@ function toMeasurement(r: MeasurementRow): Measurement {
     note: r.note,
   };
 }
+
+/** visitsOf's raw read of a current measurement: its columns in SELECT order (void columns are null by definition). */
+type CurrentMeasurementTuple = [
+  id: string,
+  lineage_id: string,
+  supersedes_id: string | null,
+  recorded_at: string,
+  recorded_by: string | null,
+  correction_reason: string | null,
+  visit_id: string,
+  motion: Measurement['motion'],
+  side: Measurement['side'],
+  mode: Measurement['mode'],
+  degrees: number,
+  rater_id: string | null,
+  instrument: Measurement['instrument'],
+  end_feel: Measurement['endFeel'],
+  pain: number | null,
+  note: string | null,
+  visit_date: string,
+  first_at: string,
+  first_by: string | null,
+];
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
@@ -141,7 +164,7 @@ export class VisitRepository {
   }
 
   measurement(id: string): Measurement | null {
-    const row = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id) as MeasurementRow | undefined;
+    const row = prepared<[string], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id);
     return row ? toMeasurement(row) : null;
   }
 
@@ -156,11 +179,11 @@ export class VisitRepository {
    * five-year history takes compared with full row objects.
    */
   visitsOf(patientId: string): Visit[] {
-    const visits = prepared(
+    const visits = prepared<[string], VisitRow>(
       this.db,
       `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
-    ).all(patientId) as VisitRow[];
-    const rows = prepared(
+    ).all(patientId);
+    const rows = prepared<[string], CurrentMeasurementTuple>(
       this.db,
       `SELECT m.id, m.lineage_id, m.supersedes_id, m.recorded_at, m.recorded_by, m.correction_reason, m.visit_id, m.motion,
               m.side, m.mode, m.degrees, m.rater_id, m.instrument, m.end_feel, m.pain, m.note, v.visit_date, ${FIRST_RECORDED}
@@ -168,36 +191,36 @@ export class VisitRepository {
        WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`,
     )
       .raw(true)
-      .all(patientId) as unknown[][];
+      .all(patientId);
     const byVisit = new Map<string, Measurement[]>();
     const firstRecorded = new Map<string, FirstRecorded[]>();
     for (const r of rows) {
-      const visitId = r[6] as string;
+      const visitId = r[6];
       let list = byVisit.get(visitId);
       if (!list) byVisit.set(visitId, (list = []));
       let firsts = firstRecorded.get(visitId);
       if (!firsts) firstRecorded.set(visitId, (firsts = []));
-      firsts.push({ at: r[17] as string, by: r[18] as string | null });
+      firsts.push({ at: r[17], by: r[18] });
       list.push({
-        id: r[0] as string,
-        lineageId: r[1] as string,
-        supersedesId: r[2] as string | null,
-        recordedAt: r[3] as string,
-        recordedBy: r[4] as string | null,
-        correctionReason: r[5] as string | null,
+        id: r[0],
+        lineageId: r[1],
+        supersedesId: r[2],
+        recordedAt: r[3],
+        recordedBy: r[4],
+        correctionReason: r[5],
         voided: null,
         visitId,
         patientId,
-        date: r[16] as string,
-        motion: r[7] as string,
-        side: r[8] as Measurement['side'],
-        mode: r[9] as Measurement['mode'],
-        degrees: r[10] as number,
-        raterId: r[11] as string | null,
-        instrument: r[12] as Measurement['instrument'],
-        endFeel: r[13] as Measurement['endFeel'],
-        pain: r[14] as number | null,
-        note: r[15] as string | null,
+        date: r[16],
+        motion: r[7],
+        side: r[8],
+        mode: r[9],
+        degrees: r[10],
+        raterId: r[11],
+        instrument: r[12],
+        endFeel: r[13],
+        pain: r[14],
+        note: r[15],
       });
     }
     return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? [], firstRecorded.get(v.id) ?? []));
@@ -205,10 +228,10 @@ export class VisitRepository {
 
   /** Measurements whose current version was voided, newest first: kept, and shown apart from the record. */
   voidedMeasurementsOf(patientId: string): Measurement[] {
-    const rows = prepared(
+    const rows = prepared<[string], MeasurementRow>(
       this.db,
       `${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND m.voided_at IS NOT NULL ORDER BY m.voided_at DESC`,
-    ).all(patientId) as MeasurementRow[];
+    ).all(patientId);
     return rows.map(toMeasurement);
   }
 
@@ -218,38 +241,39 @@ export class VisitRepository {
   }
 
   visitVoid(visitId: string): { at: string; by: string | null; reason: string } | null {
-    const row = prepared(this.db, `SELECT voided_at, voided_by, reason FROM visit_voids WHERE visit_id = ?`).get(visitId) as
-      | { voided_at: string; voided_by: string | null; reason: string }
-      | undefined;
+    const row = prepared<[string], { voided_at: string; voided_by: string | null; reason: string }>(
+      this.db,
+      `SELECT voided_at, voided_by, reason FROM visit_voids WHERE visit_id = ?`,
+    ).get(visitId);
     return row ? { at: row.voided_at, by: row.voided_by, reason: row.reason } : null;
   }
 
   /** Voided visits of a patient with what they said, newest void first. */
   voidedVisitsOf(patientId: string): { visit: Visit; voided: { at: string; by: string | null; reason: string } }[] {
-    const rows = prepared(
+    const rows = prepared<[string], VisitRow & { vv_at: string; vv_by: string | null; vv_reason: string }>(
       this.db,
       `SELECT v.*, vv.voided_at AS vv_at, vv.voided_by AS vv_by, vv.reason AS vv_reason
        FROM visit_voids vv JOIN visits v ON v.id = vv.visit_id WHERE v.patient_id = ? ORDER BY vv.voided_at DESC`,
-    ).all(patientId) as (VisitRow & { vv_at: string; vv_by: string | null; vv_reason: string })[];
+    ).all(patientId);
     return rows.map((r) => ({ visit: toVisit(r, [], []), voided: { at: r.vv_at, by: r.vv_by, reason: r.vv_reason } }));
   }
 
   visit(id: string): Visit | null {
-    const row = prepared(this.db, `SELECT * FROM visits WHERE id = ?`).get(id) as VisitRow | undefined;
+    const row = prepared<[string], VisitRow>(this.db, `SELECT * FROM visits WHERE id = ?`).get(id);
     if (!row) return null;
-    const measurements = prepared(this.db, `${MEASUREMENT_WITH_FIRST_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`)
-      .all(id) as (MeasurementRow & { first_at: string; first_by: string | null })[];
+    const measurements = prepared<[string], MeasurementRow & { first_at: string; first_by: string | null }>(
+      this.db,
+      `${MEASUREMENT_WITH_FIRST_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`,
+    ).all(id);
     return toVisit(row, measurements.map(toMeasurement), measurements.map((m) => ({ at: m.first_at, by: m.first_by })));
   }
 
   /** The visit's current reading of one motion, side and mode, if it has one: a visit holds one of each. */
   currentReading(visitId: string, motion: string, side: string, mode: string): Measurement | null {
-    const row = prepared(this.db, `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND m.motion = ? AND m.side = ? AND m.mode = ? AND ${currentOnly('m')}`).get(
-      visitId,
-      motion,
-      side,
-      mode,
-    ) as MeasurementRow | undefined;
+    const row = prepared<[string, string, string, string], MeasurementRow>(
+      this.db,
+      `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND m.motion = ? AND m.side = ? AND m.mode = ? AND ${currentOnly('m')}`,
+    ).get(visitId, motion, side, mode);
     return row ? toMeasurement(row) : null;
   }
 }

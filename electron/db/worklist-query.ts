@@ -3,7 +3,7 @@ import { ALP_ADULT_AGE, ALP_RISE_FRACTION } from '../../shared/worklist/settings
 import { alpWindowStart } from '../../shared/worklist/signs';
 import type { PatientSummaryRow, ReasonCode, SiteScheduleRow, StoredReason } from '../../shared/worklist/types';
 import { prepared } from './statement-cache';
-import { toPatientSummary, toReason, toSite, type ReasonRow, type SiteRow } from './worklist-repository';
+import { toPatientSummary, toReason, toSite, type PatientRow, type ReasonRow, type SiteRow } from './worklist-repository';
 
 // The clinic-wide worklist read: which patients have a reason today, most urgent first, from the summary rows
 // alone. The rules are those of shared/worklist/today.ts (reasonsOn), written as SQL so one indexed query picks
@@ -52,6 +52,9 @@ export interface PageEntry {
   reasons: StoredReason[];
 }
 
+/** The named parameters of FLAGGED. */
+type FlaggedParams = ReturnType<typeof params>;
+
 function params(q: WorklistQuery) {
   return {
     today: q.today,
@@ -69,7 +72,7 @@ export class WorklistQueries {
 
   /** The ids of one page, most urgent first; ties: more reasons, then longest unmeasured (never first), then name. */
   pageIds(q: WorklistQuery, limit: number, offset: number): string[] {
-    return prepared(
+    return prepared<[FlaggedParams & { limit: number; offset: number }], string>(
       this.db,
       `${FLAGGED}
        SELECT l.patient_id FROM listed l JOIN patients p ON p.id = l.patient_id LEFT JOIN worklist_patients wp ON wp.patient_id = l.patient_id
@@ -77,19 +80,19 @@ export class WorklistQueries {
        LIMIT @limit OFFSET @offset`,
     )
       .pluck()
-      .all({ ...params(q), limit, offset }) as string[];
+      .all({ ...params(q), limit, offset });
   }
 
   total(q: WorklistQuery): number {
-    return prepared(this.db, `${FLAGGED} SELECT count(*) FROM listed`).pluck().get(params(q)) as number;
+    return prepared<[FlaggedParams], number>(this.db, `${FLAGGED} SELECT count(*) FROM listed`).pluck().get(params(q)) ?? 0;
   }
 
   /** Patients with each reason, under the therapist filter only. */
   counts(q: WorklistQuery): Map<ReasonCode, number> {
-    const rows = prepared(this.db, `${FLAGGED} SELECT code, count(DISTINCT patient_id) AS n FROM mine GROUP BY code`).all({ ...params(q), codes: null }) as {
-      code: ReasonCode;
-      n: number;
-    }[];
+    const rows = prepared<[FlaggedParams], { code: ReasonCode; n: number }>(
+      this.db,
+      `${FLAGGED} SELECT code, count(DISTINCT patient_id) AS n FROM mine GROUP BY code`,
+    ).all({ ...params(q), codes: null });
     return new Map(rows.map((r) => [r.code, r.n]));
   }
 
@@ -98,16 +101,13 @@ export class WorklistQueries {
     if (ids.length === 0) return [];
     const json = JSON.stringify(ids);
     const inIds = `patient_id IN (SELECT value FROM json_each(?))`;
-    const people = prepared(this.db, `SELECT id, family_name, given_names, clinic_id, date_of_birth FROM patients WHERE id IN (SELECT value FROM json_each(?))`).all(json) as {
-      id: string;
-      family_name: string;
-      given_names: string;
-      clinic_id: string | null;
-      date_of_birth: string;
-    }[];
-    const summaries = prepared(this.db, `SELECT * FROM worklist_patients WHERE ${inIds}`).all(json) as (Parameters<typeof toPatientSummary>[0] & { patient_id: string })[];
-    const sites = prepared(this.db, `SELECT * FROM worklist_sites WHERE ${inIds} ORDER BY patient_id, position`).all(json) as SiteRow[];
-    const reasons = prepared(this.db, `SELECT * FROM worklist_reasons WHERE ${inIds} ORDER BY patient_id, position`).all(json) as (ReasonRow & { position: number })[];
+    const people = prepared<[string], { id: string; family_name: string; given_names: string; clinic_id: string | null; date_of_birth: string }>(
+      this.db,
+      `SELECT id, family_name, given_names, clinic_id, date_of_birth FROM patients WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(json);
+    const summaries = prepared<[string], PatientRow & { patient_id: string }>(this.db, `SELECT * FROM worklist_patients WHERE ${inIds}`).all(json);
+    const sites = prepared<[string], SiteRow>(this.db, `SELECT * FROM worklist_sites WHERE ${inIds} ORDER BY patient_id, position`).all(json);
+    const reasons = prepared<[string], ReasonRow>(this.db, `SELECT * FROM worklist_reasons WHERE ${inIds} ORDER BY patient_id, position`).all(json);
     const byId = new Map(people.map((p) => [p.id, p]));
     const summaryOf = new Map(summaries.map((s) => [s.patient_id, s]));
     return ids.flatMap((id) => {

@@ -5,13 +5,14 @@ import type { VerdictKind } from '../../shared/analysis/verdict';
 import { scheduleDates, seriesNextDue } from '../../shared/worklist/summary';
 import type { WorklistSettings } from '../../shared/worklist/settings';
 import type { PatientSummaryRow, PatientWorklistSummary, ReasonFacts, SiteScheduleRow, StoredReason } from '../../shared/worklist/types';
+import { parseJsonColumn, type JsonText } from './json-column';
 import { prepared } from './statement-cache';
 
 // The worklist's summary rows (migration 10): replaced whole per patient, read back exactly as written, and the
 // marks the database's triggers leave on patients whose record changed. The clinic-wide reads are in
 // worklist-query.ts.
 
-interface PatientRow {
+export interface PatientRow {
   last_measured: string | null;
   last_therapist_id: string | null;
   alp_latest: number | null;
@@ -57,7 +58,7 @@ export interface ReasonRow {
   joint: JointId | null;
   side: Side | null;
   series_key: string | null;
-  facts_json: string;
+  facts_json: JsonText<ReasonFacts>;
 }
 
 export const EMPTY_PATIENT_SUMMARY: PatientSummaryRow = { lastMeasured: null, lastTherapistId: null, alpLatest: null, alpPrevious: null };
@@ -88,7 +89,7 @@ export function toSite(r: SiteRow): SiteScheduleRow {
 }
 
 export function toReason(r: ReasonRow): StoredReason {
-  return { code: r.code, joint: r.joint, side: r.side, seriesKey: r.series_key, facts: JSON.parse(r.facts_json) as ReasonFacts };
+  return { code: r.code, joint: r.joint, side: r.side, seriesKey: r.series_key, facts: parseJsonColumn(r.facts_json) };
 }
 
 const TABLES = ['worklist_patients', 'worklist_series', 'worklist_sites', 'worklist_reasons'] as const;
@@ -98,16 +99,19 @@ export class WorklistRepository {
 
   /** The newest mark so far: the patients a write marks after reading it have a higher seq. */
   lastMark(): number {
-    return prepared(this.db, 'SELECT coalesce(max(seq), 0) FROM worklist_dirty').pluck().get() as number;
+    return prepared<[], number>(this.db, 'SELECT coalesce(max(seq), 0) FROM worklist_dirty').pluck().get() ?? 0;
   }
 
   /** Marked patients, oldest mark first, with a mark above `after` (a cursor that passes over failures). */
   marked(limit: number, after = 0): { seq: number; patientId: string }[] {
-    return prepared(this.db, 'SELECT seq, patient_id AS patientId FROM worklist_dirty WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as { seq: number; patientId: string }[];
+    return prepared<[number, number], { seq: number; patientId: string }>(
+      this.db,
+      'SELECT seq, patient_id AS patientId FROM worklist_dirty WHERE seq > ? ORDER BY seq LIMIT ?',
+    ).all(after, limit);
   }
 
   dirtyCount(): number {
-    return prepared(this.db, 'SELECT count(*) FROM worklist_dirty').pluck().get() as number;
+    return prepared<[], number>(this.db, 'SELECT count(*) FROM worklist_dirty').pluck().get() ?? 0;
   }
 
   isDirty(patientId: string): boolean {
@@ -151,10 +155,10 @@ export class WorklistRepository {
 
   /** A patient's summary as stored; a patient never summarised reads as one with no record. */
   read(patientId: string): PatientWorklistSummary {
-    const patient = prepared(this.db, 'SELECT * FROM worklist_patients WHERE patient_id = ?').get(patientId) as PatientRow | undefined;
-    const series = prepared(this.db, 'SELECT * FROM worklist_series WHERE patient_id = ? ORDER BY position').all(patientId) as SeriesRow[];
-    const sites = prepared(this.db, 'SELECT * FROM worklist_sites WHERE patient_id = ? ORDER BY position').all(patientId) as SiteRow[];
-    const reasons = prepared(this.db, 'SELECT * FROM worklist_reasons WHERE patient_id = ? ORDER BY position').all(patientId) as ReasonRow[];
+    const patient = prepared<[string], PatientRow>(this.db, 'SELECT * FROM worklist_patients WHERE patient_id = ?').get(patientId);
+    const series = prepared<[string], SeriesRow>(this.db, 'SELECT * FROM worklist_series WHERE patient_id = ? ORDER BY position').all(patientId);
+    const sites = prepared<[string], SiteRow>(this.db, 'SELECT * FROM worklist_sites WHERE patient_id = ? ORDER BY position').all(patientId);
+    const reasons = prepared<[string], ReasonRow>(this.db, 'SELECT * FROM worklist_reasons WHERE patient_id = ? ORDER BY position').all(patientId);
     return {
       patient: toPatientSummary(patient),
       series: series.map((r) => ({
@@ -186,7 +190,7 @@ export class WorklistRepository {
    * measurements, without re-running any analysis. Returns the number of sites whose dates changed.
    */
   applySchedule(settings: WorklistSettings): number {
-    const sites = prepared(this.db, 'SELECT * FROM worklist_sites').all() as SiteRow[];
+    const sites = prepared<[], SiteRow>(this.db, 'SELECT * FROM worklist_sites').all();
     const update = prepared(this.db, 'UPDATE worklist_sites SET due_on = ?, overdue_on = ?, ends_on = ?, interval_days = ? WHERE patient_id = ? AND joint = ? AND side = ?');
     let changed = 0;
     for (const s of sites) {
@@ -197,12 +201,15 @@ export class WorklistRepository {
     }
     if (changed === 0) return 0;
     const bySite = new Map<string, { joint: JointId; side: Side; dueOn: string | null }[]>();
-    for (const s of prepared(this.db, 'SELECT patient_id, joint, side, due_on FROM worklist_sites').all() as Pick<SiteRow, 'patient_id' | 'joint' | 'side' | 'due_on'>[]) {
+    for (const s of prepared<[], Pick<SiteRow, 'patient_id' | 'joint' | 'side' | 'due_on'>>(this.db, 'SELECT patient_id, joint, side, due_on FROM worklist_sites').all()) {
       const list = bySite.get(s.patient_id) ?? [];
       list.push({ joint: s.joint, side: s.side, dueOn: s.due_on });
       bySite.set(s.patient_id, list);
     }
-    const series = prepared(this.db, 'SELECT patient_id, series_key, joint, side, watched, next_due FROM worklist_series WHERE watched = 1').all() as (Pick<SeriesRow, 'series_key' | 'joint' | 'side' | 'watched' | 'next_due'> & { patient_id: string })[];
+    const series = prepared<[], Pick<SeriesRow, 'series_key' | 'joint' | 'side' | 'watched' | 'next_due'> & { patient_id: string }>(
+      this.db,
+      'SELECT patient_id, series_key, joint, side, watched, next_due FROM worklist_series WHERE watched = 1',
+    ).all();
     const setDue = prepared(this.db, 'UPDATE worklist_series SET next_due = ? WHERE patient_id = ? AND series_key = ?');
     for (const r of series) {
       const next = seriesNextDue({ joint: r.joint, side: r.side, watched: true }, bySite.get(r.patient_id) ?? []);

@@ -25,7 +25,7 @@ export class WorklistSettingsRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(): StoredWorklistSettings {
-    const r = prepared(this.db, 'SELECT s.*, t.name AS set_by_name FROM worklist_settings s LEFT JOIN therapists t ON t.id = s.set_by WHERE s.id = 1').get() as Row | undefined;
+    const r = prepared<[], Row>(this.db, 'SELECT s.*, t.name AS set_by_name FROM worklist_settings s LEFT JOIN therapists t ON t.id = s.set_by WHERE s.id = 1').get();
     if (!r) return { ...DEFAULT_WORKLIST_SETTINGS, version: 0, setAt: null, setByName: null };
     return {
       weeklyFromWeek: r.weekly_from_week,

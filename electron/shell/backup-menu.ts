@@ -1,5 +1,5 @@
 import type { OperationName, OperationOutput, OperationInput } from '../../shared/api/contract';
-import type { Dispatch } from '../api/dispatch';
+import { callOperation, type Dispatch } from '../api/dispatch';
 
 /** The native dialogs the backup menu items need; main.ts supplies Electron's, tests supply fakes. */
 export interface BackupDialogs {
@@ -29,8 +29,8 @@ export function backupMenuActions(
   let busy = false;
 
   async function run<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<K>> {
-    const result = await dispatch(operation, input);
-    return result.ok ? { ok: true, value: result.value as OperationOutput<K> } : { ok: false, message: result.error.message };
+    const result = await callOperation(dispatch, operation, input);
+    return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.error.message };
   }
 
   async function once(work: () => Promise<void>): Promise<void> {

@@ -31,5 +31,6 @@ export async function handleIpcCall(
   if (json !== undefined && Buffer.byteLength(json, 'utf8') > MAX_REQUEST_BYTES) {
     return { ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB and was refused.` } };
   }
-  return dispatch(operation, json === undefined ? undefined : (JSON.parse(json) as unknown));
+  const copy: unknown = json === undefined ? undefined : JSON.parse(json);
+  return dispatch(operation, copy);
 }

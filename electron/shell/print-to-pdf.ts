@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
+import { z } from 'zod';
 import type { Envelope } from '../../shared/api/errors';
 import type { PrintToPdfRequest, PrintToPdfResult } from '../../shared/api/transport';
+import { messageOf } from '../db/errors';
 import { isTrustedIpcSender } from './trusted-url';
 
 // "Save as PDF…" in the desktop app: the page on screen, printed by Chromium exactly as the browser's own
@@ -38,15 +40,12 @@ export function reportFileName(familyName: string, date: string): string {
   return `ROMtrack report ${cleaned || 'PATIENT'} ${date}.pdf`;
 }
 
+const PrintRequest: z.ZodType<PrintToPdfRequest> = z.strictObject({ paper: z.enum(['A4', 'Letter']), familyName: z.string().max(200) });
+
 /** Accepts only { paper: 'A4' | 'Letter', familyName: text up to 200 characters }; anything else is refused. */
 export function parsePrintRequest(value: unknown): PrintToPdfRequest | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const keys = Object.keys(value);
-  if (keys.length !== 2 || !keys.includes('paper') || !keys.includes('familyName')) return null;
-  const { paper, familyName } = value as Record<string, unknown>;
-  if (paper !== 'A4' && paper !== 'Letter') return null;
-  if (typeof familyName !== 'string' || familyName.length > 200) return null;
-  return { paper, familyName };
+  const parsed = PrintRequest.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 export interface SavePdfSteps {
@@ -74,7 +73,7 @@ export async function savePdf(steps: SavePdfSteps, frameUrl: string | undefined,
   try {
     pdf = await steps.printToPdf(pdfOptions(parsed.paper));
   } catch (err) {
-    return { ok: false, error: { code: 'internal', message: `The PDF could not be made: ${(err as Error).message}` } };
+    return { ok: false, error: { code: 'internal', message: `The PDF could not be made: ${messageOf(err)}` } };
   }
   const path = await steps.chooseFile(join(steps.documentsDir, reportFileName(parsed.familyName, steps.today)));
   if (path === null) return { ok: true, value: { saved: false } };
@@ -82,7 +81,7 @@ export async function savePdf(steps: SavePdfSteps, frameUrl: string | undefined,
   try {
     await steps.writeFile(target, pdf);
   } catch (err) {
-    return { ok: false, error: { code: 'internal', message: `The PDF could not be written to ${target}: ${(err as Error).message}. Choose another folder and try again.` } };
+    return { ok: false, error: { code: 'internal', message: `The PDF could not be written to ${target}: ${messageOf(err)}. Choose another folder and try again.` } };
   }
   return { ok: true, value: { saved: true, path: target } };
 }

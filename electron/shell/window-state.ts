@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { DEFAULT_BOUNDS, MIN_HEIGHT, MIN_WIDTH, type WindowBounds } from './window-options';
 
 /** Where the window was, kept in the per-user data folder (not in the database: it belongs to this screen). */
@@ -24,18 +25,17 @@ export interface WindowState {
 export const MIN_VISIBLE_WIDTH = 120;
 export const MIN_VISIBLE_HEIGHT = 40;
 
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
+// Finite numbers only (zod's numbers refuse NaN and the infinities); extra keys are ignored.
+const SavedState = z.object({
+  bounds: z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() }),
+  maximized: z.boolean(),
+});
 
 /** A saved state read back from disk: anything malformed (hand-edited, truncated, older format) is null. */
 export function parseWindowState(value: unknown): WindowState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { bounds, maximized } = value as { bounds?: unknown; maximized?: unknown };
-  if (typeof bounds !== 'object' || bounds === null || typeof maximized !== 'boolean') return null;
-  const { x, y, width, height } = bounds as Record<string, unknown>;
-  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(width) || !isFiniteNumber(height)) return null;
-  if (width <= 0 || height <= 0) return null;
+  const parsed = SavedState.safeParse(value);
+  if (!parsed.success) return null;
+  const { bounds: { x, y, width, height }, maximized } = parsed.data;
   return { bounds: { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) }, maximized };
 }
 

@@ -153,30 +153,10 @@ export function analysePatientPoints(source: PatientPointsSource, today: string,
   }
 
   const all = keys.map(({ spec, side, mode }): PatientSeries => {
-    const key = seriesKeyOf(side, spec.key, mode);
-    const own = points.get(key) ?? [];
-    const resets = resetsFor(events, spec.joint, side);
+    const { key, own, resets, other, overrides, label, analysis } = judgeSeries({ points, events }, spec, side, mode, today, thresholds, analysisOptions);
     const resetDates = [...new Set(resets.map((r) => r.date))];
-    const other = latestOnOrBefore(points.get(seriesKeyOf(otherSide(side), spec.key, mode)) ?? [], today);
     const functional = spec.functional?.value ?? null;
-    const overrides = thresholds.filter((t) => t.motion === spec.key).map((t) => ({ instrument: t.instrument, degrees: t.degrees }));
     const threshold = thresholdFor(thresholds, spec.key, null, spec.threshold.value);
-    const label = reasonLabel(side, spec.label, mode);
-    const analysis = analyseSeries(
-      {
-        label,
-        points: own,
-        threshold: spec.threshold.value,
-        thresholdOverrides: overrides,
-        normal: spec.normal.value,
-        functional,
-        resets,
-        otherSideLatest: other?.value ?? null,
-        otherSideLatestDate: other?.date ?? null,
-        today,
-      },
-      analysisOptions,
-    );
     const isWatched = watched.has(`${side}.${spec.key}`);
     const periods = planPeriods.filter((p) => !p.seriesKeys || p.seriesKeys.includes(key));
     return {
@@ -257,8 +237,43 @@ export function arcOrder(plane: PlaneSpec): [MotionKey, MotionKey] {
   return motionSpec(b).motion === 'extension' ? [b, a] : [a, b];
 }
 
+/** One series judged: its readings, resets, the other side's latest value and the verdict, built the one way for
+ * the mobility screens (analysePatientPoints) and the worklist (shared/worklist/series.ts). */
+export function judgeSeries(
+  source: { points: SeriesPoints; events: readonly EventLike[] },
+  spec: MotionSpec,
+  side: Side,
+  mode: Mode,
+  today: string,
+  thresholds: readonly ThresholdOverride[],
+  analysisOptions: Partial<AnalysisOptions>,
+) {
+  const key = seriesKeyOf(side, spec.key, mode);
+  const own = source.points.get(key) ?? [];
+  const resets = resetsFor(source.events, spec.joint, side);
+  const other = latestOnOrBefore(source.points.get(seriesKeyOf(otherSide(side), spec.key, mode)) ?? [], today);
+  const overrides = thresholds.filter((t) => t.motion === spec.key).map((t) => ({ instrument: t.instrument, degrees: t.degrees }));
+  const label = reasonLabel(side, spec.label, mode);
+  const analysis = analyseSeries(
+    {
+      label,
+      points: own,
+      threshold: spec.threshold.value,
+      thresholdOverrides: overrides,
+      normal: spec.normal.value,
+      functional: spec.functional?.value ?? null,
+      resets,
+      otherSideLatest: other?.value ?? null,
+      otherSideLatestDate: other?.date ?? null,
+      today,
+    },
+    analysisOptions,
+  );
+  return { key, own, resets, other, overrides, label, analysis };
+}
+
 /** "side.motion" for each motion a current site brings. */
-function watchedMotions(sites: PatientSeriesSource['sites']): Set<string> {
+export function watchedMotions(sites: PatientSeriesSource['sites']): Set<string> {
   const out = new Set<string>();
   for (const site of sites) {
     if (site.voided !== null) continue;
@@ -273,6 +288,6 @@ function latestReset(dates: readonly string[], today: string): string | null {
   return dates.filter((d) => d <= today).reduce<string | null>((m, d) => (m === null || d > m ? d : m), null);
 }
 
-function catalogueOrder(): MotionSpec[] {
+export function catalogueOrder(): MotionSpec[] {
   return JOINTS.flatMap((j) => [...motionsOfJoint(j)]);
 }

@@ -1,16 +1,12 @@
-// Every measured series of a patient with its verdict, for the worklist: analysePatient's series, built the same
-// way (the same points, resets, thresholds and other-side values into the same analyseSeries), without the arcs
+// Every measured series of a patient with its verdict, for the worklist: analysePatient's series, each judged by
+// the same judgeSeries (the same points, resets, thresholds and other-side values), without the arcs
 // and plan responses the worklist never shows. Those are half of analysePatient's time on a five-year history,
 // and this runs inside every write. tests/integration/worklist-summaries.test.ts holds the two to the same
 // verdicts after every random sequence of writes.
-import { seriesLabel as reasonLabel } from '../analysis/format';
-import { verdictRank, type PatientPointsSource, type PatientSeries, type PatientSeriesSource } from '../analysis/patient-series';
-import { latestOnOrBefore, otherSide, seriesPointsOf } from '../analysis/series-points';
-import { resetsFor } from '../analysis/series-events';
+import { catalogueOrder, judgeSeries, verdictRank, watchedMotions, type PatientPointsSource, type PatientSeries, type PatientSeriesSource } from '../analysis/patient-series';
+import { seriesPointsOf } from '../analysis/series-points';
 import type { AnalysisOptions } from '../analysis/series-summary';
-import { analyseSeries } from '../analysis/verdict';
-import { JOINTS, MODES, SIDES, motionsOfJoint, seriesLabel as displayLabel } from '../domain/catalogue';
-import { siteMotionJoints } from '../domain/ho';
+import { MODES, SIDES, seriesLabel as displayLabel } from '../domain/catalogue';
 import { seriesKeyOf } from '../domain/series';
 import type { ThresholdOverride } from '../domain/thresholds';
 
@@ -26,36 +22,15 @@ type MeasuredSeriesOptions = { thresholds?: readonly ThresholdOverride[] } & Par
 /** measuredSeries on readings already grouped by series (analysePatientPoints' source). */
 export function measuredSeriesOf(source: PatientPointsSource, today: string, options: MeasuredSeriesOptions = {}): MeasuredSeries[] {
   const { thresholds = [], ...analysisOptions } = options;
-  const watched = new Set<string>();
-  for (const site of source.sites) {
-    if (site.voided !== null) continue;
-    for (const joint of siteMotionJoints(site.joint)) for (const spec of motionsOfJoint(joint)) watched.add(`${site.side}.${spec.key}`);
-  }
-  const points = source.points;
-  const events = source.events.filter((e) => e.voided === null);
+  const watched = watchedMotions(source.sites);
+  const judged = { points: source.points, events: source.events.filter((e) => e.voided === null) };
   const out: MeasuredSeries[] = [];
-  for (const spec of JOINTS.flatMap((j) => [...motionsOfJoint(j)])) {
+  for (const spec of catalogueOrder()) {
     for (const side of SIDES) {
       for (const mode of MODES) {
-        const key = seriesKeyOf(side, spec.key, mode);
-        const own = points.get(key);
+        const own = source.points.get(seriesKeyOf(side, spec.key, mode));
         if (!own || !own.some((p) => p.date <= today)) continue;
-        const other = latestOnOrBefore(points.get(seriesKeyOf(otherSide(side), spec.key, mode)) ?? [], today);
-        const analysis = analyseSeries(
-          {
-            label: reasonLabel(side, spec.label, mode),
-            points: own,
-            threshold: spec.threshold.value,
-            thresholdOverrides: thresholds.filter((t) => t.motion === spec.key).map((t) => ({ instrument: t.instrument, degrees: t.degrees })),
-            normal: spec.normal.value,
-            functional: spec.functional?.value ?? null,
-            resets: resetsFor(events, spec.joint, side),
-            otherSideLatest: other?.value ?? null,
-            otherSideLatestDate: other?.date ?? null,
-            today,
-          },
-          analysisOptions,
-        );
+        const { key, analysis } = judgeSeries(judged, spec, side, mode, today, thresholds, analysisOptions);
         out.push({ key, motion: spec.key, joint: spec.joint, side, mode, label: displayLabel(side, spec.key, mode), watched: watched.has(`${side}.${spec.key}`), points: own, analysis });
       }
     }
@@ -63,4 +38,3 @@ export function measuredSeriesOf(source: PatientPointsSource, today: string, opt
   const order = new Map(out.map((s, i) => [s.key, i]));
   return out.sort((a, b) => verdictRank(a.analysis.verdict) - verdictRank(b.analysis.verdict) || order.get(a.key)! - order.get(b.key)!);
 }
-

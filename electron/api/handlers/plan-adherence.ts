@@ -3,7 +3,7 @@ import { addDays, prescribedSessions, type Period } from '../../../shared/domain
 import type { PlanVersion } from '../../../shared/domain/plan-records';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
-import { planIdOf, planRepos } from '../plan-reads';
+import { planIdOf } from '../plan-reads';
 import { correctionOf, firstVersion } from '../versions';
 import type { HandlerTable } from './types';
 
@@ -18,7 +18,7 @@ export const adherenceHandlers: HandlerTable<'adherence.record' | 'adherence.lis
    * version, with a reason; the earlier count stays in the history.
    */
   'adherence.record': (input, ctx) => {
-    const { plans, goals } = planRepos(ctx);
+    const { plans, goals } = ctx.repos;
     const item = plans.item(input.itemId);
     if (!item) throw new AppError('not_found', 'This plan item does not exist. Reload the page.', { itemId: 'Unknown plan item.' });
     const versionRow = plans.versions.get(item.plan_version_id)!;
@@ -66,7 +66,7 @@ export const adherenceHandlers: HandlerTable<'adherence.record' | 'adherence.lis
 
   'adherence.list': (input, ctx) =>
     ctx.transaction(() => {
-      const { plans, goals } = planRepos(ctx);
+      const { plans, goals } = ctx.repos;
       const planId = planIdOf(ctx, input.planId, 'planId');
       const versions = plans.versionsOf(planId);
       const itemPeriods = new Map(versions.flatMap((v) => v.items.map((i) => [i.id, { item: i, period: periodOf(v) }] as const)));

@@ -2,7 +2,7 @@ import { summarize } from '../../../shared/api/issues';
 import { goalProblems } from '../../../shared/domain/plan';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
-import { alreadyMetMessage, goalSeries, planIdOf, planRepos, seriesKey, statusOf, today, withStatus } from '../plan-reads';
+import { alreadyMetMessage, goalSeries, goalSeriesKey, planIdOf, statusOf, today, withStatus } from '../plan-reads';
 import { voidRecord } from '../record-changes';
 import { firstVersion } from '../versions';
 import type { HandlerTable } from './types';
@@ -10,16 +10,17 @@ import type { HandlerTable } from './types';
 export const goalHandlers: HandlerTable<'goals.add' | 'goals.void'> = {
   /** A goal for a plan: checked against the plan's start and sites, and against the latest reading. */
   'goals.add': (input, ctx) => {
-    const { plans, goals } = planRepos(ctx);
+    const { plans, goals } = ctx.repos;
     const planId = planIdOf(ctx, input.planId, 'planId');
     const versions = plans.versionsOf(planId);
     const first = versions[0]!;
     const current = versions[versions.length - 1]!;
     if (current.voided) throw new AppError('conflict', 'This plan was voided; goals cannot be added to it.');
-    const target = input.target as number;
+    // The schema leaves the target unknown (its range is the motion's); goalProblems refuses anything but a number.
+    const target = typeof input.target === 'number' ? input.target : Number.NaN;
     const fields: Record<string, string> = {};
     for (const p of goalProblems(input, { start: first.effectiveFrom, sites: current.sites })) fields[p.field] ??= p.message;
-    if (goals.goalsOf(planId).some((g) => seriesKey(g) === seriesKey(input))) {
+    if (goals.goalsOf(planId).some((g) => goalSeriesKey(g) === goalSeriesKey(input))) {
       fields.motion ??= 'This motion, side and mode already has a goal in this plan. Void that goal first to set a new one.';
     }
     const status = statusOf({ ...input, target }, first.effectiveFrom, goalSeries(ctx, first.patientId), today(ctx));
@@ -42,7 +43,7 @@ export const goalHandlers: HandlerTable<'goals.add' | 'goals.void'> = {
   },
 
   'goals.void': (input, ctx) => {
-    const { plans, goals } = planRepos(ctx);
+    const { plans, goals } = ctx.repos;
     const { old, after } = voidRecord(ctx, { versions: goals.goalVersions, read: (id) => goals.goal(id), entity: 'plan_goal' }, 'goals.void', input);
     const start = plans.versionsOf(old.plan_id)[0]!.effectiveFrom;
     return withStatus(ctx, after, start);

@@ -3,7 +3,7 @@ import { formatDate } from '../../../shared/domain/dates';
 import { addDays } from '../../../shared/domain/plan-periods';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
-import { alreadyMetMessage, goalSeries, planIdOf, planRepos, readPlan, statusOf, today } from '../plan-reads';
+import { alreadyMetMessage, goalSeries, planIdOf, readPlan, statusOf, today } from '../plan-reads';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
 import { adherenceHandlers } from './plan-adherence';
@@ -27,7 +27,7 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
     });
     if (Object.keys(fields).length) throw new AppError('invalid_input', summarize(fields), fields);
 
-    const { plans, goals: goalRepo } = planRepos(ctx);
+    const { plans, goals: goalRepo } = ctx.repos;
     const at = ctx.now();
     const version = firstVersion(ctx, at);
     plans.insertVersion(
@@ -58,7 +58,7 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
    * the day before. Versions never overlap, and a revision cannot leave a gap after the plan's end.
    */
   'plans.revise': (input, ctx) => {
-    const { plans } = planRepos(ctx);
+    const { plans } = ctx.repos;
     const old = plans.versions.current(input.id);
     if (old.ended_on) {
       throw new AppError('conflict', `This plan was stopped on ${formatDate(old.ended_on)}.`, {
@@ -93,7 +93,7 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
 
   /** Stops the plan after `endedOn`, its last day in force; the versions and their items stay as they were. */
   'plans.end': (input, ctx) => {
-    const { plans } = planRepos(ctx);
+    const { plans } = ctx.repos;
     const old = plans.versions.current(input.id);
     if (old.ended_on) throw new AppError('conflict', `This plan was already stopped on ${formatDate(old.ended_on)}.`);
     if (input.endedOn < old.effective_from) {
@@ -122,7 +122,7 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
     ctx.transaction(() => {
       requirePatient(ctx, input.patientId);
       const series = goalSeries(ctx, input.patientId);
-      return planRepos(ctx).plans.plansOf(input.patientId).map((id) => readPlan(ctx, id, series));
+      return ctx.repos.plans.plansOf(input.patientId).map((id) => readPlan(ctx, id, series));
     }),
 };
 

@@ -4,7 +4,7 @@ import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { correctRecord, voidRecord } from '../record-changes';
-import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from '../versions';
+import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
 type ProfileOps =
@@ -60,31 +60,26 @@ export const profileHandlers: HandlerTable<ProfileOps> = {
     return site;
   },
 
+  // A status change is a new version of the site, with the change as its reason.
   'sites.changeStatus': (input, ctx) => {
-    const old = ctx.repos.profile.siteVersions.current(input.id);
-    const patient = requirePatient(ctx, old.patient_id);
-    assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
-    if (input.since < old.since) {
-      throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
-        since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
-      });
-    }
-    const before = ctx.repos.profile.site(old.id)!;
-    const at = ctx.now();
     const reason = `Status changed to ${SITE_STATUS_LABELS[input.status].toLowerCase()} from ${formatDate(input.since)}`;
-    // markSuperseded first: the unique index allows one current row per joint and side.
-    const version = correctionOf(ctx, old, at, reason);
-    ctx.repos.profile.siteVersions.markSuperseded(old.id, version.id);
-    const after = ctx.repos.profile.insertSite(version, {
-      patientId: old.patient_id,
-      joint: old.joint,
-      side: old.side,
-      status: input.status,
-      since: input.since,
-      note: input.note,
-    });
-    audit(ctx, { at, operation: 'sites.changeStatus', entity: 'watched_site', entityId: old.lineage_id, before, after });
-    return after;
+    return correctRecord(
+      ctx,
+      sites(ctx),
+      'sites.changeStatus',
+      { id: input.id, reason },
+      (version, old) => {
+        const patient = requirePatient(ctx, old.patient_id);
+        assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
+        if (input.since < old.since) {
+          throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
+            since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
+          });
+        }
+        return ctx.repos.profile.insertSite(version, { patientId: old.patient_id, joint: old.joint, side: old.side, status: input.status, since: input.since, note: input.note });
+      },
+      { supersedeFirst: true },
+    );
   },
 
   'sites.void': (input, ctx) => voidRecord(ctx, sites(ctx), 'sites.void', input).after,

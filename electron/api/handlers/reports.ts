@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { AppError } from '../../db/errors';
-import { ReportRepository, type NewReport } from '../../db/report-repository';
+import { type NewReport } from '../../db/report-repository';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
 
-// One repository per connection, built on first use: the shared Repositories list stays untouched, and a
-// restore's new connection gets its own (as plan-reads.ts does for plans).
-const repos = new WeakMap<Database.Database, ReportRepository>();
-function reportRepo(ctx: ApiContext): ReportRepository {
-  let repo = repos.get(ctx.db);
-  if (!repo) {
-    repo = new ReportRepository(ctx.db);
-    repos.set(ctx.db, repo);
-  }
-  return repo;
-}
-
 /** Writes the entry and its audit row; the caller runs it in a transaction. */
 function logReport(ctx: ApiContext, by: string, entry: Omit<NewReport, 'id' | 'recordedAt' | 'recordedBy'>, operation: string) {
   const at = ctx.now();
-  const report = reportRepo(ctx).insert({ ...entry, id: randomUUID(), recordedAt: at, recordedBy: by });
+  const report = ctx.repos.reports.insert({ ...entry, id: randomUUID(), recordedAt: at, recordedBy: by });
   audit(ctx, { at, operation, entity: 'report', entityId: report.id, before: null, after: report });
   return report;
 }
@@ -43,7 +30,7 @@ export const reportHandlers: HandlerTable<'reports.record' | 'reports.recordRepr
   'reports.recordReprint': (input, ctx) =>
     ctx.transaction(() => {
       const by = requireActor(ctx);
-      const original = reportRepo(ctx).get(input.reportId);
+      const original = ctx.repos.reports.get(input.reportId);
       if (!original) throw new AppError('not_found', 'That printed report is not in the log. Reload the page and choose it again.');
       if (!original.kept) {
         throw new AppError(
@@ -59,6 +46,6 @@ export const reportHandlers: HandlerTable<'reports.record' | 'reports.recordRepr
 
   'reports.list': (input, ctx) => {
     requirePatient(ctx, input.patientId);
-    return reportRepo(ctx).listFor(input.patientId);
+    return ctx.repos.reports.listFor(input.patientId);
   },
 };

@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { DEFAULT_WORKLIST_SETTINGS, WORKLIST_SETTING_SOURCES, type WorklistSettings } from '../../../shared/worklist/settings';
 import { nextDueOf, reasonsOn, urgencyOf, type FormatDate } from '../../../shared/worklist/today';
-import { REASON_CODES, type ReasonCode } from '../../../shared/worklist/types';
+import type { ReasonCode } from '../../../shared/worklist/types';
 import type { PageEntry } from '../../db/worklist-query';
 import type { StoredWorklistSettings } from '../../db/worklist-settings-repository';
 import { audit } from '../audit';
@@ -14,6 +14,16 @@ import { requireActor } from '../session';
 import { requirePatient } from '../versions';
 import { ensureSummaryFormat, refreshMarked } from '../worklist-refresh';
 import type { HandlerTable } from './types';
+
+/** Every reason code with its count, 0 for the codes nobody has: the object is spelled out so a new code is a type error here. */
+function countsByCode(counts: ReadonlyMap<ReasonCode, number>): Record<ReasonCode, number> {
+  const n = (code: ReasonCode) => counts.get(code) ?? 0;
+  return { losing: n('losing'), warning_signs: n('warning_signs'), overdue: n('overdue'), alp_high: n('alp_high'), due: n('due'), profile_out_of_date: n('profile_out_of_date') };
+}
+
+function isSettingKey(key: string): key is keyof WorklistSettings {
+  return key in DEFAULT_WORKLIST_SETTINGS;
+}
 
 type WorklistOps = 'worklist.get' | 'worklist.patient' | 'worklist.statuses' | 'worklist.settings' | 'worklist.setSettings';
 
@@ -89,7 +99,7 @@ export const worklistHandlers: HandlerTable<WorklistOps> = {
         today: on,
         rows,
         total: queries.total(q),
-        counts: Object.fromEntries(REASON_CODES.map((c) => [c, counts.get(c) ?? 0])) as Record<ReasonCode, number>,
+        counts: countsByCode(counts),
         pending: caughtUp.remaining,
       };
     }),
@@ -135,7 +145,7 @@ export const worklistHandlers: HandlerTable<WorklistOps> = {
     const { version, ...values } = input;
     const store = ctx.repos.worklist.settings;
     const before = store.get();
-    const same = (Object.keys(values) as (keyof WorklistSettings)[]).every((k) => values[k] === before[k]);
+    const same = Object.keys(values).every((k) => isSettingKey(k) && values[k] === before[k]);
     if (same && version === before.version) return settingsRecord(before);
     const at = ctx.now();
     store.set(values, version, at, actor);

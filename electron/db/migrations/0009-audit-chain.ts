@@ -54,12 +54,12 @@ export const migration0009: Migration = {
   run: (db: Database.Database) => {
     // The rows already there get their chain now, a page at a time (a statement cannot write the table it is
     // still reading), before the triggers forbid any update.
-    const page = db.prepare('SELECT seq, id, at, actor_id, operation, entity, entity_id, before_json, after_json FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000');
+    const page = db.prepare<[number], AuditRow>('SELECT seq, id, at, actor_id, operation, entity, entity_id, before_json, after_json FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000');
     const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
     let prev = '';
     let last = 0;
     for (;;) {
-      const rows = page.all(last) as AuditRow[];
+      const rows = page.all(last);
       for (const row of rows) {
         const hash = rowHash(prev, row);
         update.run(prev, hash, row.seq);
@@ -70,7 +70,7 @@ export const migration0009: Migration = {
     }
     // The first audit row's id, where there is one: every backup made before this version carries it too, so
     // they are still recognised as this database's.
-    const first = db.prepare('SELECT id FROM audit_log ORDER BY seq LIMIT 1').pluck().get() as string | undefined;
+    const first = db.prepare<[], string>('SELECT id FROM audit_log ORDER BY seq LIMIT 1').pluck().get();
     db.prepare(`INSERT OR IGNORE INTO app_meta (key, value) VALUES ('database_id', ?)`).run(first ?? randomUUID());
     db.exec(TRIGGERS);
   },
