@@ -13,7 +13,7 @@ import { NewEventPage } from './events/NewEventPage';
 import { VisitEntryPage } from './visits/VisitEntryPage';
 import { ReportPage } from './report/ReportPage';
 import { PlansScreen } from './plans/PlansScreen';
-import { SeriesDetailWithPlans } from './plans/SeriesDetailWithPlans';
+import { SeriesDetailWithPlans } from './SeriesDetailWithPlans';
 import { WorklistPage } from './worklist/WorklistPage';
 import { ReferralLetterPage } from './referral/ReferralLetterPage';
 
@@ -104,7 +104,7 @@ function Workspace() {
  */
 export function App() {
   return (
-    <SessionProvider fallback={(error) => (error ? <ErrorMessage error={error} /> : <Loading what="ROMtrack" />)}>
+    <SessionProvider fallback={(error, retry) => (error ? <ErrorMessage error={error} retry={retry} /> : <Loading what="ROMtrack" />)}>
       {({ state }) => {
         if (state.needsSetup) return <SetupScreen />;
         if (!state.currentTherapist) return <WhoIsWorking />;

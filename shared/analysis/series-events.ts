@@ -14,7 +14,7 @@ export interface SeriesReset extends ResetInfo {
 }
 
 /** Event kinds that change the joint itself, so readings before them describe a different joint. */
-const RESETTING = new Set<EventLike['kind']>(['surgery', 'excision']);
+const isResetting = (kind: EventLike['kind']): kind is SeriesReset['kind'] => kind === 'surgery' || kind === 'excision';
 
 /**
  * Current (not voided) operations on this side whose joint is this one or brings it (an elbow operation
@@ -25,8 +25,7 @@ const RESETTING = new Set<EventLike['kind']>(['surgery', 'excision']);
  */
 export function resetsFor(events: readonly EventLike[], joint: JointId, side: Side): SeriesReset[] {
   return events
-    .filter((e) => e.voided === null && RESETTING.has(e.kind) && e.side === side && e.joint !== null && siteMotionJoints(e.joint).includes(joint))
-    .map((e) => ({ date: e.date, kind: e.kind as SeriesReset['kind'], title: e.title, eventId: e.id }))
+    .flatMap((e) => (e.voided === null && isResetting(e.kind) && e.side === side && e.joint !== null && siteMotionJoints(e.joint).includes(joint) ? [{ date: e.date, kind: e.kind, title: e.title, eventId: e.id }] : []))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

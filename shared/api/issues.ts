@@ -9,7 +9,9 @@ import './zod-messages';
  * serialises to JSON with every key.
  */
 export function newFieldMessages(): Record<string, string> {
-  return Object.create(null) as Record<string, string>;
+  const messages: Record<string, string> = {};
+  Object.setPrototypeOf(messages, null);
+  return messages;
 }
 
 /** A copy of field messages from elsewhere (an AppError, a handler) as own keys of a prototype-free object. */

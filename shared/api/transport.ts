@@ -1,4 +1,5 @@
 // The names both transports agree on, kept in one place.
+import { isOneOf } from '../domain/one-of';
 
 /** The one IPC channel the preload uses; the main process dispatches on the operation name inside it. */
 export const IPC_CHANNEL = 'romtrack:api';
@@ -18,7 +19,7 @@ export const MENU_COMMANDS = ['new-patient', 'print-report'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+  return isOneOf(MENU_COMMANDS, value);
 }
 
 /**

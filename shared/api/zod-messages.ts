@@ -165,21 +165,19 @@ function badFormat(s: string, issue: Extract<Issue, { code: 'invalid_format' }>)
   if (format === 'uuid' || format === 'guid' || format === 'uuidv4' || format === 'uuidv6' || format === 'uuidv7' || format === 'cuid' || format === 'cuid2' || format === 'ulid' || format === 'nanoid') {
     return `${s} is not a valid id. Reload the page and try again.`;
   }
-  const i = issue as Record<string, unknown>;
-  if (format === 'starts_with') return `${s} must start with ${show(i.prefix)}.`;
-  if (format === 'ends_with') return `${s} must end with ${show(i.suffix)}.`;
-  if (format === 'includes') return `${s} must contain ${show(i.includes)}.`;
+  if (format === 'starts_with') return `${s} must start with ${show('prefix' in issue ? issue.prefix : undefined)}.`;
+  if (format === 'ends_with') return `${s} must end with ${show('suffix' in issue ? issue.suffix : undefined)}.`;
+  if (format === 'includes') return `${s} must contain ${show('includes' in issue ? issue.includes : undefined)}.`;
   const words = FORMAT_WORDS[format];
   return words ? `${s} must be ${words}.` : `${s} is not written in the form this field needs.`;
 }
 
 function badUnion(s: string, issue: Extract<Issue, { code: 'invalid_union' }>): string {
-  const i = issue as Record<string, unknown>;
-  if (i.inclusive === false) return `${s} fits more than one of the accepted forms; send only one.`;
-  if (Array.isArray(i.options) && i.options.length > 0) return `${s}: choose one of ${orList(i.options)}.`;
+  if (issue.inclusive === false) return `${s} fits more than one of the accepted forms; send only one.`;
+  if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) return `${s}: choose one of ${orList(issue.options)}.`;
   // Each option failed: when each only wanted another type, say which types would do.
-  const branches = (Array.isArray(i.errors) ? i.errors : []) as { code?: string; path?: unknown[]; expected?: string }[][];
-  const expected = branches.map((b) => (b.length === 1 && b[0]!.code === 'invalid_type' && (b[0]!.path ?? []).length === 0 ? b[0]!.expected : undefined));
+  const branches: readonly (readonly z.core.$ZodIssue[])[] = Array.isArray(issue.errors) ? issue.errors : [];
+  const expected = branches.map(([first, ...rest]) => (first?.code === 'invalid_type' && rest.length === 0 && first.path.length === 0 ? first.expected : undefined));
   if (expected.length > 0 && expected.every((e) => e !== undefined)) {
     if (issue.input === undefined) return `${s} is required.`;
     return `${s} must be ${orList([...new Set(expected.map((e) => typeWord(e!)))], false)}, not ${receivedWord(issue.input)}.`;

@@ -8,7 +8,6 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
 /** Reports carry the logo on every page; larger images bloat the PDF and the database for nothing. */
 export const MAX_LOGO_BYTES = 256 * 1024;
 const LOGO_TYPES = { 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] } as const;
-type LogoMime = keyof typeof LOGO_TYPES;
 
 const DATA_URL_RE = /^data:(image\/png|image\/jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
 
@@ -21,8 +20,8 @@ export function decodedLength(base64: string): number {
 export function checkLogo(dataUrl: string): string | null {
   const m = DATA_URL_RE.exec(dataUrl);
   if (!m) return 'The logo must be a PNG or JPEG image.';
-  const mime = m[1] as LogoMime;
-  const base64 = m[2]!;
+  const [, mime, base64 = ''] = m;
+  if (mime !== 'image/png' && mime !== 'image/jpeg') return 'The logo must be a PNG or JPEG image.';
   if (decodedLength(base64) > MAX_LOGO_BYTES) {
     return `The logo is ${Math.ceil(decodedLength(base64) / 1024)} KiB; the limit is ${MAX_LOGO_BYTES / 1024} KiB. Save it smaller (about 600 pixels wide is plenty for a report) and try again.`;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODES, SIDES } from './catalogue';
+import { MODES, SIDES, motionKeySchema } from './catalogue';
 import { GOAL_STATUSES } from './goal-status';
 import { DOSE_KINDS, FREQUENCY_PERS, INTERVENTIONS, PlanSite } from './plan';
 import { RecordMeta } from './record-meta';
@@ -11,7 +11,7 @@ export const PlanItem = z.strictObject({
   id: z.string(),
   position: z.number().int(),
   intervention: z.enum(INTERVENTIONS),
-  motions: z.array(z.string()),
+  motions: z.array(motionKeySchema()),
   doseKind: z.enum(DOSE_KINDS),
   sets: z.number().int().nullable(),
   repetitions: z.number().int().nullable(),
@@ -53,7 +53,7 @@ export const Goal = z.strictObject({
   ...RecordMeta,
   planId: z.string(),
   patientId: z.string(),
-  motion: z.string(),
+  motion: motionKeySchema(),
   side: z.enum(SIDES),
   mode: z.enum(MODES),
   target: z.number().int(),

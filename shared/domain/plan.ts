@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOINTS, MODES, SIDES, findMotionSpec, isMotionKey, sideLabel, type JointId, type MotionKey, type Side } from './catalogue';
+import { JOINTS, MODES, SIDES, findMotionSpec, isMotionKey, motionKeySchema, sideLabel, type JointId, type MotionKey, type Side } from './catalogue';
 import { validateDegrees } from './catalogue/measurement-value';
 import { formatDate, todayLocal } from './dates';
 import { siteMotionJoints } from './ho';
@@ -47,7 +47,7 @@ export const FREQUENCY_PERS = ['day', 'week'] as const;
 /** More often than this is a typing slip, not a prescription (24 a day is once an hour, awake or not). */
 export const MAX_FREQUENCY = { day: 24, week: 50 } as const;
 
-const motion = z.custom<MotionKey>((v) => isMotionKey(v), { error: 'Choose a joint motion from the list.' });
+const motion = motionKeySchema('Choose a joint motion from the list.');
 const side = z.enum(SIDES, { error: 'Choose the side: left or right.' });
 const wholeNumber = (what: string, min: number, max: number) =>
   z

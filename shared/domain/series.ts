@@ -4,7 +4,8 @@
 // Format "right.elbow.flexion.active": side, then the catalogue's motion key (joint.motion), then the mode.
 // URL-safe and readable in a link. The type is branded so a plain string (a label, an id) cannot be passed
 // where a key is expected without going through seriesKeyOf or parseSeriesKey.
-import { findMotionSpec, MODES, SIDES, type Mode, type MotionKey, type Side } from './catalogue';
+import { z } from 'zod';
+import { findMotionSpec, isMode, isSide, type Mode, type MotionKey, type Side } from './catalogue';
 
 export type SeriesKey = string & { readonly __seriesKey: true };
 
@@ -25,10 +26,10 @@ export function seriesKeyOf(side: Side, motion: MotionKey, mode: Mode): SeriesKe
 export function parseSeriesKey(key: string): SeriesId | null {
   const parts = key.split('.');
   if (parts.length !== 3 && parts.length !== 4) return null;
-  const [side, joint, motion, mode = 'active'] = parts as [string, string, string, string?];
+  const [side, joint, motion, mode = 'active'] = parts;
   const spec = findMotionSpec(`${joint}.${motion}`);
-  if (!spec || !(SIDES as readonly string[]).includes(side) || !(MODES as readonly string[]).includes(mode)) return null;
-  return { side: side as Side, motion: spec.key, mode: mode as Mode };
+  if (!spec || !isSide(side) || !isMode(mode)) return null;
+  return { side, motion: spec.key, mode };
 }
 
 /** The key written the one canonical way (mode spelled out), or null when it is not a series key. */
@@ -36,6 +37,21 @@ export function normaliseSeriesKey(key: string): SeriesKey | null {
   const id = parseSeriesKey(key);
   return id ? seriesKeyOf(id.side, id.motion, id.mode) : null;
 }
+
+/** True for a key written the canonical way, as seriesKeyOf makes it: what the back end stores and returns. */
+export function isSeriesKey(key: unknown): key is SeriesKey {
+  return typeof key === 'string' && normaliseSeriesKey(key) === key;
+}
+
+/**
+ * A series key in an input or output, written the canonical way (seriesKeyOf): text in, a SeriesKey out, so the
+ * reader of a result needs no cast.
+ */
+export const SeriesKeySchema = z.string().transform((key, ctx): SeriesKey => {
+  if (isSeriesKey(key)) return key;
+  ctx.addIssue({ code: 'custom', message: 'This is not a series such as right.elbow.flexion.active.', input: key });
+  return z.NEVER;
+});
 
 /**
  * Readings grouped by series, each group in input order. Readings whose motion the catalogue does not know

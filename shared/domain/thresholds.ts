@@ -2,7 +2,7 @@
 // so a clinic may set its own per motion, and per instrument where the instrument's error differs
 // (clinical-reference.md, "Comparing like with like": 6° with an inclinometer, 14° by visual estimate at the knee).
 import { z } from 'zod';
-import { isMotionKey, type MotionKey } from './catalogue';
+import { motionKeySchema, type MotionKey } from './catalogue';
 import { INSTRUMENTS, type Instrument } from './visit';
 
 /** One override: the threshold T for a motion, for one instrument or (instrument null) for any instrument. */
@@ -19,7 +19,7 @@ export const thresholdDegrees = z
   .refine((n) => Number.isInteger(n * 2), { error: 'Use whole or half degrees, for example 8 or 8.5.' });
 
 export const thresholdOverrideSchema = z.strictObject({
-  motion: z.custom<MotionKey>(isMotionKey, { error: 'Choose a motion from the catalogue.' }),
+  motion: motionKeySchema('Choose a motion from the catalogue.'),
   instrument: z.enum(INSTRUMENTS, { error: 'Choose the instrument, or "any instrument".' }).nullable(),
   degrees: thresholdDegrees,
 });

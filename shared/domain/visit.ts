@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODES, SIDES, isMotionKey, motionSpec, type MotionKey } from './catalogue';
+import { MODES, SIDES, motionKeySchema, motionSpec, type MotionKey } from './catalogue';
 import { validateDegrees } from './catalogue/measurement-value';
 import { RecordMeta, reason } from './record-meta';
 import { isoInstant, optionalText, pastCalendarDate, uuid } from './schema-parts';
@@ -32,17 +32,18 @@ const pain = z
   .nullable()
   .default(null);
 
-const motion = z.custom<MotionKey>((v) => isMotionKey(v), { error: 'Choose a joint motion from the list: this one does not belong to its joint or is unknown.' });
+const motion = motionKeySchema('Choose a joint motion from the list: this one does not belong to its joint or is unknown.');
 const side = z.enum(SIDES, { error: 'Choose the side: left or right. Every joint in ROMtrack is paired.' });
 const mode = z.enum(MODES, { error: 'Choose active or passive.' });
 const instrument = z.enum(INSTRUMENTS, { error: 'Choose the instrument: goniometer, inclinometer, smartphone or visual estimate.' });
 const endFeel = z.enum(END_FEELS, { error: 'Choose the end-feel: soft, firm, hard or empty.' }).nullable();
 
-/** The angle is checked against its own motion's range, so it is checked on the whole entry. */
-function checkDegrees(entry: { motion: MotionKey; degrees: unknown }, ctx: z.RefinementCtx): void {
-  if (!isMotionKey(entry.motion)) return;
+/** The angle is checked against its own motion's range, so it is checked on the whole entry; it leaves a number. */
+function withCheckedDegrees<E extends { motion: MotionKey; degrees: unknown }>(entry: E, ctx: z.RefinementCtx): Omit<E, 'degrees'> & { degrees: number } {
   const r = validateDegrees(entry.motion, entry.degrees);
-  if (!r.ok) ctx.addIssue({ code: 'custom', path: ['degrees'], message: r.message });
+  if (r.ok) return { ...entry, degrees: r.value };
+  ctx.addIssue({ code: 'custom', path: ['degrees'], message: r.message });
+  return z.NEVER;
 }
 
 export const MeasurementEntry = z
@@ -57,8 +58,7 @@ export const MeasurementEntry = z
     pain,
     note: optionalText('Note', 500),
   })
-  .superRefine(checkDegrees)
-  .transform((e) => ({ ...e, degrees: e.degrees as number }));
+  .transform(withCheckedDegrees);
 
 export const Symptoms = z.strictObject({
   decreasedRange: z.boolean().default(false),
@@ -121,7 +121,7 @@ export const Measurement = z.strictObject({
   visitId: z.string(),
   patientId: z.string(),
   date: z.string(),
-  motion: z.string(),
+  motion: motionKeySchema(),
   side: z.enum(SIDES),
   mode: z.enum(MODES),
   degrees: z.number().int(),

@@ -3,6 +3,8 @@ import { todayLocal } from '../../shared/domain/dates';
 import { expect, keepScreenshot, test } from './fixtures';
 
 test('measurement thresholds: set hip extension for the goniometer, see it beside the default and its source, reset it', async ({ page, app }, testInfo) => {
+  // Two accessibility scans of the whole Settings page (a table of every motion) take most of a minute on two busy cores.
+  test.slow();
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.open(page, '#/settings');
   await expect(page.getByRole('heading', { name: 'Measurement thresholds' })).toBeVisible();

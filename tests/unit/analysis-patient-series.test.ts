@@ -11,7 +11,7 @@ import {
   type PatientSeriesSource,
 } from '../../shared/analysis/patient-series';
 import { planeSpec, type JointId, type Mode, type MotionKey, type Side } from '../../shared/domain/catalogue';
-import { dateOfDay, dayNumber, eventMarkers, pointsToDraw, timeTicks, valueAxis } from '../../renderer/src/mobility/chart-model';
+import { dateOfDay, dayNumber, eventMarkers, pointsToDraw, timeTicks, valueAxis } from '../../renderer/src/charts/chart-model';
 
 const TODAY = '2026-03-01';
 let seq = 0;

@@ -162,7 +162,7 @@ describe('what the period holds', () => {
       recordedAt,
       planId: 'plan1',
       patientId: 'p',
-      motion: 'elbow.flexion',
+      motion: 'elbow.flexion' as const,
       side: 'right' as const,
       mode: 'active' as const,
       target,

@@ -40,12 +40,13 @@ describe('a form’s date boxes', () => {
   });
 
   it('reach the submit handler as ISO, and a refused box speaks the clinic format', async () => {
-    const resolver = mappedResolver<{ endedOn: string; reason: string }>(PlanEnding, (v) => ({ id: '6f1d3c1e-2b7a-4c1e-9a51-0c2f7e9d8b11', ...v }), {
+    const resolver = mappedResolver(PlanEnding, (v: { endedOn: string; reason: string }) => ({ id: '6f1d3c1e-2b7a-4c1e-9a51-0c2f7e9d8b11', ...v }), {
       format: 'DD/MM/YYYY',
       paths: ['endedOn'],
     });
     const run = (values: { endedOn: string; reason: string }) => resolver(values, undefined, { fields: {}, shouldUseNativeValidation: undefined });
-    expect(await run({ endedOn: '04/03/2026', reason: 'Goals met' })).toEqual({ values: { endedOn: '2026-03-04', reason: 'Goals met' }, errors: {} });
+    // The handler receives the operation's input as the schema accepted it: the hidden id, the date as ISO.
+    expect(await run({ endedOn: '04/03/2026', reason: 'Goals met' })).toEqual({ values: { id: '6f1d3c1e-2b7a-4c1e-9a51-0c2f7e9d8b11', endedOn: '2026-03-04', reason: 'Goals met' }, errors: {} });
     const refused = await run({ endedOn: '2026/03/04', reason: 'Goals met' });
     expect(refused.errors.endedOn?.message).toBe('"2026/03/04" is not a real date: write it as DD/MM/YYYY or YYYY-MM-DD.');
     // A readable date the contract refuses for another reason keeps the contract's own message.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartStrata } from '../../renderer/src/mobility/chart-strata';
-import { otherSideWords, reasonAfterLabel, thresholdSentence, type VerdictView } from '../../renderer/src/mobility/verdict-text';
+import { otherSideWords, reasonAfterLabel, thresholdSentence, type VerdictView } from '../../renderer/src/clinical/verdict-text';
 
 // The words the screens add to a verdict, and the marker shapes of the detail chart: pure, so checked here.
 

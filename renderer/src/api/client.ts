@@ -1,7 +1,9 @@
-import type { OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
-import type { ApiError, Envelope } from '../../../shared/api/errors';
+import { operationRules, type OperationInput, type OperationName, type OperationOutput } from '../../../shared/api/contract';
+import type { Envelope } from '../../../shared/api/errors';
 import { HTTP_API_PREFIX, TOKEN_HEADER } from '../../../shared/api/transport';
 import { desktopBridge } from './desktop-bridge';
+import { ApiFailure } from './failure';
+import { refreshAfterChange } from './query-client';
 
 const TOKEN_KEY = 'romtrack.token';
 
@@ -47,20 +49,19 @@ async function overHttp(operation: string, input: unknown): Promise<Envelope<unk
   }
 }
 
-/** The one way the renderer talks to the back end: the desktop bridge when present, else HTTP. */
+/**
+ * The one way the renderer talks to the back end: the desktop bridge when present, else HTTP. A change that
+ * succeeds refreshes the cached reads (query-client.ts) before its caller sees the answer, so a form's
+ * "saved" and the screen showing what it saved arrive together, whoever called.
+ */
 export async function call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Envelope<OperationOutput<K>>> {
   const viaBridge = bridgeCall();
   const result = viaBridge ? ((await viaBridge(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
+  if (result.ok && operationRules(operation).kind === 'change') await refreshAfterChange();
   return result as Envelope<OperationOutput<K>>;
 }
 
-export class ApiFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-/** For reads where a failure is shown as a whole-page message. */
+/** For reads through the query cache (use-operation.ts): a failed envelope is thrown, keeping its message. */
 export async function callOrThrow<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
   const result = await call(operation, input);
   if (!result.ok) throw new ApiFailure(result.error);

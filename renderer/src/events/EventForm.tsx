@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { JOINTS, SIDES, sideLabel, type JointId } from '../../../shared/domain/catalogue';
+import type { z } from 'zod';
+import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EVENT_KIND_LABELS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
 import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, classificationsFor } from '../../../shared/domain/ho';
 import { call } from '../api/client';
-import { useOperation } from '../api/use-operation';
+import { usePatientFile } from '../api/use-operation';
 import { jointLabel, siteLabel } from '../clinical/format';
 import { useFormatDate } from '../session/session-context';
 import { DateField, useDateBoxes } from '../forms/DateField';
@@ -30,18 +31,20 @@ import { ExcisionQuestion } from './ExcisionQuestion';
 
 type Values = EventFormValues & { reason: string };
 type Site = WatchedSiteState;
+/** What the form sends once checked: a correction of a recorded event (it names the version), or a new event. */
+type Checked = z.input<typeof EventCorrection> | z.input<typeof EventInput>;
 
 /**
  * The back end's own rules (checkEvent) on the mapped input, plus the one question the schema cannot ask: a
  * surgery on a watched site needs its excision answer. `sites` is read when the check runs, since the profile
  * arrives after the form is made.
  */
-function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }, dates: DateBoxes): Resolver<Values> {
+function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }, dates: DateBoxes): Resolver<Values, unknown, Checked> {
   const toInput = (v: Values) => {
     const fields = eventFields(v, asksExcision(v, sites.current));
     return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) };
   };
-  const schemaCheck = mappedResolver<Values>(event ? EventCorrection : EventInput, toInput, dates);
+  const schemaCheck = mappedResolver(event ? EventCorrection : EventInput, toInput, dates);
   return async (values, context, options) => {
     const result = await schemaCheck(values, context, options);
     if (!asksExcision(values, sites.current) || values.excised !== '') return result;
@@ -58,11 +61,11 @@ interface EventFormProps {
 
 /** A clinical event: the form shows the boxes the chosen kind uses, checked by the back end's own rules (checkEvent). */
 export function EventForm({ patientId, event, onDone }: EventFormProps) {
-  const [profile] = useOperation('profile.get', { patientId });
+  const profile = usePatientFile(patientId);
   const sites = useRef<readonly Site[]>([]);
   sites.current = profile.state === 'ready' ? profile.value.sites : [];
   const dates = useDateBoxes('date', 'endDate');
-  const form = useForm<Values>({
+  const form = useForm<Values, unknown, Checked>({
     resolver: eventResolver(event, patientId, sites, dates),
     defaultValues: { ...(event ? eventValuesOf(event, dates.shown) : emptyEventValues(dates.shown(todayLocal()))), reason: '' },
     mode: 'onChange',
@@ -79,19 +82,16 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
   // A correction fixes the event only; a status change is a new fact, recorded with a new event or on the profile.
   const offer = event ? null : offeredSiteStatus(watch(), sites.current);
   const f = kind ? KIND_FIELDS[kind] : null;
-  const classifications = joint ? classificationsFor(joint as JointId) : [];
+  const classifications = joint ? classificationsFor(joint) : [];
   // A classification belongs to its joint (Brooker: hip, Hastings-Graham: elbow); another joint clears it,
   // so the box never shows "None" while the form still holds a class of the old joint.
   useEffect(() => {
     const current = form.getValues('classification');
-    if (current && !(joint ? classificationsFor(joint as JointId) : []).includes(current)) form.setValue('classification', '');
+    if (current && !(joint ? classificationsFor(joint) : []).includes(current)) form.setValue('classification', '');
   }, [joint, form]);
 
   const submit = form.handleSubmit(async (v) => {
-    const fields = eventFields(v, asksExcision(v, sites.current));
-    const r = event
-      ? await call('events.correct', { id: event.id, reason: v.reason, ...fields })
-      : await call('events.record', { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) });
+    const r = 'id' in v ? await call('events.correct', v) : await call('events.record', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, [...EVENT_FIELD_NAMES, 'reason']));
   });

@@ -1,14 +1,14 @@
 import { patientDisplayName } from '../../../shared/domain/patient';
-import { useOperation } from '../api/use-operation';
+import { usePatient } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href, navigate } from '../router';
 import { EventForm } from './EventForm';
 
 /** "Add event": a clinical event on the patient's timeline (treatment, test, injury or surgery). */
 export function NewEventPage({ patientId }: { patientId: string }) {
-  const [patient] = useOperation('patients.get', { id: patientId });
+  const patient = usePatient(patientId);
   if (patient.state === 'loading') return <Loading what="the patient" />;
-  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
+  if (patient.state === 'error') return <ErrorMessage error={patient.error} retry={patient.retry} />;
   const p = patient.value;
   return (
     <section aria-labelledby="event-heading">

@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { VoidInput } from '../../../shared/domain/record-meta';
-import { applyServerErrors, useMappedForm } from './schema-form';
+import { applyServerErrors, useMappedForm, type BoxesOf } from './schema-form';
 import { Field } from './Field';
 import { RecordForm } from './RecordForm';
 import { FormActions } from './FormActions';
-
-interface ReasonValues {
-  reason: string;
-}
 
 interface VoidFormProps {
   /** The version being voided; the schema needs it, the person never sees it. */
@@ -21,7 +17,7 @@ interface VoidFormProps {
 
 /** Voiding asks why, with the back end's own rule (VoidInput): the reason stays in the record's history. */
 export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
-  const form = useMappedForm<ReasonValues>(VoidInput, { reason: '' }, (v) => ({ id, reason: v.reason }));
+  const form = useMappedForm(VoidInput, { reason: '' }, (v: BoxesOf<typeof VoidInput, 'id'>) => ({ id, reason: v.reason }));
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
     const error = await onSubmit(values.reason);

@@ -3,13 +3,13 @@ import type { PatientSeries } from '../../../shared/analysis/patient-series';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { formatDuration } from '../../../shared/analysis/format';
 import { daysBetween } from '../../../shared/domain/dates';
-import { styleOf } from './chart-model';
-import { EventSwatch, LineSwatch, MarkerSwatch, REF, SeriesSwatch } from './chart-parts';
+import { styleOf, type GoalLine } from '../charts/chart-model';
+import { EventSwatch, LineSwatch, MarkerSwatch, REF, SeriesSwatch } from '../charts/chart-parts';
 import type { ChartStrata } from './chart-strata';
-import { instrumentWord } from './verdict-text';
-import { chartTrend, type Goal } from './DetailChart';
+import { instrumentWord } from '../clinical/verdict-text';
+import { chartTrend } from './DetailChart';
 import { useFormatDate } from '../session/session-context';
-import { PlanPeriodsLegendItem, type PlanPeriod } from '../plans/chart-overlays';
+import { PlanPeriodsLegendItem, type PlanPeriod } from '../charts/plan-periods';
 
 /**
  * Which marker shape stands for which therapist and instrument in the series the page is about: the verdict
@@ -41,7 +41,7 @@ export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; 
 }
 
 /** What each line, marker and band means, in words, with a sample drawn the way the chart draws it. */
-export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
+export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const formatDate = useFormatDate();
   const { summary, verdict } = focus.analysis;
   const drawn = chartTrend(focus);

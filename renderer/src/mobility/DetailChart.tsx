@@ -4,22 +4,16 @@ import type { Trend } from '../../../shared/analysis/series-summary';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { daysBetween } from '../../../shared/domain/dates';
 import { useFormatDate } from '../session/session-context';
-import { dateOfDay, dayNumber, styleOf, timeTicks, valueAxis, type EventMarker } from './chart-model';
-import { EventLabel, Marker, REF } from './chart-parts';
+import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from '../charts/axes';
+import { dayNumber, styleOf, timeTicks, type EventMarker, type GoalLine } from '../charts/chart-model';
+import { EventLabel, Marker, REF } from '../charts/chart-parts';
 import type { ChartStrata } from './chart-strata';
 import { PointTooltip, type ChartDatum } from './PointTooltip';
-import { periodDays, planPeriodAreas, type PlanPeriod } from '../plans/chart-overlays';
+import { periodDays, planPeriodAreas, type PlanPeriod } from '../charts/plan-periods';
 import { todayLocal } from '../../../shared/domain/dates';
 
 /** Above this many drawn points in one series, markers shrink (about one per 1.5 pixels at 900 wide). */
 const DENSE_POINTS = 120;
-
-/** A target from a therapy plan (the plans issue fills these in): a horizontal line with its label. */
-export interface Goal {
-  value: number;
-  date: string;
-  label: string;
-}
 
 export interface DetailChartProps {
   /** The series the page is about: its baseline band and trend are drawn. */
@@ -29,8 +23,8 @@ export interface DetailChartProps {
   /** The points to draw per series key (downsampled when long); the table lists them all. */
   drawn: ReadonlyMap<string, readonly SeriesPoint[]>;
   markers: readonly EventMarker[];
-  goals?: readonly Goal[];
-  /** Therapy plan versions, drawn as hatched, labelled periods (renderer/src/plans/chart-overlays). */
+  goals?: readonly GoalLine[];
+  /** Therapy plan versions, drawn as hatched, labelled periods (charts/plan-periods.tsx; the route passes them in). */
   periods?: readonly PlanPeriod[];
   nameOf: (id: string | null) => string;
   /** Marker shapes by therapist and instrument for the focus series, when its readings mix them (chart-strata). */
@@ -76,48 +70,18 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
   const trend = trendSegment(focus);
 
   const days = [...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => dayNumber(p.date))), ...markers.map((m) => m.day), ...goals.map((g) => dayNumber(g.date)), ...periods.flatMap((p) => periodDays(p, todayLocal()))];
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const pad = Math.max(2, Math.round((last - first) * 0.03));
-  const xDomain: [number, number] = [first - pad, last + pad];
+  const xDomain = dayDomain(Math.min(...days), Math.max(...days), 0.03);
 
   const band = baseline ? { low: baseline.value - threshold, high: baseline.value + threshold } : null;
-  const yAxis = valueAxis([
-    ...series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => p.value)),
-    focus.normal,
-    ...(focus.functional === null ? [] : [focus.functional]),
-    ...(band ? [band.low, band.high] : []),
-    ...(trend ? [trend[0].y, trend[1].y] : []),
-    ...goals.map((g) => g.value),
-  ]);
+  const yAxis = motionValueAxis(focus, series, drawn, goals, [...(band ? [band.low, band.high] : []), ...(trend ? [trend[0].y, trend[1].y] : [])]);
 
   return (
     <div className="detail-chart" role="img" aria-label={label}>
       <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right: 112, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e2e2" />
         {planPeriodAreas(periods, todayLocal())}
-        <XAxis
-          type="number"
-          dataKey="x"
-          name="Date"
-          domain={xDomain}
-          ticks={timeTicks(xDomain[0], xDomain[1])}
-          tickFormatter={(d: number) => formatDate(dateOfDay(d))}
-          allowDataOverflow
-          tick={{ fontSize: 12, fill: '#1a1a1a' }}
-        />
-        <YAxis
-          type="number"
-          dataKey="y"
-          name="Degrees"
-          domain={yAxis.domain}
-          ticks={yAxis.ticks}
-          interval={0}
-          allowDataOverflow
-          tickFormatter={(v: number) => formatDegrees(v)}
-          width={52}
-          tick={{ fontSize: 12, fill: '#1a1a1a' }}
-        />
+        <XAxis {...dayAxis(xDomain, timeTicks(xDomain[0], xDomain[1]), formatDate, { fontSize: 12, fill: '#1a1a1a' })} name="Date" />
+        <YAxis {...degreeAxis(yAxis, 52, { fontSize: 12, fill: '#1a1a1a' })} name="Degrees" />
         {band && baseline && (
           <ReferenceArea
             x1={dayNumber(baseline.date)}

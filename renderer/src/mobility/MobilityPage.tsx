@@ -3,11 +3,11 @@ import { MODES, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
-import { ArcsTable } from './ArcsTable';
+import { ArcsTable } from '../clinical/ArcsTable';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
 import { SeriesCard } from './SeriesCard';
 import { usePatientMobility } from './use-patient-analysis';
-import { badgeOf } from './VerdictBadge';
+import { badgeOf } from '../clinical/VerdictBadge';
 
 /** "2 measured series: 1 losing motion, 1 holding." */
 function summaryLine(kinds: string[]): string {
@@ -38,7 +38,7 @@ export function MobilityPage({ patientId }: { patientId: string }) {
   const loaded = usePatientMobility(patientId);
   useScreenTitle(loaded.state === 'ready' ? `Mobility — ${patientDisplayName(loaded.value.file.patient)}` : null);
   if (loaded.state === 'loading') return <Loading what="the patient's measurements" />;
-  if (loaded.state === 'error') return <ErrorMessage error={loaded.error} />;
+  if (loaded.state === 'error') return <ErrorMessage error={loaded.error} retry={loaded.retry} />;
   const { file, analysis } = loaded.value;
   const p = file.patient;
   return (

@@ -3,7 +3,7 @@ import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patien
 import { formatDegrees, modeLabel, sideLabel } from '../../../shared/domain/catalogue';
 import { END_FEEL_LABELS } from '../../../shared/domain/visit';
 import { useFormatDate } from '../session/session-context';
-import type { EventMarker } from './chart-model';
+import type { EventMarker } from '../charts/chart-model';
 import { instrumentLabel } from './PointTooltip';
 import { ScrollBox } from '../layout/ScrollBox';
 

@@ -5,9 +5,9 @@ import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
-import { dayNumber, valueAxis } from './chart-model';
-import { VerdictBadge } from './VerdictBadge';
-import { otherSideWords, reasonAfterLabel } from './verdict-text';
+import { dayNumber, valueAxis } from '../charts/chart-model';
+import { VerdictBadge } from '../clinical/VerdictBadge';
+import { otherSideWords, reasonAfterLabel } from '../clinical/verdict-text';
 
 const SMALL_CHART_POINTS = 80;
 

@@ -7,16 +7,16 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
 import { href } from '../router';
 import { ChartLegend, StrataLegend } from './ChartLegend';
-import { dayNumber, DRAW_BUDGET, eventMarkers, pointsToDraw, styleOf } from './chart-model';
+import { dayNumber, DRAW_BUDGET, eventMarkers, pointsToDraw, styleOf, type GoalLine } from '../charts/chart-model';
 import { chartStrata } from './chart-strata';
-import { DetailChart, type Goal } from './DetailChart';
+import { DetailChart } from './DetailChart';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
 import { PlanResponses } from './PlanResponses';
 import { EventList, PointsTable } from './PointsTable';
 import { SeriesFacts, SeriesVerdict } from './SeriesFacts';
 import { usePatientMobility, type PatientMobility } from './use-patient-analysis';
-import type { PlanPeriod } from '../plans/chart-overlays';
-import { badgeOf } from './VerdictBadge';
+import type { PlanPeriod } from '../charts/plan-periods';
+import { badgeOf } from '../clinical/VerdictBadge';
 
 /** Events further back than this before the first measurement would squash the chart; they are listed instead. */
 const EVENT_LOOKBACK_DAYS = 90;
@@ -35,7 +35,7 @@ function SeriesSwitcher({ patientId, focus, available }: { patientId: string; fo
   );
 }
 
-function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
+function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const { file, analysis, nameOf } = mobility;
   const parsed = parseSeriesKey(seriesKey);
   const key = parsed ? seriesKeyOf(parsed.side, parsed.motion, parsed.mode) : null;
@@ -110,9 +110,9 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
 }
 
 /** One motion over time, for the series named in the address: '#/patients/:id/mobility/right.elbow.flexion.active'. */
-export function SeriesDetailPage({ patientId, seriesKey, goals, periods }: { patientId: string; seriesKey: string; goals?: readonly Goal[]; periods?: readonly PlanPeriod[] }) {
+export function SeriesDetailPage({ patientId, seriesKey, goals, periods }: { patientId: string; seriesKey: string; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const loaded = usePatientMobility(patientId);
   if (loaded.state === 'loading') return <Loading what="the chart" />;
-  if (loaded.state === 'error') return <ErrorMessage error={loaded.error} />;
+  if (loaded.state === 'error') return <ErrorMessage error={loaded.error} retry={loaded.retry} />;
   return <Detail patientId={patientId} seriesKey={seriesKey} mobility={loaded.value} goals={goals} periods={periods} />;
 }

@@ -5,8 +5,8 @@ import { formatDegrees } from '../../../shared/domain/catalogue';
 import { formatChange } from '../clinical/format';
 import { useFormatDate } from '../session/session-context';
 import { chartTrend } from './DetailChart';
-import { VerdictBadge } from './VerdictBadge';
-import { basisSentence, otherSideWords, otherThresholds, reasonAfterLabel, thresholdSentence } from './verdict-text';
+import { VerdictBadge } from '../clinical/VerdictBadge';
+import { basisSentence, otherSideWords, otherThresholds, reasonAfterLabel, thresholdSentence } from '../clinical/verdict-text';
 
 /**
  * The verdict, its reason, and under them the threshold actually applied and what the verdict rests on, so a

@@ -4,7 +4,7 @@
 // not colours, so the chart reads the same printed in black and white.
 import type { SeriesPoint } from '../../../shared/analysis/patient-series';
 import type { VerdictStratum } from '../../../shared/analysis/verdict';
-import type { MarkerShape } from './chart-model';
+import type { MarkerShape } from '../charts/chart-model';
 
 /** Shapes for the second and later strata; the first keeps the series' own (circle right, triangle left). */
 const MORE_SHAPES: readonly MarkerShape[] = ['square', 'diamond', 'star', 'plus'];

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Loadable } from '../api/use-operation';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer } from '../clinical/format';
 import { useSession } from '../session/session-context';
 
@@ -28,7 +28,7 @@ export function combine<A, B>(a: Loadable<A>, b: Loadable<B>): Loadable<[A, B]> 
  * the patient page and the report can never disagree about the same day.
  */
 export function usePatientMobility(patientId: string): Loadable<PatientMobility> {
-  const [file] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   const [analysis] = useOperation('analysis.patient', { patientId });
   const { state } = useSession();
   return useMemo((): Loadable<PatientMobility> => {

@@ -6,7 +6,7 @@ import { ageInYears } from '../../../shared/domain/dates';
 import { isAlp } from '../../../shared/worklist/signs';
 import { useOperation } from '../api/use-operation';
 import { useFormatInstant } from '../clinical/format';
-import { dateOfDay, dayNumber, timeTicks } from '../mobility/chart-model';
+import { dateOfDay, dayNumber, timeTicks } from '../charts/chart-model';
 import { useFormatDate } from '../session/session-context';
 import './alp-chart.css';
 

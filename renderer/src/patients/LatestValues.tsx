@@ -5,9 +5,9 @@ import { formatDegrees, MODES, modeLabel, sideLabel, type Mode, type MotionSpec,
 import type { Loadable } from '../api/use-operation';
 import { formatChange } from '../clinical/format';
 import { ScrollBox } from '../layout/ScrollBox';
-import { normalWords, otherSideWords } from '../mobility/verdict-text';
+import { normalWords, otherSideWords } from '../clinical/verdict-text';
 import { useFormatDate } from '../session/session-context';
-import { buildGrid, seriesKey, seriesOf, type SeriesPoint } from '../visits/grid-model';
+import { buildGrid, seriesOf, type SeriesPoint } from '../visits/grid-model';
 
 /** An em dash for the eye, the words for a screen reader: the table stays calm when much is missing. */
 function Missing({ words }: { words: string }) {
@@ -81,7 +81,7 @@ function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analy
 export function LatestValues({ file, analysis }: { file: PatientFile; analysis: Loadable<PatientAnalysisResult> }) {
   const grid = buildGrid(file.sites);
   const series = seriesOf(file.visits);
-  const analysed = new Map(analysis.state === 'ready' ? [...analysis.value.series, ...analysis.value.unmeasured].map((s) => [s.key as string, s]) : []);
+  const analysed = new Map(analysis.state === 'ready' ? [...analysis.value.series, ...analysis.value.unmeasured].map((s) => [s.key, s]) : []);
   const rows: { spec: MotionSpec; side: Side }[] = grid.groups.flatMap((g) =>
     g.rows.flatMap((r) => [...new Set(r.cells.flatMap((c) => (c ? [c.side] : [])))].map((side) => ({ spec: r.spec, side }))),
   );
@@ -89,7 +89,7 @@ export function LatestValues({ file, analysis }: { file: PatientFile; analysis: 
   const measuredModes = MODES.filter((m) => file.visits.some((v) => v.measurements.some((x) => x.mode === m)));
   const modes = measuredModes.length > 0 ? measuredModes : MODES;
   const hiddenModes = MODES.filter((m) => !modes.includes(m));
-  const points = (spec: MotionSpec, side: Side, mode: Mode) => series.get(seriesKey(spec.key, side, mode));
+  const points = (spec: MotionSpec, side: Side, mode: Mode) => series.get(seriesKeyOf(side, spec.key, mode));
   const of = (spec: MotionSpec, side: Side, mode: Mode) => analysed.get(seriesKeyOf(side, spec.key, mode));
   return (
     <section aria-labelledby="latest-heading">

@@ -6,20 +6,12 @@ import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { href, navigate } from '../router';
 
-interface FormValues {
-  familyName: string;
-  givenNames: string;
-  clinicId: string;
-  dateOfBirth: string;
-  sex: Patient['sex'] | '';
-}
-
 const FIELDS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
 
 /** New patient, or edit of an existing one (then `patient` is its current version). */
 export function PatientForm({ patient }: { patient?: Patient }) {
   const dates = useDateBoxes('dateOfBirth');
-  const form = useSchemaForm<FormValues>(
+  const form = useSchemaForm(
     PatientInput,
     {
       familyName: patient?.familyName ?? '',
@@ -34,13 +26,12 @@ export function PatientForm({ patient }: { patient?: Patient }) {
   const errors = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   // The back end found a patient with the same names and date of birth: asked once, answered here.
-  const [duplicate, setDuplicate] = useState<{ id: string; values: FormValues } | null>(null);
+  const [duplicate, setDuplicate] = useState<{ id: string; values: PatientInput } | null>(null);
   const cancelTo = patient ? href.patient(patient.id) : href.patients();
 
-  const save = async (values: FormValues, confirmDuplicate = false) => {
+  const save = async (input: PatientInput, confirmDuplicate = false) => {
     setFormError(null);
     setDuplicate(null);
-    const input = { ...values, sex: values.sex as Patient['sex'] };
     const result = patient
       ? await call('patients.update', { ...input, id: patient.id, version: patient.version })
       : await call('patients.create', confirmDuplicate ? { ...input, confirmDuplicate: true } : input);
@@ -50,7 +41,7 @@ export function PatientForm({ patient }: { patient?: Patient }) {
     }
     const duplicateOf = result.error.fields?.['duplicateOf'];
     if (duplicateOf) {
-      setDuplicate({ id: duplicateOf, values });
+      setDuplicate({ id: duplicateOf, values: input });
       setFormError(result.error.message);
       return;
     }

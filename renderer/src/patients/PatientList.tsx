@@ -24,7 +24,7 @@ export function PatientList() {
     }, 150);
     return () => clearTimeout(t);
   }, [query, reset]);
-  const [page, reload] = useOperation('patients.list', { query: debounced, offset: paging.offset, limit: paging.limit });
+  const [page] = useOperation('patients.list', { query: debounced, offset: paging.offset, limit: paging.limit }, { keepPrevious: true });
   const statuses = usePatientStatuses(page.state === 'ready' ? page.value.items.map((p) => p.id) : []);
   const search = useRef<HTMLInputElement>(null);
   const rows = useRowLinks<HTMLTableSectionElement>('a.patient-link', () => search.current?.focus());
@@ -80,7 +80,7 @@ export function PatientList() {
         </p>
       </div>
       {page.state === 'loading' ? <Loading what="patients" /> : null}
-      {page.state === 'error' ? <ErrorMessage error={page.error} /> : null}
+      {page.state === 'error' ? <ErrorMessage error={page.error} retry={page.retry} /> : null}
       {page.state === 'ready' ? (
         page.value.total === 0 ? (
           debounced ? (
@@ -88,7 +88,7 @@ export function PatientList() {
           ) : (
             <>
               <p className="empty">No patients yet. Add the first one with "New patient".</p>
-              <SampleDataButton onCreated={reload} />
+              <SampleDataButton />
             </>
           )
         ) : (
@@ -145,7 +145,7 @@ export function PatientList() {
  * Only on the empty list (never after a search finds nothing): six sample patients to try the app with.
  * The back end refuses when any patient exists, so sample records never mix with real ones.
  */
-function SampleDataButton({ onCreated }: { onCreated: () => void }) {
+function SampleDataButton() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
@@ -153,8 +153,8 @@ function SampleDataButton({ onCreated }: { onCreated: () => void }) {
     setError(null);
     try {
       const result = await call('sampleData.create', {});
-      if (result.ok) onCreated();
-      else setError(result.error.message);
+      // Created, the cache refreshes the list (api/client.ts), which then has patients and no button.
+      if (!result.ok) setError(result.error.message);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { SEX_LABELS, patientDisplayName } from '../../../shared/domain/patient';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer } from '../clinical/format';
 import { STATUS_ID } from '../forms/return-focus';
 import { flashFor } from '../layout/flash';
@@ -46,9 +46,9 @@ function Identity({ file }: { file: PatientFile }) {
 
 /** The patient's page: identity, HO profile, latest values and the timeline, all from one 'patients.file' read. */
 export function PatientPage({ id }: { id: string }) {
-  const [file, reload] = useOperation('patients.file', { patientId: id });
+  const file = usePatientFile(id);
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
-  const [analysis, reloadAnalysis] = useOperation('analysis.patient', { patientId: id });
+  const [analysis] = useOperation('analysis.patient', { patientId: id });
   const { state } = useSession();
   const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));
   useScreenTitle(file.state === 'ready' ? patientDisplayName(file.value.patient) : null);
@@ -58,14 +58,11 @@ export function PatientPage({ id }: { id: string }) {
     [state.activeTherapists, file],
   );
   if (file.state === 'loading') return <Loading what="the patient" />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   const f = file.value;
   const p = f.patient;
-  const changed = (text: string) => {
-    setMessage(text);
-    reload();
-    reloadAnalysis();
-  };
+  // The saved change has already refreshed the file and the verdicts (api/client.ts); this only says so.
+  const changed = (text: string) => setMessage(text);
   return (
     <section aria-labelledby="patient-heading">
       <p className="breadcrumb">
@@ -105,19 +102,14 @@ export function PatientPage({ id }: { id: string }) {
       <AlpChart file={f} />
       <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
-      {/* Remounted when a record leaves the current file (a void), so an open list is read afresh. */}
-      <VoidedEntries key={currentRecordCount(f)} patientId={p.id} nameOf={nameOf} />
+      <VoidedEntries patientId={p.id} nameOf={nameOf} />
     </section>
   );
 }
 
 export function PatientEditPage({ id }: { id: string }) {
-  const [patient] = useOperation('patients.get', { id });
-  if (patient.state === 'loading') return <Loading what="the patient" />;
-  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
-  return <PatientForm patient={patient.value} />;
-}
-
-function currentRecordCount(f: PatientFile): number {
-  return f.visits.reduce((n, v) => n + v.measurements.length, 0) + f.events.length + f.sites.length + f.riskFactors.length;
+  const file = usePatientFile(id);
+  if (file.state === 'loading') return <Loading what="the patient" />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
+  return <PatientForm patient={file.value.patient} />;
 }

@@ -1,8 +1,8 @@
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { Loadable } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { badgeOf, VerdictBadge } from '../mobility/VerdictBadge';
-import { reasonAfterLabel } from '../mobility/verdict-text';
+import { badgeOf, VerdictBadge } from '../clinical/VerdictBadge';
+import { reasonAfterLabel } from '../clinical/verdict-text';
 import { href } from '../router';
 
 /**
@@ -22,7 +22,7 @@ export function VerdictSummary({ patientId, analysis }: { patientId: string; ana
 
 function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientAnalysisResult> }) {
   if (analysis.state === 'loading') return <Loading what="the verdicts" />;
-  if (analysis.state === 'error') return <ErrorMessage error={analysis.error} />;
+  if (analysis.state === 'error') return <ErrorMessage error={analysis.error} retry={analysis.retry} />;
   const watched = analysis.value.series.filter((s) => s.watched);
   const judged = watched.filter((s) => s.verdict.kind !== 'insufficient');
   const tooFew = watched.filter((s) => s.verdict.kind === 'insufficient');

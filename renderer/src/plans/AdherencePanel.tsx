@@ -35,14 +35,13 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
     note: v.note,
     ...(existing(v.itemId, v.weekStart) || v.reason.trim() ? { reason: v.reason } : {}),
   });
-  const form = useMappedForm<EntryValues>(AdherenceInput, { ...initial, sessionsDone: first ? String(first.sessionsDone) : '', note: first?.note ?? '', reason: '' }, toInput);
+  const form = useMappedForm(AdherenceInput, { ...initial, sessionsDone: first ? String(first.sessionsDone) : '', note: first?.note ?? '', reason: '' }, toInput);
   const { register, formState, watch } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const replaces = existing(watch('itemId'), watch('weekStart'));
   const submit = form.handleSubmit(async (v) => {
-    // The resolver has already checked these values against the schema; parsing again gives them its types.
-    const r = await call('adherence.record', AdherenceInput.parse(toInput(v)));
+    const r = await call('adherence.record', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['itemId', 'weekStart', 'sessionsDone', 'note', 'reason']));
   });

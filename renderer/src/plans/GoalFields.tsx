@@ -37,7 +37,7 @@ export interface GoalBinding {
 const touched = { shouldValidate: true, shouldDirty: true } as const;
 
 /** Goal i of the plan editor. */
-export function goalInPlan(form: UseFormReturn<PlanFormValues>, i: number): GoalBinding {
+export function goalInPlan<Checked>(form: UseFormReturn<PlanFormValues, unknown, Checked>, i: number): GoalBinding {
   return {
     register: (name) => form.register(`goals.${i}.${name}`),
     values: () => form.watch(`goals.${i}`),
@@ -46,7 +46,7 @@ export function goalInPlan(form: UseFormReturn<PlanFormValues>, i: number): Goal
 }
 
 /** The add-a-goal form, whose values are one goal. */
-export function goalAlone(form: UseFormReturn<GoalValues>): GoalBinding {
+export function goalAlone<Checked>(form: UseFormReturn<GoalValues, unknown, Checked>): GoalBinding {
   return {
     register: (name) => form.register(name),
     values: () => form.watch(),

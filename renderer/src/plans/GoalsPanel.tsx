@@ -1,7 +1,6 @@
 import { Fragment, useState } from 'react';
-import type { OperationInput } from '../../../shared/api/contract';
 import { seriesKeyOf } from '../../../shared/analysis/patient-series';
-import { findMotionSpec, formatDegrees, type Mode, type Side } from '../../../shared/domain/catalogue';
+import { findMotionSpec, formatDegrees } from '../../../shared/domain/catalogue';
 import { GOAL_STATUS_LABELS, type GoalStatusKind } from '../../../shared/domain/goal-status';
 import { GoalInput, type PlanSite } from '../../../shared/domain/plan';
 import type { Goal, Plan } from '../../../shared/domain/plan-records';
@@ -9,7 +8,7 @@ import type { GoalPoint } from '../../../shared/domain/goal-status';
 import { call } from '../api/client';
 import { useDateBoxes } from '../forms/DateField';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
-import { VoidForm } from '../forms/VoidForm';
+import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { GoalFields, goalAlone } from './GoalFields';
@@ -35,10 +34,10 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
   const onlySide = new Set(sites.map((s) => s.side)).size === 1 ? sites[0]!.side : '';
   const toInput = (v: GoalValues) => ({ planId: plan.id, ...goalInput(v) });
   const dates = useDateBoxes('targetDate');
-  const form = useMappedForm<GoalValues>(GoalInput, emptyGoal(onlySide), toInput, dates);
+  const form = useMappedForm(GoalInput, emptyGoal(onlySide), toInput, dates);
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('goals.add', toInput(v) as OperationInput<'goals.add'>);
+    const r = await call('goals.add', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['motion', 'side', 'mode', 'target', 'targetDate']));
   });
@@ -95,9 +94,7 @@ export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Pl
                 <th scope="col" className="num">Latest</th>
                 <th scope="col">Status</th>
                 <th scope="col">Why</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -121,7 +118,7 @@ export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Pl
                       <td>
                         <div className="row-actions">
                           {spec ? (
-                            <a className="button" href={href.seriesDetail(plan.patientId, seriesKeyOf(g.side as Side, spec.key, g.mode as Mode))} aria-label={`Chart of ${name}`}>
+                            <a className="button" href={href.seriesDetail(plan.patientId, seriesKeyOf(g.side, spec.key, g.mode))} aria-label={`Chart of ${name}`}>
                               Chart
                             </a>
                           ) : null}
@@ -132,19 +129,9 @@ export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Pl
                       </td>
                     </tr>
                     {action?.kind === 'void' && action.id === g.id ? (
-                      <tr className="form-row">
-                        <td colSpan={7}>
-                          <VoidForm
-                            id={g.id}
-                            what={`goal ${name}`}
-                            onSubmit={async (reason) => {
-                              const r = await call('goals.void', { id: g.id, reason });
-                              return r.ok ? null : r.error;
-                            }}
-                            onDone={(saved) => done(saved ? `Goal voided: ${name}.` : null)}
-                          />
-                        </td>
-                      </tr>
+                      <FormRow columns={7}>
+                        <VoidRecordForm operation="goals.void" id={g.id} what={`goal ${name}`} onDone={(saved) => done(saved ? `Goal voided: ${name}.` : null)} />
+                      </FormRow>
                     ) : null}
                   </Fragment>
                 );

@@ -5,7 +5,7 @@ import { patientDisplayName, type Patient } from '../../../shared/domain/patient
 import { INTERVENTION_LABELS } from '../../../shared/domain/plan';
 import type { PlanItem, PlanVersion } from '../../../shared/domain/plan-records';
 import { therapistLabel } from '../../../shared/domain/therapist';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatient } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { applyPageCss } from '../report/page-style';
 import { useFormatDate, useSession } from '../session/session-context';
@@ -163,9 +163,9 @@ function HomeSheet({ version, patient, paper, planHrefs }: { version: PlanVersio
 export function HomeSheetPage({ patientId, planId }: { patientId: string; planId: string }) {
   const { state } = useSession();
   const [plan] = useOperation('plans.get', { id: planId });
-  const [patient] = useOperation('patients.get', { id: patientId });
+  const patient = usePatient(patientId);
   if (plan.state === 'loading' || patient.state === 'loading') return <Loading what="the exercise sheet" />;
-  if (plan.state === 'error') return <ErrorMessage error={plan.error} />;
-  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
+  if (plan.state === 'error') return <ErrorMessage error={plan.error} retry={plan.retry} />;
+  if (patient.state === 'error') return <ErrorMessage error={patient.error} retry={patient.retry} />;
   return <HomeSheet version={versionOn(plan.value, todayLocal())} patient={patient.value} paper={state.clinic?.paperSize ?? 'A4'} planHrefs={{ plan: planHref.plan(patientId, planId) }} />;
 }

@@ -1,4 +1,4 @@
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { navigate } from '../router';
 import { PlanForm } from './PlanForm';
@@ -7,9 +7,9 @@ import { PlansBreadcrumb } from './PlansBreadcrumb';
 
 /** A new plan. The patient's file comes along: goals are checked against the measurements as they are typed. */
 export function NewPlanPage({ patientId }: { patientId: string }) {
-  const [file] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   if (file.state === 'loading') return <Loading what="the patient" />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   return (
     <section aria-labelledby="plan-editor-heading" className="plan-editor">
       <PlansBreadcrumb patient={file.value.patient} trail={[{ label: 'New plan' }]} />
@@ -21,11 +21,11 @@ export function NewPlanPage({ patientId }: { patientId: string }) {
 
 /** A new version of the plan, starting from what the current version says. */
 export function RevisePlanPage({ patientId, planId }: { patientId: string; planId: string }) {
-  const [file] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   const [plan] = useOperation('plans.get', { id: planId });
   if (file.state === 'loading' || plan.state === 'loading') return <Loading what="the plan" />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
-  if (plan.state === 'error') return <ErrorMessage error={plan.error} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
+  if (plan.state === 'error') return <ErrorMessage error={plan.error} retry={plan.retry} />;
   const current = plan.value.versions[plan.value.versions.length - 1]!;
   const back = planHref.plan(patientId, plan.value.id);
   return (

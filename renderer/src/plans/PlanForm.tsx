@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
-import type { OperationInput } from '../../../shared/api/contract';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
 import { PlanInput, PlanRevision } from '../../../shared/domain/plan';
@@ -20,7 +19,7 @@ import { createInput, emptyGoal, emptyPlanValues, knownFields, revisionInput, re
 import { PlanItemFields } from './PlanItemFields';
 
 /** Joints down, sides across: every site is one tick, reachable with Tab and Space. */
-function SitesField({ form }: { form: UseFormReturn<PlanFormValues> }) {
+function SitesField<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unknown, Checked> }) {
   const e = form.formState.errors.sites;
   return (
     <Controller
@@ -59,7 +58,7 @@ function SitesField({ form }: { form: UseFormReturn<PlanFormValues> }) {
   );
 }
 
-function GoalsField({ form, file, today }: { form: UseFormReturn<PlanFormValues>; file: PatientFile; today: string }) {
+function GoalsField<Checked>({ form, file, today }: { form: UseFormReturn<PlanFormValues, unknown, Checked>; file: PatientFile; today: string }) {
   const format = useDateFormat();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'goals' });
   const sites = sitesOf(form.watch('sites'));
@@ -103,10 +102,10 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
   const patientId = file.patient.id;
   const today = todayLocal();
   const dates = useDateBoxes('startDate', 'effectiveFrom', 'endDate', 'goals.*.targetDate');
-  const form = useMappedForm<PlanFormValues>(
+  const form = useMappedForm(
     revising ? PlanRevision : PlanInput,
     shownDates(revising ? revisionValues(revising, today) : emptyPlanValues(today), dates.shown),
-    (v) => (revising ? revisionInput(v, revising.id) : createInput(v, patientId)),
+    (v: PlanFormValues) => (revising ? revisionInput(v, revising.id) : createInput(v, patientId)),
     dates,
   );
   const { register, formState } = form;
@@ -118,11 +117,10 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
   const cancel = () => (dirty ? setConfirming(true) : onDone(null));
 
   const submit = form.handleSubmit(async (v) => {
-    const r = revising
-      ? await call('plans.revise', revisionInput(v, revising.id) as OperationInput<'plans.revise'>)
-      : await call('plans.create', createInput(v, patientId) as OperationInput<'plans.create'>);
+    // The checked input is a revision (it names the version it replaces) or a new plan (it names the patient).
+    const r = 'id' in v ? await call('plans.revise', v) : await call('plans.create', v);
     if (r.ok) onDone(r.value);
-    else setFormError(applyServerErrors(form, r.error, knownFields(v)));
+    else setFormError(applyServerErrors(form, r.error, knownFields(form.getValues())));
   });
 
   return (

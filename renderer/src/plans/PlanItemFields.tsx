@@ -6,7 +6,7 @@ import { FieldGroup } from './FieldGroup';
 import { emptyItem, sitesOf, type PlanFormValues } from './plan-form-model';
 
 /** One item: what the patient does, for which motions, how much, how often, and how. */
-function ItemFields({ form, index, onRemove }: { form: UseFormReturn<PlanFormValues>; index: number; onRemove?: () => void }) {
+function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<PlanFormValues, unknown, Checked>; index: number; onRemove?: () => void }) {
   const { register, watch, control, formState } = form;
   const e = formState.errors.items?.[index];
   const name = `items.${index}` as const;
@@ -103,7 +103,7 @@ function ItemFields({ form, index, onRemove }: { form: UseFormReturn<PlanFormVal
 }
 
 /** The plan's items, at least one; each can be removed while another remains. */
-export function PlanItemFields({ form }: { form: UseFormReturn<PlanFormValues> }) {
+export function PlanItemFields<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unknown, Checked> }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'items' });
   const e = form.formState.errors.items;
   return (

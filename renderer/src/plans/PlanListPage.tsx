@@ -3,7 +3,7 @@ import { GOAL_STATUSES, GOAL_STATUS_LABELS } from '../../../shared/domain/goal-s
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { sitesLabel } from '../../../shared/domain/plan';
 import type { Plan } from '../../../shared/domain/plan-records';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatient } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatDate } from '../session/session-context';
 import { PLAN_STATE_LABELS, periodText, planState } from './plan-format';
@@ -22,11 +22,11 @@ function goalSummary(plan: Plan): string {
 /** The patient's therapy plans, the most recently started first. */
 export function PlanListPage({ patientId }: { patientId: string }) {
   const formatDate = useFormatDate();
-  const [patient] = useOperation('patients.get', { id: patientId });
+  const patient = usePatient(patientId);
   const [plans] = useOperation('plans.list', { patientId });
   if (patient.state === 'loading' || plans.state === 'loading') return <Loading what="the therapy plans" />;
-  if (patient.state === 'error') return <ErrorMessage error={patient.error} />;
-  if (plans.state === 'error') return <ErrorMessage error={plans.error} />;
+  if (patient.state === 'error') return <ErrorMessage error={patient.error} retry={patient.retry} />;
+  if (plans.state === 'error') return <ErrorMessage error={plans.error} retry={plans.retry} />;
   const today = todayLocal();
   return (
     <section aria-labelledby="plans-heading">

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { todayLocal } from '../../../shared/domain/dates';
 import { sitesLabel } from '../../../shared/domain/plan';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer } from '../clinical/format';
 import { STATUS_ID } from '../forms/return-focus';
 import { ErrorMessage, Loading } from '../layout/Status';
@@ -29,9 +29,9 @@ function Precautions({ version }: { version: PlanVersion }) {
 export function PlanPage({ patientId, planId }: { patientId: string; planId: string }) {
   const formatDate = useFormatDate();
   const { state } = useSession();
-  const [plan, reloadPlan] = useOperation('plans.get', { id: planId });
-  const [file] = useOperation('patients.file', { patientId });
-  const [adherence, reloadAdherence] = useOperation('adherence.list', { planId });
+  const [plan] = useOperation('plans.get', { id: planId });
+  const file = usePatientFile(patientId);
+  const [adherence] = useOperation('adherence.list', { planId });
   const [shownId, setShownId] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -39,19 +39,16 @@ export function PlanPage({ patientId, planId }: { patientId: string; planId: str
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]), [state.activeTherapists, file]);
 
   if (plan.state === 'loading' || file.state === 'loading' || adherence.state === 'loading') return <Loading what="the plan" />;
-  if (plan.state === 'error') return <ErrorMessage error={plan.error} />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
-  if (adherence.state === 'error') return <ErrorMessage error={adherence.error} />;
+  if (plan.state === 'error') return <ErrorMessage error={plan.error} retry={plan.retry} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
+  if (adherence.state === 'error') return <ErrorMessage error={adherence.error} retry={adherence.retry} />;
   const p = plan.value;
   const today = todayLocal();
   const current = p.versions[p.versions.length - 1]!;
   const inForce = versionOn(p, today);
   const shown = p.versions.find((v) => v.id === shownId) ?? inForce;
-  const changed = (text: string) => {
-    setMessage(text);
-    reloadPlan();
-    reloadAdherence();
-  };
+  // The saved change has already refreshed the plan and its adherence (api/client.ts); this only says so.
+  const changed = (text: string) => setMessage(text);
 
   return (
     <section aria-labelledby="plan-heading" className="plan-page">

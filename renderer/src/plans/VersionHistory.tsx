@@ -4,7 +4,7 @@ import type { Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import { call } from '../api/client';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
-import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { applyServerErrors, useMappedForm, type BoxesOf } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { periodText } from './plan-format';
 import { ScrollBox } from '../layout/ScrollBox';
@@ -67,11 +67,11 @@ export function VersionHistory({ plan, shown, onShow, nameOf }: { plan: Plan; sh
 /** Stopping a plan early: its last day and why. The versions stay as they were. */
 export function EndPlanForm({ version, today, onDone }: { version: PlanVersion; today: string; onDone(saved: Plan | null): void }) {
   const dates = useDateBoxes('endedOn');
-  const form = useMappedForm<{ endedOn: string; reason: string }>(PlanEnding, { endedOn: dates.shown(today), reason: '' }, (v) => ({ id: version.id, ...v }), dates);
+  const form = useMappedForm(PlanEnding, { endedOn: dates.shown(today), reason: '' }, (v: BoxesOf<typeof PlanEnding, 'id'>) => ({ id: version.id, ...v }), dates);
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('plans.end', { id: version.id, ...v });
+    const r = await call('plans.end', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['endedOn', 'reason']));
   });

@@ -18,12 +18,12 @@ const toInput = (patientId: string) => (v: RiskFactorValues) => ({ patientId, ki
 
 export function RiskFactorForm({ patientId, onDone }: { patientId: string; onDone(saved: RiskFactor | null): void }) {
   const dates = useDateBoxes('onsetDate');
-  const form = useMappedForm<RiskFactorValues>(RiskFactorInput, { kind: '', onsetDate: '', note: '' }, toInput(patientId), dates);
+  const form = useMappedForm(RiskFactorInput, { kind: '', onsetDate: '', note: '' }, toInput(patientId), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('riskFactors.add', { ...toInput(patientId)(v), kind: v.kind as RiskFactorKind });
+    const r = await call('riskFactors.add', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['kind', 'onsetDate', 'note']));
   });

@@ -1,8 +1,7 @@
 import { Fragment, useState } from 'react';
 import { RISK_FACTOR_LABELS, type RiskFactor } from '../../../shared/domain/ho';
-import { call } from '../api/client';
 import { useReturnFocus } from '../forms/return-focus';
-import { VoidForm } from '../forms/VoidForm';
+import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { useFormatDate } from '../session/session-context';
 import { RiskFactorForm } from './RiskFactorForm';
 import { ScrollBox } from '../layout/ScrollBox';
@@ -48,9 +47,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
                 <th scope="col">Risk factor</th>
                 <th scope="col">Date</th>
                 <th scope="col">Note</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -74,22 +71,17 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
                       </td>
                     </tr>
                     {voiding === rf.id ? (
-                      <tr className="form-row">
-                        <td colSpan={4}>
-                          <VoidForm
-                            id={rf.id}
-                            what={label}
-                            onSubmit={async (reason) => {
-                              const r = await call('riskFactors.void', { id: rf.id, reason });
-                              return r.ok ? null : r.error;
-                            }}
-                            onDone={(saved) => {
-                              setVoiding(null);
-                              if (saved) onChanged(`${label} voided.`);
-                            }}
-                          />
-                        </td>
-                      </tr>
+                      <FormRow columns={4}>
+                        <VoidRecordForm
+                          operation="riskFactors.void"
+                          id={rf.id}
+                          what={label}
+                          onDone={(saved) => {
+                            setVoiding(null);
+                            if (saved) onChanged(`${label} voided.`);
+                          }}
+                        />
+                      </FormRow>
                     ) : null}
                   </Fragment>
                 );

@@ -1,22 +1,15 @@
 import { useState } from 'react';
-import { JOINTS, SIDES, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
-import { SITE_STATUSES, SITE_STATUS_LABELS, WatchedSiteInput, WatchedSiteStatusChange, type SiteStatus, type WatchedSite } from '../../../shared/domain/ho';
+import { SITE_STATUSES, SITE_STATUS_LABELS, WatchedSiteInput, WatchedSiteStatusChange, type WatchedSite } from '../../../shared/domain/ho';
 import { call } from '../api/client';
 import { jointLabel, siteLabel } from '../clinical/format';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
-import { applyServerErrors, useMappedForm } from '../forms/schema-form';
+import { applyServerErrors, useMappedForm, type BoxesOf } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
 import { FormActions } from '../forms/FormActions';
 
-interface SiteValues {
-  joint: JointId | '';
-  side: Side | '';
-  status: SiteStatus;
-  since: string;
-  note: string;
-}
 
 function StatusSelect({ a, register }: { a: object; register: object }) {
   return (
@@ -33,12 +26,12 @@ function StatusSelect({ a, register }: { a: object; register: object }) {
 /** Start watching a joint on one side. Used on the patient page and, when none is watched yet, before a visit. */
 export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId: string; onDone(saved: WatchedSite | null): void; autoFocus?: boolean }) {
   const dates = useDateBoxes('since');
-  const form = useMappedForm<SiteValues>(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: dates.shown(todayLocal()), note: '' }, (v) => ({ patientId, ...v }), dates);
+  const form = useMappedForm(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: dates.shown(todayLocal()), note: '' }, (v: BoxesOf<typeof WatchedSiteInput, 'patientId'>) => ({ patientId, ...v }), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('sites.add', { patientId, joint: v.joint as JointId, side: v.side as Side, status: v.status, since: v.since, note: v.note });
+    const r = await call('sites.add', v);
     if (r.ok) onDone(r.value);
     else setFormError(applyServerErrors(form, r.error, ['joint', 'side', 'status', 'since', 'note']));
   });
@@ -82,17 +75,16 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
   );
 }
 
-type StatusValues = Omit<SiteValues, 'joint' | 'side'>;
 
 /** A new status is a new fact with its own date; the site's earlier statuses stay in its history. */
 export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(saved: boolean): void }) {
   const dates = useDateBoxes('since');
-  const form = useMappedForm<StatusValues>(WatchedSiteStatusChange, { status: site.status, since: dates.shown(todayLocal()), note: site.note ?? '' }, (v) => ({ id: site.id, ...v }), dates);
+  const form = useMappedForm(WatchedSiteStatusChange, { status: site.status, since: dates.shown(todayLocal()), note: site.note ?? '' }, (v: BoxesOf<typeof WatchedSiteStatusChange, 'id'>) => ({ id: site.id, ...v }), dates);
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('sites.changeStatus', { id: site.id, ...v });
+    const r = await call('sites.changeStatus', v);
     if (r.ok) onDone(true);
     else setFormError(applyServerErrors(form, r.error, ['status', 'since', 'note']));
   });

@@ -1,9 +1,8 @@
 import { Fragment, useState } from 'react';
 import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, type WatchedSite } from '../../../shared/domain/ho';
-import { call } from '../api/client';
 import { siteLabel } from '../clinical/format';
 import { useReturnFocus } from '../forms/return-focus';
-import { VoidForm } from '../forms/VoidForm';
+import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { AddSiteForm, StatusChangeForm } from './SiteForms';
@@ -49,9 +48,7 @@ export function SitesPanel({ patientId, sites, onChanged }: { patientId: string;
                 <th scope="col">Since</th>
                 <th scope="col">Latest classification</th>
                 <th scope="col">Note</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -91,23 +88,18 @@ export function SitesPanel({ patientId, sites, onChanged }: { patientId: string;
                       </td>
                     </tr>
                     {open ? (
-                      <tr className="form-row">
-                        <td colSpan={6}>
-                          {open === 'status' ? (
-                            <StatusChangeForm site={s} onDone={(saved) => done(saved ? `Status of the ${name.toLowerCase()} changed.` : null)} />
-                          ) : (
-                            <VoidForm
-                              id={s.id}
-                              what={name}
-                              onSubmit={async (reason) => {
-                                const r = await call('sites.void', { id: s.id, reason });
-                                return r.ok ? null : r.error;
-                              }}
-                              onDone={(saved) => done(saved ? `The ${name.toLowerCase()} is no longer watched (voided).` : null, saved)}
-                            />
-                          )}
-                        </td>
-                      </tr>
+                      <FormRow columns={6}>
+                        {open === 'status' ? (
+                          <StatusChangeForm site={s} onDone={(saved) => done(saved ? `Status of the ${name.toLowerCase()} changed.` : null)} />
+                        ) : (
+                          <VoidRecordForm
+                            operation="sites.void"
+                            id={s.id}
+                            what={name}
+                            onDone={(saved) => done(saved ? `The ${name.toLowerCase()} is no longer watched (voided).` : null, saved)}
+                          />
+                        )}
+                      </FormRow>
                     ) : null}
                   </Fragment>
                 );

@@ -4,15 +4,14 @@ import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import type { Clinic, PaperSize } from '../../../shared/domain/clinic';
 import type { Therapist } from '../../../shared/domain/therapist';
-import { badgeOf } from '../mobility/VerdictBadge';
-import { ReportChart, ReportChartLegend } from '../report/ReportChart';
-import type { ReportChart as ReportChartModel } from '../report/report-model';
+import { badgeOf } from '../clinical/VerdictBadge';
+import { PrintChart, PrintChartLegend, type PrintChartData } from '../charts/PrintChart';
 import { CLOSING } from './referral-draft';
 import { therapistLine } from '../report/ReportDocument';
 import { Letterhead } from '../report/Letterhead';
 
 export interface LetterChart {
-  model: ReportChartModel;
+  model: PrintChartData & { series: AnalysedSeries[] };
   from: string;
   to: string;
 }
@@ -73,9 +72,9 @@ export const ReferralDocument = forwardRef<HTMLElement, ReferralDocumentProps & 
             <strong>{chartCaption(chart.model.series, chart.from, chart.to, fd)}</strong>
           </figcaption>
           <div role="img" aria-label={`Chart of ${chartCaption(chart.model.series, chart.from, chart.to, fd)}`}>
-            <ReportChart chart={chart.model} from={chart.from} to={chart.to} width={props.chartWidth} height={190} />
+            <PrintChart chart={chart.model} from={chart.from} to={chart.to} width={props.chartWidth} height={190} />
           </div>
-          <ReportChartLegend chart={chart.model} />
+          <PrintChartLegend chart={chart.model} />
         </figure>
       ) : null}
       <section className="referral-signature report-keep" aria-label="Signature">

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { ReferralRecord } from '../../../shared/api/operations/referrals';
-import { JOINTS, MODES, SIDES, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { isJointId, isSide, MODES, sideLabel } from '../../../shared/domain/catalogue';
 import type { PaperSize } from '../../../shared/domain/clinic';
 import { todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { eventsForJoint } from '../../../shared/analysis/patient-series';
 import { call } from '../api/client';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { eventMarkers } from '../mobility/chart-model';
+import { eventMarkers } from '../charts/chart-model';
 import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from '../report/page-style';
 import { therapistLine } from '../report/ReportDocument';
 import { href } from '../router';
@@ -30,21 +30,21 @@ function parseSubject(query: string): LetterSubject | null {
   const q = new URLSearchParams(query);
   const joint = q.get('joint');
   const side = q.get('side');
-  if (!(JOINTS as readonly string[]).includes(joint ?? '') || !(SIDES as readonly string[]).includes(side ?? '')) return null;
-  return { joint: joint as JointId, side: side as Side, seriesKey: q.get('series') };
+  if (!isJointId(joint) || !isSide(side)) return null;
+  return { joint, side, seriesKey: q.get('series') };
 }
 
 /** A referral letter to the doctor for a suspected HO: '#/patients/:id/referral?joint=elbow&side=right&series=…'. */
 export function ReferralLetterPage({ patientId, query }: { patientId: string; query: string }) {
-  const [file] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   const [analysis] = useOperation('analysis.patient', { patientId });
   const [worklist] = useOperation('worklist.patient', { patientId });
-  const [sent, reloadSent] = useOperation('referrals.list', { patientId });
-  for (const op of [file, analysis, worklist, sent]) if (op.state === 'error') return <ErrorMessage error={op.error} />;
+  const [sent] = useOperation('referrals.list', { patientId });
+  for (const op of [file, analysis, worklist, sent]) if (op.state === 'error') return <ErrorMessage error={op.error} retry={op.retry} />;
   if (file.state !== 'ready' || analysis.state !== 'ready' || worklist.state !== 'ready' || sent.state !== 'ready') return <Loading what="the referral letter" />;
   const subject = parseSubject(query);
   if (!subject) return <ChooseJoint file={file.value} />;
-  return <LetterScreen key={`${subject.joint}.${subject.side}`} file={file.value} analysis={analysis.value} worklist={worklist.value} sent={sent.value} subject={subject} onSent={reloadSent} />;
+  return <LetterScreen key={`${subject.joint}.${subject.side}`} file={file.value} analysis={analysis.value} worklist={worklist.value} sent={sent.value} subject={subject} />;
 }
 
 function ChooseJoint({ file }: { file: PatientFile }) {
@@ -76,10 +76,9 @@ interface ScreenProps {
   worklist: WorklistPatient;
   sent: ReferralRecord[];
   subject: LetterSubject;
-  onSent(): void;
 }
 
-function LetterScreen({ file, analysis, worklist, sent, subject, onSent }: ScreenProps) {
+function LetterScreen({ file, analysis, worklist, sent, subject }: ScreenProps) {
   const p = file.patient;
   const { state } = useSession();
   const fd = useFormatDate();
@@ -101,7 +100,7 @@ function LetterScreen({ file, analysis, worklist, sent, subject, onSent }: Scree
     const from = first < since ? since : first;
     const clipped = series.map((s) => ({ ...s, points: s.points.filter((pt) => pt.date >= from && pt.date <= today) }));
     const markers = eventMarkers(eventsForJoint(file.events, chosen.joint)).filter((m) => m.date >= from && m.date <= today);
-    return { model: { motion: chosen.motion, title: chosen.label, series: clipped, markers, goals: [] }, from, to: today };
+    return { model: { title: chosen.label, series: clipped, markers, goals: [] }, from, to: today };
   }, [analysis, subject, file.events, today, since]);
 
   const confirmed = file.sites.some((s) => s.joint === subject.joint && s.side === subject.side && s.voided === null && s.status === 'confirmed');
@@ -150,11 +149,10 @@ function LetterScreen({ file, analysis, worklist, sent, subject, onSent }: Scree
   // Every print of this screen is kept with its text, from the Print button, Ctrl+P or the browser's menu.
   const record = useCallback(async () => {
     const r = await call('referrals.record', { patientId: p.id, joint: subject.joint, side: subject.side, seriesKey: chart?.model.series[0]?.key ?? null, paper, addressee, text });
-    if (r.ok) {
-      setMessage({ ok: true, text: 'Letter printed, and kept with its text under “Sent before”.' });
-      onSent();
-    } else setMessage({ ok: false, text: `The letter was printed, but keeping it on the patient’s file failed: ${r.error.message}` });
-  }, [p.id, subject, chart, paper, addressee, text, onSent]);
+    // A kept letter refreshes "Sent before" by itself (api/client.ts).
+    if (r.ok) setMessage({ ok: true, text: 'Letter printed, and kept with its text under “Sent before”.' });
+    else setMessage({ ok: false, text: `The letter was printed, but keeping it on the patient’s file failed: ${r.error.message}` });
+  }, [p.id, subject, chart, paper, addressee, text]);
   useEffect(() => {
     const before = () => {
       sheet.current?.update(pageCss(pageText()));

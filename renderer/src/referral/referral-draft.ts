@@ -4,10 +4,11 @@
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { OperationOutput } from '../../../shared/api/contract';
-import { formatDegrees, isMotionKey, seriesLabel, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { formatDegrees, motionSpec, seriesLabel, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
 import { PAIN_RISE } from '../../../shared/worklist/settings';
 import { CLASSIFICATION_LABELS, RISK_FACTOR_LABELS, siteMotionJoints } from '../../../shared/domain/ho';
 import { patientDisplayName } from '../../../shared/domain/patient';
+import { seriesKeyOf, type SeriesKey } from '../../../shared/domain/series';
 
 export type WorklistPatient = OperationOutput<'worklist.patient'>;
 export type FormatDate = (date: string) => string;
@@ -57,11 +58,11 @@ export function recordedSigns(file: PatientFile, subject: LetterSubject, from: s
     if (dates.length) parts.push(`${word} (${fd(dates[0]!)}${dates.length > 1 ? ` to ${fd(dates[dates.length - 1]!)}` : ''})`);
   }
   const joints = siteMotionJoints(subject.joint);
-  const bySeries = new Map<string, { label: string; readings: { date: string; endFeel: string | null; pain: number | null }[] }>();
+  const bySeries = new Map<SeriesKey, { label: string; readings: { date: string; endFeel: string | null; pain: number | null }[] }>();
   for (const v of visits) {
     for (const m of v.measurements) {
-      if (m.side !== subject.side || !joints.includes(m.motion.split('.')[0] as JointId) || !isMotionKey(m.motion)) continue;
-      const key = `${m.motion}.${m.mode}`;
+      if (m.side !== subject.side || !joints.includes(motionSpec(m.motion).joint)) continue;
+      const key = seriesKeyOf(m.side, m.motion, m.mode);
       const entry = bySeries.get(key) ?? { label: seriesLabel(m.side, m.motion, m.mode).replace(/^./, (c) => c.toLowerCase()), readings: [] };
       entry.readings.push({ date: v.date, endFeel: m.endFeel, pain: m.pain });
       bySeries.set(key, entry);

@@ -1,7 +1,7 @@
 import { modeLabel, motionSpec } from '../../../shared/domain/catalogue';
 import { CLASSIFICATION_LABELS, RISK_FACTOR_LABELS, SITE_STATUS_LABELS } from '../../../shared/domain/ho';
 import { siteLabel } from '../clinical/format';
-import { badgeOf } from '../mobility/VerdictBadge';
+import { badgeOf } from '../clinical/VerdictBadge';
 import { useFormatDate } from '../session/session-context';
 import type { ReportModel } from './report-model';
 

@@ -5,7 +5,7 @@ import type { Plan } from '../../../shared/domain/plan-records';
 import { dateInputHint, formatDate as formatIn, todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { call } from '../api/client';
-import { useOperation } from '../api/use-operation';
+import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer, useFormatInstant } from '../clinical/format';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
@@ -30,13 +30,13 @@ interface Loaded {
 
 /** The progress report of one patient: '#/patients/:id/report?from=…&to=…&paper=A4&motions=…'. */
 export function ReportPage({ patientId, query }: { patientId: string; query: string }) {
-  const [file] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   const [plans] = useOperation('plans.list', { patientId });
   const [info] = useOperation('app.info', {});
-  const [reports, reloadReports] = useOperation('reports.list', { patientId });
+  const [reports] = useOperation('reports.list', { patientId });
   if (file.state === 'loading' || plans.state === 'loading' || info.state === 'loading' || reports.state === 'loading') return <Loading what="the report" />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
-  if (reports.state === 'error') return <ErrorMessage error={reports.error} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
+  if (reports.state === 'error') return <ErrorMessage error={reports.error} retry={reports.retry} />;
   const loaded: Loaded = {
     file: file.value,
     // A report without the plan is still worth printing; the plan section says the plans could not be read.
@@ -53,14 +53,14 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
       return <ErrorMessage error={{ code: 'not_found', message: `That printed report ${why}, so it cannot be printed again as it was.` }} />;
     }
     // Keyed: choosing another entry, or a new report, starts the screen afresh from what it names.
-    return <ReportScreen key={entry.id} loaded={loaded} query="" reprint={entry} onRecorded={reloadReports} />;
+    return <ReportScreen key={entry.id} loaded={loaded} query="" reprint={entry} />;
   }
-  return <ReportScreen key="new" loaded={loaded} query={query} reprint={null} onRecorded={reloadReports} />;
+  return <ReportScreen key="new" loaded={loaded} query={query} reprint={null} />;
 }
 
 const NO_MOTIONS: never[] = [];
 
-function ReportScreen({ loaded, query, reprint, onRecorded }: { loaded: Loaded; query: string; reprint: KeptReport | null; onRecorded(): void }) {
+function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: string; reprint: KeptReport | null }) {
   const { file } = loaded;
   const p = file.patient;
   const { state } = useSession();
@@ -80,7 +80,7 @@ function ReportScreen({ loaded, query, reprint, onRecorded }: { loaded: Loaded; 
 
   // A new report's verdicts are those of its period's end; a reprint's, those of the day it kept.
   const asAt = reprint?.kept.analysisDate ?? options.to;
-  const { model, shown, error: analysisError } = useReportModel(file, loaded.plans, options, asAt);
+  const { model, shown, error: analysisError, retry: retryAnalysis } = useReportModel(file, loaded.plans, options, asAt);
   const available = shown?.motions ?? NO_MOTIONS;
   const problems = reprint ? {} : typedPeriod(draft, dateFormat).problems;
   // A reprint names the therapist who signed it then, whoever is working now.
@@ -140,12 +140,11 @@ function ReportScreen({ loaded, query, reprint, onRecorded }: { loaded: Loaded; 
             recommendations,
             analysisDate: asAt,
           });
-      if (r.ok) {
-        setMessage({ ok: true, text: `Report ${how}${detail}, and noted on the patient's file.` });
-        onRecorded();
-      } else setMessage({ ok: false, text: `The report was ${how}, but noting it on the patient's file failed: ${r.error.message}` });
+      // A noted report refreshes "Printed before" by itself (api/client.ts).
+      if (r.ok) setMessage({ ok: true, text: `Report ${how}${detail}, and noted on the patient's file.` });
+      else setMessage({ ok: false, text: `The report was ${how}, but noting it on the patient's file failed: ${r.error.message}` });
     },
-    [p.id, options, motionsForLog, onRecorded, reprint, sitesShown, assessment, recommendations, asAt],
+    [p.id, options, motionsForLog, reprint, sitesShown, assessment, recommendations, asAt],
   );
 
   // Every print of this screen is noted, whether from the Print button, Ctrl+P or the browser's menu; the
@@ -238,7 +237,7 @@ function ReportScreen({ loaded, query, reprint, onRecorded }: { loaded: Loaded; 
       <div className="report-preview">
         {model === null ? (
           analysisError ? (
-            <ErrorMessage error={analysisError} />
+            <ErrorMessage error={analysisError} retry={retryAnalysis} />
           ) : (
             <Loading what={`the verdicts as at ${formatDate(asAt)}`} />
           )

@@ -1,10 +1,10 @@
 import { modeLabel, sideLabel } from '../../../shared/domain/catalogue';
 import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
 import { describeEvent } from '../events/event-model';
-import { ArcsTable } from '../mobility/ArcsTable';
-import { badgeOf } from '../mobility/VerdictBadge';
+import { ArcsTable } from '../clinical/ArcsTable';
+import { badgeOf } from '../clinical/VerdictBadge';
 import { useFormatDate } from '../session/session-context';
-import { ReportChart, ReportChartLegend } from './ReportChart';
+import { PrintChart, PrintChartLegend } from '../charts/PrintChart';
 import type { ReportModel } from './report-model';
 
 /** One figure per chosen motion; each figure stays whole on its page. */
@@ -23,9 +23,9 @@ export function ChartsSection({ model, from, to, width }: { model: ReportModel; 
                 <strong>{chart.title}</strong> <span className="report-small">{verdicts}</span>
               </figcaption>
               <div role="img" aria-label={`Chart of ${chart.title.toLowerCase()} over the period. ${verdicts}.`}>
-                <ReportChart chart={chart} from={from} to={to} width={width} />
+                <PrintChart chart={chart} from={from} to={to} width={width} />
               </div>
-              <ReportChartLegend chart={chart} />
+              <PrintChartLegend chart={chart} />
             </figure>
           );
         })

@@ -2,8 +2,8 @@ import type { PointRef } from '../../../shared/analysis/series-summary';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { formatChange } from '../clinical/format';
-import { badgeOf } from '../mobility/VerdictBadge';
-import { instrumentWord, otherSideWords, reasonAfterLabel } from '../mobility/verdict-text';
+import { badgeOf } from '../clinical/VerdictBadge';
+import { instrumentWord, otherSideWords, reasonAfterLabel } from '../clinical/verdict-text';
 import { useFormatDate } from '../session/session-context';
 
 /** A value with its date under it, as a flowsheet writes it. */

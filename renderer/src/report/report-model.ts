@@ -12,24 +12,17 @@ import type { ClinicalEvent } from '../../../shared/domain/event';
 import { siteMotionJoints, type RiskFactor, type WatchedSite } from '../../../shared/domain/ho';
 import { goalStatus, type GoalStatus } from '../../../shared/domain/goal-status';
 import type { Goal, Plan, PlanVersion } from '../../../shared/domain/plan-records';
+import { groupBySeries, seriesKeyOf } from '../../../shared/domain/series';
 import type { Visit } from '../../../shared/domain/visit';
-import { dayNumber, eventMarkers, type EventMarker } from '../mobility/chart-model';
+import { dayNumber, eventMarkers } from '../charts/chart-model';
+import type { PrintChartData } from '../charts/PrintChart';
 import type { ReportOptions } from './report-options';
 
-export interface ChartGoal {
-  value: number;
-  date: string;
-  label: string;
-}
-
 /** One chart per motion: every side and mode measured in the period, in a fixed order (left, right; active, passive). */
-export interface ReportChart {
+export interface ReportChart extends PrintChartData {
   motion: MotionKey;
-  title: string;
   /** Each with its points cut to the period; the verdict stays the whole analysis' (as of the period's end). */
   series: AnalysedSeries[];
-  markers: EventMarker[];
-  goals: ChartGoal[];
 }
 
 export interface SymptomRow {
@@ -202,13 +195,8 @@ function symptomsOf(visits: readonly Visit[]): { symptoms: SymptomRow[]; pain: P
  * status worked out as of that day from every measurement up to it (a goal's baseline may precede the period).
  */
 export function plansInPeriod(plans: readonly Plan[], file: Pick<PatientFile, 'visits'>, from: string, to: string): PlanInPeriod[] {
-  const points = new Map<string, { date: string; value: number }[]>();
-  for (const v of file.visits) {
-    for (const m of v.measurements) {
-      const key = `${m.side} ${m.motion} ${m.mode}`;
-      points.set(key, [...(points.get(key) ?? []), { date: m.date, value: m.degrees }]);
-    }
-  }
+  const bySeries = groupBySeries(file.visits.flatMap((v) => v.measurements));
+  const points = new Map([...bySeries].map(([key, readings]) => [key, readings.map((m) => ({ date: m.date, value: m.degrees }))]));
   const out: PlanInPeriod[] = [];
   for (const plan of plans) {
     const versions = plan.versions.filter((v) => v.voided === null && v.effectiveFrom <= to && (v.inForceUntil === null || v.inForceUntil >= from));
@@ -219,7 +207,7 @@ export function plansInPeriod(plans: readonly Plan[], file: Pick<PatientFile, 'v
       .filter((g) => g.voided === null && todayLocal(new Date(g.recordedAt)) <= to)
       .map((goal) => ({
         goal,
-        status: goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart: plan.startDate, points: points.get(`${goal.side} ${goal.motion} ${goal.mode}`) ?? [], today: to }),
+        status: goalStatus({ target: goal.target, targetDate: goal.targetDate, planStart: plan.startDate, points: points.get(seriesKeyOf(goal.side, goal.motion, goal.mode)) ?? [], today: to }),
       }));
     out.push({ plan, version, versionsInPeriod: versions.length, goals });
   }

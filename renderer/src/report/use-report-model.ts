@@ -12,6 +12,8 @@ export interface ReportModelState {
   /** The last report built, for the options panel while a new period's analysis loads. */
   shown: ReportModel | null;
   error: ApiError | null;
+  /** Asks for the analysis again after an error. */
+  retry: () => void;
 }
 
 /**
@@ -21,10 +23,10 @@ export interface ReportModelState {
  * one for the printed period.
  */
 export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions, asAt: string): ReportModelState {
-  const [analysis] = useOperation('analysis.patient', { patientId: file.patient.id, today: asAt });
+  const [analysis, retry] = useOperation('analysis.patient', { patientId: file.patient.id, today: asAt });
   const current = analysis.state === 'ready' && analysis.value.today === asAt ? analysis.value : null;
   const model = useMemo(() => (current ? buildReport(file, current, plans, options) : null), [current, file, plans, options]);
   const last = useRef<ReportModel | null>(null);
   if (model) last.current = model;
-  return { model, shown: model ?? last.current, error: analysis.state === 'error' ? analysis.error : null };
+  return { model, shown: model ?? last.current, error: analysis.state === 'error' ? analysis.error : null, retry };
 }

@@ -7,17 +7,13 @@ import { Field } from '../forms/Field';
 import { href, navigate } from '../router';
 import { useSession } from './session-context';
 
-interface SetupValues {
-  clinic: { name: string; address: string; phone: string; paperSize: 'A4' | 'Letter' };
-  therapist: { name: string; title: string; registrationNumber: string; initials: string };
-}
 
 const FIELDS = ['clinic.name', 'clinic.address', 'clinic.phone', 'clinic.paperSize', 'therapist.name', 'therapist.title', 'therapist.registrationNumber', 'therapist.initials'];
 
 /** First run: the clinic's name and the first therapist, the least needed to record anything. */
 export function SetupScreen() {
   const { setState } = useSession();
-  const form = useSchemaForm<SetupValues>(SetupInput, {
+  const form = useSchemaForm(SetupInput, {
     clinic: { name: '', address: '', phone: '', paperSize: 'A4' },
     therapist: { name: '', title: '', registrationNumber: '', initials: '' },
   });

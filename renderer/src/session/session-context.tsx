@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { SessionState } from '../../../shared/api/operations/settings';
 import type { ApiError } from '../../../shared/api/errors';
 import { createFormatter, type Formatter } from '../../../shared/format';
-import { call } from '../api/client';
+import { operationKey, useOperation } from '../api/use-operation';
 
 interface SessionValue {
   state: SessionState;
@@ -29,18 +30,16 @@ export function useFormatDate(): (date: string) => string {
   return useFormatter().date;
 }
 
-export function SessionProvider({ children, fallback }: { children: (value: SessionValue) => ReactNode; fallback: (error: ApiError | null) => ReactNode }) {
-  const [state, setState] = useState<SessionState | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const reload = useCallback(async () => {
-    const r = await call('session.get', {});
-    if (r.ok) setState(r.value);
-    else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  if (!state) return <>{fallback(error)}</>;
-  const value: SessionValue = { state, setState, reload };
+/** `retry` is given with an error: asks for the session again. */
+export function SessionProvider({ children, fallback }: { children: (value: SessionValue) => ReactNode; fallback: (error: ApiError | null, retry?: () => void) => ReactNode }) {
+  // The session is one more cached read, so a change (a therapist renamed, the clinic's date format) refreshes it
+  // like any other (api/client.ts); an operation that answers with the new state puts it in the cache directly.
+  const [session] = useOperation('session.get', {});
+  const queryClient = useQueryClient();
+  const setState = useCallback((next: SessionState) => queryClient.setQueryData(operationKey('session.get', {}), next), [queryClient]);
+  const reload = useCallback(() => queryClient.invalidateQueries({ queryKey: operationKey('session.get', {}) }), [queryClient]);
+  if (session.state === 'loading') return <>{fallback(null)}</>;
+  if (session.state === 'error') return <>{fallback(session.error, session.retry)}</>;
+  const value: SessionValue = { state: session.value, setState, reload };
   return <SessionContext.Provider value={value}>{children(value)}</SessionContext.Provider>;
 }

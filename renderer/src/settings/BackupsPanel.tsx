@@ -3,7 +3,6 @@ import type { BackupInfo } from '../../../shared/api/operations/backups';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { useSession } from '../session/session-context';
 import { useFormatInstant } from '../clinical/format';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Automatic', manual: 'Manual', 'pre-restore': 'Before a restore' };
@@ -16,10 +15,10 @@ function formatSize(bytes: number): string {
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 export function BackupsPanel() {
-  const { reload: reloadSession } = useSession();
   // Backups are instants, not calendar dates: the clinic's date and a local time.
   const formatInstant = useFormatInstant();
-  const [list, reload] = useOperation('backups.list', {});
+  // A backup or a restore refreshes this list, and a restore every other read and the session (api/client.ts).
+  const [list] = useOperation('backups.list', {});
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -35,7 +34,6 @@ export function BackupsPanel() {
     const r = await call('backups.create', { folder: folder.trim() === '' ? null : folder.trim() });
     if (r.ok) {
       setMessage({ kind: 'ok', text: `Backup saved and checked: ${r.value.path} (${formatSize(r.value.sizeBytes)}).` });
-      reload();
     } else {
       setFolderError(r.error.fields?.folder ?? null);
       setMessage({ kind: 'error', text: r.error.fields?.folder && r.error.message.endsWith('needs attention.') ? 'The backup was not made: check the folder.' : r.error.message });
@@ -57,8 +55,6 @@ export function BackupsPanel() {
     if (r.ok) {
       const other = r.value.otherDatabase ? ' This backup came from another ROMtrack database (another computer or clinic).' : '';
       setMessage({ kind: 'ok', text: `Restored from ${r.value.restoredFrom}.${other} The records as they were just before are kept in ${r.value.safetyBackup.path}.` });
-      reload();
-      await reloadSession();
     } else setMessage({ kind: 'error', text: r.error.message });
   }
 
@@ -102,7 +98,7 @@ export function BackupsPanel() {
       </form>
 
       {list.state === 'loading' ? <Loading what="backups" /> : null}
-      {list.state === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
         <>
           <h3>Backups of this database</h3>

@@ -6,14 +6,6 @@ import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
 import { useSession } from '../session/session-context';
 
-interface ClinicValues {
-  name: string;
-  address: string;
-  phone: string;
-  logo: string | null;
-  paperSize: Clinic['paperSize'];
-  dateFormat: Clinic['dateFormat'];
-}
 const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat'];
 
 function readAsDataUrl(file: File): Promise<string> {
@@ -27,7 +19,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 export function ClinicForm({ clinic }: { clinic: Clinic }) {
   const { reload } = useSession();
-  const form = useSchemaForm<ClinicValues>(ClinicInput, {
+  const form = useSchemaForm(ClinicInput, {
     name: clinic.name,
     address: clinic.address ?? '',
     phone: clinic.phone ?? '',

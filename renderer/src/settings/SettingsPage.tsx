@@ -15,7 +15,7 @@ export function SettingsPage() {
       <h1 id="settings-heading">Settings</h1>
       <div className="settings-grid">
         {clinic.state === 'loading' ? <Loading what="the clinic details" /> : null}
-        {clinic.state === 'error' ? <ErrorMessage error={clinic.error} /> : null}
+        {clinic.state === 'error' ? <ErrorMessage error={clinic.error} retry={clinic.retry} /> : null}
         {clinic.state === 'ready' ? <ClinicForm clinic={clinic.value} /> : null}
         <TherapistsPanel />
         <ThresholdsPanel />

@@ -4,17 +4,11 @@ import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
 
-interface TherapistValues {
-  name: string;
-  title: string;
-  registrationNumber: string;
-  initials: string;
-}
 const FIELDS = ['name', 'title', 'registrationNumber', 'initials'];
 
 /** Add a therapist, or edit one (then `therapist` is the version being edited). */
 export function TherapistForm({ therapist, onDone }: { therapist?: Therapist; onDone(saved: Therapist | null): void }) {
-  const form = useSchemaForm<TherapistValues>(TherapistInput, {
+  const form = useSchemaForm(TherapistInput, {
     name: therapist?.name ?? '',
     title: therapist?.title ?? '',
     registrationNumber: therapist?.registrationNumber ?? '',

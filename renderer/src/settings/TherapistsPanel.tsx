@@ -3,24 +3,21 @@ import type { Therapist } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { useSession } from '../session/session-context';
 import { TherapistForm } from './TherapistForm';
 
 export function TherapistsPanel() {
-  const { reload: reloadSession } = useSession();
-  const [list, reload] = useOperation('therapists.list', { includeInactive: true });
+  const [list] = useOperation('therapists.list', { includeInactive: true });
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  async function refresh(text?: string) {
-    reload();
-    await reloadSession();
+  // A saved change has already refreshed this list and the session's team (api/client.ts); this only says so.
+  function refresh(text?: string) {
     if (text) setMessage({ kind: 'ok', text });
   }
 
   async function setActive(t: Therapist, active: boolean) {
     const r = await call('therapists.setActive', { id: t.id, active });
-    if (r.ok) await refresh(`${t.name} is ${active ? 'active again' : 'deactivated; their records keep their name'}.`);
+    if (r.ok) refresh(`${t.name} is ${active ? 'active again' : 'deactivated; their records keep their name'}.`);
     else setMessage({ kind: 'error', text: r.error.message });
   }
 
@@ -33,7 +30,7 @@ export function TherapistsPanel() {
         </div>
       ) : null}
       {list.state === 'loading' ? <Loading what="therapists" /> : null}
-      {list.state === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
         <table className="data-table">
           <thead>
@@ -57,7 +54,7 @@ export function TherapistsPanel() {
                       therapist={t}
                       onDone={(saved) => {
                         setEditing(null);
-                        if (saved) void refresh(`${saved.name} saved.`);
+                        if (saved) refresh(`${saved.name} saved.`);
                       }}
                     />
                   </td>
@@ -90,7 +87,7 @@ export function TherapistsPanel() {
         </table>
       ) : null}
       <h3>Add a therapist</h3>
-      <TherapistForm onDone={(saved) => saved && void refresh(`${saved.name} added.`)} />
+      <TherapistForm onDone={(saved) => saved && refresh(`${saved.name} added.`)} />
     </section>
   );
 }

@@ -32,28 +32,28 @@ interface ThresholdFormProps {
   entry: ThresholdEntry;
   /** Called with the confirmation to show, or null when cancelled. */
   onDone(message: string | null): void;
-  /** Some changes were saved before one was refused: the list must show them. */
-  onPartlySaved(): void;
 }
 
 /** The clinic's thresholds of one motion, one box per instrument; Enter saves, Escape cancels. */
-export function ThresholdForm({ entry, onDone, onPartlySaved }: ThresholdFormProps) {
+export function ThresholdForm({ entry, onDone }: ThresholdFormProps) {
   const form = useForm<ThresholdValues>({ resolver: thresholdResolver(entry), defaultValues: valuesOf(entry), mode: 'onChange', reValidateMode: 'onChange' });
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fallback = formatDegrees(entry.catalogueDefault.degrees);
 
-  /** The calls run one by one; the first refusal stops them and shows its message on its box. */
+  /**
+   * The calls run one by one; the first refusal stops them and shows its message on its box. Each one saved has
+   * already refreshed the list (api/client.ts), so changes saved before a refusal show.
+   */
   async function apply(changes: readonly SlotChange[]): Promise<boolean> {
-    for (const [i, c] of changes.entries()) {
+    for (const c of changes) {
       const target = { motion: entry.motion, instrument: instrumentOf(c.slot) };
       const r = c.degrees === null ? await call('thresholds.clear', target) : await call('thresholds.set', { ...target, degrees: c.degrees as number });
       if (!r.ok) {
         const degreesMessage = r.error.fields?.degrees;
         const error: ApiError = degreesMessage ? { ...r.error, fields: { [c.slot]: degreesMessage } } : r.error;
         setFormError(applyServerErrors(form, error, SLOTS));
-        if (i > 0) onPartlySaved();
         return false;
       }
     }

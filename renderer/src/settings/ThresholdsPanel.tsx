@@ -24,7 +24,7 @@ function lastSetBy(entry: ThresholdEntry): { name: string; at: string } | null {
  * still marked "to confirm") and the clinic's own values per instrument, with where each default comes from.
  */
 export function ThresholdsPanel() {
-  const [list, reload] = useOperation('thresholds.list', {});
+  const [list] = useOperation('thresholds.list', {});
   const [editing, setEditing] = useState<MotionKey | null>(null);
   const [saved, setSaved] = useState<{ motion: MotionKey; text: string } | null>(null);
   const focus = useReturnFocus();
@@ -38,10 +38,8 @@ export function ThresholdsPanel() {
 
   function close(motion: MotionKey, message: string | null) {
     setEditing(null);
-    if (message) {
-      reload();
-      setSaved({ motion, text: message });
-    }
+    // The saved values have already refreshed the list (api/client.ts).
+    if (message) setSaved({ motion, text: message });
     focus.restore();
   }
 
@@ -84,7 +82,7 @@ export function ThresholdsPanel() {
         {editing === e.motion ? (
           <tr className="form-row">
             <td colSpan={COLUMNS}>
-              <ThresholdForm entry={e} onDone={(message) => close(e.motion, message)} onPartlySaved={reload} />
+              <ThresholdForm entry={e} onDone={(message) => close(e.motion, message)} />
             </td>
           </tr>
         ) : null}
@@ -111,7 +109,7 @@ export function ThresholdsPanel() {
         A dash means the clinic has set nothing there: the value for any instrument applies, or else the default.
       </p>
       {list.state === 'loading' ? <Loading what="the thresholds" /> : null}
-      {list.state === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
         <div className="table-scroll">
           <table className="data-table thresholds-table">

@@ -32,20 +32,18 @@ const textOf = (s: WorklistSettings): Record<Key, string> => ({
  * (Add <WorklistSettingsPanel /> to SettingsPage.tsx.)
  */
 export function WorklistSettingsPanel() {
-  const [settings, reload] = useOperation('worklist.settings', {});
+  const [settings] = useOperation('worklist.settings', {});
   // Kept here, not in the form: the form is drawn afresh for each saved version, the confirmation stays.
   const [saved, setSaved] = useState<string | null>(null);
   if (settings.state === 'loading') return <Loading what="the worklist settings" />;
-  if (settings.state === 'error') return <ErrorMessage error={settings.error} />;
+  if (settings.state === 'error') return <ErrorMessage error={settings.error} retry={settings.retry} />;
   return (
     <SettingsForm
       key={settings.value.version}
       current={settings.value}
       saved={saved}
-      onSaved={(message) => {
-        setSaved(message);
-        if (message) reload();
-      }}
+      // A save has already refreshed the settings (api/client.ts); the new version draws the form afresh.
+      onSaved={setSaved}
     />
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
-import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, MeasurementCorrection, type EndFeel, type Instrument, type Measurement } from '../../../shared/domain/visit';
+import { MeasurementCorrection, type EndFeel, type Instrument, type Measurement } from '../../../shared/domain/visit';
+import { EndFeelOptions, InstrumentOptions } from '../clinical/reading-options';
 import { call } from '../api/client';
 import { numberFromText, textFromNumber } from '../clinical/format';
 import { Field } from '../forms/Field';
@@ -65,11 +66,7 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
         <Field label="Instrument" error={e.instrument?.message}>
           {(a) => (
             <select {...a} {...register('instrument')}>
-              {INSTRUMENTS.map((i) => (
-                <option key={i} value={i}>
-                  {INSTRUMENT_LABELS[i]}
-                </option>
-              ))}
+              <InstrumentOptions />
             </select>
           )}
         </Field>
@@ -77,11 +74,7 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
           {(a) => (
             <select {...a} {...register('endFeel')}>
               <option value="">Not recorded</option>
-              {END_FEELS.map((f) => (
-                <option key={f} value={f}>
-                  {END_FEEL_LABELS[f]}
-                </option>
-              ))}
+              <EndFeelOptions />
             </select>
           )}
         </Field>

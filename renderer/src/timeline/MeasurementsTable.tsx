@@ -1,9 +1,8 @@
 import { Fragment, useState } from 'react';
-import { MODES, MOTION_KEYS, SIDES, formatDegrees, isMotionKey, motionSpec, type MotionKey } from '../../../shared/domain/catalogue';
+import { MODES, MOTION_KEYS, SIDES, formatDegrees, motionSpec } from '../../../shared/domain/catalogue';
 import { END_FEEL_LABELS, INSTRUMENT_LABELS, type Measurement } from '../../../shared/domain/visit';
-import { call } from '../api/client';
 import { useReturnFocus } from '../forms/return-focus';
-import { VoidForm } from '../forms/VoidForm';
+import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { MeasurementCorrectionForm } from './MeasurementCorrectionForm';
 import { MeasurementHistory } from './RecordHistory';
 import { ScrollBox } from '../layout/ScrollBox';
@@ -11,13 +10,13 @@ import { ScrollBox } from '../layout/ScrollBox';
 type Open = { lineage: string; what: 'correct' | 'void' | 'history' } | null;
 
 export function measurementLabel(m: Measurement): string {
-  const motion = isMotionKey(m.motion) ? motionSpec(m.motion).label.toLowerCase() : m.motion;
+  const motion = motionSpec(m.motion).label.toLowerCase();
   return `${m.side === 'left' ? 'Left' : 'Right'} ${motion}, ${m.mode}`;
 }
 
 /** In the catalogue's clinical order, then left before right, active before passive: the grid's order, stable across corrections. */
 export function inClinicalOrder(measurements: readonly Measurement[]): Measurement[] {
-  const rank = (m: Measurement) => [MOTION_KEYS.indexOf(m.motion as MotionKey), SIDES.indexOf(m.side), MODES.indexOf(m.mode)];
+  const rank = (m: Measurement) => [MOTION_KEYS.indexOf(m.motion), SIDES.indexOf(m.side), MODES.indexOf(m.mode)];
   return [...measurements].sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
     return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
@@ -51,9 +50,7 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
             <th scope="col">End-feel</th>
             <th scope="col">Pain</th>
             <th scope="col">Note</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -92,23 +89,11 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
                   </td>
                 </tr>
                 {what ? (
-                  <tr className="form-row">
-                    <td colSpan={7}>
-                      {what === 'correct' ? <MeasurementCorrectionForm measurement={m} label={label} onDone={(saved) => close(saved ? `${label} corrected.` : null)} /> : null}
-                      {what === 'void' ? (
-                        <VoidForm
-                          id={m.id}
-                          what={label}
-                          onSubmit={async (reason) => {
-                            const r = await call('measurements.void', { id: m.id, reason });
-                            return r.ok ? null : r.error;
-                          }}
-                          onDone={(saved) => close(saved ? `${label} voided.` : null, saved)}
-                        />
-                      ) : null}
-                      {what === 'history' ? <MeasurementHistory id={m.id} label={label} nameOf={nameOf} /> : null}
-                    </td>
-                  </tr>
+                  <FormRow columns={7}>
+                    {what === 'correct' ? <MeasurementCorrectionForm measurement={m} label={label} onDone={(saved) => close(saved ? `${label} corrected.` : null)} /> : null}
+                    {what === 'void' ? <VoidRecordForm operation="measurements.void" id={m.id} what={label} onDone={(saved) => close(saved ? `${label} voided.` : null, saved)} /> : null}
+                    {what === 'history' ? <MeasurementHistory id={m.id} label={label} nameOf={nameOf} /> : null}
+                  </FormRow>
                 ) : null}
               </Fragment>
             );

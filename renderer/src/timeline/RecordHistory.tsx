@@ -72,7 +72,7 @@ export function describeMeasurement(m: Measurement): string {
 export function MeasurementHistory({ id, label, nameOf }: HistoryProps) {
   const [history] = useOperation('measurements.history', { id });
   if (history.state === 'loading') return <Loading what="the history" />;
-  if (history.state === 'error') return <ErrorMessage error={history.error} />;
+  if (history.state === 'error') return <ErrorMessage error={history.error} retry={history.retry} />;
   return <VersionsTable versions={history.value} label={label} nameOf={nameOf} describe={describeMeasurement} />;
 }
 
@@ -80,6 +80,6 @@ export function EventHistory({ id, label, nameOf }: HistoryProps) {
   const formatDate = useFormatDate();
   const [history] = useOperation('events.history', { id });
   if (history.state === 'loading') return <Loading what="the history" />;
-  if (history.state === 'error') return <ErrorMessage error={history.error} />;
+  if (history.state === 'error') return <ErrorMessage error={history.error} retry={history.retry} />;
   return <VersionsTable versions={history.value} label={label} nameOf={nameOf} describe={(e) => `${formatDate(e.date)}: ${describeEvent(e, formatDate)}`} />;
 }

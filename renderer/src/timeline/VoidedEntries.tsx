@@ -34,7 +34,7 @@ function VoidedList({ patientId, nameOf }: { patientId: string; nameOf(id: strin
   const [voided] = useOperation('patients.voided', { patientId });
   const [open, setOpen] = useState<string | null>(null);
   if (voided.state === 'loading') return <Loading what="voided entries" />;
-  if (voided.state === 'error') return <ErrorMessage error={voided.error} />;
+  if (voided.state === 'error') return <ErrorMessage error={voided.error} retry={voided.retry} />;
   const v = voided.value;
   const rows: Row[] = [
     ...v.visits.map(({ visit, voided: mark }) => ({

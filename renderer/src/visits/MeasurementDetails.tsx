@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS } from '../../../shared/domain/visit';
+import { END_FEEL_LABELS, INSTRUMENT_LABELS } from '../../../shared/domain/visit';
+import { EndFeelOptions, InstrumentOptions } from '../clinical/reading-options';
 import { Field } from '../forms/Field';
 import { cellLabel, type EntryGridLayout, type GridCell, type GridRow } from './grid-model';
 import { CELL_DETAIL_FIELDS, cellHasDetails, type VisitFormValues } from './visit-form-model';
@@ -20,11 +21,7 @@ function CellDetails({ form, cell }: { form: Form; cell: GridCell }) {
           {(a) => (
             <select {...a} {...register(`${p}.instrument`)}>
               <option value="">As the visit: {INSTRUMENT_LABELS[defaults.instrument]}</option>
-              {INSTRUMENTS.map((i) => (
-                <option key={i} value={i}>
-                  {INSTRUMENT_LABELS[i]}
-                </option>
-              ))}
+              <InstrumentOptions />
             </select>
           )}
         </Field>
@@ -33,11 +30,7 @@ function CellDetails({ form, cell }: { form: Form; cell: GridCell }) {
             <select {...a} {...register(`${p}.endFeel`)}>
               <option value="">As the visit: {defaults.endFeel ? END_FEEL_LABELS[defaults.endFeel] : 'not recorded'}</option>
               <option value="none">Not recorded</option>
-              {END_FEELS.map((f) => (
-                <option key={f} value={f}>
-                  {END_FEEL_LABELS[f]}
-                </option>
-              ))}
+              <EndFeelOptions />
             </select>
           )}
         </Field>

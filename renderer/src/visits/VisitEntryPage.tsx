@@ -1,5 +1,5 @@
 import { patientDisplayName } from '../../../shared/domain/patient';
-import { useOperation } from '../api/use-operation';
+import { usePatientFile } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
 import { AddSiteForm } from '../profile/SiteForms';
@@ -13,14 +13,14 @@ import { VisitForm } from './VisitForm';
  */
 export function VisitEntryPage({ patientId, visitId }: { patientId: string; visitId?: string }) {
   const formatDate = useFormatDate();
-  const [file, reload] = useOperation('patients.file', { patientId });
+  const file = usePatientFile(patientId);
   const ready = file.state === 'ready' ? file.value : null;
   // A voided visit has left the file: there is nothing to add to.
   const addTo = ready && visitId ? (ready.visits.find((v) => v.id === visitId) ?? null) : null;
   const name = ready ? patientDisplayName(ready.patient) : '';
   useScreenTitle(ready ? `${visitId ? 'Add to visit' : 'Visit'} — ${name}` : null);
   if (file.state === 'loading') return <Loading what="the patient" />;
-  if (file.state === 'error') return <ErrorMessage error={file.error} />;
+  if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   const { patient, sites } = file.value;
   const patientLink = (
     <p className="breadcrumb">
@@ -49,7 +49,8 @@ export function VisitEntryPage({ patientId, visitId }: { patientId: string; visi
             No joint is watched for this patient yet, so there is nothing to measure. Add the first watched site (the joint and side at risk of HO); the
             visit form then opens with its motions.
           </p>
-          <AddSiteForm patientId={patient.id} onDone={(saved) => (saved ? reload() : navigate(href.patient(patient.id)))} />
+          {/* A site added refreshes the file (api/client.ts), which opens the grid; cancelling goes back. */}
+          <AddSiteForm patientId={patient.id} onDone={(saved) => (saved ? undefined : navigate(href.patient(patient.id)))} />
         </div>
       ) : (
         <VisitForm file={file.value} addTo={addTo} />

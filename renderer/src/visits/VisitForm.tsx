@@ -15,7 +15,8 @@ import { href, navigate } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { EntryGrid, type CellIssue } from './EntryGrid';
 import { ComparabilityHint } from './ComparabilityHint';
-import { buildEntryGrid, cellLabel, implausibleAgainst, lastComparable, seriesKey, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
+import { seriesKeyOf } from '../../../shared/domain/series';
+import { buildEntryGrid, cellLabel, implausibleAgainst, lastComparable, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
 import { MeasurementDetails } from './MeasurementDetails';
 import { caveatsFor, clashesWith, useSameDay } from './use-same-day';
 import { VisitHeaderFields, VisitSymptomsFields } from './VisitHeaderFields';
@@ -105,7 +106,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
     offered.current = current;
   }, [current, form]);
 
-  const lastOf = (cell: GridCell) => lastComparable(series.get(seriesKey(cell.motion, cell.side, cell.mode)), cells[cell.index]?.instrument || defaultInstrument);
+  const lastOf = (cell: GridCell) => lastComparable(series.get(seriesKeyOf(cell.side, cell.motion, cell.mode)), cells[cell.index]?.instrument || defaultInstrument);
 
   /** The reading a typed value is far from, when it is valid and far; undefined otherwise. */
   const farFrom = (cell: GridCell) => {

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { FieldError, UseFormReturn } from 'react-hook-form';
 import type { Therapist } from '../../../shared/domain/therapist';
 import { dateInputHint } from '../../../shared/domain/dates';
-import { END_FEELS, END_FEEL_LABELS, INSTRUMENTS, INSTRUMENT_LABELS, VISIT_SETTINGS, VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import { VISIT_SETTINGS, VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import { EndFeelOptions, InstrumentOptions } from '../clinical/reading-options';
 import { useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
@@ -78,22 +79,14 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
         <div className="hfield">
           <label htmlFor={`${id}-instrument`}>Default instrument</label>
           <select {...a('instrument')} {...register('defaults.instrument')}>
-            {INSTRUMENTS.map((i) => (
-              <option key={i} value={i}>
-                {INSTRUMENT_LABELS[i]}
-              </option>
-            ))}
+            <InstrumentOptions />
           </select>
         </div>
         <div className="hfield">
           <label htmlFor={`${id}-endFeel`}>Default end-feel</label>
           <select {...a('endFeel')} {...register('defaults.endFeel')}>
             <option value="">Not recorded</option>
-            {END_FEELS.map((f) => (
-              <option key={f} value={f}>
-                {END_FEEL_LABELS[f]}
-              </option>
-            ))}
+            <EndFeelOptions />
           </select>
         </div>
       </div>

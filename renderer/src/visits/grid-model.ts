@@ -3,6 +3,7 @@
 // which groups are open (the watched sites) and the order Enter and Tab walk the boxes in.
 import { JOINTS, MODES, SIDES, findMotionSpec, motionSpec, motionsOfJoint, sideLabel, type JointId, type Mode, type MotionKey, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
 import { siteMotionJoints, type WatchedSite } from '../../../shared/domain/ho';
+import { seriesKeyOf, type SeriesKey } from '../../../shared/domain/series';
 import type { Instrument, Visit } from '../../../shared/domain/visit';
 
 /** One box of the grid: a measurement that may be typed. `index` is its place in reading order. */
@@ -147,8 +148,6 @@ export function groupName(group: Pick<GridGroup, 'joint' | 'side'>): string {
   return `${sideLabel(group.side)} ${joint}`;
 }
 
-export const seriesKey = (motion: string, side: Side, mode: Mode): string => `${motion}|${side}|${mode}`;
-
 export interface SeriesPoint {
   degrees: number;
   date: string;
@@ -156,12 +155,14 @@ export interface SeriesPoint {
   instrument: Instrument;
 }
 
-/** Every series' values, newest first (the file lists visits newest first). */
-export function seriesOf(visits: readonly Visit[]): Map<string, SeriesPoint[]> {
-  const out = new Map<string, SeriesPoint[]>();
+/** Every series' values by its key (shared/domain/series.ts), newest first (the file lists visits newest first). */
+export function seriesOf(visits: readonly Visit[]): Map<SeriesKey, SeriesPoint[]> {
+  const out = new Map<SeriesKey, SeriesPoint[]>();
   for (const visit of visits) {
     for (const m of visit.measurements) {
-      const key = seriesKey(m.motion, m.side, m.mode);
+      const spec = findMotionSpec(m.motion);
+      if (!spec) continue;
+      const key = seriesKeyOf(m.side, spec.key, m.mode);
       const list = out.get(key) ?? [];
       list.push({ degrees: m.degrees, date: visit.date, visitId: visit.id, instrument: m.instrument });
       out.set(key, list);

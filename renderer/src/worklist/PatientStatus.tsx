@@ -21,7 +21,7 @@ export interface PatientStatuses {
  * same summary rows as the worklist. The list never waits for it: its rows show at once, the column fills in.
  */
 export function usePatientStatuses(patientIds: readonly string[]): PatientStatuses {
-  const [statuses] = useOperation('worklist.statuses', { patientIds: [...patientIds] });
+  const [statuses] = useOperation('worklist.statuses', { patientIds: [...patientIds] }, { keepPrevious: true });
   const byId = statuses.state === 'ready' ? new Map(statuses.value.map((s) => [s.patientId, s])) : null;
   return { of: (id) => byId?.get(id), error: statuses.state === 'error' ? statuses.error : null };
 }

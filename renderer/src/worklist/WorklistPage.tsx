@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { todayLocal } from '../../../shared/domain/dates';
 import type { ReasonCode } from '../../../shared/worklist/types';
 import { useOperation } from '../api/use-operation';
@@ -25,15 +25,15 @@ export function WorklistPage() {
   const [codes, setCodes] = useState<ReasonCode[]>([]);
   const [therapistId, setTherapistId] = useState<string>('');
   const paging = usePaging(PAGE_SIZE);
-  const [page, reload] = useOperation('worklist.get', { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: paging.limit, offset: paging.offset });
+  // Asked again every 1.5 s while summaries are pending after an update, until they are all done.
+  const [page] = useOperation(
+    'worklist.get',
+    { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: paging.limit, offset: paging.offset },
+    { keepPrevious: true, pollEvery: (value) => (value.pending > 0 ? PENDING_RETRY_MS : false) },
+  );
   const today = todayLocal();
 
   const pending = page.state === 'ready' ? page.value.pending : 0;
-  useEffect(() => {
-    if (pending === 0) return;
-    const t = setTimeout(reload, PENDING_RETRY_MS);
-    return () => clearTimeout(t);
-  }, [pending, page, reload]);
 
   const therapistName = state.activeTherapists.find((t) => t.id === therapistId)?.name;
   const filterText = [codes.length ? `reasons: ${codes.length}` : null, therapistName ? `measured last by ${therapistName}` : null].filter(Boolean).join('; ');
@@ -73,7 +73,7 @@ export function WorklistPage() {
         </p>
       ) : null}
       {page.state === 'loading' ? <Loading what="the worklist" /> : null}
-      {page.state === 'error' ? <ErrorMessage error={page.error} /> : null}
+      {page.state === 'error' ? <ErrorMessage error={page.error} retry={page.retry} /> : null}
       {page.state === 'ready' ? (
         page.value.total === 0 ? (
           <p className="empty worklist-empty">

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { PatientAnalysis, PatientSeries } from '../../analysis/patient-series';
 import type { Verdict } from '../../analysis/verdict';
-import { isMotionKey, MODES, SIDES } from '../../domain/catalogue';
+import { MODES, motionKeySchema, SIDES } from '../../domain/catalogue';
+import { SeriesKeySchema } from '../../domain/series';
 import { calendarDate, uuid } from '../../domain/schema-parts';
 
 export const VERDICT_KINDS = ['improving', 'holding', 'losing', 'insufficient'] as const;
@@ -17,8 +18,8 @@ export type PatientAnalysisResult = Omit<PatientAnalysis, 'series' | 'unmeasured
 // output check guards what every screen relies on (the series identity and the verdict) without a second
 // copy of every field as a schema.
 const SeriesIdentity = z.looseObject({
-  key: z.string(),
-  motion: z.custom((v) => isMotionKey(v), { error: 'unknown motion' }),
+  key: SeriesKeySchema,
+  motion: motionKeySchema(),
   side: z.enum(SIDES),
   mode: z.enum(MODES),
   verdict: z.looseObject({ kind: z.enum(VERDICT_KINDS), reason: z.string().min(1) }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JOINTS, SIDES } from '../../domain/catalogue';
 import { PAPER_SIZES } from '../../domain/clinic';
 import { requiredText, uuid } from '../../domain/schema-parts';
+import { SeriesKeySchema } from '../../domain/series';
 
 // Referral letters for a suspected HO (issue 16). The letter is drawn and edited in the renderer; when it is
 // printed, the back end keeps its full text, as sent, in an append-only log beside the report log: paper that
@@ -15,7 +16,7 @@ export const ReferralRecordInput = z.strictObject({
   joint: z.enum(JOINTS, { error: 'Choose the joint the letter is about.' }),
   side: z.enum(SIDES, { error: 'Choose the side: left or right.' }),
   /** The series whose chart was printed, if any. */
-  seriesKey: z.string().max(80).nullable().default(null),
+  seriesKey: SeriesKeySchema.nullable().default(null),
   paper: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }),
   /** To whom: "Dr A. Mensah, Rehabilitation Medicine". */
   addressee: requiredText('The addressee', 300),
@@ -29,7 +30,7 @@ export const ReferralRecord = z.strictObject({
   patientId: z.string(),
   joint: z.enum(JOINTS),
   side: z.enum(SIDES),
-  seriesKey: z.string().nullable(),
+  seriesKey: SeriesKeySchema.nullable(),
   paper: z.enum(PAPER_SIZES),
   addressee: z.string(),
   text: z.string(),

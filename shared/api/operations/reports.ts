@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isMotionKey, MOTION_KEYS, type MotionKey } from '../../domain/catalogue';
+import { MOTION_KEYS, motionKeySchema } from '../../domain/catalogue';
 import { PAPER_SIZES } from '../../domain/clinic';
 import { invisibleCharacterProblem, pastCalendarDate, uuid } from '../../domain/schema-parts';
 
@@ -8,7 +8,7 @@ import { invisibleCharacterProblem, pastCalendarDate, uuid } from '../../domain/
 // to draw the same report again (issue 17): the period, paper, charts and sites chosen, the typed assessment
 // and recommendations as typed, and the date the verdicts were worked out for.
 
-const motion = z.custom<MotionKey>((v) => isMotionKey(v), { error: 'Choose joint motions from the list: this one is unknown.' });
+const motion = motionKeySchema('Choose joint motions from the list: this one is unknown.');
 
 function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `The period cannot end (${p.to}) before it starts (${p.from}). Check both dates.` });
@@ -78,7 +78,7 @@ export const ReportRecord = z.strictObject({
   to: z.string(),
   paper: z.enum(PAPER_SIZES),
   /** Null when every motion's chart was printed; empty when none was. */
-  motions: z.array(z.string()).nullable(),
+  motions: z.array(motionKeySchema()).nullable(),
   /**
    * What the report said; all four null for a report printed before ROMtrack kept them (version 11), which
    * therefore cannot be reprinted as it was.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOINTS, type MotionKey } from '../../domain/catalogue';
+import { JOINTS, motionKeySchema } from '../../domain/catalogue';
 import { isoInstant } from '../../domain/schema-parts';
 import { thresholdOverrideSchema, thresholdSlotSchema } from '../../domain/thresholds';
 import { INSTRUMENTS } from '../../domain/visit';
@@ -21,7 +21,7 @@ export type ClinicThreshold = z.infer<typeof ClinicThreshold>;
 
 /** One motion of the catalogue: its default threshold with the source, and what the clinic set. */
 export const ThresholdEntry = z.strictObject({
-  motion: z.custom<MotionKey>((v) => typeof v === 'string'),
+  motion: motionKeySchema(),
   joint: z.enum(JOINTS),
   /** "Hip extension". */
   label: z.string(),

@@ -35,7 +35,8 @@ export const WorklistRow = z.strictObject({
 });
 export type WorklistRow = z.infer<typeof WorklistRow>;
 
-const codeCounts = z.strictObject(Object.fromEntries(REASON_CODES.map((c) => [c, z.number().int()])) as Record<(typeof REASON_CODES)[number], z.ZodNumber>);
+// A record keyed by an enum is exhaustive in zod: every reason has its count, and no other key is accepted.
+const codeCounts = z.record(z.enum(REASON_CODES), z.number().int());
 
 export const WorklistGetInput = z.strictObject({
   today,

@@ -1,8 +1,11 @@
 // Lookups over the catalogue. Everything else in the app asks here instead of reading the arrays,
 // so that an unknown key is answered the same way everywhere.
+import { z } from 'zod';
+import { isOneOf } from '../one-of';
 import { MOTION_CATALOGUE, PLANES } from './catalogue';
 import {
   JOINTS,
+  MODES,
   type JointId,
   type Mode,
   type MotionId,
@@ -40,11 +43,27 @@ export function isMotionKey(s: unknown): s is MotionKey {
 
 /** True for the joints of the catalogue; data read back or typed in is checked with this before use. */
 export function isJointId(s: unknown): s is JointId {
-  return typeof s === 'string' && (JOINTS as readonly string[]).includes(s);
+  return isOneOf(JOINTS, s);
 }
 
 export function isSide(s: unknown): s is Side {
   return s === 'left' || s === 'right';
+}
+
+export function isMode(s: unknown): s is Mode {
+  return isOneOf(MODES, s);
+}
+
+/**
+ * A motion key of the catalogue, checked: text in (a form's box, a row), a MotionKey out, so neither the caller nor
+ * the reader of a result needs a cast. The message is the input's own where a person chose the motion.
+ */
+export function motionKeySchema(error = 'This is not a joint motion of the catalogue.') {
+  return z.string({ error }).transform((key, ctx): MotionKey => {
+    if (isMotionKey(key)) return key;
+    ctx.addIssue({ code: 'custom', message: error, input: key });
+    return z.NEVER;
+  });
 }
 
 /** The spec of a catalogue key, or undefined for a key the catalogue does not hold (stale data, bad input). */

@@ -1,65 +1,48 @@
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import type { PatientSeries } from '../../../shared/analysis/patient-series';
 import { formatDegrees } from '../../../shared/domain/catalogue';
-import { dateOfDay, dayNumber, pointsToDraw, styleOf, timeTicks, valueAxis, type SeriesStyle } from '../mobility/chart-model';
-import { EventLabel, EventSwatch, LineSwatch, Marker, REF, SeriesSwatch } from '../mobility/chart-parts';
+import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from './axes';
+import { dayNumber, pointsToDraw, styleOf, timeTicks, type EventMarker, type GoalLine, type SeriesStyle } from './chart-model';
+import { EventLabel, EventSwatch, LineSwatch, Marker, REF, SeriesSwatch } from './chart-parts';
 import { useFormatDate } from '../session/session-context';
-import type { ReportChart as ReportChartModel } from './report-model';
 
-// A motion over the report's period, for paper: a fixed size in CSS pixels (ResponsiveContainer measures the
-// screen, not the page, and can print empty), no animation, and black only. Sides differ by marker shape,
-// modes by fill and line pattern, reference lines by dash pattern: nothing depends on colour.
+// A motion over a period, for paper: the progress report's charts and the referral letter's one. A fixed size
+// in CSS pixels (ResponsiveContainer measures the screen, not the page, and can print empty), no animation,
+// and black only. Sides differ by marker shape, modes by fill and line pattern, reference lines by dash
+// pattern: nothing depends on colour.
 
 const INK = '#000';
 const GOAL = { stroke: INK, dash: REF.goal.dash };
+
+/** One motion's series on paper: each side and mode measured, cut to the period, with its events and goals. */
+export interface PrintChartData {
+  title: string;
+  series: PatientSeries[];
+  markers: EventMarker[];
+  goals: GoalLine[];
+}
 
 /** The mobility charts' style with the colour taken out: the shape, fill and dash already tell series apart. */
 export function printStyle(s: Pick<PatientSeries, 'side' | 'mode'>): SeriesStyle {
   return { ...styleOf(s.side, s.mode), colour: INK };
 }
 
-export function ReportChart({ chart, from, to, width, height = 250 }: { chart: ReportChartModel; from: string; to: string; width: number; height?: number }) {
+export function PrintChart({ chart, from, to, width, height = 250 }: { chart: PrintChartData; from: string; to: string; width: number; height?: number }) {
   const formatDate = useFormatDate();
   const drawn = pointsToDraw(chart.series);
   const first = dayNumber(from);
   const last = dayNumber(to);
-  const pad = Math.max(2, Math.round((last - first) * 0.02));
-  const xDomain: [number, number] = [first - pad, last + pad];
+  const xDomain = dayDomain(first, last, 0.02);
   const spec = chart.series[0]!;
-  const yAxis = valueAxis([
-    ...chart.series.flatMap((s) => (drawn.get(s.key) ?? []).map((p) => p.value)),
-    spec.normal,
-    ...(spec.functional === null ? [] : [spec.functional]),
-    ...chart.goals.map((g) => g.value),
-  ]);
+  const yAxis = motionValueAxis(spec, chart.series, drawn, chart.goals);
   // Three rows of event labels need the top margin; without events the chart keeps the room for its data.
   const top = chart.markers.length ? 44 : 12;
 
   return (
     <ScatterChart width={width} height={height} margin={{ top, right: 96, bottom: 4, left: 4 }} accessibilityLayer={false}>
       <CartesianGrid stroke="#bbb" strokeWidth={0.5} />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={xDomain}
-        ticks={timeTicks(first, last, 7)}
-        tickFormatter={(d: number) => formatDate(dateOfDay(d))}
-        allowDataOverflow
-        tick={{ fontSize: 10, fill: INK }}
-        stroke={INK}
-      />
-      <YAxis
-        type="number"
-        dataKey="y"
-        domain={yAxis.domain}
-        ticks={yAxis.ticks}
-        interval={0}
-        allowDataOverflow
-        tickFormatter={(v: number) => formatDegrees(v)}
-        width={44}
-        tick={{ fontSize: 10, fill: INK }}
-        stroke={INK}
-      />
+      <XAxis {...dayAxis(xDomain, timeTicks(first, last, 7), formatDate, { fontSize: 10, fill: INK })} stroke={INK} />
+      <YAxis {...degreeAxis(yAxis, 44, { fontSize: 10, fill: INK })} stroke={INK} />
       <ReferenceLine y={spec.normal} stroke={INK} strokeDasharray={REF.normal.dash} label={{ value: `Normal ${formatDegrees(spec.normal)}`, position: 'right', fontSize: 10, fill: INK }} />
       {spec.functional !== null && (
         <ReferenceLine
@@ -95,7 +78,7 @@ export function ReportChart({ chart, from, to, width, height = 250 }: { chart: R
 }
 
 /** What each mark means, drawn the way the chart draws it. */
-export function ReportChartLegend({ chart }: { chart: ReportChartModel }) {
+export function PrintChartLegend({ chart }: { chart: PrintChartData }) {
   const spec = chart.series[0]!;
   return (
     <ul className="report-legend" aria-label={`Legend for ${chart.title.toLowerCase()}`}>

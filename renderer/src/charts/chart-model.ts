@@ -1,5 +1,7 @@
 // What the charts draw, worked out without React: the time axis in whole days, its ticks, the value
 // domain, each series' look, the drawing budget and the event markers. The components only render this.
+// Shared by the mobility detail chart, the printed report and referral letter, and the patient page's ALP
+// chart (charts/ imports no screen folder; eslint.config.mjs holds it to that).
 import { downsampleSeries } from '../../../shared/analysis/downsample';
 import type { EventLike, PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
 import type { Mode, Side } from '../../../shared/domain/catalogue';
@@ -73,7 +75,7 @@ export function valueAxis(values: readonly number[]): { domain: [number, number]
 
 /**
  * Marker shapes. Side: circle (right) or triangle (left). Within the series the page is about, readings by
- * another therapist or instrument take the other shapes (chart-strata.ts), so they never pass for a side.
+ * another therapist or instrument take the other shapes (mobility/chart-strata.ts), so they never pass for a side.
  */
 export type MarkerShape = 'circle' | 'triangle' | 'square' | 'diamond' | 'plus' | 'star' | 'cross';
 
@@ -115,6 +117,13 @@ export function pointsToDraw(series: readonly PatientSeries[], budget = DRAW_BUD
     out.set(s.key, s.points.length <= share ? s.points : downsampleSeries(s.points, share, s.analysis.verdict.keepIds));
   }
   return out;
+}
+
+/** A target from a therapy plan, drawn as a horizontal line with its label and due date. */
+export interface GoalLine {
+  value: number;
+  date: string;
+  label: string;
 }
 
 export interface EventMarker {

@@ -1,9 +1,9 @@
-// Small SVG pieces the detail chart and its legend share, so the legend shows exactly what the chart draws.
+// Small SVG pieces the charts and their legends share, so a legend shows exactly what its chart draws.
 import type { SeriesStyle } from './chart-model';
 
 /**
  * A marker: circle (right) or triangle (left), filled (active) or hollow (passive); the other shapes mark
- * readings of another therapist or instrument in the series the page is about (chart-strata.ts).
+ * readings of another therapist or instrument in the series the page is about (mobility/chart-strata.ts).
  */
 export function Marker({ cx, cy, style, size = 4.5 }: { cx: number; cy: number; style: SeriesStyle; size?: number }) {
   const fill = style.filled ? style.colour : '#fff';

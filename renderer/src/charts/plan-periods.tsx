@@ -1,14 +1,12 @@
-// Therapy plans on the mobility charts: each plan version as a hatched period with its name written in it,
-// and each goal as a target line (drawn by the chart's own goal lines). Hatching, outline and label carry the
-// meaning, so the periods read printed in black and white; neighbouring versions hatch in opposite directions.
+// Periods of time on a chart whose x axis is the day number: each therapy plan version in force as a hatched
+// area with its name written in it (plans/chart-overlays.ts says which versions concern a series). Hatching,
+// outline and label carry the meaning, so the periods read printed in black and white; neighbouring versions
+// hatch in opposite directions.
 import { useId } from 'react';
 import { ReferenceArea, pattern } from 'recharts';
 import { useFormatDate } from '../session/session-context';
-import { findMotionSpec, type Mode, type Side } from '../../../shared/domain/catalogue';
-import { siteJoints } from '../../../shared/domain/plan';
-import type { Plan } from '../../../shared/domain/plan-records';
 import { addDays } from '../../../shared/domain/plan-periods';
-import { dayNumber } from '../mobility/chart-model';
+import { dayNumber } from './chart-model';
 
 export interface PlanPeriod {
   key: string;
@@ -21,42 +19,9 @@ export interface PlanPeriod {
   hatch: 0 | 1;
 }
 
-/** A target line as the detail chart draws it ('Goal' in mobility/DetailChart). */
-export interface GoalLine {
-  value: number;
-  date: string;
-  label: string;
-}
-
 const HATCH_STROKE = '#1a1a1a';
 // Made once, outside any component: recharts redraws a definition whose component changes identity.
 const HATCHES = [45, -45].map((rotation) => pattern({ width: 9, height: 9, rotation, path: 'M0 4.5H9', strokeWidth: 1.2, color: HATCH_STROKE, opacity: 0.28 }));
-
-function shortTitle(title: string): string {
-  return title.length > 28 ? `${title.slice(0, 27)}…` : title;
-}
-
-/** The plans' versions and goals that concern one series (a motion of a side, in a mode). */
-export function planOverlays(plans: readonly Plan[], series: { side: Side; motion: string; mode: Mode }): { periods: PlanPeriod[]; goals: GoalLine[] } {
-  const joint = findMotionSpec(series.motion)?.joint;
-  const periods: PlanPeriod[] = [];
-  const goals: GoalLine[] = [];
-  for (const plan of plans) {
-    const concerns = plan.versions.some((v) => joint !== undefined && siteJoints(v.sites, series.side).has(joint));
-    if (!concerns) continue;
-    plan.versions.forEach((v, i) => {
-      if (v.inForceUntil !== null && v.inForceUntil < v.effectiveFrom) return;
-      periods.push({ key: v.id, from: v.effectiveFrom, until: v.inForceUntil, label: `Plan v${v.number}: ${shortTitle(v.title)}`, hatch: (i % 2) as 0 | 1 });
-    });
-    for (const g of plan.goals) {
-      if (g.motion === series.motion && g.side === series.side && g.mode === series.mode) {
-        // The chart writes "<label> 130° by 1 Feb 2027".
-        goals.push({ value: g.target, date: g.targetDate, label: 'Goal: at least' });
-      }
-    }
-  }
-  return { periods, goals };
-}
 
 /** The days a period covers on the chart's day axis: to the end of its last day, or to today while open. */
 export function periodDays(p: PlanPeriod, today: string): [number, number] {
@@ -81,7 +46,7 @@ function PeriodLabel({ viewBox, period }: { viewBox?: { x?: number; y?: number; 
   );
 }
 
-/** The periods as recharts elements, for a chart whose x axis is the day number (mobility/chart-model). */
+/** The periods as recharts elements, for a chart whose x axis is the day number (chart-model.ts). */
 export function planPeriodAreas(periods: readonly PlanPeriod[], today: string) {
   return periods.map((p) => {
     const [x1, x2] = periodDays(p, today);

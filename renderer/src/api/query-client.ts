@@ -1,0 +1,35 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiFailure } from './failure';
+
+// Why each default (an offline desktop app, one user at a time; changes refresh the cache, client.ts):
+// - networkMode 'always': the back end is on this machine, so "the browser is offline" must never pause a read
+//   (the default would leave a screen "Loading…" on a workstation without a network);
+// - no refetch on window focus or reconnect: coming back to the window must not re-read and re-render a screen
+//   someone is typing in; a change of our own is what makes data stale;
+// - an ApiError is an answer (not found, refused), so it is not retried; only a thrown failure (a transport
+//   that rejected) is tried once more;
+// - staleTime 30 s: screens opened one after another share one read of a patient's file, while a file changed
+//   in another window is read again when a screen opens half a minute later.
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      networkMode: 'always',
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      retry: (failures, error) => !(error instanceof ApiFailure) && failures < 1,
+      staleTime: 30_000,
+      gcTime: 5 * 60_000,
+    },
+    mutations: { networkMode: 'always', retry: false },
+  },
+});
+
+/**
+ * After a change succeeds: every read may show what it wrote (a reading, a verdict, a worklist row, a therapist's
+ * name), so the reads no screen shows are dropped, to be read afresh when one opens, and the shown ones are read
+ * again before the change's caller goes on. Cheap: only the current screen's reads run again.
+ */
+export async function refreshAfterChange(): Promise<void> {
+  queryClient.removeQueries({ type: 'inactive' });
+  await queryClient.invalidateQueries({ type: 'active' });
+}
