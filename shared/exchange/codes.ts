@@ -24,6 +24,9 @@ export const SYSTEM = {
   /** `brooker:III`, `hastings:IIB`: ROMtrack's stored classification codes. */
   classification: `${ROMTRACK}:classification`,
   eventKind: `${ROMTRACK}:event-kind`,
+  intervention: `${ROMTRACK}:intervention`,
+  /** A plan's lineage (its first version's id): every version of one plan carries it, each version being a CarePlan. */
+  plan: `${ROMTRACK}:plan-id`,
 } as const;
 
 /** A clinic's own identifier systems, one per clinic (the database's identity), as exchange.md asks. */
@@ -78,3 +81,4 @@ export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/conditi
 export const CONDITION_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 export const CONDITION_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status';
 export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement';

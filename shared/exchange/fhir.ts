@@ -4,10 +4,13 @@
 export type {
   Bundle,
   BundleEntry,
+  CarePlan,
+  CarePlanActivity,
   CodeableConcept,
   Condition,
   DiagnosticReport,
   Encounter,
+  Goal,
   Identifier,
   MedicationStatement,
   Observation,

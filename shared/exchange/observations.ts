@@ -1,5 +1,5 @@
 import type { CodeableConcept, Encounter, Observation, ObservationComponent } from './fhir';
-import { findMotionSpec, modeLabel, seriesLabel, sideLabel, type MotionKey } from '../domain/catalogue';
+import { findMotionSpec, modeLabel, seriesLabel, sideLabel } from '../domain/catalogue';
 import { END_FEEL_LABELS, INSTRUMENT_LABELS, VISIT_SETTING_LABELS, type Measurement, type Visit } from '../domain/visit';
 import { ACT_CODE, LATERALITY, OBSERVATION_CATEGORY, PAIN_SCORE, RANGE_OF_JOINT_MOVEMENT, STRUCTURE_LATERALITY_URL, SYSTEM, UCUM } from './codes';
 import { recordIdentifiers, ref, stateNote, type RecordState } from './identifiers';
@@ -25,7 +25,7 @@ export function encounterResource(v: Visit, refs: { patient: string; clinic: str
 }
 
 /** The measured joint motion: SNOMED's observable plus ROMtrack's own `<joint>.<motion>.<mode>`. */
-export function motionCode(m: Pick<Measurement, 'motion' | 'mode' | 'side'>): CodeableConcept {
+export function motionCode(m: { motion: string } & Pick<Measurement, 'mode' | 'side'>): CodeableConcept {
   const spec = findMotionSpec(m.motion);
   const label = spec ? `${spec.label} (${modeLabel(m.mode).toLowerCase()})` : m.motion;
   return {
@@ -35,7 +35,7 @@ export function motionCode(m: Pick<Measurement, 'motion' | 'mode' | 'side'>): Co
 }
 
 function bodySite(m: Pick<Measurement, 'motion' | 'side'>): CodeableConcept {
-  const spec = findMotionSpec(m.motion as MotionKey);
+  const spec = findMotionSpec(m.motion);
   const joint = spec?.joint ?? m.motion.split('.')[0] ?? m.motion;
   return {
     extension: [{ url: STRUCTURE_LATERALITY_URL, valueCodeableConcept: { coding: [LATERALITY[m.side]] } }],

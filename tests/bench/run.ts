@@ -11,6 +11,7 @@ import { checkOnOpen, openDatabase } from '../../electron/db/open';
 import { startupBackupAndCheck } from '../../electron/backup/startup-check';
 import { makeTempDir } from '../support/temp-dir';
 import { browserBench } from './browser';
+import { exportBench } from './export-clinic';
 import { FULL_SIZE, generateClinic, QUICK_SIZE } from './generate-clinic';
 import { interleavedMedians, medianMs, printTable, type BenchRow } from './harness';
 
@@ -163,6 +164,11 @@ async function main(): Promise<void> {
     rows.push({ name: 'clinic threshold change for elbow flexion, every patient with it re-judged', medianMs: performance.now() - thresholdStarted, targetMs: null, runs: 1 });
 
     api.close();
+    try {
+      rows.push(...(await exportBench(dbPath, clinic.therapistId)));
+    } catch (err) {
+      rows.push({ name: `clinic export FAILED: ${(err as Error).message}`, medianMs: Number.NaN, targetMs: 0, runs: 0 });
+    }
     // A failure in the browser part (a screen that never draws) still leaves the back end's figures printed.
     try {
       const browser = await browserBench({ dbPath, therapistId: clinic.therapistId, largestPatientId: clinic.largestPatientId, longSeriesPatientId: clinic.longSeriesPatientId, longSeriesKey: clinic.longSeriesKey });

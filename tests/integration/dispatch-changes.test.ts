@@ -131,6 +131,7 @@ describe('a read', () => {
       'worklist.statuses': { patientIds: [p.id] },
       'worklist.settings': {},
       'backups.list': {},
+      'exchange.exportProgress': {},
     };
     const names = Object.keys(operations) as OperationName[];
     // A new read is added above, so it is checked too.

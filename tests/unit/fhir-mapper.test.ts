@@ -34,7 +34,9 @@ function source(m: Measurement): ExchangeSource {
       riskFactors: [], sites: [], visits: [visit], events: [],
       therapists: [{ id: T, name: 'Abena Owusu', title: null, registrationNumber: 'PT-1', initials: 'AO', active: true, version: 1, createdAt: AT, updatedAt: AT }],
     },
-    voided: { visits: [], measurements: [], events: [], riskFactors: [], sites: [] },
+    plans: [],
+    today: '2025-06-01',
+    voided: { goals: [], visits: [], measurements: [], events: [], riskFactors: [], sites: [] },
   };
 }
 

@@ -2,36 +2,15 @@ import { randomInt } from 'node:crypto';
 import type { Measurement } from '../../../shared/domain/visit';
 import { measurementsCsv, pseudonyms, type CsvPatient } from '../../../shared/exchange/csv';
 import { patientBundle } from '../../../shared/exchange/bundle';
-import { inRange, type DateRange, type ExchangeClinic, type ExchangeSource } from '../../../shared/exchange/source';
-import { ensureDatabaseIdentity } from '../../db/identity';
+import { inRange, type DateRange } from '../../../shared/exchange/source';
 import { AppError } from '../../db/errors';
+import { exportClinic, type ExportProgress } from '../exchange/export-clinic';
+import { exchangeClinic, readExchangeSource } from '../exchange/read-source';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { readPatientFile } from '../patient-file';
 import { requirePatient } from '../versions';
 import type { HandlerTable } from './types';
-
-/** The clinic as exports name it: the database's identity is its stable id (the clinic row has none). */
-function exchangeClinic(ctx: ApiContext): ExchangeClinic {
-  const clinic = ctx.repos.clinic.get();
-  if (!clinic) throw new AppError('conflict', 'Set up the clinic before exporting.');
-  return { id: ensureDatabaseIdentity(ctx.db), name: clinic.name, address: clinic.address, phone: clinic.phone };
-}
-
-function readSource(ctx: ApiContext, clinic: ExchangeClinic, patientId: string): ExchangeSource {
-  const file = readPatientFile(ctx, patientId);
-  return {
-    clinic,
-    file,
-    voided: {
-      visits: ctx.repos.visits.voidedVisitsOf(patientId),
-      measurements: ctx.repos.visits.voidedMeasurementsOf(patientId),
-      events: ctx.repos.events.voidedOf(patientId),
-      riskFactors: ctx.repos.profile.voidedRiskFactorsOf(patientId),
-      sites: ctx.repos.profile.voidedSitesOf(patientId),
-    },
-  };
-}
 
 function patientIds(ctx: ApiContext, input: { patientId?: string | undefined }): string[] {
   if (input.patientId) return [requirePatient(ctx, input.patientId).id];
@@ -52,7 +31,10 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
-export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv'> = {
+/** The running or last whole-clinic export of each back end, for exchange.exportProgress. */
+const progressOf = new WeakMap<ApiContext, ExportProgress & { running: boolean; path: string }>();
+
+export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress'> = {
   /**
    * A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the audit row
    * (who exported what, to which file name) is written in it. A whole clinic is one transaction Bundle per patient per line, so each line can be sent to a
@@ -62,7 +44,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
     const clinic = exchangeClinic(ctx);
     const range = rangeOf(input);
     const ids = patientIds(ctx, input);
-    const bundles = ids.map((id) => patientBundle(readSource(ctx, clinic, id), range));
+    const bundles = ids.map((id) => patientBundle(readExchangeSource(ctx, clinic, id), range));
     const records = bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0);
     const single = input.patientId !== undefined;
     const fileName = single ? `romtrack-patient-${input.patientId}${rangeTag(range)}.fhir.json` : `romtrack-clinic-${day(ctx)}${rangeTag(range)}.fhir.ndjson`;
@@ -112,5 +94,27 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
       after: { format: 'csv', fileName, range: range ?? null, pseudonymised: input.pseudonymise, patients: ids.length, rows: records },
     });
     return { fileName, mediaType: 'text/csv' as const, content, patients: ids.length, records };
+  },
+
+  /**
+   * Streamed by electron/api/exchange/export-clinic.ts; one at a time, so two exports never race for the disk. The
+   * progress is recorded from the export's first report, made once its checks have passed and before its first
+   * await, so a refused export leaves the last one's progress as it was and a second request sees this one running.
+   */
+  'exchange.exportClinic': async (input, ctx) => {
+    if (progressOf.get(ctx)?.running) throw new AppError('conflict', 'An export of the whole clinic is already running. Wait for it to finish.');
+    const state = { running: true, path: input.path, done: 0, total: 0 };
+    try {
+      return await exportClinic(ctx, input, (p) => {
+        progressOf.set(ctx, Object.assign(state, p));
+      });
+    } finally {
+      state.running = false;
+    }
+  },
+
+  'exchange.exportProgress': (_input, ctx) => {
+    const state = progressOf.get(ctx);
+    return state ? { ...state } : { running: false, path: null, done: 0, total: 0 };
   },
 };

@@ -1,0 +1,102 @@
+// The whole benchmark clinic exported as FHIR NDJSON (exchange.exportClinic's streaming), in a process of its
+// own so its peak resident memory is the export's and not the generator's. Issue 19's target: 2 million
+// measurements in under 2 minutes, streamed, in under 300 MB.
+//   as part of npm run bench: exportBench(dbPath, therapistId) from run.ts
+//   alone, on a kept database:  node build/node/tests/bench/export-clinic.js --db PATH --therapist ID
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import { createBackend } from '../../electron/api/backend';
+import { exportClinic } from '../../electron/api/exchange/export-clinic';
+import type { BenchRow } from './harness';
+import { makeTempDir } from '../support/temp-dir';
+
+interface ExportFigures {
+  ms: number;
+  cpuMs: number;
+  patients: number;
+  resources: number;
+  measurements: number;
+  bytes: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  /** Resident memory of the process before the export started: Node, the modules and the open database. */
+  rssBeforeMb: number;
+}
+
+/** In the child: export, sampling the heap as it goes; the peak RSS is the kernel's figure for the process. */
+async function runExport(dbPath: string, therapistId: string, outPath: string): Promise<ExportFigures> {
+  const backend = createBackend({ databasePath: dbPath, mode: 'server' });
+  try {
+    backend.context.session.select(therapistId);
+    const measurements = backend.context.db.prepare('SELECT count(*) FROM measurements WHERE superseded_by IS NULL AND voided_at IS NULL').pluck().get() as number;
+    let peakHeap = 0;
+    const rssBefore = process.memoryUsage.rss();
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await exportClinic(backend.context, { path: outPath }, () => {
+      peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+    });
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return {
+      ms,
+      cpuMs: (used.user + used.system) / 1000,
+      patients: result.patients,
+      resources: result.resources,
+      measurements,
+      bytes: result.bytes,
+      // maxRSS is in KiB.
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakHeapMb: peakHeap / 1024 / 1024,
+      rssBeforeMb: rssBefore / 1024 / 1024,
+    };
+  } finally {
+    backend.close();
+  }
+}
+
+/** Runs the export in a fresh Node process on this compiled file and returns the bench's rows. */
+export async function exportBench(dbPath: string, therapistId: string): Promise<BenchRow[]> {
+  const out = makeTempDir('romtrack-bench-export-');
+  try {
+    const outPath = `${out.dir}/clinic.ndjson`;
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [__filename, '--db', dbPath, '--therapist', therapistId, '--out', outPath], { maxBuffer: 1 << 20 }, (err, text, errText) =>
+        err ? reject(new Error(`${err.message}\n${errText}`)) : resolve(text),
+      );
+    });
+    const f = JSON.parse(stdout.trim().split('\n').pop()!) as ExportFigures;
+    const mb = (statSync(outPath).size / 1024 / 1024).toFixed(0);
+    const perTwoMillion = (f.ms / Math.max(1, f.measurements)) * 2_000_000;
+    return [
+      {
+        name: `export the whole clinic as FHIR NDJSON (${f.patients} patients, ${f.measurements} measurements, ${f.resources} resources, ${mb} MB)`,
+        medianMs: f.ms,
+        targetMs: Math.round(120_000 * (f.measurements / 2_000_000)),
+        runs: 1,
+        note: `CPU ${(f.cpuMs / 1000).toFixed(1)} s; ${(f.resources / (f.ms / 1000)).toFixed(0)} resources/s; at this rate 2 million measurements take ${(perTwoMillion / 1000).toFixed(0)} s (target 120 s)`,
+      },
+      { name: 'export: peak resident memory of the exporting process', medianMs: f.peakRssMb, targetMs: 300, runs: 1, unit: 'MB', note: `${f.rssBeforeMb.toFixed(0)} MB before the export began; peak JS heap seen ${f.peakHeapMb.toFixed(0)} MB` },
+    ];
+  } finally {
+    out.cleanup();
+  }
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, therapist: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.db || !values.therapist || !values.out) {
+    console.error('Usage: node export-clinic.js --db PATH --therapist ID --out FILE.ndjson');
+    process.exitCode = 2;
+  } else {
+    runExport(values.db, values.therapist, values.out).then(
+      (f) => console.log(JSON.stringify(f)),
+      (err: unknown) => {
+        console.error(err);
+        process.exitCode = 1;
+      },
+    );
+  }
+}
