@@ -40,6 +40,7 @@ export const PARTS = {
 export const NEEDS = {
   serve: ['node', 'renderer'],
   'sample-data': ['node'],
+  certificates: ['node'],
   start: ['node', 'renderer', 'preload'],
 };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../api/backend';
@@ -6,12 +6,15 @@ import { automaticBackup } from '../backup/backup';
 import { startupBackupAndCheck } from '../backup/startup-check';
 import { replaceFromBackup, startupFailureAdvice } from '../backup/startup';
 import { resolveDatabasePath } from '../db/default-path';
-import { isLoopback, startServer } from '../server/http-server';
+import { messageOf } from '../db/errors';
+import { startServer } from '../server/http-server';
+import { isLoopback, plainHttpRefusal, type TlsFiles } from '../server/network-access';
 
-const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS] [--restore-from BACKUP]
+const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS --tls-cert FILE --tls-key FILE] [--restore-from BACKUP]
   --port N        port to listen on (default 5180; 0 picks a free one)
   --db PATH       database file (default: ROMTRACK_DB, else the per-user data folder)
-  --host ADDRESS  listen beyond this machine (default 127.0.0.1). Anyone who can reach it and has the token can read every record.
+  --host ADDRESS  listen beyond this machine (default 127.0.0.1); needs --tls-cert and --tls-key (see npm run certificates).
+  --tls-cert FILE, --tls-key FILE  the server's certificate and private key (PEM): the server speaks HTTPS only.
   --restore-from BACKUP  replace a database that will not open with this backup (the old file is kept, renamed).`;
 
 async function main(): Promise<void> {
@@ -22,12 +25,14 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '5180' },
         db: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         'restore-from': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
+    console.error(`${messageOf(err)}\n${USAGE}`);
     process.exit(2);
   }
   if (args.help) {
@@ -42,15 +47,17 @@ async function main(): Promise<void> {
   const databasePath = resolveDatabasePath(args.db);
   // Owner-only: the folders holding patient records are nobody else's to list (files are 0600, db/open.ts).
   mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
-  if (!isLoopback(args.host)) {
-    console.warn(`WARNING: listening on ${args.host}, not only this machine. Every record is reachable from the network by anyone with the token.`);
+  const tls = readTlsFiles(args['tls-cert'], args['tls-key']);
+  if (!isLoopback(args.host) && !tls) {
+    console.error(plainHttpRefusal(args.host));
+    process.exit(2);
   }
   if (args['restore-from']) {
     try {
       const { keptDamagedAs } = await replaceFromBackup(databasePath, args['restore-from']);
       console.log(`Restored ${databasePath} from ${args['restore-from']}.${keptDamagedAs ? ` The previous file was kept as ${keptDamagedAs}.` : ''}`);
     } catch (err) {
-      console.error(`Nothing was changed: ${(err as Error).message}`);
+      console.error(`Nothing was changed: ${messageOf(err)}`);
       process.exit(1);
     }
   }
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
   try {
     backend = createBackend({ databasePath, mode: 'server' });
   } catch (err) {
-    console.error(await startupFailureAdvice(databasePath, (err as Error).message, (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
+    console.error(await startupFailureAdvice(databasePath, messageOf(err), (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
     process.exit(1);
   }
   void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
@@ -66,14 +73,18 @@ async function main(): Promise<void> {
     if (check.auditLog) console.error(`\n*** ${check.auditLog} ***\n`);
     if (check.warning) console.warn(check.warning);
   });
-  const server = await startServer({
-    dispatch: backend.dispatch,
-    staticDir: join(__dirname, '..', '..', '..', 'renderer'),
-    host: args.host,
-    port,
-  });
+  let server;
+  try {
+    server = await startServer({ dispatch: backend.dispatch, staticDir: join(__dirname, '..', '..', '..', 'renderer'), host: args.host, port, tls });
+  } catch (err) {
+    // A certificate and key that do not belong together, or a port already taken.
+    console.error(`The server could not start: ${messageOf(err)}`);
+    backend.close();
+    process.exit(1);
+  }
   console.log(`ROMtrack server mode. Database: ${databasePath}`);
-  console.log(`Open this address in a browser on this computer:\n\n  ${server.openUrl}\n`);
+  const where = isLoopback(args.host) ? 'on this computer' : "on a workstation that trusts the clinic's certificate authority";
+  console.log(`Open this address in a browser ${where}:\n\n  ${server.openUrl}\n`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (): void => {
@@ -83,7 +94,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => automaticBackup(backend.context.db, databasePath, 'quit'))
-      .catch((err: unknown) => console.warn(`The backup on quit failed: ${(err as Error).message}`))
+      .catch((err: unknown) => console.warn(`The backup on quit failed: ${messageOf(err)}`))
       .finally(() => {
         backend.close();
         process.exit(0);
@@ -94,3 +105,19 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/** Both files or neither; a file that cannot be read stops the start with its name. */
+function readTlsFiles(certPath: string | undefined, keyPath: string | undefined): TlsFiles | undefined {
+  if (!certPath && !keyPath) return undefined;
+  if (!certPath || !keyPath) {
+    console.error(`Give both --tls-cert and --tls-key (the ${certPath ? 'key' : 'certificate'} is missing).`);
+    process.exit(2);
+  }
+  try {
+    return { certPem: readFileSync(certPath, 'utf8'), keyPem: readFileSync(keyPath, 'utf8') };
+  } catch (err) {
+    console.error(`The TLS files cannot be read: ${messageOf(err)}`);
+    process.exit(2);
+  }
+}
+

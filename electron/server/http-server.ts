@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import type { Envelope, ErrorCode } from '../../shared/api/errors';
 import { HTTP_API_PREFIX, MAX_REQUEST_BYTES, TOKEN_HEADER } from '../../shared/api/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../api/dispatch';
+import { allowedHostHeaders, isLoopback, plainHttpRefusal, type TlsFiles } from './network-access';
 import { announcesBody, decodeUtf8, nestsDeeperThan, readBody } from './request-body';
 import { readStatic } from './static-files';
 
@@ -40,6 +41,8 @@ export interface ServerOptions {
   staticDir: string;
   host?: string;
   port?: number;
+  /** Required to listen beyond loopback: the server then speaks HTTPS only. */
+  tls?: TlsFiles;
   /** Fixed only by tests; otherwise a new random token at each start. */
   token?: string;
   /** The limits below default to SERVER_LIMITS; tests shorten them. */
@@ -99,7 +102,8 @@ function isJsonContentType(header: string | undefined): boolean {
 /**
  * Server mode: the same operation table as the desktop app, over HTTP on loopback.
  * Only this machine may call it (loopback by default, Host header checked against DNS
- * rebinding), and only a browser that was given the start-up token.
+ * rebinding), and only a browser that was given the start-up token. Beyond loopback it needs TLS, and the
+ * Host check takes the names in the server's certificate.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -109,21 +113,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const headersTimeout = options.headersTimeoutMs ?? SERVER_LIMITS.headersTimeoutMs;
   const requestTimeout = options.requestTimeoutMs ?? SERVER_LIMITS.requestTimeoutMs;
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? SERVER_LIMITS.keepAliveTimeoutMs;
-  // null: listening beyond loopback on purpose, so any Host is accepted (the token still guards).
-  let allowedHosts: Set<string> | null = new Set<string>();
+  if (!isLoopback(host) && !options.tls) throw new Error(plainHttpRefusal(host));
+  // Filled once the port is known; empty until then, so nothing is answered early.
+  let allowedHosts = new Set<string>();
 
-  const server = createServer(
-    {
-      headersTimeout,
-      requestTimeout,
-      keepAliveTimeout,
-      connectionsCheckingInterval: options.connectionsCheckingIntervalMs ?? SERVER_LIMITS.connectionsCheckingIntervalMs,
-      maxHeaderSize: SERVER_LIMITS.maxHeaderBytes,
-      requireHostHeader: true,
-      insecureHTTPParser: false,
-    },
-    (req, res) => run(req, res),
-  );
+  const httpOptions = {
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout,
+    connectionsCheckingInterval: options.connectionsCheckingIntervalMs ?? SERVER_LIMITS.connectionsCheckingIntervalMs,
+    maxHeaderSize: SERVER_LIMITS.maxHeaderBytes,
+    requireHostHeader: true,
+    insecureHTTPParser: false,
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => run(req, res);
+  const server = options.tls
+    ? createTlsServer({ ...httpOptions, cert: options.tls.certPem, key: options.tls.keyPem, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(httpOptions, onRequest);
   server.headersTimeout = headersTimeout;
   server.requestTimeout = requestTimeout;
   server.keepAliveTimeout = keepAliveTimeout;
@@ -205,7 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (allowedHosts && !allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
+    if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
       fail(req, res, 421, 'unauthorized', 'This server answers only on the address it printed at start.');
       return;
     }
@@ -286,12 +292,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  // A server listening on a TCP port (not a pipe) has an address object.
+  if (address === null || typeof address === 'string') throw new Error(`the server is not listening on a TCP port (${String(address)})`);
+  const { port } = address;
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
-  allowedHosts = isLoopback(host)
-    ? new Set([`${hostForUrl}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
-    : null;
-  const url = `http://${hostForUrl}:${port}`;
+  allowedHosts = allowedHostHeaders(host, port, options.tls);
+  const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
   return {
     url,
     openUrl: `${url}/?token=${token}`,
@@ -302,8 +309,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => ok());
       }),
   };
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -1,0 +1,89 @@
+// The database's encryption key, and the recovery key printed for the clinic. The key is random and never typed
+// in daily work: the desktop keeps it wrapped by the operating system's key store, server mode in a file only
+// the server's user can read. The recovery key is the same 32 bytes written for paper, with a checksum, so a
+// typing slip is caught before it is tried against a backup.
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { AppError } from './errors';
+
+export const DATABASE_KEY_BYTES = 32;
+
+export function newDatabaseKey(): Buffer {
+  return randomBytes(DATABASE_KEY_BYTES);
+}
+
+/** The pragma that opens an encrypted database with this key (raw key, no passphrase derivation). */
+export function keyPragma(key: Buffer): string {
+  if (key.length !== DATABASE_KEY_BYTES) throw new Error(`A database key is ${DATABASE_KEY_BYTES} bytes, not ${key.length}.`);
+  return `hexkey='${key.toString('hex')}'`;
+}
+
+// Crockford's base32: no I, L, O or U, so the letters people confuse read as the digit they look like.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CHECKSUM_BYTES = 2;
+
+function checksum(key: Buffer): Buffer {
+  return createHash('sha256').update(key).digest().subarray(0, CHECKSUM_BYTES);
+}
+
+/** "7KQ2M-0PZ4T-…": 55 characters in groups of five, for the printed recovery sheet. */
+export function formatRecoveryKey(key: Buffer): string {
+  const bytes = Buffer.concat([key, checksum(key)]);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out.match(/.{1,5}/g)!.join('-');
+}
+
+/** Reads a recovery key as typed: any case, with or without dashes and spaces, O for 0 and I or L for 1. */
+export function parseRecoveryKey(text: string): Buffer {
+  const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const expected = Math.ceil(((DATABASE_KEY_BYTES + CHECKSUM_BYTES) * 8) / 5);
+  const wrong = [...clean].find((c) => !ALPHABET.includes(c));
+  if (wrong !== undefined) throw new AppError('invalid_input', `The recovery key has a character it cannot contain: "${wrong}". Check it against the printed sheet.`);
+  if (clean.length !== expected) throw new AppError('invalid_input', `The recovery key has ${expected} letters and digits (in groups of five); this has ${clean.length}. Check it against the printed sheet.`);
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const c of clean) {
+    value = ((value << 5) | ALPHABET.indexOf(c)) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const all = Buffer.from(bytes.slice(0, DATABASE_KEY_BYTES + CHECKSUM_BYTES));
+  const key = all.subarray(0, DATABASE_KEY_BYTES);
+  if (!checksum(key).equals(all.subarray(DATABASE_KEY_BYTES))) {
+    throw new AppError('invalid_input', 'This recovery key has a typing mistake somewhere: check each group against the printed sheet.');
+  }
+  return Buffer.from(key);
+}
+
+/** Server mode's key file: the key in hex, readable and writable by this user only. */
+export function writeKeyFile(path: string, key: Buffer): void {
+  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+}
+
+export function readKeyFile(path: string): Buffer {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch {
+    throw new AppError('not_found', `The database key file ${path} cannot be read. Without it the database cannot be opened: restore the file, or open a backup with the clinic's recovery key.`);
+  }
+  if (!/^[0-9a-f]{64}$/i.test(text)) throw new AppError('invalid_input', `${path} is not a ROMtrack key file (64 hexadecimal digits). Restore the right file, or use the recovery key.`);
+  // Others may have been given access by a copy or an archive tool: take it back rather than refuse to start.
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  return Buffer.from(text, 'hex');
+}
