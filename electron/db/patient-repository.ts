@@ -59,6 +59,18 @@ export class PatientRepository {
     return patient;
   }
 
+  /** A patient from another workstation's file (exchange.importFhir): it keeps the id it was given there. */
+  insertImported(input: NewPatient & { id: string }, at: string): Patient {
+    prepared(this.db,
+        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(input.id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, at);
+    const patient = this.get(input.id)!;
+    this.index.put(patient, input.id);
+    return patient;
+  }
+
   /** Returns the updated patient, or null when the expected version is no longer current. */
   update(input: PatientUpdate, at: string): Patient | null {
     const info = prepared(this.db, 

@@ -49,6 +49,16 @@ export class TherapistRepository {
     return this.get(id)!;
   }
 
+  /** A therapist named by another workstation's file (exchange.importFhir), under the id given there. */
+  insertImported(id: string, v: TherapistValues & { active: boolean }, at: string): Therapist {
+    prepared(this.db,
+        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(id, v.name, v.title, v.registrationNumber, v.initials, v.active ? 1 : 0, at, at);
+    return this.get(id)!;
+  }
+
   update(id: string, expectedVersion: number, v: TherapistValues, at: string): Therapist | null {
     const info = prepared(this.db, 
         `UPDATE therapists SET name = ?, title = ?, registration_number = ?, initials = ?, version = version + 1, updated_at = ?

@@ -168,6 +168,12 @@ export class VisitRepository {
     return row ? toMeasurement(row) : null;
   }
 
+  /** The current version of a measurement's lineage, if this database holds one (exchange.importFhir). */
+  currentOfLineage(lineageId: string): Measurement | null {
+    const row = prepared<[string], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE m.lineage_id = ? AND ${currentOnly('m')}`).get(lineageId);
+    return row ? toMeasurement(row) : null;
+  }
+
   measurementHistory(id: string): Measurement[] {
     return this.measurementVersions.history(id).map((r) => this.measurement(r.id)!);
   }

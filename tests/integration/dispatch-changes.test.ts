@@ -40,6 +40,7 @@ describe('a change without a working therapist', () => {
     await refusedWithoutActor('thresholds.set', { motion: 'elbow.flexion', instrument: 'goniometer', degrees: 12 });
     await refusedWithoutActor('clinic.update', { name: 'Renamed', version: clinic.version });
     await refusedWithoutActor('exchange.exportCsv', { all: true, pseudonymise: false });
+    await refusedWithoutActor('exchange.importFhir', { content: '{}' });
     await refusedWithoutActor('backups.create', { folder: null });
     expect(changesSoFar()).toBe(before);
   });

@@ -5,7 +5,9 @@ import { patientBundle } from '../../../shared/exchange/bundle';
 import { inRange, type DateRange } from '../../../shared/exchange/source';
 import { AppError } from '../../db/errors';
 import { exportClinic, type ExportProgress } from '../exchange/export-clinic';
+import { importContents } from '../exchange/import-bundle';
 import { exchangeClinic, readExchangeSource } from '../exchange/read-source';
+import { readBundle } from '../../../shared/exchange/read-bundle';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { readPatientFile } from '../patient-file';
@@ -34,7 +36,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 /** The running or last whole-clinic export of each back end, for exchange.exportProgress. */
 const progressOf = new WeakMap<ApiContext, ExportProgress & { running: boolean; path: string }>();
 
-export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress'> = {
+export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress' | 'exchange.importFhir'> = {
   /**
    * A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the audit row
    * (who exported what, to which file name) is written in it. A whole clinic is one transaction Bundle per patient per line, so each line can be sent to a
@@ -111,6 +113,27 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
     } finally {
       state.running = false;
     }
+  },
+
+  /**
+   * The file is read and checked whole before anything is written (a refusal lists every problem, each naming its
+   * entry); then written in dispatch's one transaction, with one audit row saying what came from where.
+   */
+  'exchange.importFhir': (input, ctx) => {
+    const read = readBundle(input.content);
+    if (!read.ok) throw new AppError('invalid_input', `This file cannot be imported: ${read.problems.slice(0, 10).join(' ')}${read.problems.length > 10 ? ` (and ${read.problems.length - 10} more problems)` : ''}`);
+    const report = importContents(ctx, read.contents, input.decisions);
+    if (!report.unchanged) {
+      audit(ctx, {
+        at: ctx.now(),
+        operation: 'exchange.importFhir',
+        entity: 'patient',
+        entityId: report.patientId,
+        before: null,
+        after: { format: 'fhir-r4', fromClinic: read.contents.clinicId, matchedBy: report.matchedBy, added: report.added, decisions: input.decisions ?? null, conflicts: report.conflicts.length, notImported: report.notImported },
+      });
+    }
+    return report;
   },
 
   'exchange.exportProgress': (_input, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, uuid } from '../../domain/schema-parts';
 import { Empty } from './common';
+import { MAX_REQUEST_BYTES } from '../transport';
 
 // Exchange (issue 19): FHIR R4 and CSV exports. The mapping is shared/exchange/; the back end reads the records and
 // returns the file's text with its name and media type, which the renderer saves as a file (in server mode a Blob
@@ -80,6 +81,42 @@ export const ExportProgress = z.strictObject({
   total: z.number().int(),
 });
 
+/** Room for the request's own JSON around the file's text, which escaping can enlarge. */
+export const MAX_IMPORT_CHARS = MAX_REQUEST_BYTES - 64 * 1024;
+
+const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+
+export const ImportFhirInput = z.strictObject({
+  /** The text of a patient file exported by ROMtrack (exchange.exportFhir with a patientId). */
+  content: z
+    .string({ error: 'Choose a file to import.' })
+    .min(1, { error: 'The file is empty.' })
+    .max(MAX_IMPORT_CHARS, { error: `The file is larger than ${Math.floor(MAX_IMPORT_CHARS / 1024)} KB. Export and import one patient at a time.` }),
+  /** The person's decisions on the conflicts a first import listed: which of the file's demographics to take. */
+  decisions: z.strictObject({ takeIncoming: z.array(z.enum(DEMOGRAPHICS)).max(DEMOGRAPHICS.length) }).optional(),
+});
+export type ImportFhirInput = z.input<typeof ImportFhirInput>;
+
+const Counts = z.strictObject({ patients: z.number().int(), therapists: z.number().int(), visits: z.number().int(), measurements: z.number().int() });
+
+export const ImportReport = z.strictObject({
+  /** The patient in this database the file was imported into. */
+  patientId: z.string(),
+  /** How the patient was found here; null when the file's patient was added. */
+  matchedBy: z.enum(['id', 'clinicId', 'nameAndBirthDate']).nullable(),
+  /** Records new to this database (a correction or a void of a record held here counts as added: a new version). */
+  added: Counts,
+  /** Records this database already held under the same ids. */
+  matched: Counts,
+  /** True when the import wrote nothing (the same file imported again). */
+  unchanged: z.boolean(),
+  /** Differences left for a person to decide; nothing here was overwritten. */
+  conflicts: z.array(z.strictObject({ field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string() })),
+  /** Resources of kinds this import does not write yet, by type. */
+  notImported: z.array(z.strictObject({ resourceType: z.string(), count: z.number().int() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
 export const exchangeOperations = {
   /** One patient: a FHIR R4 transaction Bundle (JSON). The whole clinic: one such Bundle per line (NDJSON). */
   'exchange.exportFhir': { kind: 'change', input: ExportFhirInput, output: ExportFile },
@@ -91,4 +128,6 @@ export const exchangeOperations = {
    */
   'exchange.exportClinic': { kind: 'change', transaction: 'own', input: ExportClinicInput, output: ClinicExport },
   'exchange.exportProgress': { kind: 'read', input: Empty, output: ExportProgress },
+  /** A patient file from another workstation or clinic: checked whole first, idempotent, demographics never overwritten unasked. */
+  'exchange.importFhir': { kind: 'change', input: ImportFhirInput, output: ImportReport },
 } as const;

@@ -1,0 +1,150 @@
+import type { ImportFhirInput, ImportReport } from '../../../shared/api/operations/exchange';
+import type { Patient } from '../../../shared/domain/patient';
+import { initialsOf } from '../../../shared/domain/therapist';
+import type { BundleContents, ImportedMeasurement, ImportedPatient } from '../../../shared/exchange/read-bundle';
+import { AppError } from '../../db/errors';
+import type { ApiContext } from '../context';
+
+type Decisions = NonNullable<ImportFhirInput['decisions']>;
+type Field = Decisions['takeIncoming'][number];
+const FIELDS: readonly Field[] = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'];
+const FIELD_LABELS: Record<Field, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex' };
+
+const zero = () => ({ patients: 0, therapists: 0, visits: 0, measurements: 0 });
+
+/**
+ * Writes a checked Bundle's records (shared/exchange/read-bundle.ts) in the caller's transaction. Every record
+ * keeps its ids, so a second import of the same file finds everything and writes nothing. Clinical records are
+ * only ever added: a correction or a void from the other side becomes a new version of the lineage held here.
+ */
+export function importContents(ctx: ApiContext, c: BundleContents, decisions: Decisions | undefined): ImportReport {
+  const at = ctx.now();
+  const actor = ctx.actorId();
+  if (!actor) throw new AppError('invalid_input', 'Choose who is working before importing.');
+  const added = zero();
+  const matched = zero();
+  const conflicts: ImportReport['conflicts'] = [];
+  let demographicsTaken = false;
+
+  const found = findPatient(ctx, c.patient);
+  let patientId: string;
+  if (found) {
+    matched.patients++;
+    patientId = found.patient.id;
+    const take = new Set(decisions?.takeIncoming ?? []);
+    const p = found.patient;
+    const pick = <K extends Field>(f: K): ImportedPatient[K] => (take.has(f) ? c.patient[f] : p[f]);
+    for (const f of FIELDS) {
+      const here = p[f];
+      const incoming = c.patient[f];
+      if (here !== incoming && !take.has(f)) {
+        conflicts.push({ field: f, here, incoming, message: `${FIELD_LABELS[f]} differs: here ${here ?? '(none)'}, in the file ${incoming ?? '(none)'}. Kept as it is here.` });
+      }
+    }
+    if (FIELDS.some((f) => take.has(f) && p[f] !== c.patient[f])) {
+      // Taken only when a person chose to, after seeing the conflict; the version guards against an edit meanwhile.
+      const updated = ctx.repos.patients.update(
+        { id: p.id, version: p.version, familyName: pick('familyName'), givenNames: pick('givenNames'), clinicId: pick('clinicId'), dateOfBirth: pick('dateOfBirth'), sex: pick('sex') },
+        at,
+      );
+      if (!updated) throw new AppError('conflict', 'This patient was changed meanwhile. Import the file again.');
+      demographicsTaken = true;
+    }
+  } else {
+    patientId = ctx.repos.patients.insertImported(c.patient, at).id;
+    added.patients++;
+  }
+
+  for (const t of c.therapists) {
+    if (ctx.repos.therapists.get(t.id)) {
+      matched.therapists++;
+      continue;
+    }
+    // The rater keeps the id their records name; a registration number held here by someone else is listed, not merged.
+    const holder = t.registrationNumber ? ctx.repos.therapists.findByRegistration(t.registrationNumber) : null;
+    if (holder) {
+      conflicts.push({
+        field: 'therapist',
+        here: holder.name,
+        incoming: t.name,
+        message: `${t.name} in the file has registration number ${t.registrationNumber}, which ${holder.name} has here. ${t.name} was added without it; decide whether they are one person.`,
+      });
+    }
+    ctx.repos.therapists.insertImported(t.id, { name: t.name, title: t.title, registrationNumber: holder ? null : t.registrationNumber, initials: initialsOf(t.name), active: t.active }, at);
+    added.therapists++;
+  }
+
+  for (const v of c.visits) {
+    const here = ctx.repos.visits.visit(v.id);
+    if (here && here.patientId !== patientId) throw new AppError('conflict', `Visit ${v.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (!here) {
+      const readings = c.measurements.filter((m) => m.visitId === v.id);
+      ctx.repos.visits.insertVisit({
+        id: v.id, patientId, date: v.date, therapistId: v.therapistId, setting: v.setting, symptoms: v.symptoms, notes: null,
+        // The visit's default instrument is not in the file; its readings carry their own.
+        instrument: readings[0]?.instrument ?? 'goniometer', endFeel: null,
+        recordedAt: readings.reduce((first, m) => (m.recordedAt < first ? m.recordedAt : first), at), recordedBy: null,
+      });
+      added.visits++;
+    } else matched.visits++;
+    if (v.voided && !ctx.repos.visits.visitVoid(v.id)) {
+      ctx.repos.visits.voidVisit(v.id, at, actor, 'Entered in error at the sending workstation');
+      if (here) added.visits++;
+    }
+  }
+
+  // Oldest first, so a lineage's versions arrive in order.
+  for (const m of [...c.measurements].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))) {
+    const r = importMeasurement(ctx, m, patientId, actor, at);
+    if (r === 'matched') matched.measurements++;
+    else added.measurements++;
+  }
+
+  const unchanged = added.patients + added.therapists + added.visits + added.measurements === 0 && !demographicsTaken;
+  return { patientId, matchedBy: found?.by ?? null, added, matched, unchanged, conflicts, notImported: c.notImported };
+}
+
+function findPatient(ctx: ApiContext, p: ImportedPatient): { patient: Patient; by: NonNullable<ImportReport['matchedBy']> } | null {
+  const byId = ctx.repos.patients.get(p.id);
+  if (byId) return { patient: byId, by: 'id' };
+  const candidates: [Patient[], NonNullable<ImportReport['matchedBy']>][] = [
+    [p.clinicId ? ctx.repos.patients.withSameClinicId(p.clinicId) : [], 'clinicId'],
+    [ctx.repos.patients.withSameIdentity(p), 'nameAndBirthDate'],
+  ];
+  for (const [list, by] of candidates) {
+    if (list.length === 1) return { patient: list[0]!, by };
+    if (list.length > 1) throw new AppError('conflict', `${list.length} patients here match ${p.familyName}, ${p.givenNames} (${p.dateOfBirth}). Nothing was imported; merge them first.`);
+  }
+  return null;
+}
+
+function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: string, actor: string, at: string): 'added' | 'matched' {
+  const visits = ctx.repos.visits;
+  const held = visits.measurementVersions.get(m.id);
+  if (held) {
+    if (held.patient_id !== patientId) throw new AppError('conflict', `Measurement ${m.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (m.state.kind === 'voided' && !held.voided_at && !held.superseded_by) {
+      visits.measurementVersions.void(m.id, m.voidedAt ?? at, actor, m.state.reason);
+      return 'added';
+    }
+    return 'matched';
+  }
+  const current = visits.currentOfLineage(m.lineageId);
+  // A later version of a lineage held here is its correction; one whose earlier versions never came here starts it.
+  const supersedes = current && m.id !== m.lineageId ? current.id : null;
+  // The old version is marked first (superseded_by is checked at commit), so there is never a second current one.
+  if (supersedes) visits.measurementVersions.markSuperseded(supersedes, m.id);
+  visits.writeMeasurement(
+    {
+      id: m.id,
+      lineageId: m.lineageId,
+      supersedesId: supersedes,
+      recordedAt: m.recordedAt,
+      recordedBy: m.raterId,
+      correctionReason: supersedes ? (m.state.kind === 'corrected' ? m.state.reason : 'Corrected at the sending workstation') : null,
+    },
+    { visitId: m.visitId, patientId, motion: m.motion, side: m.side, mode: m.mode, degrees: m.degrees, raterId: m.raterId, instrument: m.instrument, endFeel: m.endFeel, pain: m.pain, note: m.note },
+  );
+  if (m.state.kind === 'voided') visits.measurementVersions.void(m.id, m.voidedAt ?? at, actor, m.state.reason);
+  return 'added';
+}
