@@ -8,6 +8,7 @@ import { STATUS_ID } from '../forms/return-focus';
 import { flashFor } from '../layout/flash';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
+import { PatientExport } from '../exchange/PatientExport';
 import { RiskFactorsPanel } from '../profile/RiskFactorsPanel';
 import { SitesPanel } from '../profile/SitesPanel';
 import { href } from '../router';
@@ -103,6 +104,7 @@ export function PatientPage({ id }: { id: string }) {
       <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
       <VoidedEntries patientId={p.id} nameOf={nameOf} />
+      <PatientExport patientId={p.id} />
     </section>
   );
 }

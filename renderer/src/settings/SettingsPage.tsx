@@ -1,4 +1,5 @@
 import { useOperation } from '../api/use-operation';
+import { ExchangePanel } from '../exchange/ExchangePanel';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
 import { BackupsPanel } from './BackupsPanel';
@@ -21,6 +22,7 @@ export function SettingsPage() {
         <ThresholdsPanel />
         <WorklistSettingsPanel />
         <BackupsPanel />
+        <ExchangePanel />
       </div>
     </section>
   );
