@@ -3,43 +3,18 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { patientBundle } from '../../shared/exchange/bundle';
 import { SYSTEM } from '../../shared/exchange/codes';
 import { readBundle, type BundleContents } from '../../shared/exchange/read-bundle';
-import type { ExchangeSource } from '../../shared/exchange/source';
-import type { Measurement, Visit } from '../../shared/domain/visit';
+import type { Measurement } from '../../shared/domain/visit';
+import { AT, C, M, measurement as baseMeasurement, P, source as baseSource, T, V } from '../support/exchange-fixtures';
 
-const P = '11111111-1111-4111-8111-111111111111';
-const T = '22222222-2222-4222-8222-222222222222';
-const V = '33333333-3333-4333-8333-333333333333';
-const M = '44444444-4444-4444-8444-444444444444';
 const M2 = '66666666-6666-4666-8666-666666666666';
-const C = '55555555-5555-4555-8555-555555555555';
-const AT = '2025-03-01T10:00:00.000Z';
 
-function measurement(over: Partial<Measurement> = {}): Measurement {
-  return {
-    id: M, lineageId: M, supersedesId: null, recordedAt: AT, recordedBy: T, correctionReason: null, voided: null,
-    visitId: V, patientId: P, date: '2025-03-01', motion: 'knee.extension', side: 'left', mode: 'passive',
-    degrees: -15, raterId: T, instrument: 'goniometer', endFeel: 'hard', pain: 4, note: 'Guarded', ...over,
-  };
-}
-
-function source(m: Measurement): ExchangeSource {
-  const visit: Visit = {
-    id: V, patientId: P, date: '2025-03-01', therapistId: T, setting: 'home',
-    symptoms: { decreasedRange: true, swelling: false, redness: false, warmth: true, fever: false, pain: 6 },
-    notes: null, instrument: 'goniometer', endFeel: null, recordedAt: AT, recordedBy: T, measurements: [m], extensions: [],
-  };
-  return {
-    clinic: { id: C, name: 'Riverside', address: null, phone: null },
-    file: {
-      patient: { id: P, familyName: 'Mensah', givenNames: 'Ama Serwaa', clinicId: 'RV-7', dateOfBirth: '1980-01-02', sex: 'female', version: 1, createdAt: AT, updatedAt: AT },
-      riskFactors: [], sites: [], visits: [visit], events: [],
-      therapists: [{ id: T, name: 'Abena Owusu', title: 'Physiotherapist', registrationNumber: 'PT-1', initials: 'AO', active: true, version: 1, createdAt: AT, updatedAt: AT }],
-    },
-    plans: [],
-    today: '2025-06-01',
-    voided: { goals: [], visits: [], measurements: [], events: [], riskFactors: [], sites: [] },
-  };
-}
+// A home visit with symptoms and a note, so every field the reverse mapper reads has a value to give back.
+const measurement = (over: Partial<Measurement> = {}) => baseMeasurement({ note: 'Guarded', ...over });
+const source = (m: Measurement) =>
+  baseSource(m, {
+    visit: { setting: 'home', symptoms: { decreasedRange: true, swelling: false, redness: false, warmth: true, fever: false, pain: 6 } },
+    therapist: { title: 'Physiotherapist' },
+  });
 
 function read(bundle: unknown): BundleContents {
   const r = readBundle(JSON.stringify(bundle));

@@ -6,6 +6,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { dateRange } from './date-range';
 import { formatCount } from './format';
 import { saveFile } from './save-file';
+import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 
 interface Boxes {
   pseudonymise: boolean;
@@ -18,7 +19,7 @@ export function ClinicCsvExport() {
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportCsvInput, { pseudonymise: false, from: '', to: '' }, (v: Boxes) => ({ all: true as const, pseudonymise: v.pseudonymise, ...dateRange(v) }), dates);
   const { register, formState } = form;
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
 
   const submit = form.handleSubmit(async (input) => {
     setMessage(null);
@@ -49,11 +50,7 @@ export function ClinicCsvExport() {
         <DateField label="From (optional)" registration={register('from')} error={formState.errors.from?.message} />
         <DateField label="To (optional)" registration={register('to')} error={formState.errors.to?.message} />
       </div>
-      {message ? (
-        <p className={message.ok ? 'ok-box' : 'error-box'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Preparing the CSV…' : 'Download CSV'}

@@ -8,6 +8,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { dateRange } from './date-range';
 import { ExportProgressBar } from './ExportProgressBar';
 import { formatBytes, formatCount } from './format';
+import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 
 interface Boxes {
   path: string;
@@ -27,7 +28,7 @@ export function ClinicFhirExport() {
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportClinicInput, { path: '', from: '', to: '' }, (v: Boxes) => ({ path: v.path, ...dateRange(v) }), dates);
   const { register, formState } = form;
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
   // This request is running; and the bar stays up after it, showing where it ended, until the next try.
   const [started, setStarted] = useState(false);
   const [showBar, setShowBar] = useState(false);
@@ -74,11 +75,7 @@ export function ClinicFhirExport() {
         <DateField label="To (optional)" registration={register('to')} error={formState.errors.to?.message} />
       </div>
       {progress.state === 'ready' && (running || showBar) ? <ExportProgressBar progress={progress.value} /> : null}
-      {message ? (
-        <p className={message.ok ? 'ok-box' : 'error-box'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={running}>
           {running ? 'Exporting…' : 'Export the whole clinic'}
