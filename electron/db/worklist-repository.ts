@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JointId, Mode, MotionKey, Side } from '../../shared/domain/catalogue';
 import type { SiteStatus } from '../../shared/domain/ho';
+import type { SeriesKey } from '../../shared/domain/series';
 import type { VerdictKind } from '../../shared/analysis/verdict';
 import { scheduleDates, seriesNextDue } from '../../shared/worklist/summary';
 import type { WorklistSettings } from '../../shared/worklist/settings';
@@ -21,7 +22,7 @@ export interface PatientRow {
   alp_previous_date: string | null;
 }
 interface SeriesRow {
-  series_key: string;
+  series_key: SeriesKey;
   motion: MotionKey;
   joint: JointId;
   side: Side;
@@ -57,7 +58,7 @@ export interface ReasonRow {
   code: StoredReason['code'];
   joint: JointId | null;
   side: Side | null;
-  series_key: string | null;
+  series_key: SeriesKey | null;
   facts_json: JsonText<ReasonFacts>;
 }
 

@@ -3,6 +3,7 @@
 import type { VerdictKind } from '../analysis/verdict';
 import type { JointId, Mode, MotionKey, Side } from '../domain/catalogue';
 import type { SiteStatus } from '../domain/ho';
+import type { SeriesKey } from '../domain/series';
 
 export const REASON_CODES = ['losing', 'warning_signs', 'overdue', 'alp_high', 'due', 'profile_out_of_date'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -39,7 +40,7 @@ export const REASON_LABELS: Record<ReasonCode, { word: string; symbol: string }>
 
 /** One measured series as the worklist keeps it: the figures a clinic-wide view needs, no points. */
 export interface SeriesSummaryRow {
-  seriesKey: string;
+  seriesKey: SeriesKey;
   motion: MotionKey;
   joint: JointId;
   side: Side;
@@ -100,7 +101,7 @@ export interface StoredReason {
   code: StoredReasonCode;
   joint: JointId | null;
   side: Side | null;
-  seriesKey: string | null;
+  seriesKey: SeriesKey | null;
   facts: ReasonFacts;
 }
 
@@ -132,7 +133,7 @@ export interface WorklistReason {
   text: string;
   joint?: JointId;
   side?: Side;
-  seriesKey?: string;
+  seriesKey?: SeriesKey;
   /** A longer sentence where there is one (the verdict's reason). */
   detail?: string;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOINTS, SIDES } from '../../domain/catalogue';
 import { calendarDate, uuid } from '../../domain/schema-parts';
+import { SeriesKeySchema } from '../../domain/series';
 import { checkSchedule, worklistSettingsFields } from '../../worklist/settings';
 import { REASON_CODES, URGENCIES } from '../../worklist/types';
 
@@ -14,7 +15,7 @@ export const WorklistReasonSchema = z.strictObject({
   text: z.string().min(1),
   joint: z.enum(JOINTS).optional(),
   side: z.enum(SIDES).optional(),
-  seriesKey: z.string().optional(),
+  seriesKey: SeriesKeySchema.optional(),
   detail: z.string().optional(),
 });
 
