@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { expect, keepScreenshot, test } from './fixtures';
+import { printPdf } from './print-pdf';
 
 // Issue 17: a printed report keeps its assessment, recommendations and options with its entry in the print log,
 // and choosing the entry under "Printed before" prints the same report again, whatever has been typed since and
@@ -12,7 +11,6 @@ type App = Parameters<Parameters<typeof test>[2]>[0]['app'];
 
 const daysAgo = (n: number) => todayLocal(new Date(Date.now() - n * 86_400_000));
 const dmy = (iso: string) => formatDate(iso, 'DD/MM/YYYY');
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
 /** A right elbow losing flexion (watched), and a left shoulder measured too (not watched). */
 async function elbowPatient(app: App) {
@@ -32,19 +30,6 @@ async function elbowPatient(app: App) {
   return p;
 }
 
-/** Prints the page as print media to a PDF kept with the test and reads its text back with poppler. */
-async function printPdf(page: Page, testInfo: TestInfo, name: string): Promise<{ text: string; pages: number }> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const file = testInfo.outputPath(`${name}.pdf`);
-  writeFileSync(file, pdf);
-  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
-  run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath(`${name}-page-1`)]);
-  await testInfo.attach(`${name}-page-1.png`, { path: testInfo.outputPath(`${name}-page-1.png`), contentType: 'image/png' });
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))?.[1]);
-  return { text: run('pdftotext', ['-layout', file, '-']), pages };
-}
 
 /** The line in every page's margin that says when this copy was made: the one thing a reprint changes. */
 const withoutGenerated = (text: string) => text.replace(/Generated .*? by ROMtrack \S+/g, 'Generated (time) by ROMtrack');

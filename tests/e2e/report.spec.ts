@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { OperationInput } from '../../shared/api/contract';
 import { formatDate, todayLocal } from '../../shared/domain/dates';
 import { expect, keepScreenshot, test } from './fixtures';
+import { poppler, printPdf } from './print-pdf';
 
 type App = Parameters<Parameters<typeof test>[2]>[0]['app'];
 type Entry = OperationInput<'visits.record'>['measurements'][number];
@@ -71,33 +70,6 @@ async function twoYearPatient(app: App) {
   return p;
 }
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
-
-interface PrintedPdf {
-  text: string;
-  pages: number;
-  size: [number, number];
-  ms: number;
-}
-
-/** Prints the page as print media to a PDF kept with the test, reads it back with poppler, and keeps page 1 as a PNG. */
-async function printPdf(page: Page, testInfo: TestInfo, name: string): Promise<PrintedPdf> {
-  await page.emulateMedia({ media: 'print' });
-  const started = Date.now();
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  const ms = Date.now() - started;
-  await page.emulateMedia({ media: 'screen' });
-  const file = testInfo.outputPath(`${name}.pdf`);
-  writeFileSync(file, pdf);
-  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
-  run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath(`${name}-page-1`)]);
-  const png = testInfo.outputPath(`${name}-page-1.png`);
-  await testInfo.attach(`${name}-page-1.png`, { path: png, contentType: 'image/png' });
-  const info = run('pdfinfo', [file]);
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
-  return { text: run('pdftotext', ['-layout', file, '-']), pages, size: [Number(size[1]), Number(size[2])], ms };
-}
 
 /** The report is ready to print once every chart has drawn its points. */
 async function openReport(page: Page, app: App, patientId: string, query = '') {
@@ -168,7 +140,7 @@ test('a patient with no measurements says so plainly, without empty charts; the 
   expect(text).toContain('Page 1 of 1');
   expect(pdf.pages).toBe(1);
   await expect(page.getByRole('img', { name: 'Riverside Rehabilitation Clinic logo' })).toBeVisible();
-  expect(run('pdfimages', ['-list', testInfo.outputPath('report-empty.pdf')]).split('\n').filter((l) => /^\s*1\s+\d+\s+image/.test(l))).toHaveLength(1);
+  expect(poppler('pdfimages', ['-list', testInfo.outputPath('report-empty.pdf')]).split('\n').filter((l) => /^\s*1\s+\d+\s+image/.test(l))).toHaveLength(1);
 });
 
 test('the options: period, motions and paper shape the report, and each printing is noted on the file', async ({ page, app }, testInfo) => {
@@ -242,9 +214,9 @@ test('page 1 leads with what the referring doctor needs: the HO summary, the ass
 
   const pdf = await printPdf(page, testInfo, 'report-page-1');
   const file = testInfo.outputPath('report-page-1.pdf');
-  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath('page-1-at-80')]);
+  poppler('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath('page-1-at-80')]);
   await testInfo.attach('page-1-at-80.png', { path: testInfo.outputPath('page-1-at-80.png'), contentType: 'image/png' });
-  const page1 = run('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-']).replace(/\s+/g, ' ');
+  const page1 = poppler('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-']).replace(/\s+/g, ' ');
   expect(page1).toContain('Heterotopic ossification: summary');
   expect(page1).toContain(`Traumatic brain injury or stroke (${formatDate(daysAgo(HISTORY_DAYS + 20))})`);
   // The table's cells wrap into each other in the text layer: each fact checked on its own.

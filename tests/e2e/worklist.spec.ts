@@ -1,27 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
+import { printPdf } from './print-pdf';
 
 // The caseload worklist and the referral letter, in Chromium on server mode with the six sample patients.
 // The worklist is the first screen: the app opens on it after "Who is working?".
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
-/** Prints the page as print media to a PDF kept with the test, reads it back with poppler, keeps page 1 as a PNG. */
-async function printPdf(page: Page, testInfo: TestInfo, name: string) {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const file = testInfo.outputPath(`${name}.pdf`);
-  writeFileSync(file, pdf);
-  await testInfo.attach(`${name}.pdf`, { path: file, contentType: 'application/pdf' });
-  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, testInfo.outputPath(`${name}-page-1`)]);
-  await testInfo.attach(`${name}-page-1.png`, { path: testInfo.outputPath(`${name}-page-1.png`), contentType: 'image/png' });
-  const info = run('pdfinfo', [file]);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
-  return { text: run('pdftotext', ['-layout', file, '-']).replace(/\s+/g, ' '), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), size: [Number(size[1]), Number(size[2])] };
+/** The printed PDF at 80 dpi, its text with runs of spaces and lines made one space (table cells wrap). */
+async function printFlat(page: Page, testInfo: TestInfo, name: string) {
+  const pdf = await printPdf(page, testInfo, name, 80);
+  return { ...pdf, text: pdf.text.replace(/\s+/g, ' ') };
 }
 
 const rows = (page: Page) => page.locator('tbody tr.worklist-row');
@@ -70,7 +59,7 @@ test('after “Who is working?” the worklist lists the sample patients who nee
   await expect(rows(page)).toHaveCount(3);
 
   // Printed in black and white: the reasons are words with a symbol.
-  const printed = await printPdf(page, testInfo, 'worklist-print');
+  const printed = await printFlat(page, testInfo, 'worklist-print');
   expect(printed.text).toContain('▼ Losing motion');
   expect(printed.text).toContain('▲ ALP raised');
 
@@ -116,7 +105,7 @@ test('the referral letter is drafted from the record, edited, and prints on one 
   for (const paper of ['A4', 'Letter'] as const) {
     await page.getByRole('radio', { name: paper === 'A4' ? /A4/ : /US Letter/ }).check();
     await expect(page.getByText(/runs over one page/)).toHaveCount(0);
-    const pdf = await printPdf(page, testInfo, `referral-${paper}`);
+    const pdf = await printFlat(page, testInfo, `referral-${paper}`);
     const [w, h] = paper === 'A4' ? [595, 842] : [612, 792];
     expect(Math.abs(pdf.size[0]! - w)).toBeLessThan(2);
     expect(Math.abs(pdf.size[1]! - h)).toBeLessThan(2);
