@@ -44,7 +44,10 @@ const entry = join(root, 'build', 'node', 'electron', 'cli', `${command}.js`);
 process.argv = [process.argv[0], entry, ...args];
 createRequire(import.meta.url)(entry);
 
-/** typescript and vite are devDependencies: present after `npm ci`, absent after `npm ci --omit=dev`. */
+/**
+ * Both are devDependencies, present after `npm ci`. After `npm ci --omit=dev` vite is absent (typescript may be
+ * there, as react-i18next's peer), so both are asked for.
+ */
 function buildToolsInstalled() {
   return ['typescript', 'vite'].every((pkg) => existsSync(join(root, 'node_modules', pkg, 'package.json')));
 }
