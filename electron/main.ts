@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuCommand } from '../shared/api/transport';
 import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
@@ -11,12 +11,14 @@ import { createBackend, type Backend } from './api/backend';
 import { offerChosenBackupFile } from './api/backup-sources';
 import { callOperation } from './api/dispatch';
 import { automaticBackup } from './backup/backup';
+import { describeEncryption, prepareDatabaseKey } from './backup/encrypt-at-rest';
 import { newestGoodBackup, replaceFromBackup, startupFailureAdvice } from './backup/startup';
 import { startupBackupAndCheck } from './backup/startup-check';
 import { resolveDatabasePath } from './db/default-path';
 import { messageOf } from './db/errors';
 import { readStatic } from './server/static-files';
 import { aboutDialog } from './shell/about';
+import { desktopKeySource } from './shell/desktop-key';
 import { backupMenuActions, type BackupDialogs } from './shell/backup-menu';
 import { handleIpcCall } from './shell/ipc-handler';
 import { buildMenuTemplate } from './shell/menu';
@@ -115,18 +117,23 @@ async function showAbout(): Promise<void> {
  * offered the newest good backup (the damaged file is kept aside, not deleted).
  */
 async function openOrRecover(databasePath: string): Promise<Backend | undefined> {
+  let key: Buffer | null = null;
   try {
-    return createBackend({ databasePath, mode: 'desktop' });
+    // A plain database from an older ROMtrack is encrypted here, once, after a backup.
+    const prepared = await prepareDatabaseKey(databasePath, desktopKeySource(safeStorage, app.getPath('userData'), databasePath));
+    key = prepared.key;
+    if (prepared.encrypted) console.log('[romtrack]', describeEncryption(databasePath, prepared.encrypted).join('\n'));
+    return createBackend({ databasePath, mode: 'desktop', key });
   } catch (err) {
     // Only a backup of this database (its identity) is offered, checked in full first.
-    const good = await newestGoodBackup(databasePath);
-    const detail = await startupFailureAdvice(databasePath, messageOf(err), () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good);
+    const good = await newestGoodBackup(databasePath, key);
+    const detail = await startupFailureAdvice(databasePath, messageOf(err), () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good, key);
     const buttons = good ? ['Quit', 'Restore this backup'] : ['Quit'];
     const { response } = await dialog.showMessageBox({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
     if (response !== 1 || !good) return undefined;
     try {
-      await replaceFromBackup(databasePath, good.path);
-      return createBackend({ databasePath, mode: 'desktop' });
+      await replaceFromBackup(databasePath, good.path, new Date(), { key });
+      return createBackend({ databasePath, mode: 'desktop', key });
     } catch (again) {
       dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${messageOf(again)}`);
       return undefined;

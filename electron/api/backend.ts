@@ -5,31 +5,46 @@ import { openDatabase } from '../db/open';
 import { withSampleData } from '../sample-data/operation';
 import { createRepositories, type ApiContext, type AppMode } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
-import { WorkSession } from './session';
+import { startBackgroundSync } from './exchange/sync-runner';
+import { CURRENT_PARAMS, type ScryptParams } from '../auth/password';
+import { SessionStore } from '../auth/sessions';
+import { applyLockTime, signedInId } from './session';
 
 export interface Backend {
+  /** Answers within the caller's client scope (requestActor.run): the transports and the commands set one. */
   dispatch: Dispatch;
   context: ApiContext;
+  sessions: SessionStore;
   close(): void;
 }
 
 export interface BackendOptions {
   databasePath: string;
   mode: AppMode;
-  /** Injected by tests that need a fixed clock. */
+  /** Injected by tests that need a fixed clock (the sessions' idle and age times follow it too). */
   now?: () => string;
+  /**
+   * The database's key (backup/encrypt-at-rest.ts prepareDatabaseKey): every entry point passes one. Absent only
+   * in tests that work on a plain file.
+   */
+  key?: Buffer | null;
+  /** scrypt's cost for new credentials; only tests lower it, to keep hundreds of sign-ups quick. */
+  credentialParams?: ScryptParams;
 }
 
 /** Opens the database and builds the operation table: the same back end for IPC and HTTP. */
 export function createBackend(options: BackendOptions): Backend {
-  const session = new WorkSession();
-  const db = openDatabase(options.databasePath);
+  const now = options.now ?? (() => new Date().toISOString());
+  const sessions = new SessionStore(undefined, () => Date.parse(now()));
+  const keyed = { key: options.key ?? null, keyWhere: "this workstation's key" };
+  const db = openDatabase(options.databasePath, keyed);
   const context: ApiContext = {
     db,
     repos: createRepositories(db),
-    session,
-    actorId: () => session.current(),
-    now: options.now ?? (() => new Date().toISOString()),
+    sessions,
+    actorId: () => signedInId(context),
+    credentialParams: options.credentialParams ?? CURRENT_PARAMS,
+    now,
     app: { ...appIdentity(), databasePath: options.databasePath, mode: options.mode },
     transaction: (fn) => context.db.transaction(fn)(),
     replaceDatabase: (swap) => {
@@ -38,19 +53,28 @@ export function createBackend(options: BackendOptions): Backend {
         swap();
       } finally {
         // Whatever happened to the file, the app keeps a working connection to what is there now.
-        context.db = openDatabase(options.databasePath);
+        context.db = openDatabase(options.databasePath, keyed);
         context.repos = createRepositories(context.db);
       }
-      const current = session.current();
-      if (current && !context.repos.therapists.get(current)?.active) session.select(null);
+      // The restored database has its own people, roles and lock time: a person it does not hold as active is
+      // signed out (roles are read afresh at every request anyway).
+      sessions.endWhere((therapistId) => !context.repos.therapists.get(therapistId)?.active);
+      applyLockTime(context);
     },
   };
+  applyLockTime(context);
   // sampleData.create calls the other operations, so it is answered in front of the table, not inside it.
   const dispatch = withSampleData(createDispatch(context), context);
+  // Pushes to the district's FHIR server in the background, once one is set (exchange/sync-runner.ts).
+  const sync = startBackgroundSync(context);
   return {
     dispatch,
     context,
-    close: () => context.db.close(),
+    sessions,
+    close: () => {
+      sync.stop();
+      context.db.close();
+    },
   };
 }
 

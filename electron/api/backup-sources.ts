@@ -1,6 +1,7 @@
 import { backupId } from '../backup/backup-files';
 import { listDatabaseBackups, type BackupListing } from '../backup/listing';
 import { databaseIdentity } from '../db/identity';
+import { databaseKeyOf } from '../db/open';
 import type { ApiContext } from './context';
 
 // Where a restore may come from: a backup in this database's list, or a file the person chose in the desktop
@@ -33,5 +34,5 @@ export function takeChosenBackupFile(ctx: ApiContext, id: string): string | unde
 }
 
 export function currentBackupListing(ctx: ApiContext): Promise<BackupListing> {
-  return listDatabaseBackups(ctx.app.databasePath, databaseIdentity(ctx.db), ctx.repos.meta.backupFolders());
+  return listDatabaseBackups(ctx.app.databasePath, databaseIdentity(ctx.db), ctx.repos.meta.backupFolders(), databaseKeyOf(ctx.db));
 }

@@ -12,17 +12,26 @@ import { TherapistRepository } from '../db/therapist-repository';
 import { ThresholdRepository } from '../db/threshold-repository';
 import { VisitRepository } from '../db/visit-repository';
 import { WorklistStore } from '../db/worklist-store';
-import type { WorkSession } from './session';
+import type { SessionStore } from '../auth/sessions';
+import type { ScryptParams } from '../auth/password';
+import { AccountRepository } from '../db/account-repository';
+import { AccessLogRepository } from '../db/access-log-repository';
 
 export type AppMode = 'desktop' | 'server';
 
-/** What every handler gets: the open database, its repositories, who is working, and the clock. */
+/** What every handler gets: the open database, its repositories, who is signed in, and the clock. */
 export interface ApiContext {
   db: Database.Database;
   repos: Repositories;
-  session: WorkSession;
-  /** The therapist on whose behalf changes are made; null until one is chosen. */
+  /** Everyone signed in, on every client (electron/auth/sessions.ts). */
+  sessions: SessionStore;
+  /**
+   * The person signed in on the client this request came from (its scope, electron/auth/sessions.ts
+   * requestActor), or null. Dispatch has checked the session before any handler that needs one runs.
+   */
   actorId(): string | null;
+  /** scrypt's cost for new credentials: the current parameters, lowered only by tests. */
+  credentialParams: ScryptParams;
   /** Now, as a UTC ISO instant. */
   now(): string;
   app: { name: string; version: string; databasePath: string; mode: AppMode };
@@ -46,6 +55,8 @@ export interface Repositories {
   goals: PlanGoalRepository;
   reports: ReportRepository;
   referrals: ReferralRepository;
+  accounts: AccountRepository;
+  accessLog: AccessLogRepository;
 }
 
 export function createRepositories(db: Database.Database): Repositories {
@@ -63,5 +74,7 @@ export function createRepositories(db: Database.Database): Repositories {
     goals: new PlanGoalRepository(db),
     reports: new ReportRepository(db),
     referrals: new ReferralRepository(db),
+    accounts: new AccountRepository(db),
+    accessLog: new AccessLogRepository(db),
   };
 }

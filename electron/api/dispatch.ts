@@ -11,9 +11,9 @@ import {
 import type { Envelope } from '../../shared/api/errors';
 import { copyFieldMessages, fieldMessages, summarize } from '../../shared/api/issues';
 import { AppError } from '../db/errors';
+import { checkAccess, recordAccess } from './access';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
-import { requireActor } from './session';
 
 export type Dispatch = (operation: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -21,22 +21,25 @@ export type Dispatch = (operation: string, input: unknown) => Promise<Envelope<u
  * The single entry point both transports call: validate the input, run the handler, validate the
  * output. Whatever the renderer checked, input is checked again here.
  *
- * The contract's marks decide the rest (shared/api/contract.ts, OperationSpec): a change is refused here
- * without a working therapist, and runs with its audit rows and output check in one transaction, so a handler
- * or an output that fails leaves nothing written. Handlers that open a transaction of their own nest inside it
- * as savepoints. A read, and a change marked `transaction: 'own'`, runs as its handler says.
+ * The contract's marks decide the rest (shared/api/contract.ts, OperationSpec). Who may call it is checked first
+ * (access.ts), before the input is even read, so a client nobody signed in on learns nothing but "sign in". A
+ * change runs with its audit rows and output check in one transaction, so a handler or an output that fails
+ * leaves nothing written. Handlers that open a transaction of their own nest inside it as savepoints. A read,
+ * and a change marked `transaction: 'own'`, runs as its handler says. An operation that opens a patient's
+ * record leaves its access row once it succeeded.
  */
 export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown) => void = defaultLog): Dispatch {
   return async (operation, input) => {
     if (!isOperationName(operation)) {
       return { ok: false, error: { code: 'not_found', message: `Unknown operation "${operation}".` } };
     }
-    const parsed = parseInput(operation, input ?? {});
-    if (!parsed.success) {
-      const fields = fieldMessages(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message: summarize(fields), fields } };
-    }
     try {
+      checkAccess(ctx, operation);
+      const parsed = parseInput(operation, input ?? {});
+      if (!parsed.success) {
+        const fields = fieldMessages(parsed.error);
+        return { ok: false, error: { code: 'invalid_input', message: summarize(fields), fields } };
+      }
       return { ok: true, value: await run(operation, parsed.data, ctx) };
     } catch (err) {
       if (err instanceof AppError) {
@@ -64,14 +67,18 @@ function parseInput<K extends OperationName>(operation: K, input: unknown) {
 
 async function run<K extends OperationName>(operation: K, input: ParsedInput<K>, ctx: ApiContext): Promise<unknown> {
   const handler = handlers[operation];
-  const rules = operationRules(operation);
-  if (rules.needsActor) requireActor(ctx);
-  if (rules.ownTransaction) return checkOutput(operation, await handler(input, ctx));
+  if (operationRules(operation).ownTransaction) {
+    const value = checkOutput(operation, await handler(input, ctx));
+    recordAccess(ctx, operation, input, value);
+    return value;
+  }
   return ctx.transaction(() => {
     const value = handler(input, ctx);
     // A promise would let the transaction commit before the work is done: such a change must be marked 'own'.
     if (value instanceof Promise) throw new Error(`${operation} is asynchronous: mark it transaction: 'own' in the contract`);
-    return checkOutput(operation, value);
+    const checked = checkOutput(operation, value);
+    recordAccess(ctx, operation, input, checked);
+    return checked;
   });
 }
 

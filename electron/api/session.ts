@@ -1,28 +1,28 @@
+import { requestActor, type ClientScope } from '../auth/sessions';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
-
-/**
- * Who is working at this workstation. The one place the current therapist is chosen and read,
- * so that passwords or locking can later be added here alone. In server mode it is one choice
- * for the whole server process, shared by every browser tab that has the token.
- */
-export class WorkSession {
-  private currentId: string | null = null;
-
-  current(): string | null {
-    return this.currentId;
-  }
-
-  select(therapistId: string | null): void {
-    this.currentId = therapistId;
-  }
-}
-
-export const LAST_THERAPIST_KEY = 'last_therapist_id';
 
 /** Changes to records need a who for the audit log and the rater of a measurement. */
 export function requireActor(ctx: ApiContext): string {
   const id = ctx.actorId();
-  if (!id) throw new AppError('unauthorized', 'Choose who is working before making changes (the therapist menu at the top).');
+  if (!id) throw new AppError('unauthorized', 'Sign in to go on.');
   return id;
+}
+
+/** The client this request came from. Every transport runs dispatch inside one; a call without is a bug. */
+export function requireScope(): ClientScope {
+  const scope = requestActor.getStore();
+  if (!scope) throw new Error('dispatch was called outside a client scope (requestActor.run)');
+  return scope;
+}
+
+/** The therapist signed in on this request's client, locked or not; null when nobody is. */
+export function signedInId(ctx: ApiContext): string | null {
+  return ctx.sessions.peek(requestActor.getStore()?.token ?? undefined)?.session.therapistId ?? null;
+}
+
+/** The clinic's lock time, applied to every session: at start, after set-up, a clinic change or a restore. */
+export function applyLockTime(ctx: ApiContext): void {
+  const minutes = ctx.repos.clinic.get()?.lockAfterMinutes;
+  if (minutes !== undefined) ctx.sessions.setTimes({ ...ctx.sessions.times(), lockAfterMs: minutes * 60_000 });
 }

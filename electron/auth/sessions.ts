@@ -31,12 +31,16 @@ export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
   constructor(
-    private times: SessionTimes = DEFAULT_SESSION_TIMES,
+    private currentTimes: SessionTimes = DEFAULT_SESSION_TIMES,
     private readonly clock: () => number = Date.now,
   ) {}
 
   setTimes(times: SessionTimes): void {
-    this.times = times;
+    this.currentTimes = times;
+  }
+
+  times(): SessionTimes {
+    return this.currentTimes;
   }
 
   /** A new session for a person whose credential was just checked. */
@@ -57,11 +61,11 @@ export class SessionStore {
     const session = this.sessions.get(token);
     if (!session) return null;
     const now = this.clock();
-    if (now - session.startedAt >= this.times.endAfterMs) {
+    if (now - session.startedAt >= this.currentTimes.endAfterMs) {
       this.sessions.delete(token);
       return null;
     }
-    if (now - session.lastActiveAt >= this.times.lockAfterMs) return { session, locked: true };
+    if (now - session.lastActiveAt >= this.currentTimes.lockAfterMs) return { session, locked: true };
     session.lastActiveAt = now;
     return { session, locked: false };
   }
@@ -71,8 +75,8 @@ export class SessionStore {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) return null;
     const now = this.clock();
-    if (now - session.startedAt >= this.times.endAfterMs) return null;
-    return { session, locked: now - session.lastActiveAt >= this.times.lockAfterMs };
+    if (now - session.startedAt >= this.currentTimes.endAfterMs) return null;
+    return { session, locked: now - session.lastActiveAt >= this.currentTimes.lockAfterMs };
   }
 
   /** Unlocks after the same person's credential was checked again. */
@@ -85,6 +89,11 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** The sessions of the people `ends` names end (after a restore: those the restored database does not hold). */
+  endWhere(ends: (therapistId: string) => boolean): void {
+    for (const [token, s] of this.sessions) if (ends(s.therapistId)) this.sessions.delete(token);
+  }
+
   /** Every session of one person ends (their credential was changed or their account closed). */
   endAllOf(therapistId: string): void {
     for (const [token, s] of this.sessions) if (s.therapistId === therapistId) this.sessions.delete(token);
@@ -92,7 +101,15 @@ export class SessionStore {
 }
 
 /**
- * The person on whose behalf the current request runs. Set around each dispatch by the transport that
- * authenticated it, so two clients' requests interleaving on one server never see each other's actor.
+ * One client: a browser (its session cookie) in server mode, or the desktop app's one window. Signing in sets its
+ * token, signing out clears it; the transport carries the change back to the client (the HTTP server as a cookie).
  */
-export const requestActor = new AsyncLocalStorage<{ therapistId: string; sessionToken: string }>();
+export interface ClientScope {
+  token: string | null;
+}
+
+/**
+ * The client on whose behalf the current request runs. Set around each dispatch by the transport that received
+ * it, so two clients' requests interleaving on one server never see each other's actor.
+ */
+export const requestActor = new AsyncLocalStorage<ClientScope>();

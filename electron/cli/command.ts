@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../api/backend';
 import { resolveDatabasePath } from '../db/default-path';
 import { messageOf } from '../db/errors';
+import { commandDatabaseKey, KEY_FILE_USAGE } from './database-key-option';
 
 export interface DatabaseCommand {
   /** Shown for --help and after a wrong option. */
@@ -28,13 +29,13 @@ export function runDatabaseCommand(command: DatabaseCommand): void {
 async function main(command: DatabaseCommand): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
+    args = parseArgs({ options: { db: { type: 'string' }, 'key-file': { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
   } catch (err) {
-    console.error(`${messageOf(err)}\n${command.usage}`);
+    console.error(`${messageOf(err)}\n${command.usage}\n${KEY_FILE_USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(command.usage);
+    console.log(`${command.usage}\n${KEY_FILE_USAGE}`);
     return 0;
   }
   const databasePath = resolveDatabasePath(args.db);
@@ -42,7 +43,9 @@ async function main(command: DatabaseCommand): Promise<number> {
   try {
     if (command.createFolder) mkdirSync(dirname(databasePath), { recursive: true });
     // The mode only shows in app.info; the commands run in plain Node like server mode.
-    backend = createBackend({ databasePath, mode: 'server' });
+    // The same key file as server mode: a command on a plain database encrypts it first, as a start does.
+    const key = await commandDatabaseKey(databasePath, args['key-file']);
+    backend = createBackend({ databasePath, mode: 'server', key });
   } catch (err) {
     console.error(messageOf(err));
     return 1;

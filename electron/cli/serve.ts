@@ -8,26 +8,31 @@ import { replaceFromBackup, startupFailureAdvice } from '../backup/startup';
 import { resolveDatabasePath } from '../db/default-path';
 import { messageOf } from '../db/errors';
 import { startServer } from '../server/http-server';
+import { commandDatabaseKey, KEY_FILE_USAGE, RECOVERY_KEY_USAGE, restoreKeys } from './database-key-option';
 import { isLoopback, plainHttpRefusal, type TlsFiles } from '../server/network-access';
 
-const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS --tls-cert FILE --tls-key FILE] [--restore-from BACKUP]
-  --port N        port to listen on (default 5180; 0 picks a free one)
+const USAGE = `Usage: npm run serve -- [--port N] [--db PATH] [--host ADDRESS --tls-cert FILE --tls-key FILE] [--key-file FILE] [--restore-from BACKUP [--recovery-key KEY]]
+  --port N        port to listen on (default 8080, or 8443 with TLS): the address stays the same at every start
   --db PATH       database file (default: ROMTRACK_DB, else the per-user data folder)
   --host ADDRESS  listen beyond this machine (default 127.0.0.1); needs --tls-cert and --tls-key (see npm run certificates).
   --tls-cert FILE, --tls-key FILE  the server's certificate and private key (PEM): the server speaks HTTPS only.
-  --restore-from BACKUP  replace a database that will not open with this backup (the old file is kept, renamed).`;
+  --restore-from BACKUP  replace a database that will not open with this backup (the old file is kept, renamed).
+${KEY_FILE_USAGE}
+${RECOVERY_KEY_USAGE}`;
 
 async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({
       options: {
-        port: { type: 'string', default: '5180' },
+        port: { type: 'string' },
         db: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'restore-from': { type: 'string' },
+        'key-file': { type: 'string' },
+        'recovery-key': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -39,11 +44,6 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, not "${args.port}".`);
-    process.exit(2);
-  }
   const databasePath = resolveDatabasePath(args.db);
   // Owner-only: the folders holding patient records are nobody else's to list (files are 0600, db/open.ts).
   mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
@@ -52,9 +52,15 @@ async function main(): Promise<void> {
     console.error(plainHttpRefusal(args.host));
     process.exit(2);
   }
+  // A fixed default, so the address the workstations bookmark is the same every morning.
+  const port = args.port === undefined ? (tls ? 8443 : 8080) : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${args.port}".`);
+    process.exit(2);
+  }
   if (args['restore-from']) {
     try {
-      const { keptDamagedAs } = await replaceFromBackup(databasePath, args['restore-from']);
+      const { keptDamagedAs } = await replaceFromBackup(databasePath, args['restore-from'], new Date(), restoreKeys(databasePath, args['key-file'], args['recovery-key']));
       console.log(`Restored ${databasePath} from ${args['restore-from']}.${keptDamagedAs ? ` The previous file was kept as ${keptDamagedAs}.` : ''}`);
     } catch (err) {
       console.error(`Nothing was changed: ${messageOf(err)}`);
@@ -62,10 +68,17 @@ async function main(): Promise<void> {
     }
   }
   let backend;
+  let key: Buffer;
   try {
-    backend = createBackend({ databasePath, mode: 'server' });
+    key = await commandDatabaseKey(databasePath, args['key-file']);
   } catch (err) {
-    console.error(await startupFailureAdvice(databasePath, messageOf(err), (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`));
+    console.error(messageOf(err));
+    process.exit(1);
+  }
+  try {
+    backend = createBackend({ databasePath, mode: 'server', key });
+  } catch (err) {
+    console.error(await startupFailureAdvice(databasePath, messageOf(err), (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`, undefined, key));
     process.exit(1);
   }
   void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
@@ -84,7 +97,7 @@ async function main(): Promise<void> {
   }
   console.log(`ROMtrack server mode. Database: ${databasePath}`);
   const where = isLoopback(args.host) ? 'on this computer' : "on a workstation that trusts the clinic's certificate authority";
-  console.log(`Open this address in a browser ${where}:\n\n  ${server.openUrl}\n`);
+  console.log(`Open this address in a browser ${where}, and sign in:\n\n  ${server.url}\n`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (): void => {

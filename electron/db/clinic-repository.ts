@@ -13,6 +13,8 @@ interface ClinicRow {
   logo: Buffer | null;
   paper_size: Clinic['paperSize'];
   date_format: Clinic['dateFormat'];
+  lock_after_minutes: number;
+  language: Clinic['language'];
   version: number;
   updated_at: string;
 }
@@ -25,6 +27,8 @@ function toClinic(r: ClinicRow): Clinic {
     logo: r.logo && r.logo_mime ? `data:${r.logo_mime};base64,${r.logo.toString('base64')}` : null,
     paperSize: r.paper_size,
     dateFormat: r.date_format,
+    lockAfterMinutes: r.lock_after_minutes,
+    language: r.language,
     version: r.version,
     updatedAt: r.updated_at,
   };
@@ -48,10 +52,10 @@ export class ClinicRepository {
   insert(values: ClinicValues, at: string): Clinic {
     const { mime, bytes } = splitLogo(values.logo);
     prepared(this.db, 
-        `INSERT INTO clinic (id, name, address, phone, logo_mime, logo, paper_size, date_format, version, updated_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+        `INSERT INTO clinic (id, name, address, phone, logo_mime, logo, paper_size, date_format, lock_after_minutes, language, version, updated_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
       )
-      .run(values.name, values.address, values.phone, mime, bytes, values.paperSize, values.dateFormat, at);
+      .run(values.name, values.address, values.phone, mime, bytes, values.paperSize, values.dateFormat, values.lockAfterMinutes, values.language ?? 'en', at);
     return this.get()!;
   }
 
@@ -59,10 +63,12 @@ export class ClinicRepository {
     const { mime, bytes } = splitLogo(values.logo);
     const info = prepared(this.db, 
         `UPDATE clinic SET name = ?, address = ?, phone = ?, logo_mime = ?, logo = ?, paper_size = ?, date_format = ?,
-           version = version + 1, updated_at = ?
+           lock_after_minutes = ?,
+           -- An update that does not name a language keeps the one chosen.
+           language = COALESCE(?, language), version = version + 1, updated_at = ?
          WHERE id = 1 AND version = ?`,
       )
-      .run(values.name, values.address, values.phone, mime, bytes, values.paperSize, values.dateFormat, at, expectedVersion);
+      .run(values.name, values.address, values.phone, mime, bytes, values.paperSize, values.dateFormat, values.lockAfterMinutes, values.language ?? null, at, expectedVersion);
     return info.changes === 1 ? this.get() : null;
   }
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { AppError, messageOf } from './errors';
+import { applyKey, fileKind, keyDoesNotFit } from './database-key';
+import { AppError, codeOf, messageOf } from './errors';
 import { createPrivateFile, narrowIfWorldReadable } from './file-modes';
 import { ensureDatabaseIdentity } from './identity';
 import { migrate, schemaVersion } from './migrate';
@@ -28,6 +29,23 @@ export interface OpenOptions {
   /** Migrate to the latest schema (default). Off only for tools that inspect a file as it is. */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * The database's 32-byte key (db/database-key.ts), applied before anything reads the file. Null or absent: a
+   * plain file, for tests and tools only; the app always passes one (backup/encrypt-at-rest.ts prepareDatabaseKey).
+   */
+  key?: Buffer | null;
+  /** Where the key came from, for the message when it does not fit. */
+  keyWhere?: string;
+}
+
+const keys = new WeakMap<Database.Database, Buffer>();
+
+/**
+ * The key this connection was opened with, or null for a plain file: a backup, a restore and a second connection
+ * to the same file (the clinic export) open their files with it. Held only in memory, beside the connection.
+ */
+export function databaseKeyOf(db: Database.Database): Buffer | null {
+  return keys.get(db) ?? null;
 }
 
 /**
@@ -40,6 +58,12 @@ export interface OpenOptions {
  * - the file (and so its -wal and -shm, which SQLite gives the same mode) readable by its owner only.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
+  const key = options.key ?? null;
+  // A plain file opened with a key fails as if the key were wrong: say what it is instead (the app encrypts a
+  // plain database before it opens it with the key, so this is a tool or a file put back by hand).
+  if (key && fileKind(path) === 'plain') {
+    throw new AppError('internal', `The database at ${path} is not encrypted, and ROMtrack opens only encrypted databases here. Start ROMtrack normally (npm run serve or the desktop app): it encrypts a plain database at its first start, after a backup. Nothing was changed.`);
+  }
   let db: Database.Database;
   try {
     if (!options.readonly) {
@@ -51,8 +75,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     throw new AppError('internal', `Cannot open the database at ${path}: ${messageOf(err)}`);
   }
   try {
+    applyKey(db, key);
+    if (key) keys.set(db, key);
     db.pragma('busy_timeout = 5000');
-    checks.set(db, checkIntegrity(db, path, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES));
+    checks.set(db, checkIntegrity(db, path, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, key ? (options.keyWhere ?? 'the key given') : null));
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError(
@@ -78,7 +104,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   }
 }
 
-function checkIntegrity(db: Database.Database, path: string, maxBytes: number): OpenCheck {
+function checkIntegrity(db: Database.Database, path: string, maxBytes: number, keyWhere: string | null): OpenCheck {
   let result: string;
   let size = 0;
   try {
@@ -94,6 +120,8 @@ function checkIntegrity(db: Database.Database, path: string, maxBytes: number): 
     }
     result = pragmaText(db, 'quick_check');
   } catch (err) {
+    // SQLite3 Multiple Ciphers cannot tell a wrong key from a file that is no database: both read as noise.
+    if (keyWhere !== null && codeOf(err) === 'SQLITE_NOTADB') throw keyDoesNotFit(path, keyWhere);
     throw new AppError(
       'internal',
       `The file at ${path} is not a readable ROMtrack database (${messageOf(err)}). Nothing was changed.`,

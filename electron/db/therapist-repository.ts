@@ -17,6 +17,9 @@ interface TherapistRow {
   registration_number: string | null;
   initials: string;
   active: number;
+  role: Therapist['role'];
+  credential_kind: string | null;
+  must_change_credential: number;
   version: number;
   created_at: string;
   updated_at: string;
@@ -30,6 +33,9 @@ function toTherapist(r: TherapistRow): Therapist {
     registrationNumber: r.registration_number,
     initials: r.initials,
     active: r.active === 1,
+    role: r.role,
+    hasCredential: r.credential_kind !== null,
+    mustChangeCredential: r.must_change_credential === 1,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

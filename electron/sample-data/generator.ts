@@ -1,6 +1,7 @@
 // Sample patients made through the API operations only (never SQL), so every record passes the same
 // validation, audit and versioning as one typed by a therapist. Deterministic: the noise comes from a
 // seeded generator per story, and every date is a whole number of days from the anchor.
+import { randomBytes } from 'node:crypto';
 import type { OperationInput } from '../../shared/api/contract';
 import { motionSpec } from '../../shared/domain/catalogue';
 import { isCalendarDate, todayLocal } from '../../shared/domain/dates';
@@ -31,9 +32,8 @@ export interface SampleDataResult {
 type MeasurementEntry = OperationInput<'visits.record'>['measurements'][number];
 
 /**
- * Creates the sample patients through `dispatch`. Needs a therapist working (they record most visits; a
- * colleague, reused or created, measures every few visits); the working therapist is selected again at the
- * end, also after a failure. Throws a SampleDataError naming the operation when any call fails. Does not
+ * Creates the sample patients through `dispatch`. Needs someone signed in (they measure most visits; a
+ * colleague, reused or created, measures every few visits, which the signed-in person records). Throws a SampleDataError naming the operation when any call fails. Does not
  * check that the database is empty nor wrap the run in a transaction: the sampleData.create operation
  * (operation.ts) does.
  */
@@ -43,24 +43,12 @@ export async function createSampleData(dispatch: Dispatch, options: SampleDataOp
   const api = caller(dispatch);
   const session = await api('session.get', {});
   const me = session.currentTherapist;
-  if (!me) throw new SampleDataError('session.get', { code: 'unauthorized', message: 'Choose who is working before creating sample data.' });
-  const colleague = session.activeTherapists.find((t) => t.id !== me.id) ?? (await api('therapists.create', SAMPLE_COLLEAGUE));
-
-  let working = me.id;
-  const selectRater = async (therapistId: string): Promise<void> => {
-    if (therapistId === working) return;
-    await api('session.selectTherapist', { therapistId });
-    working = therapistId;
-  };
+  if (!me) throw new SampleDataError('session.get', { code: 'unauthorized', message: 'Sign in before creating sample data.' });
+  // The colleague gets a random temporary credential nobody knows: an administrator sets one before they sign in.
+  const colleague =
+    session.activeTherapists.find((t) => t.id !== me.id) ?? (await api('therapists.create', { ...SAMPLE_COLLEAGUE, credential: randomBytes(18).toString('base64url') }));
   const result: SampleDataResult = { patients: 0, visits: 0, measurements: 0, events: 0, patientIds: [] };
-  try {
-    for (const story of SAMPLE_STORIES) await tellStory(api, story, anchor, [me.id, colleague.id], selectRater, result);
-  } catch (err) {
-    // Best effort: the failure that got us here is the one to report.
-    await selectRater(me.id).catch(() => undefined);
-    throw err;
-  }
-  await selectRater(me.id);
+  for (const story of SAMPLE_STORIES) await tellStory(api, story, anchor, [me.id, colleague.id], result);
   return result;
 }
 
@@ -76,7 +64,6 @@ async function tellStory(
   story: Story,
   anchor: string,
   raterIds: readonly [string, string],
-  selectRater: (therapistId: string) => Promise<void>,
   result: SampleDataResult,
 ): Promise<void> {
   checkStory(story);
@@ -140,9 +127,10 @@ async function tellStory(
       day,
       rank: 3,
       run: async () => {
-        await selectRater(raterIds[raterOf(index)]);
+        // The colleague's visits name them as the therapist who measured; the audit names who recorded them.
         const visit = await api('visits.record', {
           patientId,
+          therapistId: raterIds[raterOf(index)],
           date: dateOf(day),
           setting: story.inpatientUntil !== undefined && day <= story.inpatientUntil ? 'inpatient' : 'outpatient',
           symptoms: story.symptoms?.(day) ?? {},

@@ -1,11 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import type { Envelope, ErrorCode } from '../../shared/api/errors';
-import { HTTP_API_PREFIX, MAX_REQUEST_BYTES, TOKEN_HEADER } from '../../shared/api/transport';
+import { HTTP_API_PREFIX, MAX_REQUEST_BYTES } from '../../shared/api/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../api/dispatch';
+import { requestActor, type ClientScope } from '../auth/sessions';
 import { allowedHostHeaders, isLoopback, plainHttpRefusal, type TlsFiles } from './network-access';
 import { announcesBody, decodeUtf8, nestsDeeperThan, readBody } from './request-body';
 import { readStatic } from './static-files';
@@ -43,8 +43,6 @@ export interface ServerOptions {
   port?: number;
   /** Required to listen beyond loopback: the server then speaks HTTPS only. */
   tls?: TlsFiles;
-  /** Fixed only by tests; otherwise a new random token at each start. */
-  token?: string;
   /** The limits below default to SERVER_LIMITS; tests shorten them. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -55,12 +53,13 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The address to open: the same at every start with the same host and port; the sign-in page is the way in. */
   url: string;
-  /** The address to open: url with the token, which the renderer then keeps for its API calls. */
-  openUrl: string;
-  token: string;
   close(): Promise<void>;
 }
+
+/** The session cookie: set at sign-in, cleared at sign-out. Its value is the session's random token. */
+export const SESSION_COOKIE = 'romtrack_session';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -81,15 +80,22 @@ const SECURITY_HEADERS = {
 
 const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function newToken(): string {
-  return randomBytes(24).toString('base64url');
+/** The session token in a request's Cookie header, or null. */
+export function sessionCookieOf(header: string | undefined): string | null {
+  for (const part of String(header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
 }
 
-function tokensMatch(expected: string, given: string | undefined): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * HttpOnly: no script on the page can read it. SameSite=Strict: no other site's page can send it. Secure under
+ * TLS: never sent in clear. No Max-Age: it lasts the browser session, and the server ends it sooner anyway.
+ */
+function sessionCookie(token: string | null, secure: boolean): string {
+  const flags = `HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
+  return token ? `${SESSION_COOKIE}=${token}; ${flags}` : `${SESSION_COOKIE}=; ${flags}; Max-Age=0`;
 }
 
 /** application/json, optionally with charset=utf-8; nothing else (not application/jsonp, not latin-1). */
@@ -101,13 +107,13 @@ function isJsonContentType(header: string | undefined): boolean {
 
 /**
  * Server mode: the same operation table as the desktop app, over HTTP on loopback.
- * Only this machine may call it (loopback by default, Host header checked against DNS
- * rebinding), and only a browser that was given the start-up token. Beyond loopback it needs TLS, and the
- * Host check takes the names in the server's certificate.
+ * Only this machine may call it (loopback by default, Host header checked against DNS rebinding). Beyond
+ * loopback it needs TLS, and the Host check takes the names in the server's certificate. Each browser is one
+ * client: its session cookie names who is signed in on it, and dispatch runs in that client's scope, so every
+ * operation but the public ones (app info, sign-in) answers 401 until someone signs in on that browser.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? newToken();
   const staticDir = resolve(options.staticDir);
   const maxDrainBytes = options.maxDrainBytes ?? SERVER_LIMITS.maxDrainBytes;
   const headersTimeout = options.headersTimeoutMs ?? SERVER_LIMITS.headersTimeoutMs;
@@ -253,11 +259,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fail(req, res, 405, 'invalid_input', 'API operations are called with POST.', { allow: 'POST' });
       return;
     }
-    const given = req.headers[TOKEN_HEADER];
-    if (!tokensMatch(token, Array.isArray(given) ? given[0] : given)) {
-      fail(req, res, 401, 'unauthorized', 'Missing or wrong access token. Open ROMtrack from the address the server printed at start.');
-      return;
-    }
     if (!isJsonContentType(req.headers['content-type'])) {
       fail(req, res, 415, 'invalid_input', 'Send the request body as JSON in UTF-8 (content-type: application/json).');
       return;
@@ -284,8 +285,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fail(req, res, 400, 'invalid_input', 'The request body is not valid JSON.');
       return;
     }
-    const result = await options.dispatch(operation, input);
-    sendJson(req, res, result.ok ? 200 : STATUS[result.error.code], result);
+    const sent = sessionCookieOf(req.headers.cookie);
+    const scope: ClientScope = { token: sent };
+    const result = await requestActor.run(scope, () => options.dispatch(operation, input));
+    // Signing in or out changed this client's session: the browser keeps the new cookie, or drops it.
+    const cookie = scope.token !== sent ? { 'set-cookie': sessionCookie(scope.token, options.tls !== undefined) } : {};
+    sendJson(req, res, result.ok ? 200 : STATUS[result.error.code], result, cookie);
   }
 
   await new Promise<void>((ok, reject) => {
@@ -301,8 +306,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
   return {
     url,
-    openUrl: `${url}/?token=${token}`,
-    token,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { OperationName, OperationOutput, OperationInput } from '../../shared/api/contract';
 import { callOperation, type Dispatch } from '../api/dispatch';
+import { inDesktopScope } from './desktop-scope';
 
 /** The native dialogs the backup menu items need; main.ts supplies Electron's, tests supply fakes. */
 export interface BackupDialogs {
@@ -16,7 +17,7 @@ type Result<K extends OperationName> = { ok: true; value: OperationOutput<K> } |
 
 /**
  * File → Back up now… and File → Restore…, through the same operations (and so the same checks,
- * audit rows and "who is working" rule) as any other change. One at a time: a second click while
+ * audit rows and administrator rule) as any other change. One at a time: a second click while
  * a backup runs does nothing. The file chosen for a restore reaches the back end through `offerFile`
  * (api/backup-sources.ts), never as a path in an operation's input, which a page could send too.
  */
@@ -29,7 +30,8 @@ export function backupMenuActions(
   let busy = false;
 
   async function run<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<K>> {
-    const result = await callOperation(dispatch, operation, input);
+    // As the person signed in on the window: backups are an administrator's, like any other way to them.
+    const result = await inDesktopScope(() => callOperation(dispatch, operation, input));
     return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.error.message };
   }
 

@@ -1,13 +1,15 @@
 import type { Envelope } from '../../shared/api/errors';
 import { MAX_REQUEST_BYTES } from '../../shared/api/transport';
 import type { Dispatch } from '../api/dispatch';
+import { inDesktopScope } from './desktop-scope';
 import { isTrustedIpcSender } from './trusted-url';
 
 /**
  * The desktop transport's checks, the same ones server mode makes over HTTP: only our own top
  * frame, an operation name that is text, and no more than MAX_REQUEST_BYTES of JSON. The input is
  * handed on as parsed JSON, so both transports give `dispatch` exactly the same kind of value
- * (no Dates, Maps or undefined that only structured cloning over IPC could carry).
+ * (no Dates, Maps or undefined that only structured cloning over IPC could carry). The call runs as the
+ * person signed in on the window (desktop-scope.ts).
  */
 export async function handleIpcCall(
   dispatch: Dispatch,
@@ -32,5 +34,5 @@ export async function handleIpcCall(
     return { ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB and was refused.` } };
   }
   const copy: unknown = json === undefined ? undefined : JSON.parse(json);
-  return dispatch(operation, copy);
+  return inDesktopScope(() => dispatch(operation, copy));
 }

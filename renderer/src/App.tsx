@@ -3,10 +3,13 @@ import { PatientList } from './patients/PatientList';
 import { PatientForm } from './patients/PatientForm';
 import { PatientEditPage, PatientPage } from './patients/PatientPage';
 import { href, useRoute, type Route } from './router';
+import { AccountMenu } from './session/AccountMenu';
+import { ChangeCredentialPage } from './session/ChangeCredentialPage';
 import { SessionProvider } from './session/session-context';
 import { SetupScreen } from './session/SetupScreen';
-import { TherapistSwitcher } from './session/TherapistSwitcher';
-import { WhoIsWorking } from './session/WhoIsWorking';
+import { SetUpAccountsPage } from './session/SetUpAccountsPage';
+import { SignedIn } from './session/SignedIn';
+import { SignInPage } from './session/SignInPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { MobilityPage } from './mobility/MobilityPage';
 import { NewEventPage } from './events/NewEventPage';
@@ -16,6 +19,7 @@ import { PlansScreen } from './plans/PlansScreen';
 import { SeriesDetailWithPlans } from './SeriesDetailWithPlans';
 import { WorklistPage } from './worklist/WorklistPage';
 import { ReferralLetterPage } from './referral/ReferralLetterPage';
+import { RecordAccessPage } from './access/RecordAccessPage';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -41,8 +45,12 @@ function Screen({ route }: { route: Route }) {
       return <ReportPage key={route.id} patientId={route.id} query={route.query} />;
     case 'patient-plans':
       return <PlansScreen key={route.id} patientId={route.id} path={route.path} />;
+    case 'patient-access':
+      return <RecordAccessPage key={route.id} patientId={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'account':
+      return <ChangeCredentialPage forced={false} />;
     case 'worklist':
       return <WorklistPage />;
     case 'patient-referral':
@@ -56,9 +64,10 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-/** The header's sections; every patient's screens belong to Patients. */
+/** The header's sections; every patient's screens belong to Patients, one's own PIN to Settings. */
 function section(route: Route): 'worklist' | 'patients' | 'settings' | null {
   if (route.name === 'worklist' || route.name === 'settings') return route.name;
+  if (route.name === 'account') return 'settings';
   return route.name === 'not-found' ? null : 'patients';
 }
 
@@ -88,7 +97,7 @@ function Workspace() {
           </a>
         </nav>
         <div className="header-end">
-          <TherapistSwitcher />
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -99,16 +108,23 @@ function Workspace() {
 }
 
 /**
- * Set-up on an empty database, then "who is working?", then the app at the address asked for: the worklist when
- * none (router.ts), the screen in the address after a reload.
+ * Set-up on an empty database (or setting up accounts on one from before them), then sign-in, a temporary PIN
+ * changed, and the app at the address asked for: the worklist when none (router.ts), the screen in the address
+ * after a reload. The app is keyed by the person, so someone else signing in never inherits another's screen.
  */
 export function App() {
   return (
     <SessionProvider fallback={(error, retry) => (error ? <ErrorMessage error={error} retry={retry} /> : <Loading what="ROMtrack" />)}>
       {({ state }) => {
         if (state.needsSetup) return <SetupScreen />;
-        if (!state.currentTherapist) return <WhoIsWorking />;
-        return <Workspace />;
+        if (state.needsAccounts) return <SetUpAccountsPage />;
+        if (!state.currentTherapist) return <SignInPage />;
+        if (state.mustChangeCredential) return <ChangeCredentialPage forced />;
+        return (
+          <SignedIn key={state.currentTherapist.id}>
+            <Workspace />
+          </SignedIn>
+        );
       }}
     </SessionProvider>
   );

@@ -5,6 +5,7 @@ import './api/client';
 import { queryClient } from './api/query-client';
 import { App } from './App';
 import './desktop/listen';
+import './i18n/i18n';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

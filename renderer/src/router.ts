@@ -17,6 +17,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'worklist' }
   | { name: 'patient-referral'; id: string; query: string }
+  | { name: 'patient-access'; id: string }
+  | { name: 'account' }
   | { name: 'not-found'; path: string };
 
 /** The first screen, after "Who is working?": who needs attention today. */
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'worklist' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (parts[0] === 'worklist' && parts.length === 1) return { name: 'worklist' };
+  if (parts[0] === 'account' && parts.length === 1) return { name: 'account' };
   if (parts[0] === 'patients') {
     if (parts.length === 1) return { name: 'patients' };
     if (parts[1] === 'new' && parts.length === 2) return { name: 'patient-new' };
@@ -38,6 +41,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 3 && parts[1] && parts[2] === 'report') return { name: 'patient-report', id: parts[1], query };
     if (parts.length === 3 && parts[1] && parts[2] === 'referral') return { name: 'patient-referral', id: parts[1], query };
     if (parts.length === 3 && parts[1] && parts[2] === 'mobility') return { name: 'patient-mobility', id: parts[1] };
+    if (parts.length === 3 && parts[1] && parts[2] === 'access') return { name: 'patient-access', id: parts[1] };
     if (parts.length === 4 && parts[1] && parts[2] === 'mobility' && parts[3]) return { name: 'series-detail', id: parts[1], seriesKey: parts[3] };
     if (parts.length === 4 && parts[1] && parts[2] === 'visits' && parts[3] === 'new') return { name: 'visit-new', id: parts[1] };
     if (parts.length === 5 && parts[1] && parts[2] === 'visits' && parts[3] && parts[4] === 'add') return { name: 'visit-add', id: parts[1], visitId: parts[3] };
@@ -66,6 +70,10 @@ export const href = {
     return `#/patients/${encodeURIComponent(patientId)}/referral${q ? `?${q}` : ''}`;
   },
   settings: () => '#/settings',
+  /** Who opened a patient's record (administrators). */
+  recordAccess: (patientId: string) => `#/patients/${encodeURIComponent(patientId)}/access`,
+  /** Your own PIN or password. */
+  account: () => '#/account',
 };
 
 export function navigate(to: string): void {

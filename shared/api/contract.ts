@@ -6,11 +6,13 @@ import { appOperations } from './operations/app';
 import { backupOperations } from './operations/backups';
 import { clinicalOperations } from './operations/clinical';
 import { exchangeOperations } from './operations/exchange';
+import { syncOperations } from './operations/sync';
 import { patientOperations } from './operations/patients';
 import { planOperations } from './operations/plans';
 import { reportOperations } from './operations/reports';
 import { sampleDataOperations } from './operations/sample-data';
-import { settingsOperations } from './operations/settings';
+import { securityOperations } from './operations/security';
+import { settingsOperations, type AccessKind } from './operations/settings';
 import { referralOperations } from './operations/referrals';
 import { thresholdOperations } from './operations/thresholds';
 import { visitOperations } from './operations/visits';
@@ -21,16 +23,19 @@ export { AppInfo } from './operations/app';
 /**
  * What dispatch needs to know of an operation besides its schemas (electron/api/dispatch.ts). `kind` is required
  * so that no operation can leave unsaid whether it writes:
- * - a 'read' runs as its handler says, with no actor needed;
- * - a 'change' needs a working therapist (unless `actor: 'none'`: first-run set-up and choosing who works come
- *   before there is one) and runs in one transaction with its audit rows, unless `transaction: 'own'` (the
- *   backups, which await file work in workers and keep their own short transactions; sample data, made by
- *   calling other operations).
+ * - a 'read' runs as its handler says;
+ * - a 'change' runs in one transaction with its audit rows, unless `transaction: 'own'` (the backups, which await
+ *   file work in workers and keep their own short transactions; sample data, made by calling other operations).
+ * Who may call it is said here too, once, and checked by electron/api/access.ts before any handler runs:
+ * - every operation, reads included, needs a person signed in on this client with an unlocked session, unless
+ *   `actor: 'none'` (app info, first-run set-up, and the session operations that come before signing in);
+ * - `role: 'administrator'`: the clinic's settings, therapists, thresholds, backups, and who opened a record;
+ * - `access`: the operation opens a patient's record, so it leaves an access row naming the person (the patient
+ *   is the input's, or else the output's, `patientId`; none, as for a whole-clinic export, leaves no row).
  */
-export type OperationSpec = { input: z.ZodType; output: z.ZodType } & (
-  | { kind: 'read' }
-  | { kind: 'change'; actor?: 'none'; transaction?: 'own' }
-);
+type AccessMarks = { actor?: 'none'; role?: 'administrator'; access?: AccessKind };
+export type OperationSpec = { input: z.ZodType; output: z.ZodType } & AccessMarks &
+  ({ kind: 'read' } | { kind: 'change'; transaction?: 'own' });
 
 /**
  * The one API contract: operation name -> input and output schemas, assembled from one file per
@@ -52,6 +57,8 @@ export const operations = {
   ...worklistOperations,
   ...referralOperations,
   ...exchangeOperations,
+  ...securityOperations,
+  ...syncOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 export type Operations = typeof operations;
@@ -62,11 +69,25 @@ export type OperationInput<K extends OperationName> = z.input<Operations[K]['inp
 export type ParsedInput<K extends OperationName> = z.output<Operations[K]['input']>;
 export type OperationOutput<K extends OperationName> = z.output<Operations[K]['output']>;
 
-/** The operation's write rules, readable without narrowing each literal. */
-export function operationRules(name: OperationName): { kind: 'read' | 'change'; needsActor: boolean; ownTransaction: boolean } {
+export interface OperationRules {
+  kind: 'read' | 'change';
+  /** A signed-in, unlocked session is needed. */
+  needsActor: boolean;
+  ownTransaction: boolean;
+  role: 'administrator' | null;
+  access: AccessKind | null;
+}
+
+/** The operation's rules, readable without narrowing each literal. */
+export function operationRules(name: OperationName): OperationRules {
   const spec: OperationSpec = operations[name];
-  if (spec.kind === 'read') return { kind: 'read', needsActor: false, ownTransaction: true };
-  return { kind: 'change', needsActor: spec.actor !== 'none', ownTransaction: spec.transaction === 'own' };
+  return {
+    kind: spec.kind,
+    needsActor: spec.actor !== 'none',
+    ownTransaction: spec.kind === 'read' || spec.transaction === 'own',
+    role: spec.role ?? null,
+    access: spec.access ?? null,
+  };
 }
 
 export function isOperationName(name: string): name is OperationName {

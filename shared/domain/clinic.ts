@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { DATE_FORMATS } from './dates';
 import { isoInstant, optionalText, personName } from './schema-parts';
 
@@ -44,6 +45,11 @@ export const logoSchema = z
   })
   .nullable();
 
+/** Idle minutes before a workstation's screen locks. Longer than an hour leaves records open on an empty desk. */
+export const LOCK_AFTER_MINUTES_MIN = 1;
+export const LOCK_AFTER_MINUTES_MAX = 60;
+export const DEFAULT_LOCK_AFTER_MINUTES = 5;
+
 export const clinicFields = {
   name: personName('Clinic name', 120),
   address: optionalText('Address', 400),
@@ -51,6 +57,14 @@ export const clinicFields = {
   logo: logoSchema.default(null),
   paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }).default('A4'),
   dateFormat: z.enum(DATE_FORMATS, { error: 'Choose one of the listed date formats.' }).default('D MMM YYYY'),
+  lockAfterMinutes: z
+    .number({ error: `Lock after: give a number of minutes from ${LOCK_AFTER_MINUTES_MIN} to ${LOCK_AFTER_MINUTES_MAX}.` })
+    .int({ error: 'Lock after: whole minutes only.' })
+    .min(LOCK_AFTER_MINUTES_MIN, { error: `Lock after: at least ${LOCK_AFTER_MINUTES_MIN} minute.` })
+    .max(LOCK_AFTER_MINUTES_MAX, { error: `Lock after: at most ${LOCK_AFTER_MINUTES_MAX} minutes; an unattended screen shows patients' records.` })
+    .default(DEFAULT_LOCK_AFTER_MINUTES),
+  /** The screens' language (issue 20). Left out: English at set-up, and unchanged by an update. */
+  language: z.enum(LANGUAGES, { error: 'Choose one of the listed languages.' }).optional(),
 };
 
 export const ClinicInput = z.strictObject(clinicFields);
@@ -63,6 +77,8 @@ export const Clinic = z.strictObject({
   logo: z.string().nullable(),
   paperSize: z.enum(PAPER_SIZES),
   dateFormat: z.enum(DATE_FORMATS),
+  lockAfterMinutes: z.number().int(),
+  language: z.enum(LANGUAGES),
   version: z.number().int(),
   updatedAt: isoInstant,
 });

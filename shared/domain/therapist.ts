@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newCredential, ROLES } from './account';
 import { isoInstant, optionalText, personName, uuid } from './schema-parts';
 
 export const therapistFields = {
@@ -15,7 +16,17 @@ export const therapistFields = {
     .transform((v) => (v ? v : null)),
 };
 
-export const TherapistInput = z.strictObject(therapistFields);
+/** A therapist's name and titles alone: what first-run set-up asks, and what an update may change. */
+export const TherapistDetailsInput = z.strictObject(therapistFields);
+/**
+ * A new therapist (therapists.create, by an administrator): with a role and a first, temporary credential the
+ * person must change at their first sign-in, so the administrator never knows the one they go on using.
+ */
+export const TherapistInput = z.strictObject({
+  ...therapistFields,
+  role: z.enum(ROLES, { error: 'Choose administrator or therapist.' }).default('therapist'),
+  credential: newCredential,
+});
 export const TherapistUpdateInput = z.strictObject({ id: uuid, version: z.number().int().min(1), ...therapistFields });
 
 export const Therapist = z.strictObject({
@@ -25,6 +36,11 @@ export const Therapist = z.strictObject({
   registrationNumber: z.string().nullable(),
   initials: z.string(),
   active: z.boolean(),
+  role: z.enum(ROLES),
+  /** False only in a database from before accounts, until an administrator sets one. Never the credential itself. */
+  hasCredential: z.boolean(),
+  /** The credential was set by an administrator (or at set-up of accounts) and must be changed at sign-in. */
+  mustChangeCredential: z.boolean(),
   version: z.number().int(),
   createdAt: isoInstant,
   updatedAt: isoInstant,

@@ -1,34 +1,56 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { startServer, type RunningServer } from '../../electron/server/http-server';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { SESSION_COOKIE, startServer, type RunningServer } from '../../electron/server/http-server';
+import { openTestBackend, startSessionFor, type TestBackend } from '../support/backend';
 
 const rendererDir = join(__dirname, '..', '..', 'build', 'renderer');
 
 interface AppOptions {
   /** false: start from an empty database, as on first run. */
   setupDone: boolean;
+  /** A database key for the test's database (encrypted at rest, with a recovery key); none by default. */
+  databaseKey: Buffer | null;
 }
 
 interface AppFixture {
   /** The back end in server mode on a fresh SQLite file in a temp folder, with the built renderer. */
-  app: { backend: TestBackend; server: RunningServer; open(page: Page, hash?: string): Promise<void> };
+  app: {
+    backend: TestBackend;
+    server: RunningServer;
+    /**
+     * Opens the app in the page. With the clinic set up, the page's browser context is first signed in (a session
+     * started in-process, its cookie added) as `as`, by default the first therapist, the administrator who is
+     * signed in on `backend`'s own client.
+     */
+    open(page: Page, hash?: string, as?: string): Promise<void>;
+    /** Signs the page's browser context in as this therapist (as after their right credential), without a reload. */
+    signIn(page: Page, therapistId: string): Promise<void>;
+  };
 }
 
 export const test = base.extend<AppFixture & AppOptions>({
   setupDone: [true, { option: true }],
-  app: async ({ setupDone }, use) => {
+  databaseKey: [null, { option: true }],
+  app: async ({ setupDone, databaseKey }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('The renderer is not built: run "npm run build" first (npm test does it).');
     }
-    const backend = openTestBackend({ setup: setupDone });
+    const backend = openTestBackend({ setup: setupDone, ...(databaseKey ? { key: databaseKey } : {}) });
     const server = await startServer({ dispatch: backend.dispatch, staticDir: rendererDir });
+    const signIn = async (page: Page, therapistId: string) => {
+      const token = startSessionFor(backend, therapistId);
+      await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+    };
     await use({
       backend,
       server,
-      open: async (page, hash = '') => {
-        await page.goto(`${server.openUrl}${hash}`);
+      signIn,
+      open: async (page, hash = '', as) => {
+        const first = backend.sessions.peek(backend.scope.token ?? undefined)?.session.therapistId;
+        const who = as ?? first;
+        if (who) await signIn(page, who);
+        await page.goto(`${server.url}/${hash}`);
       },
     });
     await server.close();

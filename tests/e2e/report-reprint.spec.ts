@@ -87,8 +87,8 @@ test('a printed report keeps its text and options: printed again from “Printed
   await expect(printedBefore).toContainText(`${dmy(start)} to ${dmy(daysAgo(0))}, A4, all charts, all joints`);
 
   // Someone else is working now, and types another text for a new report.
-  const kofi = await app.backend.ok('therapists.create', { name: 'Kofi Boateng', title: 'Physiotherapist', registrationNumber: 'PT-2002' });
-  app.backend.context.session.select(kofi.id);
+  const kofi = await app.backend.ok('therapists.create', { credential: '735194', name: 'Kofi Boateng', title: 'Physiotherapist', registrationNumber: 'PT-2002' });
+  await app.signIn(page, kofi.id);
   await page.reload();
   await reportReady(page);
   await page.getByLabel('Assessment').fill('A different text, typed afterwards.');

@@ -4,13 +4,15 @@ import { expect, keepScreenshot, test } from './fixtures';
 test.describe('first run on an empty database', () => {
   test.use({ setupDone: false });
 
-  test('set-up, a second therapist, and switching who is working', async ({ page, app }, testInfo) => {
+  test('set-up with the administrator’s PIN, a second therapist, and switching person with their credential', async ({ page, app }, testInfo) => {
     await app.open(page);
     await expect(page.getByRole('heading', { name: 'Welcome to ROMtrack' })).toBeVisible();
     await keepScreenshot(page, testInfo, '1-setup');
 
     // An empty clinic name is refused where it was typed, and nothing is saved.
     await page.getByLabel('Therapist name').fill('Abena Owusu');
+    await page.getByLabel('PIN or password', { exact: true }).fill('482916');
+    await page.getByLabel('PIN or password again').fill('482916');
     await page.getByRole('button', { name: 'Start using ROMtrack' }).click();
     await expect(page.getByText('Clinic name is required.')).toBeVisible();
     expect((await app.backend.ok('session.get', {})).needsSetup).toBe(true);
@@ -21,39 +23,42 @@ test.describe('first run on an empty database', () => {
     await page.getByLabel('Clinic name').press('Enter');
 
     await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
-    await expect(page.getByLabel('Working:')).toHaveValue(/.+/);
-    await expect(page.getByLabel('Working:').locator('option:checked')).toHaveText('Abena Owusu');
+    await expect(page.getByText('Signed in: Abena Owusu')).toBeVisible();
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await page.getByLabel('New therapist name').fill('Jonas Meier');
     await page.getByLabel('Registration number').last().fill('PT-2002');
+    await page.getByLabel('First PIN or password', { exact: true }).fill('735194');
+    await page.getByLabel('First PIN or password again').fill('735194');
     await page.getByRole('button', { name: 'Add therapist' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Jonas Meier added.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Jonas Meier added' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'JM', exact: true })).toBeVisible();
     await keepScreenshot(page, testInfo, '2-settings');
 
     // A duplicate registration number is refused on that field.
+    await page.getByLabel('First PIN or password', { exact: true }).fill('735194');
+    await page.getByLabel('First PIN or password again').fill('735194');
     await page.getByLabel('New therapist name').fill('Someone Else');
     await page.getByLabel('Registration number').last().fill('pt-2002');
     await page.getByRole('button', { name: 'Add therapist' }).click();
     await expect(page.getByText(/PT-2002 already belongs to Jonas Meier/i)).toBeVisible();
 
-    // Switching therapist: the header changes and the next change is recorded under the new name.
-    await page.getByLabel('Working:').selectOption({ label: 'Jonas Meier' });
-    await expect(page.getByLabel('Working:').locator('option:checked')).toHaveText('Jonas Meier');
+    // Switching person needs that person's credential; a temporary one is replaced first.
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByRole('radio', { name: /Jonas Meier/ }).check();
+    await page.getByLabel('PIN or password', { exact: true }).fill('735194');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Choose your own PIN or password' })).toBeVisible();
+    await page.getByLabel('The PIN or password you were given').fill('735194');
+    await page.getByLabel('New PIN or password', { exact: true }).fill('river stones 42');
+    await page.getByLabel('New PIN or password again').fill('river stones 42');
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await expect(page.getByText('Signed in: Jonas Meier')).toBeVisible();
     const state = await app.backend.ok('session.get', {});
-    expect(state.currentTherapist?.name).toBe('Jonas Meier');
-
-    // After a restart of the app, "who is working?" offers the last therapist first.
-    app.backend.context.session.select(null);
-    await page.reload();
-    await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
-    await expect(page.getByRole('radio', { name: 'Jonas Meier' })).toBeChecked();
-    await keepScreenshot(page, testInfo, '3-who-is-working');
-    await page.getByRole('radio', { name: /Abena Owusu/ }).check();
-    await page.getByRole('button', { name: 'Start' }).press('Enter');
-    await expect(page.getByLabel('Working:').locator('option:checked')).toHaveText('Abena Owusu');
+    expect(state.activeTherapists.find((t) => t.name === 'Jonas Meier')).toMatchObject({ mustChangeCredential: false });
+    await keepScreenshot(page, testInfo, '3-signed-in-as-jonas');
   });
 });
 

@@ -135,18 +135,24 @@ test('a therapist records a full visit by keyboard only, then corrects a value w
   await keepScreenshot(page, testInfo, '3-correction-history');
 });
 
-test('switching the therapist in the header changes the therapist offered on a new visit', async ({ page, app }) => {
-  await app.backend.ok('therapists.create', { name: 'Jonas Meier' });
+test('switching person in the header changes the therapist offered on a new visit', async ({ page, app }) => {
+  await app.backend.ok('therapists.create', { credential: '735194', name: 'Jonas Meier' });
   const p = await patientWithSites(app);
   await app.open(page, `#/patients/${p.id}`);
-  await page.getByLabel('Working:').selectOption({ label: 'Jonas Meier' });
-  await expect(page.getByLabel('Working:').locator('option:checked')).toHaveText('Jonas Meier');
   await page.getByRole('link', { name: 'Record a visit' }).click();
   const therapist = page.getByLabel('Therapist', { exact: true });
-  await expect(therapist.locator('option:checked')).toHaveText('Jonas Meier');
-  // On an open visit form too, as long as nobody chose a therapist for it by hand.
-  await page.getByLabel('Working:').selectOption({ label: 'Abena Owusu' });
   await expect(therapist.locator('option:checked')).toHaveText('Abena Owusu');
+  // Another person signs in with their own credential (a first one, changed at once) and gets the visit form as theirs.
+  await page.getByRole('button', { name: 'Switch person' }).click();
+  await page.getByRole('radio', { name: /Jonas Meier/ }).check();
+  await page.getByLabel('PIN or password').fill('735194');
+  await page.getByLabel('PIN or password').press('Enter');
+  await page.getByLabel('The PIN or password you were given').fill('735194');
+  await page.getByLabel('New PIN or password', { exact: true }).fill('river stones 42');
+  await page.getByLabel('New PIN or password again').fill('river stones 42');
+  await page.getByRole('button', { name: 'Save and go on' }).click();
+  await expect(page.getByText('Signed in: Jonas Meier')).toBeVisible();
+  await expect(therapist.locator('option:checked')).toHaveText('Jonas Meier');
 });
 
 test('the back end’s messages land on the cells they concern, and every typed value is kept', async ({ page, app }) => {

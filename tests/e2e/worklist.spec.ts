@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
 import { printPdf } from './print-pdf';
+import { TEST_PIN } from '../support/backend';
 
 // The caseload worklist and the referral letter, in Chromium on server mode with the six sample patients.
 // The worklist is the first screen: the app opens on it after "Who is working?".
@@ -15,14 +16,16 @@ async function printFlat(page: Page, testInfo: TestInfo, name: string) {
 
 const rows = (page: Page) => page.locator('tbody tr.worklist-row');
 
-test('after “Who is working?” the worklist lists the sample patients who need attention, with their reasons; a row opens the patient', async ({ page, app }, testInfo) => {
+test('after signing in the worklist lists the sample patients who need attention, with their reasons; a row opens the patient', async ({ page, app }, testInfo) => {
   test.setTimeout(90_000);
   await app.backend.ok('sampleData.create', {});
-  app.backend.context.session.select(null);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await app.open(page);
-  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start' }).click();
+  // A browser nobody signed in on: the sign-in page first.
+  await page.goto(app.server.url);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('radio', { name: /Abena Owusu/ }).check();
+  await page.getByLabel('PIN or password').fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('heading', { name: /^Worklist for / })).toBeVisible();
   await expect(page).toHaveTitle('Worklist — ROMtrack');

@@ -11,7 +11,7 @@ import type { OperationInput } from '../../shared/api/contract';
 import { todayLocal } from '../../shared/domain/dates';
 import { summariseReadings } from '../../shared/worklist/summary';
 import { generateClinic } from '../bench/generate-clinic';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { openTestBackend, testClient, type TestBackend } from '../support/backend';
 import { makeTempDir } from '../support/temp-dir';
 import { mulberry32 } from '../../electron/sample-data/random';
 
@@ -84,11 +84,12 @@ describe('the lean read on a generated clinic, written in every order', () => {
     const clinic = generateClinic(tmp.dbPath, { patients: 60, withHistory: 4, years: 1 }, '2026-11-01', 77);
     backend = createBackend({ databasePath: tmp.dbPath, mode: 'server' });
     const ctx = backend.context;
-    ctx.session.select(clinic.therapistId);
+    const client = testClient(backend);
+    client.signInAs(clinic.therapistId);
     largest = clinic.largestPatientId;
     patients = ctx.db.prepare('SELECT DISTINCT patient_id FROM measurements').pluck().all() as string[];
     const ok = async <K extends 'visits.record' | 'visits.addMeasurements' | 'visits.void' | 'measurements.correct' | 'measurements.void' | 'events.record'>(op: K, input: OperationInput<K>) => {
-      const r = await backend.dispatch(op, input);
+      const r = await client.call(op, input);
       if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);
     };
     for (const patientId of patients.slice(0, 12)) {

@@ -27,8 +27,8 @@ function openBeside(path: string): Backend {
   backend.context.transaction(() => {
     const at = backend.context.now();
     const therapist = backend.context.repos.therapists.insert({ ...TEST_THERAPIST, initials: 'AO' }, at);
-    backend.context.repos.clinic.insert({ ...TEST_CLINIC, name: 'Sample Clinic', logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY' }, at);
-    backend.context.session.select(therapist.id);
+    backend.context.repos.clinic.insert({ ...TEST_CLINIC, name: 'Sample Clinic', logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 }, at);
+    backend.context.repos.accounts.setRole(therapist.id, 'administrator');
   });
   return backend;
 }

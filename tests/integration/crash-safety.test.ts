@@ -36,7 +36,7 @@ describe('crash safety: power cut while recording visits', () => {
   it(`after ${CYCLES} SIGKILLs every acknowledged visit is there, whole, and the file is sound`, { timeout: 900_000 }, async () => {
     expect(existsSync(writer), 'the crash writer is built by "npm run build" (npm test runs it first)').toBe(true);
     const patient = await makePatient(api);
-    const therapistId = api.context.actorId()!;
+    const therapistId = api.actorId()!;
     api.close();
 
     const acknowledged = new Set<string>();

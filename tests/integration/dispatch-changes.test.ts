@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { operationRules, operations, type OperationInput, type OperationName } from '../../shared/api/contract';
+import { isOperationName, operationRules, operations, type OperationInput, type OperationName } from '../../shared/api/contract';
 import { handlers } from '../../electron/api/handlers';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { openTestBackend, TEST_PIN, type TestBackend } from '../support/backend';
 import { makePatient, twelveMeasurements } from '../support/clinical-fixtures';
 
 let api: TestBackend;
@@ -12,7 +12,7 @@ afterEach(() => api.dispose());
 
 const count = (table: string) => (api.context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const changesSoFar = () => (api.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const NO_ACTOR = { ok: false, error: { code: 'unauthorized', message: 'Choose who is working before making changes (the therapist menu at the top).' } };
+const NO_ACTOR = { ok: false, error: { code: 'unauthorized', message: 'Sign in to go on.' } };
 
 /** Calls `op` without a working therapist: refused, and its handler never ran. */
 async function refusedWithoutActor<K extends OperationName>(op: K, input: OperationInput<K>) {
@@ -25,13 +25,13 @@ async function refusedWithoutActor<K extends OperationName>(op: K, input: Operat
   }
 }
 
-describe('a change without a working therapist', () => {
-  it('is refused by dispatch before its handler runs, with the message of the therapist menu, and writes nothing', async () => {
+describe('a change with nobody signed in', () => {
+  it('is refused by dispatch before its handler runs, asking to sign in, and writes nothing', async () => {
     const p = await makePatient(api);
     const visit = await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', measurements: twelveMeasurements() });
     const event = await api.ok('events.record', { patientId: p.id, kind: 'injury', date: '2026-08-01', title: 'Fall' });
     const clinic = await api.ok('clinic.get', {});
-    api.context.session.select(null);
+    api.scope.token = null;
     const before = changesSoFar();
     await refusedWithoutActor('patients.create', { familyName: 'Boateng', givenNames: 'Ama', dateOfBirth: '1980-01-01', sex: 'female' });
     await refusedWithoutActor('visits.record', { patientId: p.id, date: '2026-10-02', measurements: twelveMeasurements() });
@@ -45,11 +45,11 @@ describe('a change without a working therapist', () => {
     expect(changesSoFar()).toBe(before);
   });
 
-  it('is allowed for choosing who works, which comes before there is anyone', async () => {
-    const therapistId = api.context.actorId()!;
-    api.context.session.select(null);
-    expect(await api.call('session.selectTherapist', { therapistId })).toMatchObject({ ok: true });
-    expect(api.context.actorId()).toBe(therapistId);
+  it('is allowed for signing in, which comes before there is anyone', async () => {
+    const therapistId = api.actorId()!;
+    api.scope.token = null;
+    expect(await api.call('session.signIn', { therapistId, credential: TEST_PIN })).toMatchObject({ ok: true });
+    expect(api.actorId()).toBe(therapistId);
   });
 });
 
@@ -90,7 +90,7 @@ describe('a change whose handler fails part-way', () => {
 });
 
 describe('a read', () => {
-  it('never writes, for every read of the contract', async () => {
+  it('never writes, for every read of the contract, but the access row of a read that opens a record', async () => {
     const p = await makePatient(api);
     const visit = await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', measurements: twelveMeasurements() });
     const event = await api.ok('events.record', { patientId: p.id, kind: 'injury', date: '2026-08-01', title: 'Fall' });
@@ -133,15 +133,21 @@ describe('a read', () => {
       'worklist.settings': {},
       'backups.list': {},
       'exchange.exportProgress': {},
+      'access.forPatient': { patientId: p.id },
+      'security.recoveryKey': {},
+      'exchange.syncStatus': {},
     };
     const names = Object.keys(operations) as OperationName[];
     // A new read is added above, so it is checked too.
     expect(Object.keys(reads).sort()).toEqual(names.filter((n) => operationRules(n).kind === 'read').sort());
     for (const [op, input] of Object.entries(reads)) {
       const before = changesSoFar();
-      const r = await api.dispatch(op, input);
+      const accessRows = count('access_log');
+      const r = await api.scoped(op, input);
       expect([op, r.ok]).toEqual([op, true]);
-      expect([op, changesSoFar()]).toEqual([op, before]);
+      // Opening a patient's record (the file) leaves its one access row, and writes nothing else.
+      const opens = isOperationName(op) && operationRules(op).access ? 1 : 0;
+      expect([op, changesSoFar(), count('access_log')]).toEqual([op, before + opens, accessRows + opens]);
     }
   });
 });

@@ -92,8 +92,8 @@ describe('HO profile', () => {
 
   it('the patient file names every therapist involved, deactivated ones included', async () => {
     const p = await makePatient(api);
-    const jonas = await api.ok('therapists.create', { name: 'Jonas Meier' });
-    const me = api.context.actorId()!;
+    const jonas = await api.ok('therapists.create', { credential: '735194', name: 'Jonas Meier' });
+    const me = api.actorId()!;
     await api.ok('sites.add', { patientId: p.id, joint: 'knee', side: 'left', status: 'at_risk', since: '2026-08-03' });
     await api.ok('visits.record', { patientId: p.id, date: '2026-10-01', therapistId: jonas.id, measurements: [{ motion: 'knee.flexion', side: 'left', mode: 'active', degrees: 100 }] });
     await api.ok('therapists.setActive', { id: jonas.id, active: false });

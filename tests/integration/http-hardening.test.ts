@@ -5,9 +5,8 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api/contract';
-import { TOKEN_HEADER } from '../../shared/api/transport';
-import { startServer, type RunningServer, type ServerOptions } from '../../electron/server/http-server';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { SESSION_COOKIE, startServer, type RunningServer, type ServerOptions } from '../../electron/server/http-server';
+import { openTestBackend, startSessionFor, type TestBackend } from '../support/backend';
 
 // Server mode tried as an attacker would: oversized and slow uploads, slow headers, keys that are
 // Object.prototype's names, wrong types in fields the UI fills itself, and the static folder.
@@ -40,11 +39,15 @@ async function serve(options: Partial<ServerOptions> = {}): Promise<RunningServe
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(join(outsideDir, 'secret.txt'), 'outside the static folder');
   server = await startServer({ dispatch: api.dispatch, staticDir, ...options });
+  cookie = `${SESSION_COOKIE}=${startSessionFor(api, api.actorId()!)}`;
   return server;
 }
 
-function apiHeaders(s: RunningServer, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'content-type': 'application/json', [TOKEN_HEADER]: s.token, ...extra };
+/** The Cookie header of a browser the first therapist signed in on. */
+let cookie = '';
+
+function apiHeaders(_s: RunningServer, extra: Record<string, string> = {}): Record<string, string> {
+  return { 'content-type': 'application/json', cookie, ...extra };
 }
 
 function post(s: RunningServer, op: string, body: string, headers: Record<string, string> = {}) {
@@ -143,7 +146,7 @@ function rawUpload(s: RunningServer, total: number, framing: 'chunked' | 'length
     const data = Buffer.alloc(64 * 1024, 0x20);
     const frame = framing === 'chunked' ? Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]) : data;
     const head =
-      `POST /api/patients.create HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${s.token}\r\n` +
+      `POST /api/patients.create HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\ncookie: ${cookie}\r\n` +
       (framing === 'chunked' ? 'transfer-encoding: chunked\r\n\r\n' : `content-length: ${total}\r\n\r\n`);
     let reply = Buffer.alloc(0);
     let settled = false;
@@ -313,7 +316,7 @@ describe('server mode: slow and idle clients are cut off', () => {
   it('cuts off a client trickling its body after the request timeout, with 408', async () => {
     const s = await serve(short);
     const host = new URL(s.url).host;
-    const head = `POST /api/app.info HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\n${TOKEN_HEADER}: ${s.token}\r\ncontent-length: 300\r\n\r\n`;
+    const head = `POST /api/app.info HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\ncookie: ${cookie}\r\ncontent-length: 300\r\n\r\n`;
     const r = await slowClient(s, head, ' '.repeat(300));
     expect(r.sent).toBeLessThan(r.total);
     expect(r.closedAfterMs).toBeGreaterThanOrEqual(800);
@@ -402,7 +405,7 @@ describe('server mode: request checks', () => {
       const keys = Object.keys(shapeOf(spec.input) ?? {});
       const inputs: unknown[] = [123, 'x', null, [], { unexpectedKey: 1 }, ...keys.flatMap((k) => wrong.map((v) => ({ [k]: v })))];
       for (const input of inputs) {
-        const r = await api!.dispatch(op, input);
+        const r = await api!.scoped(op, input);
         if (r.ok || r.error.code !== 'invalid_input') continue;
         for (const m of [r.error.message, ...Object.values(r.error.fields ?? {})]) {
           if (ZOD_DEFAULT.test(m)) seen.push(`${op} ${JSON.stringify(input).slice(0, 60)}: ${m}`);

@@ -5,7 +5,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../shared/api/transport';
 import { startServer, type RunningServer } from '../../electron/server/http-server';
 import { createClinicAuthority, createServerCertificate } from '../../electron/tls/certificates';
 import { openTestBackend, type TestBackend } from '../support/backend';
@@ -27,14 +26,14 @@ function staticFolder(backend: TestBackend): string {
   return dir;
 }
 
-function call(url: string, options: { ca?: string; host?: string; token?: string }): Promise<{ status: number; body: string } | { error: string }> {
+function call(url: string, options: { ca?: string; host?: string; operation?: string }): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const req = request(
-      `${url}/api/app.info`,
+      `${url}/api/${options.operation ?? 'app.info'}`,
       {
         method: 'POST',
         ca: options.ca,
-        headers: { 'content-type': 'application/json', ...(options.token ? { [TOKEN_HEADER]: options.token } : {}), ...(options.host ? { host: options.host } : {}) },
+        headers: { 'content-type': 'application/json', ...(options.host ? { host: options.host } : {}) },
         servername: 'clinic-server',
       },
       (res) => {
@@ -65,12 +64,13 @@ describe('server mode beyond loopback', () => {
     const port = new URL(server.url).port;
     const url = `https://127.0.0.1:${port}`;
 
-    const trusted = await call(url, { ca: authority.certPem, host: `clinic-server:${port}`, token: server.token });
+    const trusted = await call(url, { ca: authority.certPem, host: `clinic-server:${port}` });
     expect(trusted).toMatchObject({ status: 200 });
     expect('body' in trusted && JSON.parse(trusted.body).ok).toBe(true);
 
-    expect(await call(url, { host: `clinic-server:${port}`, token: server.token })).toEqual({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
-    expect(await call(url, { ca: authority.certPem, host: `evil.example:${port}`, token: server.token })).toMatchObject({ status: 421 });
-    expect(await call(url, { ca: authority.certPem, host: `clinic-server:${port}` })).toMatchObject({ status: 401 });
+    expect(await call(url, { host: `clinic-server:${port}` })).toEqual({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    expect(await call(url, { ca: authority.certPem, host: `evil.example:${port}` })).toMatchObject({ status: 421 });
+    // App info is public; the records need a session cookie.
+    expect(await call(url, { ca: authority.certPem, host: `clinic-server:${port}`, operation: 'patients.list' })).toMatchObject({ status: 401 });
   });
 });

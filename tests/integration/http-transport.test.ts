@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER, MAX_REQUEST_BYTES } from '../../shared/api/transport';
-import { startServer, type RunningServer } from '../../electron/server/http-server';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { MAX_REQUEST_BYTES } from '../../shared/api/transport';
+import { SESSION_COOKIE, startServer, type RunningServer } from '../../electron/server/http-server';
+import { openTestBackend, startSessionFor, type TestBackend } from '../support/backend';
 
 let api: TestBackend;
 let server: RunningServer;
 let staticDir: string;
+/** The Cookie header of a browser the first therapist signed in on. */
+let cookie: string;
 
 beforeEach(async () => {
   api = openTestBackend();
@@ -16,6 +18,7 @@ beforeEach(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ROMtrack</title>');
   writeFileSync(join(api.dbPath, '..', 'secret.txt'), 'outside the static folder');
   server = await startServer({ dispatch: api.dispatch, staticDir });
+  cookie = `${SESSION_COOKIE}=${startSessionFor(api, api.actorId()!)}`;
 });
 afterEach(async () => {
   await server.close();
@@ -27,20 +30,20 @@ const ada = { familyName: 'Okafor', givenNames: 'Ada', dateOfBirth: '1970-02-03'
 function post(op: string, body: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/api/${op}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers },
+    headers: { 'content-type': 'application/json', cookie, ...headers },
     body,
   });
 }
 
 describe('server mode HTTP transport', () => {
-  it('runs an operation for a caller with the token', async () => {
+  it('runs an operation for a browser signed in', async () => {
     const res = await post('patients.create', JSON.stringify(ada));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, value: { familyName: 'Okafor' } });
   });
 
-  it('answers 401 without the token, or with a wrong one, and changes nothing', async () => {
-    for (const headers of [{ [TOKEN_HEADER]: '' }, { [TOKEN_HEADER]: 'wrong-token' }]) {
+  it('answers 401 without a session cookie, or with a wrong one, and changes nothing', async () => {
+    for (const headers of [{ cookie: '' }, { cookie: `${SESSION_COOKIE}=wrong-token` }, { cookie: `other=${cookie.split('=')[1]}` }]) {
       const res = await post('patients.create', JSON.stringify(ada), headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -75,13 +78,13 @@ describe('server mode HTTP transport', () => {
 
   it('refuses non-JSON bodies and other methods', async () => {
     expect((await post('patients.list', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await fetch(`${server.url}/api/patients.list`, { headers: { [TOKEN_HEADER]: server.token } })).status).toBe(405);
+    expect((await fetch(`${server.url}/api/patients.list`, { headers: { cookie } })).status).toBe(405);
   });
 
   it('refuses a request whose Host is not this server (DNS rebinding)', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = http.request(`${server.url}/api/app.info`, { method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', [TOKEN_HEADER]: server.token } }, (res) => resolve(res.statusCode ?? 0));
+      const req = http.request(`${server.url}/api/app.info`, { method: 'POST', headers: { host: 'evil.example:80', 'content-type': 'application/json', cookie } }, (res) => resolve(res.statusCode ?? 0));
       req.end('{}');
     });
     expect(status).toBe(421);
@@ -98,8 +101,8 @@ describe('server mode HTTP transport', () => {
     }
   });
 
-  it('listens on loopback only by default', () => {
+  it('listens on loopback only by default, at an address with no secret in it', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
-    expect(server.openUrl).toBe(`${server.url}/?token=${server.token}`);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/api/backend';
 import { freshSummary } from '../../electron/api/worklist-refresh';
+import { signInProcess } from '../support/backend';
 import { databaseAt, sameShapeAs, type DatabaseAtVersion } from '../support/migrate-to';
 import { IDS, putRowsAddedAt, putRowsUpTo } from '../support/rows-by-version';
 
@@ -71,7 +72,7 @@ describe('0010 worklist summaries and referral letters', () => {
     // Opening through the app migrates to the latest version, as on a clinic's machine after an update.
     const backend = createBackend({ databasePath: d.path, mode: 'server', now: () => '2024-03-10T09:00:00.000Z' });
     try {
-      backend.context.session.select(IDS.abena);
+      signInProcess(backend, IDS.abena);
       const page = await backend.dispatch('worklist.get', { today: '2024-03-10' });
       expect(page.ok).toBe(true);
       if (page.ok) expect(page.value).toMatchObject({ pending: 0 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/api/backend';
 import { reportHandlers } from '../../electron/api/handlers/reports';
 import { AppError } from '../../electron/db/errors';
+import { signInProcess } from '../support/backend';
 import { databaseAt, sameShapeAs, type DatabaseAtVersion } from '../support/migrate-to';
 import { IDS, putRowsAddedAt, putRowsUpTo } from '../support/rows-by-version';
 
@@ -61,7 +62,7 @@ describe('0011 the report log keeps what each report said', () => {
     d.db.close();
     const backend = createBackend({ databasePath: d.path, mode: 'server' });
     try {
-      backend.context.session.select(IDS.abena);
+      signInProcess(backend, IDS.abena);
       const list = await reportHandlers['reports.list']({ patientId: IDS.kwame }, backend.context);
       expect(list.map((r) => [r.paper, r.kept === null, r.reprintOf !== null])).toEqual([
         ['A4', false, false],

@@ -60,8 +60,8 @@ describe('the print log keeps what each report said', () => {
   it('prints an entry again as a new entry copying it, signed by whoever is working, naming the first printing', async () => {
     const p = await makePatient(api);
     const first = await printed(p.id);
-    const kofi = await api.ok('therapists.create', { name: 'Kofi Boateng', title: 'PT', registrationNumber: 'PT-2002' });
-    await api.ok('session.selectTherapist', { therapistId: kofi.id });
+    const kofi = await api.ok('therapists.create', { credential: '735194', name: 'Kofi Boateng', title: 'PT', registrationNumber: 'PT-2002' });
+    api.signInAs(kofi.id);
 
     const again = await api.ok('reports.recordReprint', { reportId: first.id });
     expect(again.id).not.toBe(first.id);
@@ -124,7 +124,7 @@ describe('the print log keeps what each report said', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/printed before ROMtrack kept the text/) } });
     const missing = await api.call('reports.recordReprint', { reportId: '6f1c2a9e-0000-4000-8000-000000000099' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    api.context.session.select(null);
+    api.scope.token = null;
     const r = await printed(p.id).catch((e: Error) => e.message);
     expect(r).toMatch(/unauthorized/);
     expect(count()).toBe(1);

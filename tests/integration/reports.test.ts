@@ -22,7 +22,7 @@ describe('report log', () => {
     const second = await api.ok('reports.record', { patientId: p.id, from: '2025-06-01', to: '2026-01-15', paper: 'Letter', motions: ['elbow.flexion', 'knee.flexion'], ...printed('2026-01-15') });
     expect(first).toMatchObject({ patientId: p.id, from: '2025-01-01', to: '2025-12-31', paper: 'A4', motions: null, recordedByName: 'Abena Owusu' });
     expect(second.motions).toEqual(['elbow.flexion', 'knee.flexion']);
-    expect(second.recordedBy).toBe(api.context.actorId());
+    expect(second.recordedBy).toBe(api.actorId());
 
     const list = await api.ok('reports.list', { patientId: p.id });
     expect(list.map((r) => r.id)).toEqual([second.id, first.id]);
@@ -66,7 +66,7 @@ describe('report log', () => {
     expect((await api.call('reports.list', { patientId: '00000000-0000-4000-8000-000000000000' })).ok).toBe(false);
 
     const p = await makePatient(api);
-    api.context.session.select(null);
+    api.scope.token = null;
     const nobody = await api.call('reports.record', { patientId: p.id, from: '2026-01-01', to: '2026-01-02', paper: 'A4', ...printed('2026-01-02') });
     expect(nobody.ok || nobody.error.code).toBe('unauthorized');
     expect(count()).toBe(0);

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LAST_THERAPIST_KEY } from '../../electron/api/session';
 import { createSampleData } from '../../electron/sample-data';
 import type { Dispatch } from '../../electron/api/dispatch';
 import type { PatientFile } from '../../shared/api/operations/clinical';
@@ -55,7 +54,7 @@ describe('sampleData.create on an empty clinic', () => {
   let ms: number;
   beforeAll(async () => {
     api = openTestBackend();
-    me = api.context.actorId()!;
+    me = api.actorId()!;
     const started = performance.now();
     summary = await api.ok('sampleData.create', {});
     ms = performance.now() - started;
@@ -89,8 +88,7 @@ describe('sampleData.create on an empty clinic', () => {
   it('has two therapists measuring, and leaves the working therapist as it was', async () => {
     const raters = new Set((await fileOf(api, 'SAMPLE-003')).visits.flatMap((v) => v.measurements.map((m) => m.raterId)));
     expect(raters.size).toBe(2);
-    expect(api.context.actorId()).toBe(me);
-    expect(api.context.repos.meta.get(LAST_THERAPIST_KEY)).toBe(me);
+    expect(api.actorId()).toBe(me);
   });
 
   it('records active 3-5 degrees below passive, within the catalogue ranges', async () => {
@@ -195,8 +193,8 @@ describe('sample data is deterministic and careful', () => {
 
   it('gives the same clinical content for the same anchor on two fresh databases', async () => {
     const [a, b] = [fresh(), fresh()];
-    const ra = await createSampleData(a.dispatch, { anchor: ANCHOR });
-    const rb = await createSampleData(b.dispatch, { anchor: ANCHOR });
+    const ra = await createSampleData(a.scoped, { anchor: ANCHOR });
+    const rb = await createSampleData(b.scoped, { anchor: ANCHOR });
     expect({ ...ra, patientIds: [] }).toEqual({ ...rb, patientIds: [] });
     for (let i = 0; i < ra.patientIds.length; i++) {
       const fa = await a.ok('patients.file', { patientId: ra.patientIds[i]! });
@@ -219,14 +217,14 @@ describe('sample data is deterministic and careful', () => {
 
   it('needs a therapist working', async () => {
     const api = fresh();
-    api.context.session.select(null);
+    api.scope.token = null;
     expect(await api.call('sampleData.create', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(count(api, 'patients')).toBe(0);
   });
 
   it('leaves nothing behind when it fails part-way, and the working therapist as it was', async () => {
     const api = fresh();
-    const me = api.context.actorId();
+    const me = api.actorId();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const before = counts(api);
     api.context.db.exec(`CREATE TEMP TRIGGER fail_on_excision BEFORE INSERT ON main.clinical_events WHEN NEW.kind = 'excision'
@@ -234,17 +232,17 @@ describe('sample data is deterministic and careful', () => {
     const r = await api.call('sampleData.create', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(counts(api)).toEqual(before);
-    expect(api.context.actorId()).toBe(me);
+    expect(api.actorId()).toBe(me);
     expect(api.context.db.inTransaction).toBe(false);
   });
 
   it('names the operation and the error when a call fails', async () => {
     const api = fresh();
-    const me = api.context.actorId();
+    const me = api.actorId();
     let visits = 0;
     const failing: Dispatch = (op, input) =>
-      op === 'visits.record' && ++visits === 5 ? Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'Broken on purpose.' } }) : api.dispatch(op, input);
+      op === 'visits.record' && ++visits === 5 ? Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'Broken on purpose.' } }) : api.scoped(op, input);
     await expect(createSampleData(failing, { anchor: ANCHOR })).rejects.toThrow(/visits\.record failed \(invalid_input\): Broken on purpose/);
-    expect(api.context.actorId()).toBe(me);
+    expect(api.actorId()).toBe(me);
   });
 });

@@ -16,17 +16,18 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 const setup = {
   clinic: { name: 'Hilltop Clinic', address: 'Box 4, Hilltop', phone: '555-0100', logo: PNG, paperSize: 'Letter' as const },
   therapist: { name: 'Jonas Meier', title: 'PT', registrationNumber: 'R-77' },
+  credential: 'correct horse battery',
 };
 
 describe('first-run set-up', () => {
-  it('an empty database needs set-up; set-up creates the clinic and the first therapist, who is then working', async () => {
+  it('an empty database needs set-up; set-up creates the clinic and the first therapist, an administrator then signed in', async () => {
     const api = fresh();
     expect(await api.ok('session.get', {})).toMatchObject({ needsSetup: true, clinic: null, currentTherapist: null });
     const state = await api.ok('setup.complete', setup);
     expect(state.needsSetup).toBe(false);
     expect(state.clinic).toMatchObject({ name: 'Hilltop Clinic', paperSize: 'Letter', logo: PNG, dateFormat: 'D MMM YYYY' });
-    expect(state.currentTherapist).toMatchObject({ name: 'Jonas Meier', initials: 'JM', active: true });
-    expect(state.lastTherapistId).toBe(state.currentTherapist!.id);
+    expect(state.currentTherapist).toMatchObject({ name: 'Jonas Meier', initials: 'JM', active: true, role: 'administrator', hasCredential: true, mustChangeCredential: false });
+    expect(state).toMatchObject({ locked: false, mustChangeCredential: false, needsAccounts: false, lockAfterMinutes: 5 });
   });
 
   it('runs once: a second set-up is refused and changes nothing', async () => {
@@ -40,8 +41,8 @@ describe('first-run set-up', () => {
 
   it('refuses an empty clinic or therapist name, saving nothing', async () => {
     const api = fresh();
-    const r = await api.call('setup.complete', { clinic: { ...setup.clinic, name: ' ' }, therapist: { ...setup.therapist, name: '' } });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'clinic.name': 'Clinic name is required.', 'therapist.name': 'Name is required.' } } });
+    const r = await api.call('setup.complete', { clinic: { ...setup.clinic, name: ' ' }, therapist: { ...setup.therapist, name: '' }, credential: '1234' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'clinic.name': 'Clinic name is required.', 'therapist.name': 'Name is required.', credential: 'A PIN needs at least 6 digits; this one has 4.' } } });
     expect((await api.ok('session.get', {})).needsSetup).toBe(true);
   });
 
@@ -60,21 +61,22 @@ describe('first-run set-up', () => {
 });
 
 describe('therapists', () => {
-  it('audit rows carry the therapist who is working', async () => {
+  it('audit rows carry the therapist signed in', async () => {
     const api = fresh();
     const { currentTherapist: jonas } = await api.ok('setup.complete', setup);
-    const maria = await api.ok('therapists.create', { name: 'Maria Santos', title: 'PT', registrationNumber: 'R-88' });
-    await api.ok('session.selectTherapist', { therapistId: maria.id });
+    const maria = await api.ok('therapists.create', { credential: '735194', name: 'Maria Santos', title: 'PT', registrationNumber: 'R-88' });
+    expect(maria).toMatchObject({ role: 'therapist', hasCredential: true, mustChangeCredential: true });
+    api.signInAs(maria.id);
     const patient = await api.ok('patients.create', { familyName: 'Doe', givenNames: 'Jan', dateOfBirth: '1950-01-01', sex: 'male' });
-    expect(auditFor(api.context.db, 'therapist', maria.id)[0]!.actorId).toBe(jonas!.id);
+    expect(auditFor(api.context.db, 'therapist', maria.id).find((a) => a.operation === 'therapists.create')!.actorId).toBe(jonas!.id);
     expect(auditFor(api.context.db, 'patient', patient.id)[0]!.actorId).toBe(maria.id);
-    expect((await api.ok('session.get', {})).lastTherapistId).toBe(maria.id);
+    expect((await api.ok('session.get', {})).currentTherapist!.id).toBe(maria.id);
   });
 
   it('refuses a duplicate registration number with a message on that field', async () => {
     const api = fresh();
     await api.ok('setup.complete', setup);
-    const r = await api.call('therapists.create', { name: 'Someone Else', registrationNumber: 'r-77' });
+    const r = await api.call('therapists.create', { credential: '735194', name: 'Someone Else', registrationNumber: 'r-77' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', fields: { registrationNumber: expect.stringMatching(/already belongs to Jonas Meier/) } } });
     expect(await api.ok('therapists.list', {})).toHaveLength(1);
   });
@@ -90,22 +92,22 @@ describe('therapists', () => {
   it('a deactivated therapist is never deleted: they leave the choice list but keep their records', async () => {
     const api = fresh();
     const { currentTherapist: jonas } = await api.ok('setup.complete', setup);
-    const maria = await api.ok('therapists.create', { name: 'Maria Santos' });
-    await api.ok('session.selectTherapist', { therapistId: maria.id });
+    const maria = await api.ok('therapists.create', { credential: '735194', name: 'Maria Santos' });
+    api.signInAs(maria.id);
     const patient = await api.ok('patients.create', { familyName: 'Doe', givenNames: 'Jan', dateOfBirth: '1950-01-01', sex: 'male' });
-    await api.ok('session.selectTherapist', { therapistId: jonas!.id });
+    api.signInAs(jonas!.id);
     const off = await api.ok('therapists.setActive', { id: maria.id, active: false });
     expect(off.active).toBe(false);
     expect((await api.ok('session.get', {})).activeTherapists.map((t) => t.name)).toEqual(['Jonas Meier']);
     expect((await api.ok('therapists.list', { includeInactive: true })).map((t) => [t.name, t.active])).toEqual([['Jonas Meier', true], ['Maria Santos', false]]);
     expect(auditFor(api.context.db, 'patient', patient.id)[0]!.actorId).toBe(maria.id);
-    expect(await api.call('session.selectTherapist', { therapistId: maria.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('session.signIn', { therapistId: maria.id, credential: '735194' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('changes to records need someone working', async () => {
+  it('changes to records need someone signed in', async () => {
     const api = fresh();
     await api.ok('setup.complete', setup);
-    api.context.session.select(null);
+    await api.ok('session.signOut', {});
     const r = await api.call('patients.create', { familyName: 'Doe', givenNames: 'Jan', dateOfBirth: '1950-01-01', sex: 'male' });
     expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

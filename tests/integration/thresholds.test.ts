@@ -39,7 +39,7 @@ describe('thresholds.set and thresholds.clear', () => {
     const entry = await api.ok('thresholds.set', { motion: 'hip.extension', instrument: 'goniometer', degrees: 10 });
     expect(entry.motion).toBe('hip.extension');
     expect(entry.catalogueDefault.degrees).toBe(HIP_DEFAULT);
-    expect(entry.overrides).toEqual([{ instrument: 'goniometer', degrees: 10, setById: api.context.session.current(), setByName: 'Abena Owusu', setAt: expect.any(String) }]);
+    expect(entry.overrides).toEqual([{ instrument: 'goniometer', degrees: 10, setById: api.actorId(), setByName: 'Abena Owusu', setAt: expect.any(String) }]);
     const listed = (await api.ok('thresholds.list', {})).find((e) => e.motion === 'hip.extension');
     expect(listed).toEqual(entry);
     // Half degrees are accepted.
@@ -101,17 +101,19 @@ describe('thresholds.set and thresholds.clear', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { motion: 'Choose a motion from the catalogue.', instrument: 'Choose the instrument, or "any instrument".' } } });
   });
 
-  it('refuses changes while nobody is working, saving nothing; the list stays readable', async () => {
+  it('refuses changes while nobody is signed in, saving nothing; the list stays readable to whoever signs in', async () => {
     const api = fresh();
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: null, degrees: 14 });
-    api.context.session.select(null);
+    const me = api.actorId()!;
+    api.scope.token = null;
     for (const r of [
       await api.call('thresholds.set', { motion: 'hip.extension', instrument: 'goniometer', degrees: 10 }),
       await api.call('thresholds.clear', { motion: 'hip.extension', instrument: null }),
     ]) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/Choose who is working/) } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Sign in to go on.' } });
     }
     expect(api.context.repos.thresholds.overrides()).toEqual([{ motion: 'hip.extension', instrument: null, degrees: 14 }]);
+    api.signInAs(me);
     expect((await api.ok('thresholds.list', {})).length).toBe(MOTION_KEYS.length);
   });
 });
@@ -119,7 +121,7 @@ describe('thresholds.set and thresholds.clear', () => {
 describe('every change is kept', () => {
   it('audits each change with before and after, by the working therapist, in the same transaction', async () => {
     const api = fresh();
-    const actor = api.context.session.current();
+    const actor = api.actorId();
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: 'goniometer', degrees: 10 });
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: 'goniometer', degrees: 9 });
     // The value already in force: no new row, no audit row.
@@ -136,9 +138,9 @@ describe('every change is kept', () => {
 
   it('keeps every value with who set and who ended it; the database refuses to delete or rewrite one', async () => {
     const api = fresh();
-    const maria = await api.ok('therapists.create', { name: 'Maria Santos' });
+    const maria = await api.ok('therapists.create', { credential: '735194', name: 'Maria Santos', role: 'administrator' });
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: null, degrees: 10 });
-    await api.ok('session.selectTherapist', { therapistId: maria.id });
+    api.signInAs(maria.id);
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: null, degrees: 9 });
     await api.ok('thresholds.clear', { motion: 'hip.extension', instrument: null });
     await api.ok('thresholds.set', { motion: 'hip.extension', instrument: null, degrees: 11 });

@@ -38,9 +38,9 @@ async function morningVisit() {
 describe('adding measurements to a recorded visit', () => {
   it('puts them into that visit, with the visit defaults, the rater and an audit row naming who added them', async () => {
     const { patient, visit } = await morningVisit();
-    const recorder = api.context.actorId();
-    const colleague = await api.ok('therapists.create', { name: 'Jonas Meier', title: 'Physiotherapist', registrationNumber: 'PT-2002', initials: 'JM' });
-    api.context.session.select(colleague.id);
+    const recorder = api.actorId();
+    const colleague = await api.ok('therapists.create', { credential: '735194', name: 'Jonas Meier', title: 'Physiotherapist', registrationNumber: 'PT-2002', initials: 'JM' });
+    api.signInAs(colleague.id);
 
     const extended = await api.ok('visits.addMeasurements', {
       visitId: visit.id,
@@ -136,7 +136,7 @@ describe('adding measurements to a recorded visit', () => {
     await api.ok('measurements.correct', { id: added.id, reason: 'Wrong sign', degrees: -25, instrument: 'inclinometer', endFeel: 'firm', pain: null, note: null });
     const [read] = await api.ok('visits.list', { patientId: visit.patientId });
     expect(read!.measurements.find((m) => m.motion === 'elbow.extension')!.degrees).toBe(-25);
-    expect(read!.extensions).toEqual([{ at: '2026-03-09T08:15:00.000Z', by: api.context.actorId(), measurements: 1 }]);
+    expect(read!.extensions).toEqual([{ at: '2026-03-09T08:15:00.000Z', by: api.actorId(), measurements: 1 }]);
   });
 
   it('keeps the worklist summary current in the same transaction, and the readings are on the file after reopening', async () => {

@@ -22,7 +22,7 @@ describe('recording a visit', () => {
     const visit = await recordVisit(p.id);
     expect(visit.measurements).toHaveLength(12);
     expect(visit.symptoms).toMatchObject({ decreasedRange: true, swelling: false, pain: 3 });
-    const me = api.context.actorId();
+    const me = api.actorId();
     expect(visit.therapistId).toBe(me);
     for (const m of visit.measurements) {
       expect(m).toMatchObject({ raterId: me, instrument: 'goniometer', date: '2026-10-01', voided: null, supersedesId: null });
@@ -131,7 +131,7 @@ describe('corrections and voiding, never silent edits', () => {
     const visit = await recordVisit(p.id);
     const m = visit.measurements[2]!;
     const voided = await api.ok('measurements.void', { id: m.id, reason: 'Measured the wrong side' });
-    expect(voided.voided).toMatchObject({ reason: 'Measured the wrong side', by: api.context.actorId() });
+    expect(voided.voided).toMatchObject({ reason: 'Measured the wrong side', by: api.actorId() });
     const [current] = await api.ok('visits.list', { patientId: p.id });
     expect(current!.measurements.map((x) => x.id)).not.toContain(m.id);
     expect(count('measurements')).toBe(12);

@@ -26,7 +26,7 @@ describe('voided records stay readable', () => {
     expect(voided.events.map((e) => e.voided?.reason)).toEqual(['Duplicate entry']);
     expect(voided.sites.map((s) => s.voided?.reason)).toEqual(['Entered on the wrong side']);
     expect(voided.riskFactors).toEqual([]);
-    expect(voided.measurements[0]!.voided?.by).toBe(api.context.actorId());
+    expect(voided.measurements[0]!.voided?.by).toBe(api.actorId());
   });
 });
 

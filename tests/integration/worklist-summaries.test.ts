@@ -187,7 +187,7 @@ function expectedWorklist(today: string) {
 
 beforeAll(async () => {
   api = openTestBackend();
-  colleague = (await api.ok('therapists.create', { name: 'Jonas Meier', title: null, registrationNumber: null, initials: 'JM' } as OperationInput<'therapists.create'>)).id;
+  colleague = (await api.ok('therapists.create', { credential: '735194', name: 'Jonas Meier', title: null, registrationNumber: null, initials: 'JM' } as OperationInput<'therapists.create'>)).id;
   // The third turned 18 some 75 days ago, so her ALP results fall on both sides of the adult limit's birthday.
   const eighteen = daysAgo(75).replace('-02-29', '-02-28');
   const teen = `${Number(eighteen.slice(0, 4)) - 18}${eighteen.slice(4)}`;

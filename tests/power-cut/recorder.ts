@@ -10,6 +10,7 @@
 // show that the test catches a database that does not sync its commits. The app never reads it.
 import { statSync, writeSync } from 'node:fs';
 import { createBackend } from '../../electron/api/backend';
+import { signInProcess } from '../support/backend';
 import { twelveMeasurements } from '../support/clinical-fixtures';
 
 const [dbPath, visitsArg] = process.argv.slice(2);
@@ -29,15 +30,16 @@ if (override) {
 }
 
 void (async () => {
-  backend.context.transaction(() => {
+  const therapistId = backend.context.transaction(() => {
     const at = backend.context.now();
     const therapist = backend.context.repos.therapists.insert({ name: 'Abena Owusu', title: 'Physiotherapist', registrationNumber: 'PT-1001', initials: 'AO' }, at);
     backend.context.repos.clinic.insert(
-      { name: 'Riverside Rehabilitation Clinic', address: '12 River Road, Tamale', phone: '+233 37 000 0000', logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY' },
+      { name: 'Riverside Rehabilitation Clinic', address: '12 River Road, Tamale', phone: '+233 37 000 0000', logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 },
       at,
     );
-    backend.context.session.select(therapist.id);
+    return therapist.id;
   });
+  signInProcess(backend, therapistId);
   const patient = await backend.dispatch('patients.create', { familyName: 'Mensah', givenNames: 'Kofi', dateOfBirth: '1961-02-28', sex: 'male' });
   if (!patient.ok) throw new Error(`patients.create failed: ${JSON.stringify(patient.error)}`);
   const patientId = (patient.value as { id: string }).id;

@@ -2,6 +2,7 @@
 // stdout only once its commit has returned. The parent kills it with SIGKILL at random moments.
 import { writeSync } from 'node:fs';
 import { createBackend } from '../../electron/api/backend';
+import { signInProcess } from './backend';
 
 const [dbPath, patientId, therapistId] = process.argv.slice(2);
 if (!dbPath || !patientId || !therapistId) {
@@ -9,7 +10,7 @@ if (!dbPath || !patientId || !therapistId) {
   process.exit(2);
 }
 const backend = createBackend({ databasePath: dbPath, mode: 'server' });
-backend.context.session.select(therapistId);
+signInProcess(backend, therapistId);
 
 const motions = ['elbow.flexion', 'elbow.extension', 'forearm.pronation', 'forearm.supination', 'hip.flexion', 'hip.extension'] as const;
 const measurements = motions.flatMap((motion, i) =>

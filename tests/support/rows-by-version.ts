@@ -191,10 +191,35 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { ...kept, id: id('rep', 5), period_to: '2024-07-10', sites: 'all', motions_json: null, recorded_at: '2024-07-10T09:00:00.000Z', recorded_by: IDS.abena, reprint_of: null, analysis_date: '2024-07-10', assessment: '', recommendations: 'Review in 4 weeks.' },
     );
   },
+  // 12 added accounts to therapists (role, the scrypt hash of a credential, failed attempts), the clinic's lock
+  // time, and the append-only access log. Therapists from before it keep no credential and the role 'therapist'.
+  12: (d) => {
+    d.insert('therapists', {
+      id: id('ther', 3), name: 'Efua Asante', title: 'Physiotherapist', registration_number: 'PT-1003', initials: 'EA', active: 1, version: 1,
+      created_at: '2024-08-01T08:00:00.000Z', updated_at: '2024-08-01T08:00:00.000Z', role: 'administrator', credential_kind: 'pin',
+      credential_salt: Buffer.from('00112233445566778899aabbccddeeff', 'hex'), credential_hash: Buffer.alloc(32, 7),
+      credential_params: '{"algorithm":"scrypt","N":32768,"r":8,"p":1,"keyLength":32}', must_change_credential: 1, failed_attempts: 2, locked_until: '2024-08-02T09:05:00.000Z',
+    });
+    d.insert(
+      'access_log',
+      { seq: 1, at: '2024-08-02T09:00:00.000Z', therapist_id: id('ther', 3), patient_id: IDS.kwame, what: 'file' },
+      { seq: 2, at: '2024-08-02T09:10:00.000Z', therapist_id: IDS.abena, patient_id: IDS.kwame, what: 'report' },
+      { seq: 3, at: '2024-08-02T09:20:00.000Z', therapist_id: IDS.abena, patient_id: IDS.ama, what: 'export' },
+    );
+  },
+  // 13 added sync with a district FHIR server: its settings (the token a secret), the cursor per server, what the
+  // server acknowledged per record lineage, and an update it refused as stale.
+  13: (d) => {
+    const server = 'https://fhir.district.example/fhir/R4';
+    d.insert('sync_settings', { id: 1, base_url: server, bearer_token: 'tok-3f9a…', updated_at: '2024-07-11T08:00:00.000Z', updated_by: IDS.abena });
+    d.insert('sync_state', { server, acknowledged_seq: 5, last_success_at: '2024-07-11T08:05:00.000Z', last_attempt_at: '2024-07-11T09:05:00.000Z', last_error: 'The server answered HTTP 503.', last_error_at: '2024-07-11T09:05:01.000Z', failures: 1 });
+    d.insert('sync_resources', { server, resource_type: 'Patient', lineage: IDS.kwame, content_hash: 'a'.repeat(64), server_id: '8812', server_version: '3', acknowledged_at: '2024-07-11T08:05:00.000Z' });
+    d.insert('sync_conflicts', { id: id('conf', 1), server, resource_type: 'Patient', lineage: IDS.kwame, server_id: '8812', content_hash: 'b'.repeat(64), detected_at: '2024-07-11T09:05:00.000Z', message: 'Patient/8812 was changed on the server since this clinic sent it.' });
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 11;
+export const ROWS_KNOWN_UP_TO = 13;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

@@ -53,10 +53,10 @@ describe('sessions', () => {
 
   it('keeps the actor of interleaved requests apart', async () => {
     const seen: string[] = [];
-    const request = (therapistId: string, delay: number) =>
-      requestActor.run({ therapistId, sessionToken: therapistId }, async () => {
+    const request = (token: string, delay: number) =>
+      requestActor.run({ token }, async () => {
         await new Promise((r) => setTimeout(r, delay));
-        seen.push(`${therapistId}:${requestActor.getStore()?.therapistId}`);
+        seen.push(`${token}:${requestActor.getStore()?.token}`);
       });
     await Promise.all([request('anna', 20), request('ben', 5), request('anna', 1)]);
     expect(seen.sort()).toEqual(['anna:anna', 'anna:anna', 'ben:ben']);

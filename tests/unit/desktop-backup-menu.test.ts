@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { offerChosenBackupFile } from '../../electron/api/backup-sources';
 import type { Dispatch } from '../../electron/api/dispatch';
 import { backupMenuActions, type BackupDialogs } from '../../electron/shell/backup-menu';
-import { openTestBackend } from '../support/backend';
+import { inDesktopScope } from '../../electron/shell/desktop-scope';
+import { openTestBackend, TEST_PIN } from '../support/backend';
 import { makeTempDir } from '../support/temp-dir';
 
 const FOLDER = '/home/pt/.config/ROMtrack/backups';
@@ -111,6 +112,9 @@ describe('the backup menu items against the real back end', () => {
     const usb = makeTempDir('romtrack-usb-');
     try {
       await backend.ok('patients.create', { familyName: 'Mensah', givenNames: 'Kofi', dateOfBirth: '1961-02-28', sex: 'male' });
+      // The administrator signs in on the window: the menu's operations run as whoever is signed in there.
+      const signedIn = await inDesktopScope(() => backend.dispatch('session.signIn', { therapistId: backend.actorId(), credential: TEST_PIN }));
+      expect(signedIn.ok).toBe(true);
       const onRestored = vi.fn();
       const first = fakeDialogs({ folder: usb.dir });
       const actions = backupMenuActions(backend.dispatch, first.dialogs, onRestored, (p) => offerChosenBackupFile(backend.context, p));

@@ -13,7 +13,7 @@ describe('the sample patients under the like-with-like rule', () => {
   const analyses = new Map<string, PatientAnalysis>();
   beforeAll(async () => {
     api = openTestBackend();
-    const created = await createSampleData(api.dispatch, { anchor: ANCHOR });
+    const created = await createSampleData(api.scoped, { anchor: ANCHOR });
     for (const patientId of created.patientIds) {
       const file = await api.ok('patients.file', { patientId });
       analyses.set(file.patient.clinicId ?? patientId, analysePatient(file, ANCHOR));

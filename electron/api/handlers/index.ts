@@ -1,17 +1,21 @@
 import type { OperationName } from '../../../shared/api/contract';
+import { accountHandlers } from './accounts';
 import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { eventHandlers } from './events';
 import { exchangeHandlers } from './exchange';
+import { syncHandlers } from '../exchange/sync-handlers';
 import { patientFileHandlers } from './patient-file';
 import { planHandlers } from './plans';
 import { profileHandlers } from './profile';
 import { referralHandlers } from './referrals';
 import { reportHandlers } from './reports';
 import { sampleDataHandlers } from './sample-data';
+import { securityHandlers } from './security';
 import { visitHandlers } from './visits';
 import { patientHandlers } from './patients';
+import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { thresholdHandlers } from './thresholds';
 import type { HandlerTable } from './types';
@@ -26,7 +30,9 @@ import { keepingWorklistCurrent } from '../worklist-refresh';
 export const handlers: HandlerTable<OperationName> = {
   ...appHandlers,
   ...patientHandlers,
+  ...sessionHandlers,
   ...settingsHandlers,
+  ...accountHandlers,
   ...patientFileHandlers,
   ...keepingWorklistCurrent(profileHandlers, ['riskFactors.add', 'riskFactors.correct', 'riskFactors.void', 'sites.add', 'sites.changeStatus', 'sites.void']),
   ...keepingWorklistCurrent(visitHandlers, ['visits.record', 'visits.addMeasurements', 'visits.void', 'measurements.correct', 'measurements.void']),
@@ -40,4 +46,6 @@ export const handlers: HandlerTable<OperationName> = {
   ...worklistHandlers,
   ...referralHandlers,
   ...exchangeHandlers,
+  ...securityHandlers,
+  ...syncHandlers,
 };

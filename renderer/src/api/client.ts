@@ -1,39 +1,23 @@
 import { operationRules, type OperationInput, type OperationName, type OperationOutput } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/errors';
-import { HTTP_API_PREFIX, TOKEN_HEADER } from '../../../shared/api/transport';
+import { HTTP_API_PREFIX } from '../../../shared/api/transport';
 import { desktopBridge } from './desktop-bridge';
 import { ApiFailure } from './failure';
 import { refreshAfterChange } from './query-client';
-
-const TOKEN_KEY = 'romtrack.token';
 
 function bridgeCall(): ((operation: string, input: unknown) => Promise<unknown>) | undefined {
   return desktopBridge()?.call;
 }
 
-/**
- * Server mode hands the browser its token once, in the opening URL; keep it for this tab and
- * take it out of the address bar so it is not bookmarked or shown.
- */
-function serverToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
+// Server mode authenticates by the session cookie the sign-in set (HttpOnly, so this page never sees it):
+// a same-origin fetch sends it, and nothing secret travels in the URL or in the page's storage.
 async function overHttp(operation: string, input: unknown): Promise<Envelope<unknown>> {
-  const token = serverToken();
   let response: Response;
   try {
     response = await fetch(`${HTTP_API_PREFIX}${operation}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input),
     });
   } catch {
@@ -49,6 +33,17 @@ async function overHttp(operation: string, input: unknown): Promise<Envelope<unk
   }
 }
 
+let onUnauthorized: (() => void) | null = null;
+
+/**
+ * Told when an operation is refused as `unauthorized` (no session, a locked one, or an administrator's operation):
+ * the session screen reads the session again and shows sign-in or the lock screen. The session operations
+ * themselves answer a wrong PIN that way too; their screens show that message at the field instead.
+ */
+export function whenUnauthorized(listener: (() => void) | null): void {
+  onUnauthorized = listener;
+}
+
 /**
  * The one way the renderer talks to the back end: the desktop bridge when present, else HTTP. A change that
  * succeeds refreshes the cached reads (query-client.ts) before its caller sees the answer, so a form's
@@ -58,6 +53,7 @@ export async function call<K extends OperationName>(operation: K, input: Operati
   const viaBridge = bridgeCall();
   const result = viaBridge ? ((await viaBridge(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
   if (result.ok && operationRules(operation).kind === 'change') await refreshAfterChange();
+  if (!result.ok && result.error.code === 'unauthorized' && !operation.startsWith('session.')) onUnauthorized?.();
   return result as Envelope<OperationOutput<K>>;
 }
 
@@ -67,6 +63,3 @@ export async function callOrThrow<K extends OperationName>(operation: K, input: 
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
 }
-
-// Read the token at load, before any route changes the URL.
-if (!bridgeCall()) serverToken();

@@ -33,3 +33,35 @@ export async function refreshAfterChange(): Promise<void> {
   queryClient.removeQueries({ type: 'inactive' });
   await queryClient.invalidateQueries({ type: 'active' });
 }
+
+/**
+ * The screen locked or the person changed: every cached answer goes (patients' files, lists, the worklist), only
+ * the session stays, which the lock screen needs. A screen kept open under the lock goes on showing what it
+ * showed (use-operation.ts) and reads it afresh once someone is signed in again.
+ */
+export function dropCachedRecords(): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session.get' });
+}
+
+// While the screen is locked, reads wait here instead of asking: a screen kept open under the lock that re-renders
+// would otherwise ask, be refused, and swap its form for an error. They go on once someone is signed in again.
+let held: { until: Promise<void>; release(): void } | null = null;
+
+export function holdReads(): void {
+  if (held) return;
+  let release = (): void => undefined;
+  const until = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  held = { until, release };
+}
+
+export function releaseReads(): void {
+  held?.release();
+  held = null;
+}
+
+/** Resolves at once, or when the lock is lifted. The session's own read never waits: the lock screen needs it. */
+export function readsAllowed(operation: string): Promise<void> {
+  return held && operation !== 'session.get' ? held.until : Promise.resolve();
+}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { Patient } from '../../../shared/domain/patient';
 import { callOrThrow } from './client';
 import { apiErrorOf } from './failure';
+import { readsAllowed } from './query-client';
 
 /** A read as a screen sees it. A failed read carries `retry`, so every error box can offer to ask again. */
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError; retry: () => void } | { state: 'ready'; value: T };
@@ -23,6 +24,15 @@ export interface ReadOptions<T> {
 }
 
 /**
+ * The lock drops the cache (query-client.ts dropCachedRecords) under a screen that stays open, hidden, so its form
+ * keeps what was typed. Once unlocked, that screen reads again: meanwhile it keeps its own last answer to the very
+ * same read, never another read's, so it is not swapped for "Loading…" (which would empty its form).
+ */
+function sameAnswer<T>(previous: T | undefined, previousQuery: { queryKey: readonly unknown[] } | undefined, key: readonly unknown[]): T | undefined {
+  return previousQuery && hashKey(previousQuery.queryKey) === hashKey(key) ? previous : undefined;
+}
+
+/**
  * A read through the one query cache (query-client.ts): screens asking the same operation with the same input
  * share one answer, and a change that succeeds refreshes it (client.ts). The second element reads it again now.
  */
@@ -32,10 +42,14 @@ export function useOperation<K extends OperationName>(
   options: ReadOptions<OperationOutput<K>> = {},
 ): [Loadable<OperationOutput<K>>, () => void] {
   const { keepPrevious = false, pollEvery } = options;
+  const queryKey = operationKey(operation, input);
   const query = useQuery({
-    queryKey: operationKey(operation, input),
-    queryFn: () => callOrThrow(operation, input),
-    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    queryKey,
+    queryFn: async () => {
+      await readsAllowed(operation);
+      return callOrThrow(operation, input);
+    },
+    placeholderData: keepPrevious ? keepPreviousData : (previous, previousQuery) => sameAnswer(previous, previousQuery, queryKey),
     ...(pollEvery ? { refetchInterval: (q: { state: { data: OperationOutput<K> | undefined } }) => (q.state.data === undefined ? false : pollEvery(q.state.data)) } : {}),
   });
   const { data, error, isFetching, refetch } = query;

@@ -25,6 +25,8 @@ const ROUTE_TITLES: Partial<Record<Route['name'], string>> = {
   settings: 'Settings',
   worklist: 'Worklist',
   'patient-referral': 'Referral letter',
+  'patient-access': 'Who opened this record',
+  account: 'Your PIN or password',
   'not-found': 'Page not found',
 };
 
@@ -89,4 +91,17 @@ export function useScreenTitle(screen: string | null): void {
   useEffect(() => {
     if (screen) document.title = windowTitle(screen);
   }, [screen]);
+}
+
+/**
+ * For a screen shown over the route rather than at it (the sign-in page before the app): when it goes, the title
+ * goes back to the route's, which no change of address would otherwise set. A screen the app then draws refines it.
+ */
+export function useRouteTitleAfter(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    return () => {
+      document.title = routeTitle(window.location.hash);
+    };
+  }, [active]);
 }

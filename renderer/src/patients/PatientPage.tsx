@@ -50,7 +50,7 @@ export function PatientPage({ id }: { id: string }) {
   const file = usePatientFile(id);
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
   const [analysis] = useOperation('analysis.patient', { patientId: id });
-  const { state } = useSession();
+  const { state, isAdministrator } = useSession();
   const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));
   useScreenTitle(file.state === 'ready' ? patientDisplayName(file.value.patient) : null);
   // The file names everyone in its records; the session adds today's team for anyone it does not.
@@ -87,6 +87,11 @@ export function PatientPage({ id }: { id: string }) {
         <a className="button" href={href.editPatient(p.id)}>
           Edit details
         </a>
+        {isAdministrator ? (
+          <a className="button" href={href.recordAccess(p.id)}>
+            Who opened this record
+          </a>
+        ) : null}
       </div>
       <Identity file={f} />
       <div role="status" id={STATUS_ID} tabIndex={-1} className={message ? 'ok-box' : 'visually-hidden'}>

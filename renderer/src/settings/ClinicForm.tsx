@@ -1,12 +1,14 @@
 import { useState, type ChangeEvent } from 'react';
-import { ClinicInput, PAPER_SIZES, checkLogo, type Clinic } from '../../../shared/domain/clinic';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../shared/i18n';
+import { ClinicInput, LOCK_AFTER_MINUTES_MAX, LOCK_AFTER_MINUTES_MIN, PAPER_SIZES, checkLogo, type Clinic } from '../../../shared/domain/clinic';
 import { DATE_FORMATS, formatDate, type DateFormat } from '../../../shared/domain/dates';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
 import { useSession } from '../session/session-context';
 
-const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat'];
+const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat', 'language', 'lockAfterMinutes'];
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -19,6 +21,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 export function ClinicForm({ clinic }: { clinic: Clinic }) {
   const { reload } = useSession();
+  const { t } = useTranslation();
   const form = useSchemaForm(ClinicInput, {
     name: clinic.name,
     address: clinic.address ?? '',
@@ -26,6 +29,8 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
     logo: clinic.logo,
     paperSize: clinic.paperSize,
     dateFormat: clinic.dateFormat,
+    language: clinic.language,
+    lockAfterMinutes: clinic.lockAfterMinutes,
   });
   const { register, formState, watch, setValue, setError, clearErrors } = form;
   const e = formState.errors;
@@ -108,6 +113,25 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
             ))}
           </select>
         )}
+      </Field>
+      {/* The one translated field of Settings this pass (issue 20): each language named in itself. */}
+      <Field label={t('settings.language')} hint={t('settings.languageHint')} error={e.language?.message}>
+        {(a) => (
+          <select {...a} {...register('language')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label="Lock the screen after (minutes without use)"
+        hint={`From ${LOCK_AFTER_MINUTES_MIN} to ${LOCK_AFTER_MINUTES_MAX}. A locked screen hides every patient's details until the same person enters their PIN or password.`}
+        error={e.lockAfterMinutes?.message}
+      >
+        {(a) => <input {...a} type="number" inputMode="numeric" min={LOCK_AFTER_MINUTES_MIN} max={LOCK_AFTER_MINUTES_MAX} step={1} className="narrow-number" {...register('lockAfterMinutes', { valueAsNumber: true })} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

@@ -10,5 +10,5 @@ export const AppInfo = z.strictObject({
 });
 
 export const appOperations = {
-  'app.info': { kind: 'read', input: Empty, output: AppInfo },
+  'app.info': { kind: 'read', actor: 'none', input: Empty, output: AppInfo },
 } as const;

@@ -42,11 +42,12 @@ export const backupOperations = {
     }),
   },
   /** To the database's own backups folder when `folder` is null; else to any folder given as a full path, such as a USB stick. */
-  'backups.create': { kind: 'change', transaction: 'own', input: z.strictObject({ folder: folderPath.nullable().default(null) }), output: BackupInfo },
+  'backups.create': { kind: 'change', role: 'administrator', transaction: 'own', input: z.strictObject({ folder: folderPath.nullable().default(null) }), output: BackupInfo },
   /** A listed backup, by id (or, on the desktop, a file the person chose in the File → Restore dialog). */
   // Both run file work in workers across awaits, so they open their own short transactions (not dispatch's).
   'backups.restore': {
     kind: 'change',
+    role: 'administrator',
     transaction: 'own',
     input: z.strictObject({ id: z.string({ error: CHOOSE }).regex(/^[0-9a-f]{24}$/, { error: CHOOSE }) }),
     output: z.strictObject({

@@ -35,7 +35,7 @@ export const VoidedRecords = z.strictObject({
 
 export const clinicalOperations = {
   'patients.voided': { kind: 'read', input: ByPatient, output: VoidedRecords },
-  'patients.file': { kind: 'read', input: ByPatient, output: PatientFile },
+  'patients.file': { kind: 'read', access: 'file', input: ByPatient, output: PatientFile },
   'profile.get': { kind: 'read', input: ByPatient, output: HoProfile },
   'riskFactors.add': { kind: 'change', input: RiskFactorInput, output: RiskFactor },
   'riskFactors.correct': { kind: 'change', input: RiskFactorCorrection, output: RiskFactor },

@@ -41,7 +41,7 @@ export const ReferralRecord = z.strictObject({
 export type ReferralRecord = z.infer<typeof ReferralRecord>;
 
 export const referralOperations = {
-  'referrals.record': { kind: 'change', input: ReferralRecordInput, output: ReferralRecord },
+  'referrals.record': { kind: 'change', access: 'report', input: ReferralRecordInput, output: ReferralRecord },
   /** Newest first: the letter screen's "Sent before". */
   'referrals.list': { kind: 'read', input: z.strictObject({ patientId: uuid }), output: z.array(ReferralRecord) },
 } as const;

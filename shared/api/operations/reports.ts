@@ -101,12 +101,12 @@ export const ReportRecord = z.strictObject({
 export type ReportRecord = z.infer<typeof ReportRecord>;
 
 export const reportOperations = {
-  'reports.record': { kind: 'change', input: ReportRecordInput, output: ReportRecord },
+  'reports.record': { kind: 'change', access: 'report', input: ReportRecordInput, output: ReportRecord },
   /**
    * The report of an earlier entry printed again, identical: a new entry copying that entry's options, texts
    * and verdict date (the back end copies them, so the log cannot say a reprint differed from what it names).
    */
-  'reports.recordReprint': { kind: 'change', input: z.strictObject({ reportId: uuid }), output: ReportRecord },
+  'reports.recordReprint': { kind: 'change', access: 'report', input: z.strictObject({ reportId: uuid }), output: ReportRecord },
   /** Newest first. */
   'reports.list': { kind: 'read', input: z.strictObject({ patientId: uuid }), output: z.array(ReportRecord) },
 } as const;

@@ -41,7 +41,7 @@ export const thresholdOperations = {
   /** Every catalogue motion in clinical order. */
   'thresholds.list': { kind: 'read', input: Empty, output: z.array(ThresholdEntry) },
   /** Sets the clinic's threshold for a motion and instrument (null: any); returns the motion's entry. */
-  'thresholds.set': { kind: 'change', input: thresholdOverrideSchema, output: ThresholdEntry },
+  'thresholds.set': { kind: 'change', role: 'administrator', input: thresholdOverrideSchema, output: ThresholdEntry },
   /** Removes that override, so the "any instrument" value or the catalogue default applies again. */
-  'thresholds.clear': { kind: 'change', input: thresholdSlotSchema, output: ThresholdEntry },
+  'thresholds.clear': { kind: 'change', role: 'administrator', input: thresholdSlotSchema, output: ThresholdEntry },
 } as const;

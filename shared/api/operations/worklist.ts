@@ -128,5 +128,5 @@ export const worklistOperations = {
   /** Losing / Attention / Due / OK for a page of patients: the patient list's status column. */
   'worklist.statuses': { kind: 'read', input: WorklistStatusesInput, output: WorklistStatuses },
   'worklist.settings': { kind: 'read', input: z.strictObject({}), output: WorklistSettingsRecord },
-  'worklist.setSettings': { kind: 'change', input: WorklistSettingsUpdate, output: WorklistSettingsRecord },
+  'worklist.setSettings': { kind: 'change', role: 'administrator', input: WorklistSettingsUpdate, output: WorklistSettingsRecord },
 } as const;

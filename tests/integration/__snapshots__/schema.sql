@@ -1,4 +1,13 @@
--- ROMtrack schema at user_version 11. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 14. Generated: npm run schema:snapshot
+
+-- table access_log
+CREATE TABLE access_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  therapist_id TEXT NOT NULL REFERENCES therapists (id),
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  what TEXT NOT NULL CHECK (what IN ('file', 'report', 'export'))
+) STRICT;
 
 -- table app_meta
 CREATE TABLE app_meta (
@@ -30,7 +39,7 @@ CREATE TABLE clinic (
   paper_size TEXT NOT NULL CHECK (paper_size IN ('A4', 'Letter')),
   date_format TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 1,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, lock_after_minutes INTEGER NOT NULL DEFAULT 5 CHECK (lock_after_minutes BETWEEN 1 AND 60), language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr', 'es', 'pt')),
   CHECK ((logo IS NULL) = (logo_mime IS NULL))
 ) STRICT;
 
@@ -264,6 +273,51 @@ CREATE TABLE risk_factors (
   CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
+-- table sync_conflicts
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY,
+  server TEXT NOT NULL,
+  resource_type TEXT NOT NULL,
+  lineage TEXT NOT NULL,
+  server_id TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  detected_at TEXT NOT NULL,
+  message TEXT NOT NULL,
+  UNIQUE (server, resource_type, lineage, content_hash)
+) STRICT;
+
+-- table sync_resources
+CREATE TABLE sync_resources (
+  server TEXT NOT NULL,
+  resource_type TEXT NOT NULL,
+  lineage TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  server_id TEXT NOT NULL,
+  server_version TEXT,
+  acknowledged_at TEXT NOT NULL,
+  PRIMARY KEY (server, resource_type, lineage)
+) STRICT;
+
+-- table sync_settings
+CREATE TABLE sync_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  base_url TEXT NOT NULL CHECK ((base_url GLOB 'http://*' OR base_url GLOB 'https://*') AND length(base_url) <= 2000),
+  bearer_token TEXT CHECK (bearer_token IS NULL OR length(bearer_token) BETWEEN 1 AND 4096),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT REFERENCES therapists (id)
+) STRICT;
+
+-- table sync_state
+CREATE TABLE sync_state (
+  server TEXT PRIMARY KEY,
+  acknowledged_seq INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged_seq >= 0),
+  last_success_at TEXT,
+  last_attempt_at TEXT,
+  last_error TEXT,
+  last_error_at TEXT,
+  failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0)
+) STRICT;
+
 -- table therapists
 CREATE TABLE therapists (
   id TEXT PRIMARY KEY,
@@ -275,7 +329,7 @@ CREATE TABLE therapists (
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+  , role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('administrator', 'therapist')), credential_kind TEXT CHECK (credential_kind IS NULL OR credential_kind IN ('pin', 'password')), credential_salt BLOB CHECK ((credential_salt IS NULL) = (credential_kind IS NULL)), credential_hash BLOB CHECK ((credential_hash IS NULL) = (credential_kind IS NULL)), credential_params TEXT CHECK ((credential_params IS NULL) = (credential_kind IS NULL) AND (credential_params IS NULL OR json_valid(credential_params))), must_change_credential INTEGER NOT NULL DEFAULT 0 CHECK (must_change_credential IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0), locked_until TEXT) STRICT;
 
 -- table visit_voids
 CREATE TABLE visit_voids (
@@ -414,6 +468,9 @@ CREATE TABLE worklist_sites (
   PRIMARY KEY (patient_id, joint, side)
 ) STRICT;
 
+-- index access_log_patient
+CREATE INDEX access_log_patient ON access_log (patient_id, seq);
+
 -- index audit_log_entity
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
@@ -518,6 +575,14 @@ CREATE INDEX worklist_series_motion ON worklist_series (motion);
 
 -- index worklist_sites_due
 CREATE INDEX worklist_sites_due ON worklist_sites (due_on) WHERE due_on IS NOT NULL;
+
+-- trigger access_log_never_deleted
+CREATE TRIGGER access_log_never_deleted BEFORE DELETE ON access_log
+  BEGIN SELECT RAISE(ABORT, 'the access log is never changed: who opened a record stays recorded'); END;
+
+-- trigger access_log_never_edited
+CREATE TRIGGER access_log_never_edited BEFORE UPDATE ON access_log
+  BEGIN SELECT RAISE(ABORT, 'the access log is never changed: who opened a record stays recorded'); END;
 
 -- trigger app_meta_identity_kept
 CREATE TRIGGER app_meta_identity_kept BEFORE UPDATE ON app_meta WHEN OLD.key = 'database_id'

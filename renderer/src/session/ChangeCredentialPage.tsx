@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { ChangeCredentialInput } from '../../../shared/api/operations/settings';
+import { call } from '../api/client';
+import { Field } from '../forms/Field';
+import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
+import { useScreenTitle } from '../layout/use-screen-title';
+import { AGAIN, AGAIN_ISSUE, sameTwice, withoutAgain } from './credential-form';
+import { useSession } from './session-context';
+import { NewCredentialFields } from './NewCredentialFields';
+
+const ChangeForm = ChangeCredentialInput.extend(AGAIN).refine(sameTwice('next'), AGAIN_ISSUE);
+
+interface Props {
+  /** The credential is temporary (set by an administrator): nothing else opens until it is changed. */
+  forced: boolean;
+  onDone?: () => void;
+}
+
+/** Change your own PIN or password: the current one first, then the new one twice. Other sessions of yours end. */
+export function ChangeCredentialPage({ forced, onDone }: Props) {
+  const { state, setState } = useSession();
+  useScreenTitle('Change your PIN or password');
+  const form = useSchemaForm(ChangeForm, { current: '', next: '', again: '' });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const r = await call('session.changeCredential', withoutAgain(values));
+    if (r.ok) {
+      form.reset();
+      setMessage({ ok: true, text: 'Your PIN or password is changed. Use the new one from now on, on every workstation.' });
+      setState(r.value);
+      onDone?.();
+    } else {
+      // A wrong current credential comes back on the back end's "credential"; here that box is "current".
+      const wrongCurrent = r.error.fields?.credential;
+      if (wrongCurrent) {
+        form.resetField('current', { keepError: true });
+        form.setError('current', { type: 'server', message: wrongCurrent }, { shouldFocus: true });
+      } else {
+        const rest = applyServerErrors(form, r.error, ['current', 'next']);
+        if (rest) setMessage({ ok: false, text: rest });
+      }
+    }
+  });
+
+  async function signOut() {
+    const r = await call('session.signOut', {});
+    if (r.ok) setState(r.value);
+    else setMessage({ ok: false, text: r.error.message });
+  }
+
+  const page = (
+    <>
+      <h1 id="change-credential-heading">{forced ? 'Choose your own PIN or password' : 'Change your PIN or password'}</h1>
+      {forced ? (
+        <p>
+          {state.currentTherapist?.name}, the PIN or password you signed in with was given to you by an administrator. Choose your
+          own before you go on: nobody else should know it.
+        </p>
+      ) : null}
+      <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="change-credential-heading">
+        {message ? (
+          <div className={message.ok ? 'ok-box' : 'error-box'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </div>
+        ) : null}
+        <Field label={forced ? 'The PIN or password you were given' : 'Current PIN or password'} error={e.current?.message}>
+          {(a) => <input {...a} type="password" autoComplete="current-password" autoFocus={forced} {...register('current')} />}
+        </Field>
+        <NewCredentialFields
+          label="New PIN or password"
+          inputs={{ credential: register('next'), again: register('again') }}
+          errors={{ credential: e.next?.message, again: e.again?.message }}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
+            {forced ? 'Save and go on' : 'Change PIN or password'}
+          </button>
+          {forced ? (
+            <button type="button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+  // Forced, it is the whole screen (nothing else opens yet); chosen from Settings, it is a screen of the app.
+  return forced ? (
+    <main id="main" className="setup" tabIndex={-1} aria-labelledby="change-credential-heading">
+      {page}
+    </main>
+  ) : (
+    <section className="setup" aria-labelledby="change-credential-heading">
+      {page}
+    </section>
+  );
+}
