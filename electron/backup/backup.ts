@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { AppError, codeOf, messageOf } from '../db/errors';
 import { databaseIdentity, identityTag } from '../db/identity';
+import { databaseKeyOf } from '../db/open';
 import { backupName, backupsToDelete, parseBackupName, type BackupFile, type BackupKind } from './backup-files';
 import { backupsFolderFor, backupsIn, ensureFolder, limited, requireAbsoluteFolder } from './folders';
+import { keyHex } from './file-tasks';
 import { runFileTask } from './run-in-worker';
 
 export { backupsFolderFor } from './folders';
@@ -59,7 +61,7 @@ export async function backupUnqueued(db: Database.Database, folder: string, kind
   const name = backupName(now, kind, tag);
   try {
     await ensureFolder(folder, folder === backupsFolderFor(db.name) ? 2 : 1);
-    const made = await runFileTask('backup', { source: db.name, folder, name }, `The backup to ${folder}`);
+    const made = await runFileTask('backup', { source: db.name, folder, name, key: keyHex(databaseKeyOf(db)) }, `The backup to ${folder}`);
     const parsed = parseBackupName(name)!;
     return { name, path: made.path, kind, createdAt: parsed.createdAt, sizeBytes: made.sizeBytes, ...(tag ? { tag } : {}) };
   } catch (err) {

@@ -2,16 +2,25 @@ import { closeSync, constants, existsSync, fstatSync, fsyncSync, openSync, readS
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkAuditChain, type ChainCheck } from '../db/audit-chain';
+import { applyKey, changeKey, encryptPlainFile, fileKind } from '../db/database-key';
 import { AppError } from '../db/errors';
 import { PRIVATE_FILE_MODE } from '../db/file-modes';
 import { databaseIdentity } from '../db/identity';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { CHAINED_FROM_VERSION, verifyDatabaseFile, withReadOnly, type Verdict } from './verify';
+import { CHAINED_FROM_VERSION, keyFor, verifyDatabaseFile, withReadOnly, type Verdict } from './verify';
 
 // The slow, blocking part of backups and restores: SQLite copying and checking whole files, reads from USB
 // sticks. Run in a worker thread (run-in-worker.ts), which the app can give up on when a device stops
 // answering; each task reports progress so that a slow but working copy is told from a stuck one.
+
+/**
+ * A database key as it crosses to the worker: hex, or null for a plain file. The key stays in this process (a
+ * worker thread), never on disk or in a message to the renderer.
+ */
+export type KeyHex = string | null;
+const keyOf = (hex: KeyHex | undefined): Buffer | null => (hex ? Buffer.from(hex, 'hex') : null);
+export const keyHex = (key: Buffer | null): KeyHex => (key ? key.toString('hex') : null);
 
 /** Called as work goes on; `allowMs` announces a step that may take that long without a word (a full check). */
 export type Progress = (allowMs?: number) => void;
@@ -46,9 +55,10 @@ function fsyncPath(path: string, directory = false): void {
  * A copy's header still says WAL, as its source does: switch it to a plain rollback-journal file, so that
  * opening it later (the check, a restore, a person with a SQLite browser) leaves no -wal and -shm beside it.
  */
-function closeAsPlainFile(path: string): void {
+function closeAsPlainFile(path: string, key: Buffer | null): void {
   const db = new Database(path);
   try {
+    applyKey(db, key);
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
@@ -56,33 +66,56 @@ function closeAsPlainFile(path: string): void {
 }
 
 /**
- * Copies the live database with SQLite's online backup API (a consistent snapshot while writes go on) under
- * a temporary name, checks every page of the copy, flushes it to disk and only then gives it its real name:
- * a power cut or a pulled USB stick never leaves a file that looks like a good backup but is not.
+ * Gives a copy made from a file opened with `from` the key `to`: a plain copy is encrypted, an encrypted one
+ * takes the new key. Only on a file nobody else has open.
  */
-async function backup(input: { source: string; folder: string; name: string }, progress: Progress): Promise<{ path: string; sizeBytes: number }> {
+function rekeyCopy(path: string, from: Buffer | null, to: Buffer | null): void {
+  if (from === to || (from && to && from.equals(to))) return;
+  if (!to) throw new Error('An encrypted database is never made into a plain one.');
+  const db = new Database(path);
+  try {
+    applyKey(db, from);
+    if (from) changeKey(db, to);
+    else encryptPlainFile(db, to);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the live database with VACUUM INTO (a consistent snapshot while writes go on, encrypted with the
+ * connection's key: SQLite's online backup API refuses an encrypted source) under a temporary name, checks every
+ * page of the copy, flushes it to disk and only then gives it its real name: a power cut or a pulled USB stick
+ * never leaves a file that looks like a good backup but is not. `sourceKey` (default: `key`) opens the source
+ * when it differs: a plain database's copy encrypted with its new key (backup/encrypt-at-rest.ts).
+ */
+async function backup(
+  input: { source: string; folder: string; name: string; key: KeyHex; sourceKey?: KeyHex },
+  progress: Progress,
+): Promise<{ path: string; sizeBytes: number }> {
+  const key = keyOf(input.key);
+  const sourceKey = input.sourceKey === undefined ? key : keyOf(input.sourceKey);
   const finalPath = join(input.folder, input.name);
   const temp = join(input.folder, `.${input.name}.partial`);
   try {
     // Creating the file ourselves first gives the file system's own reason (read-only, gone, full), which
     // SQLite would blur into "unable to open"; and the mode the copy keeps.
     closeSync(openSync(temp, 'wx', PRIVATE_FILE_MODE));
-    const source = new Database(input.source, { readonly: true, fileMustExist: true });
-    try {
-      source.pragma('busy_timeout = 5000');
-      // 100 pages a step, better-sqlite3's own rate, with a word of progress after each.
-      await source.backup(temp, {
-        progress: () => {
-          progress();
-          return 100;
-        },
-      });
-    } finally {
-      source.close();
-    }
-    closeAsPlainFile(temp);
+    // VACUUM INTO says nothing until it is done: announce the time a whole copy may take at a slow stick's speed.
+    progress(allowFor(input.source));
+    withReadOnly(
+      input.source,
+      (source) => {
+        source.pragma('busy_timeout = 5000');
+        source.prepare('VACUUM INTO ?').run(temp);
+      },
+      sourceKey,
+    );
+    progress();
+    rekeyCopy(temp, fileKind(input.source) === 'plain' ? null : sourceKey, key);
+    closeAsPlainFile(temp, key);
     progress(allowFor(temp));
-    const check = verifyDatabaseFile(temp, { structure: false, chain: false, onProgress: progress });
+    const check = verifyDatabaseFile(temp, { key, structure: false, chain: false, onProgress: progress });
     if (!check.ok) throw new AppError('internal', `The backup copy failed its check (${check.reason}); it was discarded. Try again.`);
     fsyncPath(temp);
     renameSync(temp, finalPath);
@@ -125,36 +158,45 @@ export type Prepared = (Verdict & { ok: false }) | { ok: true; schemaVersion: nu
 
 /**
  * Makes the file a restore will swap in: a copy of the chosen backup beside the database, checked in full
- * (verify.ts), brought up to this app's schema if it is older and checked again, and closed as a plain file.
+ * (verify.ts), given this database's key, brought up to this app's schema if it is older and checked again,
+ * and closed as a plain (rollback-journal) file. The backup is opened with `sourceKey` (the recovery key of
+ * another workstation's backup; default `key`); a plain backup from before encryption is encrypted with `key`.
  * The chosen file itself is only read. Nothing here touches the live database.
  */
-function prepareRestore(input: { source: string; staging: string }, progress: Progress): Prepared {
+function prepareRestore(input: { source: string; staging: string; key: KeyHex; sourceKey?: KeyHex }, progress: Progress): Prepared {
   removeQuietly(...withSideFiles(input.staging)); // left by a restore cut short
+  const key = keyOf(input.key);
   try {
     copyInChunks(input.source, input.staging, progress);
     progress(allowFor(input.staging));
-    const verdict = verifyDatabaseFile(input.staging, { onProgress: progress });
+    const opensWith = keyFor(input.staging, input.sourceKey === undefined ? key : keyOf(input.sourceKey));
+    const verdict = verifyDatabaseFile(input.staging, { key: opensWith, onProgress: progress });
     if (!verdict.ok) {
       removeQuietly(...withSideFiles(input.staging));
       return verdict;
     }
+    rekeyCopy(input.staging, opensWith, key);
+    const rekeyed = opensWith !== key;
     const migrated = verdict.schemaVersion < LATEST_SCHEMA_VERSION;
     if (migrated) {
       const db = new Database(input.staging);
       try {
+        applyKey(db, key);
         db.pragma('foreign_keys = ON');
         migrate(db);
       } finally {
         db.close();
       }
+    }
+    if (migrated || rekeyed) {
       progress(allowFor(input.staging));
-      const again = verifyDatabaseFile(input.staging, { onProgress: progress });
+      const again = verifyDatabaseFile(input.staging, { key, onProgress: progress });
       if (!again.ok) {
         removeQuietly(...withSideFiles(input.staging));
-        return { ok: false, reason: `Brought up to this version of ROMtrack, it fails its check: ${again.reason}` };
+        return { ok: false, reason: `Brought up to this version of ROMtrack and this workstation's key, it fails its check: ${again.reason}` };
       }
     }
-    closeAsPlainFile(input.staging);
+    closeAsPlainFile(input.staging, key);
     return { ok: true, schemaVersion: verdict.schemaVersion, patients: verdict.patients, identity: verdict.identity, migrated };
   } catch (err) {
     removeQuietly(...withSideFiles(input.staging));
@@ -163,11 +205,11 @@ function prepareRestore(input: { source: string; staging: string }, progress: Pr
 }
 
 /** The identity each file carries (null for one that cannot be read or is not ours). */
-function identify(input: { paths: string[] }): Record<string, string | null> {
+function identify(input: { paths: string[]; key: KeyHex }): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const path of input.paths) {
     try {
-      out[path] = existsSync(path) ? withReadOnly(path, (db) => databaseIdentity(db)) : null;
+      out[path] = existsSync(path) ? withReadOnly(path, (db) => databaseIdentity(db), keyOf(input.key)) : null;
     } catch {
       out[path] = null;
     }
@@ -176,17 +218,21 @@ function identify(input: { paths: string[] }): Record<string, string | null> {
 }
 
 /** The live database's audit chain, read through a connection of its own (a snapshot; writers go on). */
-function checkChain(input: { path: string }, progress: Progress): ChainCheck {
-  return withReadOnly(input.path, (db) => {
-    const version = schemaVersion(db);
-    if (version < CHAINED_FROM_VERSION) return { ok: true, rows: 0, head: '' };
-    return checkAuditChain(db, () => progress());
-  });
+function checkChain(input: { path: string; key: KeyHex }, progress: Progress): ChainCheck {
+  return withReadOnly(
+    input.path,
+    (db) => {
+      const version = schemaVersion(db);
+      if (version < CHAINED_FROM_VERSION) return { ok: true, rows: 0, head: '' };
+      return checkAuditChain(db, () => progress());
+    },
+    keyOf(input.key),
+  );
 }
 
-function inspect(input: { path: string }, progress: Progress): Verdict {
+function inspect(input: { path: string; key: KeyHex }, progress: Progress): Verdict {
   progress(allowFor(input.path));
-  return verifyDatabaseFile(input.path, { onProgress: progress });
+  return verifyDatabaseFile(input.path, { key: keyOf(input.key), onProgress: progress });
 }
 
 export const fileTasks = { backup, prepareRestore, identify, checkChain, inspect };

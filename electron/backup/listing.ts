@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { identityTag } from '../db/identity';
 import { backupId, newestFirst, type BackupFile } from './backup-files';
 import { backupsFolderFor, backupsIn, legacyBackupsFolderFor, type FolderBackup } from './folders';
+import { keyHex } from './file-tasks';
 import { runFileTask } from './run-in-worker';
 
 export interface ListedBackup extends BackupFile {
@@ -24,12 +25,12 @@ export interface BackupListing {
 // done in the worker and remembered while the file stays the same size and age.
 const insideIdentity = new Map<string, { stamp: string; identity: string | null }>();
 
-async function identitiesOf(backups: readonly FolderBackup[]): Promise<Map<string, string | null>> {
+async function identitiesOf(backups: readonly FolderBackup[], key: Buffer | null): Promise<Map<string, string | null>> {
   const stamp = (b: FolderBackup) => `${b.sizeBytes}:${b.mtimeMs}`;
   const unknown = backups.filter((b) => insideIdentity.get(b.path)?.stamp !== stamp(b));
   if (unknown.length > 0) {
     try {
-      const read = await runFileTask('identify', { paths: unknown.map((b) => b.path) }, 'Reading the older backups');
+      const read = await runFileTask('identify', { paths: unknown.map((b) => b.path), key: keyHex(key) }, 'Reading the older backups');
       for (const b of unknown) insideIdentity.set(b.path, { stamp: stamp(b), identity: read[b.path] ?? null });
     } catch {
       // Not listed this time; a slow stick must not cost the list.
@@ -46,9 +47,9 @@ function listed(b: FolderBackup, folder: string): ListedBackup {
  * This database's backups: everything in its own folder (named for its file, so nothing else writes there;
  * it also keeps the safety copies made before a restore brought in another database's file), and elsewhere
  * (the old shared folder, the folders a person chose) only those whose tag, or identity inside, is its own.
- * Another database's backups are never listed, so never offered.
+ * Another database's backups are never listed, so never offered. `key` opens the older, untagged ones to read it.
  */
-export async function listDatabaseBackups(databasePath: string, identity: string | null, chosenFolders: readonly string[]): Promise<BackupListing> {
+export async function listDatabaseBackups(databasePath: string, identity: string | null, chosenFolders: readonly string[], key: Buffer | null = null): Promise<BackupListing> {
   const own = backupsFolderFor(databasePath);
   const legacy = legacyBackupsFolderFor(databasePath);
   const tag = identity ? identityTag(identity) : undefined;
@@ -56,7 +57,7 @@ export async function listDatabaseBackups(databasePath: string, identity: string
   const [ownList, legacyList, ...chosenLists] = await Promise.all([backupsIn(own), backupsIn(legacy), ...chosen.map((f) => backupsIn(f))]);
 
   const elsewhere = [legacy, ...chosen].map((folder, i) => ({ folder, backups: (i === 0 ? legacyList : chosenLists[i - 1]!).backups }));
-  const inside = identity ? await identitiesOf(elsewhere.flatMap((f) => f.backups.filter((b) => !b.tag))) : new Map<string, string | null>();
+  const inside = identity ? await identitiesOf(elsewhere.flatMap((f) => f.backups.filter((b) => !b.tag)), key) : new Map<string, string | null>();
   const ours = (b: FolderBackup) => (b.tag ? b.tag === tag : identity !== null && inside.get(b.path) === identity);
 
   const byPath = new Map<string, ListedBackup>();

@@ -3,10 +3,12 @@ import type Database from 'better-sqlite3';
 import { AppError, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { databaseKeyOf } from '../db/open';
 import { schemaDifference } from '../db/schema-text';
 import { backupUnqueued, oneAtATime } from './backup';
 import type { BackupFile } from './backup-files';
 import { backupsFolderFor, limited, regularFileOrRefuse, sameFile } from './folders';
+import { keyHex } from './file-tasks';
 import { runFileTask } from './run-in-worker';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -74,7 +76,7 @@ export function restoreDatabase(ctx: RestoreTarget, sourcePath: string, options:
       throw new AppError('invalid_input', 'That is the database in use, not a backup. Nothing was changed.', { id: 'Choose a backup file, not the database in use.' });
     }
     const staging = `${databasePath}.restoring`;
-    const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging }, `Reading ${sourcePath}`);
+    const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging, key: keyHex(databaseKeyOf(ctx.db)) }, `Reading ${sourcePath}`);
     if (!prepared.ok) throw new AppError('invalid_input', `This file cannot be restored: ${prepared.reason} Nothing was changed.`, { id: prepared.reason });
 
     let safetyBackup: BackupFile;

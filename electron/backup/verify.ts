@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { checkAuditChain } from '../db/audit-chain';
+import { applyKey, fileKind } from '../db/database-key';
 import { codeOf, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -20,10 +21,11 @@ export const CHAINED_FROM_VERSION = 9;
  * from a WAL database still says WAL in its header (backups from before migration 9 do), and SQLite then
  * creates -wal and -shm beside it even read-only; those are removed if this look made them.
  */
-export function withReadOnly<T>(path: string, look: (db: Database.Database) => T): T {
+export function withReadOnly<T>(path: string, look: (db: Database.Database) => T, key: Buffer | null = null): T {
   const sideFiles = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
+    applyKey(db, keyFor(path, key));
     return look(db);
   } finally {
     db.close();
@@ -38,6 +40,14 @@ export function withReadOnly<T>(path: string, look: (db: Database.Database) => T
   }
 }
 
+/**
+ * The key to open a file with: none for a plain SQLite file (a backup from before encryption, which a restore
+ * still accepts and encrypts), else the key given.
+ */
+export function keyFor(path: string, key: Buffer | null): Buffer | null {
+  return key && fileKind(path) !== 'plain' ? key : null;
+}
+
 function header(path: string): string {
   const fd = openSync(path, 'r');
   try {
@@ -49,6 +59,9 @@ function header(path: string): string {
   }
 }
 
+const ENCRYPTED_ELSEWHERE =
+  "It is encrypted with another key (made on another computer, or this workstation's key was replaced): restore it with the clinic's recovery key (npm run serve -- --restore-from FILE --recovery-key KEY).";
+
 /**
  * Is this file a sound ROMtrack database this app can restore? Opened read-only, so checking a file never
  * changes it. Every page is checked (integrity_check); every table, index and trigger must be exactly what the
@@ -58,19 +71,25 @@ function header(path: string): string {
  */
 export function verifyDatabaseFile(path: string, options: VerifyOptions = {}): Verdict {
   const onProgress = options.onProgress ?? (() => {});
+  const key = options.key ?? null;
   try {
-    if (header(path) !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all).' };
+    // Without a key only a plain file can be a database; with one, anything else is tried with the key.
+    if (!key && header(path) !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all), or it is encrypted and no key was given.' };
   } catch (err) {
     return { ok: false, reason: `The file cannot be read (${codeOf(err) ?? messageOf(err)}).` };
   }
   try {
-    return withReadOnly(path, (db) => inspect(db, { structure: options.structure ?? true, chain: options.chain ?? true }, onProgress));
+    return withReadOnly(path, (db) => inspect(db, { structure: options.structure ?? true, chain: options.chain ?? true }, onProgress), key);
   } catch (err) {
+    // An encrypted file and a file that is no database read the same to a key that does not fit.
+    if (key && codeOf(err) === 'SQLITE_NOTADB') return { ok: false, reason: `This file is not a ROMtrack database, or: ${ENCRYPTED_ELSEWHERE}` };
     return { ok: false, reason: `The database cannot be read: ${messageOf(err)}.` };
   }
 }
 
 export interface VerifyOptions {
+  /** The key of an encrypted file (a plain SQLite file is opened without it). */
+  key?: Buffer | null;
   /**
    * Off only for the check of a fresh backup copy: a copy must be made even of a database whose schema or audit
    * log was tampered with (it is the evidence); its pages are what that check is for. On for anything restored.

@@ -3,7 +3,7 @@
 // the server's user can read. The recovery key is the same 32 bytes written for paper, with a checksum, so a
 // typing slip is caught before it is tried against a backup.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { AppError } from './errors';
 
 export const DATABASE_KEY_BYTES = 32;
@@ -86,4 +86,92 @@ export function readKeyFile(path: string): Buffer {
   // Others may have been given access by a copy or an archive tool: take it back rather than refuse to start.
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   return Buffer.from(text, 'hex');
+}
+
+/** Where the key of one database is kept: server mode's key file, the desktop's wrapped file (shell/), a test's value. */
+export interface KeySource {
+  /** Where the key is kept, for messages: "the key file /srv/romtrack.sqlite.key". */
+  readonly where: string;
+  /** The key kept, or null when none was ever made. A key that is there but unreadable throws. */
+  load(): Buffer | null;
+  /** Keeps a new key. Never replaces one already kept (the database it opens would be lost). */
+  store(key: Buffer): void;
+}
+
+/** Server mode's key, default `--key-file`: beside the database, named for it, so two databases keep two keys. */
+export function defaultKeyFilePath(databasePath: string): string {
+  return `${databasePath}.key`;
+}
+
+export function keyFileSource(path: string): KeySource {
+  return {
+    where: `the key file ${path}`,
+    load: () => (existsSync(path) ? readKeyFile(path) : null),
+    store: (key) => writeKeyFile(path, key),
+  };
+}
+
+/** A key held in memory: tests, and a restore made with the recovery key. */
+export function fixedKeySource(key: Buffer | null, where = 'the given key'): KeySource {
+  let kept = key;
+  return {
+    where,
+    load: () => kept,
+    store: (next) => {
+      if (kept) throw new Error(`${where} already holds a key.`);
+      kept = next;
+    },
+  };
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * What the file at `path` is, from its first 16 bytes: absent (or empty: SQLite's file before its first write),
+ * a plain SQLite file, or anything else (encrypted, or not a database at all: only a key can tell).
+ */
+export function fileKind(path: string): 'absent' | 'plain' | 'other' {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return 'absent';
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n === 0) return 'absent';
+    return head.equals(SQLITE_HEADER) ? 'plain' : 'other';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Applies the key to a connection just opened, before anything reads the file. Null: a plain file. */
+export function applyKey(db: { pragma(source: string): unknown }, key: Buffer | null): void {
+  if (key) db.pragma(keyPragma(key));
+}
+
+/**
+ * Encrypts a plain database file with `key` in place. Only for a file nobody else has open (a copy being made):
+ * SQLite3 Multiple Ciphers refuses to encrypt a plain file in WAL mode, so it leaves it a rollback-journal file.
+ */
+export function encryptPlainFile(db: { pragma(source: string): unknown }, key: Buffer): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`hexrekey='${key.toString('hex')}'`);
+}
+
+/** Changes an encrypted file's key (a backup opened with the recovery key takes this workstation's key). */
+export function changeKey(db: { pragma(source: string): unknown }, key: Buffer): void {
+  db.pragma(`hexrekey='${key.toString('hex')}'`);
+}
+
+/** The message for a file a key does not open. */
+export function keyDoesNotFit(path: string, where: string): AppError {
+  return new AppError(
+    'internal',
+    `The database at ${path} cannot be opened with this workstation's key (${where}): it was encrypted with another key, or the file is damaged. ` +
+      `ROMtrack did not start a new, empty database and changed nothing. If the key was lost or the file came from another computer, use the recovery key: ` +
+      `npm run serve -- --restore-from "${path}" --recovery-key "XXXXX-…" (it keeps the file and makes a copy that opens with this workstation's key).`,
+  );
 }
