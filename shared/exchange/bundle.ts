@@ -50,6 +50,11 @@ export function* patientEntries(src: ExchangeSource, range?: DateRange): Generat
   for (const m of measurements) if (m.raterId) named.add(m.raterId);
   const plans = src.plans.filter((p) => p.versions.some((v) => overlaps(v.effectiveFrom, v.inForceUntil, range)));
   for (const p of plans) for (const v of p.versions) if (v.recordedBy) named.add(v.recordedBy);
+  for (const g of [...plans.flatMap((p) => p.goals), ...voided.goals]) if (g.recordedBy) named.add(g.recordedBy);
+  const events = [...file.events, ...voided.events].filter((ev) => inRange(ev.date, range));
+  const sites = [...file.sites, ...voided.sites];
+  const riskFactors = [...file.riskFactors, ...voided.riskFactors];
+  for (const r of [...events, ...sites, ...riskFactors]) if (r.recordedBy) named.add(r.recordedBy);
   for (const t of file.therapists) if (named.has(t.id)) yield entryFor(practitionerResource(t, clinic.id), { lineageId: t.id, versionId: t.id }, ORIGINAL);
 
   for (const { visit, voided: mark } of visits) {
@@ -59,16 +64,16 @@ export function* patientEntries(src: ExchangeSource, range?: DateRange): Generat
   }
   for (const m of measurements) yield entryFor(measurementResource(m, refs, recordState(m)), { lineageId: m.lineageId, versionId: m.id }, recordState(m));
 
-  for (const site of [...file.sites, ...voided.sites]) {
+  for (const site of sites) {
     const state = recordState(site);
     const c = siteCondition(site, refs, state);
     if (c) yield entryFor(c, { lineageId: site.lineageId, versionId: site.id }, state);
   }
-  for (const r of [...file.riskFactors, ...voided.riskFactors]) {
+  for (const r of riskFactors) {
     const state = recordState(r);
     yield entryFor(riskFactorCondition(r, refs, state), { lineageId: r.lineageId, versionId: r.id }, state);
   }
-  for (const e of [...file.events, ...voided.events].filter((ev) => inRange(ev.date, range))) {
+  for (const e of events) {
     const state = recordState(e);
     const out = eventResources(e, refs, state);
     yield entryFor(out.main, { lineageId: e.lineageId, versionId: e.id }, state);

@@ -29,6 +29,19 @@ export const SYSTEM = {
   plan: `${ROMTRACK}:plan-id`,
 } as const;
 
+/**
+ * ROMtrack's own extensions, for facts FHIR R4's resources have no element for, so that an import gets back what
+ * was sent: when a record was written where the resource has no such time (Procedure, Goal), the joint of an
+ * event whose resource has no bodySite, a plan's planned end and sites, and a plan item's dose and motions.
+ */
+export const EXTENSION = {
+  recordedAt: `${ROMTRACK}:extension:recorded-at`,
+  site: `${ROMTRACK}:extension:body-site`,
+  plannedEnd: `${ROMTRACK}:extension:planned-end`,
+  planSite: `${ROMTRACK}:extension:plan-site`,
+  planItem: `${ROMTRACK}:extension:plan-item`,
+} as const;
+
 /** A clinic's own identifier systems, one per clinic (the database's identity), as exchange.md asks. */
 export function clinicSystem(clinicId: string, what: 'patient-id' | 'registration-number'): string {
   return `${ROMTRACK}:clinic:${clinicId}:${what}`;

@@ -41,6 +41,7 @@ export function siteCondition(site: WatchedSite, refs: { patient: string }, stat
     subject: ref('Patient', refs.patient),
     onsetDateTime: site.since,
     recordedDate: site.recordedAt,
+    ...(site.recordedBy ? { recorder: ref('Practitioner', site.recordedBy) } : {}),
     ...(grade
       ? {
           stage: [
@@ -66,6 +67,7 @@ export function riskFactorCondition(r: RiskFactor, refs: { patient: string }, st
     subject: ref('Patient', refs.patient),
     ...(r.onsetDate ? { onsetDateTime: r.onsetDate } : {}),
     recordedDate: r.recordedAt,
+    ...(r.recordedBy ? { recorder: ref('Practitioner', r.recordedBy) } : {}),
     ...(note.length ? { note } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { CodeableConcept, Condition, DiagnosticReport, MedicationStatement,
 import { sideLabel } from '../domain/catalogue';
 import { EVENT_KIND_LABELS, type ClinicalEvent } from '../domain/event';
 import { CLASSIFICATION_LABELS } from '../domain/ho';
-import { ALP_LOINC, CONDITION_CATEGORY, CONDITION_CLINICAL, CONDITION_VERIFICATION, OBSERVATION_CATEGORY, SYSTEM, UCUM } from './codes';
+import { ALP_LOINC, CONDITION_CATEGORY, EXTENSION, CONDITION_CLINICAL, CONDITION_VERIFICATION, OBSERVATION_CATEGORY, SYSTEM, UCUM } from './codes';
 import { recordIdentifiers, ref, stateNote, type RecordState } from './identifiers';
 
 /** What an event becomes: its own resource and, for a radiation dose, the dose as a linked Observation. */
@@ -19,6 +19,12 @@ function kindCode(e: ClinicalEvent): CodeableConcept {
 function site(e: ClinicalEvent): CodeableConcept[] {
   if (!e.joint) return [];
   return [{ coding: [{ system: SYSTEM.joint, code: e.joint }], text: e.side ? `${sideLabel(e.side)} ${e.joint}` : e.joint }];
+}
+
+/** The joint, for the resources that have no bodySite of their own (a course of drugs, a lab test, imaging). */
+function siteExtension(e: ClinicalEvent): { extension?: { url: string; valueCodeableConcept: CodeableConcept }[] } {
+  const concept = site(e)[0];
+  return concept ? { extension: [{ url: EXTENSION.site, valueCodeableConcept: concept }] } : {};
 }
 
 function notes(e: ClinicalEvent, state: RecordState): { text: string; time?: string }[] {
@@ -48,6 +54,8 @@ export function eventResources(e: ClinicalEvent, refs: { patient: string }, stat
         code: kindCode(e),
         ...(e.joint ? { bodySite: site(e) } : {}),
         onsetDateTime: e.date,
+        recordedDate: e.recordedAt,
+        ...(e.recordedBy ? { recorder: ref('Practitioner', e.recordedBy) } : {}),
         ...withNote,
       };
       return { main: c, derived: [] };
@@ -55,7 +63,18 @@ export function eventResources(e: ClinicalEvent, refs: { patient: string }, stat
     case 'surgery':
     case 'excision':
     case 'radiation': {
-      const p: Procedure = { resourceType: 'Procedure', ...common, status: voided ? 'entered-in-error' : 'completed', code: kindCode(e), performedDateTime: e.date, ...(e.joint ? { bodySite: site(e) } : {}), ...withNote };
+      const p: Procedure = {
+        resourceType: 'Procedure',
+        // Procedure has no time of recording in R4.
+        extension: [{ url: EXTENSION.recordedAt, valueDateTime: e.recordedAt }],
+        ...common,
+        status: voided ? 'entered-in-error' : 'completed',
+        code: kindCode(e),
+        performedDateTime: e.date,
+        ...(e.recordedBy ? { recorder: ref('Practitioner', e.recordedBy) } : {}),
+        ...(e.joint ? { bodySite: site(e) } : {}),
+        ...withNote,
+      };
       const derived: EventResources['derived'] = [];
       if (e.kind === 'radiation' && e.value !== null) {
         const dose: Observation = {
@@ -75,10 +94,13 @@ export function eventResources(e: ClinicalEvent, refs: { patient: string }, stat
     case 'bisphosphonate_course': {
       const m: MedicationStatement = {
         resourceType: 'MedicationStatement',
+        ...siteExtension(e),
         ...common,
         status: voided ? 'entered-in-error' : e.endDate ? 'completed' : 'active',
         medicationCodeableConcept: kindCode(e),
         effectivePeriod: { start: e.date, ...(e.endDate ? { end: e.endDate } : {}) },
+        dateAsserted: e.recordedAt,
+        ...(e.recordedBy ? { informationSource: ref('Practitioner', e.recordedBy) } : {}),
         ...withNote,
       };
       return { main: m, derived: [] };
@@ -87,11 +109,14 @@ export function eventResources(e: ClinicalEvent, refs: { patient: string }, stat
       const alp = isAlp(e);
       const o: Observation = {
         resourceType: 'Observation',
+        ...siteExtension(e),
         ...common,
         status: voided ? 'entered-in-error' : state.kind === 'corrected' ? 'amended' : 'final',
         category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'laboratory', display: 'Laboratory' }] }],
         code: alp ? { coding: [ALP_LOINC], text: e.title ?? ALP_LOINC.display } : kindCode(e),
         effectiveDateTime: e.date,
+        issued: e.recordedAt,
+        ...(e.recordedBy ? { performer: [ref('Practitioner', e.recordedBy)] } : {}),
         ...(e.value !== null ? { valueQuantity: alp ? { value: e.value, unit: 'U/L', system: UCUM, code: 'U/L' } : { value: e.value, ...(e.unit ? { unit: e.unit } : {}) } } : {}),
         ...withNote,
       };
@@ -102,11 +127,14 @@ export function eventResources(e: ClinicalEvent, refs: { patient: string }, stat
       const grade = e.classification;
       const d: DiagnosticReport = {
         resourceType: 'DiagnosticReport',
+        ...siteExtension(e),
         ...common,
         status: voided ? 'entered-in-error' : state.kind === 'corrected' ? 'amended' : 'final',
         category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'RAD', display: 'Radiology' }] }],
         code: kindCode(e),
         effectiveDateTime: e.date,
+        issued: e.recordedAt,
+        ...(e.recordedBy ? { performer: [ref('Practitioner', e.recordedBy)] } : {}),
         // DiagnosticReport has no note in R4: the report's text and any correction reason go in its conclusion.
         ...(note.length ? { conclusion: note.map((n) => n.text).join('\n') } : {}),
         ...(grade ? { conclusionCode: [{ coding: [{ system: SYSTEM.classification, code: grade, display: CLASSIFICATION_LABELS[grade] ?? grade }] }] } : {}),

@@ -1,8 +1,8 @@
 import type { CarePlan, CarePlanActivity, CodeableConcept, Goal } from './fhir';
-import { findMotionSpec, isMotionKey, seriesLabel } from '../domain/catalogue';
+import { findMotionSpec, isMotionKey, seriesLabel, sideLabel } from '../domain/catalogue';
 import { frequencyText, INTERVENTION_LABELS, PASSIVE_INTERVENTIONS, sitesLabel, type Intervention } from '../domain/plan';
 import type { Goal as RomGoal, Plan, PlanItem, PlanVersion } from '../domain/plan-records';
-import { GOAL_ACHIEVEMENT, SYSTEM, UCUM } from './codes';
+import { EXTENSION, GOAL_ACHIEVEMENT, SYSTEM, UCUM } from './codes';
 import { recordIdentifiers, ref, type RecordState } from './identifiers';
 import { motionCode } from './observations';
 
@@ -53,9 +53,23 @@ function itemDescription(item: PlanItem): string {
   return [`${dose}, ${frequencyText(item)}; works ${motions}.`, item.instructions ?? ''].filter(Boolean).join(' ');
 }
 
+/** The item's dose, motions and instructions as values, which the description gives only as words. */
+function itemExtension(item: PlanItem): NonNullable<CarePlanActivity['extension']>[number] {
+  return {
+    url: EXTENSION.planItem,
+    extension: [
+      ...item.motions.map((m) => ({ url: 'motion', valueCode: m })),
+      ...(item.sets !== null ? [{ url: 'sets', valueInteger: item.sets }] : []),
+      ...(item.repetitions !== null ? [{ url: 'repetitions', valueInteger: item.repetitions }] : []),
+      ...(item.instructions ? [{ url: 'instructions', valueString: item.instructions }] : []),
+    ],
+  };
+}
+
 function itemActivity(item: PlanItem, status: ReturnType<typeof activityStatus>, goals: readonly RomGoal[]): CarePlanActivity {
   const served = goals.filter((g) => item.motions.includes(g.motion));
   return {
+    extension: [itemExtension(item)],
     detail: {
       code: interventionCode(item.intervention),
       status,
@@ -118,8 +132,13 @@ export function carePlanResources(plan: Plan, refs: PlanRefs, today: string, goa
     ];
     const identifier = recordIdentifiers({ lineageId: v.id, versionId: v.id });
     identifier.push({ use: 'secondary', system: SYSTEM.plan, value: plan.id });
+    const extension = [
+      ...(v.endDate ? [{ url: EXTENSION.plannedEnd, valueDate: v.endDate }] : []),
+      ...v.sites.map((site) => ({ url: EXTENSION.planSite, valueCodeableConcept: { coding: [{ system: SYSTEM.joint, code: site.joint }], text: `${sideLabel(site.side)} ${site.joint}` } })),
+    ];
     const resource: CarePlan = {
       resourceType: 'CarePlan',
+      ...(extension.length ? { extension } : {}),
       identifier,
       status: s.status,
       intent: 'plan',
@@ -149,6 +168,8 @@ const ACHIEVEMENT = {
 
 /** A goal, current (with its status derived from the measurements) or voided (no status). */
 export function goalResource(g: Omit<RomGoal, 'status'> & { status?: RomGoal['status'] }, refs: { patient: string }, planOver: boolean): Goal {
+  const identifier = recordIdentifiers({ lineageId: g.lineageId, versionId: g.id });
+  identifier.push({ use: 'secondary', system: SYSTEM.plan, value: g.planId });
   const voided = g.voided !== null;
   const achievement = !voided && g.status && g.status.kind !== 'not_started' ? ACHIEVEMENT[g.status.kind] : null;
   const label = isMotionKey(g.motion) ? seriesLabel(g.side, g.motion, g.mode) : `${g.side} ${g.motion} (${g.mode})`;
@@ -158,12 +179,15 @@ export function goalResource(g: Omit<RomGoal, 'status'> & { status?: RomGoal['st
   ];
   return {
     resourceType: 'Goal',
-    identifier: recordIdentifiers({ lineageId: g.lineageId, versionId: g.id }),
+    // Goal's startDate is a day; the time it was set keeps the order of goals set on one day.
+    extension: [{ url: EXTENSION.recordedAt, valueDateTime: g.recordedAt }],
+    identifier,
     lifecycleStatus: voided ? 'entered-in-error' : planOver ? 'completed' : 'active',
     ...(achievement ? { achievementStatus: { coding: [{ system: GOAL_ACHIEVEMENT, ...achievement }] } } : {}),
     description: { text: `${label}: at least ${g.target}° by ${g.targetDate}` },
     subject: ref('Patient', refs.patient),
     startDate: g.recordedAt.slice(0, 10),
+    ...(g.recordedBy ? { expressedBy: ref('Practitioner', g.recordedBy) } : {}),
     target: [
       {
         measure: motionCode({ motion: g.motion, mode: g.mode, side: g.side }),

@@ -8,9 +8,12 @@ import { LATERALITY, PAIN_SCORE, STRUCTURE_LATERALITY_URL, SYSTEM } from './code
 import type { RecordState } from './identifiers';
 import { codeIn, identifierValue, isJson, num, obj, objs, referencedUuid, str, type Json } from './json-read';
 import { SYMPTOMS } from './observations';
+import type { Entry } from './read-entry';
+import { readGoal, readPlans, type ImportedGoal, type ImportedPlanVersion } from './read-plans';
+import { isDose, isEventResource, readEvent, readRiskFactor, readSite, type ImportedEvent, type ImportedRiskFactor, type ImportedSite } from './read-records';
 
-// The reverse of bundle.ts for the records an import writes so far: the patient, the therapists, visits with their
-// symptoms, and measurements. Pure, and all of it checked before anything is written: a file that is not a ROMtrack
+// The reverse of bundle.ts: the patient, the therapists, visits with their symptoms, measurements, watched sites,
+// risk factors, events, plans and goals (read-records.ts, read-plans.ts). Pure, and all of it checked before anything is written: a file that is not a ROMtrack
 // transaction Bundle of one patient is refused whole, each problem naming its entry.
 
 export type ImportedPatient = Pick<Patient, 'id' | 'familyName' | 'givenNames' | 'clinicId' | 'dateOfBirth' | 'sex'>;
@@ -35,6 +38,12 @@ export interface BundleContents {
   therapists: ImportedTherapist[];
   visits: ImportedVisit[];
   measurements: ImportedMeasurement[];
+  sites: ImportedSite[];
+  riskFactors: ImportedRiskFactor[];
+  events: ImportedEvent[];
+  /** Every plan's versions, each plan's oldest first. */
+  plans: ImportedPlanVersion[];
+  goals: ImportedGoal[];
   /** Resources of kinds this import does not write yet, counted by type: listed, never silently dropped. */
   notImported: { resourceType: string; count: number }[];
 }
@@ -44,14 +53,6 @@ export type ReadResult = { ok: true; contents: BundleContents } | { ok: false; p
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Entry {
-  n: number;
-  uuid: string;
-  resource: Json;
-  type: string;
-  lineageId: string;
-}
-
 /** Reads an import file's text. Never throws: every problem comes back as a sentence naming its entry. */
 export function readBundle(text: string): ReadResult {
   let parsed: unknown;
@@ -60,6 +61,11 @@ export function readBundle(text: string): ReadResult {
   } catch {
     return { ok: false, problems: ['The file is not JSON. Choose a .json file exported by ROMtrack (a FHIR Bundle of one patient).'] };
   }
+  return readBundleObject(parsed);
+}
+
+/** The same, for a Bundle already parsed (a whole-clinic file is read a patient at a time). */
+export function readBundleObject(parsed: unknown): ReadResult {
   if (!isJson(parsed) || str(parsed, 'resourceType') !== 'Bundle' || str(parsed, 'type') !== 'transaction') {
     return { ok: false, problems: ['The file is not a FHIR transaction Bundle. Choose a patient file exported by ROMtrack.'] };
   }
@@ -93,13 +99,52 @@ export function readBundle(text: string): ReadResult {
   const measurements: ImportedMeasurement[] = [];
   const notImported = new Map<string, number>();
   const skip = (type: string) => notImported.set(type, (notImported.get(type) ?? 0) + 1);
+  const doses = new Map<string, Json>();
+  const eventEntries: Entry[] = [];
   for (const e of of('Observation')) {
     const owner = e.lineageId.split('/')[0]!;
     if (codeIn(obj(e.resource, 'code'), SYSTEM.motion)) measurements.push(readMeasurement(e, { ...known, visits: visitIds }, problems));
     else if (e.lineageId.includes('/') && visitIds.has(owner)) readSymptom(e, visits.find((v) => v.id === owner)!, problems);
+    else if (isDose(e) && e.lineageId.endsWith('/dose')) doses.set(owner, e.resource);
+    else if (isEventResource(e)) eventEntries.push(e);
     else skip('Observation');
   }
-  for (const e of entries) if (!['Organization', 'Patient', 'Practitioner', 'Encounter', 'Observation'].includes(e.type)) skip(e.type);
+  const sites: ImportedSite[] = [];
+  const riskFactors: ImportedRiskFactor[] = [];
+  for (const e of of('Condition')) {
+    const code = obj(e.resource, 'code');
+    if (codeIn(code, SYSTEM.condition) === 'heterotopic-ossification') keep(sites, readSite(e, known, problems));
+    else if (codeIn(code, SYSTEM.riskFactor)) keep(riskFactors, readRiskFactor(e, known, problems));
+    else if (isEventResource(e)) eventEntries.push(e);
+    else skip('Condition');
+  }
+  for (const e of entries) {
+    if (['Procedure', 'MedicationStatement', 'DiagnosticReport'].includes(e.type)) {
+      if (isEventResource(e)) eventEntries.push(e);
+      else skip(e.type);
+    }
+  }
+  const events: ImportedEvent[] = [];
+  for (const e of eventEntries.sort((x, y) => x.n - y.n)) keep(events, readEvent(e, known, doses, problems));
+  const plans = readPlans(of('CarePlan'), known, problems);
+  // Files written before goals carried their plan's identifier name them from the plan's last version.
+  const planOf = new Map<string, string>();
+  for (const e of of('CarePlan')) {
+    const planId = identifierValue(e.resource, SYSTEM.plan);
+    for (const g of objs(e.resource, 'goal')) {
+      const id = referencedUuid(g);
+      if (id && planId) planOf.set(id, planId);
+    }
+  }
+  const goals: ImportedGoal[] = [];
+  const planIds = new Set(plans.map((p) => p.planId));
+  for (const e of of('Goal')) {
+    const g = readGoal(e, known, planOf, problems);
+    if (g && !planIds.has(g.planId)) problems.push(`${where(e)}: the goal's plan is not in the Bundle.`);
+    keep(goals, g);
+  }
+  const handled = ['Organization', 'Patient', 'Practitioner', 'Encounter', 'Observation', 'Condition', 'Procedure', 'MedicationStatement', 'DiagnosticReport', 'CarePlan', 'Goal'];
+  for (const e of entries) if (!handled.includes(e.type)) skip(e.type);
   if (problems.length || !patient) return { ok: false, problems };
   return {
     ok: true,
@@ -109,12 +154,21 @@ export function readBundle(text: string): ReadResult {
       therapists,
       visits,
       measurements,
+      sites,
+      riskFactors,
+      events,
+      plans,
+      goals,
       notImported: [...notImported].map(([resourceType, count]) => ({ resourceType, count })),
     },
   };
 }
 
 const where = (e: Entry) => `Entry ${e.n} (${e.type})`;
+
+function keep<T>(list: T[], item: T | null): void {
+  if (item !== null) list.push(item);
+}
 
 function readPatient(e: Entry, problems: string[]): ImportedPatient | null {
   const name = objs(e.resource, 'name')[0];

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/api/backend';
 import { exportClinic } from '../../electron/api/exchange/export-clinic';
 import { generateClinic, type GeneratedClinic } from '../bench/generate-clinic';
+import { requestActor } from '../../electron/auth/sessions';
+import { testClient, type TestClient } from '../support/backend';
 import { makeTempDir } from '../support/temp-dir';
 
 // A clinic of tens of thousands of measurements, exported while the live heap is measured: what the export keeps
@@ -22,13 +24,15 @@ const gc = runInNewContext('gc') as () => void;
 const tmp = makeTempDir('romtrack-export-memory-');
 let backend: Backend;
 let clinic: GeneratedClinic;
+let client: TestClient;
 
 beforeAll(() => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
   clinic = generateClinic(tmp.dbPath, { patients: 200, withHistory: 25, years: 5 });
   backend = createBackend({ databasePath: tmp.dbPath, mode: 'server' });
-  backend.context.session.select(clinic.therapistId);
+  client = testClient(backend);
+  client.signInAs(clinic.therapistId);
 }, 300_000);
 afterAll(() => {
   backend?.close();
@@ -41,11 +45,11 @@ it('streams a generated clinic with the live heap bounded, every measurement onc
   const baseline = process.memoryUsage().heapUsed;
   let peak = 0;
   let calls = 0;
-  const result = await exportClinic(backend.context, { path }, ({ done }) => {
+  const result = await requestActor.run(client.scope, () => exportClinic(backend.context, { path }, ({ done }) => {
     if (++calls % 10 !== 0 && done !== 0) return;
     gc();
     peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-  });
+  }));
   expect(result.patients).toBe(clinic.patients);
   // Big enough that holding the clinic would show: tens of MB of text, and more as objects.
   expect(result.bytes).toBeGreaterThan(30 * 1024 * 1024);

@@ -90,7 +90,8 @@ describe('exchange.exportClinic', () => {
   });
 
   it('has every current record exactly once: the same resources as the per-patient Bundles, the clinic and its therapists once', async () => {
-    const bundles = (await api.ok('exchange.exportFhir', { all: true })).content.trimEnd().split('\n').map((l) => JSON.parse(l) as Bundle);
+    const everyone = await api.ok('patients.list', { query: '' });
+    const bundles = await Promise.all(everyone.items.map(async (p) => JSON.parse((await api.ok('exchange.exportFhir', { patientId: p.id })).content) as Bundle));
     const expected = new Map<string, number>();
     for (const b of bundles) for (const e of b.entry!) expected.set(`${e.resource!.resourceType} ${e.fullUrl!.slice('urn:uuid:'.length)}`, 0);
     const seen = new Map<string, number>();
@@ -125,9 +126,9 @@ describe('exchange.exportClinic', () => {
   });
 
   it('reports its progress to the end and audits who wrote what, where, and how much', async () => {
-    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients });
+    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null });
     const row = api.context.db.prepare(`SELECT * FROM audit_log WHERE operation = 'exchange.exportClinic' ORDER BY seq DESC LIMIT 1`).get() as Record<string, string>;
-    expect(row['actor_id']).toBe(api.context.actorId());
+    expect(row['actor_id']).toBe(api.actorId());
     expect(row['entity']).toBe('clinic');
     const after = JSON.parse(row['after_json'] ?? row['after']!) as Record<string, unknown>;
     expect(after).toMatchObject({ format: 'fhir-r4-bulk-ndjson', path, patients: result.patients, resources: result.resources, bytes: result.bytes });

@@ -7,7 +7,7 @@ import type { DateRange } from '../../../shared/exchange/source';
 import { audit } from '../audit';
 import { createRepositories, type ApiContext } from '../context';
 import { AppError } from '../../db/errors';
-import { openDatabase } from '../../db/open';
+import { databaseKeyOf, openDatabase } from '../../db/open';
 import { exchangeClinic, readExchangeSource } from './read-source';
 
 // The whole clinic as one FHIR Bulk Data NDJSON file, streamed: patients are read one at a time from a read-only
@@ -57,7 +57,7 @@ function checkTarget(path: string): void {
  * database stood when the export began, while the app's own connection goes on writing (WAL).
  */
 function snapshotContext(ctx: ApiContext): { snap: ApiContext; db: Database.Database } {
-  const db = openDatabase(ctx.app.databasePath, { readonly: true, migrate: false, quickCheckMaxBytes: 0 });
+  const db = openDatabase(ctx.app.databasePath, { readonly: true, migrate: false, quickCheckMaxBytes: 0, key: databaseKeyOf(ctx.db) });
   db.exec('BEGIN');
   return { db, snap: { ...ctx, db, repos: createRepositories(db), transaction: (fn) => fn() } };
 }

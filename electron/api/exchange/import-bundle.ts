@@ -1,16 +1,18 @@
-import type { ImportFhirInput, ImportReport } from '../../../shared/api/operations/exchange';
+import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, type ImportFhirInput, type ImportReport } from '../../../shared/api/operations/exchange';
 import type { Patient } from '../../../shared/domain/patient';
 import { initialsOf } from '../../../shared/domain/therapist';
 import type { BundleContents, ImportedMeasurement, ImportedPatient } from '../../../shared/exchange/read-bundle';
 import { AppError } from '../../db/errors';
 import type { ApiContext } from '../context';
+import { importRecords, voidedHere } from './import-records';
 
 type Decisions = NonNullable<ImportFhirInput['decisions']>;
 type Field = Decisions['takeIncoming'][number];
-const FIELDS: readonly Field[] = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'];
-const FIELD_LABELS: Record<Field, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex' };
+const FIELDS: readonly Field[] = DEMOGRAPHICS;
+const FIELD_LABELS = DEMOGRAPHIC_LABELS;
 
 const zero = () => ({ patients: 0, therapists: 0, visits: 0, measurements: 0 });
+const total = (c: ImportReport['added']): number => Object.values(c).reduce((n, x) => n + x, 0);
 
 /**
  * Writes a checked Bundle's records (shared/exchange/read-bundle.ts) in the caller's transaction. Every record
@@ -95,13 +97,15 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
 
   // Oldest first, so a lineage's versions arrive in order.
   for (const m of [...c.measurements].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))) {
-    const r = importMeasurement(ctx, m, patientId, actor, at);
+    const r = importMeasurement(ctx, m, patientId, actor, at, conflicts);
     if (r === 'matched') matched.measurements++;
-    else added.measurements++;
+    else if (r === 'added') added.measurements++;
   }
 
-  const unchanged = added.patients + added.therapists + added.visits + added.measurements === 0 && !demographicsTaken;
-  return { patientId, matchedBy: found?.by ?? null, added, matched, unchanged, conflicts, notImported: c.notImported };
+  const records = importRecords(ctx, c, patientId, actor, conflicts);
+  const addedAll = { ...added, ...records.added };
+  const unchanged = total(addedAll) === 0 && !demographicsTaken;
+  return { patientId, matchedBy: found?.by ?? null, added: addedAll, matched: { ...matched, ...records.matched }, unchanged, conflicts, notImported: c.notImported };
 }
 
 function findPatient(ctx: ApiContext, p: ImportedPatient): { patient: Patient; by: NonNullable<ImportReport['matchedBy']> } | null {
@@ -118,7 +122,7 @@ function findPatient(ctx: ApiContext, p: ImportedPatient): { patient: Patient; b
   return null;
 }
 
-function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: string, actor: string, at: string): 'added' | 'matched' {
+function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: string, actor: string, at: string, conflicts: ImportReport['conflicts']): 'added' | 'matched' | 'kept' {
   const visits = ctx.repos.visits;
   const held = visits.measurementVersions.get(m.id);
   if (held) {
@@ -128,6 +132,10 @@ function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: s
       return 'added';
     }
     return 'matched';
+  }
+  if (voidedHere(ctx, 'measurements', m.lineageId)) {
+    conflicts.push({ field: 'measurement', here: null, incoming: m.id, message: 'A measurement in the file was voided here; it stays voided and the file\'s version was not added.' });
+    return 'kept';
   }
   const current = visits.currentOfLineage(m.lineageId);
   // A later version of a lineage held here is its correction; one whose earlier versions never came here starts it.

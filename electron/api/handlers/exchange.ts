@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { ClinicExport } from '../../../shared/api/operations/exchange';
 import type { Measurement } from '../../../shared/domain/visit';
 import { measurementsCsv, pseudonyms, type CsvPatient } from '../../../shared/exchange/csv';
 import { patientBundle } from '../../../shared/exchange/bundle';
@@ -6,6 +7,7 @@ import { inRange, type DateRange } from '../../../shared/exchange/source';
 import { AppError } from '../../db/errors';
 import { exportClinic, type ExportProgress } from '../exchange/export-clinic';
 import { importContents } from '../exchange/import-bundle';
+import { importClinic } from '../exchange/import-clinic';
 import { exchangeClinic, readExchangeSource } from '../exchange/read-source';
 import { readBundle } from '../../../shared/exchange/read-bundle';
 import { audit } from '../audit';
@@ -34,38 +36,30 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** The running or last whole-clinic export of each back end, for exchange.exportProgress. */
-const progressOf = new WeakMap<ApiContext, ExportProgress & { running: boolean; path: string }>();
+type ProgressState = ExportProgress & { running: boolean; path: string; result: ClinicExport | null; error: string | null };
+const progressOf = new WeakMap<ApiContext, ProgressState>();
 
-export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress' | 'exchange.importFhir'> = {
+export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress' | 'exchange.importFhir' | 'exchange.importClinic'> = {
   /**
-   * A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the audit row
-   * (who exported what, to which file name) is written in it. A whole clinic is one transaction Bundle per patient per line, so each line can be sent to a
-   * server as it is.
+   * One patient. A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the
+   * audit row (who exported what, to which file name) is written in it. The whole clinic is exchange.exportClinic.
    */
   'exchange.exportFhir': (input, ctx) => {
     const clinic = exchangeClinic(ctx);
     const range = rangeOf(input);
-    const ids = patientIds(ctx, input);
-    const bundles = ids.map((id) => patientBundle(readExchangeSource(ctx, clinic, id), range));
-    const records = bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0);
-    const single = input.patientId !== undefined;
-    const fileName = single ? `romtrack-patient-${input.patientId}${rangeTag(range)}.fhir.json` : `romtrack-clinic-${day(ctx)}${rangeTag(range)}.fhir.ndjson`;
-    const file = {
-      fileName,
-      mediaType: single ? ('application/fhir+json' as const) : ('application/fhir+ndjson' as const),
-      content: single ? JSON.stringify(bundles[0], null, 2) : bundles.map((b) => `${JSON.stringify(b)}\n`).join(''),
-      patients: ids.length,
-      records,
-    };
+    const patientId = requirePatient(ctx, input.patientId).id;
+    const bundle = patientBundle(readExchangeSource(ctx, clinic, patientId), range);
+    const records = bundle.entry?.length ?? 0;
+    const fileName = `romtrack-patient-${patientId}${rangeTag(range)}.fhir.json`;
     audit(ctx, {
       at: ctx.now(),
       operation: 'exchange.exportFhir',
-      entity: single ? 'patient' : 'clinic',
-      entityId: single ? ids[0]! : clinic.id,
+      entity: 'patient',
+      entityId: patientId,
       before: null,
-      after: { format: 'fhir-r4', fileName, range: range ?? null, patients: ids.length, resources: records },
+      after: { format: 'fhir-r4', fileName, range: range ?? null, patients: 1, resources: records },
     });
-    return file;
+    return { fileName, mediaType: 'application/fhir+json' as const, content: JSON.stringify(bundle, null, 2), patients: 1, records };
   },
 
   'exchange.exportCsv': (input, ctx) => {
@@ -105,11 +99,17 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    */
   'exchange.exportClinic': async (input, ctx) => {
     if (progressOf.get(ctx)?.running) throw new AppError('conflict', 'An export of the whole clinic is already running. Wait for it to finish.');
-    const state = { running: true, path: input.path, done: 0, total: 0 };
+    const state: ProgressState = { running: true, path: input.path, done: 0, total: 0, result: null, error: null };
     try {
-      return await exportClinic(ctx, input, (p) => {
+      const result = await exportClinic(ctx, input, (p) => {
         progressOf.set(ctx, Object.assign(state, p));
       });
+      state.result = result;
+      return result;
+    } catch (e) {
+      // Said to whoever reads the progress next: the export runs on after a page is left or reloaded.
+      state.error = e instanceof Error ? e.message : String(e);
+      throw e;
     } finally {
       state.running = false;
     }
@@ -136,8 +136,24 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
     return report;
   },
 
+  /** Checked whole, then written in dispatch's one transaction, with one audit row for the file. */
+  'exchange.importClinic': (input, ctx) => {
+    const report = importClinic(ctx, input.path);
+    if (!report.unchanged) {
+      audit(ctx, {
+        at: ctx.now(),
+        operation: 'exchange.importClinic',
+        entity: 'clinic',
+        entityId: exchangeClinic(ctx).id,
+        before: null,
+        after: { format: 'fhir-r4-bulk-ndjson', path: input.path, patients: report.patients, added: report.added, conflicts: report.conflicts.length, notImported: report.notImported },
+      });
+    }
+    return report;
+  },
+
   'exchange.exportProgress': (_input, ctx) => {
     const state = progressOf.get(ctx);
-    return state ? { ...state } : { running: false, path: null, done: 0, total: 0 };
+    return state ? { ...state, result: state.result && { ...state.result } } : { running: false, path: null, done: 0, total: 0, result: null, error: null };
   },
 };

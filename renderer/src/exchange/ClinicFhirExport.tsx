@@ -56,6 +56,13 @@ export function ClinicFhirExport() {
   });
 
   const pathError = formState.errors.path?.message;
+  // An export goes on when its page is left: coming back, the last one's end is said here.
+  const last = progress.state === 'ready' && !running && !message ? progress.value : null;
+  const lastMessage: OutcomeMessage = last?.error
+    ? { ok: false, text: `The last export to ${last.path ?? 'a file'} stopped: ${last.error}` }
+    : last?.result
+      ? { ok: true, text: `The last export wrote ${last.result.path}: ${formatCount(last.result.patients, 'patient', 'patients')}, ${formatBytes(last.result.bytes)}.` }
+      : null;
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="ndjson-export-heading">
       <h3 id="ndjson-export-heading">Whole clinic as FHIR (NDJSON)</h3>
@@ -75,7 +82,7 @@ export function ClinicFhirExport() {
         <DateField label="To (optional)" registration={register('to')} error={formState.errors.to?.message} />
       </div>
       {progress.state === 'ready' && (running || showBar) ? <ExportProgressBar progress={progress.value} /> : null}
-      <Outcome message={message} />
+      <Outcome message={message ?? lastMessage} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={running}>
           {running ? 'Exporting…' : 'Export the whole clinic'}

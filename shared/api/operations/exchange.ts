@@ -22,7 +22,15 @@ function checkScope(s: { patientId?: string | undefined; all?: true | undefined;
   if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first date.' });
 }
 
-export const ExportFhirInput = z.strictObject(scopeFields).superRefine(checkScope);
+/**
+ * One patient's Bundle, made in memory. The whole clinic is exchange.exportClinic: streamed to NDJSON, since a
+ * clinic's Bundles held at once would not fit in memory.
+ */
+export const ExportFhirInput = z
+  .strictObject({ patientId: uuid, from: scopeFields.from, to: scopeFields.to })
+  .superRefine((s, ctx) => {
+    if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first date.' });
+  });
 export type ExportFhirInput = z.input<typeof ExportFhirInput>;
 
 export const ExportCsvInput = z
@@ -73,18 +81,26 @@ export const ClinicExport = z.strictObject({
   bytes: z.number().int(),
 });
 
+export type ClinicExport = z.infer<typeof ClinicExport>;
+
 /** How far the running (or the last) whole-clinic export is, for a progress bar: patients done of the total. */
 export const ExportProgress = z.strictObject({
   running: z.boolean(),
   path: z.string().nullable(),
   done: z.number().int(),
   total: z.number().int(),
+  /** The last export's outcome once it ended: what it wrote, or why it stopped. Both null while one runs. */
+  result: ClinicExport.nullable(),
+  error: z.string().nullable(),
 });
 
 /** Room for the request's own JSON around the file's text, which escaping can enlarge. */
 export const MAX_IMPORT_CHARS = MAX_REQUEST_BYTES - 64 * 1024;
 
-const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+/** The patient's details an import may find different here; a person decides, field by field, which to keep. */
+export const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+export type Demographic = (typeof DEMOGRAPHICS)[number];
+export const DEMOGRAPHIC_LABELS: Record<Demographic, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex' };
 
 export const ImportFhirInput = z.strictObject({
   /** The text of a patient file exported by ROMtrack (exchange.exportFhir with a patientId). */
@@ -97,7 +113,18 @@ export const ImportFhirInput = z.strictObject({
 });
 export type ImportFhirInput = z.input<typeof ImportFhirInput>;
 
-const Counts = z.strictObject({ patients: z.number().int(), therapists: z.number().int(), visits: z.number().int(), measurements: z.number().int() });
+const count = z.number().int();
+const Counts = z.strictObject({
+  patients: count,
+  therapists: count,
+  visits: count,
+  measurements: count,
+  sites: count,
+  riskFactors: count,
+  events: count,
+  planVersions: count,
+  goals: count,
+});
 
 export const ImportReport = z.strictObject({
   /** The patient in this database the file was imported into. */
@@ -117,11 +144,34 @@ export const ImportReport = z.strictObject({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
+/** A whole-clinic file (exchange.exportClinic's NDJSON) on the machine that holds the database. */
+export const ImportClinicInput = z.strictObject({
+  path: z
+    .string({ error: PATH_MESSAGE })
+    .trim()
+    .min(1, { error: PATH_MESSAGE })
+    .max(1000, { error: 'This path is too long.' })
+    .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: PATH_MESSAGE })
+    .refine((p) => /\.ndjson$/i.test(p), { error: 'Choose a .ndjson file: a whole clinic exported by ROMtrack as FHIR NDJSON.' }),
+});
+export type ImportClinicInput = z.input<typeof ImportClinicInput>;
+
+/** The clinic file's patients, summed; each conflict names its patient. Demographics are decided one patient file at a time. */
+export const ImportClinicReport = z.strictObject({
+  patients: z.number().int(),
+  added: Counts,
+  matched: Counts,
+  unchanged: z.boolean(),
+  conflicts: z.array(z.strictObject({ patientId: z.string(), field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string() })),
+  notImported: z.array(z.strictObject({ resourceType: z.string(), count: z.number().int() })),
+});
+export type ImportClinicReport = z.infer<typeof ImportClinicReport>;
+
 export const exchangeOperations = {
   /** One patient: a FHIR R4 transaction Bundle (JSON). The whole clinic: one such Bundle per line (NDJSON). */
-  'exchange.exportFhir': { kind: 'change', input: ExportFhirInput, output: ExportFile },
+  'exchange.exportFhir': { kind: 'change', access: 'export', input: ExportFhirInput, output: ExportFile },
   /** One row per current measurement. */
-  'exchange.exportCsv': { kind: 'change', input: ExportCsvInput, output: ExportFile },
+  'exchange.exportCsv': { kind: 'change', access: 'export', input: ExportCsvInput, output: ExportFile },
   /**
    * FHIR Bulk Data NDJSON of the whole clinic (one resource per line, every type in one file) to `path`, never
    * over an existing file. Streamed patient by patient across awaits, so it keeps its own transactions.
@@ -130,4 +180,6 @@ export const exchangeOperations = {
   'exchange.exportProgress': { kind: 'read', input: Empty, output: ExportProgress },
   /** A patient file from another workstation or clinic: checked whole first, idempotent, demographics never overwritten unasked. */
   'exchange.importFhir': { kind: 'change', input: ImportFhirInput, output: ImportReport },
+  /** A whole clinic's NDJSON file from the server's disk: every patient checked before any is written, all in one transaction. */
+  'exchange.importClinic': { kind: 'change', input: ImportClinicInput, output: ImportClinicReport },
 } as const;

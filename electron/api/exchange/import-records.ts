@@ -1,0 +1,158 @@
+import type { ImportReport } from '../../../shared/api/operations/exchange';
+import type { BundleContents } from '../../../shared/exchange/read-bundle';
+import type { ImportedVersion } from '../../../shared/exchange/read-entry';
+import { AppError } from '../../db/errors';
+import { prepared } from '../../db/statement-cache';
+import { CURRENT_ONLY, type NewVersion, type VersionColumns, type VersionedRecords, type VersionedTable } from '../../db/versioned-records';
+import type { ApiContext } from '../context';
+
+// Watched sites, risk factors, events, plans and goals of a checked Bundle, written in the caller's transaction.
+// Like measurements (import-bundle.ts), each keeps its ids: a version held here is matched, a later version of a
+// lineage held here becomes its correction, a void arrives as a void. Nothing held here is changed otherwise.
+
+export type RecordCounts = Pick<ImportReport['added'], 'sites' | 'riskFactors' | 'events' | 'planVersions' | 'goals'>;
+type Conflict = ImportReport['conflicts'][number];
+
+interface Writer {
+  ctx: ApiContext;
+  patientId: string;
+  actor: string;
+  at: string;
+  conflicts: Conflict[];
+}
+
+function currentOf(ctx: ApiContext, table: VersionedTable, lineageId: string): { id: string; recorded_at: string } | null {
+  return prepared<[string], { id: string; recorded_at: string }>(ctx.db, `SELECT id, recorded_at FROM ${table} WHERE lineage_id = ? AND ${CURRENT_ONLY}`).get(lineageId) ?? null;
+}
+
+/**
+ * A record voided here has no current version, but the file's version of it must not bring it back: the void
+ * stands, and the person is told.
+ */
+export function voidedHere(ctx: ApiContext, table: VersionedTable, lineageId: string): boolean {
+  return prepared<[string], { n: number }>(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE lineage_id = ?`).get(lineageId)!.n > 0 && !currentOf(ctx, table, lineageId);
+}
+
+/**
+ * One version from the file. A version older than the one held here (this workstation corrected the record since)
+ * is left out and listed: the newer one stays current.
+ */
+function importVersion<Row extends VersionColumns & { patient_id: string }>(
+  w: Writer,
+  table: VersionedTable,
+  store: VersionedRecords<Row>,
+  r: ImportedVersion,
+  what: string,
+  insert: (version: NewVersion) => void,
+): 'added' | 'matched' | 'kept' {
+  const held = store.get(r.id);
+  if (held) {
+    if (held.patient_id !== w.patientId) throw new AppError('conflict', `The ${what} ${r.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (r.state.kind === 'voided' && !held.voided_at && !held.superseded_by) {
+      store.void(r.id, r.voidedAt ?? w.at, w.actor, r.state.reason);
+      return 'added';
+    }
+    return 'matched';
+  }
+  if (voidedHere(w.ctx, table, r.lineageId)) {
+    w.conflicts.push({ field: what, here: null, incoming: r.id, message: `A ${what} in the file was voided here; it stays voided and the file's version was not added.` });
+    return 'kept';
+  }
+  const current = currentOf(w.ctx, table, r.lineageId);
+  if (current && current.recorded_at > r.recordedAt) {
+    w.conflicts.push({ field: what, here: current.id, incoming: r.id, message: `A ${what} was corrected here after the version in the file was written; the version here was kept.` });
+    return 'kept';
+  }
+  const supersedes = current && r.id !== r.lineageId ? current.id : null;
+  if (supersedes) store.markSuperseded(supersedes, r.id);
+  insert({
+    id: r.id,
+    lineageId: r.lineageId,
+    supersedesId: supersedes,
+    recordedAt: r.recordedAt,
+    recordedBy: r.recordedBy,
+    correctionReason: supersedes ? (r.state.kind === 'corrected' ? r.state.reason : 'Corrected at the sending workstation') : null,
+  });
+  if (r.state.kind === 'voided') store.void(r.id, r.voidedAt ?? w.at, w.actor, r.state.reason);
+  return 'added';
+}
+
+export function importRecords(ctx: ApiContext, c: BundleContents, patientId: string, actor: string, conflicts: Conflict[]): { added: RecordCounts; matched: RecordCounts } {
+  const w: Writer = { ctx, patientId, actor, at: ctx.now(), conflicts };
+  const added: RecordCounts = { sites: 0, riskFactors: 0, events: 0, planVersions: 0, goals: 0 };
+  const matched: RecordCounts = { ...added };
+  const count = (key: keyof RecordCounts, r: 'added' | 'matched' | 'kept') => {
+    if (r === 'added') added[key]++;
+    else if (r === 'matched') matched[key]++;
+  };
+  const { profile, events, goals } = ctx.repos;
+
+  for (const e of c.events) {
+    const values = { patientId, kind: e.kind, date: e.date, endDate: e.endDate, joint: e.joint, side: e.side, title: e.title, value: e.value, unit: e.unit, classification: e.classification, note: e.note };
+    count('events', importVersion(w, 'clinical_events', events.versions, e, 'event', (v) => events.insert(v, values)));
+  }
+  // Voided sites first: one site per joint and side may be current, and a voided one was current once too.
+  for (const s of [...c.sites].sort((a, b) => Number(b.state.kind === 'voided') - Number(a.state.kind === 'voided'))) {
+    const other = profile.currentSite(patientId, s.joint, s.side);
+    if (other && other.lineageId !== s.lineageId && !profile.siteVersions.get(s.id)) {
+      conflicts.push({
+        field: 'watchedSite',
+        here: other.id,
+        incoming: s.id,
+        message: `The ${s.side} ${s.joint} is watched here already, recorded separately; the file's site (${s.status} since ${s.since}) was not added. Record its status here if it differs.`,
+      });
+      continue;
+    }
+    count('sites', importVersion(w, 'watched_sites', profile.siteVersions, s, 'watched site', (v) =>
+      profile.insertSite(v, { patientId, joint: s.joint, side: s.side, status: s.status, since: s.since, note: s.note })));
+  }
+  for (const r of c.riskFactors) {
+    count('riskFactors', importVersion(w, 'risk_factors', profile.riskFactorVersions, r, 'risk factor', (v) =>
+      profile.insertRiskFactor(v, { patientId, kind: r.kind, onsetDate: r.onsetDate, note: r.note })));
+  }
+
+  for (const v of c.plans) count('planVersions', importPlanVersion(w, v));
+  for (const g of c.goals) {
+    count('goals', importVersion(w, 'plan_goals', goals.goalVersions, g, 'goal', (version) =>
+      goals.insertGoal(version, { planId: g.planId, patientId, motion: g.motion, side: g.side, mode: g.mode, target: g.target, targetDate: g.targetDate, setWhenMet: g.setWhenMet })));
+  }
+  return { added, matched };
+}
+
+/**
+ * A plan version: revisions are whole new versions (never corrections of an error), each superseding the one in
+ * force before it; a stop or a void made at the other workstation since is applied to the version held here.
+ */
+function importPlanVersion(w: Writer, v: BundleContents['plans'][number]): 'added' | 'matched' | 'kept' {
+  const { plans } = w.ctx.repos;
+  const held = plans.versions.get(v.id);
+  let changed = false;
+  if (held) {
+    if (held.patient_id !== w.patientId) throw new AppError('conflict', `The plan ${v.planId} in the file belongs to another patient here. Nothing was imported.`);
+  } else {
+    const current = currentOf(w.ctx, 'plan_versions', v.planId);
+    const row = current ? plans.versions.get(current.id) : null;
+    if (row && row.effective_from >= v.effectiveFrom) {
+      w.conflicts.push({ field: 'plan', here: row.id, incoming: v.id, message: `The plan "${v.title}" was revised here from ${row.effective_from}; the file's version from ${v.effectiveFrom} was not added.` });
+      return 'kept';
+    }
+    if (row) plans.versions.markSuperseded(row.id, v.id);
+    plans.insertVersion(
+      { id: v.id, lineageId: v.planId, supersedesId: row?.id ?? null, recordedAt: v.recordedAt, recordedBy: v.recordedBy, correctionReason: row ? (v.correctionReason ?? 'Revised at the sending workstation') : null },
+      { patientId: w.patientId, title: v.title, effectiveFrom: v.effectiveFrom, endDate: v.endDate, sites: v.sites, passiveRomAllowed: v.passiveRomAllowed, precautions: v.precautions },
+      v.items,
+    );
+    changed = true;
+  }
+  const now = plans.versions.get(v.id)!;
+  const isCurrent = !now.superseded_by && !now.voided_at;
+  if (v.ended && isCurrent && !now.ended_on) {
+    plans.end(v.id, v.ended.on, v.ended.at, w.actor, v.ended.reason);
+    changed = true;
+  }
+  if (v.voided && isCurrent) {
+    plans.versions.void(v.id, v.voided.at ?? w.at, w.actor, v.voided.reason);
+    changed = true;
+  }
+  return changed ? 'added' : 'matched';
+}

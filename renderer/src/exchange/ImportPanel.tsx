@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react';
+import { DEMOGRAPHICS, MAX_IMPORT_CHARS, type Demographic, type ImportReport } from '../../../shared/api/operations/exchange';
+import { isOneOf } from '../../../shared/domain/one-of';
+import { call } from '../api/client';
+import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { ClinicImport } from './ClinicImport';
+import { ImportReportView } from './ImportReportView';
+
+interface Chosen {
+  name: string;
+  content: string;
+}
+
+/**
+ * A patient file from another workstation or clinic (a FHIR Bundle exported by ROMtrack). The back end checks the
+ * whole file before writing anything; what differs in the patient's details is left for the person to decide
+ * here, field by field, and applied by importing the same file again with those decisions (nothing else changes
+ * the second time).
+ */
+export function ImportPanel() {
+  const inputId = useId();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function choose(file: File | undefined) {
+    setReport(null);
+    setMessage(null);
+    setChosen(null);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_CHARS) {
+      setMessage({ ok: false, text: `${file.name} is larger than ${Math.floor(MAX_IMPORT_CHARS / 1024)} KB. Export and import one patient at a time.` });
+      return;
+    }
+    setChosen({ name: file.name, content: await file.text() });
+  }
+
+  async function run(takeIncoming?: Demographic[]) {
+    if (!chosen) return;
+    setBusy(true);
+    const decisions = takeIncoming ? { takeIncoming } : undefined;
+    const r = await call('exchange.importFhir', { content: chosen.content, ...(decisions ? { decisions } : {}) });
+    setBusy(false);
+    if (!r.ok) {
+      setMessage({ ok: false, text: r.error.message });
+      return;
+    }
+    setReport(r.value);
+    if (decisions) {
+      const taken = decisions.takeIncoming.length;
+      setMessage({ ok: true, text: taken ? `Taken from the file: ${taken === 1 ? 'one detail' : `${taken} details`}. The rest was kept as it is here.` : 'Kept every detail as it is here.' });
+    } else {
+      setMessage(null);
+    }
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run();
+  };
+
+  return (
+    <div className="import-panel">
+      <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="import-heading">
+        <h3 id="import-heading">Import a patient file</h3>
+        <p className="field-hint">
+          A patient&apos;s FHIR file (.json) exported by ROMtrack on another workstation or at another clinic. Visits, measurements, sites, events and plans
+          are added; what this workstation already holds is matched, never duplicated. Differences in the patient&apos;s details are shown for you to decide.
+        </p>
+        <div className="field">
+          <label htmlFor={inputId}>Patient file</label>
+          <input id={inputId} type="file" accept=".json,application/json,application/fhir+json" onChange={(e) => void choose(e.target.files?.[0])} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={!chosen || busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+      <Outcome message={message} />
+      {report && chosen ? <ImportReportView key={`${report.patientId} ${report.conflicts.length}`} fileName={chosen.name} report={report} busy={busy} onDecide={(take) => void run(take.filter((f) => isOneOf(DEMOGRAPHICS, f)))} /> : null}
+      <ClinicImport />
+    </div>
+  );
+}
