@@ -1,0 +1,151 @@
+import type { Bundle, Resource } from '../../../shared/exchange/fhir';
+
+// The one place sync talks to the network: two FHIR interactions (a transaction Bundle, an update by id with
+// If-Match), each retried with back-off while the failure may pass (no network, a timeout, 5xx, 429), and
+// reported at once when it will not (a refused token, a Bundle the server rejects, a stale update).
+
+export interface ClientOptions {
+  baseUrl: string;
+  bearerToken: string | null;
+  /** Per request. */
+  timeoutMs: number;
+  /** Attempts after the first, for a failure that may pass. */
+  retries: number;
+  /** The first wait; each retry doubles it. */
+  backoffMs: number;
+}
+
+export class SyncHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    /** Worth trying again later. */
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The server's own words, from the OperationOutcome it answered with, when it gave one. */
+function outcomeText(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || !('issue' in body) || !Array.isArray(body.issue)) return null;
+  const texts = body.issue.flatMap((i: unknown) => {
+    if (typeof i !== 'object' || i === null) return [];
+    const d = 'diagnostics' in i && typeof i.diagnostics === 'string' ? i.diagnostics : null;
+    const t = 'details' in i && typeof i.details === 'object' && i.details !== null && 'text' in i.details && typeof i.details.text === 'string' ? i.details.text : null;
+    return [d ?? t ?? []].flat();
+  });
+  return texts.length ? texts.slice(0, 3).join('; ') : null;
+}
+
+function failure(status: number, body: unknown): SyncHttpError {
+  const said = outcomeText(body);
+  const tail = said ? `: ${said}` : '';
+  if (status === 401 || status === 403) return new SyncHttpError(`The server refused ROMtrack's token (HTTP ${status})${tail}. Ask the district for a new token.`, status, false);
+  if (status === 412) return new SyncHttpError(`The server's copy changed since this clinic last saw it (HTTP 412)${tail}.`, status, false);
+  const transient = status >= 500 || status === 429 || status === 408;
+  return new SyncHttpError(`The server answered HTTP ${status}${tail}.`, status, transient);
+}
+
+export interface EntryAnswer {
+  /** `<type>/<id>`, without its history part. */
+  location: string;
+  version: string | null;
+}
+
+export interface UpdateResult {
+  version: string | null;
+}
+
+export class FhirClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  private async once(method: 'POST' | 'PUT', path: string, body: unknown, ifMatch?: string): Promise<{ body: unknown; etag: string | null }> {
+    const headers: Record<string, string> = { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
+    if (this.options.bearerToken) headers.authorization = `Bearer ${this.options.bearerToken}`;
+    if (ifMatch) headers['if-match'] = ifMatch;
+    let res: Response;
+    try {
+      res = await fetch(`${this.options.baseUrl}${path}`, { method, headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
+    } catch (err) {
+      const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${Math.round(this.options.timeoutMs / 1000)} s` : 'it cannot be reached';
+      throw new SyncHttpError(`The server at ${this.options.baseUrl} did not answer: ${why}.`, null, true);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (a proxy's error page): the status says enough.
+      parsed = null;
+    }
+    if (!res.ok) throw failure(res.status, parsed);
+    return { body: parsed, etag: res.headers.get('etag') };
+  }
+
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof SyncHttpError) || !err.transient || n >= this.options.retries) throw err;
+        await sleep(this.options.backoffMs * 2 ** n);
+      }
+    }
+  }
+
+  /**
+   * A transaction Bundle: all its entries or none (on the server's side). The answer names, for each entry in
+   * order, the resource the server made or matched (`Observation/123`) and its version.
+   */
+  async transaction(bundle: Bundle): Promise<EntryAnswer[]> {
+    const { body } = await this.withRetries(() => this.once('POST', '', bundle));
+    const answers = transactionAnswers(body);
+    if (answers === null || answers.length !== (bundle.entry?.length ?? 0)) {
+      throw new SyncHttpError('The server did not answer the transaction with one entry for each resource sent.', null, false);
+    }
+    return answers;
+  }
+
+  /** An update of a resource the server holds, only if its version is still the one this clinic last saw. */
+  async update(resource: Resource & { id: string }, ifMatchVersion: string | null): Promise<UpdateResult> {
+    const path = `/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
+    const { body, etag } = await this.withRetries(() => this.once('PUT', path, resource, ifMatchVersion ? `W/"${ifMatchVersion}"` : undefined));
+    return { version: versionFrom(body, etag) };
+  }
+}
+
+/** The version the server gave: its `meta.versionId`, else the ETag (`W/"3"`). */
+export function versionFrom(resource: unknown, etag: string | null | undefined): string | null {
+  if (typeof resource === 'object' && resource !== null && 'meta' in resource && typeof resource.meta === 'object' && resource.meta !== null) {
+    const meta = resource.meta;
+    if ('versionId' in meta && typeof meta.versionId === 'string') return meta.versionId;
+  }
+  const m = etag ? /"([^"]+)"/.exec(etag) : null;
+  return m?.[1] ?? null;
+}
+
+const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A transaction-response Bundle's entries, or null when the body is not one. */
+export function transactionAnswers(body: unknown): EntryAnswer[] | null {
+  if (!record(body) || body.resourceType !== 'Bundle' || !Array.isArray(body.entry)) return null;
+  const out: EntryAnswer[] = [];
+  for (const e of body.entry) {
+    const response = record(e) ? e.response : null;
+    if (!record(e) || !record(response) || typeof response.location !== 'string') return null;
+    // `Observation/123`, `Observation/123/_history/2`, or either after the server's base address.
+    const path = response.location.split('/');
+    const h = path.lastIndexOf('_history');
+    const end = h >= 2 ? h : path.length;
+    const type = path[end - 2];
+    const id = path[end - 1];
+    if (!type || !id) return null;
+    const etag = typeof response.etag === 'string' ? response.etag : null;
+    out.push({ location: `${type}/${id}`, version: versionFrom(e.resource, etag) ?? (h >= 2 ? (path[h + 1] ?? null) : null) });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+// Sync with a district FHIR server (issue 19, item 4; ../shared/exchange.md "Sync with a district server").
+// Nothing reaches the network until an administrator sets a server here. The bearer token is written, never
+// read back: reads say only whether one is set.
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The FHIR base address, checked where it enters: http(s) only, no user name or password inside it (the token
+ * is its own field), no query or fragment; plain http only to this computer, since the records are health data.
+ * Returned without a trailing slash, so `<base>/Patient` is always one slash.
+ */
+export function checkBaseUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: 'This is not a web address. Write the server’s FHIR base, for example https://fhir.district.example/fhir/R4.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'The address must start with https:// (a FHIR server speaks HTTP).' };
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    return { ok: false, message: 'Use https:// for a server on another computer: plain http would send patients’ records unencrypted.' };
+  }
+  if (url.username || url.password) return { ok: false, message: 'Leave the user name and password out of the address; put the token in its own box.' };
+  if (url.search || url.hash) return { ok: false, message: 'The address must not have a query (?…) or a fragment (#…): give the FHIR base only.' };
+  return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+const baseUrl = z
+  .string({ error: 'Write the server’s FHIR base address.' })
+  .trim()
+  .min(1, { error: 'Write the server’s FHIR base address.' })
+  .max(2000, { error: 'This address is too long.' })
+  .transform((text, ctx) => {
+    const checked = checkBaseUrl(text);
+    if (checked.ok) return checked.url;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
+
+const token = z
+  .string({ error: 'Paste the token the district gave you.' })
+  .trim()
+  .min(1, { error: 'Paste the token the district gave you, or leave it as it is.' })
+  .max(4096, { error: 'This token is too long (at most 4096 characters).' })
+  .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: 'A token has no spaces or accented letters: paste it exactly as given.' });
+
+export const ConfigureSyncInput = z.strictObject({
+  /** null turns sync off: nothing is sent until a server is set again. */
+  baseUrl: baseUrl.nullable(),
+  /** A new bearer token; null removes it; left out, the one set stays. */
+  bearerToken: token.nullable().optional(),
+});
+export type ConfigureSyncInput = z.input<typeof ConfigureSyncInput>;
+
+export const SyncStatus = z.strictObject({
+  /** A server is set: changes are pushed in the background. */
+  configured: z.boolean(),
+  baseUrl: z.string().nullable(),
+  /** The token itself is never returned. */
+  bearerToken: z.enum(['set', 'not set']),
+  running: z.boolean(),
+  /** When every change up to then was last acknowledged by the server (a UTC instant). */
+  lastSyncedAt: z.string().nullable(),
+  /** Patients with changes the server has not acknowledged yet. */
+  waiting: z.number().int().min(0),
+  lastError: z.strictObject({ at: z.string(), message: z.string() }).nullable(),
+  /** When the background push tries next (a UTC instant), or null when nothing is scheduled. */
+  nextAttemptAt: z.string().nullable(),
+  /** Updates the server refused because its copy had changed since (412): left for a person, not retried. */
+  conflicts: z.array(z.strictObject({ resourceType: z.string(), lineage: z.string(), serverId: z.string(), detectedAt: z.string(), message: z.string() })),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const syncOperations = {
+  'exchange.syncStatus': { kind: 'read', input: Empty, output: SyncStatus },
+  /** Starts a push now (or says one is running) and returns at once: the push runs outside the request. */
+  'exchange.syncNow': { kind: 'change', transaction: 'own', input: Empty, output: SyncStatus },
+  'exchange.configureSync': { kind: 'change', role: 'administrator', input: ConfigureSyncInput, output: SyncStatus },
+} as const;
