@@ -1,3 +1,6 @@
+import { intlLocale, PSEUDO_LANGUAGE, type DisplayLanguage } from '../i18n/languages';
+import { accentLetters } from '../i18n/pseudo';
+
 // Clinical dates are calendar dates (YYYY-MM-DD) in the clinic's local time; instants are UTC ISO strings.
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,10 +54,8 @@ export function daysBetween(a: string, b: string): number {
 export const DATE_FORMATS = ['D MMM YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** A calendar date as the clinic reads it; the default spells the month so 03/04 is never ambiguous. */
-export function formatDate(value: string, format: DateFormat = 'D MMM YYYY'): string {
+export function formatDate(value: string, format: DateFormat = 'D MMM YYYY', language: DisplayLanguage = 'en'): string {
   const d = parseCalendarDate(value);
   if (!d) return value;
   switch (format) {
@@ -65,8 +66,42 @@ export function formatDate(value: string, format: DateFormat = 'D MMM YYYY'): st
     case 'YYYY-MM-DD':
       return value;
     case 'D MMM YYYY':
-      return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+      return `${d.day} ${monthName(d.month, 'short', language)} ${d.year}`;
   }
+}
+
+// Month names come from Intl in the screen's language, never from a list of our own; the clinic's format keeps
+// the order (day, month, year) the same in every language. Pseudo is English with its letters accented.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function monthName(month: number, width: 'short' | 'long', language: DisplayLanguage = 'en'): string {
+  const key = `${language}.${width}`;
+  let f = monthFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(language), { month: width, timeZone: 'UTC' });
+    monthFormats.set(key, f);
+  }
+  const name = f.format(new Date(Date.UTC(2000, month - 1, 1)));
+  return language === PSEUDO_LANGUAGE ? accentLetters(name) : name;
+}
+
+/** Lower case, no accents, no dots: "Févr." and "fevr" are the same typed month. */
+function monthKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase();
+}
+
+/** The one month whose name (in English or the screen's language) starts with what was typed, or 0. */
+function monthFromText(typed: string, language: DisplayLanguage): number {
+  const t = monthKey(typed);
+  if (t.length < 3) return 0;
+  const found = new Set<number>();
+  for (const lang of new Set<DisplayLanguage>(['en', language])) {
+    for (let m = 1; m <= 12; m += 1) {
+      const long = monthKey(monthName(m, 'long', lang));
+      if (long.startsWith(t) || monthKey(monthName(m, 'short', lang)) === t) found.add(m);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : 0;
 }
 
 function isoOf(year: number, month: number, day: number): string | null {
@@ -75,14 +110,16 @@ function isoOf(year: number, month: number, day: number): string | null {
 }
 
 const SLASHED_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-const SPELLED_RE = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
+// "3 Mar 2026", "3 mars 2026", "3 de mar. de 2026" (Portuguese and Spanish put "de" around the month).
+const SPELLED_RE = /^(\d{1,2})\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})$/iu;
 
 /**
  * A date as a person types it: ISO (2026-03-04) always, or the clinic's own format (04/03/2026 in a DD/MM/YYYY
- * clinic, 3 Mar 2026 in a D MMM YYYY one; a spelled month is never ambiguous, so it is read in any clinic).
- * Returns the ISO calendar date, or null when the text is not a real date in one of those forms.
+ * clinic, 3 Mar 2026 in a D MMM YYYY one; a spelled month is never ambiguous, so it is read in any clinic, in
+ * English or the screen's language). Returns the ISO calendar date, or null when the text is not a real date in
+ * one of those forms.
  */
-export function parseDateInput(text: string, format: DateFormat = 'YYYY-MM-DD'): string | null {
+export function parseDateInput(text: string, format: DateFormat = 'YYYY-MM-DD', language: DisplayLanguage = 'en'): string | null {
   const t = text.trim();
   if (isCalendarDate(t)) return t;
   const slashed = SLASHED_RE.exec(t);
@@ -92,14 +129,11 @@ export function parseDateInput(text: string, format: DateFormat = 'YYYY-MM-DD'):
   }
   const spelled = SPELLED_RE.exec(t);
   if (spelled) {
-    const month = MONTHS.findIndex((m) => spelled[2]!.toLowerCase().startsWith(m.toLowerCase())) + 1;
-    if (month === 0 || !FULL_MONTHS[month - 1]!.toLowerCase().startsWith(spelled[2]!.toLowerCase())) return null;
-    return isoOf(Number(spelled[3]), month, Number(spelled[1]));
+    const month = monthFromText(spelled[2]!, language);
+    return month === 0 ? null : isoOf(Number(spelled[3]), month, Number(spelled[1]));
   }
   return null;
 }
-
-const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** How to write a date in a clinic's format, for a field's hint: "DD/MM/YYYY, for example 14/03/2026". */
 export function dateInputHint(format: DateFormat): string {

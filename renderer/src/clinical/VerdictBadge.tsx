@@ -1,28 +1,38 @@
+import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../shared/analysis/verdict';
+import { en } from '../../../shared/i18n/messages/en';
 import './verdicts.css';
 
-// Text first, a shape second, colour last: the badge reads the same printed in black and white.
-const BADGES = {
-  losing: { text: 'Losing motion', icon: '▼', className: 'verdict-losing' },
-  confirm: { text: 'Re-measure to confirm', icon: '?', className: 'verdict-confirm' },
-  holding: { text: 'Holding', icon: '■', className: 'verdict-holding' },
-  improving: { text: 'Improving', icon: '▲', className: 'verdict-improving' },
-  insufficient: { text: 'Too few measurements', icon: '○', className: 'verdict-insufficient' },
-} as const;
+export const BADGE_NAMES = ['losing', 'confirm', 'holding', 'improving', 'insufficient'] as const;
+export type BadgeName = (typeof BADGE_NAMES)[number];
 
-export function badgeOf(verdict: Pick<Verdict, 'kind' | 'needsConfirmation'>): (typeof BADGES)[keyof typeof BADGES] {
-  if (verdict.kind === 'holding' && verdict.needsConfirmation) return BADGES.confirm;
-  return BADGES[verdict.kind];
+// Text first, a shape second, colour last: the badge reads the same printed in black and white.
+const BADGES: Record<BadgeName, { icon: string; className: string }> = {
+  losing: { icon: '▼', className: 'verdict-losing' },
+  confirm: { icon: '?', className: 'verdict-confirm' },
+  holding: { icon: '■', className: 'verdict-holding' },
+  improving: { icon: '▲', className: 'verdict-improving' },
+  insufficient: { icon: '○', className: 'verdict-insufficient' },
+};
+
+/**
+ * The verdict's badge; its word is the message `verdict.<name>`. `text` is that word in English, read from the
+ * English messages, for the screens and the report not yet translated (they move to `name` as they are converted).
+ */
+export function badgeOf(verdict: Pick<Verdict, 'kind' | 'needsConfirmation'>): { name: BadgeName; icon: string; className: string; text: string } {
+  const name: BadgeName = verdict.kind === 'holding' && verdict.needsConfirmation ? 'confirm' : verdict.kind;
+  return { name, ...BADGES[name], text: en[`verdict.${name}`] };
 }
 
 export function VerdictBadge({ verdict }: { verdict: Pick<Verdict, 'kind' | 'needsConfirmation'> }) {
+  const { t } = useTranslation();
   const b = badgeOf(verdict);
   return (
     <span className={`verdict ${b.className}`}>
       <span className="verdict-icon" aria-hidden="true">
         {b.icon}
       </span>{' '}
-      {b.text}
+      {t(`verdict.${b.name}`)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './pager.css';
 
 // One way to page through a long table (the patient list, the worklist): the screen keeps the offset with
@@ -25,7 +26,7 @@ interface Props {
   shown: number;
   /** The navigation's name, e.g. "Pages of the worklist". */
   label: string;
-  /** "patients". */
+  /** "patients", in the screen's language and number. */
   noun: string;
 }
 
@@ -36,22 +37,23 @@ interface Props {
  */
 export function Pager({ paging, total, shown, label, noun }: Props) {
   const { offset, limit, setOffset } = paging;
+  const { t } = useTranslation();
   useEffect(() => {
     if (total > 0 && offset >= total) setOffset(Math.floor((total - 1) / limit) * limit);
   }, [total, offset, limit, setOffset]);
   const atStart = offset === 0;
   const atEnd = offset + limit >= total;
-  const summary = shown === 0 ? `${total} ${noun}` : `${offset + 1}–${offset + shown} of ${total} ${noun}`;
+  const summary = shown === 0 ? t('pager.total', { total, noun }) : t('pager.range', { from: offset + 1, to: offset + shown, total, noun });
   return (
     <nav className="pager" aria-label={label}>
       <span role="status">{summary}</span>
       {total > limit ? (
         <>
           <button type="button" aria-disabled={atStart} onClick={() => !atStart && setOffset(Math.max(0, offset - limit))}>
-            Previous
+            {t('pager.previous')}
           </button>
           <button type="button" aria-disabled={atEnd} onClick={() => !atEnd && setOffset(offset + limit)}>
-            Next
+            {t('pager.next')}
           </button>
         </>
       ) : null}

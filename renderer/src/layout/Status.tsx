@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
 
+/** `what` in the screen's language: "patients". */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="status" role="status" aria-live="polite">
-      Loading {what}…
+      {t('status.loading', { what })}
     </p>
   );
 }
@@ -13,14 +16,15 @@ export function Loading({ what }: { what: string }) {
  * button, so no screen is left waiting.
  */
 export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="error-box" role="alert">
-      <strong>Could not load this.</strong> {error.message}
+      <strong>{t('status.couldNotLoad')}</strong> {error.message}
       {retry ? (
         <>
           {' '}
           <button type="button" onClick={retry}>
-            Retry
+            {t('status.retry')}
           </button>
         </>
       ) : null}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
-import { SEX_LABELS } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { Pager, usePaging } from '../layout/Pager';
@@ -13,6 +13,7 @@ import { PatientStatusTag, usePatientStatuses } from '../worklist/PatientStatus'
 const PAGE_SIZE = 50;
 
 export function PatientList() {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const paging = usePaging(PAGE_SIZE);
@@ -38,19 +39,19 @@ export function PatientList() {
     const r = await call('patients.list', { query: text, offset: 0, limit: 2 });
     if (!r.ok) return;
     if (r.value.total === 1) navigate(href.patient(r.value.items[0]!.id));
-    else setSearchNote(r.value.total === 0 ? `No patient matches "${text}".` : `${r.value.total} patients match: choose one from the list, or type more.`);
+    else setSearchNote(r.value.total === 0 ? t('patients.noMatch', { query: text }) : t('patients.manyMatch', { count: r.value.total }));
   };
 
   return (
     <section aria-labelledby="patients-heading">
       <div className="toolbar">
-        <h1 id="patients-heading">Patients</h1>
+        <h1 id="patients-heading">{t('patients.heading')}</h1>
         <a className="button primary" href={href.newPatient()}>
-          New patient
+          {t('patients.new')}
         </a>
       </div>
       <div className="field search-field">
-        <label htmlFor="patient-search">Search by name, clinic id or date of birth</label>
+        <label htmlFor="patient-search">{t('patients.searchLabel')}</label>
         <input
           id="patient-search"
           type="search"
@@ -69,40 +70,36 @@ export function PatientList() {
             }
             if (e.key === 'ArrowDown' && rows.focusFirst()) e.preventDefault();
           }}
-          placeholder="Any part of a name, in any order: “osei k”, “wam”"
+          placeholder={t('patients.searchPlaceholder')}
         />
         <p className="field-hint" id="patient-search-hint" role="status">
-          {searchNote ?? (
-            <>
-              <kbd>Enter</kbd> opens the patient when only one matches; <kbd>↓</kbd> goes to the list, where <kbd>↑</kbd> and <kbd>↓</kbd> move between patients.
-            </>
-          )}
+          {searchNote ?? <Trans i18nKey="patients.searchHint" components={[<kbd key="enter" />, <kbd key="down" />, <kbd key="up" />, <kbd key="down2" />]} />}
         </p>
       </div>
-      {page.state === 'loading' ? <Loading what="patients" /> : null}
+      {page.state === 'loading' ? <Loading what={t('patients.loadingWhat')} /> : null}
       {page.state === 'error' ? <ErrorMessage error={page.error} retry={page.retry} /> : null}
       {page.state === 'ready' ? (
         page.value.total === 0 ? (
           debounced ? (
-            <p className="empty">{`No patient matches "${debounced}".`}</p>
+            <p className="empty">{t('patients.noMatch', { query: debounced })}</p>
           ) : (
             <>
-              <p className="empty">No patients yet. Add the first one with "New patient".</p>
+              <p className="empty">{t('patients.empty')}</p>
               <SampleDataButton />
             </>
           )
         ) : (
           <>
             <table className="data-table">
-              <caption className="visually-hidden">Patients{debounced ? ` matching "${debounced}"` : ''}</caption>
+              <caption className="visually-hidden">{debounced ? t('patients.captionMatching', { query: debounced }) : t('patients.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status today</th>
-                  <th scope="col">Clinic id</th>
-                  <th scope="col">Date of birth</th>
-                  <th scope="col">Age</th>
-                  <th scope="col">Sex</th>
+                  <th scope="col">{t('patients.colName')}</th>
+                  <th scope="col">{t('patients.colStatus')}</th>
+                  <th scope="col">{t('patients.colClinicId')}</th>
+                  <th scope="col">{t('patients.colDateOfBirth')}</th>
+                  <th scope="col">{t('patients.colAge')}</th>
+                  <th scope="col">{t('patients.colSex')}</th>
                 </tr>
               </thead>
               <tbody ref={rows.ref} onKeyDown={rows.onKeyDown}>
@@ -119,21 +116,21 @@ export function PatientList() {
                     <td>{p.clinicId ?? '—'}</td>
                     <td>{formatDate(p.dateOfBirth)}</td>
                     <td>{ageInYears(p.dateOfBirth, today)}</td>
-                    <td>{SEX_LABELS[p.sex]}</td>
+                    <td>{t(`sex.${p.sex}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {statuses.error ? (
               <p className="status small">
-                The status column could not be read ({statuses.error.message}); <a href={href.worklist()}>the worklist</a> shows who needs attention.
+                <Trans i18nKey="patients.statusFailed" values={{ message: statuses.error.message }} components={[<a key="worklist" href={href.worklist()} />]} />
               </p>
             ) : (
               <p className="status small">
-                Status today as on <a href={href.worklist()}>the worklist</a>, with the patient’s other reasons beside it.
+                <Trans i18nKey="patients.statusNote" components={[<a key="worklist" href={href.worklist()} />]} />
               </p>
             )}
-            <Pager paging={paging} total={page.value.total} shown={page.value.items.length} label="Pages of patients" noun="patients" />
+            <Pager paging={paging} total={page.value.total} shown={page.value.items.length} label={t('patients.pagerLabel')} noun={t('patients.noun', { count: page.value.total })} />
           </>
         )
       ) : null}
@@ -146,6 +143,7 @@ export function PatientList() {
  * The back end refuses when any patient exists, so sample records never mix with real ones.
  */
 function SampleDataButton() {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
@@ -165,18 +163,18 @@ function SampleDataButton() {
     <div className="sample-data">
       <p>
         <button type="button" disabled={busy} onClick={() => void create()}>
-          Load sample patients
+          {t('sample.load')}
         </button>{' '}
-        <span className="empty">To try ROMtrack with six made-up patients and their visits.</span>
+        <span className="empty">{t('sample.why')}</span>
       </p>
       {busy ? (
         <p className="status" role="status" aria-live="polite">
-          Creating sample patients…
+          {t('sample.creating')}
         </p>
       ) : null}
       {error ? (
         <div className="error-box" role="alert">
-          <strong>No sample patients were created.</strong> {error}
+          <strong>{t('sample.failed')}</strong> {error}
         </div>
       ) : null}
     </div>

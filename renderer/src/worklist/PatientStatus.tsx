@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import { REASON_LABELS, type ReasonCode } from '../../../shared/worklist/types';
+import type { ReasonCode } from '../../../shared/worklist/types';
 import { useOperation } from '../api/use-operation';
 import './worklist.css';
 
@@ -31,12 +32,13 @@ export function usePatientStatuses(patientIds: readonly string[]): PatientStatus
  * column reads in black and white and says why without opening the worklist.
  */
 export function PatientStatusTag({ status, failed = false }: { status: Status | undefined; failed?: boolean }) {
-  if (!status) return <span className="muted">{failed ? 'Not available' : '…'}</span>;
-  const more = status.codes.filter((c) => c !== SAID[status.status]).map((c) => REASON_LABELS[c].word);
+  const { t } = useTranslation();
+  if (!status) return <span className="muted">{failed ? t('status.notAvailable') : '…'}</span>;
+  const more = status.codes.filter((c) => c !== SAID[status.status]).map((c) => t(`reason.${c}`));
   return (
     <>
       <span className={`patient-status patient-status-${status.status}`}>
-        <span aria-hidden="true">{SYMBOLS[status.status]}</span> {status.label}
+        <span aria-hidden="true">{SYMBOLS[status.status]}</span> {t(`patientStatus.${status.status}`)}
       </span>
       {more.length ? <span className="patient-status-reasons small muted"> {more.join(', ')}</span> : null}
     </>
