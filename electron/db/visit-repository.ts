@@ -99,10 +99,28 @@ type CurrentMeasurementTuple = [
   end_feel: Measurement['endFeel'],
   pain: number | null,
   note: string | null,
-  visit_date: string,
-  first_at: string,
-  first_by: string | null,
+  rowid: number,
 ];
+
+/**
+ * A patient's current measurements, read through measurements_series alone and in its order (no sort here:
+ * visitsOf puts each visit's few readings back in the order recorded); no join (a measurement's date is its
+ * visit's, which visitsOf has in hand) and no first-version lookup per row (only a corrected reading has a first
+ * version other than itself; FIRST_OF_CORRECTED finds those in one read).
+ */
+const CURRENT_OF_PATIENT = `SELECT id, lineage_id, supersedes_id, recorded_at, recorded_by, correction_reason, visit_id, motion,
+  side, mode, degrees, rater_id, instrument, end_feel, pain, note, rowid
+  FROM measurements WHERE patient_id = ? AND ${currentOnly()}`;
+
+interface Reading {
+  rowid: number;
+  measurement: Measurement;
+  first: FirstRecorded;
+}
+
+/** The first version of each of the patient's corrected current readings: lineage id, when, by whom. */
+const FIRST_OF_CORRECTED = `SELECT f.id, f.recorded_at, f.recorded_by FROM measurements f WHERE f.id IN (
+  SELECT lineage_id FROM measurements WHERE patient_id = ? AND ${currentOnly()} AND supersedes_id IS NOT NULL)`;
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
@@ -179,35 +197,32 @@ export class VisitRepository {
   }
 
   /**
-   * A patient's visits, newest first, each with its current measurements: two queries, not one per visit.
-   * The hot path of every patient page: measurements come back as arrays of just the columns a current
-   * version needs (its superseded and void columns are null by definition), which halves the time a
-   * five-year history takes compared with full row objects.
+   * A patient's visits, newest first, each with its current measurements: two queries, not one per visit (a
+   * third when a reading was corrected). The hot path of every patient page: measurements come back as arrays of
+   * just the columns a current version needs (its superseded and void columns are null by definition), which
+   * halves the time a five-year history takes compared with full row objects; without a join or a sort in SQL,
+   * the read is within 1.5x of the plain indexed read of the same rows (npm run bench).
    */
   visitsOf(patientId: string): Visit[] {
     const visits = prepared<[string], VisitRow>(
       this.db,
       `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
     ).all(patientId);
-    const rows = prepared<[string], CurrentMeasurementTuple>(
-      this.db,
-      `SELECT m.id, m.lineage_id, m.supersedes_id, m.recorded_at, m.recorded_by, m.correction_reason, m.visit_id, m.motion,
-              m.side, m.mode, m.degrees, m.rater_id, m.instrument, m.end_feel, m.pain, m.note, v.visit_date, ${FIRST_RECORDED}
-       FROM measurements m JOIN visits v ON v.id = m.visit_id
-       WHERE m.patient_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`,
-    )
-      .raw(true)
-      .all(patientId);
-    const byVisit = new Map<string, Measurement[]>();
-    const firstRecorded = new Map<string, FirstRecorded[]>();
+    const byVisit = new Map<string, { date: string; readings: Reading[] }>();
+    for (const v of visits) byVisit.set(v.id, { date: v.visit_date, readings: [] });
+    const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
+    let corrected: Map<string, FirstRecorded> | null = null;
     for (const r of rows) {
-      const visitId = r[6];
-      let list = byVisit.get(visitId);
-      if (!list) byVisit.set(visitId, (list = []));
-      let firsts = firstRecorded.get(visitId);
-      if (!firsts) firstRecorded.set(visitId, (firsts = []));
-      firsts.push({ at: r[17], by: r[18] });
-      list.push({
+      // A current reading of a voided visit: voiding a visit voids its readings, so only a stale row comes here.
+      const visit = byVisit.get(r[6]);
+      if (!visit) continue;
+      let first: FirstRecorded;
+      if (r[2] === null) first = { at: r[3], by: r[4] };
+      else {
+        corrected ??= this.firstsOfCorrected(patientId);
+        first = corrected.get(r[1]) ?? { at: r[3], by: r[4] };
+      }
+      const measurement: Measurement = {
         id: r[0],
         lineageId: r[1],
         supersedesId: r[2],
@@ -215,9 +230,9 @@ export class VisitRepository {
         recordedBy: r[4],
         correctionReason: r[5],
         voided: null,
-        visitId,
+        visitId: r[6],
         patientId,
-        date: r[16],
+        date: visit.date,
         motion: r[7],
         side: r[8],
         mode: r[9],
@@ -227,9 +242,18 @@ export class VisitRepository {
         endFeel: r[13],
         pain: r[14],
         note: r[15],
-      });
+      };
+      visit.readings.push({ rowid: r[16], measurement, first });
     }
-    return visits.map((v) => toVisit(v, byVisit.get(v.id) ?? [], firstRecorded.get(v.id) ?? []));
+    return visits.map((v) => {
+      const readings = (byVisit.get(v.id)?.readings ?? []).sort((a, b) => a.rowid - b.rowid);
+      return toVisit(v, readings.map((x) => x.measurement), readings.map((x) => x.first));
+    });
+  }
+
+  private firstsOfCorrected(patientId: string): Map<string, FirstRecorded> {
+    const rows = prepared<[string], [id: string, at: string, by: string | null]>(this.db, FIRST_OF_CORRECTED).raw(true).all(patientId);
+    return new Map(rows.map((r) => [r[0], { at: r[1], by: r[2] }]));
   }
 
   /** Measurements whose current version was voided, newest first: kept, and shown apart from the record. */

@@ -4,20 +4,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { TOKEN_HEADER } from '../../shared/api/transport';
+import { BENCH_PIN } from './generate-clinic';
 import type { BenchRow } from './harness';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-function startServer(dbPath: string): Promise<{ child: ChildProcess; openUrl: string; url: string; token: string }> {
+function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   const serve = join(__dirname, '..', '..', 'electron', 'cli', 'serve.js');
   const child = spawn(process.execPath, [serve, '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(out);
-      if (m) resolve({ child, openUrl: m[0], url: m[1]!, token: m[2]! });
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\s/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
     });
     child.on('exit', (code) => reject(new Error(`server mode exited (${code}): ${out}`)));
   });
@@ -62,13 +62,18 @@ export async function browserBench(opts: { dbPath: string; therapistId: string; 
   const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows: BenchRow[] = [];
   try {
-    await fetch(`${server.url}/api/session.selectTherapist`, {
+    // Signed in as the clinic's administrator: the session cookie goes to the page's context.
+    const signIn = await fetch(`${server.url}/api/session.signIn`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
-      body: JSON.stringify({ therapistId: opts.therapistId }),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ therapistId: opts.therapistId, credential: BENCH_PIN }),
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.openUrl);
+    const cookie = /romtrack_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+    if (!cookie) throw new Error(`signing in to the benchmark server failed: ${await signIn.text()}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'romtrack_session', value: cookie, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(server.url);
     await page.waitForSelector('h1');
     const base = page.url().split('#')[0]!;
 

@@ -10,6 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import { createBackend } from '../../electron/api/backend';
 import { exportClinic } from '../../electron/api/exchange/export-clinic';
 import type { BenchRow } from './harness';
+import { signInProcess } from '../support/backend';
 import { makeTempDir } from '../support/temp-dir';
 
 interface ExportFigures {
@@ -29,7 +30,7 @@ interface ExportFigures {
 async function runExport(dbPath: string, therapistId: string, outPath: string): Promise<ExportFigures> {
   const backend = createBackend({ databasePath: dbPath, mode: 'server' });
   try {
-    backend.context.session.select(therapistId);
+    signInProcess(backend, therapistId);
     const measurements = backend.context.db.prepare('SELECT count(*) FROM measurements WHERE superseded_by IS NULL AND voided_at IS NULL').pluck().get() as number;
     let peakHeap = 0;
     const rssBefore = process.memoryUsage.rss();

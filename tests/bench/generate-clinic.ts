@@ -1,16 +1,23 @@
 // A clinic-sized database for the benchmark: 10,000 patients, 2,000 of them with five years of
-// history (about 2 million measurements), written through the app's repositories in bulk.
+// history (about 2 million measurements), written through the app's repositories in bulk, each record with the
+// audit row its operation writes in the app (the same row: the record read back as the handler reads it, through
+// the same writeAudit), so the file's size and the reads meet a real clinic's file.
 import { randomUUID } from 'node:crypto';
 import { motionsOfJoint, type JointId, type Side } from '../../shared/domain/catalogue';
 import { siteMotionJoints } from '../../shared/domain/ho';
 import { createBackend } from '../../electron/api/backend';
+import { writeAudit } from '../../electron/db/audit-repository';
 import { mulberry32 } from '../../electron/sample-data/random';
+import { newCredentialRowNow } from '../../electron/auth/credentials';
 
 export interface ClinicSize {
   patients: number;
   withHistory: number;
   years: number;
 }
+/** The administrator's PIN in the generated clinic: the browser half signs in with it. */
+export const BENCH_PIN = '731942';
+
 export const FULL_SIZE: ClinicSize = { patients: 10_000, withHistory: 2_000, years: 5 };
 export const QUICK_SIZE: ClinicSize = { patients: 1_000, withHistory: 100, years: 5 };
 
@@ -34,6 +41,8 @@ export interface GeneratedClinic {
   largestPatientMeasurements: number;
   searchPrefixes: string[];
   therapistId: string;
+  /** Audit rows written with the records, one per operation as the app writes them. */
+  auditRows: number;
 }
 
 /** Deterministic for a given seed and anchor date. */
@@ -48,18 +57,30 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
   let largest = { id: '', count: 0 };
   let therapistId = '';
   let longSeriesPatientId = '';
+  let auditRows = 0;
+  /** What the operation's handler writes after its change: before null, after the record as read back. */
+  const audited = (operation: string, entity: string, entityId: string, actorId: string, after: unknown) => {
+    writeAudit(db, { at, actorId, operation, entity, entityId, before: null, after });
+    auditRows++;
+  };
 
   db.transaction(() => {
     const t1 = repos.therapists.insert({ name: 'Abena Owusu', title: 'PT', registrationNumber: 'B-1', initials: 'AO' }, at);
     const t2 = repos.therapists.insert({ name: 'Jonas Meier', title: 'PT', registrationNumber: 'B-2', initials: 'JM' }, at);
-    repos.clinic.insert({ name: 'Benchmark Clinic', address: null, phone: null, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY' }, at);
+    repos.clinic.insert({ name: 'Benchmark Clinic', address: null, phone: null, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 }, at);
+    // The first therapist is the administrator the browser half signs in as (browser.ts).
+    repos.accounts.setRole(t1.id, 'administrator');
+    repos.accounts.setCredential(t1.id, newCredentialRowNow(BENCH_PIN), false);
     therapistId = t1.id;
+    audited('therapists.create', 'therapist', t1.id, t1.id, t1);
+    audited('therapists.create', 'therapist', t2.id, t1.id, t2);
     // Right knee flexion measured every other day for 1,000 visits: the long series the detail chart must draw.
     const writeLongSeries = (patientId: string, rater: string, until: number) => {
       const siteId = randomUUID();
-      repos.profile.insertSite({ id: siteId, lineageId: siteId, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
+      const site = repos.profile.insertSite({ id: siteId, lineageId: siteId, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
         patientId, joint: 'knee', side: 'right', status: 'confirmed', since: isoDay(until - 2000 * 86_400_000), note: null,
       });
+      audited('sites.add', 'watched_site', site.lineageId, rater, site);
       for (let v = 0; v < 1000; v++) {
         const visitId = randomUUID();
         const date = isoDay(until - (1000 - v) * 2 * 86_400_000);
@@ -72,6 +93,7 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
         repos.visits.writeMeasurement({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: rater, correctionReason: null }, {
           visitId, patientId, motion: 'knee.flexion', side: 'right', mode: 'active', degrees: Math.round(100 + 20 * Math.sin(v / 80) + (rnd() - 0.5) * 6), raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
         });
+        audited('visits.record', 'visit', visitId, rater, repos.visits.visit(visitId));
         visits++;
         measurements++;
       }
@@ -92,8 +114,10 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
         const joint = JOINTS[Math.floor(extra() * JOINTS.length)]!;
         const side: Side = extra() < 0.5 ? 'left' : 'right';
         const injured = end - Math.floor(extra() * 150) * 86_400_000;
-        repos.events.insert(version(rater), { patientId, kind: 'injury', date: isoDay(injured), endDate: null, joint: null, side: null, title: 'Injury', value: null, unit: null, classification: null, note: null });
-        repos.profile.insertSite(version(rater), { patientId, joint, side, status: extra() < 0.2 ? 'suspected' : 'at_risk', since: isoDay(injured + 86_400_000), note: null });
+        const injury = repos.events.insert(version(rater), { patientId, kind: 'injury', date: isoDay(injured), endDate: null, joint: null, side: null, title: 'Injury', value: null, unit: null, classification: null, note: null });
+        audited('events.record', 'event', injury.lineageId, rater, injury);
+        const site = repos.profile.insertSite(version(rater), { patientId, joint, side, status: extra() < 0.2 ? 'suspected' : 'at_risk', since: isoDay(injured + 86_400_000), note: null });
+        audited('sites.add', 'watched_site', site.lineageId, rater, site);
         const spec = motionsOfJoint(joint)[0]!;
         for (let k = 0, n = Math.floor(extra() * 3); k < n; k++) {
           const visitId = randomUUID();
@@ -106,12 +130,14 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
           repos.visits.writeMeasurement(version(rater), {
             visitId, patientId, motion: spec.key, side, mode: 'active', degrees: Math.round(spec.normal.value * 0.8), raterId: rater, instrument: 'goniometer', endFeel: null, pain: null, note: null,
           });
+          audited('visits.record', 'visit', visitId, rater, repos.visits.visit(visitId));
           v++;
           m++;
         }
       }
       if (i % 25 === 0) {
-        repos.events.insert(version(rater), { patientId, kind: 'lab_result', date: isoDay(end - Math.floor(extra() * 200) * 86_400_000), endDate: null, joint: null, side: null, title: 'Serum alkaline phosphatase', value: 60 + Math.floor(extra() * 190), unit: 'U/L', classification: null, note: null });
+        const lab = repos.events.insert(version(rater), { patientId, kind: 'lab_result', date: isoDay(end - Math.floor(extra() * 200) * 86_400_000), endDate: null, joint: null, side: null, title: 'Serum alkaline phosphatase', value: 60 + Math.floor(extra() * 190), unit: 'U/L', classification: null, note: null });
+        audited('events.record', 'event', lab.lineageId, rater, lab);
       }
       return { visits: v, measurements: m };
     };
@@ -128,6 +154,7 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
         },
         at,
       );
+      audited('patients.create', 'patient', patient.id, t1.id, patient);
       if (i === size.withHistory) {
         longSeriesPatientId = patient.id;
         writeLongSeries(patient.id, t1.id, end);
@@ -144,9 +171,10 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
         : [{ joint: pick(JOINTS), side: rnd() < 0.5 ? 'left' : 'right' }];
       for (const s of sites) {
         const id = randomUUID();
-        repos.profile.insertSite({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: t1.id, correctionReason: null }, {
+        const site = repos.profile.insertSite({ id, lineageId: id, supersedesId: null, recordedAt: at, recordedBy: t1.id, correctionReason: null }, {
           patientId: patient.id, joint: s.joint, side: s.side, status: 'confirmed', since: isoDay(start), note: null,
         });
+        audited('sites.add', 'watched_site', site.lineageId, t1.id, site);
       }
       const series = sites.flatMap((s) =>
         siteMotionJoints(s.joint).flatMap((j) => motionsOfJoint(j).map((spec) => ({ spec, side: s.side }))),
@@ -176,6 +204,7 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
           });
           measurements++;
         }
+        audited('visits.record', 'visit', visitId, rater, repos.visits.visit(visitId));
       }
       const mine = count * entriesPerVisit(isLargest, perVisit.length);
       if (mine > largest.count) largest = { id: patient.id, count: mine };
@@ -185,7 +214,7 @@ export function generateClinic(dbPath: string, size: ClinicSize, anchor = '2026-
   return {
     patients: size.patients, visits, measurements, largestPatientId: largest.id, largestPatientMeasurements: largest.count,
     longSeriesPatientId, longSeriesKey: 'right.knee.flexion.active',
-    searchPrefixes: SURNAMES.map((s) => s.slice(0, 4)), therapistId,
+    searchPrefixes: SURNAMES.map((s) => s.slice(0, 4)), therapistId, auditRows,
   };
 }
 

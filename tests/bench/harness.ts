@@ -8,6 +8,11 @@ export interface BenchRow {
   note?: string;
   /** ms unless said. */
   unit?: string;
+  /**
+   * The fair baseline (baselines.ts) and the ratio the app may reach against it. The ratio is of CPU times taken in
+   * turn (interleavedMedians), which a busy machine disturbs far less than wall times.
+   */
+  baseline?: { what: string; ms: number; ratio: number; maxRatio: number };
 }
 
 /** Runs fn `runs` times after `warmup` untimed runs and returns the median in milliseconds. */
@@ -61,12 +66,22 @@ function median(values: number[]): number {
 }
 
 export function printTable(rows: BenchRow[]): boolean {
-  const lines = [['measure', 'median', 'target', 'runs', 'result']];
+  const lines = [['measure', 'median', 'target', 'fair baseline', 'ratio (target)', 'runs', 'result']];
   let allMet = true;
   for (const r of rows) {
-    const met = r.targetMs === null ? 'n/a' : r.medianMs <= r.targetMs ? 'met' : 'MISSED';
-    if (met === 'MISSED') allMet = false;
-    lines.push([r.name + (r.note ? ` (${r.note})` : ''), `${r.medianMs.toFixed(2)} ${r.unit ?? 'ms'}`, r.targetMs === null ? '-' : `< ${r.targetMs} ${r.unit ?? 'ms'}`, String(r.runs), met]);
+    const b = r.baseline;
+    const missed = (r.targetMs !== null && !(r.medianMs <= r.targetMs)) || (b !== undefined && !(b.ratio <= b.maxRatio));
+    const met = missed ? 'MISSED' : r.targetMs === null && !b ? 'n/a' : 'met';
+    if (missed) allMet = false;
+    lines.push([
+      r.name + (r.note ? ` (${r.note})` : ''),
+      `${r.medianMs.toFixed(2)} ${r.unit ?? 'ms'}`,
+      r.targetMs === null ? '-' : `< ${r.targetMs} ${r.unit ?? 'ms'}`,
+      b ? `${b.ms.toFixed(2)} ms ${b.what}` : '-',
+      b ? `${b.ratio.toFixed(2)}x (< ${b.maxRatio}x)` : '-',
+      String(r.runs),
+      met,
+    ]);
   }
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   for (const [i, l] of lines.entries()) {

@@ -31,7 +31,7 @@ function plan(sql: string): string[] {
 }
 
 const hot: [string, RegExp, string[]][] = [
-  ['measurements of a patient', /FROM measurements m JOIN visits v .* m\.patient_id = \? AND m\.superseded_by/s, ['measurements_series']],
+  ['measurements of a patient', /FROM measurements\s+WHERE patient_id = \? AND superseded_by/, ['measurements_series']],
   ['visits of a patient', /FROM visits WHERE patient_id = \?/, ['visits_patient']],
   ['events of a patient', /FROM clinical_events WHERE patient_id = \? AND (superseded_by|kind)/, ['clinical_events_patient']],
   ['watched sites of a patient', /FROM watched_sites WHERE patient_id = \? AND superseded_by/, ['watched_sites_current']],

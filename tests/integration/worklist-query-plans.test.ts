@@ -9,7 +9,7 @@ beforeAll(async () => {
   api = openTestBackend();
   await api.ok('sampleData.create', {});
   await api.ok('worklist.get', {});
-  await api.ok('worklist.get', { codes: ['due'], therapistId: api.context.actorId()! });
+  await api.ok('worklist.get', { codes: ['due'], therapistId: api.actorId()! });
 }, 60_000);
 afterAll(() => api.dispose());
 
