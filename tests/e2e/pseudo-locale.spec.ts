@@ -1,8 +1,8 @@
 import { LANGUAGE_OVERRIDE_KEY } from '../../renderer/src/i18n/language-override';
 import { en } from '../../shared/i18n/messages/en';
 import { pseudoLocalize } from '../../shared/i18n/pseudo';
-import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
+import { fitsWidth, textNotTranslated } from './pseudo-text';
 
 // The pseudo-locale pass (issue 20): the converted screens in accented, 40 % longer, bracketed English. Pseudo
 // text has no ASCII letter (shared/i18n/pseudo.ts), so any ASCII letter left on a converted screen, apart from
@@ -10,34 +10,6 @@ import { expect, keepScreenshot, test } from './fixtures';
 // 1024×640, the old laptops' size, the longer text must still fit without a sideways scroll.
 
 test.use({ viewport: { width: 1024, height: 640 } });
-
-/** Every visible text node and placeholder inside `selector`, with the records' own words taken out. */
-async function textNotTranslated(page: Page, selector: string, data: readonly string[]): Promise<string[]> {
-  return page.evaluate(
-    ({ selector, data }) => {
-      const root = document.querySelector(selector);
-      if (!root) return [`nothing matches ${selector}`];
-      const seen: string[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement;
-        if (!parent || parent.closest('.visually-hidden') || parent.getClientRects().length === 0 || getComputedStyle(parent).visibility === 'hidden') continue;
-        seen.push(node.textContent ?? '');
-      }
-      for (const input of root.querySelectorAll('input[placeholder], textarea[placeholder]')) seen.push(input.getAttribute('placeholder') ?? '');
-      // Longest first, so "KWAME" goes before "KWA" could cut it.
-      const words = [...data].filter(Boolean).sort((a, b) => b.length - a.length);
-      return seen
-        .map((text) => words.reduce((rest, word) => rest.split(word).join(' '), text))
-        .filter((rest) => /[A-Za-z]/.test(rest));
-    },
-    { selector, data: [...data] },
-  );
-}
-
-async function fitsWidth(page: Page): Promise<{ scrollWidth: number; width: number }> {
-  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
-}
 
 test('the patient list in the pseudo-locale: every word from a translation, and 40 % longer text still fits', async ({ page, app }, testInfo) => {
   await page.addInitScript((key) => window.localStorage.setItem(key, 'pseudo'), LANGUAGE_OVERRIDE_KEY);

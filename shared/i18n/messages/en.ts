@@ -1,95 +1,26 @@
-// English, the source language: every key the code uses is defined here first, and its type is the key type
-// (shared/i18n/keys.ts). Keys are flat, dotted by screen; a plural key has one entry per plural category of the
-// language (_one, _other in English; French, Spanish and Portuguese add _many).
-export const en = {
-  // Shared parts of every screen.
-  'status.loading': 'Loading {{what}}…',
-  'status.couldNotLoad': 'Could not load this.',
-  'status.retry': 'Retry',
-  'status.notAvailable': 'Not available',
-  'pager.range': '{{from}}–{{to}} of {{total}} {{noun}}',
-  'pager.total': '{{total}} {{noun}}',
-  'pager.previous': 'Previous',
-  'pager.next': 'Next',
+// English, the source language: every key the code uses is defined first in one of these files, and its type
+// is the key type (shared/i18n/keys.ts). Keys are flat, dotted by screen; one file per area of the app, so the
+// areas can be worked on apart. A plural key has one entry per plural category (_one, _other in English).
+import { base } from './en/base';
+import { errors } from './en/errors';
+import { forms } from './en/forms';
+import { worklist } from './en/worklist';
+import { analysis } from './en/analysis';
+import { visits } from './en/visits';
+import { timeline } from './en/timeline';
+import { events } from './en/events';
+import { profile } from './en/profile';
+import { patient } from './en/patient';
+import { settings } from './en/settings';
+import { layout } from './en/layout';
+import { access } from './en/access';
+import { plans } from './en/plans';
+import { session } from './en/session';
+import { report } from './en/report';
+import { referral } from './en/referral';
+import { homeSheet } from './en/homeSheet';
+import { mobility } from './en/mobility';
+import { charts } from './en/charts';
+import { exchange } from './en/exchange';
 
-  // The catalogue's words (shared/domain/catalogue): joints, motions, sides and modes.
-  'joint.shoulder': 'Shoulder',
-  'joint.elbow': 'Elbow',
-  'joint.forearm': 'Forearm',
-  'joint.wrist': 'Wrist',
-  'joint.hip': 'Hip',
-  'joint.knee': 'Knee',
-  'joint.ankle': 'Ankle',
-  'motion.flexion': 'Flexion',
-  'motion.extension': 'Extension',
-  'motion.abduction': 'Abduction',
-  'motion.adduction': 'Adduction',
-  'motion.internal_rotation': 'Internal rotation',
-  'motion.external_rotation': 'External rotation',
-  'motion.pronation': 'Pronation',
-  'motion.supination': 'Supination',
-  'motion.radial_deviation': 'Radial deviation',
-  'motion.ulnar_deviation': 'Ulnar deviation',
-  'motion.dorsiflexion': 'Dorsiflexion',
-  'motion.plantarflexion': 'Plantarflexion',
-  'side.left': 'Left',
-  'side.right': 'Right',
-  'mode.active': 'Active',
-  'mode.passive': 'Passive',
-
-  // Verdicts (renderer/src/clinical/VerdictBadge.tsx).
-  'verdict.losing': 'Losing motion',
-  'verdict.confirm': 'Re-measure to confirm',
-  'verdict.holding': 'Holding',
-  'verdict.improving': 'Improving',
-  'verdict.insufficient': 'Too few measurements',
-
-  // The worklist's reasons and each patient's status today.
-  'reason.losing': 'Losing motion',
-  'reason.warning_signs': 'Warning signs',
-  'reason.overdue': 'Overdue',
-  'reason.alp_high': 'ALP raised',
-  'reason.due': 'Due',
-  'reason.profile_out_of_date': 'Profile out of date',
-  'patientStatus.losing': 'Losing',
-  'patientStatus.attention': 'Attention',
-  'patientStatus.due': 'Due',
-  'patientStatus.ok': 'OK',
-
-  // The patient list (renderer/src/patients/PatientList.tsx).
-  'patients.heading': 'Patients',
-  'patients.new': 'New patient',
-  'patients.searchLabel': 'Search by name, clinic id or date of birth',
-  'patients.searchPlaceholder': 'Any part of a name, in any order: “osei k”, “wam”',
-  'patients.searchHint': '<0>Enter</0> opens the patient when only one matches; <1>↓</1> goes to the list, where <2>↑</2> and <3>↓</3> move between patients.',
-  'patients.noMatch': 'No patient matches "{{query}}".',
-  'patients.manyMatch_one': '{{count}} patient matches: choose it from the list, or type more.',
-  'patients.manyMatch_other': '{{count}} patients match: choose one from the list, or type more.',
-  'patients.loadingWhat': 'patients',
-  'patients.empty': 'No patients yet. Add the first one with "New patient".',
-  'patients.caption': 'Patients',
-  'patients.captionMatching': 'Patients matching "{{query}}"',
-  'patients.colName': 'Name',
-  'patients.colStatus': 'Status today',
-  'patients.colClinicId': 'Clinic id',
-  'patients.colDateOfBirth': 'Date of birth',
-  'patients.colAge': 'Age',
-  'patients.colSex': 'Sex',
-  'patients.statusFailed': 'The status column could not be read ({{message}}); <0>the worklist</0> shows who needs attention.',
-  'patients.statusNote': 'Status today as on <0>the worklist</0>, with the patient’s other reasons beside it.',
-  'patients.pagerLabel': 'Pages of patients',
-  'patients.noun_one': 'patient',
-  'patients.noun_other': 'patients',
-  'sex.female': 'Female',
-  'sex.male': 'Male',
-  'sex.other': 'Other',
-  'sex.unknown': 'Unknown',
-  'sample.load': 'Load sample patients',
-  'sample.why': 'To try ROMtrack with six made-up patients and their visits.',
-  'sample.creating': 'Creating sample patients…',
-  'sample.failed': 'No sample patients were created.',
-
-  // Settings: only the language choice is translated this pass.
-  'settings.language': 'Language of the screens',
-  'settings.languageHint': 'For everyone at this clinic. Dates follow the date format above, with month names in this language.',
-} as const;
+export const en = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };

@@ -1,92 +1,25 @@
 import type { Messages } from '../keys';
+import { base } from './es/base';
+import { errors } from './es/errors';
+import { forms } from './es/forms';
+import { worklist } from './es/worklist';
+import { analysis } from './es/analysis';
+import { visits } from './es/visits';
+import { timeline } from './es/timeline';
+import { events } from './es/events';
+import { profile } from './es/profile';
+import { patient } from './es/patient';
+import { settings } from './es/settings';
+import { layout } from './es/layout';
+import { access } from './es/access';
+import { plans } from './es/plans';
+import { session } from './es/session';
+import { report } from './es/report';
+import { referral } from './es/referral';
+import { homeSheet } from './es/homeSheet';
+import { mobility } from './es/mobility';
+import { charts } from './es/charts';
+import { exchange } from './es/exchange';
 
-// Español. Términos clínicos: «rango de movimiento», «osificación heterotópica»; FA = fosfatasa alcalina.
-export const es: Messages = {
-  'status.loading': 'Cargando {{what}}…',
-  'status.couldNotLoad': 'No se pudo cargar.',
-  'status.retry': 'Reintentar',
-  'status.notAvailable': 'No disponible',
-  'pager.range': '{{from}}–{{to}} de {{total}} {{noun}}',
-  'pager.total': '{{total}} {{noun}}',
-  'pager.previous': 'Anterior',
-  'pager.next': 'Siguiente',
-
-  'joint.shoulder': 'Hombro',
-  'joint.elbow': 'Codo',
-  'joint.forearm': 'Antebrazo',
-  'joint.wrist': 'Muñeca',
-  'joint.hip': 'Cadera',
-  'joint.knee': 'Rodilla',
-  'joint.ankle': 'Tobillo',
-  'motion.flexion': 'Flexión',
-  'motion.extension': 'Extensión',
-  'motion.abduction': 'Abducción',
-  'motion.adduction': 'Aducción',
-  'motion.internal_rotation': 'Rotación interna',
-  'motion.external_rotation': 'Rotación externa',
-  'motion.pronation': 'Pronación',
-  'motion.supination': 'Supinación',
-  'motion.radial_deviation': 'Desviación radial',
-  'motion.ulnar_deviation': 'Desviación cubital',
-  'motion.dorsiflexion': 'Flexión dorsal',
-  'motion.plantarflexion': 'Flexión plantar',
-  'side.left': 'Izquierdo',
-  'side.right': 'Derecho',
-  'mode.active': 'Activo',
-  'mode.passive': 'Pasivo',
-
-  'verdict.losing': 'Pérdida de rango de movimiento',
-  'verdict.confirm': 'Volver a medir para confirmar',
-  'verdict.holding': 'Estable',
-  'verdict.improving': 'Mejorando',
-  'verdict.insufficient': 'Muy pocas mediciones',
-
-  'reason.losing': 'Pérdida de rango de movimiento',
-  'reason.warning_signs': 'Signos de alarma',
-  'reason.overdue': 'Atrasado',
-  'reason.alp_high': 'FA elevada',
-  'reason.due': 'Medición pendiente',
-  'reason.profile_out_of_date': 'Perfil desactualizado',
-  'patientStatus.losing': 'Pérdida',
-  'patientStatus.attention': 'Atención',
-  'patientStatus.due': 'Pendiente',
-  'patientStatus.ok': 'OK',
-
-  'patients.heading': 'Pacientes',
-  'patients.new': 'Nuevo paciente',
-  'patients.searchLabel': 'Buscar por nombre, identificador de la clínica o fecha de nacimiento',
-  'patients.searchPlaceholder': 'Cualquier parte de un nombre, en cualquier orden: «osei k», «wam»',
-  'patients.searchHint': '<0>Intro</0> abre el paciente cuando solo coincide uno; <1>↓</1> lleva a la lista, donde <2>↑</2> y <3>↓</3> pasan de un paciente a otro.',
-  'patients.noMatch': 'Ningún paciente coincide con «{{query}}».',
-  'patients.manyMatch_one': '{{count}} paciente coincide: elíjalo en la lista o escriba más.',
-  'patients.manyMatch_many': '{{count}} pacientes coinciden: elija uno en la lista o escriba más.',
-  'patients.manyMatch_other': '{{count}} pacientes coinciden: elija uno en la lista o escriba más.',
-  'patients.loadingWhat': 'pacientes',
-  'patients.empty': 'Todavía no hay pacientes. Añada el primero con «Nuevo paciente».',
-  'patients.caption': 'Pacientes',
-  'patients.captionMatching': 'Pacientes que coinciden con «{{query}}»',
-  'patients.colName': 'Nombre',
-  'patients.colStatus': 'Estado hoy',
-  'patients.colClinicId': 'Id. de la clínica',
-  'patients.colDateOfBirth': 'Fecha de nacimiento',
-  'patients.colAge': 'Edad',
-  'patients.colSex': 'Sexo',
-  'patients.statusFailed': 'No se pudo leer la columna de estado ({{message}}); <0>la lista de trabajo</0> muestra quién necesita atención.',
-  'patients.statusNote': 'Estado de hoy como en <0>la lista de trabajo</0>, con los demás motivos del paciente al lado.',
-  'patients.pagerLabel': 'Páginas de pacientes',
-  'patients.noun_one': 'paciente',
-  'patients.noun_many': 'pacientes',
-  'patients.noun_other': 'pacientes',
-  'sex.female': 'Femenino',
-  'sex.male': 'Masculino',
-  'sex.other': 'Otro',
-  'sex.unknown': 'Desconocido',
-  'sample.load': 'Cargar pacientes de ejemplo',
-  'sample.why': 'Para probar ROMtrack con seis pacientes ficticios y sus visitas.',
-  'sample.creating': 'Creando pacientes de ejemplo…',
-  'sample.failed': 'No se creó ningún paciente de ejemplo.',
-
-  // Settings: only the language choice is translated this pass.
-  'settings.language': 'Idioma de las pantallas',
-  'settings.languageHint': 'Para toda la clínica. Las fechas siguen el formato de arriba, con los nombres de los meses en este idioma.',
-};
+// Español: one file per area of the app, as in English.
+export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };

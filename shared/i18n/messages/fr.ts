@@ -1,92 +1,25 @@
 import type { Messages } from '../keys';
+import { base } from './fr/base';
+import { errors } from './fr/errors';
+import { forms } from './fr/forms';
+import { worklist } from './fr/worklist';
+import { analysis } from './fr/analysis';
+import { visits } from './fr/visits';
+import { timeline } from './fr/timeline';
+import { events } from './fr/events';
+import { profile } from './fr/profile';
+import { patient } from './fr/patient';
+import { settings } from './fr/settings';
+import { layout } from './fr/layout';
+import { access } from './fr/access';
+import { plans } from './fr/plans';
+import { session } from './fr/session';
+import { report } from './fr/report';
+import { referral } from './fr/referral';
+import { homeSheet } from './fr/homeSheet';
+import { mobility } from './fr/mobility';
+import { charts } from './fr/charts';
+import { exchange } from './fr/exchange';
 
-// Français. Termes cliniques : « amplitude articulaire », « ossification hétérotopique » ; PAL = phosphatases alcalines.
-export const fr: Messages = {
-  'status.loading': 'Chargement : {{what}}…',
-  'status.couldNotLoad': 'Impossible de charger ces données.',
-  'status.retry': 'Réessayer',
-  'status.notAvailable': 'Non disponible',
-  'pager.range': '{{from}}–{{to}} sur {{total}} {{noun}}',
-  'pager.total': '{{total}} {{noun}}',
-  'pager.previous': 'Précédent',
-  'pager.next': 'Suivant',
-
-  'joint.shoulder': 'Épaule',
-  'joint.elbow': 'Coude',
-  'joint.forearm': 'Avant-bras',
-  'joint.wrist': 'Poignet',
-  'joint.hip': 'Hanche',
-  'joint.knee': 'Genou',
-  'joint.ankle': 'Cheville',
-  'motion.flexion': 'Flexion',
-  'motion.extension': 'Extension',
-  'motion.abduction': 'Abduction',
-  'motion.adduction': 'Adduction',
-  'motion.internal_rotation': 'Rotation interne',
-  'motion.external_rotation': 'Rotation externe',
-  'motion.pronation': 'Pronation',
-  'motion.supination': 'Supination',
-  'motion.radial_deviation': 'Inclinaison radiale',
-  'motion.ulnar_deviation': 'Inclinaison ulnaire',
-  'motion.dorsiflexion': 'Flexion dorsale',
-  'motion.plantarflexion': 'Flexion plantaire',
-  'side.left': 'Gauche',
-  'side.right': 'Droite',
-  'mode.active': 'Active',
-  'mode.passive': 'Passive',
-
-  'verdict.losing': 'Perte d’amplitude articulaire',
-  'verdict.confirm': 'Mesurer à nouveau pour confirmer',
-  'verdict.holding': 'Stable',
-  'verdict.improving': 'En amélioration',
-  'verdict.insufficient': 'Trop peu de mesures',
-
-  'reason.losing': 'Perte d’amplitude articulaire',
-  'reason.warning_signs': 'Signes d’alerte',
-  'reason.overdue': 'En retard',
-  'reason.alp_high': 'PAL élevées',
-  'reason.due': 'Mesure à faire',
-  'reason.profile_out_of_date': 'Profil à mettre à jour',
-  'patientStatus.losing': 'Perte',
-  'patientStatus.attention': 'Attention',
-  'patientStatus.due': 'À mesurer',
-  'patientStatus.ok': 'OK',
-
-  'patients.heading': 'Patients',
-  'patients.new': 'Nouveau patient',
-  'patients.searchLabel': 'Rechercher par nom, identifiant clinique ou date de naissance',
-  'patients.searchPlaceholder': 'Toute partie d’un nom, dans n’importe quel ordre : « osei k », « wam »',
-  'patients.searchHint': '<0>Entrée</0> ouvre le patient quand un seul correspond ; <1>↓</1> mène à la liste, où <2>↑</2> et <3>↓</3> passent d’un patient à l’autre.',
-  'patients.noMatch': 'Aucun patient ne correspond à « {{query}} ».',
-  'patients.manyMatch_one': '{{count}} patient correspond : choisissez-le dans la liste, ou précisez la recherche.',
-  'patients.manyMatch_many': '{{count}} patients correspondent : choisissez-en un dans la liste, ou précisez la recherche.',
-  'patients.manyMatch_other': '{{count}} patients correspondent : choisissez-en un dans la liste, ou précisez la recherche.',
-  'patients.loadingWhat': 'patients',
-  'patients.empty': 'Aucun patient pour l’instant. Ajoutez le premier avec « Nouveau patient ».',
-  'patients.caption': 'Patients',
-  'patients.captionMatching': 'Patients correspondant à « {{query}} »',
-  'patients.colName': 'Nom',
-  'patients.colStatus': 'Statut du jour',
-  'patients.colClinicId': 'Identifiant clinique',
-  'patients.colDateOfBirth': 'Date de naissance',
-  'patients.colAge': 'Âge',
-  'patients.colSex': 'Sexe',
-  'patients.statusFailed': 'La colonne de statut n’a pas pu être lue ({{message}}) ; <0>la liste de travail</0> indique qui demande de l’attention.',
-  'patients.statusNote': 'Statut du jour comme sur <0>la liste de travail</0>, avec les autres motifs du patient à côté.',
-  'patients.pagerLabel': 'Pages de patients',
-  'patients.noun_one': 'patient',
-  'patients.noun_many': 'patients',
-  'patients.noun_other': 'patients',
-  'sex.female': 'Féminin',
-  'sex.male': 'Masculin',
-  'sex.other': 'Autre',
-  'sex.unknown': 'Inconnu',
-  'sample.load': 'Charger des patients d’exemple',
-  'sample.why': 'Pour essayer ROMtrack avec six patients fictifs et leurs visites.',
-  'sample.creating': 'Création des patients d’exemple…',
-  'sample.failed': 'Aucun patient d’exemple n’a été créé.',
-
-  // Settings: only the language choice is translated this pass.
-  'settings.language': 'Langue des écrans',
-  'settings.languageHint': 'Pour toute la clinique. Les dates suivent le format ci-dessus, avec les noms de mois dans cette langue.',
-};
+// Français: one file per area of the app, as in English.
+export const fr: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };

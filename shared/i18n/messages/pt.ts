@@ -1,93 +1,25 @@
 import type { Messages } from '../keys';
+import { base } from './pt/base';
+import { errors } from './pt/errors';
+import { forms } from './pt/forms';
+import { worklist } from './pt/worklist';
+import { analysis } from './pt/analysis';
+import { visits } from './pt/visits';
+import { timeline } from './pt/timeline';
+import { events } from './pt/events';
+import { profile } from './pt/profile';
+import { patient } from './pt/patient';
+import { settings } from './pt/settings';
+import { layout } from './pt/layout';
+import { access } from './pt/access';
+import { plans } from './pt/plans';
+import { session } from './pt/session';
+import { report } from './pt/report';
+import { referral } from './pt/referral';
+import { homeSheet } from './pt/homeSheet';
+import { mobility } from './pt/mobility';
+import { charts } from './pt/charts';
+import { exchange } from './pt/exchange';
 
-// Português (norma europeia, a das clínicas de Moçambique e Angola; ver a nota para as formas do Brasil).
-// Termos clínicos: «amplitude de movimento», «ossificação heterotópica»; FA = fosfatase alcalina.
-export const pt: Messages = {
-  'status.loading': 'A carregar {{what}}…',
-  'status.couldNotLoad': 'Não foi possível carregar.',
-  'status.retry': 'Tentar de novo',
-  'status.notAvailable': 'Não disponível',
-  'pager.range': '{{from}}–{{to}} de {{total}} {{noun}}',
-  'pager.total': '{{total}} {{noun}}',
-  'pager.previous': 'Anterior',
-  'pager.next': 'Seguinte',
-
-  'joint.shoulder': 'Ombro',
-  'joint.elbow': 'Cotovelo',
-  'joint.forearm': 'Antebraço',
-  'joint.wrist': 'Punho',
-  'joint.hip': 'Anca',
-  'joint.knee': 'Joelho',
-  'joint.ankle': 'Tornozelo',
-  'motion.flexion': 'Flexão',
-  'motion.extension': 'Extensão',
-  'motion.abduction': 'Abdução',
-  'motion.adduction': 'Adução',
-  'motion.internal_rotation': 'Rotação interna',
-  'motion.external_rotation': 'Rotação externa',
-  'motion.pronation': 'Pronação',
-  'motion.supination': 'Supinação',
-  'motion.radial_deviation': 'Desvio radial',
-  'motion.ulnar_deviation': 'Desvio cubital',
-  'motion.dorsiflexion': 'Flexão dorsal',
-  'motion.plantarflexion': 'Flexão plantar',
-  'side.left': 'Esquerdo',
-  'side.right': 'Direito',
-  'mode.active': 'Ativo',
-  'mode.passive': 'Passivo',
-
-  'verdict.losing': 'Perda de amplitude de movimento',
-  'verdict.confirm': 'Medir de novo para confirmar',
-  'verdict.holding': 'Estável',
-  'verdict.improving': 'A melhorar',
-  'verdict.insufficient': 'Poucas medições',
-
-  'reason.losing': 'Perda de amplitude de movimento',
-  'reason.warning_signs': 'Sinais de alerta',
-  'reason.overdue': 'Em atraso',
-  'reason.alp_high': 'FA elevada',
-  'reason.due': 'Medição pendente',
-  'reason.profile_out_of_date': 'Perfil desatualizado',
-  'patientStatus.losing': 'Perda',
-  'patientStatus.attention': 'Atenção',
-  'patientStatus.due': 'Pendente',
-  'patientStatus.ok': 'OK',
-
-  'patients.heading': 'Pacientes',
-  'patients.new': 'Novo paciente',
-  'patients.searchLabel': 'Pesquisar por nome, identificador da clínica ou data de nascimento',
-  'patients.searchPlaceholder': 'Qualquer parte de um nome, em qualquer ordem: «osei k», «wam»',
-  'patients.searchHint': '<0>Enter</0> abre o paciente quando só um corresponde; <1>↓</1> vai para a lista, onde <2>↑</2> e <3>↓</3> passam de um paciente para outro.',
-  'patients.noMatch': 'Nenhum paciente corresponde a «{{query}}».',
-  'patients.manyMatch_one': '{{count}} paciente corresponde: escolha-o na lista ou escreva mais.',
-  'patients.manyMatch_many': '{{count}} pacientes correspondem: escolha um na lista ou escreva mais.',
-  'patients.manyMatch_other': '{{count}} pacientes correspondem: escolha um na lista ou escreva mais.',
-  'patients.loadingWhat': 'pacientes',
-  'patients.empty': 'Ainda não há pacientes. Adicione o primeiro com «Novo paciente».',
-  'patients.caption': 'Pacientes',
-  'patients.captionMatching': 'Pacientes que correspondem a «{{query}}»',
-  'patients.colName': 'Nome',
-  'patients.colStatus': 'Estado hoje',
-  'patients.colClinicId': 'Id. da clínica',
-  'patients.colDateOfBirth': 'Data de nascimento',
-  'patients.colAge': 'Idade',
-  'patients.colSex': 'Sexo',
-  'patients.statusFailed': 'Não foi possível ler a coluna de estado ({{message}}); <0>a lista de trabalho</0> mostra quem precisa de atenção.',
-  'patients.statusNote': 'Estado de hoje como na <0>lista de trabalho</0>, com os outros motivos do paciente ao lado.',
-  'patients.pagerLabel': 'Páginas de pacientes',
-  'patients.noun_one': 'paciente',
-  'patients.noun_many': 'pacientes',
-  'patients.noun_other': 'pacientes',
-  'sex.female': 'Feminino',
-  'sex.male': 'Masculino',
-  'sex.other': 'Outro',
-  'sex.unknown': 'Desconhecido',
-  'sample.load': 'Carregar pacientes de exemplo',
-  'sample.why': 'Para experimentar o ROMtrack com seis pacientes fictícios e as suas visitas.',
-  'sample.creating': 'A criar pacientes de exemplo…',
-  'sample.failed': 'Não foi criado nenhum paciente de exemplo.',
-
-  // Settings: only the language choice is translated this pass.
-  'settings.language': 'Idioma dos ecrãs',
-  'settings.languageHint': 'Para toda a clínica. As datas seguem o formato acima, com os nomes dos meses neste idioma.',
-};
+// Português: one file per area of the app, as in English.
+export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };

@@ -1,0 +1,2 @@
+// English (the source): the access keys.
+export const access = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the analysis keys.
+export const analysis = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the charts keys.
+export const charts = {} as const;

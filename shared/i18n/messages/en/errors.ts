@@ -1,0 +1,2 @@
+// English (the source): the errors keys.
+export const errors = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the events keys.
+export const events = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the exchange keys.
+export const exchange = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the forms keys.
+export const forms = {} as const;

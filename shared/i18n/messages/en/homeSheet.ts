@@ -1,0 +1,2 @@
+// English (the source): the homeSheet keys.
+export const homeSheet = {} as const;

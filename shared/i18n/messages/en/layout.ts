@@ -1,0 +1,2 @@
+// English (the source): the layout keys.
+export const layout = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the mobility keys.
+export const mobility = {} as const;

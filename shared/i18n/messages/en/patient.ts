@@ -1,0 +1,2 @@
+// English (the source): the patient keys.
+export const patient = {} as const;

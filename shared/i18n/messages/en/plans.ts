@@ -1,0 +1,2 @@
+// English (the source): the plans keys.
+export const plans = {} as const;

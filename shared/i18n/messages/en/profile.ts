@@ -1,0 +1,2 @@
+// English (the source): the profile keys.
+export const profile = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the referral keys.
+export const referral = {} as const;

@@ -1,0 +1,2 @@
+// English (the source): the report keys.
+export const report = {} as const;

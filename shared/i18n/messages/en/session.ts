@@ -1,0 +1,2 @@
+// English (the source): the session keys.
+export const session = {} as const;

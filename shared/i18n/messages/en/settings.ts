@@ -1,0 +1,2 @@
+// English (the source): the settings keys.
+export const settings = {} as const;

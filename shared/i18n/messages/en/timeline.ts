@@ -1,0 +1,2 @@
+// English (the source): the timeline keys.
+export const timeline = {} as const;

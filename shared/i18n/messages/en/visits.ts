@@ -1,0 +1,2 @@
+// English (the source): the visits keys.
+export const visits = {} as const;

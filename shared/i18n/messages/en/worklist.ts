@@ -1,0 +1,2 @@
+// English (the source): the worklist keys.
+export const worklist = {} as const;

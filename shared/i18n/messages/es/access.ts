@@ -1,0 +1,2 @@
+// Español: the access keys.
+export const access = {} as const;

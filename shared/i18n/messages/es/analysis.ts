@@ -1,0 +1,2 @@
+// Español: the analysis keys.
+export const analysis = {} as const;

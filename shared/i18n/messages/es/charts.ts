@@ -1,0 +1,2 @@
+// Español: the charts keys.
+export const charts = {} as const;

@@ -1,0 +1,2 @@
+// Español: the errors keys.
+export const errors = {} as const;

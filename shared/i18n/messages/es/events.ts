@@ -1,0 +1,2 @@
+// Español: the events keys.
+export const events = {} as const;

@@ -1,0 +1,2 @@
+// Español: the exchange keys.
+export const exchange = {} as const;

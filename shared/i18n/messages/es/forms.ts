@@ -1,0 +1,2 @@
+// Español: the forms keys.
+export const forms = {} as const;

@@ -1,0 +1,2 @@
+// Español: the homeSheet keys.
+export const homeSheet = {} as const;

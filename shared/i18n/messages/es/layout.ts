@@ -1,0 +1,2 @@
+// Español: the layout keys.
+export const layout = {} as const;

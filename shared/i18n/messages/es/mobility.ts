@@ -1,0 +1,2 @@
+// Español: the mobility keys.
+export const mobility = {} as const;

@@ -1,0 +1,2 @@
+// Español: the patient keys.
+export const patient = {} as const;

@@ -1,0 +1,2 @@
+// Español: the plans keys.
+export const plans = {} as const;

@@ -1,0 +1,2 @@
+// Español: the profile keys.
+export const profile = {} as const;

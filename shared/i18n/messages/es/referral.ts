@@ -1,0 +1,2 @@
+// Español: the referral keys.
+export const referral = {} as const;

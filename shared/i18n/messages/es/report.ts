@@ -1,0 +1,2 @@
+// Español: the report keys.
+export const report = {} as const;

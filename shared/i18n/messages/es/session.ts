@@ -1,0 +1,2 @@
+// Español: the session keys.
+export const session = {} as const;

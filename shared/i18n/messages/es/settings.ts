@@ -1,0 +1,2 @@
+// Español: the settings keys.
+export const settings = {} as const;

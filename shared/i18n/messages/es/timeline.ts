@@ -1,0 +1,2 @@
+// Español: the timeline keys.
+export const timeline = {} as const;

@@ -1,0 +1,2 @@
+// Español: the visits keys.
+export const visits = {} as const;

@@ -1,0 +1,2 @@
+// Español: the worklist keys.
+export const worklist = {} as const;

@@ -1,0 +1,2 @@
+// Français: the access keys.
+export const access = {} as const;

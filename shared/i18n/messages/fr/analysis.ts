@@ -1,0 +1,2 @@
+// Français: the analysis keys.
+export const analysis = {} as const;

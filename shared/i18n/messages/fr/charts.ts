@@ -1,0 +1,2 @@
+// Français: the charts keys.
+export const charts = {} as const;

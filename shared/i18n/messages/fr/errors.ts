@@ -1,0 +1,2 @@
+// Français: the errors keys.
+export const errors = {} as const;

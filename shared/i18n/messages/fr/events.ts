@@ -1,0 +1,2 @@
+// Français: the events keys.
+export const events = {} as const;

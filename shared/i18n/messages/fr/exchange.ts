@@ -1,0 +1,2 @@
+// Français: the exchange keys.
+export const exchange = {} as const;

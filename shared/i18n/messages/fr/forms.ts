@@ -1,0 +1,2 @@
+// Français: the forms keys.
+export const forms = {} as const;

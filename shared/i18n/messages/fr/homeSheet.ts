@@ -1,0 +1,2 @@
+// Français: the homeSheet keys.
+export const homeSheet = {} as const;

@@ -1,0 +1,2 @@
+// Français: the layout keys.
+export const layout = {} as const;

@@ -1,0 +1,2 @@
+// Français: the mobility keys.
+export const mobility = {} as const;

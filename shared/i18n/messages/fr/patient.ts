@@ -1,0 +1,2 @@
+// Français: the patient keys.
+export const patient = {} as const;

@@ -1,0 +1,2 @@
+// Français: the plans keys.
+export const plans = {} as const;

@@ -1,0 +1,2 @@
+// Français: the profile keys.
+export const profile = {} as const;

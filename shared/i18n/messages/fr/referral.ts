@@ -1,0 +1,2 @@
+// Français: the referral keys.
+export const referral = {} as const;

@@ -1,0 +1,2 @@
+// Français: the report keys.
+export const report = {} as const;

@@ -1,0 +1,2 @@
+// Français: the session keys.
+export const session = {} as const;

@@ -1,0 +1,2 @@
+// Français: the settings keys.
+export const settings = {} as const;

@@ -1,0 +1,2 @@
+// Français: the timeline keys.
+export const timeline = {} as const;

@@ -1,0 +1,2 @@
+// Français: the visits keys.
+export const visits = {} as const;

@@ -1,0 +1,2 @@
+// Français: the worklist keys.
+export const worklist = {} as const;

@@ -1,0 +1,2 @@
+// Português: the access keys.
+export const access = {} as const;

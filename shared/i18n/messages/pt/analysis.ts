@@ -1,0 +1,2 @@
+// Português: the analysis keys.
+export const analysis = {} as const;

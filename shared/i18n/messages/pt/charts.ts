@@ -1,0 +1,2 @@
+// Português: the charts keys.
+export const charts = {} as const;

@@ -1,0 +1,2 @@
+// Português: the errors keys.
+export const errors = {} as const;

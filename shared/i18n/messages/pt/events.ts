@@ -1,0 +1,2 @@
+// Português: the events keys.
+export const events = {} as const;

@@ -1,0 +1,2 @@
+// Português: the exchange keys.
+export const exchange = {} as const;

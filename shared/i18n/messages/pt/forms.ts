@@ -1,0 +1,2 @@
+// Português: the forms keys.
+export const forms = {} as const;

@@ -1,0 +1,2 @@
+// Português: the homeSheet keys.
+export const homeSheet = {} as const;

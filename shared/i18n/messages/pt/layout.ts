@@ -1,0 +1,2 @@
+// Português: the layout keys.
+export const layout = {} as const;

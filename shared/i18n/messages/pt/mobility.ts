@@ -1,0 +1,2 @@
+// Português: the mobility keys.
+export const mobility = {} as const;

@@ -1,0 +1,2 @@
+// Português: the patient keys.
+export const patient = {} as const;

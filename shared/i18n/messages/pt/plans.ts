@@ -1,0 +1,2 @@
+// Português: the plans keys.
+export const plans = {} as const;

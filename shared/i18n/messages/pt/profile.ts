@@ -1,0 +1,2 @@
+// Português: the profile keys.
+export const profile = {} as const;

@@ -1,0 +1,2 @@
+// Português: the referral keys.
+export const referral = {} as const;

@@ -1,0 +1,2 @@
+// Português: the report keys.
+export const report = {} as const;

@@ -1,0 +1,2 @@
+// Português: the session keys.
+export const session = {} as const;

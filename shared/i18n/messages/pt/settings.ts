@@ -1,0 +1,2 @@
+// Português: the settings keys.
+export const settings = {} as const;

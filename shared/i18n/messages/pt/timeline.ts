@@ -1,0 +1,2 @@
+// Português: the timeline keys.
+export const timeline = {} as const;

@@ -1,0 +1,2 @@
+// Português: the visits keys.
+export const visits = {} as const;

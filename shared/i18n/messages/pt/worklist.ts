@@ -1,0 +1,2 @@
+// Português: the worklist keys.
+export const worklist = {} as const;
