@@ -1,6 +1,6 @@
 import { operations, type OperationOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
-import { fieldMessages, summarize } from '../../shared/api/issues';
+import { refusalOf } from '../../shared/api/issues';
 import type { ApiContext } from '../api/context';
 import type { Dispatch } from '../api/dispatch';
 import { requireActor } from '../api/session';
@@ -21,10 +21,7 @@ export function withSampleData(table: Dispatch, ctx: ApiContext, log: (msg: stri
     if (operation !== 'sampleData.create') return table(operation, input);
     // The same checks the table makes: input against the contract, output against it too.
     const parsed = SPEC.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const fields = fieldMessages(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message: summarize(fields), fields } };
-    }
+    if (!parsed.success) return { ok: false, error: refusalOf(parsed.error) };
     try {
       return { ok: true, value: SPEC.output.parse(await createInOneTransaction(table, ctx)) };
     } catch (err) {

@@ -2,6 +2,7 @@
 
 import type { Mode, Side } from '../domain/catalogue/types';
 import { formatDate } from '../domain/dates';
+import { message, type MessageRef } from '../i18n/message';
 
 /** One way to write degrees everywhere: the catalogue's. */
 export { formatDegrees } from '../domain/catalogue';
@@ -27,6 +28,15 @@ export function formatDuration(days: number): string {
   if (d <= 16 * 7) return plural(Math.round(d / 7), 'week');
   if (d < 730) return plural(Math.round(d / 30.4375), 'month');
   return plural(Math.round(d / 365.25), 'year');
+}
+
+/** formatDuration as a message, for sentences the screen writes in the person's language. */
+export function durationRef(days: number): MessageRef {
+  const d = Math.max(0, Math.round(days));
+  if (d < 14) return message('analysis.duration.days', { count: d });
+  if (d <= 16 * 7) return message('analysis.duration.weeks', { count: Math.round(d / 7) });
+  if (d < 730) return message('analysis.duration.months', { count: Math.round(d / 30.4375) });
+  return message('analysis.duration.years', { count: Math.round(d / 365.25) });
 }
 
 export function plural(count: number, noun: string): string {

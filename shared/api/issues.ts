@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { englishText, message, refOfText, sayInEnglish, type MessageRef } from '../i18n/message';
+import type { ApiError } from './errors';
 // Installs the person-readable messages for issues whose schema gave none (a side effect, once).
 import './zod-messages';
 
@@ -8,17 +10,39 @@ import './zod-messages';
  * Object.prototype's members, and `??=` or the __proto__ setter would drop the message). It still
  * serialises to JSON with every key.
  */
-export function newFieldMessages(): Record<string, string> {
-  const messages: Record<string, string> = {};
+export function newFieldMessages<T = string>(): Record<string, T> {
+  const messages: Record<string, T> = {};
   Object.setPrototypeOf(messages, null);
   return messages;
 }
 
 /** A copy of field messages from elsewhere (an AppError, a handler) as own keys of a prototype-free object. */
-export function copyFieldMessages(fields: Readonly<Record<string, string>>): Record<string, string> {
-  const out = newFieldMessages();
+export function copyFieldMessages<T = string>(fields: Readonly<Record<string, T>>): Record<string, T> {
+  const out = newFieldMessages<T>();
   for (const [key, message] of Object.entries(fields)) out[key] = message;
   return out;
+}
+
+/** Each field's first issue as an id: its message, or the one zod-messages wrote; undefined for a text no id made. */
+export function fieldRefs(error: z.ZodError): Record<string, MessageRef> {
+  const refs = newFieldMessages<MessageRef>();
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].join('.');
+        if (!seen.has(path)) refs[path] = message('errors.field.unknownKey', { key });
+        seen.add(path);
+      }
+      continue;
+    }
+    const path = issue.path.join('.') || '_';
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const ref = refOfText(issue.message);
+    if (ref) refs[path] = ref;
+  }
+  return refs;
 }
 
 /** Turns schema issues into per-field messages, the form the renderer shows next to each field. */
@@ -28,7 +52,7 @@ export function fieldMessages(error: z.ZodError): Record<string, string> {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key].join('.');
-        fields[path] ??= `"${key}" is not a field this form accepts. Remove it.`;
+        fields[path] ??= sayInEnglish(message('errors.field.unknownKey', { key }));
       }
       continue;
     }
@@ -38,8 +62,31 @@ export function fieldMessages(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function summarize(fields: Record<string, string>): string {
+export function summaryRef(fields: Record<string, unknown>): MessageRef {
   const n = Object.keys(fields).length;
-  if (n === 0) return 'The request was refused: check the values sent.';
-  return n === 1 ? 'One field needs attention.' : `${n} fields need attention.`;
+  return n === 0 ? message('errors.refused') : message('errors.fieldsNeedAttention', { count: n });
+}
+
+export function summarize(fields: Record<string, string>): string {
+  return englishText(summaryRef(fields));
+}
+
+/** A refused input as the API answers it: English for API callers, ids for the screens. */
+export function refusalOf(error: z.ZodError): ApiError {
+  const fields = fieldMessages(error);
+  return { code: 'invalid_input', message: summarize(fields), messageRef: summaryRef(fields), fields, fieldRefs: fieldRefs(error) };
+}
+
+/**
+ * An error a handler threw with English texts (AppError), with the ids of those texts that were written from one
+ * (a schema's message, a summary): the screen then shows them in the person's language.
+ */
+export function withRefs(error: ApiError): ApiError {
+  const messageRef = error.messageRef ?? refOfText(error.message);
+  const refs = newFieldMessages<MessageRef>();
+  for (const [path, text] of Object.entries(error.fields ?? {})) {
+    const ref = refOfText(text);
+    if (ref) refs[path] = ref;
+  }
+  return { ...error, ...(messageRef ? { messageRef } : {}), ...(Object.keys(refs).length ? { fieldRefs: { ...error.fieldRefs, ...refs } } : {}) };
 }

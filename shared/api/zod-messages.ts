@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { englishText, message, sayInEnglish, type MessageParam, type MessageRef } from '../i18n/message';
 
 /**
  * Person-readable messages for every schema issue that has no message of its own.
@@ -13,49 +14,49 @@ import { z } from 'zod';
 
 type Issue = z.core.$ZodRawIssue;
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  bigint: 'a big whole number (bigint)',
-  boolean: 'true or false',
-  date: 'a date',
-  array: 'a list',
-  tuple: 'a list',
-  set: 'a list',
-  object: 'a group of fields',
-  record: 'a group of fields',
-  map: 'a group of fields',
-  null: 'empty (null)',
-  file: 'a file',
-  nan: 'NaN',
+const TYPE_KEYS: Record<string, MessageRef> = {
+  string: message('errors.type.text'),
+  number: message('errors.type.number'),
+  int: message('errors.type.int'),
+  bigint: message('errors.type.bigint'),
+  boolean: message('errors.type.boolean'),
+  date: message('errors.type.date'),
+  array: message('errors.type.list'),
+  tuple: message('errors.type.list'),
+  set: message('errors.type.list'),
+  object: message('errors.type.group'),
+  record: message('errors.type.group'),
+  map: message('errors.type.group'),
+  null: message('errors.type.null'),
+  file: message('errors.type.file'),
 };
 
-function typeWord(expected: string): string {
-  return TYPE_WORDS[expected] ?? expected;
+function typeWord(expected: string): MessageParam {
+  const ref = TYPE_KEYS[expected];
+  return ref ? { message: ref } : expected;
 }
 
 /** What the caller sent, in the same words. */
-function receivedWord(input: unknown): string {
-  if (input === null) return 'empty (null)';
-  if (Array.isArray(input)) return 'a list';
+function receivedWord(input: unknown): MessageParam {
+  if (input === null) return typeWord('null');
+  if (Array.isArray(input)) return typeWord('array');
   switch (typeof input) {
     case 'string':
-      return 'text';
+      return typeWord('string');
     case 'number':
-      return Number.isFinite(input) ? (Number.isInteger(input) ? 'a whole number' : 'a number') : String(input);
+      return Number.isFinite(input) ? typeWord(Number.isInteger(input) ? 'int' : 'number') : String(input);
     case 'boolean':
-      return input ? 'true' : 'false';
+      return { message: input ? message('errors.type.true') : message('errors.type.false') };
     case 'object':
-      return 'a group of fields';
+      return typeWord('object');
     case 'bigint':
-      return 'a big whole number (bigint)';
+      return typeWord('bigint');
     default:
       return typeof input;
   }
 }
 
-/** "dateOfBirth" → "Date of birth", "patientId" → "Patient ID". */
+/** "dateOfBirth" → "Date of birth", "patientId" → "Patient ID": the field's own name, said as code names it. */
 function humanize(key: string): string {
   const words = key
     .replace(/[_-]+/g, ' ')
@@ -69,14 +70,14 @@ function humanize(key: string): string {
 }
 
 /** Names the field the issue is about, as a sentence's subject. */
-export function subjectOf(path: readonly PropertyKey[] | undefined): string {
+export function subjectOf(path: readonly PropertyKey[] | undefined): MessageParam {
   const segments = (path ?? []).map((s) => (typeof s === 'symbol' ? (s.description ?? '') : String(s)));
-  if (segments.length === 0) return 'The input';
+  if (segments.length === 0) return { message: message('errors.subject.input') };
   const last = segments[segments.length - 1]!;
   if (/^\d+$/.test(last)) {
     const parent = segments.length > 1 ? segments[segments.length - 2]! : '';
-    const entry = `Entry ${Number(last) + 1}`;
-    return parent && !/^\d+$/.test(parent) ? `${entry} of “${humanize(parent).toLowerCase()}”` : entry;
+    const n = Number(last) + 1;
+    return { message: parent && !/^\d+$/.test(parent) ? message('errors.subject.entryOf', { n, list: humanize(parent).toLowerCase() }) : message('errors.subject.entry', { n }) };
   }
   return humanize(last);
 }
@@ -85,141 +86,147 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
-/** "a", "a or b", "a, b or c"; long lists are cut with a count. */
-function orList(values: readonly unknown[], quote = true): string {
-  const shown = values.slice(0, 12).map((v) => (quote ? show(v) : String(v)));
-  if (values.length > shown.length) return `${shown.join(', ')} … (${values.length} in all)`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+/** "a", "a or b", "a, b or c" in the language's words; long lists are cut with a count. */
+function orList(values: readonly unknown[]): MessageParam {
+  const shown = values.slice(0, 12).map(show);
+  if (values.length > shown.length) return { message: message('errors.longList', { values: shown.join(', '), count: values.length }) };
+  return { list: shown, join: 'or' };
 }
 
-function andList(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
-}
-
-function bound(value: number | bigint, origin: string): string {
+function bound(value: number | bigint, origin: string): MessageParam {
   if (origin === 'date') {
     const d = new Date(Number(value));
-    return Number.isNaN(d.getTime()) ? String(value) : d.toISOString().slice(0, 10);
+    return Number.isNaN(d.getTime()) ? String(value) : { date: d.toISOString().slice(0, 10) };
   }
   return String(value);
 }
 
-function plural(n: number | bigint, one: string, many: string): string {
-  return `${String(n)} ${Number(n) === 1 ? one : many}`;
-}
-
-const SIZE_UNITS: Record<string, [string, string]> = {
-  string: ['character', 'characters'],
-  array: ['entry', 'entries'],
-  set: ['entry', 'entries'],
-  map: ['entry', 'entries'],
-  file: ['byte', 'bytes'],
+// Each unit as a message of its count ("10 characters", "1 entry").
+type Unit = (count: number) => MessageRef;
+const SIZE_UNITS: Record<string, Unit> = {
+  string: (count) => message('errors.unit.character', { count }),
+  array: (count) => message('errors.unit.entry', { count }),
+  set: (count) => message('errors.unit.entry', { count }),
+  map: (count) => message('errors.unit.entry', { count }),
+  file: (count) => message('errors.unit.byte', { count }),
 };
 
-function tooSmall(s: string, issue: Extract<Issue, { code: 'too_small' }>): string {
+function sizeOf(unit: Unit, n: number | bigint): MessageParam {
+  return { message: unit(Number(n)) };
+}
+
+function tooSmall(field: MessageParam, issue: Extract<Issue, { code: 'too_small' }>): MessageRef {
   const origin = String(issue.origin ?? '');
   const min = issue.minimum;
   const unit = SIZE_UNITS[origin];
   if (unit) {
-    if (issue.exact) return `${s} must have exactly ${plural(min, unit[0], unit[1])}.`;
-    if (Number(min) <= 1 && issue.inclusive !== false) return origin === 'string' ? `${s} cannot be empty.` : `${s} needs at least one ${unit[0]}.`;
-    return `${s} must have at least ${plural(min, unit[0], unit[1])}.`;
+    if (issue.exact) return message('errors.field.exactSize', { field, size: sizeOf(unit, min) });
+    if (Number(min) <= 1 && issue.inclusive !== false) {
+      if (origin === 'string') return message('errors.field.empty', { field });
+      return origin === 'file' ? message('errors.field.atLeastOneByte', { field }) : message('errors.field.atLeastOneEntry', { field });
+    }
+    return message('errors.field.atLeastSize', { field, size: sizeOf(unit, min) });
   }
-  if (issue.exact) return `${s} must be exactly ${bound(min, origin)}.`;
-  if (origin === 'date') return issue.inclusive === false ? `${s} must be after ${bound(min, origin)}.` : `${s} cannot be before ${bound(min, origin)}.`;
-  return issue.inclusive === false ? `${s} must be more than ${bound(min, origin)}.` : `${s} must be at least ${bound(min, origin)}.`;
+  const value = bound(min, origin);
+  if (issue.exact) return message('errors.field.exactly', { field, value });
+  if (origin === 'date') return issue.inclusive === false ? message('errors.field.after', { field, value }) : message('errors.field.notBefore', { field, value });
+  return issue.inclusive === false ? message('errors.field.moreThan', { field, value }) : message('errors.field.atLeast', { field, value });
 }
 
-function tooBig(s: string, issue: Extract<Issue, { code: 'too_big' }>): string {
+function tooBig(field: MessageParam, issue: Extract<Issue, { code: 'too_big' }>): MessageRef {
   const origin = String(issue.origin ?? '');
   const max = issue.maximum;
   const unit = SIZE_UNITS[origin];
   if (unit) {
-    if (issue.exact) return `${s} must have exactly ${plural(max, unit[0], unit[1])}.`;
-    if (origin === 'string') return `${s} is too long: keep it to ${plural(max, unit[0], unit[1])}.`;
-    return `${s} can have at most ${plural(max, unit[0], unit[1])}.`;
+    if (issue.exact) return message('errors.field.exactSize', { field, size: sizeOf(unit, max) });
+    if (origin === 'string') return message('errors.field.tooLong', { field, size: sizeOf(unit, max) });
+    return message('errors.field.atMostSize', { field, size: sizeOf(unit, max) });
   }
-  if (issue.exact) return `${s} must be exactly ${bound(max, origin)}.`;
-  if (origin === 'date') return issue.inclusive === false ? `${s} must be before ${bound(max, origin)}.` : `${s} cannot be after ${bound(max, origin)}.`;
-  return issue.inclusive === false ? `${s} must be less than ${bound(max, origin)}.` : `${s} must be at most ${bound(max, origin)}.`;
+  const value = bound(max, origin);
+  if (issue.exact) return message('errors.field.exactly', { field, value });
+  if (origin === 'date') return issue.inclusive === false ? message('errors.field.before', { field, value }) : message('errors.field.notAfter', { field, value });
+  return issue.inclusive === false ? message('errors.field.lessThan', { field, value }) : message('errors.field.atMost', { field, value });
 }
 
-const FORMAT_WORDS: Record<string, string> = {
-  email: 'an email address',
-  url: 'a web address (URL)',
-  date: 'a date written YYYY-MM-DD, for example 2026-03-14',
-  datetime: 'a date and time such as 2026-03-14T09:30:00Z',
-  time: 'a time such as 09:30',
-  duration: 'a duration',
-  ipv4: 'an IPv4 address',
-  ipv6: 'an IPv6 address',
-  base64: 'base64 text',
-  base64url: 'base64url text',
-  e164: 'a phone number in international form, such as +233370000000',
+const FORMAT_KEYS: Record<string, MessageRef> = {
+  email: message('errors.format.email'),
+  url: message('errors.format.url'),
+  date: message('errors.format.date'),
+  datetime: message('errors.format.datetime'),
+  time: message('errors.format.time'),
+  duration: message('errors.format.duration'),
+  ipv4: message('errors.format.ipv4'),
+  ipv6: message('errors.format.ipv6'),
+  base64: message('errors.format.base64'),
+  base64url: message('errors.format.base64url'),
+  e164: message('errors.format.e164'),
 };
 
-function badFormat(s: string, issue: Extract<Issue, { code: 'invalid_format' }>): string {
+const ID_FORMATS = new Set(['uuid', 'guid', 'uuidv4', 'uuidv6', 'uuidv7', 'cuid', 'cuid2', 'ulid', 'nanoid']);
+
+function badFormat(field: MessageParam, issue: Extract<Issue, { code: 'invalid_format' }>): MessageRef {
   const format = String(issue.format);
-  if (format === 'uuid' || format === 'guid' || format === 'uuidv4' || format === 'uuidv6' || format === 'uuidv7' || format === 'cuid' || format === 'cuid2' || format === 'ulid' || format === 'nanoid') {
-    return `${s} is not a valid id. Reload the page and try again.`;
-  }
-  if (format === 'starts_with') return `${s} must start with ${show('prefix' in issue ? issue.prefix : undefined)}.`;
-  if (format === 'ends_with') return `${s} must end with ${show('suffix' in issue ? issue.suffix : undefined)}.`;
-  if (format === 'includes') return `${s} must contain ${show('includes' in issue ? issue.includes : undefined)}.`;
-  const words = FORMAT_WORDS[format];
-  return words ? `${s} must be ${words}.` : `${s} is not written in the form this field needs.`;
+  if (ID_FORMATS.has(format)) return message('errors.field.notId', { field });
+  if (format === 'starts_with') return message('errors.field.startsWith', { field, text: show('prefix' in issue ? issue.prefix : undefined) });
+  if (format === 'ends_with') return message('errors.field.endsWith', { field, text: show('suffix' in issue ? issue.suffix : undefined) });
+  if (format === 'includes') return message('errors.field.includes', { field, text: show('includes' in issue ? issue.includes : undefined) });
+  const words = FORMAT_KEYS[format];
+  return words ? message('errors.field.mustBe', { field, value: { message: words } }) : message('errors.field.badForm', { field });
 }
 
-function badUnion(s: string, issue: Extract<Issue, { code: 'invalid_union' }>): string {
-  if (issue.inclusive === false) return `${s} fits more than one of the accepted forms; send only one.`;
-  if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) return `${s}: choose one of ${orList(issue.options)}.`;
+function badUnion(field: MessageParam, issue: Extract<Issue, { code: 'invalid_union' }>): MessageRef {
+  if (issue.inclusive === false) return message('errors.field.severalForms', { field });
+  if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) return message('errors.field.chooseOneOf', { field, options: orList(issue.options) });
   // Each option failed: when each only wanted another type, say which types would do.
   const branches: readonly (readonly z.core.$ZodIssue[])[] = Array.isArray(issue.errors) ? issue.errors : [];
   const expected = branches.map(([first, ...rest]) => (first?.code === 'invalid_type' && rest.length === 0 && first.path.length === 0 ? first.expected : undefined));
   if (expected.length > 0 && expected.every((e) => e !== undefined)) {
-    if (issue.input === undefined) return `${s} is required.`;
-    return `${s} must be ${orList([...new Set(expected.map((e) => typeWord(e!)))], false)}, not ${receivedWord(issue.input)}.`;
+    if (issue.input === undefined) return message('errors.field.required', { field });
+    // Types that read the same (a list, a tuple) are said once.
+    const words = [...new Map(expected.map((e) => [TYPE_KEYS[e!]?.id ?? e!, typeWord(e!)])).values()];
+    return message('errors.field.wrongType', { field, expected: { list: words, join: 'or' }, received: receivedWord(issue.input) });
   }
-  return `${s} is not in any of the forms this field accepts.`;
+  return message('errors.field.noForm', { field });
 }
 
-/** The message for one issue; exported for tests and for callers that build their own issues. */
-export function personMessage(issue: Issue): string {
-  const s = subjectOf(issue.path);
+/** The message for one issue, as an id with its values; exported for tests and for callers that build their own issues. */
+export function personRef(issue: Issue): MessageRef {
+  const field = subjectOf(issue.path);
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return `${s} is required.`;
-      if (issue.expected === 'nonoptional') return `${s} is required.`;
-      if (issue.expected === 'never' || issue.expected === 'undefined' || issue.expected === 'void') return `${s} is not expected here.`;
-      if (issue.expected === 'int' && typeof issue.input === 'number') return `${s} must be a whole number.`;
-      return `${s} must be ${typeWord(String(issue.expected))}, not ${receivedWord(issue.input)}.`;
+      if (issue.input === undefined || issue.expected === 'nonoptional') return message('errors.field.required', { field });
+      if (issue.expected === 'never' || issue.expected === 'undefined' || issue.expected === 'void') return message('errors.field.notExpected', { field });
+      if (issue.expected === 'int' && typeof issue.input === 'number') return message('errors.field.wholeNumber', { field });
+      return message('errors.field.wrongType', { field, expected: typeWord(String(issue.expected)), received: receivedWord(issue.input) });
     }
     case 'too_small':
-      return tooSmall(s, issue);
+      return tooSmall(field, issue);
     case 'too_big':
-      return tooBig(s, issue);
+      return tooBig(field, issue);
     case 'invalid_value':
-      if (issue.values.length === 1) return `${s} must be ${show(issue.values[0])}.`;
-      return `${s}: choose one of ${orList(issue.values)}.`;
+      if (issue.values.length === 1) return message('errors.field.mustBe', { field, value: show(issue.values[0]) });
+      return message('errors.field.chooseOneOf', { field, options: orList(issue.values) });
     case 'invalid_format':
-      return badFormat(s, issue);
+      return badFormat(field, issue);
     case 'not_multiple_of':
-      return Number(issue.divisor) === 1 ? `${s} must be a whole number.` : `${s} must be a multiple of ${String(issue.divisor)}.`;
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => `"${k}"`);
-      return `${andList(keys)} ${keys.length === 1 ? 'is' : 'are'} not expected here.`;
-    }
+      return Number(issue.divisor) === 1 ? message('errors.field.wholeNumber', { field }) : message('errors.field.multipleOf', { field, value: String(issue.divisor) });
+    case 'unrecognized_keys':
+      return message('errors.keysNotExpected', { keys: { list: issue.keys.map((k) => `"${k}"`) }, count: issue.keys.length });
     case 'invalid_key':
-      return `${s} has a key that is not allowed.`;
+      return message('errors.field.badKey', { field });
     case 'invalid_element':
-      return `${s} has an entry that is not valid.`;
+      return message('errors.field.badEntry', { field });
     case 'invalid_union':
-      return badUnion(s, issue);
+      return badUnion(field, issue);
     default:
-      return `${s} is not valid.`;
+      return message('errors.field.notValid', { field });
   }
 }
 
-z.config({ customError: (issue) => personMessage(issue) });
+/** The message for one issue in English, as API callers read it. */
+export function personMessage(issue: Issue): string {
+  return englishText(personRef(issue));
+}
+
+// zod keeps text only: the English goes into the issue, and the id it was written from is remembered beside it.
+z.config({ customError: (issue) => sayInEnglish(personRef(issue)) });

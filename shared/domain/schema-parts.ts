@@ -1,23 +1,30 @@
 import { z } from 'zod';
 import { isCalendarDate, parseDateInput, todayLocal, type DateFormat } from './dates';
+import { fieldLabel } from '../i18n/field-labels';
+import { message, sayInEnglish } from '../i18n/message';
 
 /** Messages say what is wrong and how to fix it: they are shown next to the field. */
 
-export const uuid = z.string().uuid({ error: 'This id is not valid. Reload the page and try again.' });
+export const uuid = z.string().uuid({ error: sayInEnglish(message('errors.badId')) });
+
+// Each message is said by its id (shared/i18n/messages/<lang>/errors.ts), so a screen shows it in its language.
+const required = (label: string) => sayInEnglish(message('errors.field.required', { field: fieldLabel(label) }));
+const tooLong = (label: string, max: number) =>
+  sayInEnglish(message('errors.field.tooLong', { field: fieldLabel(label), size: { message: message('errors.unit.character', { count: max }) } }));
 
 export function requiredText(label: string, max: number) {
   return z
-    .string({ error: `${label} is required.` })
+    .string({ error: required(label) })
     .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long: keep it to ${max} characters.` });
+    .min(1, { error: required(label) })
+    .max(max, { error: tooLong(label, max) });
 }
 
 export function optionalText(label: string, max: number) {
   return z
-    .string({ error: `${label} must be text.` })
+    .string({ error: sayInEnglish(message('errors.field.mustBeText', { field: fieldLabel(label) })) })
     .trim()
-    .max(max, { error: `${label} is too long: keep it to ${max} characters.` })
+    .max(max, { error: tooLong(label, max) })
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional()
@@ -26,16 +33,16 @@ export function optionalText(label: string, max: number) {
 
 export function calendarDate(label: string) {
   return z
-    .string({ error: `${label} is required, as a date like 2026-03-14.` })
+    .string({ error: sayInEnglish(message('errors.field.requiredDate', { field: fieldLabel(label) })) })
     .trim()
-    .refine(isCalendarDate, { error: `${label} must be a real date written YYYY-MM-DD, for example 2026-03-14.` });
+    .refine(isCalendarDate, { error: sayInEnglish(message('errors.field.realDate', { field: fieldLabel(label) })) });
 }
 
 /** A date that has already happened (or is today), not absurdly far back. */
 export function pastCalendarDate(label: string, earliest = '1900-01-01') {
   return calendarDate(label)
-    .refine((d) => d <= todayLocal(), { error: `${label} cannot be in the future.` })
-    .refine((d) => d >= earliest, { error: `${label} cannot be before ${earliest}.` });
+    .refine((d) => d <= todayLocal(), { error: sayInEnglish(message('errors.field.future', { field: fieldLabel(label) })) })
+    .refine((d) => d >= earliest, { error: sayInEnglish(message('errors.field.notBefore', { field: fieldLabel(label), value: { date: earliest } })) });
 }
 
 /**
@@ -46,16 +53,16 @@ export function pastCalendarDate(label: string, earliest = '1900-01-01') {
  */
 export function typedDate(format: DateFormat) {
   // The box's hint gives an example (dateInputHint); the message names the forms only.
-  const how = format === 'YYYY-MM-DD' ? format : `${format} or YYYY-MM-DD`;
+  const how = format === 'YYYY-MM-DD' ? format : { message: message('errors.date.formatOrIso', { format }) };
   return z.string().transform((text, ctx) => {
     const t = text.trim();
     if (t === '') {
-      ctx.addIssue({ code: 'custom', message: `Enter the date, written ${how}.` });
+      ctx.addIssue({ code: 'custom', message: sayInEnglish(message('errors.date.enter', { how })) });
       return '';
     }
     const iso = parseDateInput(t, format);
     if (iso !== null) return iso;
-    ctx.addIssue({ code: 'custom', message: `"${t.slice(0, 20)}" is not a real date: write it as ${how}.` });
+    ctx.addIssue({ code: 'custom', message: sayInEnglish(message('errors.date.notReal', { text: t.slice(0, 20), how })) });
     return t;
   });
 }
@@ -101,18 +108,18 @@ const nfc = (s: string) => s.normalize('NFC');
 
 /** A required name (patients, therapists, the clinic): no invisible characters, stored in NFC. */
 export function personName(label: string, max: number) {
-  return refusingInvisible(label, `${label} is required.`)
+  return refusingInvisible(label, required(label))
     .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long: keep it to ${max} characters.` })
+    .min(1, { error: required(label) })
+    .max(max, { error: tooLong(label, max) })
     .transform(nfc);
 }
 
 /** An optional name or identifier (a clinic id): empty becomes null; otherwise as personName. */
 export function optionalName(label: string, max: number) {
-  return refusingInvisible(label, `${label} must be text.`)
+  return refusingInvisible(label, sayInEnglish(message('errors.field.mustBeText', { field: fieldLabel(label) })))
     .trim()
-    .max(max, { error: `${label} is too long: keep it to ${max} characters.` })
+    .max(max, { error: tooLong(label, max) })
     .transform((s) => (s === '' ? null : nfc(s)))
     .nullable()
     .optional()

@@ -2,18 +2,110 @@
 // (a site due or overdue, an ALP above the laboratory's limit), each as a plain sentence. The back end selects
 // and orders patients in SQL with the same rules (electron/db/worklist-repository.ts); the tests hold the two
 // to agree.
-import { formatDegrees, sideLabel, type JointId, type Side } from '../domain/catalogue';
+import { CLASSIFICATION_LABELS, type SiteStatus } from '../domain/ho';
+import { formatDegrees, MOTION_SPECS, seriesLabel, SIDES, MODES, type JointId, type Mode, type MotionId, type MotionKey, type Side } from '../domain/catalogue';
 import { daysBetween } from '../domain/dates';
-import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS } from '../domain/ho';
-import { formatDuration } from '../analysis/format';
-import { intervalWords } from './schedule';
+import { parseSeriesKey } from '../domain/series';
+import { formatChange } from '../format';
+import { durationRef } from '../analysis/format';
+import { englishText, inner, message, type MessageParam, type MessageRef } from '../i18n/message';
+import { MONTHLY_DAYS, WEEKLY_DAYS } from './settings';
 import type { WorklistSettings } from './settings';
 import { alpFinding, type AlpFinding } from './signs';
-import { REASON_CODES, REASON_URGENCY, URGENCIES, type PatientSummaryRow, type ReasonCode, type SiteScheduleRow, type StoredReason, type Urgency, type WorklistReason } from './types';
+import { REASON_CODES, REASON_URGENCY, URGENCIES, type PatientSummaryRow, type ReasonCode, type SiteScheduleRow, type StoredReason, type Urgency, type WarningSign, type WorklistReason } from './types';
 
 export type FormatDate = (date: string) => string;
 
-const site = (joint: JointId, side: Side) => `${sideLabel(side)} ${joint}`;
+// Each side and joint as a phrase of its own: in French, Spanish and Portuguese the side agrees with the joint.
+const SITES: Readonly<Record<Side, Readonly<Record<JointId, MessageRef>>>> = {
+  left: {
+    shoulder: message('worklist.site.left.shoulder'),
+    elbow: message('worklist.site.left.elbow'),
+    forearm: message('worklist.site.left.forearm'),
+    wrist: message('worklist.site.left.wrist'),
+    hip: message('worklist.site.left.hip'),
+    knee: message('worklist.site.left.knee'),
+    ankle: message('worklist.site.left.ankle'),
+  },
+  right: {
+    shoulder: message('worklist.site.right.shoulder'),
+    elbow: message('worklist.site.right.elbow'),
+    forearm: message('worklist.site.right.forearm'),
+    wrist: message('worklist.site.right.wrist'),
+    hip: message('worklist.site.right.hip'),
+    knee: message('worklist.site.right.knee'),
+    ankle: message('worklist.site.right.ankle'),
+  },
+};
+const siteRef = (joint: JointId, side: Side): MessageRef => SITES[side][joint];
+
+const SIGNS: Readonly<Record<WarningSign, MessageRef>> = {
+  swelling: message('worklist.sign.swelling'),
+  redness: message('worklist.sign.redness'),
+  warmth: message('worklist.sign.warmth'),
+  fever: message('worklist.sign.fever'),
+};
+
+const STATUSES: Readonly<Record<SiteStatus, MessageRef>> = {
+  at_risk: message('worklist.status.at_risk'),
+  suspected: message('worklist.status.suspected'),
+  confirmed: message('worklist.status.confirmed'),
+  excised: message('worklist.status.excised'),
+};
+
+// The catalogue's motion names (the keys the screens use too, renderer/src/i18n/catalogue-words.ts).
+const MOTION_WORDS: Readonly<Record<MotionId, MessageRef>> = {
+  flexion: message('motion.flexion'),
+  extension: message('motion.extension'),
+  abduction: message('motion.abduction'),
+  adduction: message('motion.adduction'),
+  internal_rotation: message('motion.internal_rotation'),
+  external_rotation: message('motion.external_rotation'),
+  pronation: message('motion.pronation'),
+  supination: message('motion.supination'),
+  radial_deviation: message('motion.radial_deviation'),
+  ulnar_deviation: message('motion.ulnar_deviation'),
+  dorsiflexion: message('motion.dorsiflexion'),
+  plantarflexion: message('motion.plantarflexion'),
+};
+
+/** "flexion (active)": the motion of a series whose joint is said already. */
+const motionRef = (motion: MotionKey, mode: Mode): MessageRef => {
+  const spec = MOTION_SPECS.find((m) => m.key === motion)!;
+  const values = { motion: inner(MOTION_WORDS[spec.motion]) };
+  return mode === 'active' ? message('worklist.motionMode.active', values) : message('worklist.motionMode.passive', values);
+};
+
+/** "Right elbow flexion (active)". */
+const seriesRef = (side: Side, motion: MotionKey, mode: Mode): MessageRef => {
+  const joint = MOTION_SPECS.find((m) => m.key === motion)!.joint;
+  return message('worklist.series', { site: { message: siteRef(joint, side) }, motion: inner(motionRef(motion, mode)) });
+};
+
+// Stored reasons keep their series by English label (the summary rows are written once and kept): read back here.
+let seriesByLabel: Map<string, MessageRef> | null = null;
+function seriesOfLabel(label: string): MessageParam {
+  seriesByLabel ??= new Map(SIDES.flatMap((side) => MOTION_SPECS.flatMap((m) => MODES.map((mode) => [seriesLabel(side, m.key, mode), seriesRef(side, m.key, mode)] as const))));
+  const ref = seriesByLabel.get(label);
+  return ref ? { message: ref } : label;
+}
+
+// What a schedule is counted from, as stored (schedule.ts scheduleAnchor); a risk factor's name stays as stored.
+const ANCHORS: Readonly<Record<string, MessageRef>> = {
+  'the injury': message('worklist.anchor.injury'),
+  'the operation': message('worklist.anchor.operation'),
+  'the excision': message('worklist.anchor.excision'),
+  'the site was marked': message('worklist.anchor.marked'),
+};
+
+/**
+ * The reason's English text for API callers, with the clinic's dates (the same message the screen writes in the
+ * person's language).
+ */
+function withText(reason: Omit<WorklistReason, 'text'>, fd: FormatDate): WorklistReason {
+  const format = { date: fd, degrees: formatDegrees, change: formatChange, number: (n: number) => String(n) };
+  return { ...reason, text: englishText(reason.message, format) };
+}
 
 /** Whether a scheduled site is due or overdue today; null when neither (not yet due, or the schedule ended). */
 export function dueState(s: Pick<SiteScheduleRow, 'dueOn' | 'overdueOn' | 'endsOn'>, today: string): 'due' | 'overdue' | null {
@@ -33,15 +125,18 @@ export function reasonsOn(
   formatDate: FormatDate,
 ): WorklistReason[] {
   const losing = summary.reasons.filter((r) => r.code === 'losing');
-  const out: WorklistReason[] = [...losingByJoint(losing, today, formatDate), ...summary.reasons.filter((r) => r.code !== 'losing').map((r) => storedText(r, today, formatDate))];
+  const out: Omit<WorklistReason, 'text'>[] = [...losingByJoint(losing, today), ...summary.reasons.filter((r) => r.code !== 'losing').map((r) => storedReason(r, today))];
   for (const s of summary.sites) {
     const state = dueState(s, today);
-    if (state) out.push({ code: state, text: dueText(s, state, today, formatDate), joint: s.joint, side: s.side });
+    if (state) out.push({ code: state, message: dueMessage(s, state, today), joint: s.joint, side: s.side });
   }
   const alp = alpFinding(summary.patient, { today, upperLimit: settings.alpUpperLimit, dateOfBirth: summary.dateOfBirth });
-  if (alp) out.push({ code: 'alp_high', text: alpText(alp, settings.alpUpperLimit, today, formatDate) });
-  const rank = (r: WorklistReason) => URGENCIES.indexOf(REASON_URGENCY[r.code]) * 10 + REASON_CODES.indexOf(r.code);
-  return out.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  if (alp) out.push({ code: 'alp_high', message: alpMessage(alp, settings.alpUpperLimit, today) });
+  const rank = (r: Pick<WorklistReason, 'code'>) => URGENCIES.indexOf(REASON_URGENCY[r.code]) * 10 + REASON_CODES.indexOf(r.code);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => withText(r, formatDate));
 }
 
 export function urgencyOf(reasons: readonly Pick<WorklistReason, 'code'>[]): Urgency | null {
@@ -56,93 +151,109 @@ export function nextDueOf(sites: readonly Pick<SiteScheduleRow, 'dueOn' | 'endsO
   return next;
 }
 
-function ago(date: string, today: string): string {
+function ago(date: string, today: string): MessageParam {
   const days = daysBetween(date, today);
-  return days <= 0 ? 'today' : `${formatDuration(days)} ago`;
+  return { message: days <= 0 ? message('worklist.ago.today') : message('worklist.ago', { duration: { message: durationRef(days) } }) };
 }
 
-function storedText(r: StoredReason, today: string, fd: FormatDate): WorklistReason {
+type Reason = Omit<WorklistReason, 'text'>;
+
+function storedReason(r: StoredReason, today: string): Reason {
   const where = r.joint && r.side ? { joint: r.joint, side: r.side } : {};
   const f = r.facts;
   const base = { code: r.code as ReasonCode, ...where, ...(r.seriesKey ? { seriesKey: r.seriesKey } : {}) };
+  const site = () => siteRef(r.joint!, r.side!);
   switch (f.code) {
     case 'losing':
-      return losingByJoint([r], today, fd)[0]!;
+      return losingByJoint([r], today)[0]!;
     case 'warning_signs':
-      if (f.kind === 'symptoms') return { ...base, text: `New ${listWords(f.signs)} at the visit of ${fd(f.date)}, not noted at the visit before.` };
-      if (f.kind === 'hard_end_feel') return { ...base, text: `New hard (bony) end-feel at the ${site(r.joint!, r.side!).toLowerCase()} on ${fd(f.date)}: ${f.motions.join('; ')}.` };
-      return { ...base, text: `Pain at end of range up from ${f.from} to ${f.to} (of 10) in ${f.label.toLowerCase()} on ${fd(f.date)}.` };
+      if (f.kind === 'symptoms') return { ...base, message: message('worklist.reason.symptoms', { signs: { list: f.signs.map((sign) => inner(SIGNS[sign])) }, date: { date: f.date } }) };
+      if (f.kind === 'hard_end_feel') return { ...base, message: message('worklist.reason.hardEndFeel', { site: inner(site()), date: { date: f.date }, motions: { list: f.motions.map(seriesOfLabel), join: 'semicolon' } }) };
+      return { ...base, message: message('worklist.reason.pain', { from: f.from, to: f.to, series: painSeries(r, f.label), date: { date: f.date } }) };
     case 'profile_out_of_date': {
-      const status = SITE_STATUS_LABELS[f.status].toLowerCase();
+      const status = inner(STATUSES[f.status]);
       if (f.kind === 'graded_xray') {
-        const grade = (CLASSIFICATION_LABELS[f.classification] ?? f.classification).split(':')[0];
-        return { ...base, text: `${site(r.joint!, r.side!)}: the X-ray of ${fd(f.date)} is graded ${grade}, but the site still reads ${status}. Mark it confirmed if HO is confirmed.` };
+        // The grade's name ("Brooker III", "Hastings-Graham IIA") is the same in every language.
+        const grade = (CLASSIFICATION_LABELS[f.classification] ?? f.classification).split(':')[0]!;
+        return { ...base, message: message('worklist.reason.gradedXray', { site: { message: site() }, date: { date: f.date }, grade, status }) };
       }
-      return { ...base, text: `${site(r.joint!, r.side!)}: excised on ${fd(f.date)}, but the site still reads ${status}. Mark it excised (or at risk of recurrence from that date).` };
+      return { ...base, message: message('worklist.reason.excised', { site: { message: site() }, date: { date: f.date }, status }) };
     }
   }
+}
+
+function painSeries(r: StoredReason, label: string): MessageParam {
+  const id = r.seriesKey ? parseSeriesKey(r.seriesKey) : null;
+  return id ? inner(seriesRef(id.side, id.motion, id.mode)) : label.toLowerCase();
 }
 
 /**
  * One reason per joint and side: an elbow losing flexion and extension, active and passive, is one thing to act
  * on. Each series with its loss; the series with the largest loss (beyond its threshold) names the chart.
  */
-function losingByJoint(reasons: readonly StoredReason[], today: string, fd: FormatDate): WorklistReason[] {
-  const groups = new Map<string, Extract<StoredReason['facts'], { code: 'losing' }>[]>();
-  const first = new Map<string, StoredReason>();
+function losingByJoint(reasons: readonly StoredReason[], today: string): Reason[] {
+  type Losing = { reason: StoredReason; facts: Extract<StoredReason['facts'], { code: 'losing' }> };
+  const groups = new Map<string, Losing[]>();
   for (const r of reasons) {
     if (r.facts.code !== 'losing') continue;
     const key = `${r.side}.${r.joint}`;
-    if (!first.has(key)) first.set(key, r);
-    groups.set(key, [...(groups.get(key) ?? []), r.facts]);
+    groups.set(key, [...(groups.get(key) ?? []), { reason: r, facts: r.facts }]);
   }
-  return [...groups].map(([key, facts]) => {
-    const r = first.get(key)!;
-    const worst = facts.reduce((a, b) => (b.change / b.threshold < a.change / a.threshold ? b : a));
-    const worstReason = reasons.find((x) => x.facts === worst)!;
-    const latest = facts.reduce((a, b) => (b.to.date > a.to.date ? b : a)).to.date;
-    const sameReference = facts.every((f) => f.against === facts[0]!.against && f.from.date === facts[0]!.from.date);
-    const reference = (f: (typeof facts)[number]) => `${f.against === 'best' ? 'the best' : 'baseline'} of ${fd(f.from.date)}`;
-    const parts = facts.map((f) => `${motionWords(f.label, r.joint!, r.side!)} ${formatDegrees(f.from.value)} → ${formatDegrees(f.to.value)} (${formatDegrees(f.change)}${sameReference ? '' : `, from ${reference(f)}`})`);
-    const compared = sameReference ? `from ${reference(facts[0]!)}, ` : '';
+  return [...groups.values()].map((group) => {
+    const r = group[0]!.reason;
+    const worst = group.reduce((a, b) => (b.facts.change / b.facts.threshold < a.facts.change / a.facts.threshold ? b : a));
+    const latest = group.reduce((a, b) => (b.facts.to.date > a.facts.to.date ? b : a)).facts.to.date;
+    const first = group[0]!.facts;
+    const sameReference = group.every(({ facts: f }) => f.against === first.against && f.from.date === first.from.date);
+    const reference = (f: Losing['facts']): MessageParam => {
+      const date = { date: f.from.date };
+      return { message: f.against === 'best' ? message('worklist.losing.fromBest', { date }) : message('worklist.losing.fromBaseline', { date }) };
+    };
+    const parts = group.map(({ reason, facts: f }): MessageParam => {
+      const id = reason.seriesKey ? parseSeriesKey(reason.seriesKey) : null;
+      const motion: MessageParam = id ? { message: motionRef(id.motion, id.mode) } : f.label;
+      const values = { motion, from: { degrees: f.from.value }, to: { degrees: f.to.value }, change: { degrees: f.change } };
+      return { message: sameReference ? message('worklist.losing.part', values) : message('worklist.losing.partFrom', { ...values, reference: reference(f) }) };
+    });
+    const values = { site: { message: siteRef(r.joint!, r.side!) }, parts: { list: parts, join: 'semicolon' as const }, latest: { date: latest }, ago: ago(latest, today), threshold: { degrees: worst.facts.threshold } };
     return {
       code: 'losing' as const,
-      text: `${site(r.joint!, r.side!)} losing motion: ${parts.join('; ')}; ${compared}latest ${fd(latest)} (${ago(latest, today)}), threshold ${formatDegrees(worst.threshold)}.`,
+      message: sameReference ? message('worklist.reason.losing', { ...values, reference: reference(first) }) : message('worklist.reason.losingMixed', values),
       joint: r.joint!,
       side: r.side!,
-      seriesKey: worstReason.seriesKey!,
-      detail: worst.reason,
+      seriesKey: worst.reason.seriesKey!,
+      // The verdict's own sentence, in English as the analysis wrote it when the summary was kept.
+      detail: worst.facts.reason,
     };
   });
 }
 
-/** "Right elbow flexion (active)" → "flexion (active)", the joint being said once for the group. */
-function motionWords(label: string, joint: JointId, side: Side): string {
-  const prefix = `${sideLabel(side)} ${joint} `;
-  return label.startsWith(prefix) ? label.slice(prefix.length) : label;
+function intervalRef(days: number): MessageParam {
+  if (days === WEEKLY_DAYS) return { message: message('worklist.interval.weekly') };
+  if (days === MONTHLY_DAYS) return { message: message('worklist.interval.fourWeeks') };
+  return { message: message('worklist.interval.days', { count: days }) };
 }
 
-function dueText(s: SiteScheduleRow, state: 'due' | 'overdue', today: string, fd: FormatDate): string {
-  const status = SITE_STATUS_LABELS[s.status].toLowerCase();
-  const last = s.lastMeasured ? `last measured ${fd(s.lastMeasured)}` : 'not measured yet';
-  const schedule = `${intervalWords(s.intervalDays!)} after ${s.anchorWhat} (${fd(s.anchorDate)})`;
-  if (state === 'overdue') return `${site(s.joint, s.side)} (${status}): overdue, due ${fd(s.dueOn!)} (${ago(s.dueOn!, today)}); ${last}; measured ${schedule}.`;
-  return `${site(s.joint, s.side)} (${status}): due ${s.dueOn === today ? 'today' : `since ${fd(s.dueOn!)}`}; ${last}; measured ${schedule}.`;
+function dueMessage(s: SiteScheduleRow, state: 'due' | 'overdue', today: string): MessageRef {
+  const anchor = ANCHORS[s.anchorWhat];
+  const values = {
+    site: { message: siteRef(s.joint, s.side) },
+    status: inner(STATUSES[s.status]),
+    last: { message: s.lastMeasured ? message('worklist.lastMeasured', { date: { date: s.lastMeasured } }) : message('worklist.notMeasuredYet') },
+    schedule: { message: message('worklist.schedule', { interval: intervalRef(s.intervalDays!), anchor: anchor ? { message: anchor } : s.anchorWhat, date: { date: s.anchorDate } }) },
+    due: { date: s.dueOn! },
+  };
+  if (state === 'overdue') return message('worklist.reason.overdue', { ...values, ago: ago(s.dueOn!, today) });
+  return s.dueOn === today ? message('worklist.reason.dueToday', values) : message('worklist.reason.dueSince', values);
 }
 
-function alpText(a: AlpFinding, limit: number, today: string, fd: FormatDate): string {
+function alpMessage(a: AlpFinding, limit: number, today: string): MessageRef {
   const { latest, previous } = a;
-  const parts: string[] = [];
-  if (a.aboveLimit) parts.push(`above the clinic's upper limit of ${limit} U/L`);
-  if (a.risen && previous) {
-    const pct = Math.round((latest.value / previous.value - 1) * 100);
-    parts.push(`up ${pct} % from ${previous.value} U/L on ${fd(previous.date)}`);
-  }
-  const child = a.beforeAdult && latest.value > limit ? ' (taken before the age of 18: the adult limit does not apply)' : '';
-  return `Alkaline phosphatase ${latest.value} U/L on ${fd(latest.date)} (${ago(latest.date, today)}): ${parts.join(', and ')}${child}.`;
-}
-
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const above: MessageParam = { message: message('worklist.alp.above', { limit: { number: limit } }) };
+  const risen: MessageParam | null =
+    a.risen && previous ? { message: message('worklist.alp.risen', { percent: Math.round((latest.value / previous.value - 1) * 100), value: { number: previous.value }, date: { date: previous.date } }) } : null;
+  const finding: MessageParam = a.aboveLimit && risen ? { message: message('worklist.alp.both', { above, risen }) } : a.aboveLimit ? above : risen!;
+  const child = a.beforeAdult && latest.value > limit;
+  const values = { value: { number: latest.value }, date: { date: latest.date }, ago: ago(latest.date, today), finding };
+  return child ? message('worklist.reason.alpChild', values) : message('worklist.reason.alp', values);
 }

@@ -4,6 +4,7 @@ import type { VerdictKind } from '../analysis/verdict';
 import type { JointId, Mode, MotionKey, Side } from '../domain/catalogue';
 import type { SiteStatus } from '../domain/ho';
 import type { SeriesKey } from '../domain/series';
+import type { MessageRef } from '../i18n/message';
 
 export const REASON_CODES = ['losing', 'warning_signs', 'overdue', 'alp_high', 'due', 'profile_out_of_date'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -130,10 +131,13 @@ export interface PatientWorklistSummary {
 /** One reason as the worklist shows it. */
 export interface WorklistReason {
   code: ReasonCode;
+  /** The sentence as an id with its values: the screen writes it in the person's language and date format. */
+  message: MessageRef;
+  /** The same sentence in English with the clinic's dates, for API callers. */
   text: string;
   joint?: JointId;
   side?: Side;
   seriesKey?: SeriesKey;
-  /** A longer sentence where there is one (the verdict's reason). */
+  /** A longer sentence where there is one (the verdict's reason, in English: the analysis writes it so). */
   detail?: string;
 }

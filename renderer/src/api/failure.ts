@@ -1,4 +1,6 @@
 import type { ApiError } from '../../../shared/api/errors';
+import { englishText, message } from '../../../shared/i18n/message';
+import { useMessageText } from '../i18n/use-message-text';
 
 /** A failed envelope as a thrown value, for the query cache: the back end's answer, with its message. */
 export class ApiFailure extends Error {
@@ -7,9 +9,17 @@ export class ApiFailure extends Error {
   }
 }
 
+const READ_FAILED = message('errors.readFailed');
+
 /** What a screen shows for anything a read threw: the API's own error, or the thrown message as an internal one. */
 export function apiErrorOf(thrown: unknown): ApiError {
   if (thrown instanceof ApiFailure) return thrown.error;
-  const message = thrown instanceof Error && thrown.message ? thrown.message : 'Something went wrong reading this.';
-  return { code: 'internal', message };
+  if (thrown instanceof Error && thrown.message) return { code: 'internal', message: thrown.message };
+  return { code: 'internal', message: englishText(READ_FAILED), messageRef: READ_FAILED };
+}
+
+/** An error's message as a person reads it: from its id in the screen's language where it has one, else as sent. */
+export function useApiErrorText(): (error: ApiError) => string {
+  const say = useMessageText();
+  return (error) => (error.messageRef ? say(error.messageRef) : error.message);
 }

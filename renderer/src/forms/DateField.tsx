@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { dateInputHint, formatDate, type DateFormat } from '../../../shared/domain/dates';
-import { useSession } from '../session/session-context';
+import { formatDate, type DateFormat } from '../../../shared/domain/dates';
+import { useFormatter, useSession } from '../session/session-context';
 import { Field } from './Field';
 import type { DateBoxes } from './typed-dates';
 
@@ -21,6 +22,17 @@ export function useDateBoxes(...paths: string[]): DateBoxes & { shown(iso: strin
   return useMemo(() => ({ format, paths: key.split(' '), shown: (iso: string) => (iso ? formatDate(iso, format) : '') }), [format, key]);
 }
 
+/**
+ * How to write a date in the clinic's format, in the screen's language: "DD/MM/YYYY or YYYY-MM-DD, for example
+ * 14/03/2026"; with "D MMM YYYY" the example's month is in the screen's language ("14 mars 2026").
+ */
+export function useDateHint(): string {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const example = useFormatter().date('2026-03-14');
+  return format === 'YYYY-MM-DD' ? t('forms.dateHintIso', { example }) : t('forms.dateHint', { format, example });
+}
+
 interface DateFieldProps {
   label: string;
   registration: UseFormRegisterReturn;
@@ -33,7 +45,7 @@ interface DateFieldProps {
 /** A date box with its label, the clinic's way of writing a date as its hint and placeholder, and its message. */
 export function DateField({ label, registration, error, note, autoFocus }: DateFieldProps) {
   const format = useDateFormat();
-  const how = dateInputHint(format);
+  const how = useDateHint();
   return (
     <Field label={label} hint={note ? `${how}. ${note}` : how} error={error}>
       {(a) => <input {...a} autoFocus={autoFocus} size={12} autoComplete="off" spellCheck={false} placeholder={format} {...registration} />}

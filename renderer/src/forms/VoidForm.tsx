@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
 import { VoidInput } from '../../../shared/domain/record-meta';
 import { applyServerErrors, useMappedForm, type BoxesOf } from './schema-form';
@@ -17,6 +18,7 @@ interface VoidFormProps {
 
 /** Voiding asks why, with the back end's own rule (VoidInput): the reason stays in the record's history. */
 export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
+  const { t } = useTranslation();
   const form = useMappedForm(VoidInput, { reason: '' }, (v: BoxesOf<typeof VoidInput, 'id'>) => ({ id, reason: v.reason }));
   const [formError, setFormError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
@@ -26,16 +28,16 @@ export function VoidForm({ id, what, onSubmit, onDone }: VoidFormProps) {
   });
   return (
     <RecordForm
-      label={`Void ${what}`}
-      intro="Voiding keeps the record in its history, marked void with your reason. Nothing is deleted."
+      label={t('forms.void.label', { what })}
+      intro={t('forms.void.intro')}
       onSubmit={submit}
       onCancel={() => onDone(false)}
       error={formError}
     >
-      <Field label="Reason for voiding" error={form.formState.errors.reason?.message}>
+      <Field label={t('forms.void.reason')} error={form.formState.errors.reason?.message}>
         {(a) => <input {...a} autoFocus autoComplete="off" {...form.register('reason')} />}
       </Field>
-      <FormActions submitLabel="Void" busy={form.formState.isSubmitting} onCancel={() => onDone(false)} />
+      <FormActions submitLabel={t('forms.void.submit')} busy={form.formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

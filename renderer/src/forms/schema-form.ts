@@ -1,7 +1,10 @@
+import { useRef } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type ResolverResult, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
-import { fieldMessages } from '../../../shared/api/issues';
+import { fieldMessages, fieldRefs } from '../../../shared/api/issues';
+import { refOfText } from '../../../shared/i18n/message';
+import { useMessageText, type MessageText } from '../i18n/use-message-text';
 import { readDateBoxes, withDateProblems, type DateBoxes } from './typed-dates';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -62,22 +65,60 @@ function acceptedBy<S extends z.ZodType>(schema: S, value: unknown, refused: z.Z
   return parsed.success;
 }
 
+/**
+ * A refusal's field messages in the screen's language: each written from its id where it has one (every message of
+ * the shared schemas), else as the schema wrote it.
+ */
+export function translatedFieldMessages(error: z.ZodError, say: MessageText): Record<string, string> {
+  const refs = fieldRefs(error);
+  const out = fieldMessages(error);
+  for (const path of Object.keys(out)) if (refs[path]) out[path] = say(refs[path]);
+  return out;
+}
+
+/** The date boxes' messages (shared/domain/schema-parts.ts typedDate) in the screen's language. */
+function translatedProblems(problems: Record<string, string>, say: MessageText): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(problems)) {
+    const ref = refOfText(text);
+    out[path] = ref ? say(ref) : text;
+  }
+  return out;
+}
+
 /** The input once the schema accepts it, or the messages of its refusal with those of the date boxes. */
-function check<S extends z.ZodType, T extends FieldValues>(schema: S, input: unknown, problems: Record<string, string>): ResolverResult<T, z.input<S>> {
+function check<S extends z.ZodType, T extends FieldValues>(schema: S, input: unknown, problems: Record<string, string>, say?: MessageText): ResolverResult<T, z.input<S>> {
   const refused: z.ZodError[] = [];
   if (acceptedBy(schema, input, refused)) return { values: input, errors: {} };
-  const messages = refused[0] ? fieldMessages(refused[0]) : {};
-  return { values: {}, errors: nestErrors<T>(withDateProblems(messages, problems)) };
+  if (!say) return { values: {}, errors: nestErrors<T>(withDateProblems(refused[0] ? fieldMessages(refused[0]) : {}, problems)) };
+  const messages = refused[0] ? translatedFieldMessages(refused[0], say) : {};
+  return { values: {}, errors: nestErrors<T>(withDateProblems(messages, translatedProblems(problems, say))) };
+}
+
+/**
+ * The writer of messages for a form's resolver, current at every render (the language or the date format may change
+ * while the form is open), and remembered by the form's control for applyServerErrors.
+ */
+const WRITERS = new WeakMap<object, { current: MessageText }>();
+function useWriter(): { current: MessageText } {
+  const say = useMessageText();
+  const ref = useRef(say);
+  ref.current = say;
+  return ref;
+}
+function remember<T extends FieldValues, C>(form: UseFormReturn<T, unknown, C>, writer: { current: MessageText }): UseFormReturn<T, unknown, C> {
+  WRITERS.set(form.control, writer);
+  return form;
 }
 
 /**
  * Validates with the same schema the back end uses, and turns its issues into messages the same
  * way (shared/api/issues), so a field says the same thing whichever side caught the mistake.
  */
-export function schemaResolver<S extends z.ZodType>(schema: S, dates?: DateBoxes): Resolver<SchemaFormValues<S>, unknown, z.input<S>> {
+export function schemaResolver<S extends z.ZodType>(schema: S, dates?: DateBoxes, writer?: { current: MessageText }): Resolver<SchemaFormValues<S>, unknown, z.input<S>> {
   return (typed) => {
     const { values, problems } = readDateBoxes(typed, dates);
-    return check(schema, values, problems);
+    return check(schema, values, problems, writer?.current);
   };
 }
 
@@ -89,14 +130,25 @@ export function useSchemaForm<S extends z.ZodType>(
   defaultValues: DefaultValues<SchemaFormValues<S>>,
   dates?: DateBoxes,
 ): UseFormReturn<SchemaFormValues<S>, unknown, z.input<S>> {
-  return useForm({ resolver: schemaResolver(schema, dates), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
+  const writer = useWriter();
+  return remember(useForm({ resolver: schemaResolver(schema, dates, writer), defaultValues, mode: 'onChange', reValidateMode: 'onChange' }), writer);
 }
 
-/** Puts the back end's per-field messages next to their fields; returns the message for the rest. */
+/**
+ * Puts the back end's per-field messages next to their fields; returns the message for the rest. Each is written
+ * from its id in the screen's language where the back end sent one (and the form is one of useSchemaForm's or
+ * useMappedForm's, which know the screen's language).
+ */
 export function applyServerErrors<T extends FieldValues, Checked>(form: UseFormReturn<T, unknown, Checked>, error: ApiError, known: readonly string[]): string | null {
+  const say = WRITERS.get(form.control)?.current;
+  const text = (field: string, english: string) => {
+    const ref = error.fieldRefs?.[field];
+    return say && ref ? say(ref) : english;
+  };
   let unplaced: string | null = null;
   let first = true;
-  for (const [field, message] of Object.entries(error.fields ?? {})) {
+  for (const [field, english] of Object.entries(error.fields ?? {})) {
+    const message = text(field, english);
     if (known.includes(field)) {
       form.setError(field as Path<T>, { type: 'server', message }, { shouldFocus: first });
       first = false;
@@ -104,7 +156,8 @@ export function applyServerErrors<T extends FieldValues, Checked>(form: UseFormR
       unplaced ??= message;
     }
   }
-  return error.fields && !unplaced ? null : (unplaced ?? error.message);
+  const summary = say && error.messageRef ? say(error.messageRef) : error.message;
+  return error.fields && !unplaced ? null : (unplaced ?? summary);
 }
 
 /**
@@ -115,10 +168,15 @@ export function applyServerErrors<T extends FieldValues, Checked>(form: UseFormR
  * `dates`: the date boxes, typed in the clinic's format or ISO (typed-dates.ts). They reach `toInput`, and the
  * submit handler, as ISO dates; a box that is not a date gets a message in the clinic's format.
  */
-export function mappedResolver<S extends z.ZodType, T extends FieldValues>(schema: S, toInput: (values: T) => Unchecked<z.input<S>>, dates?: DateBoxes): Resolver<T, unknown, z.input<S>> {
+export function mappedResolver<S extends z.ZodType, T extends FieldValues>(
+  schema: S,
+  toInput: (values: T) => Unchecked<z.input<S>>,
+  dates?: DateBoxes,
+  writer?: { current: MessageText },
+): Resolver<T, unknown, z.input<S>> {
   return (typed) => {
     const { values, problems } = readDateBoxes(typed, dates);
-    return check(schema, toInput(values), problems);
+    return check(schema, toInput(values), problems, writer?.current);
   };
 }
 
@@ -132,5 +190,6 @@ export function useMappedForm<S extends z.ZodType, T extends FieldValues>(
   toInput: (values: T) => Unchecked<z.input<S>>,
   dates?: DateBoxes,
 ): UseFormReturn<T, unknown, z.input<S>> {
-  return useForm({ resolver: mappedResolver(schema, toInput, dates), defaultValues, mode: 'onChange', reValidateMode: 'onChange' });
+  const writer = useWriter();
+  return remember(useForm({ resolver: mappedResolver(schema, toInput, dates, writer), defaultValues, mode: 'onChange', reValidateMode: 'onChange' }), writer);
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Therapist } from '../../../shared/domain/therapist';
 import { REASON_CODES, type ReasonCode } from '../../../shared/worklist/types';
 import { ReasonTag } from './ReasonTag';
@@ -14,11 +15,12 @@ interface Props {
 
 /** No reason ticked shows every reason; each box says how many patients it would keep. */
 export function WorklistFilters({ codes, counts, onCodes, therapistId, therapists, onTherapist }: Props) {
+  const { t } = useTranslation();
   const toggle = (code: ReasonCode, on: boolean) => onCodes(on ? REASON_CODES.filter((c) => c === code || codes.includes(c)) : codes.filter((c) => c !== code));
   return (
     <div className="worklist-filters">
       <fieldset>
-        <legend>Show patients with (tick none for all)</legend>
+        <legend>{t('worklist.filterLegend')}</legend>
         <div className="checkbox-row">
           {REASON_CODES.map((code) => (
             <label key={code} className="choice">
@@ -29,16 +31,16 @@ export function WorklistFilters({ codes, counts, onCodes, therapistId, therapist
         </div>
       </fieldset>
       <div className="field worklist-therapist">
-        <label htmlFor="worklist-therapist">Measured last by</label>
+        <label htmlFor="worklist-therapist">{t('worklist.therapistLabel')}</label>
         <select id="worklist-therapist" value={therapistId} onChange={(e) => onTherapist(e.target.value)}>
-          <option value="">Any therapist</option>
-          {therapists.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          <option value="">{t('worklist.anyTherapist')}</option>
+          {therapists.map((th) => (
+            <option key={th.id} value={th.id}>
+              {th.name}
             </option>
           ))}
         </select>
-        <p className="field-hint">Patients not measured yet stay on every list.</p>
+        <p className="field-hint">{t('worklist.therapistHint')}</p>
       </div>
     </div>
   );

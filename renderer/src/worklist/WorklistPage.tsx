@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { todayLocal } from '../../../shared/domain/dates';
 import type { ReasonCode } from '../../../shared/worklist/types';
 import { useOperation } from '../api/use-operation';
@@ -20,6 +21,7 @@ const PENDING_RETRY_MS = 1500;
  * and by the therapist who measured last; every row opens the patient.
  */
 export function WorklistPage() {
+  const { t } = useTranslation();
   const { state } = useSession();
   const formatDate = useFormatDate();
   const [codes, setCodes] = useState<ReasonCode[]>([]);
@@ -35,23 +37,23 @@ export function WorklistPage() {
 
   const pending = page.state === 'ready' ? page.value.pending : 0;
 
-  const therapistName = state.activeTherapists.find((t) => t.id === therapistId)?.name;
-  const filterText = [codes.length ? `reasons: ${codes.length}` : null, therapistName ? `measured last by ${therapistName}` : null].filter(Boolean).join('; ');
+  const therapistName = state.activeTherapists.find((th) => th.id === therapistId)?.name;
+  const filterText = [codes.length ? t('worklist.filterReasons', { count: codes.length }) : null, therapistName ? t('worklist.filterTherapist', { name: therapistName }) : null].filter(Boolean).join('; ');
 
   return (
     <section className="worklist-page" aria-labelledby="worklist-heading">
       <div className="toolbar">
-        <h1 id="worklist-heading">Worklist for {formatDate(today)}</h1>
+        <h1 id="worklist-heading">{t('worklist.heading', { date: formatDate(today) })}</h1>
         <button type="button" onClick={() => window.print()}>
-          Print…
+          {t('worklist.print')}
         </button>
       </div>
       <p className="muted worklist-intro">
-        Patients who need attention today, most urgent first.{' '}
+        {t('worklist.intro')}{' '}
         <span className="worklist-keys">
-          In the table, <kbd>↑</kbd> and <kbd>↓</kbd> move between patients and <kbd>Enter</kbd> opens one.
+          <Trans i18nKey="worklist.keys" components={[<kbd key="up" />, <kbd key="down" />, <kbd key="enter" />]} />
         </span>
-        {filterText ? <span className="print-only"> Filtered: {filterText}.</span> : null}
+        {filterText ? <span className="print-only"> {t('worklist.filtered', { filters: filterText })}</span> : null}
       </p>
       <WorklistFilters
         codes={codes}
@@ -69,23 +71,20 @@ export function WorklistPage() {
       />
       {pending > 0 ? (
         <p className="status" role="status">
-          Checking {pending} more {pending === 1 ? 'patient' : 'patients'} after an update of ROMtrack; they join the list as they are done.
+          {t('worklist.pending', { count: pending })}
         </p>
       ) : null}
-      {page.state === 'loading' ? <Loading what="the worklist" /> : null}
+      {page.state === 'loading' ? <Loading what={t('worklist.loadingWhat')} /> : null}
       {page.state === 'error' ? <ErrorMessage error={page.error} retry={page.retry} /> : null}
       {page.state === 'ready' ? (
         page.value.total === 0 ? (
           <p className="empty worklist-empty">
-            {codes.length || therapistId
-              ? 'No patient matches these filters today. Clear a filter to see the others.'
-              : 'No patient needs attention today: nobody is losing motion, nothing is due, no warning sign is new.'}{' '}
-            <a href={href.patients()}>Go to the patient list</a>.
+            {codes.length || therapistId ? t('worklist.noMatch') : t('worklist.empty')} <a href={href.patients()}>{t('worklist.toPatients')}</a>
           </p>
         ) : (
           <>
             <WorklistTable rows={page.value.rows} />
-            <Pager paging={paging} total={page.value.total} shown={page.value.rows.length} label="Pages of the worklist" noun="patients" />
+            <Pager paging={paging} total={page.value.total} shown={page.value.rows.length} label={t('worklist.pagerLabel')} noun={t('worklist.noun', { count: page.value.total })} />
           </>
         )
       ) : null}

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { WorklistRow } from '../../../shared/api/operations/worklist';
-import { REASON_LABELS } from '../../../shared/worklist/types';
 import { useRowLinks } from '../layout/row-links';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
+import { useMessageText } from '../i18n/use-message-text';
 import { ReasonTag, UrgencyMark } from './ReasonTag';
 
 /** A referral letter is offered where HO may be forming at a known joint: losing motion or a warning sign there. */
@@ -16,19 +17,21 @@ function referralFor(row: WorklistRow) {
  * between the names, Home and End to the first and last, and Enter opens the patient.
  */
 export function WorklistTable({ rows }: { rows: readonly WorklistRow[] }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const say = useMessageText();
   const { ref: body, onKeyDown } = useRowLinks<HTMLTableSectionElement>('a.worklist-patient');
   return (
     <div className="table-scroll">
       <table className="data-table worklist-table">
-        <caption className="visually-hidden">Patients who need attention, most urgent first</caption>
+        <caption className="visually-hidden">{t('worklist.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="worklist-col-patient">Patient</th>
-            <th scope="col" className="worklist-col-urgency">Urgency</th>
-            <th scope="col">Reasons</th>
-            <th scope="col" className="worklist-col-date">Last measured</th>
-            <th scope="col" className="worklist-col-date">Next due</th>
+            <th scope="col" className="worklist-col-patient">{t('worklist.colPatient')}</th>
+            <th scope="col" className="worklist-col-urgency">{t('worklist.colUrgency')}</th>
+            <th scope="col">{t('worklist.colReasons')}</th>
+            <th scope="col" className="worklist-col-date">{t('worklist.colLastMeasured')}</th>
+            <th scope="col" className="worklist-col-date">{t('worklist.colNextDue')}</th>
           </tr>
         </thead>
         <tbody ref={body} onKeyDown={onKeyDown}>
@@ -46,20 +49,21 @@ export function WorklistTable({ rows }: { rows: readonly WorklistRow[] }) {
                   <UrgencyMark urgency={row.urgency} />
                 </td>
                 <td>
-                  <ul className="worklist-reasons" id={`wl-reasons-${row.patientId}`} aria-label={`Reasons: ${row.reasons.map((r) => REASON_LABELS[r.code].word).join(', ')}`}>
+                  <ul className="worklist-reasons" id={`wl-reasons-${row.patientId}`} aria-label={t('worklist.reasonsLabel', { reasons: row.reasons.map((r) => t(`reason.${r.code}`)).join(', ') })}>
                     {row.reasons.map((r, i) => (
                       <li key={i} title={r.detail}>
-                        <ReasonTag code={r.code} /> <span className="worklist-reason-text">{r.text}</span>
+                        <ReasonTag code={r.code} /> <span className="worklist-reason-text">{say(r.message)}</span>
                       </li>
                     ))}
                   </ul>
                   {referral ? (
                     <a className="worklist-referral small" href={referral}>
-                      Referral letter<span className="visually-hidden"> for {row.name}</span>
+                      {t('worklist.referral')}
+                      <span className="visually-hidden">{t('worklist.referralFor', { name: row.name })}</span>
                     </a>
                   ) : null}
                 </td>
-                <td className="nowrap">{row.lastMeasured ? formatDate(row.lastMeasured) : 'Never'}</td>
+                <td className="nowrap">{row.lastMeasured ? formatDate(row.lastMeasured) : t('worklist.never')}</td>
                 <td className="nowrap">{row.nextDue ? formatDate(row.nextDue) : '—'}</td>
               </tr>
             );

@@ -4,6 +4,7 @@ import { calendarDate, uuid } from '../../domain/schema-parts';
 import { SeriesKeySchema } from '../../domain/series';
 import { checkSchedule, worklistSettingsFields } from '../../worklist/settings';
 import { REASON_CODES, URGENCIES } from '../../worklist/types';
+import { MessageRefSchema } from '../../i18n/message';
 
 // The caseload worklist (issue 16): who needs attention today, most urgent first, and why. Read from summary rows
 // kept up to date with every change (electron/api/worklist-refresh.ts), never by analysing every patient.
@@ -12,6 +13,7 @@ const today = calendarDate('The worklist date').optional();
 
 export const WorklistReasonSchema = z.strictObject({
   code: z.enum(REASON_CODES),
+  message: MessageRefSchema,
   text: z.string().min(1),
   joint: z.enum(JOINTS).optional(),
   side: z.enum(SIDES).optional(),

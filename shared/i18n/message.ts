@@ -1,0 +1,142 @@
+// A message the back end (or a shared rule) says to a person, as an id and its parameters: the renderer writes it
+// in the screen's language and the clinic's date format, and the English text for API callers is written from the
+// same English messages. Dates, degrees and durations travel as values, never as text, so they are formatted once,
+// on the screen, in the person's language.
+import { z } from 'zod';
+import type { Formatter } from '../format';
+import type { MessageKey } from './keys';
+import { en } from './messages/en';
+
+export type MessageParam =
+  | string
+  | number
+  | { date: string }
+  | { degrees: number }
+  /** A signed change: "+10°", "-5°". */
+  | { change: number }
+  | { message: MessageRef; lower?: boolean }
+  /** A number in the language's digits and separators. */
+  | { number: number }
+  /** "a, b and c", "a, b or c" in the language's own way (Intl.ListFormat), or "a; b" for items holding commas. */
+  | { list: readonly MessageParam[]; join?: 'and' | 'or' | 'semicolon' };
+
+export interface MessageRef {
+  id: MessageKey;
+  params?: Readonly<Record<string, MessageParam>>;
+}
+
+/** A message by its id: the compiler checks the id is an English key (or a plural key's base). */
+export function message(id: MessageKey, params?: Readonly<Record<string, MessageParam>>): MessageRef {
+  return params ? { id, params } : { id };
+}
+
+/** A nested message, lower-cased at its start where it sits inside a sentence ("Flexion" → "flexion"). */
+export function inner(ref: MessageRef): MessageParam {
+  return { message: ref, lower: true };
+}
+
+/** Writes one message: `translate` looks an id up (with i18next's plural and interpolation rules). */
+export type Translate = (id: MessageKey, values: Record<string, string | number>) => string;
+
+export interface MessageWriter {
+  translate: Translate;
+  format: Pick<Formatter, 'date' | 'degrees' | 'change' | 'number'>;
+  /** The Intl locale, for lists and lower-casing. */
+  locale: string;
+}
+
+export function writeMessage(ref: MessageRef, w: MessageWriter): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, param] of Object.entries(ref.params ?? {})) {
+    // A count stays a number: i18next picks the plural form from it.
+    values[name] = name === 'count' && typeof param === 'number' ? param : paramText(param, w);
+  }
+  return w.translate(ref.id, values);
+}
+
+function paramText(p: MessageParam, w: MessageWriter): string {
+  if (typeof p === 'string') return p;
+  if (typeof p === 'number') return String(p);
+  if ('date' in p) return w.format.date(p.date);
+  if ('degrees' in p) return w.format.degrees(p.degrees);
+  if ('change' in p) return w.format.change(p.change);
+  if ('number' in p) return w.format.number(p.number);
+  if ('list' in p) return listText(p.list.map((x) => paramText(x, w)), p.join ?? 'and', w.locale);
+  const text = writeMessage(p.message, w);
+  return p.lower && text ? text[0]!.toLocaleLowerCase(w.locale) + text.slice(1) : text;
+}
+
+function listText(items: string[], join: 'and' | 'or' | 'semicolon', locale: string): string {
+  // French sets a space before a semicolon, as before a colon.
+  if (join === 'semicolon') return items.join(locale.startsWith('fr') ? ' ; ' : '; ');
+  // English lists as the rest of ROMtrack writes them, without the serial comma ("a, b and c").
+  return new Intl.ListFormat(locale.startsWith('en') ? 'en-GB' : locale, { type: join === 'or' ? 'disjunction' : 'conjunction' }).format(items);
+}
+
+const ENGLISH: Readonly<Record<string, string>> = en;
+const PLURAL = new Intl.PluralRules('en');
+
+/** English from the English messages, as i18next would write it: {{name}} filled, _one or _other by count. */
+function translateEnglish(id: MessageKey, values: Record<string, string | number>): string {
+  const count = values['count'];
+  const key = typeof count === 'number' && !(id in ENGLISH) ? `${id}_${PLURAL.select(count)}` : id;
+  const template = ENGLISH[key] ?? ENGLISH[`${id}_other`] ?? id;
+  return template.replace(/\{\{\s*([^}\s]+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** How the English text for API callers writes values; the clinic's date format where the caller knows it. */
+const PLAIN_FORMAT: MessageWriter['format'] = {
+  date: (d) => d,
+  degrees: (n) => `${Object.is(Math.round(n * 10) / 10, -0) ? 0 : Math.round(n * 10) / 10}°`,
+  change: (n) => `${n > 0 ? '+' : ''}${Object.is(Math.round(n * 10) / 10, -0) ? 0 : Math.round(n * 10) / 10}°`,
+  number: (n) => String(n),
+};
+
+/**
+ * The English text of a message, for API callers and logs. `format` is the clinic's formatter where the caller has
+ * one; without it dates stay ISO and degrees plain (no formatter is loaded, so the schemas' own messages can be
+ * written while their modules load).
+ */
+export function englishText(ref: MessageRef, format?: MessageWriter['format']): string {
+  return writeMessage(ref, { translate: translateEnglish, format: format ?? PLAIN_FORMAT, locale: 'en-US' });
+}
+
+// zod keeps a message as text only. The text written from an id is remembered with it, so the field messages of a
+// refusal can be given back as ids (shared/api/issues.ts). Bounded: a typed value can be part of a text.
+const SAID = new Map<string, MessageRef>();
+const SAID_MAX = 5000;
+
+/** The English text of a message, remembering which id and values it was written from. */
+export function sayInEnglish(ref: MessageRef): string {
+  const text = englishText(ref);
+  if (!SAID.has(text)) {
+    if (SAID.size >= SAID_MAX) SAID.delete(SAID.keys().next().value!);
+    SAID.set(text, ref);
+  }
+  return text;
+}
+
+/** The id an English text was written from by sayInEnglish; undefined for a text written some other way. */
+export function refOfText(text: string): MessageRef | undefined {
+  return SAID.get(text);
+}
+
+// The schema of a message where an operation outputs one (the contract's output checks): the id and its values.
+const Param: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.strictObject({ date: z.string() }),
+    z.strictObject({ degrees: z.number() }),
+    z.strictObject({ change: z.number() }),
+    z.strictObject({ message: MessageRefSchema, lower: z.boolean().optional() }),
+    z.strictObject({ number: z.number() }),
+    z.strictObject({ list: z.array(Param), join: z.enum(['and', 'or', 'semicolon']).optional() }),
+  ]),
+);
+/** An English key, or a plural key's base: what a message id may be. */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && (Object.hasOwn(ENGLISH, value) || Object.hasOwn(ENGLISH, `${value}_other`));
+}
+const MessageId = z.custom<MessageKey>(isMessageKey, { error: 'Not one of the message ids of shared/i18n.' });
+export const MessageRefSchema: z.ZodType<MessageRef> = z.lazy(() => z.strictObject({ id: MessageId, params: z.record(z.string(), Param).optional() }));
