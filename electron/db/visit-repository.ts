@@ -112,10 +112,31 @@ const CURRENT_OF_PATIENT = `SELECT id, lineage_id, supersedes_id, recorded_at, r
   side, mode, degrees, rater_id, instrument, end_feel, pain, note, rowid
   FROM measurements WHERE patient_id = ? AND ${currentOnly()}`;
 
-interface Reading {
-  rowid: number;
-  measurement: Measurement;
-  first: FirstRecorded;
+/**
+ * One visit's current readings as visitsOf gathers them: in the order recorded (rows come series by series, so
+ * each is placed by its rowid), and the first versions of those added after the visit was recorded (its extensions).
+ */
+interface VisitReadings {
+  date: string;
+  recordedAt: string;
+  measurements: Measurement[];
+  rowids: number[];
+  added: { rowid: number; first: FirstRecorded }[];
+}
+
+/** Inserts in rowid order: a visit holds a dozen readings or so, so a step back from the end is enough. */
+function placeByRowid(visit: VisitReadings, rowid: number, m: Measurement): void {
+  const { measurements, rowids } = visit;
+  let at = rowids.length;
+  measurements.push(m);
+  rowids.push(rowid);
+  while (at > 0 && rowids[at - 1]! > rowid) {
+    measurements[at] = measurements[at - 1]!;
+    rowids[at] = rowids[at - 1]!;
+    at--;
+  }
+  measurements[at] = m;
+  rowids[at] = rowid;
 }
 
 /** The first version of each of the patient's corrected current readings: lineage id, when, by whom. */
@@ -208,19 +229,20 @@ export class VisitRepository {
       this.db,
       `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
     ).all(patientId);
-    const byVisit = new Map<string, { date: string; readings: Reading[] }>();
-    for (const v of visits) byVisit.set(v.id, { date: v.visit_date, readings: [] });
+    const byVisit = new Map<string, VisitReadings>();
+    for (const v of visits) byVisit.set(v.id, { date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
     const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
     let corrected: Map<string, FirstRecorded> | null = null;
     for (const r of rows) {
       // A current reading of a voided visit: voiding a visit voids its readings, so only a stale row comes here.
       const visit = byVisit.get(r[6]);
       if (!visit) continue;
-      let first: FirstRecorded;
-      if (r[2] === null) first = { at: r[3], by: r[4] };
-      else {
+      let firstAt = r[3];
+      let firstBy = r[4];
+      if (r[2] !== null) {
         corrected ??= this.firstsOfCorrected(patientId);
-        first = corrected.get(r[1]) ?? { at: r[3], by: r[4] };
+        const first = corrected.get(r[1]);
+        if (first) [firstAt, firstBy] = [first.at, first.by];
       }
       const measurement: Measurement = {
         id: r[0],
@@ -243,11 +265,13 @@ export class VisitRepository {
         pain: r[14],
         note: r[15],
       };
-      visit.readings.push({ rowid: r[16], measurement, first });
+      placeByRowid(visit, r[16], measurement);
+      // Only a reading added after the visit was recorded makes an extension; most readings are not kept here.
+      if (firstAt !== visit.recordedAt) visit.added.push({ rowid: r[16], first: { at: firstAt, by: firstBy } });
     }
     return visits.map((v) => {
-      const readings = (byVisit.get(v.id)?.readings ?? []).sort((a, b) => a.rowid - b.rowid);
-      return toVisit(v, readings.map((x) => x.measurement), readings.map((x) => x.first));
+      const readings = byVisit.get(v.id)!;
+      return toVisit(v, readings.measurements, readings.added.sort((a, b) => a.rowid - b.rowid).map((x) => x.first));
     });
   }
 
