@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { parseSeriesKey } from '../../shared/analysis/patient-series';
 import { useOperation } from './api/use-operation';
 import { Loading } from './layout/Status';
@@ -11,8 +12,10 @@ import { planOverlays } from './plans/chart-overlays';
  * nothing of plans. If the plans cannot be read, the chart still shows, without them.
  */
 export function SeriesDetailWithPlans({ patientId, seriesKey }: { patientId: string; seriesKey: string }) {
+  const { t } = useTranslation();
+  // The dashboard reads the plans ahead (mobility/use-patient-analysis.ts), so from there this is at once.
   const [plans] = useOperation('plans.list', { patientId });
-  if (plans.state === 'loading') return <Loading what="the chart" />;
+  if (plans.state === 'loading') return <Loading what={t('mobility.loadingChart')} />;
   const series = parseSeriesKey(seriesKey);
   const overlays = plans.state === 'ready' && series ? planOverlays(plans.value, series) : { periods: [], goals: [] };
   return <SeriesDetailPage patientId={patientId} seriesKey={seriesKey} goals={overlays.goals} periods={overlays.periods} />;

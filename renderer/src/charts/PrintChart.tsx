@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import type { PatientSeries } from '../../../shared/analysis/patient-series';
-import { formatDegrees } from '../../../shared/domain/catalogue';
+import { useTranslation } from 'react-i18next';
 import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from './axes';
 import { dayNumber, pointsToDraw, styleOf, timeTicks, type EventMarker, type GoalLine, type SeriesStyle } from './chart-model';
 import { EventLabel, EventSwatch, LineSwatch, Marker, REF, SeriesSwatch } from './chart-parts';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
+import { useChartWords } from './chart-words';
 
 // A motion over a period, for paper: the progress report's charts and the referral letter's one. A fixed size
 // in CSS pixels (ResponsiveContainer measures the screen, not the page, and can print empty), no animation,
@@ -27,9 +29,17 @@ export function printStyle(s: Pick<PatientSeries, 'side' | 'mode'>): SeriesStyle
   return { ...styleOf(s.side, s.mode), colour: INK };
 }
 
+/**
+ * Points drawn per printed chart, at most: a chart about 700 pixels wide on paper shows no more apart, and each
+ * drawn point costs the printout (the report of a long history drew 600 per chart). The table lists every one.
+ */
+export const PRINT_DRAW_BUDGET = 200;
+
 export function PrintChart({ chart, from, to, width, height = 250 }: { chart: PrintChartData; from: string; to: string; width: number; height?: number }) {
-  const formatDate = useFormatDate();
-  const drawn = pointsToDraw(chart.series);
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const formatDate = format.date;
+  const drawn = useMemo(() => pointsToDraw(chart.series, PRINT_DRAW_BUDGET), [chart.series]);
   const first = dayNumber(from);
   const last = dayNumber(to);
   const xDomain = dayDomain(first, last, 0.02);
@@ -43,17 +53,17 @@ export function PrintChart({ chart, from, to, width, height = 250 }: { chart: Pr
       <CartesianGrid stroke="#bbb" strokeWidth={0.5} />
       <XAxis {...dayAxis(xDomain, timeTicks(first, last, 7), formatDate, { fontSize: 10, fill: INK })} stroke={INK} />
       <YAxis {...degreeAxis(yAxis, 44, { fontSize: 10, fill: INK })} stroke={INK} />
-      <ReferenceLine y={spec.normal} stroke={INK} strokeDasharray={REF.normal.dash} label={{ value: `Normal ${formatDegrees(spec.normal)}`, position: 'right', fontSize: 10, fill: INK }} />
+      <ReferenceLine y={spec.normal} stroke={INK} strokeDasharray={REF.normal.dash} label={{ value: t('charts.normal', { value: format.degrees(spec.normal) }), position: 'right', fontSize: 10, fill: INK }} />
       {spec.functional !== null && (
         <ReferenceLine
           y={spec.functional}
           stroke={INK}
           strokeDasharray={REF.functional.dash}
-          label={{ value: `Functional ${formatDegrees(spec.functional)}`, position: 'right', fontSize: 10, fill: INK }}
+          label={{ value: t('charts.functional', { value: format.degrees(spec.functional) }), position: 'right', fontSize: 10, fill: INK }}
         />
       )}
       {chart.goals.map((g) => (
-        <ReferenceLine key={`${g.label}-${g.value}`} y={g.value} stroke={GOAL.stroke} strokeDasharray={GOAL.dash} strokeWidth={1.2} label={{ value: `${g.label} ${formatDegrees(g.value)}`, position: 'insideTopRight', fontSize: 9, fill: INK }} />
+        <ReferenceLine key={`${g.label}-${g.value}`} y={g.value} stroke={GOAL.stroke} strokeDasharray={GOAL.dash} strokeWidth={1.2} label={{ value: t('charts.goalValue', { goal: g.label, value: format.degrees(g.value) }), position: 'insideTopRight', fontSize: 9, fill: INK }} />
       ))}
       {chart.markers.map((m, i) => (
         <ReferenceLine key={m.key} x={m.day} stroke={INK} strokeDasharray={REF.event.dash} strokeWidth={1} label={<EventLabel text={m.label} row={i % 3} />} />
@@ -79,35 +89,38 @@ export function PrintChart({ chart, from, to, width, height = 250 }: { chart: Pr
 
 /** What each mark means, drawn the way the chart draws it. */
 export function PrintChartLegend({ chart }: { chart: PrintChartData }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useChartWords();
   const spec = chart.series[0]!;
   return (
-    <ul className="report-legend" aria-label={`Legend for ${chart.title.toLowerCase()}`}>
+    <ul className="report-legend" aria-label={t('charts.legendFor', { chart: chart.title })}>
       {chart.series.map((s) => (
         <li key={s.key}>
           <SeriesSwatch style={printStyle(s)} />
-          {printStyle(s).name}
+          {words.seriesStyle(s.side, s.mode)}
         </li>
       ))}
       <li>
         <LineSwatch stroke={INK} dash={REF.normal.dash} />
-        Normal {formatDegrees(spec.normal)}
+        {t('charts.normal', { value: format.degrees(spec.normal) })}
       </li>
       {spec.functional !== null && (
         <li>
           <LineSwatch stroke={INK} dash={REF.functional.dash} />
-          Functional {formatDegrees(spec.functional)}
+          {t('charts.functional', { value: format.degrees(spec.functional) })}
         </li>
       )}
       {chart.goals.length > 0 && (
         <li>
           <LineSwatch stroke={INK} dash={GOAL.dash} />
-          Goal
+          {t('charts.goal')}
         </li>
       )}
       {chart.markers.length > 0 && (
         <li>
           <EventSwatch />
-          Clinical event
+          {t('charts.clinicalEvent')}
         </li>
       )}
     </ul>

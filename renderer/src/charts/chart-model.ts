@@ -6,7 +6,7 @@ import { downsampleSeries } from '../../../shared/analysis/downsample';
 import type { EventLike, PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
 import type { Mode, Side } from '../../../shared/domain/catalogue';
 import { daysBetween } from '../../../shared/domain/dates';
-import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
+import { EVENT_KIND_LABELS, type EventKind } from '../../../shared/domain/event';
 import { CLASSIFICATION_LABELS } from '../../../shared/domain/ho';
 
 const EPOCH = '1970-01-01';
@@ -136,21 +136,49 @@ export interface EventMarker {
   detail: string;
 }
 
+/** The words of the event markers, in the reader's language (charts/chart-words.ts); English by default. */
+export interface EventWords {
+  kind(kind: EventKind): string;
+  /** A classification id ("brooker:II") as the reader says it. */
+  classification(id: string): string;
+  /** "left", "right": after the event's short name, in brackets. */
+  side(side: Side): string;
+  drugStart(kind: 'nsaid_course' | 'bisphosphonate_course'): string;
+  drugStop(kind: 'nsaid_course' | 'bisphosphonate_course'): string;
+  /** A course's detail with "(starts)" / "(stops)". */
+  starts(detail: string): string;
+  stops(detail: string): string;
+  excision(): string;
+  /** "X-ray II": an X-ray's short name with its grade. */
+  xray(grade: string): string;
+}
+
+const ENGLISH_EVENT_WORDS: EventWords = {
+  kind: (kind) => EVENT_KIND_LABELS[kind],
+  classification: (id) => CLASSIFICATION_LABELS[id] ?? id,
+  side: (side) => side,
+  drugStart: (kind) => `${kind === 'nsaid_course' ? 'NSAID' : 'Bisphosphonate'} start`,
+  drugStop: (kind) => `${kind === 'nsaid_course' ? 'NSAID' : 'Bisphosphonate'} stop`,
+  starts: (detail) => `${detail} (starts)`,
+  stops: (detail) => `${detail} (stops)`,
+  excision: () => 'Excision',
+  xray: (grade) => `X-ray ${grade}`.trim(),
+};
+
 /** One marker per event, two for a drug course (its start and, once it has one, its end). */
-export function eventMarkers(events: readonly EventLike[]): EventMarker[] {
+export function eventMarkers(events: readonly EventLike[], words: EventWords = ENGLISH_EVENT_WORDS): EventMarker[] {
   const markers: EventMarker[] = [];
   for (const e of events) {
-    const where = e.side ? ` (${e.side})` : '';
-    const kind = EVENT_KIND_LABELS[e.kind];
-    const extra = [e.title, e.classification ? (CLASSIFICATION_LABELS[e.classification] ?? e.classification) : null, e.note].filter(Boolean).join('; ');
+    const where = e.side ? ` (${words.side(e.side)})` : '';
+    const kind = words.kind(e.kind);
+    const extra = [e.title, e.classification ? words.classification(e.classification) : null, e.note].filter(Boolean).join('; ');
     const detail = `${kind}${where}${extra ? `: ${extra}` : ''}`;
     if (e.kind === 'nsaid_course' || e.kind === 'bisphosphonate_course') {
-      const drug = e.kind === 'nsaid_course' ? 'NSAID' : 'Bisphosphonate';
-      markers.push({ key: `${e.id}-start`, day: dayNumber(e.date), date: e.date, label: `${drug} start`, detail: `${detail} (starts)` });
-      if (e.endDate) markers.push({ key: `${e.id}-end`, day: dayNumber(e.endDate), date: e.endDate, label: `${drug} stop`, detail: `${detail} (stops)` });
+      markers.push({ key: `${e.id}-start`, day: dayNumber(e.date), date: e.date, label: words.drugStart(e.kind), detail: words.starts(detail) });
+      if (e.endDate) markers.push({ key: `${e.id}-end`, day: dayNumber(e.endDate), date: e.endDate, label: words.drugStop(e.kind), detail: words.stops(detail) });
       continue;
     }
-    const short = e.kind === 'excision' ? 'Excision' : e.kind === 'xray' && e.classification ? `X-ray ${e.classification.split(':')[1] ?? ''}`.trim() : kind;
+    const short = e.kind === 'excision' ? words.excision() : e.kind === 'xray' && e.classification ? words.xray(e.classification.split(':')[1] ?? '') : kind;
     markers.push({ key: e.id, day: dayNumber(e.date), date: e.date, label: `${short}${where}`, detail });
   }
   return markers.sort((a, b) => a.day - b.day);

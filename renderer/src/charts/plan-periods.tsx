@@ -2,6 +2,7 @@
 // area with its name written in it (plans/chart-overlays.ts says which versions concern a series). Hatching,
 // outline and label carry the meaning, so the periods read printed in black and white; neighbouring versions
 // hatch in opposite directions.
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { ReferenceArea, pattern } from 'recharts';
 import { useFormatDate } from '../session/session-context';
@@ -86,16 +87,16 @@ export function PeriodSwatch({ hatch = 0 }: { hatch?: 0 | 1 }) {
 /** The legend's entry: the swatch, then each version in words, since the chart may only have room for "v2". */
 export function PlanPeriodsLegendItem({ periods }: { periods: readonly PlanPeriod[] }) {
   const formatDate = useFormatDate();
+  const { t } = useTranslation();
   return (
     <li>
       <PeriodSwatch />
       <span>
-        Therapy plan in force (hatched):{' '}
+        {t('charts.planPeriods')}{' '}
         {periods.map((p, i) => (
           <span key={p.key}>
             {i > 0 ? '; ' : ''}
-            {p.label} from {formatDate(p.from)}
-            {p.until ? ` to ${formatDate(p.until)}` : ''}
+            {p.until ? t('charts.planPeriodFromTo', { plan: p.label, from: formatDate(p.from), to: formatDate(p.until) }) : t('charts.planPeriodFrom', { plan: p.label, from: formatDate(p.from) })}
           </span>
         ))}
       </span>

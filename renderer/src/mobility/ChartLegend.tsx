@@ -1,14 +1,14 @@
-import { formatSlope } from '../../../shared/analysis/format';
+import { useTranslation } from 'react-i18next';
 import type { PatientSeries } from '../../../shared/analysis/patient-series';
-import { formatDegrees } from '../../../shared/domain/catalogue';
-import { formatDuration } from '../../../shared/analysis/format';
 import { daysBetween } from '../../../shared/domain/dates';
+import { useChartWords } from '../charts/chart-words';
+import { useSeriesNames } from '../charts/series-names';
 import { styleOf, type GoalLine } from '../charts/chart-model';
 import { EventSwatch, LineSwatch, MarkerSwatch, REF, SeriesSwatch } from '../charts/chart-parts';
 import type { ChartStrata } from './chart-strata';
-import { instrumentWord } from '../clinical/verdict-text';
 import { chartTrend } from './DetailChart';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
+import { useInstrumentLabel } from './PointTooltip';
 import { PlanPeriodsLegendItem, type PlanPeriod } from '../charts/plan-periods';
 
 /**
@@ -16,22 +16,27 @@ import { PlanPeriodsLegendItem, type PlanPeriod } from '../charts/plan-periods';
  * compares readings only within one of these groups.
  */
 export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; strata: ChartStrata; nameOf: (id: string | null) => string }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const names = useSeriesNames();
+  const instrumentLabel = useInstrumentLabel();
   const base = styleOf(focus.side, focus.mode);
   const thresholds = new Set(strata.strata.map((s) => s.threshold).filter((t) => t !== null));
   return (
     <div className="strata-legend">
       <p className="strata-legend-head">
-        {focus.label}, by who measured and with what (the verdict compares readings only within one group):
+        {t('mobility.strata.head', { series: names.series(focus.side, focus.motion, focus.mode) })}
       </p>
-      <ul aria-label="Marker shapes: therapist and instrument">
+      <ul aria-label={t('mobility.strata.label')}>
         {strata.strata.map((s) => (
           <li key={s.key ?? 'unrecorded'}>
             <MarkerSwatch style={{ ...base, shape: s.shape }} />
-            {s.key === null ? 'Therapist or instrument not recorded (compared with none)' : `${nameOf(s.raterId)}, ${instrumentWord(s.instrument)}`}
+            {s.key === null ? t('mobility.strata.unrecorded') : t('mobility.strata.group', { rater: nameOf(s.raterId), instrument: instrumentLabel(s.instrument).toLocaleLowerCase() })}
             <span className="muted">
               {' '}
-              ({s.readings} reading{s.readings === 1 ? '' : 's'}
-              {thresholds.size > 1 && s.threshold !== null ? `, threshold ${formatDegrees(s.threshold)}` : ''})
+              {thresholds.size > 1 && s.threshold !== null
+                ? t('mobility.strata.readingsThreshold', { count: s.readings, threshold: format.degrees(s.threshold) })
+                : t('mobility.strata.readings', { count: s.readings })}
             </span>
           </li>
         ))}
@@ -42,55 +47,59 @@ export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; 
 
 /** What each line, marker and band means, in words, with a sample drawn the way the chart draws it. */
 export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useChartWords();
   const { summary, verdict } = focus.analysis;
   const drawn = chartTrend(focus);
   const trend = drawn?.trend;
   const applied = verdict.threshold;
   return (
-    <ul className="chart-legend" aria-label="Legend">
+    <ul className="chart-legend" aria-label={t('charts.legend')}>
       {series.map((s) => (
         <li key={s.key}>
           <SeriesSwatch style={styleOf(s.side, s.mode)} wide={s.key === focus.key} />
-          {styleOf(s.side, s.mode).name}
-          {s.key === focus.key && <strong> (this series)</strong>}
+          {words.seriesStyle(s.side, s.mode)}
+          {s.key === focus.key && <strong> {t('mobility.legend.thisSeries')}</strong>}
         </li>
       ))}
       <li>
         <LineSwatch stroke={REF.normal.stroke} dash={REF.normal.dash} />
-        Normal {formatDegrees(focus.normal)}
+        {t('charts.normal', { value: format.degrees(focus.normal) })}
       </li>
       {focus.functional !== null && (
         <li>
           <LineSwatch stroke={REF.functional.stroke} dash={REF.functional.dash} />
-          Functional {formatDegrees(focus.functional)}
+          {t('charts.functional', { value: format.degrees(focus.functional) })}
         </li>
       )}
       {summary.baseline && (
         <li>
           <LineSwatch stroke={REF.band.stroke} band={REF.band.fill} />
-          Baseline ± {formatDegrees(applied?.degrees ?? focus.threshold)} ({applied?.basis === 'doubled' ? 'the threshold, doubled' : 'the threshold: measurement error, same therapist and instrument'})
+          {applied?.basis === 'doubled'
+            ? t('mobility.legend.bandDoubled', { threshold: format.degrees(applied.degrees) })
+            : t('mobility.legend.band', { threshold: format.degrees(applied?.degrees ?? focus.threshold) })}
         </li>
       )}
       {trend && (
         <li>
           <LineSwatch stroke={REF.trend.stroke} dash={REF.trend.dash} width={REF.trend.width} />
           {drawn.fromVerdict
-            ? `Trend the verdict weighed, ${formatDate(trend.fromDate)} to ${formatDate(trend.toDate)}: ${formatSlope(trend.slopePerWeek)}`
-            : `Trend over the last ${formatDuration(daysBetween(trend.fromDate, trend.toDate))}: ${formatSlope(trend.slopePerWeek)}`}
+            ? t('mobility.legend.trendVerdict', { from: format.date(trend.fromDate), to: format.date(trend.toDate), slope: words.slope(trend.slopePerWeek, format.degrees) })
+            : t('mobility.legend.trendRecent', { span: words.duration(daysBetween(trend.fromDate, trend.toDate)), slope: words.slope(trend.slopePerWeek, format.degrees) })}
         </li>
       )}
       {goals.length > 0 && (
         <li>
           <LineSwatch stroke={REF.goal.stroke} dash={REF.goal.dash} />
-          Goal
+          {t('charts.goal')}
         </li>
       )}
       {periods.length > 0 && <PlanPeriodsLegendItem periods={periods} />}
       {hasEvents && (
         <li>
           <EventSwatch />
-          Clinical event
+          {t('charts.clinicalEvent')}
         </li>
       )}
     </ul>

@@ -1,9 +1,9 @@
 import { CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
 import type { Trend } from '../../../shared/analysis/series-summary';
-import { formatDegrees } from '../../../shared/domain/catalogue';
+import { useTranslation } from 'react-i18next';
 import { daysBetween } from '../../../shared/domain/dates';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
 import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from '../charts/axes';
 import { dayNumber, styleOf, timeTicks, type EventMarker, type GoalLine } from '../charts/chart-model';
 import { EventLabel, Marker, REF } from '../charts/chart-parts';
@@ -62,7 +62,9 @@ export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, {
  * Drawn without animation, in SVG; role="img" with a summary, the table under it holds the numbers.
  */
 export function DetailChart({ focus, series, drawn, markers, goals = [], periods = [], nameOf, strata = null, label, height = 400 }: DetailChartProps) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const formatDate = format.date;
   const { summary, verdict } = focus.analysis;
   // The band is the threshold the verdict actually applied (doubled when it had to compare across therapists).
   const threshold = verdict.threshold?.degrees ?? focus.threshold;
@@ -80,8 +82,8 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
       <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right: 112, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e2e2" />
         {planPeriodAreas(periods, todayLocal())}
-        <XAxis {...dayAxis(xDomain, timeTicks(xDomain[0], xDomain[1]), formatDate, { fontSize: 12, fill: '#1a1a1a' })} name="Date" />
-        <YAxis {...degreeAxis(yAxis, 52, { fontSize: 12, fill: '#1a1a1a' })} name="Degrees" />
+        <XAxis {...dayAxis(xDomain, timeTicks(xDomain[0], xDomain[1]), formatDate, { fontSize: 12, fill: '#1a1a1a' })} name={t('mobility.table.date')} />
+        <YAxis {...degreeAxis(yAxis, 52, { fontSize: 12, fill: '#1a1a1a' })} name={t('mobility.table.degrees')} />
         {band && baseline && (
           <ReferenceArea
             x1={dayNumber(baseline.date)}
@@ -92,21 +94,21 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
             fillOpacity={0.7}
             stroke={REF.band.stroke}
             strokeDasharray="2 2"
-            label={{ value: `Baseline ${formatDegrees(baseline.value)} ± ${formatDegrees(threshold)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#1a1a1a' }}
+            label={{ value: t('mobility.chart.band', { baseline: format.degrees(baseline.value), threshold: format.degrees(threshold) }), position: 'insideBottomLeft', fontSize: 11, fill: '#1a1a1a' }}
           />
         )}
         <ReferenceLine
           y={focus.normal}
           stroke={REF.normal.stroke}
           strokeDasharray={REF.normal.dash}
-          label={{ value: `Normal ${formatDegrees(focus.normal)}`, position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+          label={{ value: t('charts.normal', { value: format.degrees(focus.normal) }), position: 'right', fontSize: 12, fill: '#1a1a1a' }}
         />
         {focus.functional !== null && (
           <ReferenceLine
             y={focus.functional}
             stroke={REF.functional.stroke}
             strokeDasharray={REF.functional.dash}
-            label={{ value: `Functional ${formatDegrees(focus.functional)}`, position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+            label={{ value: t('charts.functional', { value: format.degrees(focus.functional) }), position: 'right', fontSize: 12, fill: '#1a1a1a' }}
           />
         )}
         {goals.map((g) => (
@@ -116,7 +118,7 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
             stroke={REF.goal.stroke}
             strokeDasharray={REF.goal.dash}
             strokeWidth={1.5}
-            label={{ value: `${g.label} ${formatDegrees(g.value)} by ${formatDate(g.date)}`, position: 'insideTopRight', fontSize: 11, fill: '#1d6b2f' }}
+            label={{ value: t('mobility.chart.goal', { goal: g.label, value: format.degrees(g.value), date: formatDate(g.date) }), position: 'insideTopRight', fontSize: 11, fill: '#1d6b2f' }}
           />
         ))}
         {/* The date the goal is due, as a hollow dot on its line. */}

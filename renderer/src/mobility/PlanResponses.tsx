@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PlanResponse } from '../../../shared/analysis/plan-response';
 
 /**
@@ -6,11 +7,12 @@ import type { PlanResponse } from '../../../shared/analysis/plan-response';
  * before"). A period with too few readings says "not enough to say" in plain text, not as a finding.
  */
 export function PlanResponses({ responses, headingLevel = 2 }: { responses: readonly PlanResponse[] | undefined; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
   if (!responses || responses.length === 0) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="plan-responses-heading" className="plan-responses">
-      <Heading id="plan-responses-heading">During the therapy plans</Heading>
+      <Heading id="plan-responses-heading">{t('mobility.planResponsesHeading')}</Heading>
       <ul>
         {responses.map((r) => (
           <li key={`${r.versionId}-${r.from}`} className={r.enough ? undefined : 'muted'}>
@@ -18,7 +20,7 @@ export function PlanResponses({ responses, headingLevel = 2 }: { responses: read
           </li>
         ))}
       </ul>
-      <p className="muted small">A change of trend during a plan does not prove the plan caused it: HO often stops progressing by itself by about 6 months.</p>
+      <p className="muted small">{t('mobility.planResponsesCaution')}</p>
     </section>
   );
 }

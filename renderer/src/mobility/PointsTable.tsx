@@ -1,65 +1,71 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
-import { formatDegrees, modeLabel, sideLabel } from '../../../shared/domain/catalogue';
-import { END_FEEL_LABELS } from '../../../shared/domain/visit';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
 import type { EventMarker } from '../charts/chart-model';
-import { instrumentLabel } from './PointTooltip';
+import { END_FEEL_KEYS, useInstrumentLabel } from './PointTooltip';
+import { useSeriesNames } from '../charts/series-names';
 import { ScrollBox } from '../layout/ScrollBox';
 
 /** Baseline, best and latest of the series the page is about, and points a reset left behind. */
-function roleOf(p: SeriesPoint, s: PatientSeries, focus: PatientSeries): string {
+function roleOf(t: TFunction, p: SeriesPoint, s: PatientSeries, focus: PatientSeries): string {
   const reset = s.analysis.summary.resetDate;
-  if (reset !== null && p.date <= reset) return 'Before the reset';
+  if (reset !== null && p.date <= reset) return t('mobility.role.beforeReset');
   if (s.key !== focus.key) return '';
   const { baseline, best, bestPair, latest } = s.analysis.summary;
   // The best is the average of two consecutive readings: both are marked.
   const inBest = bestPair ? bestPair.some((r) => r.id === p.id) : best?.id === p.id;
-  return [baseline?.id === p.id ? 'Baseline' : null, inBest ? (bestPair ? 'Best (one of two)' : 'Best') : null, latest?.id === p.id ? 'Latest' : null].filter(Boolean).join(', ');
+  return [baseline?.id === p.id ? t('mobility.role.baseline') : null, inBest ? (bestPair ? t('mobility.role.bestOfTwo') : t('mobility.role.best')) : null, latest?.id === p.id ? t('mobility.role.latest') : null]
+    .filter(Boolean)
+    .join(', ');
 }
 
 type TableProps = { focus: PatientSeries; series: readonly PatientSeries[]; nameOf: (id: string | null) => string };
 
 function Table({ focus, series, nameOf }: TableProps) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const instrumentLabel = useInstrumentLabel();
+  const names = useSeriesNames();
   const rows = series
     .flatMap((s) => s.points.map((p) => ({ s, p })))
     .sort((a, b) => (a.p.date < b.p.date ? 1 : a.p.date > b.p.date ? -1 : 0));
   return (
-    <ScrollBox label="Every measurement">
+    <ScrollBox label={t('mobility.table.label')}>
       <table className="data-table points-table">
-        <caption className="visually-hidden">{focus.label.replace(/ \((active|passive)\)$/, '')}: every measurement, newest first</caption>
+        <caption className="visually-hidden">{t('mobility.table.caption', { name: names.motionAtSite(focus.side, focus.motion) })}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Side</th>
-            <th scope="col">Mode</th>
+            <th scope="col">{t('mobility.table.date')}</th>
+            <th scope="col">{t('mobility.table.side')}</th>
+            <th scope="col">{t('mobility.table.mode')}</th>
             <th scope="col" className="num">
-              Degrees
+              {t('mobility.table.degrees')}
             </th>
-            <th scope="col">Rater</th>
-            <th scope="col">Instrument</th>
-            <th scope="col">End-feel</th>
+            <th scope="col">{t('mobility.table.rater')}</th>
+            <th scope="col">{t('mobility.table.instrument')}</th>
+            <th scope="col">{t('mobility.table.endFeel')}</th>
             <th scope="col" className="num">
-              Pain
+              {t('mobility.table.pain')}
             </th>
-            <th scope="col">Note</th>
-            <th scope="col">In the verdict</th>
+            <th scope="col">{t('mobility.table.note')}</th>
+            <th scope="col">{t('mobility.table.inVerdict')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ s, p }) => (
             <tr key={p.id} className={s.key === focus.key ? 'points-focus' : undefined}>
-              <td className="num-date">{formatDate(p.date)}</td>
-              <td>{sideLabel(s.side)}</td>
-              <td>{modeLabel(s.mode)}</td>
-              <td className="num">{formatDegrees(p.value)}</td>
+              <td className="num-date">{format.date(p.date)}</td>
+              <td>{t(`side.${s.side}`)}</td>
+              <td>{t(`mode.${s.mode}`)}</td>
+              <td className="num">{format.degrees(p.value)}</td>
               <td>{nameOf(p.raterId)}</td>
               <td>{instrumentLabel(p.instrument)}</td>
-              <td>{p.endFeel ? END_FEEL_LABELS[p.endFeel] : '—'}</td>
-              <td className="num">{p.pain === null ? '—' : `${p.pain}/10`}</td>
+              <td>{p.endFeel ? t(END_FEEL_KEYS[p.endFeel]) : '—'}</td>
+              <td className="num">{p.pain === null ? '—' : t('mobility.painScore', { pain: p.pain })}</td>
               <td>{p.note ?? ''}</td>
-              <td>{roleOf(p, s, focus)}</td>
+              <td>{roleOf(t, p, s, focus)}</td>
             </tr>
           ))}
         </tbody>
@@ -70,12 +76,13 @@ function Table({ focus, series, nameOf }: TableProps) {
 
 /** Every measurement of the motion, newest first: the chart's numbers for keyboard and screen reader users. */
 export function PointsTable(props: TableProps) {
+  const { t } = useTranslation();
   // Rows are built once the table is first opened: a long history is thousands of cells nobody asked for yet.
   const [opened, setOpened] = useState(false);
   const count = props.series.reduce((n, s) => n + s.points.length, 0);
   return (
     <details className="chart-data" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary>All {count} measurements as a table</summary>
+      <summary>{t('mobility.table.open', { count })}</summary>
       {opened && <Table {...props} />}
     </details>
   );
@@ -83,23 +90,24 @@ export function PointsTable(props: TableProps) {
 
 /** The clinical events drawn as markers, in words. */
 export function EventList({ markers, hidden }: { markers: readonly EventMarker[]; hidden: number }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
   if (markers.length === 0 && hidden === 0) return null;
   return (
     <section aria-labelledby="chart-events-heading" className="chart-events">
-      <h2 id="chart-events-heading">Clinical events on the chart</h2>
+      <h2 id="chart-events-heading">{t('mobility.events.heading')}</h2>
       {markers.length > 0 && (
         <ul>
           {markers.map((m) => (
             <li key={m.key}>
-              <span className="num-date">{formatDate(m.date)}</span> {m.detail}
+              <span className="num-date">{format.date(m.date)}</span> {m.detail}
             </li>
           ))}
         </ul>
       )}
       {hidden > 0 && (
         <p className="muted small">
-          {hidden === 1 ? '1 earlier event is' : `${hidden} earlier events are`} more than 90 days before the first measurement and not drawn; the patient page lists it.
+          {t('mobility.events.hidden', { count: hidden })}
         </p>
       )}
     </section>

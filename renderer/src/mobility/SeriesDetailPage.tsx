@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { eventsForJoint, parseSeriesKey, seriesKeyOf, type PatientSeries } from '../../../shared/analysis/patient-series';
-import { modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
@@ -17,18 +17,22 @@ import { SeriesFacts, SeriesVerdict } from './SeriesFacts';
 import { usePatientMobility, type PatientMobility } from './use-patient-analysis';
 import type { PlanPeriod } from '../charts/plan-periods';
 import { badgeOf } from '../clinical/VerdictBadge';
+import { useChartWords } from '../charts/chart-words';
+import { useSeriesNames } from '../charts/series-names';
 
 /** Events further back than this before the first measurement would squash the chart; they are listed instead. */
 const EVENT_LOOKBACK_DAYS = 90;
 
 /** Links to the same motion's other sides and modes, so comparing is one step. */
 function SeriesSwitcher({ patientId, focus, available }: { patientId: string; focus: PatientSeries; available: readonly PatientSeries[] }) {
+  const words = useChartWords();
+  const { t } = useTranslation();
   if (available.length < 2) return null;
   return (
-    <nav aria-label="Other series of this motion" className="series-switcher">
+    <nav aria-label={t('mobility.switcherLabel')} className="series-switcher">
       {available.map((s) => (
         <a key={s.key} href={href.seriesDetail(patientId, s.key)} aria-current={s.key === focus.key ? 'page' : undefined}>
-          {sideLabel(s.side)}, {modeLabel(s.mode).toLowerCase()}
+          {words.seriesStyle(s.side, s.mode)}
         </a>
       ))}
     </nav>
@@ -36,30 +40,34 @@ function SeriesSwitcher({ patientId, focus, available }: { patientId: string; fo
 }
 
 function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
+  const { t } = useTranslation();
+  const words = useChartWords();
+  const names = useSeriesNames();
   const { file, analysis, nameOf } = mobility;
   const parsed = parseSeriesKey(seriesKey);
   const key = parsed ? seriesKeyOf(parsed.side, parsed.motion, parsed.mode) : null;
   const focus = [...analysis.series, ...analysis.unmeasured].find((s) => s.key === key);
-  useScreenTitle(`${focus?.label ?? 'Mobility chart'} — ${patientDisplayName(file.patient)}`);
+  const focusName = focus ? names.series(focus.side, focus.motion, focus.mode) : null;
+  useScreenTitle(t('mobility.detail.title', { series: focusName ?? t('mobility.detail.titleUnknown'), name: patientDisplayName(file.patient) }));
   const siblings = useMemo(() => (focus ? analysis.series.filter((s) => s.motion === focus.motion) : []), [analysis, focus]);
   const drawn = useMemo(() => pointsToDraw(siblings), [siblings]);
   const strata = useMemo(() => (focus ? chartStrata(focus.points, styleOf(focus.side, focus.mode).shape, focus.verdict.strata) : null), [focus]);
   const { markers, hidden } = useMemo(() => {
     if (!focus) return { markers: [], hidden: 0 };
-    const all = eventMarkers(eventsForJoint(file.events, focus.joint));
+    const all = eventMarkers(eventsForJoint(file.events, focus.joint), words);
     const firstDay = Math.min(...siblings.flatMap((s) => s.points.map((p) => dayNumber(p.date))));
     const from = firstDay - EVENT_LOOKBACK_DAYS;
     const to = dayNumber(todayLocal());
     const shown = all.filter((m) => m.day >= from && m.day <= to);
     return { markers: shown, hidden: all.length - shown.length };
-  }, [file.events, focus, siblings]);
+  }, [file.events, focus, siblings, words]);
 
   if (!parsed || !focus) {
     return (
       <>
-        <MobilityBreadcrumb patient={file.patient} current="Unknown series" />
+        <MobilityBreadcrumb patient={file.patient} current={t('mobility.detail.unknownCrumb')} />
         <p className="error-box" role="alert">
-          There is no series “{seriesKey}” for this patient. <a href={href.mobility(patientId)}>Back to all series.</a>
+          {t('mobility.detail.unknown', { key: seriesKey })} <a href={href.mobility(patientId)}>{t('mobility.detail.backToAll')}</a>
         </p>
       </>
     );
@@ -69,16 +77,15 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
   const badge = badgeOf(verdict);
   const total = siblings.reduce((n, s) => n + s.points.length, 0);
   const drawnCount = [...drawn.values()].reduce((n, list) => n + list.length, 0);
-  const motion = motionSpec(focus.motion).label.toLowerCase();
   return (
     <section aria-labelledby="series-heading" className="series-detail">
-      <MobilityBreadcrumb patient={file.patient} current={focus.label} />
-      <h1 id="series-heading">{focus.label}</h1>
+      <MobilityBreadcrumb patient={file.patient} current={focusName ?? ''} />
+      <h1 id="series-heading">{focusName}</h1>
       <SeriesVerdict focus={focus} nameOf={nameOf} />
       <SeriesSwitcher patientId={patientId} focus={focus} available={siblings} />
       <SeriesFacts focus={focus} />
       {focus.points.length === 0 ? (
-        <p className="empty">No measurement of this series yet: record a visit to start it.</p>
+        <p className="empty">{t('mobility.detail.empty')}</p>
       ) : (
         <figure className="chart-figure" aria-describedby="series-reason series-threshold">
           <ChartLegend focus={focus} series={siblings} hasEvents={markers.length > 0} goals={goals} periods={periods} />
@@ -92,13 +99,11 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
             periods={periods}
             nameOf={nameOf}
             strata={strata}
-            label={`Chart of ${motion}, left and right, active and passive, over time. ${focus.label}: ${badge.text}. ${verdict.reason}`}
+            label={t('mobility.detail.chartLabel', { series: focusName ?? '', verdict: t(`verdict.${badge.name}`), reason: verdict.reason })}
           />
           <figcaption className="muted small">
-            Point at a marker for its details.{' '}
-            {drawnCount < total
-              ? `Drawn with ${drawnCount} of ${total} measurements (about ${DRAW_BUDGET}; baseline, best, latest, lowest and highest always drawn); the table lists every one.`
-              : 'The table under the chart lists every measurement.'}
+            {t('mobility.detail.pointAt')}{' '}
+            {drawnCount < total ? t('mobility.detail.drawnSome', { drawn: drawnCount, total, budget: DRAW_BUDGET }) : t('mobility.detail.drawnAll')}
           </figcaption>
         </figure>
       )}
@@ -112,7 +117,8 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
 /** One motion over time, for the series named in the address: '#/patients/:id/mobility/right.elbow.flexion.active'. */
 export function SeriesDetailPage({ patientId, seriesKey, goals, periods }: { patientId: string; seriesKey: string; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const loaded = usePatientMobility(patientId);
-  if (loaded.state === 'loading') return <Loading what="the chart" />;
+  const { t } = useTranslation();
+  if (loaded.state === 'loading') return <Loading what={t('mobility.loadingChart')} />;
   if (loaded.state === 'error') return <ErrorMessage error={loaded.error} retry={loaded.retry} />;
   return <Detail patientId={patientId} seriesKey={seriesKey} mobility={loaded.value} goals={goals} periods={periods} />;
 }

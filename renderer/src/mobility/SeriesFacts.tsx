@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatSlope } from '../../../shared/analysis/format';
+import { useTranslation } from 'react-i18next';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
-import { formatDegrees } from '../../../shared/domain/catalogue';
-import { formatChange } from '../clinical/format';
-import { useFormatDate } from '../session/session-context';
+import { useChartWords } from '../charts/chart-words';
+import { useFormatter } from '../session/session-context';
 import { chartTrend } from './DetailChart';
 import { VerdictBadge } from '../clinical/VerdictBadge';
 import { basisSentence, otherSideWords, otherThresholds, reasonAfterLabel, thresholdSentence } from '../clinical/verdict-text';
@@ -36,34 +35,44 @@ export function SeriesVerdict({ focus, nameOf }: { focus: AnalysedSeries; nameOf
 
 /** Latest, baseline and best with their dates, the changes and the comparisons: the numbers behind the verdict. */
 export function SeriesFacts({ focus }: { focus: AnalysedSeries }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useChartWords();
   const s = focus.analysis.summary;
-  const at = (p: { value: number; date: string } | null) => (p ? `${formatDegrees(p.value)}, ${formatDate(p.date)}` : '—');
+  const at = (p: { value: number; date: string } | null) => (p ? t('mobility.valueOnDate', { value: format.degrees(p.value), date: format.date(p.date) }) : '—');
   const pair = s.bestPair;
   const trend = chartTrend(focus);
   const rows: [string, ReactNode][] = [
-    ['Latest', at(s.latest)],
-    ['Baseline', at(s.baseline)],
+    [t('mobility.facts.latest'), at(s.latest)],
+    [t('mobility.facts.baseline'), at(s.baseline)],
     // The best is the highest average of two consecutive readings by the same therapist and instrument.
-    ['Best (average of two)', s.best ? `${formatDegrees(s.best.value)}, ${pair ? `${formatDate(pair[0].date)} and ${formatDate(pair[1].date)}` : formatDate(s.best.date)}` : '—'],
-    ['Change since baseline', s.changeSinceBaseline === null ? '—' : formatChange(s.changeSinceBaseline)],
-    ['Change since best', s.changeSinceBest == null ? '—' : formatChange(Math.round(s.changeSinceBest * 10) / 10)],
+    [
+      t('mobility.facts.best'),
+      s.best
+        ? t('mobility.valueOnDate', { value: format.degrees(s.best.value), date: pair ? t('mobility.facts.twoDates', { first: format.date(pair[0].date), second: format.date(pair[1].date) }) : format.date(s.best.date) })
+        : '—',
+    ],
+    [t('mobility.facts.changeSinceBaseline'), s.changeSinceBaseline === null ? '—' : format.change(s.changeSinceBaseline)],
+    [t('mobility.facts.changeSinceBest'), s.changeSinceBest == null ? '—' : format.change(Math.round(s.changeSinceBest * 10) / 10)],
     // The same trend the chart draws: the verdict's own where it has one, so the two never disagree.
-    [trend?.fromVerdict ? 'Trend the verdict weighed' : 'Trend, recent', trend ? formatSlope(trend.trend.slopePerWeek) : '—'],
-    ['Of normal', s.percentOfNormal === null ? `normal is ${formatDegrees(focus.normal)}` : `${s.percentOfNormal}% of ${formatDegrees(focus.normal)}`],
-    ['Other side', otherSideWords(s, focus.side) ?? (focus.otherSideLatest === null ? '—' : 'not measured within 4 weeks of this side')],
+    [trend?.fromVerdict ? t('mobility.facts.trendVerdict') : t('mobility.facts.trendRecent'), trend ? words.slope(trend.trend.slopePerWeek, format.degrees) : '—'],
+    [
+      t('mobility.ofNormal'),
+      s.percentOfNormal === null ? t('mobility.facts.normalIs', { normal: format.degrees(focus.normal) }) : t('mobility.percentOfNormal', { percent: format.number(s.percentOfNormal), normal: format.degrees(focus.normal) }),
+    ],
+    [t('mobility.otherSide'), otherSideWords(s, focus.side) ?? (focus.otherSideLatest === null ? '—' : t('mobility.facts.otherSideNotWithin'))],
   ];
   const reset = focus.verdict.resetBy ?? s.resetBy;
   // Readings before the joint's latest operation describe another joint: the series restarts after it.
   if (reset)
     rows.push([
-      'Restarted after operation',
+      t('mobility.facts.restarted'),
       <>
-        {formatDate(reset.date)}
+        {format.date(reset.date)}
         {reset.title && <span className="fact-note">{reset.title}</span>}
       </>,
     ]);
-  else if (s.resetDate) rows.push(['Restarted after operation', formatDate(s.resetDate)]);
+  else if (s.resetDate) rows.push([t('mobility.facts.restarted'), format.date(s.resetDate)]);
   return (
     <dl className="facts series-facts">
       {rows.map(([k, v]) => (

@@ -1,8 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
+import type { Patient } from '../../../shared/domain/patient';
 import type { Loadable } from '../api/use-operation';
-import { useOperation, usePatientFile } from '../api/use-operation';
+import { operationKey, useOperation, usePatientFile } from '../api/use-operation';
+import { callOrThrow } from '../api/client';
+import { readsAllowed } from '../api/query-client';
 import { therapistNamer } from '../clinical/format';
 import { useSession } from '../session/session-context';
 
@@ -45,4 +49,37 @@ export function usePatientMobility(patientId: string): Loadable<PatientMobility>
       },
     };
   }, [file, analysis, state.activeTherapists]);
+}
+
+export interface PatientDashboard {
+  patient: Patient;
+  analysis: PatientAnalysisResult;
+}
+
+/**
+ * What the dashboard draws: the patient's details and the analysis of every series, without the whole file
+ * (every visit and reading, over a megabyte for the largest patient), which the dashboard never shows.
+ */
+export function usePatientDashboard(patientId: string): Loadable<PatientDashboard> {
+  const [patient] = useOperation('patients.get', { id: patientId });
+  const [analysis] = useOperation('analysis.patient', { patientId });
+  return useMemo((): Loadable<PatientDashboard> => {
+    const both = combine(patient, analysis);
+    return both.state === 'ready' ? { state: 'ready', value: { patient: both.value[0], analysis: both.value[1] } } : both;
+  }, [patient, analysis]);
+}
+
+/**
+ * Once the dashboard is drawn, reads what its cards open: the file (which also leaves the access row that
+ * opening a patient's record leaves) and the plans the detail chart draws, so a card opens without waiting.
+ */
+export function useReadAheadForDetail(patientId: string, drawn: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!drawn) return;
+    const file = { patientId };
+    // As useOperation reads: never while the lock holds reads back.
+    void queryClient.prefetchQuery({ queryKey: operationKey('patients.file', file), queryFn: () => readsAllowed('patients.file').then(() => callOrThrow('patients.file', file)) });
+    void queryClient.prefetchQuery({ queryKey: operationKey('plans.list', file), queryFn: () => readsAllowed('plans.list').then(() => callOrThrow('plans.list', file)) });
+  }, [queryClient, patientId, drawn]);
 }

@@ -14,7 +14,7 @@ import { goalStatus, type GoalStatus } from '../../../shared/domain/goal-status'
 import type { Goal, Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import { groupBySeries, seriesKeyOf } from '../../../shared/domain/series';
 import type { Visit } from '../../../shared/domain/visit';
-import { dayNumber, eventMarkers } from '../charts/chart-model';
+import { dayNumber, eventMarkers, type EventWords } from '../charts/chart-model';
 import type { PrintChartData } from '../charts/PrintChart';
 import type { ReportOptions } from './report-options';
 
@@ -104,6 +104,8 @@ export function buildReport(
   analysis: PatientAnalysisResult,
   plans: readonly Plan[] | null,
   o: Pick<ReportOptions, 'from' | 'to' | 'motions' | 'sites'>,
+  /** The event markers' words in the document's language (charts/chart-words.ts); English when absent. */
+  words?: EventWords,
 ): ReportModel {
   const inPeriod = (d: string) => d >= o.from && d <= o.to;
   const visits = file.visits.filter((v) => inPeriod(v.date));
@@ -132,7 +134,7 @@ export function buildReport(
     arcs: analysis.arcs.filter((a) => series.some((s) => s.side === a.side && s.mode === a.mode && (s.motion === a.first || s.motion === a.second))),
     visits: [...visits].sort(byDate),
     motions,
-    charts: chosen.map((m) => chartOf(m, clipped, file.events, goals, o.from, o.to)),
+    charts: chosen.map((m) => chartOf(m, clipped, file.events, goals, o.from, o.to, words)),
     events: eventsInPeriod(file.events, o.from, o.to),
     ...symptomsOf(visits),
     plans: shownPlans,
@@ -141,7 +143,7 @@ export function buildReport(
   };
 }
 
-function chartOf(motion: MotionKey, clipped: readonly AnalysedSeries[], events: readonly ClinicalEvent[], goals: readonly Goal[], from: string, to: string): ReportChart {
+function chartOf(motion: MotionKey, clipped: readonly AnalysedSeries[], events: readonly ClinicalEvent[], goals: readonly Goal[], from: string, to: string, words?: EventWords): ReportChart {
   const order = (s: AnalysedSeries) => SIDES.indexOf(s.side) * 2 + MODES.indexOf(s.mode);
   const series = clipped.filter((s) => s.motion === motion).sort((a, b) => order(a) - order(b));
   const spec = motionSpec(motion);
@@ -151,7 +153,7 @@ function chartOf(motion: MotionKey, clipped: readonly AnalysedSeries[], events: 
     motion,
     title: spec.label,
     series,
-    markers: eventMarkers(eventsForJoint(events, spec.joint)).filter((m) => m.day >= first && m.day <= last),
+    markers: eventMarkers(eventsForJoint(events, spec.joint), words).filter((m) => m.day >= first && m.day <= last),
     goals: goals
       .filter((g) => g.motion === motion)
       .map((g) => ({ value: g.target, date: g.targetDate, label: `Goal, ${g.side} ${g.mode}` })),

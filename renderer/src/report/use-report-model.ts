@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Plan } from '../../../shared/domain/plan-records';
 import { useOperation } from '../api/use-operation';
+import { useChartWords } from '../charts/chart-words';
 import { buildReport, type ReportModel } from './report-model';
 import type { ReportOptions } from './report-options';
 
@@ -25,7 +26,8 @@ export interface ReportModelState {
 export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions, asAt: string): ReportModelState {
   const [analysis, retry] = useOperation('analysis.patient', { patientId: file.patient.id, today: asAt });
   const current = analysis.state === 'ready' && analysis.value.today === asAt ? analysis.value : null;
-  const model = useMemo(() => (current ? buildReport(file, current, plans, options) : null), [current, file, plans, options]);
+  const words = useChartWords();
+  const model = useMemo(() => (current ? buildReport(file, current, plans, options, words) : null), [current, file, plans, options, words]);
   const last = useRef<ReportModel | null>(null);
   if (model) last.current = model;
   return { model, shown: model ?? last.current, error: analysis.state === 'error' ? analysis.error : null, retry };

@@ -1,2 +1,23 @@
-// English (the source): the charts keys.
-export const charts = {} as const;
+// English (the source): the charts keys (renderer/src/charts: the words the charts share, on screen and on paper).
+export const charts = {
+  'charts.legend': 'Legend',
+  'charts.legendFor': 'Legend for {{chart}}',
+  'charts.seriesStyle': '{{side}}, {{mode}}',
+  'charts.normal': 'Normal {{value}}',
+  'charts.functional': 'Functional {{value}}',
+  'charts.goal': 'Goal',
+  'charts.goalValue': '{{goal}} {{value}}',
+  'charts.clinicalEvent': 'Clinical event',
+  'charts.slopePerWeek': '{{value}}/week',
+  'charts.planPeriods': 'Therapy plan in force (hatched):',
+  'charts.planPeriodFrom': '{{plan}} from {{from}}',
+  'charts.planPeriodFromTo': '{{plan}} from {{from}} to {{to}}',
+  'charts.event.nsaidStart': 'NSAID start',
+  'charts.event.nsaidStop': 'NSAID stop',
+  'charts.event.bisphosphonateStart': 'Bisphosphonate start',
+  'charts.event.bisphosphonateStop': 'Bisphosphonate stop',
+  'charts.event.starts': '{{detail}} (starts)',
+  'charts.event.stops': '{{detail}} (stops)',
+  'charts.event.excision': 'Excision',
+  'charts.event.xray': 'X-ray {{grade}}',
+} as const;

@@ -1,2 +1,23 @@
-// Español: the charts keys.
-export const charts = {} as const;
+// Español: the charts keys (renderer/src/charts: the words the charts share, on screen and on paper).
+export const charts = {
+  'charts.legend': 'Leyenda',
+  'charts.legendFor': 'Leyenda: {{chart}}',
+  'charts.seriesStyle': '{{side}}, {{mode}}',
+  'charts.normal': 'Normal {{value}}',
+  'charts.functional': 'Funcional {{value}}',
+  'charts.goal': 'Objetivo',
+  'charts.goalValue': '{{goal}} {{value}}',
+  'charts.clinicalEvent': 'Evento clínico',
+  'charts.slopePerWeek': '{{value}}/semana',
+  'charts.planPeriods': 'Plan de terapia vigente (rayado):',
+  'charts.planPeriodFrom': '{{plan}} desde el {{from}}',
+  'charts.planPeriodFromTo': '{{plan}} del {{from}} al {{to}}',
+  'charts.event.nsaidStart': 'Inicio AINE',
+  'charts.event.nsaidStop': 'Fin AINE',
+  'charts.event.bisphosphonateStart': 'Inicio bisfosfonato',
+  'charts.event.bisphosphonateStop': 'Fin bisfosfonato',
+  'charts.event.starts': '{{detail}} (inicio)',
+  'charts.event.stops': '{{detail}} (fin)',
+  'charts.event.excision': 'Escisión',
+  'charts.event.xray': 'Radiografía {{grade}}',
+} as const;

@@ -1,2 +1,23 @@
-// Français: the charts keys.
-export const charts = {} as const;
+// Français: the charts keys (renderer/src/charts: the words the charts share, on screen and on paper).
+export const charts = {
+  'charts.legend': 'Légende',
+  'charts.legendFor': 'Légende : {{chart}}',
+  'charts.seriesStyle': '{{side}}, {{mode}}',
+  'charts.normal': 'Normale {{value}}',
+  'charts.functional': 'Fonctionnelle {{value}}',
+  'charts.goal': 'Objectif',
+  'charts.goalValue': '{{goal}} {{value}}',
+  'charts.clinicalEvent': 'Événement clinique',
+  'charts.slopePerWeek': '{{value}}/semaine',
+  'charts.planPeriods': 'Plan de rééducation en vigueur (hachuré) :',
+  'charts.planPeriodFrom': '{{plan}} depuis le {{from}}',
+  'charts.planPeriodFromTo': '{{plan}} du {{from}} au {{to}}',
+  'charts.event.nsaidStart': 'Début AINS',
+  'charts.event.nsaidStop': 'Fin AINS',
+  'charts.event.bisphosphonateStart': 'Début bisphosphonate',
+  'charts.event.bisphosphonateStop': 'Fin bisphosphonate',
+  'charts.event.starts': '{{detail}} (début)',
+  'charts.event.stops': '{{detail}} (fin)',
+  'charts.event.excision': 'Exérèse',
+  'charts.event.xray': 'Radio {{grade}}',
+} as const;

@@ -1,2 +1,23 @@
-// Português: the charts keys.
-export const charts = {} as const;
+// Português (europeu): the charts keys (renderer/src/charts: the words the charts share, on screen and on paper).
+export const charts = {
+  'charts.legend': 'Legenda',
+  'charts.legendFor': 'Legenda: {{chart}}',
+  'charts.seriesStyle': '{{side}}, {{mode}}',
+  'charts.normal': 'Normal {{value}}',
+  'charts.functional': 'Funcional {{value}}',
+  'charts.goal': 'Objetivo',
+  'charts.goalValue': '{{goal}} {{value}}',
+  'charts.clinicalEvent': 'Evento clínico',
+  'charts.slopePerWeek': '{{value}}/semana',
+  'charts.planPeriods': 'Plano de terapia em vigor (tracejado):',
+  'charts.planPeriodFrom': '{{plan}} desde {{from}}',
+  'charts.planPeriodFromTo': '{{plan}} de {{from}} a {{to}}',
+  'charts.event.nsaidStart': 'Início AINE',
+  'charts.event.nsaidStop': 'Fim AINE',
+  'charts.event.bisphosphonateStart': 'Início bifosfonato',
+  'charts.event.bisphosphonateStop': 'Fim bifosfonato',
+  'charts.event.starts': '{{detail}} (início)',
+  'charts.event.stops': '{{detail}} (fim)',
+  'charts.event.excision': 'Excisão',
+  'charts.event.xray': 'Radiografia {{grade}}',
+} as const;

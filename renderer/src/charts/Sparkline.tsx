@@ -1,0 +1,78 @@
+// The dashboard's small picture of a series, drawn as plain SVG. A card's chart is decorative (the badge, the
+// sentence and the numbers say it all) and has no tooltip, so a chart library's per-chart store, measuring and
+// per-point components bought nothing here and cost most of the dashboard's drawing time (issue 21).
+import { memo, useMemo } from 'react';
+import { downsampleSeries } from '../../../shared/analysis/downsample';
+import type { SeriesPoint } from '../../../shared/analysis/patient-series';
+import { dayNumber, valueAxis } from './chart-model';
+
+/** A 280-pixel picture cannot show more than this many points apart; the verdict's points stay in. */
+export const SPARKLINE_POINTS = 80;
+
+const WIDTH = 280;
+const HEIGHT = 96;
+const PAD = { top: 8, right: 8, bottom: 6, left: 34 };
+
+export interface SparklineInput {
+  points: readonly SeriesPoint[];
+  normal: number;
+  resetDate: string | null;
+  keepIds: readonly string[];
+}
+
+export interface SparklineModel {
+  /** "x,y x,y …" in the picture's units, time order. */
+  line: string;
+  dots: { x: number; y: number }[];
+  /** The two value ticks, lowest first, with their heights. */
+  ticks: { value: number; y: number }[];
+  normalY: number;
+  resetX: number | null;
+}
+
+/** Where everything goes, worked out once per series (the card memoises it). */
+export function sparklineModel({ points, normal, resetDate, keepIds }: SparklineInput): SparklineModel {
+  const shown = points.length > SPARKLINE_POINTS ? downsampleSeries(points, SPARKLINE_POINTS, keepIds) : points;
+  const days = shown.map((p) => dayNumber(p.date));
+  const { domain } = valueAxis([...shown.map((p) => p.value), normal]);
+  const first = days.length ? Math.min(...days) : 0;
+  const last = days.length ? Math.max(...days) : 1;
+  const spanX = Math.max(1, last - first);
+  const spanY = Math.max(1, domain[1] - domain[0]);
+  const x = (day: number) => PAD.left + ((day - first) / spanX) * (WIDTH - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + ((domain[1] - v) / spanY) * (HEIGHT - PAD.top - PAD.bottom);
+  const dots = shown.map((p, i) => ({ x: round(x(days[i]!)), y: round(y(p.value)) }));
+  const reset = resetDate === null ? null : dayNumber(resetDate);
+  return {
+    line: dots.map((d) => `${d.x},${d.y}`).join(' '),
+    dots,
+    ticks: [domain[0], domain[1]].map((value) => ({ value, y: round(y(value)) })),
+    normalY: round(y(normal)),
+    resetX: reset !== null && reset >= first && reset <= last ? round(x(reset)) : null,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Scales with the card's width, keeping its proportions; `degrees` writes a tick's value (e.g. "120°"). */
+export const Sparkline = memo(function Sparkline({ input, degrees }: { input: SparklineInput; degrees: (v: number) => string }) {
+  const model = useMemo(() => sparklineModel(input), [input]);
+  return (
+    <svg className="sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false">
+      {model.ticks.map((t) => (
+        <g key={t.value}>
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={t.y} y2={t.y} stroke="#e2e2e2" />
+          <text x={PAD.left - 4} y={t.y} dy="0.35em" textAnchor="end" fontSize={10} fill="#666">
+            {degrees(t.value)}
+          </text>
+        </g>
+      ))}
+      <line x1={PAD.left} x2={WIDTH - PAD.right} y1={model.normalY} y2={model.normalY} stroke="#767676" strokeDasharray="2 3" />
+      {model.resetX !== null && <line x1={model.resetX} x2={model.resetX} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="#767676" />}
+      <polyline className="sparkline-line" points={model.line} fill="none" stroke="#1a1a1a" strokeWidth={1.5} strokeLinejoin="round" />
+      {model.dots.map((d, i) => (
+        <circle key={i} cx={d.x} cy={d.y} r={2.5} fill="#1a1a1a" />
+      ))}
+    </svg>
+  );
+});
