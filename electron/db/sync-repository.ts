@@ -6,9 +6,17 @@ import { prepared } from './statement-cache';
 // Migration 0013 says why each table exists. The repository takes the connection per call, because a restore
 // replaces the app's connection while a sync run may be waiting on the network.
 
+/** SMART Backend Services: a client id, its private key (PEM, a secret) and the token endpoint when set by hand. */
+export interface SmartSettings {
+  clientId: string;
+  privateKey: string;
+  tokenUrl: string | null;
+}
+
 export interface SyncSettings {
   baseUrl: string;
   bearerToken: string | null;
+  smart: SmartSettings | null;
   updatedAt: string;
   updatedBy: string | null;
 }
@@ -39,13 +47,34 @@ export interface SyncConflict {
 interface SettingsRow {
   base_url: string;
   bearer_token: string | null;
+  client_id: string | null;
+  private_key: string | null;
+  token_url: string | null;
   updated_at: string;
   updated_by: string | null;
 }
 
 export function readSyncSettings(db: Database.Database): SyncSettings | null {
-  const r = prepared<[], SettingsRow>(db, 'SELECT base_url, bearer_token, updated_at, updated_by FROM sync_settings WHERE id = 1').get();
-  return r ? { baseUrl: r.base_url, bearerToken: r.bearer_token, updatedAt: r.updated_at, updatedBy: r.updated_by } : null;
+  const r = prepared<[], SettingsRow>(db, 'SELECT base_url, bearer_token, client_id, private_key, token_url, updated_at, updated_by FROM sync_settings WHERE id = 1').get();
+  if (!r) return null;
+  const smart = r.client_id && r.private_key ? { clientId: r.client_id, privateKey: r.private_key, tokenUrl: r.token_url } : null;
+  return { baseUrl: r.base_url, bearerToken: r.bearer_token, smart, updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+/**
+ * SMART Backend Services: null removes it; `privateKey` undefined keeps the key set (a new client id or token
+ * endpoint alone does not ask for the key again).
+ */
+export function writeSmartSettings(db: Database.Database, smart: { clientId: string; privateKey: string | undefined; tokenUrl: string | null } | null): void {
+  if (smart === null) {
+    prepared(db, 'UPDATE sync_settings SET client_id = NULL, private_key = NULL, token_url = NULL WHERE id = 1').run();
+    return;
+  }
+  prepared(
+    db,
+    `UPDATE sync_settings SET client_id = @clientId, token_url = @tokenUrl,
+       private_key = CASE WHEN @key IS NULL THEN private_key ELSE @key END WHERE id = 1`,
+  ).run({ clientId: smart.clientId, tokenUrl: smart.tokenUrl, key: smart.privateKey ?? null });
 }
 
 /** `token`: undefined keeps the one set, null removes it. `baseUrl` null turns sync off (the acknowledgements stay). */

@@ -28,9 +28,9 @@ export function source(m: Measurement, over: { visit?: Partial<Visit>; therapist
   return {
     clinic: { id: C, name: 'Riverside', address: null, phone: null },
     file: {
-      patient: { id: P, familyName: 'Mensah', givenNames: 'Ama Serwaa', clinicId: 'RV-7', dateOfBirth: '1980-01-02', sex: 'female', version: 1, createdAt: AT, updatedAt: AT },
+      patient: { id: P, familyName: 'Mensah', givenNames: 'Ama Serwaa', clinicId: 'RV-7', dateOfBirth: '1980-01-02', sex: 'female', documentLanguage: null, version: 1, createdAt: AT, updatedAt: AT },
       riskFactors: [], sites: [], visits: [visit], events: [],
-      therapists: [{ id: T, name: 'Abena Owusu', title: null, registrationNumber: 'PT-1', initials: 'AO', active: true, role: 'therapist', hasCredential: true, mustChangeCredential: false, version: 1, createdAt: AT, updatedAt: AT, ...over.therapist }],
+      therapists: [{ id: T, name: 'Abena Owusu', title: null, registrationNumber: 'PT-1', initials: 'AO', active: true, role: 'therapist', hasCredential: true, mustChangeCredential: false, language: null, version: 1, createdAt: AT, updatedAt: AT, ...over.therapist }],
     },
     plans: [],
     today: '2025-06-01',

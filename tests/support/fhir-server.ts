@@ -23,6 +23,8 @@ function indexDefinitions(): void {
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The query string, `?…` or empty. */
+  search: string;
   authorization: string | undefined;
   ifMatch: string | undefined;
   /** Entries of a transaction Bundle, when the request carried one. */
@@ -41,6 +43,10 @@ export interface FhirTestServer {
   afterProcessing: ((req: ReceivedRequest) => Promise<void> | void) | null;
   /** When set, every request is answered with this status without being processed (a server down for a while). */
   failWith: number | null;
+  /** When set, `<base>/.well-known/smart-configuration` answers it, without a token (SMART discovery). */
+  smartConfiguration: Record<string, unknown> | null;
+  /** The tokens it accepts; the one given at the start, and any a test's token service issues. */
+  tokens: Set<string>;
   /** Every resource of a type the repository holds now (current versions). */
   all<T extends Resource>(type: T['resourceType']): Promise<T[]>;
   /** How many versions a resource has. */
@@ -70,6 +76,8 @@ export async function startFhirServer(token = 'district-token'): Promise<FhirTes
     received: [],
     afterProcessing: null,
     failWith: null,
+    smartConfiguration: null,
+    tokens: new Set([token]),
     all: async <T extends Resource>(type: T['resourceType']) => (await repo.searchResources<T>({ resourceType: type, count: 10000 })) as T[],
     versionsOf: async (type, id) => (await repo.readHistory(type, id)).entry?.length ?? 0,
     close: () =>
@@ -85,6 +93,7 @@ export async function startFhirServer(token = 'district-token'): Promise<FhirTes
       const record: ReceivedRequest = {
         method: req.method ?? '',
         path: url.pathname.slice(prefix.length),
+        search: url.search,
         authorization: req.headers.authorization,
         ifMatch: req.headers['if-match'],
         entries: 0,
@@ -93,7 +102,10 @@ export async function startFhirServer(token = 'district-token'): Promise<FhirTes
       let status: number;
       let payload: unknown;
       try {
-        if (req.headers.authorization !== `Bearer ${token}`) {
+        if (state.smartConfiguration && record.path === '/.well-known/smart-configuration') {
+          status = 200;
+          payload = state.smartConfiguration;
+        } else if (!state.tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
           status = 401;
           payload = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login', diagnostics: 'Unauthorized' }] };
         } else if (state.failWith !== null) {

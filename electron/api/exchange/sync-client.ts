@@ -4,9 +4,16 @@ import type { Bundle, Resource } from '../../../shared/exchange/fhir';
 // If-Match), each retried with back-off while the failure may pass (no network, a timeout, 5xx, 429), and
 // reported at once when it will not (a refused token, a Bundle the server rejects, a stale update).
 
+/** Access tokens fetched on demand (SMART Backend Services), instead of a fixed bearer token. */
+export interface TokenSource {
+  token(): Promise<string>;
+  invalidate(): void;
+}
+
 export interface ClientOptions {
   baseUrl: string;
   bearerToken: string | null;
+  tokens?: TokenSource | null;
   /** Per request. */
   timeoutMs: number;
   /** Attempts after the first, for a failure that may pass. */
@@ -63,13 +70,18 @@ export interface UpdateResult {
 export class FhirClient {
   constructor(private readonly options: ClientOptions) {}
 
-  private async once(method: 'POST' | 'PUT', path: string, body: unknown, ifMatch?: string): Promise<{ body: unknown; etag: string | null }> {
-    const headers: Record<string, string> = { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
-    if (this.options.bearerToken) headers.authorization = `Bearer ${this.options.bearerToken}`;
+  private async once(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, ifMatch?: string, fresh = false): Promise<{ body: unknown; etag: string | null }> {
+    const headers: Record<string, string> = { accept: 'application/fhir+json' };
+    if (method !== 'GET') headers['content-type'] = 'application/fhir+json';
+    const tokens = this.options.tokens;
+    if (tokens) headers.authorization = `Bearer ${await tokens.token()}`;
+    else if (this.options.bearerToken) headers.authorization = `Bearer ${this.options.bearerToken}`;
     if (ifMatch) headers['if-match'] = ifMatch;
+    // A search's next page is a full address the server gave.
+    const url = /^https?:\/\//.test(path) ? path : `${this.options.baseUrl}${path}`;
     let res: Response;
     try {
-      res = await fetch(`${this.options.baseUrl}${path}`, { method, headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
+      res = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body: JSON.stringify(body) }), signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
     } catch (err) {
       const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${Math.round(this.options.timeoutMs / 1000)} s` : 'it cannot be reached';
       throw new SyncHttpError(`The server at ${this.options.baseUrl} did not answer: ${why}.`, null, true);
@@ -81,6 +93,11 @@ export class FhirClient {
     } catch {
       // Not JSON (a proxy's error page): the status says enough.
       parsed = null;
+    }
+    // A token the server no longer takes (revoked, or expired early): one more try with a new one.
+    if (res.status === 401 && tokens && !fresh) {
+      tokens.invalidate();
+      return this.once(method, path, body, ifMatch, true);
     }
     if (!res.ok) throw failure(res.status, parsed);
     return { body: parsed, etag: res.headers.get('etag') };
@@ -110,6 +127,38 @@ export class FhirClient {
     return answers;
   }
 
+  /**
+   * Every resource a search finds, following the server's `next` links; at most `maxPages` pages, so a server
+   * that keeps paging cannot hold a request forever.
+   */
+  async search(pathAndQuery: string, maxPages = 50): Promise<Resource[]> {
+    const out: Resource[] = [];
+    let next: string | null = pathAndQuery;
+    for (let page = 0; next && page < maxPages; page++) {
+      const at: string = next;
+      const { body } = await this.withRetries(() => this.once('GET', at, undefined));
+      if (!record(body) || body.resourceType !== 'Bundle') throw new SyncHttpError('The server did not answer a search with a Bundle.', null, false);
+      for (const e of Array.isArray(body.entry) ? body.entry : []) {
+        const r = record(e) ? e.resource : null;
+        if (isResource(r) && (!record(e.search) || e.search.mode !== 'include')) out.push(r);
+      }
+      const link = Array.isArray(body.link) ? body.link.find((l: unknown) => record(l) && l.relation === 'next') : undefined;
+      next = record(link) && typeof link.url === 'string' ? link.url : null;
+    }
+    return out;
+  }
+
+  /** One resource by its server id, or null when the server has none. */
+  async read(type: string, id: string): Promise<Resource | null> {
+    try {
+      const { body } = await this.withRetries(() => this.once('GET', `/${type}/${encodeURIComponent(id)}`, undefined));
+      return isResource(body) && body.resourceType === type ? body : null;
+    } catch (err) {
+      if (err instanceof SyncHttpError && (err.status === 404 || err.status === 410)) return null;
+      throw err;
+    }
+  }
+
   /** An update of a resource the server holds, only if its version is still the one this clinic last saw. */
   async update(resource: Resource & { id: string }, ifMatchVersion: string | null): Promise<UpdateResult> {
     const path = `/${resource.resourceType}/${encodeURIComponent(resource.id)}`;
@@ -129,6 +178,11 @@ export function versionFrom(resource: unknown, etag: string | null | undefined):
 }
 
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What a server returned as a resource: an object with a type and an id. Its content is read field by field later. */
+function isResource(v: unknown): v is Resource & { id: string } {
+  return record(v) && typeof v.resourceType === 'string' && typeof v.id === 'string';
+}
 
 /** A transaction-response Bundle's entries, or null when the body is not one. */
 export function transactionAnswers(body: unknown): EntryAnswer[] | null {

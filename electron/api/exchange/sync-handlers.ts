@@ -1,13 +1,24 @@
-import { writeSyncSettings, readSyncSettings } from '../../db/sync-repository';
+import { AppError, messageOf } from '../../db/errors';
+import { readSyncSettings, writeSmartSettings, writeSyncSettings } from '../../db/sync-repository';
 import { audit } from '../audit';
 import type { HandlerTable } from '../handlers/types';
 import { requireActor } from '../session';
+import { foreignRecordsOf, lastPulledAt } from './foreign-store';
+import { pullPatient } from './pull';
+import { signingKey } from './smart-auth';
+import { SyncHttpError } from './sync-client';
 import { syncRunnerOf } from './sync-runner';
 
-// exchange.syncStatus, exchange.syncNow, exchange.configureSync. The push itself runs in the back end's
-// SyncRunner, outside any request.
+// exchange.syncStatus, exchange.syncNow, exchange.configureSync, and the pull of other clinics' records. The push
+// runs in the back end's SyncRunner, outside any request; a pull is asked for by a person and waits for its answer.
 
-export const syncHandlers: HandlerTable<'exchange.syncStatus' | 'exchange.syncNow' | 'exchange.configureSync'> = {
+type SyncOperation = 'exchange.syncStatus' | 'exchange.syncNow' | 'exchange.configureSync' | 'exchange.foreignRecords' | 'exchange.pullForeign';
+
+function requirePatient(ctx: Parameters<HandlerTable<'exchange.foreignRecords'>['exchange.foreignRecords']>[1], patientId: string): void {
+  if (!ctx.repos.patients.get(patientId)) throw new AppError('not_found', 'This patient is not in this clinic’s records.');
+}
+
+export const syncHandlers: HandlerTable<SyncOperation> = {
   'exchange.syncStatus': (_input, ctx) => syncRunnerOf(ctx).status(),
 
   /** Starts the push and answers at once with the status (running: true), so no request waits on the network. */
@@ -17,16 +28,53 @@ export const syncHandlers: HandlerTable<'exchange.syncStatus' | 'exchange.syncNo
     return runner.status();
   },
 
-  /** In dispatch's transaction with its audit row; the token is logged only as set or not. */
+  /** In dispatch's transaction with its audit row; the token and the private key are logged only as set or not. */
   'exchange.configureSync': (input, ctx) => {
+    if (input.smart?.privateKey !== undefined) {
+      const key = signingKey(input.smart.privateKey);
+      if (!key.ok) throw new AppError('invalid_input', key.message, { 'smart.privateKey': key.message });
+    }
     const before = readSyncSettings(ctx.db);
+    if (input.smart && input.smart.privateKey === undefined && !before?.smart) {
+      const message = 'Paste the private key: none is set yet.';
+      throw new AppError('invalid_input', message, { 'smart.privateKey': message });
+    }
     writeSyncSettings(ctx.db, { baseUrl: input.baseUrl, token: input.bearerToken, at: ctx.now(), by: requireActor(ctx) });
+    if (input.baseUrl !== null && input.smart !== undefined) {
+      writeSmartSettings(ctx.db, input.smart && { clientId: input.smart.clientId, privateKey: input.smart.privateKey, tokenUrl: input.smart.tokenUrl });
+    }
     const after = readSyncSettings(ctx.db);
-    const shown = (s: typeof before) => (s ? { baseUrl: s.baseUrl, bearerToken: s.bearerToken ? 'set' : 'not set' } : null);
+    const shown = (s: typeof before) =>
+      s ? { baseUrl: s.baseUrl, bearerToken: s.bearerToken ? 'set' : 'not set', smart: s.smart ? { clientId: s.smart.clientId, tokenUrl: s.smart.tokenUrl, privateKey: 'set' } : null } : null;
     audit(ctx, { at: ctx.now(), operation: 'exchange.configureSync', entity: 'sync_settings', entityId: 'clinic', before: shown(before), after: shown(after) });
     const runner = syncRunnerOf(ctx);
     // The first push soon after a server is set; none once it is removed.
     runner.schedule(after ? 1_000 : undefined);
     return runner.status();
+  },
+
+  'exchange.foreignRecords': ({ patientId }, ctx) => {
+    requirePatient(ctx, patientId);
+    const settings = readSyncSettings(ctx.db);
+    return { configured: settings !== null, lastPulledAt: settings ? lastPulledAt(ctx.db, settings.baseUrl, patientId) : null, records: foreignRecordsOf(ctx.db, patientId) };
+  },
+
+  /**
+   * Waits for the server: the person asked and reads the answer. When the server cannot be reached, the records
+   * already held stay as they are and the message says so; nothing is half-written (pull.ts).
+   */
+  'exchange.pullForeign': async ({ patientId }, ctx) => {
+    requirePatient(ctx, patientId);
+    const settings = readSyncSettings(ctx.db);
+    if (!settings) throw new AppError('conflict', 'No district server is set. An administrator sets it in Settings → Exchange.');
+    const actor = requireActor(ctx);
+    let added: number;
+    try {
+      ({ added } = await pullPatient(ctx, settings.baseUrl, syncRunnerOf(ctx).clientFor(settings), patientId, actor));
+    } catch (err) {
+      if (!(err instanceof SyncHttpError)) throw err;
+      throw new AppError('conflict', `Nothing was fetched: ${messageOf(err)} The records already held here are unchanged; try again when the server can be reached.`);
+    }
+    return { added, configured: true, lastPulledAt: lastPulledAt(ctx.db, settings.baseUrl, patientId), records: foreignRecordsOf(ctx.db, patientId) };
   },
 };

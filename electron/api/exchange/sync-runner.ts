@@ -1,8 +1,10 @@
 import type { SyncStatus } from '../../../shared/api/operations/sync';
 import { messageOf } from '../../db/errors';
 import { writeAudit } from '../../db/audit-repository';
-import { conflicts, markAttempt, markFailure, readSyncSettings, readSyncState } from '../../db/sync-repository';
+import { conflicts, markAttempt, markFailure, readSyncSettings, readSyncState, type SyncSettings } from '../../db/sync-repository';
 import type { ApiContext } from '../context';
+import { smartStatus } from './smart-status';
+import { SmartTokenSource } from './smart-auth';
 import { FhirClient } from './sync-client';
 import { pushChanges, waitingPatients, type PushResult } from './sync-push';
 
@@ -41,6 +43,8 @@ export class SyncRunner {
   private timer: NodeJS.Timeout | null = null;
   private nextAt: string | null = null;
   private stopped = false;
+  /** The SMART token source of the settings in force, kept so its access token is reused until it expires. */
+  private tokens: { key: string; source: SmartTokenSource } | null = null;
 
   constructor(
     private readonly ctx: ApiContext,
@@ -59,17 +63,30 @@ export class SyncRunner {
     const settings = readSyncSettings(this.ctx.db);
     if (!settings) return Promise.resolve();
     this.clearTimer();
-    this.current = this.run(settings.baseUrl, settings.bearerToken, actorId).finally(() => {
+    this.current = this.run(settings, actorId).finally(() => {
       this.current = null;
       this.schedule();
     });
     return this.current;
   }
 
-  private async run(server: string, token: string | null, actorId: string | null): Promise<void> {
+  /** A client for the server set: with SMART tokens when a client id and key are set, else the bearer token. */
+  clientFor(settings: SyncSettings): FhirClient {
+    const { options } = this;
+    let tokens: SmartTokenSource | null = null;
+    if (settings.smart) {
+      const key = JSON.stringify([settings.baseUrl, settings.smart.clientId, settings.smart.privateKey, settings.smart.tokenUrl]);
+      if (this.tokens?.key !== key) this.tokens = { key, source: new SmartTokenSource({ baseUrl: settings.baseUrl, ...settings.smart, timeoutMs: options.requestTimeoutMs }) };
+      tokens = this.tokens.source;
+    }
+    return new FhirClient({ baseUrl: settings.baseUrl, bearerToken: settings.bearerToken, tokens, timeoutMs: options.requestTimeoutMs, retries: options.requestRetries, backoffMs: options.requestBackoffMs });
+  }
+
+  private async run(settings: SyncSettings, actorId: string | null): Promise<void> {
     const { ctx, options } = this;
+    const server = settings.baseUrl;
     ctx.transaction(() => markAttempt(ctx.db, server, ctx.now()));
-    const client = new FhirClient({ baseUrl: server, bearerToken: token, timeoutMs: options.requestTimeoutMs, retries: options.requestRetries, backoffMs: options.requestBackoffMs });
+    const client = this.clientFor(settings);
     try {
       const result = await pushChanges(ctx, server, client, { chunkSize: options.chunkSize });
       if (result.sent + result.updated + result.conflicts > 0) this.auditRun(server, result, actorId);
@@ -131,13 +148,14 @@ export class SyncRunner {
     const db = this.ctx.db;
     const settings = readSyncSettings(db);
     if (!settings) {
-      return { configured: false, baseUrl: null, bearerToken: 'not set', running: this.running, lastSyncedAt: null, waiting: 0, lastError: null, nextAttemptAt: null, conflicts: [] };
+      return { configured: false, baseUrl: null, bearerToken: 'not set', smart: null, running: this.running, lastSyncedAt: null, waiting: 0, lastError: null, nextAttemptAt: null, conflicts: [] };
     }
     const state = readSyncState(db, settings.baseUrl);
     return {
       configured: true,
       baseUrl: settings.baseUrl,
       bearerToken: settings.bearerToken ? 'set' : 'not set',
+      smart: smartStatus(settings.smart),
       running: this.running,
       lastSyncedAt: state.lastSuccessAt,
       waiting: waitingPatients(this.ctx, settings.baseUrl),

@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { dateRange } from './date-range';
-import { formatCount } from './format';
+import { useExchangeWords } from './format';
 import { saveFile } from './save-file';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 
@@ -16,6 +16,7 @@ interface Boxes {
 
 /** Every current measurement of the clinic as one CSV file, optionally pseudonymised, saved as a download. */
 export function ClinicCsvExport() {
+  const { t, count } = useExchangeWords();
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportCsvInput, { pseudonymise: false, from: '', to: '' }, (v: Boxes) => ({ all: true as const, pseudonymise: v.pseudonymise, ...dateRange(v) }), dates);
   const { register, formState } = form;
@@ -30,30 +31,27 @@ export function ClinicCsvExport() {
       return;
     }
     saveFile(r.value);
-    setMessage({
-      ok: true,
-      text: `Saved ${r.value.fileName} (${formatCount(r.value.records, 'measurement', 'measurements')} of ${formatCount(r.value.patients, 'patient', 'patients')}) to your downloads.`,
-    });
+    setMessage({ ok: true, text: t('exchange.csv.saved', { file: r.value.fileName, measurements: count('measurements', r.value.records), patients: count('patients', r.value.patients) }) });
   });
 
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="csv-export-heading">
-      <h3 id="csv-export-heading">Measurements as CSV</h3>
-      <p className="field-hint">One row per current measurement, for a spreadsheet or a statistics program.</p>
+      <h3 id="csv-export-heading">{t('exchange.csv.heading')}</h3>
+      <p className="field-hint">{t('exchange.csv.hint')}</p>
       <label className="choice">
-        <input type="checkbox" {...register('pseudonymise')} aria-describedby="csv-pseudonymise-hint" /> Pseudonymise for research
+        <input type="checkbox" {...register('pseudonymise')} aria-describedby="csv-pseudonymise-hint" /> {t('exchange.csv.pseudonymise')}
       </label>
       <p className="field-hint" id="csv-pseudonymise-hint">
-        Patients become P0001…, raters R01…, in a random order for this file only; no names or clinic ids.
+        {t('exchange.csv.pseudonymiseHint')}
       </p>
       <div className="field-row">
-        <DateField label="From (optional)" registration={register('from')} error={formState.errors.from?.message} />
-        <DateField label="To (optional)" registration={register('to')} error={formState.errors.to?.message} />
+        <DateField label={t('exchange.range.from')} registration={register('from')} error={formState.errors.from?.message} />
+        <DateField label={t('exchange.range.to')} registration={register('to')} error={formState.errors.to?.message} />
       </div>
       <Outcome message={message} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Preparing the CSV…' : 'Download CSV'}
+          {formState.isSubmitting ? t('exchange.csv.preparing') : t('exchange.csv.download')}
         </button>
       </div>
     </form>

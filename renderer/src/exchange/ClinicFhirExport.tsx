@@ -7,7 +7,7 @@ import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { dateRange } from './date-range';
 import { ExportProgressBar } from './ExportProgressBar';
-import { formatBytes, formatCount } from './format';
+import { useExchangeWords } from './format';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 
 interface Boxes {
@@ -25,6 +25,7 @@ const POLL_MS = 400;
  * (the back end yields between patients).
  */
 export function ClinicFhirExport() {
+  const { t, count, bytes } = useExchangeWords();
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportClinicInput, { path: '', from: '', to: '' }, (v: Boxes) => ({ path: v.path, ...dateRange(v) }), dates);
   const { register, formState } = form;
@@ -51,7 +52,7 @@ export function ClinicFhirExport() {
     const v = r.value;
     setMessage({
       ok: true,
-      text: `Written to ${v.path}: ${formatCount(v.patients, 'patient', 'patients')}, ${formatCount(v.resources, 'FHIR resource', 'FHIR resources')}, ${formatBytes(v.bytes)}.`,
+      text: t('exchange.ndjson.written', { path: v.path, patients: count('patients', v.patients), resources: count('resources', v.resources), size: bytes(v.bytes) }),
     });
   });
 
@@ -59,33 +60,26 @@ export function ClinicFhirExport() {
   // An export goes on when its page is left: coming back, the last one's end is said here.
   const last = progress.state === 'ready' && !running && !message ? progress.value : null;
   const lastMessage: OutcomeMessage = last?.error
-    ? { ok: false, text: `The last export to ${last.path ?? 'a file'} stopped: ${last.error}` }
+    ? { ok: false, text: last.path ? t('exchange.ndjson.lastStopped', { path: last.path, reason: last.error }) : t('exchange.ndjson.lastStoppedNoPath', { reason: last.error }) }
     : last?.result
-      ? { ok: true, text: `The last export wrote ${last.result.path}: ${formatCount(last.result.patients, 'patient', 'patients')}, ${formatBytes(last.result.bytes)}.` }
+      ? { ok: true, text: t('exchange.ndjson.lastWrote', { path: last.result.path, patients: count('patients', last.result.patients), size: bytes(last.result.bytes) }) }
       : null;
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="ndjson-export-heading">
-      <h3 id="ndjson-export-heading">Whole clinic as FHIR (NDJSON)</h3>
-      <p className="field-hint">
-        Every patient&apos;s record as FHIR R4, one resource per line, written to a file on the computer that holds the database (a USB stick,
-        a shared folder). An existing file is never written over.
-      </p>
-      <Field
-        label="File to write"
-        error={pathError}
-        hint="The full path, ending in .ndjson: for example /media/usb/clinic.ndjson on Linux or E:\clinic.ndjson on Windows."
-      >
+      <h3 id="ndjson-export-heading">{t('exchange.ndjson.heading')}</h3>
+      <p className="field-hint">{t('exchange.ndjson.hint')}</p>
+      <Field label={t('exchange.ndjson.path')} error={pathError} hint={t('exchange.ndjson.pathHint')}>
         {(a) => <input {...a} autoComplete="off" spellCheck={false} {...register('path')} />}
       </Field>
       <div className="field-row">
-        <DateField label="From (optional)" registration={register('from')} error={formState.errors.from?.message} />
-        <DateField label="To (optional)" registration={register('to')} error={formState.errors.to?.message} />
+        <DateField label={t('exchange.range.from')} registration={register('from')} error={formState.errors.from?.message} />
+        <DateField label={t('exchange.range.to')} registration={register('to')} error={formState.errors.to?.message} />
       </div>
       {progress.state === 'ready' && (running || showBar) ? <ExportProgressBar progress={progress.value} /> : null}
       <Outcome message={message ?? lastMessage} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={running}>
-          {running ? 'Exporting…' : 'Export the whole clinic'}
+          {running ? t('exchange.ndjson.exporting') : t('exchange.ndjson.export')}
         </button>
       </div>
     </form>

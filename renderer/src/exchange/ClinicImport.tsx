@@ -4,8 +4,7 @@ import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
-import { formatCount } from './format';
-import { countsText } from './import-words';
+import { useExchangeWords } from './format';
 
 /**
  * A whole clinic's NDJSON file (another workstation's "Export the whole clinic"), read from the computer that
@@ -13,6 +12,7 @@ import { countsText } from './import-words';
  * patient, to be decided by importing that patient's own file.
  */
 export function ClinicImport() {
+  const { t, count, counts } = useExchangeWords();
   const form = useSchemaForm(ImportClinicInput, { path: '' });
   const { register, formState } = form;
   const [message, setMessage] = useState<OutcomeMessage>(null);
@@ -32,30 +32,27 @@ export function ClinicImport() {
     setMessage({
       ok: true,
       text: v.unchanged
-        ? `Everything in the file (${formatCount(v.patients, 'patient', 'patients')}) was already here.`
-        : `Imported ${formatCount(v.patients, 'patient', 'patients')}. Added: ${countsText(v.added)}.`,
+        ? t('exchange.clinicImport.unchanged', { patients: count('patients', v.patients) })
+        : t('exchange.clinicImport.imported', { patients: count('patients', v.patients), added: counts(v.added) ?? t('exchange.report.nothing') }),
     });
   });
 
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="clinic-import-heading">
-      <h3 id="clinic-import-heading">Import a whole clinic file</h3>
-      <p className="field-hint">
-        The .ndjson file another workstation wrote with &quot;Export the whole clinic&quot;, on this computer or a USB stick in it. Every patient is checked
-        before anything is written.
-      </p>
-      <Field label="File to read" error={formState.errors.path?.message} hint="The full path, for example /media/usb/clinic.ndjson or E:\clinic.ndjson.">
+      <h3 id="clinic-import-heading">{t('exchange.clinicImport.heading')}</h3>
+      <p className="field-hint">{t('exchange.clinicImport.hint')}</p>
+      <Field label={t('exchange.clinicImport.path')} error={formState.errors.path?.message} hint={t('exchange.clinicImport.pathHint')}>
         {(a) => <input {...a} autoComplete="off" spellCheck={false} {...register('path')} />}
       </Field>
       <Outcome message={message} />
       {report?.conflicts.length ? (
         <div>
-          <h4>Left for you to decide</h4>
-          <p className="field-hint">Nothing here was overwritten. Import that patient&apos;s own file to choose, field by field.</p>
+          <h4>{t('exchange.report.toDecide')}</h4>
+          <p className="field-hint">{t('exchange.clinicImport.conflictsHint')}</p>
           <ul>
             {report.conflicts.map((c, i) => (
               <li key={i}>
-                <a href={`#/patients/${encodeURIComponent(c.patientId)}`}>Patient record</a>: {c.message}
+                <a href={`#/patients/${encodeURIComponent(c.patientId)}`}>{t('exchange.clinicImport.patientRecord')}</a>: {c.message}
               </li>
             ))}
           </ul>
@@ -63,7 +60,7 @@ export function ClinicImport() {
       ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Importing…' : 'Import the clinic file'}
+          {formState.isSubmitting ? t('exchange.import.importing') : t('exchange.clinicImport.submit')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ClinicCsvExport } from './ClinicCsvExport';
 import { ClinicFhirExport } from './ClinicFhirExport';
 import { ImportPanel } from './ImportPanel';
@@ -9,10 +10,11 @@ import './exchange.css';
  * server) and the import of a patient's file from another workstation.
  */
 export function ExchangePanel() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="exchange-heading" className="export-panel">
-      <h2 id="exchange-heading">Exchange</h2>
-      <p>Exports of the whole clinic, and imports of a patient&apos;s file. Each one is logged with who made it. One patient&apos;s record is exported from their page.</p>
+      <h2 id="exchange-heading">{t('exchange.panel.heading')}</h2>
+      <p>{t('exchange.panel.intro')}</p>
       <ClinicCsvExport />
       <ClinicFhirExport />
       <ImportPanel />

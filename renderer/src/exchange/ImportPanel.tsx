@@ -3,6 +3,7 @@ import { DEMOGRAPHICS, MAX_IMPORT_CHARS, type Demographic, type ImportReport } f
 import { isOneOf } from '../../../shared/domain/one-of';
 import { call } from '../api/client';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { useExchangeWords } from './format';
 import { ClinicImport } from './ClinicImport';
 import { ImportReportView } from './ImportReportView';
 
@@ -18,6 +19,7 @@ interface Chosen {
  * the second time).
  */
 export function ImportPanel() {
+  const { t } = useExchangeWords();
   const inputId = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -30,7 +32,7 @@ export function ImportPanel() {
     setChosen(null);
     if (!file) return;
     if (file.size > MAX_IMPORT_CHARS) {
-      setMessage({ ok: false, text: `${file.name} is larger than ${Math.floor(MAX_IMPORT_CHARS / 1024)} KB. Export and import one patient at a time.` });
+      setMessage({ ok: false, text: t('exchange.import.tooLarge', { file: file.name, kb: Math.floor(MAX_IMPORT_CHARS / 1024) }) });
       return;
     }
     setChosen({ name: file.name, content: await file.text() });
@@ -49,7 +51,7 @@ export function ImportPanel() {
     setReport(r.value);
     if (decisions) {
       const taken = decisions.takeIncoming.length;
-      setMessage({ ok: true, text: taken ? `Taken from the file: ${taken === 1 ? 'one detail' : `${taken} details`}. The rest was kept as it is here.` : 'Kept every detail as it is here.' });
+      setMessage({ ok: true, text: taken ? t('exchange.import.taken', { count: taken }) : t('exchange.import.keptAll') });
     } else {
       setMessage(null);
     }
@@ -63,18 +65,15 @@ export function ImportPanel() {
   return (
     <div className="import-panel">
       <form className="form inline-form" onSubmit={submit} noValidate aria-labelledby="import-heading">
-        <h3 id="import-heading">Import a patient file</h3>
-        <p className="field-hint">
-          A patient&apos;s FHIR file (.json) exported by ROMtrack on another workstation or at another clinic. Visits, measurements, sites, events and plans
-          are added; what this workstation already holds is matched, never duplicated. Differences in the patient&apos;s details are shown for you to decide.
-        </p>
+        <h3 id="import-heading">{t('exchange.import.heading')}</h3>
+        <p className="field-hint">{t('exchange.import.hint')}</p>
         <div className="field">
-          <label htmlFor={inputId}>Patient file</label>
+          <label htmlFor={inputId}>{t('exchange.import.file')}</label>
           <input id={inputId} type="file" accept=".json,application/json,application/fhir+json" onChange={(e) => void choose(e.target.files?.[0])} />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!chosen || busy}>
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? t('exchange.import.importing') : t('exchange.import.submit')}
           </button>
         </div>
       </form>

@@ -1,19 +1,7 @@
 import { useState } from 'react';
-import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, type Demographic, type ImportReport } from '../../../shared/api/operations/exchange';
+import { DEMOGRAPHICS, type Demographic, type ImportReport } from '../../../shared/api/operations/exchange';
 import { isOneOf } from '../../../shared/domain/one-of';
-import { countsText } from './import-words';
-
-const MATCHED_BY: Record<NonNullable<ImportReport['matchedBy']>, string> = {
-  id: 'the same ROMtrack record',
-  clinicId: 'the same clinic id',
-  nameAndBirthDate: 'the same name and date of birth',
-};
-
-/** A second import that only took the details chosen adds no records. */
-function addedText(report: ImportReport): string {
-  const text = countsText(report.added);
-  return text === 'nothing' ? 'no records; only the details you chose were taken' : text;
-}
+import { useExchangeWords } from './format';
 
 type Props = { fileName: string; report: ImportReport; busy: boolean; onDecide: (takeIncoming: Demographic[]) => void };
 
@@ -22,6 +10,7 @@ type Props = { fileName: string; report: ImportReport; busy: boolean; onDecide: 
  * one to choose. Nothing is taken from the file until the person applies the choices.
  */
 export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
+  const { t, counts } = useExchangeWords();
   const decidable = report.conflicts.filter((c): c is typeof c & { field: Demographic } => isOneOf(DEMOGRAPHICS, c.field));
   const others = report.conflicts.filter((c) => !isOneOf(DEMOGRAPHICS, c.field));
   const [take, setTake] = useState<ReadonlySet<Demographic>>(new Set());
@@ -31,22 +20,41 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
     else next.delete(field);
     setTake(next);
   };
+  const matchedBy = (m: NonNullable<ImportReport['matchedBy']>) =>
+    m === 'id' ? t('exchange.report.matchedById') : m === 'clinicId' ? t('exchange.report.matchedByClinicId') : t('exchange.report.matchedByNameAndBirthDate');
+  const fieldLabel = (f: Demographic) => {
+    switch (f) {
+      case 'familyName':
+        return t('exchange.report.field.familyName');
+      case 'givenNames':
+        return t('exchange.report.field.givenNames');
+      case 'clinicId':
+        return t('exchange.report.field.clinicId');
+      case 'dateOfBirth':
+        return t('exchange.report.field.dateOfBirth');
+      case 'sex':
+        return t('exchange.report.field.sex');
+    }
+  };
+  // A second import that only took the details chosen adds no records.
+  const added = report.unchanged ? t('exchange.report.addedNothing') : (counts(report.added) ?? t('exchange.report.addedOnlyChoices'));
+  const none = t('exchange.report.none');
 
   return (
     <section className="import-report" aria-labelledby="import-report-heading">
-      <h4 id="import-report-heading">Imported {fileName}</h4>
+      <h4 id="import-report-heading">{t('exchange.report.heading', { file: fileName })}</h4>
       <p>
-        {report.matchedBy ? `The file's patient is one already here (${MATCHED_BY[report.matchedBy]}). ` : 'The patient was new here and was added. '}
-        <a href={`#/patients/${encodeURIComponent(report.patientId)}`}>Open the patient&apos;s record</a>
+        {report.matchedBy ? t('exchange.report.matched', { how: matchedBy(report.matchedBy) }) : t('exchange.report.new')}{' '}
+        <a href={`#/patients/${encodeURIComponent(report.patientId)}`}>{t('exchange.report.open')}</a>
       </p>
       <dl className="import-counts">
-        <dt>Added</dt>
-        <dd>{report.unchanged ? 'nothing: everything in the file was already here' : addedText(report)}</dd>
-        <dt>Already here</dt>
-        <dd>{countsText(report.matched)}</dd>
+        <dt>{t('exchange.report.added')}</dt>
+        <dd>{added}</dd>
+        <dt>{t('exchange.report.alreadyHere')}</dt>
+        <dd>{counts(report.matched) ?? t('exchange.report.nothing')}</dd>
         {report.notImported.length ? (
           <>
-            <dt>Not imported</dt>
+            <dt>{t('exchange.report.notImported')}</dt>
             <dd>{report.notImported.map((n) => `${n.count} ${n.resourceType}`).join(', ')}</dd>
           </>
         ) : null}
@@ -61,24 +69,24 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
             onDecide([...take]);
           }}
         >
-          <h4 id="import-decisions-heading">Left for you to decide</h4>
-          <p className="field-hint">These details differ. This workstation&apos;s value is kept unless you take the file&apos;s.</p>
+          <h4 id="import-decisions-heading">{t('exchange.report.toDecide')}</h4>
+          <p className="field-hint">{t('exchange.report.decideHint')}</p>
           {decidable.map((c) => (
             <fieldset key={c.field} className="import-decision">
-              <legend>{DEMOGRAPHIC_LABELS[c.field]}</legend>
+              <legend>{fieldLabel(c.field)}</legend>
               <label className="choice">
-                <input type="radio" name={`decide-${c.field}`} checked={!take.has(c.field)} onChange={() => choose(c.field, false)} /> Keep this workstation&apos;s:{' '}
-                <strong>{c.here ?? '(none)'}</strong>
+                <input type="radio" name={`decide-${c.field}`} checked={!take.has(c.field)} onChange={() => choose(c.field, false)} /> {t('exchange.report.keepHere')}{' '}
+                <strong>{c.here ?? none}</strong>
               </label>
               <label className="choice">
-                <input type="radio" name={`decide-${c.field}`} checked={take.has(c.field)} onChange={() => choose(c.field, true)} /> Take the file&apos;s:{' '}
-                <strong>{c.incoming ?? '(none)'}</strong>
+                <input type="radio" name={`decide-${c.field}`} checked={take.has(c.field)} onChange={() => choose(c.field, true)} /> {t('exchange.report.takeFile')}{' '}
+                <strong>{c.incoming ?? none}</strong>
               </label>
             </fieldset>
           ))}
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Applying…' : 'Apply these decisions'}
+              {busy ? t('exchange.report.applying') : t('exchange.report.apply')}
             </button>
           </div>
         </form>
@@ -86,7 +94,7 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
 
       {others.length ? (
         <>
-          <h4>Also noted</h4>
+          <h4>{t('exchange.report.alsoNoted')}</h4>
           <ul>
             {others.map((c, i) => (
               <li key={i}>{c.message}</li>

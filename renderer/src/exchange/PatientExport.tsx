@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call } from '../api/client';
-import { formatCount } from './format';
+import { useExchangeWords } from './format';
 import { saveFile } from './save-file';
 import './exchange.css';
 
@@ -8,33 +8,34 @@ type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 /** The patient page's export: this patient's FHIR R4 Bundle or measurements as CSV, saved as a download. */
 export function PatientExport({ patientId }: { patientId: string }) {
+  const { t, count } = useExchangeWords();
   const [message, setMessage] = useState<Message>(null);
   const busy = message?.kind === 'busy';
 
   async function exportAs(format: 'fhir' | 'csv') {
-    setMessage({ kind: 'busy', text: 'Preparing the file…' });
+    setMessage({ kind: 'busy', text: t('exchange.patientExport.preparing') });
     const r = format === 'fhir' ? await call('exchange.exportFhir', { patientId }) : await call('exchange.exportCsv', { patientId });
     if (!r.ok) {
-      setMessage({ kind: 'error', text: `Nothing was exported. ${r.error.message}` });
+      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: r.error.message }) });
       return;
     }
     saveFile(r.value);
-    const what = format === 'fhir' ? formatCount(r.value.records, 'FHIR resource', 'FHIR resources') : formatCount(r.value.records, 'measurement', 'measurements');
-    setMessage({ kind: 'ok', text: `Saved ${r.value.fileName} (${what}) to your downloads.` });
+    const what = format === 'fhir' ? count('resources', r.value.records) : count('measurements', r.value.records);
+    setMessage({ kind: 'ok', text: t('exchange.patientExport.saved', { file: r.value.fileName, what }) });
   }
 
   return (
     <section aria-labelledby="patient-export-heading" className="export-panel patient-export">
-      <h2 id="patient-export-heading">Export</h2>
+      <h2 id="patient-export-heading">{t('exchange.patientExport.heading')}</h2>
       <div className="export-actions">
         <button type="button" disabled={busy} onClick={() => void exportAs('fhir')}>
-          FHIR bundle (.json)
+          {t('exchange.patientExport.fhir')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportAs('csv')}>
-          Measurements (.csv)
+          {t('exchange.patientExport.csv')}
         </button>
       </div>
-      <p className="field-hint">For another clinic or a FHIR system (the whole record), or a spreadsheet (the measurements). Each export is logged.</p>
+      <p className="field-hint">{t('exchange.patientExport.hint')}</p>
       {message ? (
         <p className={message.kind === 'error' ? 'error-box' : message.kind === 'ok' ? 'ok-box' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/operations/sync';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
@@ -11,31 +12,31 @@ import { SyncSettingsForm } from './SyncSettingsForm';
 const POLL_MS = 1_000;
 
 function StatusLine({ status }: { status: SyncStatus }) {
-  const { instant } = useFormatter();
-  if (!status.configured) return <p>Sync is off: nothing leaves this computer. An administrator can set the district&apos;s server below.</p>;
-  const last = status.lastSyncedAt ? `Last synced ${instant(status.lastSyncedAt)}` : 'Not synced yet';
-  const waiting = `${status.waiting} ${status.waiting === 1 ? 'patient' : 'patients'} waiting`;
+  const { t } = useTranslation();
+  const { instant, number } = useFormatter();
+  if (!status.configured) return <p>{t('exchange.sync.off')}</p>;
+  const waiting = t('exchange.sync.waiting', { count: status.waiting, n: number(status.waiting) });
+  const line = status.lastSyncedAt ? t('exchange.sync.lastSynced', { at: instant(status.lastSyncedAt), waiting }) : t('exchange.sync.notSynced', { waiting });
   return (
     <>
       <p role="status">
-        <strong>{status.running ? 'Sending now…' : `${last}, ${waiting}.`}</strong> Server: {status.baseUrl}
+        <strong>{status.running ? t('exchange.sync.sendingNow') : line}</strong> {t('exchange.sync.server', { url: status.baseUrl ?? '' })}
       </p>
       {status.lastError ? (
         <p className="error-box" role="alert">
-          The last try, {instant(status.lastError.at)}, failed: {status.lastError.message}
-          {status.nextAttemptAt ? ` Next try ${instant(status.nextAttemptAt)}.` : ''}
+          {t('exchange.sync.lastFailed', { at: instant(status.lastError.at), reason: status.lastError.message })}
+          {status.nextAttemptAt ? ` ${t('exchange.sync.nextTry', { at: instant(status.nextAttemptAt) })}` : ''}
         </p>
       ) : null}
       {status.conflicts.length ? (
         <div className="error-box">
           <p>
-            <strong>Not sent: changed on the server since ({status.conflicts.length}).</strong> Someone changed these records on the district&apos;s
-            server after this clinic sent them. This clinic&apos;s change was kept here and not sent; compare the two and correct the one that is wrong.
+            <strong>{t('exchange.sync.conflictsHeading', { n: number(status.conflicts.length) })}</strong> {t('exchange.sync.conflictsHint')}
           </p>
           <ul>
             {status.conflicts.map((c) => (
               <li key={`${c.resourceType}/${c.lineage}`}>
-                {c.resourceType} {c.serverId} on the server, found {instant(c.detectedAt)}
+                {t('exchange.sync.conflict', { type: c.resourceType, id: c.serverId, at: instant(c.detectedAt) })}
               </li>
             ))}
           </ul>
@@ -50,6 +51,7 @@ function StatusLine({ status }: { status: SyncStatus }) {
  * server's address and token. Sending runs in the background on the back end; this panel only reads its status.
  */
 export function SyncPanel() {
+  const { t } = useTranslation();
   const [status, reload] = useOperation('exchange.syncStatus', {}, { pollEvery: (s) => (s.running ? POLL_MS : false) });
   const [message, setMessage] = useState<OutcomeMessage>(null);
   const [busy, setBusy] = useState(false);
@@ -65,8 +67,8 @@ export function SyncPanel() {
 
   return (
     <section className="inline-form" aria-labelledby="sync-heading">
-      <h3 id="sync-heading">Sync with the district&apos;s FHIR server</h3>
-      {status.state === 'loading' ? <Loading what="the sync status" /> : null}
+      <h3 id="sync-heading">{t('exchange.sync.heading')}</h3>
+      {status.state === 'loading' ? <Loading what={t('exchange.sync.loadingWhat')} /> : null}
       {status.state === 'error' ? <ErrorMessage error={status.error} retry={status.retry} /> : null}
       {status.state === 'ready' ? (
         <>
@@ -75,7 +77,7 @@ export function SyncPanel() {
           {status.value.configured ? (
             <div className="form-actions">
               <button type="button" onClick={() => void syncNow()} disabled={busy || status.value.running}>
-                {status.value.running ? 'Sending…' : 'Sync now'}
+                {status.value.running ? t('exchange.sync.sending') : t('exchange.sync.now')}
               </button>
             </div>
           ) : null}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfigureSyncInput, type SyncStatus } from '../../../shared/api/operations/sync';
 import { call } from '../api/client';
 import { Field } from '../forms/Field';
@@ -8,17 +9,27 @@ import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 interface Boxes {
   baseUrl: string;
   token: string;
+  smart: { clientId: string; privateKey: string; tokenUrl: string };
 }
 
+const boxesOf = (s: SyncStatus): Boxes => ({ baseUrl: s.baseUrl ?? '', token: '', smart: { clientId: s.smart?.clientId ?? '', privateKey: '', tokenUrl: s.smart?.tokenUrl ?? '' } });
+
 /**
- * The district server's FHIR base and bearer token, set by an administrator (the back end refuses anyone else).
- * The token box is always empty: the token is never read back, only said to be set; left empty, it stays.
+ * The district server's FHIR base, and how ROMtrack signs in there: a bearer token, or SMART Backend Services (a
+ * client id and a private key). Set by an administrator (the back end refuses anyone else). The token and key
+ * boxes are always empty: secrets are never read back, only said to be set; left empty, they stay.
  */
 export function SyncSettingsForm({ status }: { status: SyncStatus }) {
-  const form = useMappedForm(ConfigureSyncInput, { baseUrl: status.baseUrl ?? '', token: '' }, (v: Boxes) => ({
-    baseUrl: v.baseUrl,
-    ...(v.token.trim() ? { bearerToken: v.token } : {}),
-  }));
+  const { t } = useTranslation();
+  const form = useMappedForm(ConfigureSyncInput, boxesOf(status), (v: Boxes) => {
+    const clientId = v.smart.clientId.trim();
+    const smart = clientId
+      ? { smart: { clientId, ...(v.smart.privateKey.trim() ? { privateKey: v.smart.privateKey } : {}), tokenUrl: v.smart.tokenUrl.trim() || null } }
+      : status.smart
+        ? { smart: null }
+        : {};
+    return { baseUrl: v.baseUrl, ...(v.token.trim() ? { bearerToken: v.token } : {}), ...smart };
+  });
   const { register, formState } = form;
   const [message, setMessage] = useState<OutcomeMessage>(null);
 
@@ -26,42 +37,56 @@ export function SyncSettingsForm({ status }: { status: SyncStatus }) {
     setMessage(null);
     const r = await call('exchange.configureSync', input);
     if (!r.ok) {
-      const text = applyServerErrors(form, r.error, ['baseUrl', 'token']);
+      const text = applyServerErrors(form, r.error, ['baseUrl', 'token', 'smart.clientId', 'smart.privateKey', 'smart.tokenUrl']);
       if (text) setMessage({ ok: false, text });
       return;
     }
-    form.reset({ baseUrl: r.value.baseUrl ?? '', token: '' });
-    setMessage({ ok: true, text: 'Saved. The first push starts in a moment; the status above says how it went.' });
+    form.reset(boxesOf(r.value));
+    setMessage({ ok: true, text: t('exchange.sync.saved') });
   });
 
   const turnOff = async () => {
     setMessage(null);
     const r = await call('exchange.configureSync', { baseUrl: null });
-    setMessage(r.ok ? { ok: true, text: 'Sync is off. Nothing more is sent until a server is set again.' } : { ok: false, text: r.error.message });
-    if (r.ok) form.reset({ baseUrl: '', token: '' });
+    setMessage(r.ok ? { ok: true, text: t('exchange.sync.turnedOff') } : { ok: false, text: r.error.message });
+    if (r.ok) form.reset(boxesOf(r.value));
   };
 
+  const smart = status.smart;
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="sync-settings-heading">
-      <h4 id="sync-settings-heading">Server (administrators)</h4>
-      <Field label="FHIR base address" error={formState.errors.baseUrl?.message} hint="As the district gave it, for example https://fhir.district.example/fhir/R4.">
+      <h4 id="sync-settings-heading">{t('exchange.sync.serverHeading')}</h4>
+      <Field label={t('exchange.sync.baseUrl')} error={formState.errors.baseUrl?.message} hint={t('exchange.sync.baseUrlHint')}>
         {(a) => <input {...a} type="url" autoComplete="off" spellCheck={false} {...register('baseUrl')} />}
       </Field>
-      <Field
-        label="Bearer token"
-        error={formState.errors.token?.message}
-        hint={status.bearerToken === 'set' ? 'A token is set. Leave this empty to keep it, or paste a new one.' : 'No token is set. Paste the one the district gave you.'}
-      >
+      <Field label={t('exchange.sync.token')} error={formState.errors.token?.message} hint={status.bearerToken === 'set' ? t('exchange.sync.tokenSet') : t('exchange.sync.tokenNotSet')}>
         {(a) => <input {...a} type="password" autoComplete="off" spellCheck={false} {...register('token')} />}
       </Field>
+      <fieldset className="sync-smart">
+        <legend>{t('exchange.sync.smartLegend')}</legend>
+        <p className="field-hint">{t('exchange.sync.smartHint')}</p>
+        <Field label={t('exchange.sync.clientId')} error={formState.errors.smart?.clientId?.message} hint={t('exchange.sync.clientIdHint')}>
+          {(a) => <input {...a} autoComplete="off" spellCheck={false} {...register('smart.clientId')} />}
+        </Field>
+        <Field
+          label={t('exchange.sync.privateKey')}
+          error={formState.errors.smart?.privateKey?.message}
+          hint={smart ? t('exchange.sync.privateKeySet', { alg: smart.algorithm ?? '—', kid: smart.keyId ?? '—' }) : t('exchange.sync.privateKeyNotSet')}
+        >
+          {(a) => <textarea {...a} rows={4} autoComplete="off" spellCheck={false} {...register('smart.privateKey')} />}
+        </Field>
+        <Field label={t('exchange.sync.tokenUrl')} error={formState.errors.smart?.tokenUrl?.message} hint={t('exchange.sync.tokenUrlHint')}>
+          {(a) => <input {...a} type="url" autoComplete="off" spellCheck={false} {...register('smart.tokenUrl')} />}
+        </Field>
+      </fieldset>
       <Outcome message={message} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save server
+          {t('exchange.sync.save')}
         </button>
         {status.configured ? (
           <button type="button" onClick={() => void turnOff()}>
-            Turn sync off
+            {t('exchange.sync.turnOff')}
           </button>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../../domain/schema-parts';
 import { Empty } from './common';
 
 // Sync with a district FHIR server (issue 19, item 4; ../shared/exchange.md "Sync with a district server").
@@ -47,11 +48,39 @@ const token = z
   .max(4096, { error: 'This token is too long (at most 4096 characters).' })
   .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: 'A token has no spaces or accented letters: paste it exactly as given.' });
 
+const KEY_MESSAGE = 'Paste the whole private key in PEM form, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.';
+
+/**
+ * SMART Backend Services: the client id the district registered, the private key whose public part it holds, and
+ * the token endpoint when the server does not publish it. Whether the key can sign (RSA ≥ 2048 bits, EC P-384) is
+ * checked by the back end, which has the cryptography.
+ */
+export const SmartInput = z.strictObject({
+  clientId: z
+    .string({ error: 'Write the client id the district gave you.' })
+    .trim()
+    .min(1, { error: 'Write the client id the district gave you.' })
+    .max(255, { error: 'This client id is too long (at most 255 characters).' })
+    .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: 'A client id has no spaces or accented letters: write it exactly as given.' }),
+  /** Left out, the key set stays. */
+  privateKey: z
+    .string({ error: KEY_MESSAGE })
+    .trim()
+    .max(16384, { error: 'This key is too long for a private key (at most 16384 characters).' })
+    .refine((t) => /^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----$/.test(t), { error: KEY_MESSAGE })
+    .optional(),
+  /** null: read it from the server's .well-known/smart-configuration. */
+  tokenUrl: baseUrl.nullable(),
+});
+export type SmartInput = z.input<typeof SmartInput>;
+
 export const ConfigureSyncInput = z.strictObject({
   /** null turns sync off: nothing is sent until a server is set again. */
   baseUrl: baseUrl.nullable(),
   /** A new bearer token; null removes it; left out, the one set stays. */
   bearerToken: token.nullable().optional(),
+  /** SMART Backend Services instead of the bearer token; null removes it; left out, what is set stays. */
+  smart: SmartInput.nullable().optional(),
 });
 export type ConfigureSyncInput = z.input<typeof ConfigureSyncInput>;
 
@@ -61,6 +90,18 @@ export const SyncStatus = z.strictObject({
   baseUrl: z.string().nullable(),
   /** The token itself is never returned. */
   bearerToken: z.enum(['set', 'not set']),
+  /** SMART Backend Services, when set: used instead of the bearer token. The key is never returned. */
+  smart: z
+    .strictObject({
+      clientId: z.string(),
+      tokenUrl: z.string().nullable(),
+      privateKey: z.literal('set'),
+      /** null when the key set cannot sign (it was checked when it entered; this says if that ever changes). */
+      algorithm: z.enum(['RS384', 'ES384']).nullable(),
+      /** The public key's thumbprint, the `kid` of every signed request: the district files the public key under it. */
+      keyId: z.string().nullable(),
+    })
+    .nullable(),
   running: z.boolean(),
   /** When every change up to then was last acknowledged by the server (a UTC instant). */
   lastSyncedAt: z.string().nullable(),
@@ -74,7 +115,48 @@ export const SyncStatus = z.strictObject({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** A record another clinic wrote for this patient, as fetched from the district's server; read-only here. */
+export const ForeignRecord = z.strictObject({
+  resourceType: z.string(),
+  serverId: z.string(),
+  /** The newest version fetched, and how many were. */
+  version: z.string(),
+  versions: z.number().int().min(1),
+  /** The resource's own status (final, amended, entered-in-error…), when it has one. */
+  status: z.string().nullable(),
+  /** The clinical date it carries (effective, period, performed, onset…), when it has one. */
+  date: z.string().nullable(),
+  /** What it says, in the other clinic's words: its code's text, value and body site. */
+  summary: z.string(),
+  origin: z.strictObject({ server: z.string(), organization: z.string().nullable(), name: z.string().nullable() }),
+  lastUpdated: z.string(),
+  fetchedAt: z.string(),
+});
+export type ForeignRecord = z.infer<typeof ForeignRecord>;
+
+export const ForeignRecordsInput = z.strictObject({ patientId: uuid });
+
+export const ForeignRecords = z.strictObject({
+  /** A server is set, so records can be fetched. */
+  configured: z.boolean(),
+  /** When this patient's records were last fetched from the server set, or null. */
+  lastPulledAt: z.string().nullable(),
+  /** Newest first. */
+  records: z.array(ForeignRecord),
+});
+export type ForeignRecords = z.infer<typeof ForeignRecords>;
+
+export const PullResult = ForeignRecords.extend({
+  /** Versions new to this computer in this pull (0 when nothing changed on the server). */
+  added: z.number().int().min(0),
+});
+export type PullResult = z.infer<typeof PullResult>;
+
 export const syncOperations = {
+  /** Other clinics' records of a patient held here, apart from the clinic's own. */
+  'exchange.foreignRecords': { kind: 'read', input: ForeignRecordsInput, output: ForeignRecords },
+  /** Fetches what other clinics wrote for the patient since the last fetch; waits on the network (own transaction). */
+  'exchange.pullForeign': { kind: 'change', transaction: 'own', input: ForeignRecordsInput, output: PullResult },
   'exchange.syncStatus': { kind: 'read', input: Empty, output: SyncStatus },
   /** Starts a push now (or says one is running) and returns at once: the push runs outside the request. */
   'exchange.syncNow': { kind: 'change', transaction: 'own', input: Empty, output: SyncStatus },
