@@ -94,8 +94,8 @@ export default tseslint.config(
     'mobility/ takes plans as props (the route composes them, SeriesDetailWithPlans.tsx) and shares charts through charts/ and clinical/.'),
   rendererFolder('plans', ['mobility', 'referral', 'patients', 'report(?!/page-style$)'],
     'plans/ does not import mobility/ (the route composes them) nor the other chart screens; only the print page rule report/page-style is shared.'),
-  rendererFolder('report', ['mobility', 'plans', 'referral', 'patients'],
-    'report/ uses charts/ and clinical/, not the other screens; the referral letter builds on report/, never the other way round.'),
+  rendererFolder('report', ['mobility', 'plans(?!/plan-format$)', 'referral', 'patients'],
+    'report/ uses charts/ and clinical/, not the other screens (only the plans\' words, plans/plan-format, are shared); the referral letter builds on report/, never the other way round.'),
   rendererFolder('referral', ['mobility', 'plans', 'patients'], 'referral/ reuses report/ (letterhead, page rule) and charts/, not the other screens.'),
   rendererFolder('patients', ['mobility', 'plans', 'report', 'referral'], 'patients/ shares verdict words and charts through clinical/ and charts/, not the other screens.'),
   {

@@ -17,6 +17,7 @@ interface PatientRow {
   clinic_id: string | null;
   date_of_birth: string;
   sex: Patient['sex'];
+  document_language: Patient['documentLanguage'];
   version: number;
   created_at: string;
   updated_at: string;
@@ -30,6 +31,7 @@ function toPatient(r: PatientRow): Patient {
     clinicId: r.clinic_id,
     dateOfBirth: r.date_of_birth,
     sex: r.sex,
+    documentLanguage: r.document_language,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -50,10 +52,10 @@ export class PatientRepository {
   insert(input: NewPatient, at: string): Patient {
     const id = randomUUID();
     prepared(this.db, 
-        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
-      .run(id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, at);
+      .run(id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, input.documentLanguage ?? null, at, at);
     const patient = this.get(id)!;
     this.index.put(patient, id);
     return patient;
@@ -62,10 +64,10 @@ export class PatientRepository {
   /** A patient from another workstation's file (exchange.importFhir): it keeps the id it was given there. */
   insertImported(input: NewPatient & { id: string }, at: string): Patient {
     prepared(this.db,
-        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
-      .run(input.id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, at);
+      .run(input.id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, input.documentLanguage ?? null, at, at);
     const patient = this.get(input.id)!;
     this.index.put(patient, input.id);
     return patient;
@@ -75,10 +77,12 @@ export class PatientRepository {
   update(input: PatientUpdate, at: string): Patient | null {
     const info = prepared(this.db, 
         `UPDATE patients SET family_name = ?, given_names = ?, clinic_id = ?, date_of_birth = ?, sex = ?,
+           -- Left out (undefined): kept as it was; null: back to the clinic's language.
+           document_language = CASE WHEN ? THEN ? ELSE document_language END,
            version = version + 1, updated_at = ?
          WHERE id = ? AND version = ?`,
       )
-      .run(input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, at, input.id, input.version);
+      .run(input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, input.documentLanguage === undefined ? 0 : 1, input.documentLanguage ?? null, at, input.id, input.version);
     if (info.changes === 0) return null;
     if (info.changes !== 1) throw new Error(`patient update changed ${info.changes} rows`);
     const patient = this.get(input.id);

@@ -20,6 +20,7 @@ interface TherapistRow {
   role: Therapist['role'];
   credential_kind: string | null;
   must_change_credential: number;
+  language: Therapist['language'];
   version: number;
   created_at: string;
   updated_at: string;
@@ -36,6 +37,7 @@ function toTherapist(r: TherapistRow): Therapist {
     role: r.role,
     hasCredential: r.credential_kind !== null,
     mustChangeCredential: r.must_change_credential === 1,
+    language: r.language,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -72,6 +74,13 @@ export class TherapistRepository {
       )
       .run(v.name, v.title, v.registrationNumber, v.initials, at, id, expectedVersion);
     return info.changes === 1 ? this.get(id) : null;
+  }
+
+  /** The person's own screen language (null: the clinic's); not a detail an administrator edits, so no version check. */
+  setLanguage(id: string, language: Therapist['language'], at: string): Therapist {
+    const info = prepared(this.db, 'UPDATE therapists SET language = ?, version = version + 1, updated_at = ? WHERE id = ?').run(language, at, id);
+    if (info.changes !== 1) throw new Error(`therapist ${id} was not updated`);
+    return this.get(id)!;
   }
 
   setActive(id: string, active: boolean, at: string): Therapist {

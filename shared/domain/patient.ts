@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { parseDateInput, type DateFormat } from './dates';
 import { isoInstant, optionalName, pastCalendarDate, paging, personName, searchFold, uuid } from './schema-parts';
 
@@ -17,6 +18,11 @@ export const patientFields = {
   clinicId: optionalName('Clinic id', 40),
   dateOfBirth: pastCalendarDate('Date of birth'),
   sex: z.enum(SEXES, { error: 'Choose female, male, other or unknown.' }),
+  /**
+   * The language the patient's printed documents are in (report, home sheet, referral letter); null: the
+   * clinic's. Left out of an update, it stays as it was, so a caller that does not know it cannot clear it.
+   */
+  documentLanguage: z.enum(LANGUAGES, { error: 'Document language: choose English, French, Spanish or Portuguese.' }).nullable().optional(),
 };
 
 export const PatientInput = z.strictObject({
@@ -43,6 +49,7 @@ export const Patient = z.strictObject({
   clinicId: z.string().nullable(),
   dateOfBirth: z.string(),
   sex: z.enum(SEXES),
+  documentLanguage: z.enum(LANGUAGES).nullable(),
   version: z.number().int(),
   createdAt: isoInstant,
   updatedAt: isoInstant,

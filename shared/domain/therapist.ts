@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { newCredential, ROLES } from './account';
 import { isoInstant, optionalText, personName, uuid } from './schema-parts';
 
@@ -41,6 +42,8 @@ export const Therapist = z.strictObject({
   hasCredential: z.boolean(),
   /** The credential was set by an administrator (or at set-up of accounts) and must be changed at sign-in. */
   mustChangeCredential: z.boolean(),
+  /** The language this person's screens are in, above the clinic's; null: the clinic's (session.setLanguage). */
+  language: z.enum(LANGUAGES).nullable(),
   version: z.number().int(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
@@ -59,3 +62,8 @@ export function initialsOf(name: string): string {
 export function therapistLabel(t: Pick<Therapist, 'name' | 'title'>): string {
   return t.title ? `${t.name}, ${t.title}` : t.name;
 }
+
+/** A person's own choice of screen language (session.setLanguage); null goes back to the clinic's. */
+export const LanguagePreferenceInput = z.strictObject({
+  language: z.enum(LANGUAGES, { error: 'Language: choose English, French, Spanish or Portuguese, or the clinic\'s.' }).nullable(),
+});

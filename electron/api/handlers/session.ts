@@ -20,6 +20,7 @@ type SessionOps =
   | 'session.changeCredential'
   | 'session.setUpAccounts'
   | 'session.recoverAdministrator'
+  | 'session.setLanguage'
   | 'setup.complete';
 
 /** Lock-out times are read by the person at the workstation, in the clinic's own time (the server's zone). */
@@ -39,6 +40,7 @@ export function sessionState(ctx: ApiContext): OperationOutput<'session.get'> {
     mustChangeCredential: signedIn?.mustChangeCredential ?? false,
     lockAfterMinutes: clinic?.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES,
     activeTherapists: ctx.repos.therapists.list(false),
+    language: signedIn?.language ?? clinic?.language ?? 'en',
   };
 }
 
@@ -83,6 +85,14 @@ function activeTherapist(ctx: ApiContext, therapistId: string) {
 
 export const sessionHandlers: HandlerTable<SessionOps> = {
   'session.get': (_input, ctx) => sessionState(ctx),
+
+  'session.setLanguage': (input, ctx) => {
+    const therapistId = requireActor(ctx);
+    const before = activeTherapist(ctx, therapistId);
+    const after = ctx.repos.therapists.setLanguage(therapistId, input.language, ctx.now());
+    audit(ctx, { at: after.updatedAt, operation: 'session.setLanguage', entity: 'therapist', entityId: therapistId, before: { language: before.language }, after: { language: after.language } });
+    return sessionState(ctx);
+  },
 
   'session.signIn': async (input, ctx) => {
     const scope = requireScope();

@@ -1,15 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PaperSize } from '../../../shared/domain/clinic';
 import { todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName, type Patient } from '../../../shared/domain/patient';
-import { INTERVENTION_LABELS } from '../../../shared/domain/plan';
 import type { PlanItem, PlanVersion } from '../../../shared/domain/plan-records';
 import { therapistLabel } from '../../../shared/domain/therapist';
+import type { DisplayLanguage } from '../../../shared/i18n';
 import { useOperation, usePatient } from '../api/use-operation';
+import { defaultDocumentLanguage, DocumentLanguage, DocumentLanguageField, langAttribute } from '../i18n/document-language';
+import { useDisplayLanguage } from '../i18n/use-language';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { applyPageCss } from '../report/page-style';
 import { useFormatDate, useSession } from '../session/session-context';
-import { doseText, frequencyText, motionsText, sessionsPerWeek, versionOn } from './plan-format';
+import { sessionsPerWeek, usePlanWords, versionOn } from './plan-format';
 import { planHref } from './plan-routes';
 import { PlansBreadcrumb } from './PlansBreadcrumb';
 
@@ -25,20 +28,22 @@ const SMALLEST_PT = 10;
 const SAFETY_MM = 6;
 
 function SheetItem({ item, version, ticks }: { item: PlanItem; version: PlanVersion; ticks: boolean }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
   const sessions = sessionsPerWeek(item);
   return (
     <li className="sheet-item">
       <h2>
-        {item.position}. {INTERVENTION_LABELS[item.intervention]}
+        {item.position}. {words.intervention(item.intervention)}
       </h2>
-      <p className="sheet-motions">{motionsText(item.motions, version.sites)}</p>
+      <p className="sheet-motions">{words.motions(item.motions, version.sites)}</p>
       <p className="sheet-dose">
-        <span>{doseText(item)}</span>, <span>{frequencyText(item)}</span>
+        <span>{words.dose(item)}</span>, <span>{words.frequency(item)}</span>
       </p>
       {item.instructions ? <p className="sheet-instructions">{item.instructions}</p> : null}
       {ticks && sessions <= MAX_TICKS ? (
         <p className="sheet-ticks" aria-hidden="true">
-          Tick each session this week: {Array.from({ length: sessions }, (_, i) => (
+          {t('homeSheet.tick')} {Array.from({ length: sessions }, (_, i) => (
             <span key={i} className="sheet-box" />
           ))}
         </p>
@@ -77,82 +82,97 @@ function useFitToPage(paper: PaperSize, content: unknown): { ref: RefObject<HTML
 }
 
 function HomeSheet({ version, patient, paper, planHrefs }: { version: PlanVersion; patient: Patient; paper: PaperSize; planHrefs: { plan: string } }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
   const { state } = useSession();
-  // Tick boxes help a short programme; a long one needs the room for its instructions.
-  const ticks = version.items.length <= 6;
-  const { ref, columns, fits } = useFitToPage(paper, version);
+  // The sheet goes home with the patient: in their language (their record), else the clinic's.
+  const [language, setLanguage] = useState<DisplayLanguage>(() => defaultDocumentLanguage(patient, state.clinic?.language));
+  // Measured again in another language: the same programme may take more room in it.
+  const shown = useMemo(() => ({ version, language }), [version, language]);
+  const { ref, columns, fits } = useFitToPage(paper, shown);
   useEffect(() => {
     // A constructed stylesheet: the CSP refuses inline styles, and the paper size is the clinic's setting.
     const sheet = applyPageCss(`@page { size: ${paper === 'A4' ? 'A4' : 'letter'} portrait; margin: ${MARGIN_MM.vertical}mm ${MARGIN_MM.horizontal}mm; }`);
     return () => sheet.remove();
   }, [paper]);
-  const clinic = state.clinic;
-  const therapist = state.currentTherapist;
   return (
     <div className="sheet-page">
       <div className="sheet-screen-only">
-        <PlansBreadcrumb patient={patient} trail={[{ label: version.title, to: planHrefs.plan }, { label: 'Home exercise sheet' }]} />
+        <PlansBreadcrumb patient={patient} trail={[{ label: version.title, to: planHrefs.plan }, { label: t('plans.title.sheet') }]} />
         <div className="toolbar">
-          <p className="muted">This is the page as it prints: one {paper} page, black and white.</p>
+          <p className="muted">{t('homeSheet.asPrinted', { paper })}</p>
           <button type="button" className="primary" onClick={() => window.print()}>
-            Print
+            {t('homeSheet.print')}
           </button>
           <a className="button" href={planHrefs.plan}>
-            Back to the plan
+            {t('homeSheet.backToPlan')}
           </a>
         </div>
+        <DocumentLanguageField value={language} onChange={setLanguage} />
         {!fits ? (
           <p className="error-box" role="alert">
-            This programme is too long for one page even in the smallest type: shorten the instructions, or split the items over two plans.
+            {t('homeSheet.tooLong')}
           </p>
         ) : null}
       </div>
-      <article className={`home-sheet paper-${paper.toLowerCase()}`} aria-labelledby="sheet-title">
-        <div className={columns === 2 ? 'sheet-body sheet-two-columns' : 'sheet-body'} ref={ref}>
-          <header className="sheet-header">
-            <p className="sheet-clinic">{clinic?.name ?? 'ROMtrack'}</p>
-            {clinic?.phone ? <p className="sheet-phone">Telephone {clinic.phone}</p> : null}
-            <h1 id="sheet-title">Your home exercises</h1>
-            <dl className="sheet-who">
-              <div>
-                <dt>For</dt>
-                <dd>{patientDisplayName(patient)}</dd>
-              </div>
-              <div>
-                <dt>Therapist</dt>
-                <dd>{therapist ? therapistLabel(therapist) : '—'}</dd>
-              </div>
-              <div>
-                <dt>From</dt>
-                <dd>
-                  {formatDate(version.effectiveFrom)}
-                  {version.inForceUntil ? ` to ${formatDate(version.inForceUntil)}` : ''}
-                </dd>
-              </div>
-            </dl>
-          </header>
-          <div className="sheet-precautions">
-            {!version.passiveRomAllowed ? <p>Do not stretch the joint or let anyone push it further than it moves by itself.</p> : null}
-            {version.precautions ? <p>{version.precautions}</p> : null}
-          </div>
-          <ol className="sheet-items">
-            {version.items.map((item) => (
-              <SheetItem key={item.id} item={item} version={version} ticks={ticks} />
-            ))}
-          </ol>
-          <footer className="sheet-footer">
-            <p>
-              Stop and call the clinic{clinic?.phone ? ` (${clinic.phone})` : ''} if the joint becomes swollen, red, warm or more painful, if you have a fever, or if it
-              moves less than before.
-            </p>
-            <p className="sheet-plan-name">
-              {version.title}, version {version.number}. Printed {formatDate(todayLocal())}.
-            </p>
-          </footer>
-        </div>
-      </article>
+      <DocumentLanguage language={language}>
+        <SheetBody version={version} patient={patient} paper={paper} columns={columns} bodyRef={ref} />
+      </DocumentLanguage>
     </div>
+  );
+}
+
+/** The printed page itself, in the sheet's language (the nearest i18next provider), not the screen's. */
+function SheetBody(props: { version: PlanVersion; patient: Patient; paper: PaperSize; columns: 1 | 2; bodyRef: RefObject<HTMLDivElement | null> }) {
+  const { version, patient, paper } = props;
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const language = useDisplayLanguage();
+  const { state } = useSession();
+  // Tick boxes help a short programme; a long one needs the room for its instructions.
+  const ticks = version.items.length <= 6;
+  const clinic = state.clinic;
+  const therapist = state.currentTherapist;
+  return (
+    <article className={`home-sheet paper-${paper.toLowerCase()}`} aria-labelledby="sheet-title" lang={langAttribute(language)}>
+      <div className={props.columns === 2 ? 'sheet-body sheet-two-columns' : 'sheet-body'} ref={props.bodyRef}>
+        <header className="sheet-header">
+          <p className="sheet-clinic">{clinic?.name ?? 'ROMtrack'}</p>
+          {clinic?.phone ? <p className="sheet-phone">{t('homeSheet.telephone', { phone: clinic.phone })}</p> : null}
+          <h1 id="sheet-title">{t('homeSheet.title')}</h1>
+          <dl className="sheet-who">
+            <div>
+              <dt>{t('homeSheet.for')}</dt>
+              <dd>{patientDisplayName(patient)}</dd>
+            </div>
+            <div>
+              <dt>{t('homeSheet.therapist')}</dt>
+              <dd>{therapist ? therapistLabel(therapist) : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('homeSheet.from')}</dt>
+              <dd>
+                {version.inForceUntil
+                  ? t('homeSheet.fromTo', { from: formatDate(version.effectiveFrom), to: formatDate(version.inForceUntil) })
+                  : formatDate(version.effectiveFrom)}
+              </dd>
+            </div>
+          </dl>
+        </header>
+        <div className="sheet-precautions">
+          {!version.passiveRomAllowed ? <p>{t('homeSheet.noStretching')}</p> : null}
+          {version.precautions ? <p>{version.precautions}</p> : null}
+        </div>
+        <ol className="sheet-items">
+          {version.items.map((item) => (
+            <SheetItem key={item.id} item={item} version={version} ticks={ticks} />
+          ))}
+        </ol>
+        <footer className="sheet-footer">
+          <p>{clinic?.phone ? t('homeSheet.stopAndCallPhone', { phone: clinic.phone }) : t('homeSheet.stopAndCall')}</p>
+          <p className="sheet-plan-name">{t('homeSheet.planLine', { title: version.title, number: version.number, date: formatDate(todayLocal()) })}</p>
+        </footer>
+      </div>
+    </article>
   );
 }
 
@@ -164,7 +184,8 @@ export function HomeSheetPage({ patientId, planId }: { patientId: string; planId
   const { state } = useSession();
   const [plan] = useOperation('plans.get', { id: planId });
   const patient = usePatient(patientId);
-  if (plan.state === 'loading' || patient.state === 'loading') return <Loading what="the exercise sheet" />;
+  const { t } = useTranslation();
+  if (plan.state === 'loading' || patient.state === 'loading') return <Loading what={t('homeSheet.loadingWhat')} />;
   if (plan.state === 'error') return <ErrorMessage error={plan.error} retry={plan.retry} />;
   if (patient.state === 'error') return <ErrorMessage error={patient.error} retry={patient.retry} />;
   return <HomeSheet version={versionOn(plan.value, todayLocal())} patient={patient.value} paper={state.clinic?.paperSize ?? 'A4'} planHrefs={{ plan: planHref.plan(patientId, planId) }} />;

@@ -1,17 +1,26 @@
 // What the referral letter says before the therapist edits it, and the plain text kept in the log when it is
 // printed. Pure: the patient's file, the back end's analysis (the verdict every screen shows) and the worklist's
-// reasons come in, sentences come out.
+// reasons come in, sentences come out, in the letter's language (its own t and formatter, not the screen's).
+import type { TFunction } from 'i18next';
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { OperationOutput } from '../../../shared/api/contract';
-import { formatDegrees, motionSpec, seriesLabel, sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
+import { motionSpec, type JointId, type Side } from '../../../shared/domain/catalogue';
 import { PAIN_RISE } from '../../../shared/worklist/settings';
-import { CLASSIFICATION_LABELS, RISK_FACTOR_LABELS, siteMotionJoints } from '../../../shared/domain/ho';
+import { siteMotionJoints } from '../../../shared/domain/ho';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { seriesKeyOf, type SeriesKey } from '../../../shared/domain/series';
+import type { Formatter } from '../../../shared/format';
+import { profileWords } from '../profile/profile-words';
+import { seriesNames } from '../report/series-name';
 
 export type WorklistPatient = OperationOutput<'worklist.patient'>;
-export type FormatDate = (date: string) => string;
+
+/** The letter's language: its translation and its formatter (dates in the clinic's format, its month names). */
+export interface LetterWords {
+  t: TFunction;
+  f: Formatter;
+}
 
 export interface LetterSubject {
   joint: JointId;
@@ -19,9 +28,6 @@ export interface LetterSubject {
   /** The series to chart and quote; by default the joint's largest loss. */
   seriesKey: string | null;
 }
-
-export const REQUEST = 'Please consider a triple-phase bone scan and serum ALP.';
-export const CLOSING = 'Yours sincerely,';
 
 /** The series the letter is about: the one asked for, else the joint's largest loss, else its first measured series. */
 export function letterSeries(analysis: PatientAnalysisResult, subject: LetterSubject): AnalysedSeries | null {
@@ -34,28 +40,39 @@ export function letterSeries(analysis: PatientAnalysisResult, subject: LetterSub
   return ofJoint.find((s) => s.joint === subject.joint) ?? ofJoint[0] ?? null;
 }
 
+const lower = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
+
 /** "after severe traumatic brain injury (3 Jan 2026)": the latest injury as recorded, else the latest dated risk factor. */
-function riskPhrase(file: PatientFile, fd: FormatDate): string {
-  const lower = (t: string) => t.replace(/^./, (c) => c.toLowerCase());
+function riskPhrase(file: PatientFile, { t, f }: LetterWords): string {
   const injury = file.events.find((e) => e.voided === null && e.kind === 'injury');
-  if (injury) return ` after ${lower(injury.title ?? 'an injury')} (${fd(injury.date)})`;
+  if (injury) return t('referral.draft.after', { what: lower(injury.title ?? t('referral.draft.anInjury')), date: f.date(injury.date) });
   const factor = file.riskFactors.filter((r) => r.voided === null && r.onsetDate !== null).sort((a, b) => (a.onsetDate! < b.onsetDate! ? 1 : -1))[0];
-  return factor ? ` after ${lower(RISK_FACTOR_LABELS[factor.kind] ?? 'a risk event')} (${fd(factor.onsetDate!)})` : '';
+  return factor ? t('referral.draft.after', { what: lower(profileWords(t).riskFactor(factor.kind)), date: f.date(factor.onsetDate!) }) : '';
 }
 
-const SIGN_WORDS = { swelling: 'swelling', redness: 'redness', warmth: 'warmth', fever: 'fever' } as const;
+function signWords(t: TFunction): [keyof PatientFile['visits'][number]['symptoms'], string][] {
+  return [
+    ['swelling', t('referral.sign.swelling')],
+    ['redness', t('referral.sign.redness')],
+    ['warmth', t('referral.sign.warmth')],
+    ['fever', t('referral.sign.fever')],
+  ];
+}
 
 /**
  * The warning signs in the record since `from`: each symptom with the visits it was noted at, a hard end-feel
  * that appeared in a motion of the joint (not one that was hard from the first reading, as elbow extension
  * often is), and pain at end of range up by 3 or more.
  */
-export function recordedSigns(file: PatientFile, subject: LetterSubject, from: string, fd: FormatDate): string | null {
+export function recordedSigns(file: PatientFile, subject: LetterSubject, from: string, words: LetterWords): string | null {
+  const { t, f } = words;
+  const names = seriesNames(t, profileWords(t));
   const visits = [...file.visits].filter((v) => v.date >= from).reverse();
   const parts: string[] = [];
-  for (const [key, word] of Object.entries(SIGN_WORDS) as [keyof typeof SIGN_WORDS, string][]) {
+  for (const [key, word] of signWords(t)) {
     const dates = visits.filter((v) => v.symptoms[key]).map((v) => v.date);
-    if (dates.length) parts.push(`${word} (${fd(dates[0]!)}${dates.length > 1 ? ` to ${fd(dates[dates.length - 1]!)}` : ''})`);
+    if (dates.length === 1) parts.push(t('referral.draft.signOn', { sign: word, date: f.date(dates[0]!) }));
+    if (dates.length > 1) parts.push(t('referral.draft.signFromTo', { sign: word, from: f.date(dates[0]!), to: f.date(dates[dates.length - 1]!) }));
   }
   const joints = siteMotionJoints(subject.joint);
   const bySeries = new Map<SeriesKey, { label: string; readings: { date: string; endFeel: string | null; pain: number | null }[] }>();
@@ -63,7 +80,7 @@ export function recordedSigns(file: PatientFile, subject: LetterSubject, from: s
     for (const m of v.measurements) {
       if (m.side !== subject.side || !joints.includes(motionSpec(m.motion).joint)) continue;
       const key = seriesKeyOf(m.side, m.motion, m.mode);
-      const entry = bySeries.get(key) ?? { label: seriesLabel(m.side, m.motion, m.mode).replace(/^./, (c) => c.toLowerCase()), readings: [] };
+      const entry = bySeries.get(key) ?? { label: lower(names.series(m.side, m.motion, m.mode)), readings: [] };
       entry.readings.push({ date: v.date, endFeel: m.endFeel, pain: m.pain });
       bySeries.set(key, entry);
     }
@@ -72,61 +89,85 @@ export function recordedSigns(file: PatientFile, subject: LetterSubject, from: s
   const pain: string[] = [];
   for (const { label, readings } of bySeries.values()) {
     const firstHard = readings.findIndex((r) => r.endFeel === 'hard');
-    if (firstHard > 0) hard.push(`${label} since ${fd(readings[firstHard]!.date)}`);
+    if (firstHard > 0) hard.push(t('referral.draft.hardSince', { series: label, date: f.date(readings[firstHard]!.date) }));
     const scored = readings.filter((r) => r.pain !== null);
     const top = scored.reduce<number | null>((m, r) => (m === null || r.pain! > m ? r.pain! : m), null);
-    if (scored.length > 1 && top !== null && top - scored[0]!.pain! >= PAIN_RISE) pain.push(`${label}, from ${scored[0]!.pain} to ${top} of 10`);
+    if (scored.length > 1 && top !== null && top - scored[0]!.pain! >= PAIN_RISE) pain.push(t('referral.draft.painFromTo', { series: label, from: scored[0]!.pain!, to: top }));
   }
-  if (hard.length) parts.push(`a hard (bony) end-feel in ${hard.join(' and in ')}`);
-  if (pain.length) parts.push(`pain at end of range up in ${pain.join('; ')}`);
-  return parts.length ? `Warning signs in the record: ${parts.join('; ')}.` : null;
+  if (hard.length) parts.push(t('referral.draft.hardEndFeel', { list: hard.join(t('referral.draft.andIn')) }));
+  if (pain.length) parts.push(t('referral.draft.painUp', { list: pain.join('; ') }));
+  return parts.length ? t('referral.draft.signs', { list: parts.join('; ') }) : null;
 }
 
-function lossSentence(s: AnalysedSeries | null, fd: FormatDate): string {
-  if (!s) return 'Range of motion: no measurement of this joint is recorded yet.';
-  const label = s.label.replace(/^./, (c) => c.toLowerCase());
+function lossSentence(s: AnalysedSeries | null, { t, f }: LetterWords): string {
+  if (!s) return t('referral.draft.noMeasurement');
+  const label = lower(seriesNames(t, profileWords(t)).series(s.side, s.motion, s.mode));
   const c = s.verdict.comparison;
   if (s.verdict.kind === 'losing' && c) {
-    const ref = c.against === 'best' ? 'its best' : 'its first reading';
-    return `Loss of motion: ${label} has fallen from ${ref}, ${formatDegrees(c.from.value)} (${fd(c.from.date)}), to ${formatDegrees(c.to.value)} (${fd(c.to.date)}): a loss of ${formatDegrees(Math.abs(c.change))}, beyond the ${formatDegrees(s.verdict.threshold.degrees)} we take as a real change at this joint. The chart below shows every reading.`;
+    const values = {
+      series: label,
+      from: f.degrees(c.from.value),
+      fromDate: f.date(c.from.date),
+      to: f.degrees(c.to.value),
+      toDate: f.date(c.to.date),
+      loss: f.degrees(Math.abs(c.change)),
+      threshold: f.degrees(s.verdict.threshold.degrees),
+    };
+    return c.against === 'best' ? t('referral.draft.lossFromBest', values) : t('referral.draft.lossFromFirst', values);
   }
   const latest = s.points[s.points.length - 1];
-  return latest ? `Range of motion: ${label} is ${formatDegrees(latest.value)} (${fd(latest.date)}). ${s.verdict.reason}` : `Range of motion: ${label} has no reading yet.`;
+  return latest ? t('referral.draft.latest', { series: label, value: f.degrees(latest.value), date: f.date(latest.date), reason: s.verdict.reason }) : t('referral.draft.noReading', { series: label });
 }
 
 /** What the record says of the site: HO suspected, or confirmed on X-ray and still active. */
-function statusSentence(file: PatientFile, subject: LetterSubject, site: string, fd: FormatDate): string {
+function statusSentence(file: PatientFile, subject: LetterSubject, { t, f }: LetterWords): string {
+  const site = lower(profileWords(t).site(subject.joint, subject.side));
   const watched = file.sites.find((s) => s.joint === subject.joint && s.side === subject.side && s.voided === null);
   if (watched?.status === 'confirmed') {
-    const xray = watched.classification ? ` (X-ray of ${fd(watched.classification.date)}, ${(CLASSIFICATION_LABELS[watched.classification.code] ?? watched.classification.code).split(':')[0]})` : '';
-    return `Heterotopic ossification (HO) at the ${site} is confirmed${xray}, and the joint is still losing motion.`;
+    const c = watched.classification;
+    return c ? t('referral.draft.confirmedXray', { site, date: f.date(c.date), grade: profileWords(t).grade(c.code) }) : t('referral.draft.confirmed', { site });
   }
-  return `We suspect heterotopic ossification (HO) at the ${site}.`;
+  return t('referral.draft.suspected', { site });
 }
 
 /** The editable body, from "Dear Doctor" to the request; letterhead, chart, closing and signature are drawn around it. */
-export function draftLetter(file: PatientFile, analysis: PatientAnalysisResult, worklist: WorklistPatient, subject: LetterSubject, since: string, fd: FormatDate): string {
+export function draftLetter(file: PatientFile, analysis: PatientAnalysisResult, worklist: WorklistPatient, subject: LetterSubject, since: string, words: LetterWords): string {
+  const { t, f } = words;
   const p = file.patient;
-  const site = `${sideLabel(subject.side).toLowerCase()} ${subject.joint}`;
   const series = letterSeries(analysis, subject);
-  const signs = recordedSigns(file, subject, since, fd);
+  const signs = recordedSigns(file, subject, since, words);
   const alp = worklist.alp.latest;
+  const previous = worklist.alp.previous;
   const alpLine = alp
-    ? `Latest serum alkaline phosphatase: ${alp.value} U/L (${fd(alp.date)}); our laboratory's upper limit is ${worklist.alp.upperLimit} U/L${worklist.alp.previous ? `, and the result before was ${worklist.alp.previous.value} U/L (${fd(worklist.alp.previous.date)})` : ''}.`
-    : 'No serum alkaline phosphatase result is recorded yet.';
+    ? previous
+      ? t('referral.draft.alpWithPrevious', { value: f.number(alp.value), date: f.date(alp.date), limit: f.number(worklist.alp.upperLimit), previous: f.number(previous.value), previousDate: f.date(previous.date) })
+      : t('referral.draft.alp', { value: f.number(alp.value), date: f.date(alp.date), limit: f.number(worklist.alp.upperLimit) })
+    : t('referral.draft.noAlp');
   return [
-    'Dear Doctor,',
-    `I am writing about ${patientDisplayName(p)}, whom we see for range-of-motion monitoring${riskPhrase(file, fd)}. ${statusSentence(file, subject, site, fd)}`,
-    lossSentence(series, fd),
-    signs ?? 'No swelling, redness, warmth, fever, new hard end-feel or rise in pain at end of range is recorded.',
+    t('referral.draft.dear'),
+    t('referral.draft.about', { name: patientDisplayName(p), after: riskPhrase(file, words), status: statusSentence(file, subject, words) }),
+    lossSentence(series, words),
+    signs ?? t('referral.draft.noSigns'),
     alpLine,
-    `Loss of motion is often the first sign of HO, weeks before it shows on an X-ray, and the sooner it is treated the better the outcome. ${REQUEST}`,
+    t('referral.draft.why'),
   ].join('\n\n');
 }
 
 /** The whole letter as plain text, as the log keeps it: what the paper said, the chart named in words. */
-export function letterText(parts: { clinic: string; date: string; addressee: string; regarding: string; body: string; chart: string | null; signature: string }): string {
-  return [parts.clinic, parts.date, `To: ${parts.addressee}`, `Re: ${parts.regarding}`, parts.body.trim(), parts.chart ? `[Chart: ${parts.chart}]` : null, CLOSING, parts.signature]
+export function letterText(
+  t: TFunction,
+  parts: { clinic: string; date: string; addressee: string; regarding: string; body: string; chart: string | null; signature: string },
+): string {
+  return [
+    parts.clinic,
+    parts.date,
+    t('referral.toLine', { addressee: parts.addressee }),
+    t('referral.reLine', { regarding: parts.regarding }),
+    parts.body.trim(),
+    parts.chart ? t('referral.chartLine', { chart: parts.chart }) : null,
+    t('referral.closing'),
+    parts.signature,
+  ]
     .filter((x): x is string => x !== null && x !== '')
     .join('\n\n');
 }

@@ -1,9 +1,9 @@
-import { modeLabel, motionSpec } from '../../../shared/domain/catalogue';
-import { CLASSIFICATION_LABELS, RISK_FACTOR_LABELS, SITE_STATUS_LABELS } from '../../../shared/domain/ho';
-import { siteLabel } from '../clinical/format';
+import { useTranslation } from 'react-i18next';
 import { badgeOf } from '../clinical/VerdictBadge';
+import { useProfileWords } from '../profile/profile-words';
 import { useFormatDate } from '../session/session-context';
 import type { ReportModel } from './report-model';
+import { useSeriesName } from './series-name';
 
 /**
  * Page 1's first section, what the referring doctor asked about: the risk factors with their dates, and each
@@ -11,52 +11,54 @@ import type { ReportModel } from './report-model';
  * period's end (the back end's analysis, as the summary table below gives it in full).
  */
 export function HoSummary({ model, to }: { model: ReportModel; to: string }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const profile = useProfileWords();
+  const seriesName = useSeriesName();
+  const risks = model.riskFactors.map((r) => t('report.ho.riskFactor', { factor: profile.riskFactor(r.kind), date: r.onsetDate ? formatDate(r.onsetDate) : t('report.ho.dateNotRecorded') }));
   return (
     <section className="report-section" aria-labelledby="report-ho-heading">
-      <h2 id="report-ho-heading">Heterotopic ossification: summary</h2>
+      <h2 id="report-ho-heading">{t('report.ho.heading')}</h2>
       <p>
-        <strong>Risk factors: </strong>
-        {model.riskFactors.length === 0
-          ? 'none recorded.'
-          : model.riskFactors.map((r) => `${RISK_FACTOR_LABELS[r.kind]} (${r.onsetDate ? formatDate(r.onsetDate) : 'date not recorded'})`).join('; ') + '.'}
+        <strong>{t('report.ho.riskFactors')} </strong>
+        {risks.length === 0 ? t('report.ho.noRiskFactors') : `${risks.join('; ')}.`}
       </p>
       {model.sites.length === 0 ? (
-        <p>No watched sites recorded.</p>
+        <p>{t('report.ho.noSites')}</p>
       ) : (
         <table className="report-table ho-sites-table">
-          <caption className="report-caption">Watched sites, verdicts as at {formatDate(to)}</caption>
+          <caption className="report-caption">{t('report.ho.caption', { date: formatDate(to) })}</caption>
           <thead>
             <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Status</th>
-              <th scope="col">Latest grade</th>
-              <th scope="col">Range of motion</th>
+              <th scope="col">{t('report.ho.colSite')}</th>
+              <th scope="col">{t('report.ho.colStatus')}</th>
+              <th scope="col">{t('report.ho.colGrade')}</th>
+              <th scope="col">{t('report.ho.colRom')}</th>
             </tr>
           </thead>
           <tbody>
             {model.sites.map(({ site, series }) => (
               <tr key={site.id}>
-                <th scope="row">{siteLabel(site.joint, site.side)}</th>
+                <th scope="row">{profile.site(site.joint, site.side)}</th>
                 <td>
-                  {SITE_STATUS_LABELS[site.status]} <span className="report-small nowrap">since {formatDate(site.since)}</span>
+                  {profile.status(site.status)} <span className="report-small nowrap">{t('report.ho.since', { date: formatDate(site.since) })}</span>
                 </td>
                 <td>
                   {site.classification ? (
                     <>
-                      {CLASSIFICATION_LABELS[site.classification.code] ?? site.classification.code}{' '}
-                      <span className="report-small nowrap">(X-ray {formatDate(site.classification.date)})</span>
+                      {profile.classification(site.classification.code)}{' '}
+                      <span className="report-small nowrap">{t('report.ho.xray', { date: formatDate(site.classification.date) })}</span>
                     </>
                   ) : (
-                    'No graded X-ray'
+                    t('report.ho.noXray')
                   )}
                 </td>
                 <td>
                   {series.length === 0
-                    ? 'Not measured'
+                    ? t('report.ho.notMeasured')
                     : series.map((s) => (
                         <span key={s.key} className="ho-site-verdict">
-                          {motionSpec(s.motion).label}, {modeLabel(s.mode).toLowerCase()}: <strong>{badgeOf(s.verdict).text}</strong>
+                          {seriesName.motionMode(s.motion, s.mode)}: <strong>{t(`verdict.${badgeOf(s.verdict).name}`)}</strong>
                         </span>
                       ))}
                 </td>

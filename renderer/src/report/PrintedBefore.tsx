@@ -1,25 +1,28 @@
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportRecord } from '../../../shared/api/operations/reports';
 import { useFormatInstant } from '../clinical/format';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { reprintQuery } from './reprint';
 
-function chartsText(motions: string[] | null): string {
-  if (motions === null) return 'all charts';
-  if (motions.length === 0) return 'no charts';
-  return `${motions.length} chart${motions.length === 1 ? '' : 's'}`;
+function chartsText(t: TFunction, motions: string[] | null): string {
+  if (motions === null) return t('report.printed.allCharts');
+  if (motions.length === 0) return t('report.printed.noCharts');
+  return t('report.printed.charts', { count: motions.length });
 }
 
 function TextsKept({ kept }: { kept: NonNullable<ReportRecord['kept']> }) {
+  const { t } = useTranslation();
   const texts = [
-    ['Assessment', kept.assessment],
-    ['Recommendations', kept.recommendations],
+    [t('report.assessment'), kept.assessment],
+    [t('report.recommendations'), kept.recommendations],
   ].filter(([, text]) => text!.trim() !== '');
-  if (texts.length === 0) return <p className="muted small">No assessment or recommendations were typed.</p>;
+  if (texts.length === 0) return <p className="muted small">{t('report.printed.noTexts')}</p>;
   return (
     <details>
-      <summary>What it said</summary>
+      <summary>{t('report.printed.whatItSaid')}</summary>
       <dl className="report-kept-texts">
         {texts.map(([title, text]) => (
           <div key={title}>
@@ -33,28 +36,34 @@ function TextsKept({ kept }: { kept: NonNullable<ReportRecord['kept']> }) {
 }
 
 function Entry({ r, patientId, all, current }: { r: ReportRecord; patientId: string; all: readonly ReportRecord[]; current: string | null }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const formatInstant = useFormatInstant();
   const id = useId();
   const original = r.reprintOf === null ? null : all.find((o) => o.id === r.reprintOf);
-  const sites = r.kept === null ? '' : r.kept.sites === 'all' ? ', all joints' : ', watched sites';
+  const parts = [
+    t('report.printed.line', { at: formatInstant(r.recordedAt), who: r.recordedByName ?? t('report.printed.someone'), period: t('report.period', { from: formatDate(r.from), to: formatDate(r.to) }) }),
+    r.paper,
+    chartsText(t, r.motions),
+    r.kept === null ? null : r.kept.sites === 'all' ? t('report.printed.allJoints') : t('report.printed.watchedSites'),
+    r.kept && r.kept.analysisDate !== r.to ? t('report.printed.verdictsAsAt', { date: formatDate(r.kept.analysisDate) }) : null,
+  ].filter((x): x is string => x !== null);
+  const again = r.reprintOf === null ? '' : `; ${t('report.printed.again', { at: original ? formatInstant(original.recordedAt) : t('report.printed.earlierDay') })}`;
   return (
     <li>
       <p id={`${id}-line`} className="report-printed-line">
-        {formatInstant(r.recordedAt)}, by {r.recordedByName ?? 'someone not recorded'}: {formatDate(r.from)} to {formatDate(r.to)}, {r.paper}, {chartsText(r.motions)}
-        {sites}
-        {r.kept && r.kept.analysisDate !== r.to && `, verdicts as at ${formatDate(r.kept.analysisDate)}`}
-        {r.reprintOf !== null && `; printed again from the report of ${original ? formatInstant(original.recordedAt) : 'an earlier day'}`}
+        {parts.join(', ')}
+        {again}
       </p>
       {r.kept === null ? (
-        <p className="muted small">Printed before ROMtrack kept each report’s text, so it cannot be printed again as it was.</p>
+        <p className="muted small">{t('report.printed.notKept')}</p>
       ) : (
         <div className="report-printed-actions">
           {current === (r.reprintOf ?? r.id) ? (
-            <strong>Shown below</strong>
+            <strong>{t('report.printed.shownBelow')}</strong>
           ) : (
             <a className="button" href={href.report(patientId, reprintQuery(r.reprintOf ?? r.id))} aria-describedby={`${id}-line`}>
-              Print again…
+              {t('report.printed.printAgain')}
             </a>
           )}
           <TextsKept kept={r.kept} />
@@ -66,11 +75,12 @@ function Entry({ r, patientId, all, current }: { r: ReportRecord; patientId: str
 
 /** Reports already printed or saved for this patient, newest first, each with what it said and a way to print it again. */
 export function PrintedBefore({ reports, patientId, current }: { reports: readonly ReportRecord[]; patientId: string; current: string | null }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="printed-before-heading" className="report-printed-before">
-      <h2 id="printed-before-heading">Printed before</h2>
+      <h2 id="printed-before-heading">{t('report.printed.heading')}</h2>
       {reports.length === 0 ? (
-        <p className="muted">No report has been printed or saved for this patient yet.</p>
+        <p className="muted">{t('report.printed.none')}</p>
       ) : (
         <ul>
           {reports.map((r) => (

@@ -1,7 +1,11 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { REPORT_TEXT_MAX } from '../../../shared/api/operations/reports';
-import { motionSpec, type MotionKey } from '../../../shared/domain/catalogue';
+import type { MotionKey } from '../../../shared/domain/catalogue';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
+import type { DisplayLanguage } from '../../../shared/i18n';
+import { DocumentLanguageField } from '../i18n/document-language';
+import { useSeriesName } from './series-name';
 
 export interface ControlsProps {
   draft: { from: string; to: string };
@@ -21,9 +25,10 @@ export interface ControlsProps {
   sites: 'watched' | 'all';
   hasWatchedSites: boolean;
   onSites(sites: 'watched' | 'all'): void;
+  /** The language the report prints in, whatever the screen's. */
+  language: DisplayLanguage;
+  onLanguage(language: DisplayLanguage): void;
 }
-
-const PAPER_LABELS: Record<PaperSize, string> = { A4: 'A4 (210 × 297 mm)', Letter: 'US Letter (8.5 × 11 in)' };
 
 /** A text box in the clinic's date format: a browser date picker shows the workstation's locale instead. */
 function DateField({ id, label, value, hint, problem, onChange }: { id: string; label: string; value: string; hint: string; problem?: string | undefined; onChange(v: string): void }) {
@@ -56,6 +61,9 @@ function DateField({ id, label, value, hint, problem, onChange }: { id: string; 
 /** The report's options: period, paper, which charts, and the text typed for this printing. */
 export function ReportControls(p: ControlsProps) {
   const id = useId();
+  const { t } = useTranslation();
+  const name = useSeriesName();
+  const paperLabels: Record<PaperSize, string> = { A4: t('report.controls.paperA4'), Letter: t('report.controls.paperLetter') };
   const all = p.chosen === null;
   const isChosen = (m: MotionKey) => all || p.chosen!.includes(m);
   const toggle = (m: MotionKey) => {
@@ -63,55 +71,56 @@ export function ReportControls(p: ControlsProps) {
     p.onMotions(current.includes(m) ? current.filter((x) => x !== m) : p.available.filter((x) => x === m || current.includes(x)));
   };
   return (
-    <form className="report-form" onSubmit={(e) => e.preventDefault()} aria-label="Report options">
+    <form className="report-form" onSubmit={(e) => e.preventDefault()} aria-label={t('report.controls.label')}>
+      <DocumentLanguageField value={p.language} onChange={p.onLanguage} />
       <fieldset>
-        <legend>Period</legend>
+        <legend>{t('report.controls.period')}</legend>
         <div className="field-row">
-          <DateField id={`${id}-from`} label="From" value={p.draft.from} hint={p.dateHint} problem={p.problems.from} onChange={(v) => p.onPeriod('from', v)} />
-          <DateField id={`${id}-to`} label="To" value={p.draft.to} hint={p.dateHint} problem={p.problems.to} onChange={(v) => p.onPeriod('to', v)} />
+          <DateField id={`${id}-from`} label={t('report.controls.from')} value={p.draft.from} hint={p.dateHint} problem={p.problems.from} onChange={(v) => p.onPeriod('from', v)} />
+          <DateField id={`${id}-to`} label={t('report.controls.to')} value={p.draft.to} hint={p.dateHint} problem={p.problems.to} onChange={(v) => p.onPeriod('to', v)} />
         </div>
       </fieldset>
       <fieldset>
-        <legend>Paper</legend>
+        <legend>{t('report.controls.paper')}</legend>
         {PAPER_SIZES.map((size) => (
           <label key={size} className="choice">
             <input type="radio" name={`${id}-paper`} value={size} checked={p.paper === size} onChange={() => p.onPaper(size)} />
-            {PAPER_LABELS[size]}
+            {paperLabels[size]}
           </label>
         ))}
       </fieldset>
       {p.hasWatchedSites && (
         <fieldset>
-          <legend>Joints</legend>
+          <legend>{t('report.controls.joints')}</legend>
           <label className="choice">
             <input type="radio" name={`${id}-sites`} checked={p.sites === 'watched'} onChange={() => p.onSites('watched')} />
-            Watched sites only
+            {t('report.controls.watchedOnly')}
           </label>
           <label className="choice">
             <input type="radio" name={`${id}-sites`} checked={p.sites === 'all'} onChange={() => p.onSites('all')} />
-            All joints measured
+            {t('report.controls.allJoints')}
           </label>
         </fieldset>
       )}
       <fieldset>
-        <legend>Charts</legend>
+        <legend>{t('report.charts')}</legend>
         {p.available.length === 0 ? (
-          <p className="muted">No motion was measured in this period, so there is no chart to choose.</p>
+          <p className="muted">{t('report.controls.noChartToChoose')}</p>
         ) : (
           <>
             <div className="row-actions start">
               <button type="button" onClick={() => p.onMotions(null)} disabled={all}>
-                All motions
+                {t('report.controls.allMotions')}
               </button>
               <button type="button" onClick={() => p.onMotions([])} disabled={p.chosen !== null && p.chosen.length === 0}>
-                No charts
+                {t('report.controls.noCharts')}
               </button>
             </div>
             <div className="report-motion-choices">
               {p.available.map((m) => (
                 <label key={m} className="choice">
                   <input type="checkbox" checked={isChosen(m)} onChange={() => toggle(m)} />
-                  {motionSpec(m).label}
+                  {name.motion(m)}
                 </label>
               ))}
             </div>
@@ -119,12 +128,12 @@ export function ReportControls(p: ControlsProps) {
         )}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-assessment`}>Assessment</label>
+        <label htmlFor={`${id}-assessment`}>{t('report.assessment')}</label>
         <textarea id={`${id}-assessment`} rows={4} maxLength={REPORT_TEXT_MAX} value={p.assessment} onChange={(e) => p.onAssessment(e.target.value)} />
-        <p className="field-hint">Printed as text under its heading; left out when empty. Kept with the printing, under “Printed before”.</p>
+        <p className="field-hint">{t('report.controls.assessmentHint')}</p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-recommendations`}>Recommendations</label>
+        <label htmlFor={`${id}-recommendations`}>{t('report.recommendations')}</label>
         <textarea id={`${id}-recommendations`} rows={4} maxLength={REPORT_TEXT_MAX} value={p.recommendations} onChange={(e) => p.onRecommendations(e.target.value)} />
       </div>
     </form>

@@ -1,8 +1,12 @@
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Clinic } from '../../../shared/domain/clinic';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { ageInYears } from '../../../shared/domain/dates';
-import { patientDisplayName, SEX_LABELS } from '../../../shared/domain/patient';
+import { patientDisplayName } from '../../../shared/domain/patient';
 import type { Therapist } from '../../../shared/domain/therapist';
+import { langAttribute } from '../i18n/document-language';
+import { useDisplayLanguage } from '../i18n/use-language';
 import { useFormatDate } from '../session/session-context';
 import { PlanSection } from './PlanSection';
 import type { ReportModel } from './report-model';
@@ -11,6 +15,8 @@ import { ArcsSection, ChartsSection, EventsSection, SymptomsSection } from './Re
 import { HoSummary } from './HoSummary';
 import { Letterhead } from './Letterhead';
 import { SummaryTable } from './SummaryTable';
+import { unmeasuredMotions } from './report-words';
+import { useSeriesName } from './series-name';
 
 export interface ReportDocumentProps {
   file: PatientFile;
@@ -25,26 +31,30 @@ export interface ReportDocumentProps {
   chartWidth: number;
 }
 
-export function therapistLine(t: Therapist | null): string {
-  if (!t) return 'Not recorded';
-  return [t.name, t.title, t.registrationNumber ? `registration ${t.registrationNumber}` : null].filter(Boolean).join(', ');
+/** "Abena Owusu, Physiotherapist, registration PT-1001", in the document's language. */
+export function therapistLine(t: TFunction, therapist: Therapist | null): string {
+  if (!therapist) return t('report.notRecorded');
+  const registration = therapist.registrationNumber ? t('report.registration', { number: therapist.registrationNumber }) : null;
+  return [therapist.name, therapist.title, registration].filter(Boolean).join(', ');
 }
 
 function Identity({ file, model, options, therapist, nameOf }: Pick<ReportDocumentProps, 'file' | 'model' | 'options' | 'therapist' | 'nameOf'>) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const p = file.patient;
   const age = ageInYears(p.dateOfBirth, options.to);
   const raters = model.raterIds.map(nameOf).join(', ');
+  const born = formatDate(p.dateOfBirth);
   // Four columns: name, clinic id, birth, sex; then the period and the people, which need more room.
   const rows: [string, string, boolean][] = [
-    ['Patient', patientDisplayName(p), false],
-    ['Clinic id', p.clinicId ?? 'None recorded', false],
-    ['Date of birth', `${formatDate(p.dateOfBirth)}${age === null ? '' : ` (age ${age})`}`, false],
-    ['Sex', SEX_LABELS[p.sex], false],
-    ['Period', `${formatDate(options.from)} to ${formatDate(options.to)}`, true],
-    ['Therapist', therapistLine(therapist), true],
+    [t('report.identity.patient'), patientDisplayName(p), false],
+    [t('report.identity.clinicId'), p.clinicId ?? t('report.identity.noneRecorded'), false],
+    [t('report.identity.dateOfBirth'), age === null ? born : t('report.identity.bornWithAge', { date: born, age }), false],
+    [t('report.identity.sex'), t(`sex.${p.sex}`), false],
+    [t('report.identity.period'), t('report.period', { from: formatDate(options.from), to: formatDate(options.to) }), true],
+    [t('report.identity.therapist'), therapistLine(t, therapist), true],
   ];
-  if (raters) rows.push(['Measured by', raters, true]);
+  if (raters) rows.push([t('report.identity.measuredBy'), raters, true]);
   return (
     <dl className="report-identity">
       {rows.map(([k, v, wide]) => (
@@ -54,6 +64,19 @@ function Identity({ file, model, options, therapist, nameOf }: Pick<ReportDocume
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Watched motions (side and motion) measured in neither mode in the period, named in the document's language. */
+function Unmeasured({ model }: { model: ReportModel }) {
+  const { t } = useTranslation();
+  const name = useSeriesName();
+  const names = unmeasuredMotions(model).map(({ side, motion }) => name.sideMotion(side, motion));
+  if (names.length === 0) return null;
+  return (
+    <p>
+      <strong>{t('report.unmeasured')}</strong> {names.join('; ')}.
+    </p>
   );
 }
 
@@ -76,16 +99,18 @@ function TypedText({ title, text }: { title: string; text: string }) {
   );
 }
 
-function Signature({ therapist }: { therapist: Therapist | null }) {
+/** The signature lines, shared with the referral letter. */
+export function Signature({ therapist }: { therapist: Therapist | null }) {
+  const { t } = useTranslation();
   return (
-    <section className="report-signature report-keep" aria-label="Signature">
-      <p>{therapistLine(therapist)}</p>
+    <section className="report-signature report-keep" aria-label={t('report.signature')}>
+      <p>{therapistLine(t, therapist)}</p>
       <div className="report-sign-lines">
         <p>
-          <span className="report-sign-line" /> Signature
+          <span className="report-sign-line" /> {t('report.signature')}
         </p>
         <p>
-          <span className="report-sign-line short" /> Date
+          <span className="report-sign-line short" /> {t('report.signatureDate')}
         </p>
       </div>
     </section>
@@ -95,21 +120,23 @@ function Signature({ therapist }: { therapist: Therapist | null }) {
 /** The progress report as it prints: a clinical document in black and white, sized by the page's @page rule. */
 export function ReportDocument(props: ReportDocumentProps) {
   const { model, options } = props;
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const language = useDisplayLanguage();
   const noMeasurements = model.series.length === 0;
   return (
-    <article className={`report-document paper-${options.paper.toLowerCase()}`} aria-label="Report preview">
+    <article className={`report-document paper-${options.paper.toLowerCase()}`} aria-label={t('report.previewLabel')} lang={langAttribute(language)}>
       <Letterhead clinic={props.clinic} />
-      <h1 className="report-title">Range-of-motion progress report</h1>
+      <h1 className="report-title">{t('report.title')}</h1>
       <Identity {...props} />
 
       {/* Page 1: what the referring doctor needs. Then the charts of the watched joints; the full tables last. */}
       <HoSummary model={model} to={model.analysis.today} />
       {model.watchedOnly && model.analysis.series.some((s) => !s.watched && s.points.some((pt) => pt.date >= options.from && pt.date <= options.to)) && (
-        <p className="report-small">Charts and tables cover the watched sites only; other joints were measured in this period.</p>
+        <p className="report-small">{t('report.watchedOnlyNote')}</p>
       )}
-      <TypedText title="Assessment" text={props.assessment} />
-      <TypedText title="Recommendations" text={props.recommendations} />
+      <TypedText title={t('report.assessment')} text={props.assessment} />
+      <TypedText title={t('report.recommendations')} text={props.recommendations} />
 
       {!noMeasurements && (
         <div className="report-page-break">
@@ -118,26 +145,16 @@ export function ReportDocument(props: ReportDocumentProps) {
       )}
 
       <section className="report-section" aria-labelledby="report-summary-heading">
-        <h2 id="report-summary-heading">Measurements</h2>
+        <h2 id="report-summary-heading">{t('report.measurements')}</h2>
         {noMeasurements ? (
-          <p className="report-plain">No range-of-motion measurements in this period.</p>
+          <p className="report-plain">{t('report.noMeasurements')}</p>
         ) : (
           <>
             <SummaryTable series={model.series} to={options.to} nameOf={props.nameOf} />
-            <p className="report-small">
-              Verdicts are as at {formatDate(model.analysis.today)}, as the mobility screens give them for that day: from every measurement up to it since the joint's latest operation
-              (so a baseline or best may precede the period). The best is the highest average of two consecutive readings. Readings are compared only with readings by the same therapist with the same instrument; a change counts when the latest two
-              readings both reach the motion's smallest real change (the threshold) and the trend agrees. The threshold is doubled (×2) only when no two readings share
-              therapist and instrument. So the numbers in a reason, taken from one therapist's readings, can differ from the Baseline
-              column, which is the first reading by anyone.
-            </p>
+            <p className="report-small">{t('report.verdictsExplained', { date: formatDate(model.analysis.today) })}</p>
           </>
         )}
-        {model.unmeasured.length > 0 && (
-          <p>
-            <strong>Watched but not measured in this period:</strong> {model.unmeasured.join('; ')}.
-          </p>
-        )}
+        <Unmeasured model={model} />
       </section>
       {!noMeasurements && <ArcsSection model={model} />}
       <PlanSection plans={model.plans} series={model.series} error={props.plansError} to={options.to} />

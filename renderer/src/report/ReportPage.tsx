@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { ReportRecord } from '../../../shared/api/operations/reports';
 import type { Plan } from '../../../shared/domain/plan-records';
-import { dateInputHint, formatDate as formatIn, todayLocal } from '../../../shared/domain/dates';
-import { patientDisplayName } from '../../../shared/domain/patient';
+import { formatDate as formatIn, todayLocal, type DateFormat } from '../../../shared/domain/dates';
+import { patientDisplayName, type Patient } from '../../../shared/domain/patient';
+import { createFormatter } from '../../../shared/format';
+import type { DisplayLanguage } from '../../../shared/i18n';
 import { call } from '../api/client';
 import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer, useFormatInstant } from '../clinical/format';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
+import { defaultDocumentLanguage, DocumentLanguage, DocumentLanguageField } from '../i18n/document-language';
+import { i18next } from '../i18n/i18n';
+import { useDisplayLanguage } from '../i18n/use-language';
+import { useDateHint } from '../forms/DateField';
 import { useFormatDate, useSession } from '../session/session-context';
 import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from './page-style';
 import { pdfBridge, PRINT_REPORT_EVENT, saveReportPdf } from './print-actions';
@@ -34,7 +41,8 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
   const [plans] = useOperation('plans.list', { patientId });
   const [info] = useOperation('app.info', {});
   const [reports] = useOperation('reports.list', { patientId });
-  if (file.state === 'loading' || plans.state === 'loading' || info.state === 'loading' || reports.state === 'loading') return <Loading what="the report" />;
+  const { t } = useTranslation();
+  if (file.state === 'loading' || plans.state === 'loading' || info.state === 'loading' || reports.state === 'loading') return <Loading what={t('report.loadingWhat')} />;
   if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   if (reports.state === 'error') return <ErrorMessage error={reports.error} retry={reports.retry} />;
   const loaded: Loaded = {
@@ -42,15 +50,15 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
     // A report without the plan is still worth printing; the plan section says the plans could not be read.
     plans: plans.state === 'ready' ? plans.value : null,
     plansError: plans.state === 'error' ? plans.error.message : null,
-    version: info.state === 'ready' ? info.value.version : 'version unknown',
+    version: info.state === 'ready' ? info.value.version : t('report.versionUnknown'),
     reports: reports.value,
   };
   const reprintId = reprintIdOf(query);
   if (reprintId !== null) {
     const entry = loaded.reports.find((r) => r.id === reprintId);
     if (!entry || !isKept(entry)) {
-      const why = entry ? 'was printed before ROMtrack kept each report’s text' : 'is not in this patient’s log';
-      return <ErrorMessage error={{ code: 'not_found', message: `That printed report ${why}, so it cannot be printed again as it was.` }} />;
+      const message = entry ? t('report.reprintNotKept') : t('report.reprintNotInLog');
+      return <ErrorMessage error={{ code: 'not_found', message }} />;
     }
     // Keyed: choosing another entry, or a new report, starts the screen afresh from what it names.
     return <ReportScreen key={entry.id} loaded={loaded} query="" reprint={entry} />;
@@ -60,21 +68,36 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
 
 const NO_MOTIONS: never[] = [];
 
+/** The words every printed page repeats in its margins, in the report's language (not the screen's). */
+function pageWords(language: DisplayLanguage, dateFormat: DateFormat, p: Patient, clinicName: string, version: string): { patient: string; clinic: string; generated: string } {
+  const t = i18next.getFixedT(language);
+  const f = createFormatter({ dateFormat, language });
+  return {
+    patient: `${patientDisplayName(p)}${p.clinicId ? ` · ${p.clinicId}` : ''} · ${t('report.page.born', { date: f.date(p.dateOfBirth) })}`,
+    clinic: `${clinicName} · ${t('report.title')}`,
+    generated: t('report.page.generated', { at: f.instant(new Date().toISOString()), version }),
+  };
+}
+
 function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: string; reprint: KeptReport | null }) {
   const { file } = loaded;
   const p = file.patient;
   const { state } = useSession();
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const formatInstant = useFormatInstant();
   const [options, setOptions] = useState<ReportOptions>(() =>
     reprint ? printedOptions(reprint) : parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }),
   );
   // The period's boxes hold the text as typed, in the clinic's date format (ISO is read too).
   const dateFormat = state.clinic?.dateFormat ?? 'D MMM YYYY';
-  const [draft, setDraft] = useState(() => ({ from: formatIn(options.from, dateFormat), to: formatIn(options.to, dateFormat) }));
+  const screenLanguage = useDisplayLanguage();
+  const dateHint = useDateHint();
+  const [draft, setDraft] = useState(() => ({ from: formatIn(options.from, dateFormat, screenLanguage), to: formatIn(options.to, dateFormat, screenLanguage) }));
   const [assessment, setAssessment] = useState(reprint?.kept.assessment ?? '');
   const [recommendations, setRecommendations] = useState(reprint?.kept.recommendations ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The report prints in the patient's language (their record), else the clinic's, whatever the screen's.
+  const [language, setLanguage] = useState<DisplayLanguage>(() => defaultDocumentLanguage(p, state.clinic?.language));
   const savingPdf = useRef(false);
   const bridge = pdfBridge();
 
@@ -82,7 +105,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
   const asAt = reprint?.kept.analysisDate ?? options.to;
   const { model, shown, error: analysisError, retry: retryAnalysis } = useReportModel(file, loaded.plans, options, asAt);
   const available = shown?.motions ?? NO_MOTIONS;
-  const problems = reprint ? {} : typedPeriod(draft, dateFormat).problems;
+  const problems = reprint ? {} : typedPeriod(draft, dateFormat, screenLanguage, t).problems;
   // A reprint names the therapist who signed it then, whoever is working now.
   const therapist = reprint ? printedBy(reprint, file.therapists) : state.currentTherapist;
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
@@ -101,16 +124,11 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
     window.history.replaceState(null, '', href.report(p.id, reprint ? reprintQuery(reprint.id) : reportQuery(options)));
   }, [options, p.id, reprint]);
 
-  // The page rule: paper, margins and the text repeated on every page; refreshed just before printing so
-  // "Generated" is the moment of printing, not of opening the screen.
+  // The page rule: paper, margins and the text repeated on every page, in the report's language; refreshed just
+  // before printing so "Generated" is the moment of printing, not of opening the screen.
   const pageText = useCallback(
-    () => ({
-      paper: options.paper,
-      patient: `${patientDisplayName(p)}${p.clinicId ? ` · ${p.clinicId}` : ''} · born ${formatDate(p.dateOfBirth)}`,
-      clinic: `${state.clinic?.name ?? 'ROMtrack'} · Range-of-motion progress report`,
-      generated: `Generated ${formatInstant(new Date().toISOString())} by ROMtrack ${loaded.version}`,
-    }),
-    [options.paper, p, formatDate, formatInstant, state.clinic, loaded.version],
+    () => ({ paper: options.paper, ...pageWords(language, dateFormat, p, state.clinic?.name ?? 'ROMtrack', loaded.version) }),
+    [options.paper, p, dateFormat, language, state.clinic, loaded.version],
   );
   const sheet = useRef<PageSheet | null>(null);
   useEffect(() => {
@@ -141,10 +159,10 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
             analysisDate: asAt,
           });
       // A noted report refreshes "Printed before" by itself (api/client.ts).
-      if (r.ok) setMessage({ ok: true, text: `Report ${how}${detail}, and noted on the patient's file.` });
-      else setMessage({ ok: false, text: `The report was ${how}, but noting it on the patient's file failed: ${r.error.message}` });
+      if (r.ok) setMessage({ ok: true, text: how === 'printed' ? t('report.notedPrinted') : t('report.notedSaved', { path: detail }) });
+      else setMessage({ ok: false, text: how === 'printed' ? t('report.noteFailedPrinted', { error: r.error.message }) : t('report.noteFailedSaved', { error: r.error.message }) });
     },
-    [p.id, options, motionsForLog, reprint, sitesShown, assessment, recommendations, asAt],
+    [p.id, options, motionsForLog, reprint, sitesShown, assessment, recommendations, asAt, t],
   );
 
   // Every print of this screen is noted, whether from the Print button, Ctrl+P or the browser's menu; the
@@ -173,14 +191,14 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
     savingPdf.current = true;
     const r = await saveReportPdf(bridge, { paper: options.paper, familyName: p.familyName }).finally(() => (savingPdf.current = false));
     if (!r.ok) setMessage({ ok: false, text: r.error.message });
-    else if (r.value.saved) await record('saved as PDF', ` to ${r.value.path}`);
-    else setMessage({ ok: true, text: 'Not saved: the save dialog was cancelled.' });
+    else if (r.value.saved) await record('saved as PDF', r.value.path);
+    else setMessage({ ok: true, text: t('report.saveCancelled') });
   };
 
   const onPeriod = (field: 'from' | 'to', value: string) => {
     const next = { ...draft, [field]: value };
     setDraft(next);
-    const period = typedPeriod(next, dateFormat);
+    const period = typedPeriod(next, dateFormat, screenLanguage, t);
     if (Object.keys(period.problems).length === 0) setOptions((o) => ({ ...o, from: period.from, to: period.to }));
   };
 
@@ -188,31 +206,33 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
     <section className="report-page" aria-labelledby="report-heading">
       <div className="report-screen-only">
         <p className="breadcrumb">
-          <a href={href.patients()}>Patients</a> › <a href={href.patient(p.id)}>{patientDisplayName(p)}</a> › <span aria-current="page">Report</span>
+          <a href={href.patients()}>{t('report.crumbPatients')}</a> › <a href={href.patient(p.id)}>{patientDisplayName(p)}</a> ›{' '}
+          <span aria-current="page">{t('report.crumbReport')}</span>
         </p>
         <div className="toolbar">
-          <h1 id="report-heading">Progress report: {patientDisplayName(p)}</h1>
+          <h1 id="report-heading">{t('report.heading', { name: patientDisplayName(p) })}</h1>
           <button type="button" className="primary" onClick={print} disabled={!periodOk}>
-            Print…
+            {t('report.print')}
           </button>
           {bridge && (
             <button type="button" onClick={() => void savePdf()} disabled={!periodOk}>
-              Save as PDF…
+              {t('report.savePdf')}
             </button>
           )}
         </div>
-        <p className="muted small">
-          {bridge
-            ? 'Print opens the print dialog; Save as PDF… asks where to save the file. Either is noted on the patient’s file.'
-            : 'Print opens the browser’s print dialog. To keep a PDF, choose “Save as PDF” as the printer there. Each printing is noted on the patient’s file.'}
-        </p>
+        <p className="muted small">{bridge ? t('report.howDesktop') : t('report.howBrowser')}</p>
         <div role="status" className={message ? (message.ok ? 'ok-box' : 'error-box') : 'visually-hidden'}>
           {message?.text}
         </div>
         {reprint ? (
-          <ReprintNotice reprint={reprint} newReport={href.report(p.id)} />
+          <>
+            <ReprintNotice reprint={reprint} newReport={href.report(p.id)} />
+            <DocumentLanguageField value={language} onChange={setLanguage} />
+          </>
         ) : (
           <ReportControls
+            language={language}
+            onLanguage={setLanguage}
             draft={draft}
             problems={problems}
             onPeriod={onPeriod}
@@ -221,7 +241,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
             available={available}
             chosen={motionsForLog}
             onMotions={(motions) => setOptions((o) => ({ ...o, motions }))}
-            dateHint={dateInputHint(dateFormat)}
+            dateHint={dateHint}
             sites={options.sites ?? 'watched'}
             hasWatchedSites={file.sites.some((site) => site.voided === null)}
             onSites={(sites) => setOptions((o) => ({ ...o, motions: null, ...(sites === 'all' ? { sites } : { sites: undefined }) }))}
@@ -232,17 +252,18 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
           />
         )}
         <PrintedBefore reports={loaded.reports} patientId={p.id} current={reprint?.id ?? null} />
-        <h2 className="report-preview-heading">Preview</h2>
+        <h2 className="report-preview-heading">{t('report.preview')}</h2>
       </div>
       <div className="report-preview">
         {model === null ? (
           analysisError ? (
             <ErrorMessage error={analysisError} retry={retryAnalysis} />
           ) : (
-            <Loading what={`the verdicts as at ${formatDate(asAt)}`} />
+            <Loading what={t('report.loadingVerdicts', { date: formatDate(asAt) })} />
           )
         ) : (
-          <ReportDocument
+          <DocumentLanguage language={language}>
+            <ReportDocument
             file={file}
             model={model}
             options={options}
@@ -253,25 +274,26 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
             recommendations={recommendations}
             plansError={loaded.plansError}
             chartWidth={contentWidthPx(options.paper) - 8}
-          />
+            />
+          </DocumentLanguage>
         )}
       </div>
     </section>
   );
 }
 
-/** In place of the options: a reprint is the report as it was printed, nothing to choose. */
+/** In place of the options; the language stays a choice, since a reprint may go to a reader of another language. */
 function ReprintNotice({ reprint, newReport }: { reprint: KeptReport; newReport: string }) {
+  const { t } = useTranslation();
   const formatInstant = useFormatInstant();
   return (
     <div className="report-reprint-notice">
       <p>
-        <strong>Printing again the report of {formatInstant(reprint.recordedAt)}</strong>, by {reprint.recordedByName ?? 'someone not recorded'}: the same period, paper,
-        charts, assessment and recommendations, with the verdicts as they were worked out then. Records entered or corrected since, with dates in its period, show
-        in it as they stand now.
+        <strong>{t('report.reprint.of', { at: formatInstant(reprint.recordedAt) })}</strong>
+        {t('report.reprint.rest', { who: reprint.recordedByName ?? t('report.printed.someone') })}
       </p>
       <a className="button" href={newReport}>
-        New report instead
+        {t('report.reprint.newReport')}
       </a>
     </div>
   );

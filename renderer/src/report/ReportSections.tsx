@@ -1,28 +1,33 @@
-import { modeLabel, sideLabel } from '../../../shared/domain/catalogue';
-import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
+import { useTranslation } from 'react-i18next';
 import { describeEvent } from '../events/event-model';
+import { useEventKindNames } from '../events/event-words';
 import { ArcsTable } from '../clinical/ArcsTable';
 import { badgeOf } from '../clinical/VerdictBadge';
 import { useFormatDate } from '../session/session-context';
 import { PrintChart, PrintChartLegend } from '../charts/PrintChart';
 import type { ReportModel } from './report-model';
+import { symptomName } from './report-words';
+import { useSeriesName } from './series-name';
 
 /** One figure per chosen motion; each figure stays whole on its page. */
 export function ChartsSection({ model, from, to, width }: { model: ReportModel; from: string; to: string; width: number }) {
+  const { t } = useTranslation();
+  const name = useSeriesName();
   return (
     <section className="report-section" aria-labelledby="report-charts-heading">
-      <h2 id="report-charts-heading">Charts</h2>
+      <h2 id="report-charts-heading">{t('report.charts')}</h2>
       {model.charts.length === 0 ? (
-        <p>No charts were chosen for this report.</p>
+        <p>{t('report.noCharts')}</p>
       ) : (
         model.charts.map((chart) => {
-          const verdicts = chart.series.map((s) => `${sideLabel(s.side)}, ${modeLabel(s.mode).toLowerCase()}: ${badgeOf(s.verdict).text}`).join('; ');
+          const title = name.motion(chart.motion);
+          const verdicts = chart.series.map((s) => `${name.sideMode(s.side, s.mode)}: ${t(`verdict.${badgeOf(s.verdict).name}`)}`).join('; ');
           return (
             <figure key={chart.motion} className="report-chart report-keep">
               <figcaption>
-                <strong>{chart.title}</strong> <span className="report-small">{verdicts}</span>
+                <strong>{title}</strong> <span className="report-small">{verdicts}</span>
               </figcaption>
-              <div role="img" aria-label={`Chart of ${chart.title.toLowerCase()} over the period. ${verdicts}.`}>
+              <div role="img" aria-label={t('report.chartLabel', { motion: title.toLowerCase(), verdicts })}>
                 <PrintChart chart={chart} from={from} to={to} width={width} />
               </div>
               <PrintChartLegend chart={chart} />
@@ -35,14 +40,12 @@ export function ChartsSection({ model, from, to, width }: { model: ReportModel; 
 }
 
 export function ArcsSection({ model }: { model: ReportModel }) {
+  const { t } = useTranslation();
   return (
     <section className="report-section report-arcs" aria-labelledby="report-arcs-heading">
-      <h2 id="report-arcs-heading">Arcs against functional arcs</h2>
+      <h2 id="report-arcs-heading">{t('report.arcs')}</h2>
       <div className="report-keep">
-        <p className="report-small">
-          Each plane's two motions measured on the same day, written extension first (-10/130 is a 10° flexion contracture with 130° flexion). The functional arc is
-          reached when each motion reaches its own minimum.
-        </p>
+        <p className="report-small">{t('report.arcsExplained')}</p>
         <ArcsTable arcs={model.arcs} />
       </div>
     </section>
@@ -50,27 +53,29 @@ export function ArcsSection({ model }: { model: ReportModel }) {
 }
 
 export function EventsSection({ model }: { model: ReportModel }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const kinds = useEventKindNames();
   return (
     <section className="report-section" aria-labelledby="report-events-heading">
-      <h2 id="report-events-heading">Clinical events in the period</h2>
+      <h2 id="report-events-heading">{t('report.events')}</h2>
       {model.events.length === 0 ? (
-        <p>No clinical events recorded in this period.</p>
+        <p>{t('report.noEvents')}</p>
       ) : (
         <table className="report-table">
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Event</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('report.colDate')}</th>
+              <th scope="col">{t('report.colEvent')}</th>
+              <th scope="col">{t('report.colDetails')}</th>
             </tr>
           </thead>
           <tbody>
             {model.events.map((e) => (
               <tr key={e.lineageId} className="report-keep">
                 <td className="nowrap">{formatDate(e.date)}</td>
-                <td>{EVENT_KIND_LABELS[e.kind]}</td>
-                <td>{describeEvent(e, formatDate)}</td>
+                <td>{kinds[e.kind]}</td>
+                <td>{describeEvent(e, formatDate, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -81,35 +86,34 @@ export function EventsSection({ model }: { model: ReportModel }) {
 }
 
 export function SymptomsSection({ model }: { model: ReportModel }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const n = model.visits.length;
   const { pain } = model;
   return (
     <section className="report-section" aria-labelledby="report-symptoms-heading">
-      <h2 id="report-symptoms-heading">Symptoms at visits</h2>
+      <h2 id="report-symptoms-heading">{t('report.symptoms')}</h2>
       {n === 0 ? (
-        <p>No visits in this period.</p>
+        <p>{t('report.noVisits')}</p>
       ) : (
         <>
           <table className="report-table symptoms-table">
-            <caption className="report-caption">
-              Recorded at {n} visit{n === 1 ? '' : 's'} in the period
-            </caption>
+            <caption className="report-caption">{t('report.symptomsCaption', { count: n })}</caption>
             <thead>
               <tr>
-                <th scope="col">Symptom</th>
-                <th scope="col" className="num">Visits with it</th>
-                <th scope="col">First noted</th>
-                <th scope="col">Last noted</th>
+                <th scope="col">{t('report.colSymptom')}</th>
+                <th scope="col" className="num">
+                  {t('report.colVisitsWithIt')}
+                </th>
+                <th scope="col">{t('report.colFirstNoted')}</th>
+                <th scope="col">{t('report.colLastNoted')}</th>
               </tr>
             </thead>
             <tbody>
               {model.symptoms.map((s) => (
                 <tr key={s.label} className="report-keep">
-                  <th scope="row">{s.label}</th>
-                  <td className="num">
-                    {s.visits} of {n}
-                  </td>
+                  <th scope="row">{symptomName(t, s.label)}</th>
+                  <td className="num">{t('report.visitsOf', { visits: s.visits, total: n })}</td>
                   <td>{s.first ? formatDate(s.first) : '—'}</td>
                   <td>{s.last ? formatDate(s.last) : '—'}</td>
                 </tr>
@@ -117,10 +121,10 @@ export function SymptomsSection({ model }: { model: ReportModel }) {
             </tbody>
           </table>
           <p>
-            Pain (0 to 10):{' '}
+            {t('report.pain')}{' '}
             {pain.recorded === 0
-              ? 'not recorded at any visit.'
-              : `recorded at ${pain.recorded} of ${n} visits; highest ${pain.highest}/10; latest ${pain.latest!.value}/10 on ${formatDate(pain.latest!.date)}.`}
+              ? t('report.painNotRecorded')
+              : t('report.painRecorded', { recorded: pain.recorded, total: n, highest: pain.highest ?? 0, latest: pain.latest!.value, date: formatDate(pain.latest!.date) })}
           </p>
         </>
       )}

@@ -1,50 +1,93 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { PointRef } from '../../../shared/analysis/series-summary';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
-import { formatDegrees } from '../../../shared/domain/catalogue';
-import { formatChange } from '../clinical/format';
+import type { Formatter } from '../../../shared/format';
 import { badgeOf } from '../clinical/VerdictBadge';
-import { instrumentWord, otherSideWords, reasonAfterLabel } from '../clinical/verdict-text';
-import { useFormatDate } from '../session/session-context';
+import { reasonAfterLabel } from '../clinical/verdict-text';
+import { useFormatter } from '../session/session-context';
+import { useSeriesName } from './series-name';
 
 /** A value with its date under it, as a flowsheet writes it. */
 function At({ p }: { p: PointRef | null }) {
-  const formatDate = useFormatDate();
+  const f = useFormatter();
   if (!p) return <>—</>;
   return (
     <>
-      <strong>{formatDegrees(p.value)}</strong>
+      <strong>{f.degrees(p.value)}</strong>
       <br />
-      <span className="report-small nowrap">{formatDate(p.date)}</span>
+      <span className="report-small nowrap">{f.date(p.date)}</span>
     </>
   );
 }
 
 /** The threshold the verdict applied, "(×2)" when doubled, and whose it is (clinic setting or catalogue default). */
 function Threshold({ s }: { s: AnalysedSeries }) {
-  const t = s.verdict.threshold;
-  if (!t) return <>{formatDegrees(s.threshold)}</>;
+  const { t } = useTranslation();
+  const f = useFormatter();
+  const th = s.verdict.threshold;
+  if (!th) return <>{f.degrees(s.threshold)}</>;
   return (
     <>
-      {formatDegrees(t.degrees)}
-      {t.basis === 'doubled' ? ' (×2)' : ''}
+      {f.degrees(th.degrees)}
+      {th.basis === 'doubled' ? ' (×2)' : ''}
       <br />
-      <span className="report-small nowrap">{t.source === 'clinic' ? 'clinic' : 'catalogue'}</span>
+      <span className="report-small nowrap">{th.source === 'clinic' ? t('report.thresholdClinic') : t('report.thresholdCatalogue')}</span>
     </>
   );
+}
+
+function instrumentName(t: TFunction, instrument: string | null): string {
+  switch (instrument) {
+    case 'goniometer':
+      return t('report.instrument.goniometer');
+    case 'inclinometer':
+      return t('report.instrument.inclinometer');
+    case 'smartphone':
+      return t('report.instrument.smartphone');
+    case 'visual':
+      return t('report.instrument.visual');
+    case null:
+      return t('report.instrument.notRecorded');
+    default:
+      return instrument;
+  }
 }
 
 /**
  * Who took the readings the verdict weighs, when more than one therapist or instrument did: "Readings since the
  * operation: 9 by Abena Owusu, 5 by Daniel Okafor, all with the goniometer."
  */
-function whoMeasured(s: AnalysedSeries, nameOf: (id: string | null) => string): string {
+function whoMeasured(t: TFunction, s: AnalysedSeries, nameOf: (id: string | null) => string): string {
   const strata = s.verdict.strata ?? [];
   if (strata.length < 2) return '';
   const instruments = new Set(strata.map((st) => st.instrument));
   const one = instruments.size === 1;
-  const parts = strata.map((st) => `${st.readings} by ${nameOf(st.raterId)}${one ? '' : ` (${instrumentWord(st.instrument)})`}`);
-  const since = s.analysis.summary.resetDate ? ' since the operation' : '';
-  return ` Readings${since}: ${parts.join(', ')}${one ? `, all with the ${instrumentWord([...instruments][0])}` : ''}.`;
+  const parts = strata.map((st) => {
+    const who = st.raterId === null ? t('report.notRecorded') : nameOf(st.raterId);
+    return one ? t('report.readingsBy', { n: st.readings, who }) : t('report.readingsByWith', { n: st.readings, who, instrument: instrumentName(t, st.instrument) });
+  });
+  const list = parts.join(', ');
+  const sentence = s.analysis.summary.resetDate ? t('report.readingsSinceOperation', { list }) : t('report.readings', { list });
+  return ` ${one ? t('report.allWith', { readings: sentence, instrument: instrumentName(t, [...instruments][0] ?? null) }) : t('report.sentenceEnd', { sentence })}`;
+}
+
+/** "85% of normal; 12° less than the left", in the document's language. */
+function compared(t: TFunction, f: Formatter, s: AnalysedSeries): string {
+  const { summary } = s.analysis;
+  const other = s.side === 'left' ? t('report.otherSide.right') : t('report.otherSide.left');
+  const parts: string[] = [];
+  if (summary.percentOfNormal != null) parts.push(t('report.percentOfNormal', { percent: f.number(summary.percentOfNormal) }));
+  if (summary.percentOfOtherSide != null) parts.push(t('report.percentOfOther', { percent: f.number(summary.percentOfOtherSide), other }));
+  else if (summary.otherSideDifference != null) {
+    const d = summary.otherSideDifference;
+    if (Math.abs(d) < 0.05) parts.push(t('report.sameAsOther', { other }));
+    else {
+      const values = { degrees: f.degrees(Math.abs(d)), other };
+      parts.push(d < 0 ? t('report.lessThanOther', values) : t('report.moreThanOther', values));
+    }
+  }
+  return parts.join('; ');
 }
 
 /**
@@ -53,38 +96,49 @@ function whoMeasured(s: AnalysedSeries, nameOf: (id: string | null) => string): 
  * and the header row repeats on every page the table runs to.
  */
 export function SummaryTable({ series, to, nameOf }: { series: readonly AnalysedSeries[]; to: string; nameOf: (id: string | null) => string }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const f = useFormatter();
+  const name = useSeriesName();
   return (
     <table className="report-table summary-table">
-      <caption className="report-caption">Watched motions measured in the period, verdicts as at {formatDate(to)}, losses first</caption>
+      <caption className="report-caption">{t('report.summaryCaption', { date: f.date(to) })}</caption>
       {/* The motion names need room: the value columns are narrow and never wrap. */}
       <colgroup>
         <col className="summary-col-motion" />
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">Motion</th>
-          <th scope="col" className="num">Baseline</th>
-          <th scope="col" className="num">Best</th>
-          <th scope="col" className="num">Latest</th>
-          <th scope="col" className="num">Change</th>
-          <th scope="col" className="num">Threshold</th>
-          <th scope="col">Verdict</th>
+          <th scope="col">{t('report.colMotion')}</th>
+          <th scope="col" className="num">
+            {t('report.colBaseline')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.colBest')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.colLatest')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.colChange')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.colThreshold')}
+          </th>
+          <th scope="col">{t('report.colVerdict')}</th>
         </tr>
       </thead>
       {series.map((s) => {
         const { summary } = s.analysis;
         const verdict = s.verdict;
         const badge = badgeOf(verdict);
-        const other = otherSideWords(summary, s.side);
-        const compared = [summary.percentOfNormal === null ? null : `${summary.percentOfNormal}% of normal`, other].filter(Boolean).join('; ');
+        const comparedText = compared(t, f, s);
         return (
           <tbody key={s.key} className="report-keep">
             <tr className="summary-values">
               <th scope="row">
-                {s.label}
-                {!s.watched && <span className="report-small"> (not a watched site)</span>}
-                {compared && <span className="report-small summary-compared">{compared}</span>}
+                {name.series(s.side, s.motion, s.mode)}
+                {!s.watched && <span className="report-small"> {t('report.notWatched')}</span>}
+                {comparedText && <span className="report-small summary-compared">{comparedText}</span>}
               </th>
               <td className="num">
                 <At p={summary.baseline} />
@@ -96,11 +150,11 @@ export function SummaryTable({ series, to, nameOf }: { series: readonly Analysed
                 <At p={summary.latest} />
               </td>
               <td className="num">
-                {summary.changeSinceBaseline === null ? '—' : formatChange(summary.changeSinceBaseline)}
+                {summary.changeSinceBaseline === null ? '—' : f.change(summary.changeSinceBaseline)}
                 {summary.changeSinceBest != null && (
                   <>
                     <br />
-                    <span className="report-small nowrap">{formatChange(Math.round(summary.changeSinceBest * 10) / 10)} since best</span>
+                    <span className="report-small nowrap">{t('report.sinceBest', { change: f.change(Math.round(summary.changeSinceBest * 10) / 10) })}</span>
                   </>
                 )}
               </td>
@@ -108,13 +162,13 @@ export function SummaryTable({ series, to, nameOf }: { series: readonly Analysed
                 <Threshold s={s} />
               </td>
               <td className="report-verdict">
-                <span aria-hidden="true">{badge.icon}</span> {badge.text}
+                <span aria-hidden="true">{badge.icon}</span> {t(`verdict.${badge.name}`)}
               </td>
             </tr>
             <tr className="summary-reason">
               <td colSpan={7}>
                 {reasonAfterLabel(verdict.reason, summary.label)}
-                {whoMeasured(s, nameOf)}
+                {whoMeasured(t, s, nameOf)}
               </td>
             </tr>
           </tbody>

@@ -5,7 +5,9 @@
 import { ReportPeriod } from '../../../shared/api/operations/reports';
 import { MOTION_KEYS, type MotionKey } from '../../../shared/domain/catalogue';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/clinic';
+import type { TFunction } from 'i18next';
 import { dateInputHint, isCalendarDate, parseDateInput, type DateFormat } from '../../../shared/domain/dates';
+import type { DisplayLanguage } from '../../../shared/i18n';
 
 export interface ReportOptions {
   from: string;
@@ -81,15 +83,26 @@ export function normaliseMotions(chosen: readonly MotionKey[] | null, available:
  * The period as typed in the clinic's date format (ISO always accepted): the ISO dates, and the problems by
  * field, a date that cannot be read saying how to write it.
  */
-export function typedPeriod(typed: { from: string; to: string }, format: DateFormat): { from: string; to: string; problems: Partial<Record<'from' | 'to', string>> } {
-  const from = parseDateInput(typed.from, format);
-  const to = parseDateInput(typed.to, format);
+export function typedPeriod(
+  typed: { from: string; to: string },
+  format: DateFormat,
+  language: DisplayLanguage = 'en',
+  t?: TFunction,
+): { from: string; to: string; problems: Partial<Record<'from' | 'to', string>> } {
+  const from = parseDateInput(typed.from, format, language);
+  const to = parseDateInput(typed.to, format, language);
   const problems = from !== null && to !== null ? periodProblems(from, to) : {};
-  const label = { from: 'The start of the period', to: 'The end of the period' };
-  for (const key of ['from', 'to'] as const) {
-    if ((key === 'from' ? from : to) === null) {
-      problems[key] = typed[key].trim() === '' ? `${label[key]} is required.` : `${label[key]}: write the date as ${dateInputHint(format)}.`;
+  const hint = dateInputHint(format);
+  const message = (key: 'from' | 'to', empty: boolean): string => {
+    if (!t) {
+      const label = key === 'from' ? 'The start of the period' : 'The end of the period';
+      return empty ? `${label} is required.` : `${label}: write the date as ${hint}.`;
     }
+    if (key === 'from') return empty ? t('report.period.fromRequired') : t('report.period.fromUnreadable', { hint });
+    return empty ? t('report.period.toRequired') : t('report.period.toUnreadable', { hint });
+  };
+  for (const key of ['from', 'to'] as const) {
+    if ((key === 'from' ? from : to) === null) problems[key] = message(key, typed[key].trim() === '');
   }
   return { from: from ?? '', to: to ?? '', problems };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { enteredCredential, newCredential, ROLES } from '../../domain/account';
 import { Clinic, ClinicInput, ClinicUpdateInput } from '../../domain/clinic';
 import { isoInstant, uuid } from '../../domain/schema-parts';
-import { Therapist, TherapistDetailsInput, TherapistInput, TherapistUpdateInput } from '../../domain/therapist';
+import { LANGUAGES } from '../../i18n/languages';
+import { LanguagePreferenceInput, Therapist, TherapistDetailsInput, TherapistInput, TherapistUpdateInput } from '../../domain/therapist';
 import { Empty } from './common';
 
 /**
@@ -24,6 +25,8 @@ export const SessionState = z.strictObject({
   lockAfterMinutes: z.number().int(),
   /** For the sign-in list: names and roles, no secrets. */
   activeTherapists: z.array(Therapist),
+  /** The language the screens are in for whoever is signed in: their own choice, else the clinic's (English before set-up). */
+  language: z.enum(LANGUAGES),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -69,6 +72,8 @@ export const settingsOperations = {
    * database's own key): no back door, since that key already opens every record. Signs the administrator in.
    */
   'session.recoverAdministrator': { kind: 'change', actor: 'none', transaction: 'own', input: RecoverAdministratorInput, output: SessionState },
+  /** The signed-in person's own screen language, or null for the clinic's. */
+  'session.setLanguage': { kind: 'change', input: LanguagePreferenceInput, output: SessionState },
   'clinic.get': { kind: 'read', input: Empty, output: Clinic },
   'clinic.update': { kind: 'change', role: 'administrator', input: ClinicUpdateInput, output: Clinic },
   'therapists.list': { kind: 'read', input: z.strictObject({ includeInactive: z.boolean().default(false) }), output: z.array(Therapist) },
