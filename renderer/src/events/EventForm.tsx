@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
+import { JOINTS, SIDES } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
-import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EVENT_KIND_LABELS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
-import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, classificationsFor } from '../../../shared/domain/ho';
+import { ALP_NAME, ALP_UNIT, EVENT_KINDS, EventCorrection, EventInput, type ClinicalEvent } from '../../../shared/domain/event';
+import { classificationsFor } from '../../../shared/domain/ho';
 import { call } from '../api/client';
 import { usePatientFile } from '../api/use-operation';
-import { jointLabel, siteLabel } from '../clinical/format';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useProfileWords } from '../profile/profile-words';
 import { useFormatDate } from '../session/session-context';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
@@ -15,19 +18,20 @@ import type { DateBoxes } from '../forms/typed-dates';
 import { applyServerErrors, mappedResolver } from '../forms/schema-form';
 import {
   EVENT_FIELD_NAMES,
-  EXCISION_QUESTION,
   KIND_FIELDS,
-  OTHER_LABS,
   asksExcision,
+  boxLabels,
   chosenSiteStatus,
   emptyEventValues,
   eventFields,
   eventValuesOf,
   offeredSiteStatus,
+  otherLabs,
   type EventFormValues,
   type WatchedSiteState,
 } from './event-model';
 import { ExcisionQuestion } from './ExcisionQuestion';
+import { useEventKindNames } from './event-words';
 
 type Values = EventFormValues & { reason: string };
 type Site = WatchedSiteState;
@@ -39,7 +43,7 @@ type Checked = z.input<typeof EventCorrection> | z.input<typeof EventInput>;
  * surgery on a watched site needs its excision answer. `sites` is read when the check runs, since the profile
  * arrives after the form is made.
  */
-function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }, dates: DateBoxes): Resolver<Values, unknown, Checked> {
+function eventResolver(event: ClinicalEvent | undefined, patientId: string, sites: { current: readonly Site[] }, dates: DateBoxes, t: TFunction): Resolver<Values, unknown, Checked> {
   const toInput = (v: Values) => {
     const fields = eventFields(v, asksExcision(v, sites.current));
     return event ? { id: event.id, reason: v.reason, ...fields } : { patientId, ...fields, siteStatus: chosenSiteStatus(v, sites.current) };
@@ -48,7 +52,7 @@ function eventResolver(event: ClinicalEvent | undefined, patientId: string, site
   return async (values, context, options) => {
     const result = await schemaCheck(values, context, options);
     if (!asksExcision(values, sites.current) || values.excised !== '') return result;
-    return { values: {}, errors: { ...result.errors, excised: { type: 'required', message: `Answer yes or no: ${EXCISION_QUESTION.toLowerCase()}` } } };
+    return { values: {}, errors: { ...result.errors, excised: { type: 'required', message: t('events.excision.required') } } };
   };
 }
 
@@ -61,12 +65,17 @@ interface EventFormProps {
 
 /** A clinical event: the form shows the boxes the chosen kind uses, checked by the back end's own rules (checkEvent). */
 export function EventForm({ patientId, event, onDone }: EventFormProps) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogueWords();
+  const words = useProfileWords();
+  const kindNames = useEventKindNames();
+  const labels = boxLabels(t);
   const profile = usePatientFile(patientId);
   const sites = useRef<readonly Site[]>([]);
   sites.current = profile.state === 'ready' ? profile.value.sites : [];
   const dates = useDateBoxes('date', 'endDate');
   const form = useForm<Values, unknown, Checked>({
-    resolver: eventResolver(event, patientId, sites, dates),
+    resolver: eventResolver(event, patientId, sites, dates, t),
     defaultValues: { ...(event ? eventValuesOf(event, dates.shown) : emptyEventValues(dates.shown(todayLocal()))), reason: '' },
     mode: 'onChange',
     reValidateMode: 'onChange',
@@ -100,7 +109,7 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
     <form
       className="form record-form event-form"
       noValidate
-      aria-label={event ? `Correct ${EVENT_KIND_LABELS[event.kind].toLowerCase()}` : 'Add a clinical event'}
+      aria-label={event ? t('timeline.correctWhat', { what: kindNames[event.kind].toLocaleLowerCase() }) : t('events.addLabel')}
       onSubmit={submit}
       onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}
     >
@@ -110,42 +119,42 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
         </div>
       ) : null}
       <div className="field-row">
-        <Field label="Kind of event" error={e.kind?.message}>
+        <Field label={t('events.kindLabel')} error={e.kind?.message}>
           {(a) => (
             <select {...a} autoFocus {...register('kind')}>
-              <option value="">Choose…</option>
+              <option value="">{t('events.choose')}</option>
               {EVENT_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {EVENT_KIND_LABELS[k]}
+                  {kindNames[k]}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <DateField label={f?.dateLabel ?? 'Date'} registration={register('date')} error={e.date?.message} />
-        {f?.endDate ? <DateField label="End date" note="Empty while the course goes on." registration={register('endDate')} error={e.endDate?.message} /> : null}
+        <DateField label={labels[f?.dateLabel ?? 'date']} registration={register('date')} error={e.date?.message} />
+        {f?.endDate ? <DateField label={t('events.endDate')} note={t('events.endDateNote')} registration={register('endDate')} error={e.endDate?.message} /> : null}
       </div>
       {f?.site ? (
         <div className="field-row">
-          <Field label={f.site === 'required' ? 'Joint' : 'Joint (optional)'} error={e.joint?.message}>
+          <Field label={f.site === 'required' ? t('events.joint') : t('events.jointOptional')} error={e.joint?.message}>
             {(a) => (
               <select {...a} {...register('joint')}>
-                <option value="">{f.site === 'required' ? 'Choose…' : 'None'}</option>
+                <option value="">{f.site === 'required' ? t('events.choose') : t('events.none')}</option>
                 {JOINTS.map((j) => (
                   <option key={j} value={j}>
-                    {jointLabel(j)}
+                    {catalogue.joint(j)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label={f.site === 'required' ? 'Side' : 'Side (optional)'} error={e.side?.message}>
+          <Field label={f.site === 'required' ? t('events.side') : t('events.sideOptional')} error={e.side?.message}>
             {(a) => (
               <select {...a} {...register('side')}>
-                <option value="">{f.site === 'required' ? 'Choose…' : 'None'}</option>
+                <option value="">{f.site === 'required' ? t('events.choose') : t('events.none')}</option>
                 {SIDES.map((s) => (
                   <option key={s} value={s}>
-                    {sideLabel(s)}
+                    {catalogue.side(s)}
                   </option>
                 ))}
               </select>
@@ -155,14 +164,14 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
       ) : null}
       {asks ? <ExcisionQuestion register={register('excised')} error={e.excised?.message} /> : null}
       {f?.title ? (
-        <Field label={f.title} error={e.title?.message}>
+        <Field label={labels[f.title]} error={e.title?.message}>
           {(a) => <input {...a} autoComplete="off" list={kind === 'lab_result' ? 'lab-names' : undefined} {...register('title')} />}
         </Field>
       ) : null}
       {kind === 'lab_result' ? (
         <>
           <datalist id="lab-names">
-            {[ALP_NAME, ...OTHER_LABS].map((n) => (
+            {[ALP_NAME, ...otherLabs(t)].map((n) => (
               <option key={n} value={n} />
             ))}
           </datalist>
@@ -175,7 +184,7 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
                 form.setFocus('value');
               }}
             >
-              {ALP_NAME} ({ALP_UNIT})
+              {t('events.alp', { unit: ALP_UNIT })}
             </button>
           </div>
         </>
@@ -183,25 +192,25 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
       {f?.value || f?.unit ? (
         <div className="field-row">
           {f.value ? (
-            <Field label={f.value} error={e.value?.message}>
+            <Field label={labels[f.value]} error={e.value?.message}>
               {(a) => <input {...a} size={8} autoComplete="off" {...register('value')} />}
             </Field>
           ) : null}
           {f.unit ? (
-            <Field label="Unit" error={e.unit?.message}>
+            <Field label={t('events.unit')} error={e.unit?.message}>
               {(a) => <input {...a} size={8} autoComplete="off" {...register('unit')} />}
             </Field>
           ) : null}
         </div>
       ) : null}
       {f?.classification ? (
-        <Field label="Classification" hint={classifications.length ? undefined : 'Brooker for the hip, Hastings-Graham for the elbow: choose the joint first.'} error={e.classification?.message}>
+        <Field label={t('events.classification')} hint={classifications.length ? undefined : t('events.classificationHint')} error={e.classification?.message}>
           {(a) => (
             <select {...a} {...register('classification')}>
-              <option value="">None</option>
+              <option value="">{t('events.none')}</option>
               {classifications.map((c) => (
                 <option key={c} value={c}>
-                  {CLASSIFICATION_LABELS[c] ?? c}
+                  {words.classification(c)}
                 </option>
               ))}
             </select>
@@ -210,16 +219,16 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
       ) : null}
       {offer ? (
         <Field
-          label={`Status of the ${siteLabel(offer.site.joint, offer.site.side).toLowerCase()}`}
-          hint={`Now ${SITE_STATUS_LABELS[offer.site.status].toLowerCase()} since ${formatDate(offer.site.since)}. A new status is recorded in the HO profile with this event, from its date.`}
+          label={t('events.statusOf', { site: words.site(offer.site.joint, offer.site.side).toLocaleLowerCase() })}
+          hint={t('events.statusHint', { status: words.status(offer.site.status).toLocaleLowerCase(), date: formatDate(offer.site.since) })}
           error={e.siteStatus?.message}
         >
           {(a) => (
             <select {...a} {...register('siteStatus')}>
-              <option value="">Leave {SITE_STATUS_LABELS[offer.site.status].toLowerCase()}</option>
+              <option value="">{t('events.leave', { status: words.status(offer.site.status).toLocaleLowerCase() })}</option>
               {offer.statuses.map((s) => (
                 <option key={s} value={s}>
-                  {SITE_STATUS_LABELS[s]}
+                  {words.status(s)}
                 </option>
               ))}
             </select>
@@ -227,23 +236,23 @@ export function EventForm({ patientId, event, onDone }: EventFormProps) {
         </Field>
       ) : null}
       {f ? (
-        <Field label={f.noteLabel} error={e.note?.message}>
+        <Field label={labels[f.noteLabel]} error={e.note?.message}>
           {(a) => <textarea {...a} rows={2} {...register('note')} />}
         </Field>
       ) : null}
       {event ? (
-        <Field label="Reason for the correction" hint="Required: it stays in the event’s history." error={e.reason?.message}>
+        <Field label={t('timeline.correction.reason')} hint={t('events.reasonHint')} error={e.reason?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
         </Field>
       ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {event ? 'Save correction' : 'Save event'}
+          {event ? t('timeline.correction.save') : t('events.save')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('visits.cancel')}
         </button>
-        <span className="keys-hint">Enter saves · Escape cancels</span>
+        <span className="keys-hint">{t('events.keys')}</span>
       </div>
     </form>
   );

@@ -1,9 +1,13 @@
 // Clinical events on the form and on the timeline: which boxes each kind shows, how the boxes become the
 // 'events.record' input, and one line that says what an event was.
+import type { TFunction } from 'i18next';
 import type { JointId, Side } from '../../../shared/domain/catalogue';
-import { CLASSIFICATION_LABELS, type SiteStatus } from '../../../shared/domain/ho';
-import { EVENT_KIND_LABELS, siteStatusesFor, type ClinicalEvent, type EventKind } from '../../../shared/domain/event';
-import { numberFromText, siteLabel, textFromNumber } from '../clinical/format';
+import type { SiteStatus } from '../../../shared/domain/ho';
+import { siteStatusesFor, type ClinicalEvent, type EventKind } from '../../../shared/domain/event';
+import { numberFromText, textFromNumber } from '../clinical/format';
+import { i18next } from '../i18n/i18n';
+import { profileWords } from '../profile/profile-words';
+import { eventKindNames } from './event-words';
 
 export interface EventFormValues {
   kind: EventKind | '';
@@ -22,35 +26,57 @@ export interface EventFormValues {
   siteStatus: '' | SiteStatus;
 }
 
+/** Which label a box takes; the words are the form's (EventForm's boxLabels), in the screen's language. */
+export type BoxLabel = 'date' | 'startDate' | 'note' | 'findings' | 'whatHappened' | 'operation' | 'operationDetails' | 'drugDose' | 'dose' | 'test' | 'result';
+
 /** What the form asks for each kind; boxes a kind does not use are not shown and are sent as null. */
 export interface KindFields {
-  dateLabel: string;
+  dateLabel: BoxLabel;
   endDate: boolean;
   /** The joint and side: required for some kinds, optional for others. */
   site: 'required' | 'optional' | false;
-  title: string | false;
-  value: string | false;
+  title: BoxLabel | false;
+  value: BoxLabel | false;
   unit: boolean;
   classification: boolean;
-  noteLabel: string;
+  noteLabel: BoxLabel;
 }
 
-const base: KindFields = { dateLabel: 'Date', endDate: false, site: false, title: false, value: false, unit: false, classification: false, noteLabel: 'Note' };
+const base: KindFields = { dateLabel: 'date', endDate: false, site: false, title: false, value: false, unit: false, classification: false, noteLabel: 'note' };
 
 export const KIND_FIELDS: Record<EventKind, KindFields> = {
-  injury: { ...base, site: 'optional', title: 'What happened' },
-  surgery: { ...base, site: 'optional', title: 'Operation' },
-  excision: { ...base, site: 'required', title: 'Operation details (optional)' },
-  nsaid_course: { ...base, dateLabel: 'Start date', endDate: true, title: 'Drug and dose' },
-  bisphosphonate_course: { ...base, dateLabel: 'Start date', endDate: true, title: 'Drug and dose' },
-  radiation: { ...base, site: 'required', value: 'Dose (Gy)' },
-  lab_result: { ...base, title: 'Test', value: 'Result', unit: true },
-  bone_scan: { ...base, site: 'optional', noteLabel: 'Findings' },
-  xray: { ...base, site: 'required', classification: true, noteLabel: 'Findings' },
+  injury: { ...base, site: 'optional', title: 'whatHappened' },
+  surgery: { ...base, site: 'optional', title: 'operation' },
+  excision: { ...base, site: 'required', title: 'operationDetails' },
+  nsaid_course: { ...base, dateLabel: 'startDate', endDate: true, title: 'drugDose' },
+  bisphosphonate_course: { ...base, dateLabel: 'startDate', endDate: true, title: 'drugDose' },
+  radiation: { ...base, site: 'required', value: 'dose' },
+  lab_result: { ...base, title: 'test', value: 'result', unit: true },
+  bone_scan: { ...base, site: 'optional', noteLabel: 'findings' },
+  xray: { ...base, site: 'required', classification: true, noteLabel: 'findings' },
 };
 
-/** Other tests the clinical reference names, offered as suggestions; ALP has its own preset button. */
-export const OTHER_LABS = ['Osteocalcin', 'C-reactive protein (CRP)', 'Erythrocyte sedimentation rate (ESR)', 'Creatine kinase'];
+/** Each box's label in the screen's language. */
+export function boxLabels(t: TFunction): Record<BoxLabel, string> {
+  return {
+    date: t('events.date'),
+    startDate: t('events.startDate'),
+    note: t('events.note'),
+    findings: t('events.findings'),
+    whatHappened: t('events.whatHappened'),
+    operation: t('events.operation'),
+    operationDetails: t('events.operationDetails'),
+    drugDose: t('events.drugDose'),
+    dose: t('events.dose'),
+    test: t('events.test'),
+    result: t('events.result'),
+  };
+}
+
+/** Other tests the clinical reference names, offered as suggestions in the screen's language; ALP has its own preset button. */
+export function otherLabs(t: TFunction): string[] {
+  return [t('events.lab.osteocalcin'), t('events.lab.crp'), t('events.lab.esr'), t('events.lab.ck')];
+}
 
 export function emptyEventValues(today: string): EventFormValues {
   return { kind: '', date: today, endDate: '', joint: '', side: '', title: '', value: '', unit: '', classification: '', note: '', excised: '', siteStatus: '' };
@@ -110,8 +136,6 @@ export function chosenSiteStatus(v: EventFormValues, sites: readonly WatchedSite
   return offer && v.siteStatus && offer.statuses.includes(v.siteStatus) ? v.siteStatus : null;
 }
 
-export const EXCISION_QUESTION = 'Was heterotopic bone excised in this operation?';
-
 /**
  * The shared schema's fields (EventInput without patientId), with only the boxes this kind shows. `excision`:
  * the form asked the excision question (asksExcision); "yes" records the surgery as an HO excision.
@@ -136,28 +160,33 @@ export function eventFields(v: EventFormValues, excision = false) {
 
 export const EVENT_FIELD_NAMES = ['kind', 'date', 'endDate', 'joint', 'side', 'title', 'value', 'unit', 'classification', 'note', 'siteStatus'] as const;
 
-/** One line saying what the event was, for the timeline and its history. */
-export function describeEvent(e: ClinicalEvent, formatDate: (d: string) => string): string {
-  const site = e.joint && e.side ? siteLabel(e.joint, e.side) : null;
+/**
+ * One line saying what the event was, for the timeline, its history and the report. `t`: the language to say it
+ * in, the screen's unless given (a printed document in the patient's language passes its own).
+ */
+export function describeEvent(e: ClinicalEvent, formatDate: (d: string) => string, t: TFunction = i18next.t): string {
+  const profile = profileWords(t);
+  const site = e.joint && e.side ? profile.site(e.joint, e.side) : null;
+  const value = e.value === null ? '?' : String(e.value);
   const parts: string[] = [];
   switch (e.kind) {
     case 'nsaid_course':
     case 'bisphosphonate_course':
-      parts.push(e.title ?? '', e.endDate ? `until ${formatDate(e.endDate)}` : 'ongoing (no end date)');
+      parts.push(e.title ?? '', e.endDate ? t('events.until', { date: formatDate(e.endDate) }) : t('events.ongoing'));
       break;
     case 'radiation':
-      parts.push(`${e.value === null ? '?' : String(e.value)} Gy${site ? ` to the ${site.toLowerCase()}` : ''}`);
+      parts.push(site ? t('events.radiationTo', { dose: value, site: site.toLocaleLowerCase() }) : t('events.radiation', { dose: value }));
       break;
     case 'lab_result':
-      parts.push(`${e.title ?? 'Test'}: ${e.value === null ? '?' : String(e.value)} ${e.unit ?? ''}`.trim());
+      parts.push(t('events.labLine', { test: e.title ?? t('events.test'), value, unit: e.unit ?? '' }).trim());
       break;
     case 'xray':
-      parts.push(site ?? '', e.classification ? (CLASSIFICATION_LABELS[e.classification] ?? e.classification) : 'no classification');
+      parts.push(site ?? '', e.classification ? profile.classification(e.classification) : t('events.noClassification'));
       break;
     default:
       parts.push(site ?? '', e.title ?? '');
   }
   if (e.note) parts.push(e.note);
   const text = parts.filter((p) => p.trim() !== '').join('; ');
-  return text || EVENT_KIND_LABELS[e.kind];
+  return text || eventKindNames(t)[e.kind];
 }

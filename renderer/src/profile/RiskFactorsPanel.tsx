@@ -1,13 +1,17 @@
 import { Fragment, useState } from 'react';
-import { RISK_FACTOR_LABELS, type RiskFactor } from '../../../shared/domain/ho';
+import { useTranslation } from 'react-i18next';
+import type { RiskFactor } from '../../../shared/domain/ho';
 import { useReturnFocus } from '../forms/return-focus';
 import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { useFormatDate } from '../session/session-context';
 import { RiskFactorForm } from './RiskFactorForm';
 import { ScrollBox } from '../layout/ScrollBox';
+import { useProfileWords } from './profile-words';
 
 /** The patient's HO risk factors (the seven of the clinical reference), each with an optional date and note. */
 export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patientId: string; riskFactors: RiskFactor[]; onChanged(message: string): void }) {
+  const { t } = useTranslation();
+  const words = useProfileWords();
   const formatDate = useFormatDate();
   const [adding, setAdding] = useState(false);
   const [voiding, setVoiding] = useState<string | null>(null);
@@ -15,7 +19,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
   return (
     <section aria-labelledby="risk-heading" className="panel">
       <div className="toolbar">
-        <h3 id="risk-heading">Risk factors</h3>
+        <h3 id="risk-heading">{t('profile.risk.heading')}</h3>
         <button
           type="button"
           aria-expanded={adding}
@@ -24,7 +28,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
             setAdding(!adding);
           }}
         >
-          Add a risk factor
+          {t('profile.risk.add')}
         </button>
       </div>
       {adding ? (
@@ -32,40 +36,40 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
           patientId={patientId}
           onDone={(saved) => {
             setAdding(false);
-            if (saved) onChanged(`${RISK_FACTOR_LABELS[saved.kind]} added.`);
+            if (saved) onChanged(t('profile.risk.added', { kind: words.riskFactor(saved.kind) }));
             focus.restore();
           }}
         />
       ) : null}
       {riskFactors.length === 0 ? (
-        <p className="empty">No risk factor recorded.</p>
+        <p className="empty">{t('profile.risk.none')}</p>
       ) : (
-        <ScrollBox label="Risk factors">
+        <ScrollBox label={t('profile.risk.heading')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Risk factor</th>
-                <th scope="col">Date</th>
-                <th scope="col">Note</th>
+                <th scope="col">{t('profile.risk.factor')}</th>
+                <th scope="col">{t('profile.date')}</th>
+                <th scope="col">{t('profile.note')}</th>
                 <ActionsHeader />
               </tr>
             </thead>
             <tbody>
               {riskFactors.map((rf) => {
-                const label = RISK_FACTOR_LABELS[rf.kind];
+                const label = words.riskFactor(rf.kind);
                 return (
                   <Fragment key={rf.id}>
                     <tr>
                       <th scope="row">{label}</th>
-                      <td className="nowrap">{rf.onsetDate ? formatDate(rf.onsetDate) : <span className="muted">No date</span>}</td>
+                      <td className="nowrap">{rf.onsetDate ? formatDate(rf.onsetDate) : <span className="muted">{t('profile.noDate')}</span>}</td>
                       <td>{rf.note ?? ''}</td>
                       <td>
                         <div className="row-actions">
-                          <button type="button" aria-label={`Void ${label}`} aria-expanded={voiding === rf.id} onClick={() => {
+                          <button type="button" aria-label={t('profile.voidWhat', { what: label })} aria-expanded={voiding === rf.id} onClick={() => {
                             focus.remember();
                             setVoiding(rf.id);
                           }}>
-                            Void
+                            {t('profile.void')}
                           </button>
                         </div>
                       </td>
@@ -78,7 +82,7 @@ export function RiskFactorsPanel({ patientId, riskFactors, onChanged }: { patien
                           what={label}
                           onDone={(saved) => {
                             setVoiding(null);
-                            if (saved) onChanged(`${label} voided.`);
+                            if (saved) onChanged(t('profile.voidedWhat', { what: label }));
                           }}
                         />
                       </FormRow>

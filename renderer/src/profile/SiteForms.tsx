@@ -1,22 +1,24 @@
 import { useState } from 'react';
-import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
+import { useTranslation } from 'react-i18next';
+import { JOINTS, SIDES } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
-import { SITE_STATUSES, SITE_STATUS_LABELS, WatchedSiteInput, WatchedSiteStatusChange, type WatchedSite } from '../../../shared/domain/ho';
+import { SITE_STATUSES, WatchedSiteInput, WatchedSiteStatusChange, type WatchedSite } from '../../../shared/domain/ho';
 import { call } from '../api/client';
-import { jointLabel, siteLabel } from '../clinical/format';
+import { useCatalogueWords } from '../i18n/catalogue-words';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm, type BoxesOf } from '../forms/schema-form';
 import { RecordForm } from '../forms/RecordForm';
 import { FormActions } from '../forms/FormActions';
-
+import { useProfileWords } from './profile-words';
 
 function StatusSelect({ a, register }: { a: object; register: object }) {
+  const words = useProfileWords();
   return (
     <select {...a} {...register}>
       {SITE_STATUSES.map((s) => (
         <option key={s} value={s}>
-          {SITE_STATUS_LABELS[s]}
+          {words.status(s)}
         </option>
       ))}
     </select>
@@ -25,6 +27,8 @@ function StatusSelect({ a, register }: { a: object; register: object }) {
 
 /** Start watching a joint on one side. Used on the patient page and, when none is watched yet, before a visit. */
 export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId: string; onDone(saved: WatchedSite | null): void; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogueWords();
   const dates = useDateBoxes('since');
   const form = useMappedForm(WatchedSiteInput, { joint: '', side: '', status: 'at_risk', since: dates.shown(todayLocal()), note: '' }, (v: BoxesOf<typeof WatchedSiteInput, 'patientId'>) => ({ patientId, ...v }), dates);
   const { register, formState } = form;
@@ -36,41 +40,41 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
     else setFormError(applyServerErrors(form, r.error, ['joint', 'side', 'status', 'since', 'note']));
   });
   return (
-    <RecordForm label="Add a watched site" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
+    <RecordForm label={t('profile.sites.add')} onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <div className="field-row">
-        <Field label="Joint" error={e.joint?.message}>
+        <Field label={t('profile.sites.joint')} error={e.joint?.message}>
           {(a) => (
             <select {...a} autoFocus={autoFocus} {...register('joint')}>
-              <option value="">Choose…</option>
+              <option value="">{t('profile.choose')}</option>
               {JOINTS.map((j) => (
                 <option key={j} value={j}>
-                  {jointLabel(j)}
+                  {catalogue.joint(j)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Side" error={e.side?.message}>
+        <Field label={t('profile.sites.side')} error={e.side?.message}>
           {(a) => (
             <select {...a} {...register('side')}>
-              <option value="">Choose…</option>
+              <option value="">{t('profile.choose')}</option>
               {SIDES.map((s) => (
                 <option key={s} value={s}>
-                  {sideLabel(s)}
+                  {catalogue.side(s)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Status" error={e.status?.message}>
+        <Field label={t('profile.sites.status')} error={e.status?.message}>
           {(a) => <StatusSelect a={a} register={register('status')} />}
         </Field>
-        <DateField label="Since" registration={register('since')} error={e.since?.message} />
+        <DateField label={t('profile.sites.since')} registration={register('since')} error={e.since?.message} />
       </div>
-      <Field label="Note" error={e.note?.message}>
+      <Field label={t('profile.note')} error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <FormActions submitLabel="Add site" busy={formState.isSubmitting} onCancel={() => onDone(null)} />
+      <FormActions submitLabel={t('profile.sites.submit')} busy={formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }
@@ -78,6 +82,8 @@ export function AddSiteForm({ patientId, onDone, autoFocus = true }: { patientId
 
 /** A new status is a new fact with its own date; the site's earlier statuses stay in its history. */
 export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(saved: boolean): void }) {
+  const { t } = useTranslation();
+  const words = useProfileWords();
   const dates = useDateBoxes('since');
   const form = useMappedForm(WatchedSiteStatusChange, { status: site.status, since: dates.shown(todayLocal()), note: site.note ?? '' }, (v: BoxesOf<typeof WatchedSiteStatusChange, 'id'>) => ({ id: site.id, ...v }), dates);
   const { register, formState } = form;
@@ -89,17 +95,17 @@ export function StatusChangeForm({ site, onDone }: { site: WatchedSite; onDone(s
     else setFormError(applyServerErrors(form, r.error, ['status', 'since', 'note']));
   });
   return (
-    <RecordForm label={`Change the status of the ${siteLabel(site.joint, site.side).toLowerCase()}`} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
+    <RecordForm label={t('profile.sites.changeLabel', { site: words.site(site.joint, site.side).toLocaleLowerCase() })} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
       <div className="field-row">
-        <Field label="New status" error={e.status?.message}>
+        <Field label={t('profile.sites.newStatus')} error={e.status?.message}>
           {(a) => <StatusSelect a={{ ...a, autoFocus: true }} register={register('status')} />}
         </Field>
-        <DateField label="Since" registration={register('since')} error={e.since?.message} />
+        <DateField label={t('profile.sites.since')} registration={register('since')} error={e.since?.message} />
       </div>
-      <Field label="Note" error={e.note?.message}>
+      <Field label={t('profile.note')} error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <FormActions submitLabel="Save status" busy={formState.isSubmitting} onCancel={() => onDone(false)} />
+      <FormActions submitLabel={t('profile.sites.saveStatus')} busy={formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { MeasurementCorrection, type EndFeel, type Instrument, type Measurement } from '../../../shared/domain/visit';
-import { EndFeelOptions, InstrumentOptions } from '../clinical/reading-options';
+import { EndFeelOptions, InstrumentOptions } from '../visits/ReadingOptions';
 import { call } from '../api/client';
 import { numberFromText, textFromNumber } from '../clinical/format';
 import { Field } from '../forms/Field';
@@ -43,6 +44,7 @@ function correctionResolver(m: Measurement): Resolver<CorrectionValues> {
 
 /** A correction never edits: it saves a new version that supersedes this one, with the reason required. */
 export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { measurement: Measurement; label: string; onDone(saved: boolean): void }) {
+  const { t } = useTranslation();
   const form = useForm<CorrectionValues>({
     resolver: correctionResolver(m),
     defaultValues: { degrees: String(m.degrees), instrument: m.instrument, endFeel: m.endFeel ?? '', pain: textFromNumber(m.pain), note: m.note ?? '', reason: '' },
@@ -58,37 +60,37 @@ export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { m
     else setFormError(applyServerErrors(form, r.error, FIELDS));
   });
   return (
-    <RecordForm label={`Correct ${label}`} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
+    <RecordForm label={t('timeline.correctWhat', { what: label })} onSubmit={submit} onCancel={() => onDone(false)} error={formError}>
       <div className="field-row">
-        <Field label="Corrected value (degrees)" error={e.degrees?.message}>
+        <Field label={t('timeline.correction.value')} error={e.degrees?.message}>
           {(a) => <input {...a} autoFocus size={5} autoComplete="off" {...register('degrees')} />}
         </Field>
-        <Field label="Instrument" error={e.instrument?.message}>
+        <Field label={t('visits.details.instrument')} error={e.instrument?.message}>
           {(a) => (
             <select {...a} {...register('instrument')}>
               <InstrumentOptions />
             </select>
           )}
         </Field>
-        <Field label="End-feel" error={e.endFeel?.message}>
+        <Field label={t('visits.details.endFeel')} error={e.endFeel?.message}>
           {(a) => (
             <select {...a} {...register('endFeel')}>
-              <option value="">Not recorded</option>
+              <option value="">{t('visits.notRecorded')}</option>
               <EndFeelOptions />
             </select>
           )}
         </Field>
-        <Field label="Pain at end of range (0-10)" error={e.pain?.message}>
+        <Field label={t('visits.details.painEnd')} error={e.pain?.message}>
           {(a) => <input {...a} size={3} autoComplete="off" {...register('pain')} />}
         </Field>
       </div>
-      <Field label="Note" error={e.note?.message}>
+      <Field label={t('visits.details.note')} error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
-      <Field label="Reason for the correction" hint="Required: it stays in the measurement’s history." error={e.reason?.message}>
+      <Field label={t('timeline.correction.reason')} hint={t('timeline.correction.reasonHint')} error={e.reason?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
       </Field>
-      <FormActions submitLabel="Save correction" busy={formState.isSubmitting} onCancel={() => onDone(false)} />
+      <FormActions submitLabel={t('timeline.correction.save')} busy={formState.isSubmitting} onCancel={() => onDone(false)} />
     </RecordForm>
   );
 }

@@ -1,18 +1,16 @@
 import { Fragment, useState } from 'react';
-import { MODES, MOTION_KEYS, SIDES, formatDegrees, motionSpec } from '../../../shared/domain/catalogue';
-import { END_FEEL_LABELS, INSTRUMENT_LABELS, type Measurement } from '../../../shared/domain/visit';
+import { useTranslation } from 'react-i18next';
+import { MODES, MOTION_KEYS, SIDES } from '../../../shared/domain/catalogue';
+import type { Measurement } from '../../../shared/domain/visit';
 import { useReturnFocus } from '../forms/return-focus';
 import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { MeasurementCorrectionForm } from './MeasurementCorrectionForm';
 import { MeasurementHistory } from './RecordHistory';
 import { ScrollBox } from '../layout/ScrollBox';
+import { useFormatter } from '../session/session-context';
+import { useVisitWords } from '../visits/visit-words';
 
 type Open = { lineage: string; what: 'correct' | 'void' | 'history' } | null;
-
-export function measurementLabel(m: Measurement): string {
-  const motion = motionSpec(m.motion).label.toLowerCase();
-  return `${m.side === 'left' ? 'Left' : 'Right'} ${motion}, ${m.mode}`;
-}
 
 /** In the catalogue's clinical order, then left before right, active before passive: the grid's order, stable across corrections. */
 export function inClinicalOrder(measurements: readonly Measurement[]): Measurement[] {
@@ -31,6 +29,9 @@ interface Props {
 
 /** A visit's measurements, each with its correction, void and history; the open form is keyed by lineage so it survives the reload. */
 export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
+  const { t } = useTranslation();
+  const words = useVisitWords();
+  const format = useFormatter();
   const [open, setOpen] = useState<Open>(null);
   const focus = useReturnFocus();
   const toggle = (lineage: string, what: 'correct' | 'void' | 'history') => {
@@ -38,24 +39,24 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
     setOpen(open?.lineage === lineage && open.what === what ? null : { lineage, what });
   };
   return (
-    <ScrollBox label="Measurements of this visit">
+    <ScrollBox label={t('timeline.measurementsBox')}>
       <table className="data-table measurements-table">
         <thead>
           <tr>
-            <th scope="col">Measurement</th>
+            <th scope="col">{t('timeline.col.measurement')}</th>
             <th scope="col" className="num">
-              Value
+              {t('timeline.col.value')}
             </th>
-            <th scope="col">Instrument</th>
-            <th scope="col">End-feel</th>
-            <th scope="col">Pain</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('timeline.col.instrument')}</th>
+            <th scope="col">{t('timeline.col.endFeel')}</th>
+            <th scope="col">{t('timeline.col.pain')}</th>
+            <th scope="col">{t('timeline.col.note')}</th>
             <ActionsHeader />
           </tr>
         </thead>
         <tbody>
           {inClinicalOrder(measurements).map((m) => {
-            const label = measurementLabel(m);
+            const label = words.readingLabel(m);
             const what = open?.lineage === m.lineageId ? open.what : null;
             const close = (message: string | null, recordGone = false) => {
               setOpen(null);
@@ -67,31 +68,31 @@ export function MeasurementsTable({ measurements, nameOf, onChanged }: Props) {
                 <tr>
                   <th scope="row">{label}</th>
                   <td className="num">
-                    {formatDegrees(m.degrees)}
-                    {m.correctionReason ? <span className="tag">corrected</span> : null}
+                    {format.degrees(m.degrees)}
+                    {m.correctionReason ? <span className="tag">{t('timeline.corrected')}</span> : null}
                   </td>
-                  <td>{INSTRUMENT_LABELS[m.instrument]}</td>
-                  <td>{m.endFeel ? END_FEEL_LABELS[m.endFeel] : '—'}</td>
-                  <td>{m.pain === null ? '—' : `${m.pain}/10`}</td>
+                  <td>{words.instrument(m.instrument)}</td>
+                  <td>{m.endFeel ? words.endFeel(m.endFeel) : '—'}</td>
+                  <td>{m.pain === null ? '—' : t('timeline.painValue', { pain: m.pain })}</td>
                   <td>{m.note ?? ''}</td>
                   <td>
                     <div className="row-actions">
-                      <button type="button" aria-label={`Correct ${label}`} aria-expanded={what === 'correct'} onClick={() => toggle(m.lineageId, 'correct')}>
-                        Correct
+                      <button type="button" aria-label={t('timeline.correctWhat', { what: label })} aria-expanded={what === 'correct'} onClick={() => toggle(m.lineageId, 'correct')}>
+                        {t('timeline.correct')}
                       </button>
-                      <button type="button" aria-label={`Void ${label}`} aria-expanded={what === 'void'} onClick={() => toggle(m.lineageId, 'void')}>
-                        Void
+                      <button type="button" aria-label={t('timeline.voidWhat', { what: label })} aria-expanded={what === 'void'} onClick={() => toggle(m.lineageId, 'void')}>
+                        {t('timeline.void')}
                       </button>
-                      <button type="button" aria-label={`History of ${label}`} aria-expanded={what === 'history'} onClick={() => toggle(m.lineageId, 'history')}>
-                        History
+                      <button type="button" aria-label={t('timeline.historyOf', { what: label })} aria-expanded={what === 'history'} onClick={() => toggle(m.lineageId, 'history')}>
+                        {t('timeline.history')}
                       </button>
                     </div>
                   </td>
                 </tr>
                 {what ? (
                   <FormRow columns={7}>
-                    {what === 'correct' ? <MeasurementCorrectionForm measurement={m} label={label} onDone={(saved) => close(saved ? `${label} corrected.` : null)} /> : null}
-                    {what === 'void' ? <VoidRecordForm operation="measurements.void" id={m.id} what={label} onDone={(saved) => close(saved ? `${label} voided.` : null, saved)} /> : null}
+                    {what === 'correct' ? <MeasurementCorrectionForm measurement={m} label={label} onDone={(saved) => close(saved ? t('timeline.correctedWhat', { what: label }) : null)} /> : null}
+                    {what === 'void' ? <VoidRecordForm operation="measurements.void" id={m.id} what={label} onDone={(saved) => close(saved ? t('timeline.voidedWhat', { what: label }) : null, saved)} /> : null}
                     {what === 'history' ? <MeasurementHistory id={m.id} label={label} nameOf={nameOf} /> : null}
                   </FormRow>
                 ) : null}

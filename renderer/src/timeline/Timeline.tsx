@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { ClinicalEvent } from '../../../shared/domain/event';
 import type { Visit } from '../../../shared/domain/visit';
@@ -16,12 +17,13 @@ export function timelineItems(file: PatientFile): Item[] {
 }
 
 export function Timeline({ file, nameOf, onChanged }: { file: PatientFile; nameOf(id: string | null): string; onChanged(message: string): void }) {
+  const { t } = useTranslation();
   const items = timelineItems(file);
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
+      <h2 id="timeline-heading">{t('timeline.heading')}</h2>
       {items.length === 0 ? (
-        <p className="empty">No visits or events yet.</p>
+        <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline">
           {items.map((item) => (

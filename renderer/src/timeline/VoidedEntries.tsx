@@ -1,20 +1,15 @@
 import { useState, type ReactNode } from 'react';
-import { findMotionSpec, sideLabel } from '../../../shared/domain/catalogue';
-import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
-import { RISK_FACTOR_LABELS, SITE_STATUS_LABELS } from '../../../shared/domain/ho';
-import type { Measurement } from '../../../shared/domain/visit';
+import { useTranslation } from 'react-i18next';
 import { useOperation } from '../api/use-operation';
-import { siteLabel, useFormatInstant } from '../clinical/format';
+import { useFormatInstant } from '../clinical/format';
 import { describeEvent } from '../events/event-model';
+import { useEventKindNames } from '../events/event-words';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { ScrollBox } from '../layout/ScrollBox';
+import { useProfileWords } from '../profile/profile-words';
 import { useFormatDate } from '../session/session-context';
-import { describeMeasurement, EventHistory, MeasurementHistory } from './RecordHistory';
-
-function measurementLabel(m: Measurement): string {
-  const motion = findMotionSpec(m.motion)?.label.toLowerCase() ?? 'unknown motion';
-  return `${sideLabel(m.side)} ${motion}, ${m.mode}`;
-}
+import { useVisitWords } from '../visits/visit-words';
+import { EventHistory, MeasurementHistory, useDescribeMeasurement } from './RecordHistory';
 
 interface Row {
   key: string;
@@ -29,49 +24,64 @@ interface Row {
  * with who voided them, when and why. Loaded only when opened, since most patients have none.
  */
 function VoidedList({ patientId, nameOf }: { patientId: string; nameOf(id: string | null): string }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const formatInstant = useFormatInstant();
+  const words = useVisitWords();
+  const profile = useProfileWords();
+  const kinds = useEventKindNames();
+  const describeMeasurement = useDescribeMeasurement();
   const [voided] = useOperation('patients.voided', { patientId });
   const [open, setOpen] = useState<string | null>(null);
-  if (voided.state === 'loading') return <Loading what="voided entries" />;
+  if (voided.state === 'loading') return <Loading what={t('timeline.voided.loadingWhat')} />;
   if (voided.state === 'error') return <ErrorMessage error={voided.error} retry={voided.retry} />;
   const v = voided.value;
   const rows: Row[] = [
     ...v.visits.map(({ visit, voided: mark }) => ({
       key: visit.id,
-      what: 'Visit, with its measurements',
-      detail: `${formatDate(visit.date)}, ${nameOf(visit.therapistId)}${visit.notes ? `. Notes: ${visit.notes}` : ''}`,
+      what: t('timeline.voided.visit'),
+      detail: [t('timeline.voided.visitDetail', { date: formatDate(visit.date), name: nameOf(visit.therapistId) }), ...(visit.notes ? [t('visits.notesOf', { notes: visit.notes })] : [])].join('. '),
       voided: mark,
     })),
     ...v.measurements.map((m) => ({
       key: m.id,
-      what: `Measurement: ${measurementLabel(m)}`,
-      detail: `${formatDate(m.date)}: ${describeMeasurement(m)}`,
+      what: t('timeline.voided.measurement', { what: words.readingLabel(m) }),
+      detail: t('timeline.history.eventLine', { date: formatDate(m.date), what: describeMeasurement(m) }),
       voided: m.voided!,
-      history: <MeasurementHistory id={m.id} label={measurementLabel(m)} nameOf={nameOf} />,
+      history: <MeasurementHistory id={m.id} label={words.readingLabel(m)} nameOf={nameOf} />,
     })),
     ...v.events.map((e) => ({
       key: e.id,
-      what: `Event: ${EVENT_KIND_LABELS[e.kind]}`,
-      detail: `${formatDate(e.date)}: ${describeEvent(e, formatDate)}`,
+      what: t('timeline.voided.event', { kind: kinds[e.kind] }),
+      detail: t('timeline.history.eventLine', { date: formatDate(e.date), what: describeEvent(e, formatDate, t) }),
       voided: e.voided!,
-      history: <EventHistory id={e.id} label={EVENT_KIND_LABELS[e.kind]} nameOf={nameOf} />,
+      history: <EventHistory id={e.id} label={kinds[e.kind]} nameOf={nameOf} />,
     })),
-    ...v.sites.map((s) => ({ key: s.id, what: `Watched site: ${siteLabel(s.joint, s.side)}`, detail: `${SITE_STATUS_LABELS[s.status]} since ${formatDate(s.since)}`, voided: s.voided! })),
-    ...v.riskFactors.map((r) => ({ key: r.id, what: `Risk factor: ${RISK_FACTOR_LABELS[r.kind]}`, detail: r.onsetDate ? formatDate(r.onsetDate) : 'No date', voided: r.voided! })),
+    ...v.sites.map((s) => ({
+      key: s.id,
+      what: t('timeline.voided.site', { site: profile.site(s.joint, s.side) }),
+      detail: t('timeline.voided.siteDetail', { status: profile.status(s.status), date: formatDate(s.since) }),
+      voided: s.voided!,
+    })),
+    ...v.riskFactors.map((r) => ({
+      key: r.id,
+      what: t('timeline.voided.riskFactor', { kind: profile.riskFactor(r.kind) }),
+      detail: r.onsetDate ? formatDate(r.onsetDate) : t('timeline.voided.noDate'),
+      voided: r.voided!,
+    })),
   ].sort((a, b) => b.voided.at.localeCompare(a.voided.at));
-  if (rows.length === 0) return <p className="empty">Nothing has been voided for this patient.</p>;
+  if (rows.length === 0) return <p className="empty">{t('timeline.voided.none')}</p>;
   return (
-    <ScrollBox label="Voided entries">
+    <ScrollBox label={t('timeline.voided.summary')}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">What it said</th>
-            <th scope="col">Voided</th>
-            <th scope="col">Reason</th>
+            <th scope="col">{t('timeline.voided.entry')}</th>
+            <th scope="col">{t('timeline.voided.said')}</th>
+            <th scope="col">{t('timeline.voided.voided')}</th>
+            <th scope="col">{t('timeline.voided.reason')}</th>
             <th scope="col">
-              <span className="visually-hidden">History</span>
+              <span className="visually-hidden">{t('timeline.history')}</span>
             </th>
           </tr>
         </thead>
@@ -81,14 +91,14 @@ function VoidedList({ patientId, nameOf }: { patientId: string; nameOf(id: strin
               <td>{r.what}</td>
               <td>{r.detail}</td>
               <td>
-                {formatInstant(r.voided.at)} by {nameOf(r.voided.by)}
+                {t('timeline.voided.by', { at: formatInstant(r.voided.at), name: nameOf(r.voided.by) })}
               </td>
               <td>{r.voided.reason}</td>
               <td>
                 {r.history ? (
                   <>
                     <button type="button" aria-expanded={open === r.key} onClick={() => setOpen(open === r.key ? null : r.key)}>
-                      History
+                      {t('timeline.history')}
                     </button>
                     {open === r.key ? r.history : null}
                   </>
@@ -103,10 +113,11 @@ function VoidedList({ patientId, nameOf }: { patientId: string; nameOf(id: strin
 }
 
 export function VoidedEntries({ patientId, nameOf }: { patientId: string; nameOf(id: string | null): string }) {
+  const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
     <details className="voided-entries" onToggle={(e) => setOpened((e.target as HTMLDetailsElement).open)}>
-      <summary>Voided entries</summary>
+      <summary>{t('timeline.voided.summary')}</summary>
       {opened ? <VoidedList patientId={patientId} nameOf={nameOf} /> : null}
     </details>
   );

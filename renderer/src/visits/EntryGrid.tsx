@@ -1,14 +1,22 @@
+import type { TFunction } from 'i18next';
 import type { KeyboardEvent } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { formatDegrees, modeLabel } from '../../../shared/domain/catalogue';
-import { CLASSIFICATION_LABELS, SITE_STATUS_LABELS, type WatchedSite } from '../../../shared/domain/ho';
+import { useTranslation } from 'react-i18next';
+import type { WatchedSite } from '../../../shared/domain/ho';
+import type { Formatter } from '../../../shared/format';
 import type { Measurement } from '../../../shared/domain/visit';
-import { useFormatDate } from '../session/session-context';
-import { cellLabel, groupName, type EntryGridLayout, type GridCell, type GridGroup, type SeriesPoint } from './grid-model';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useProfileWords, type ProfileWords } from '../profile/profile-words';
+import { useFormatter } from '../session/session-context';
+import type { EntryGridLayout, GridCell, GridGroup, SeriesPoint } from './grid-model';
 import { alreadyMeasured, type VisitFormValues } from './visit-form-model';
+import { useVisitWords } from './visit-words';
 
-/** What a box has to say: a refused value, or a value far from the last reading that asks to be confirmed. */
-export type CellIssue = { kind: 'error'; message: string } | { kind: 'ask'; last: SeriesPoint; degrees: string };
+/**
+ * What a box has to say: a refused value (`range`: the motion's accepted range, when the value is outside it or
+ * not a whole number), or a value far from the last reading that asks to be confirmed.
+ */
+export type CellIssue = { kind: 'error'; message: string; range?: { min: number; max: number } } | { kind: 'ask'; last: SeriesPoint; degrees: string };
 
 interface GridProps {
   form: UseFormReturn<VisitFormValues>;
@@ -30,43 +38,57 @@ interface GridProps {
   recordedOf(cell: GridCell): Measurement | undefined;
 }
 
-function siteSummary(site: WatchedSite): string {
-  const classification = site.classification ? `, ${(CLASSIFICATION_LABELS[site.classification.code] ?? site.classification.code).split(':')[0]}` : '';
-  return `${SITE_STATUS_LABELS[site.status].toLowerCase()}${classification}`;
+/** "at risk, Brooker II": a group's watched site, in its heading. */
+function siteSummary(site: WatchedSite, profile: ProfileWords): string {
+  const classification = site.classification ? `, ${profile.grade(site.classification.code)}` : '';
+  return `${profile.status(site.status).toLocaleLowerCase()}${classification}`;
+}
+
+/** "Right elbow and forearm": a group's name, in the heading and on the button that shows it. */
+function useGroupName(): (group: Pick<GridGroup, 'joint' | 'side'>) => string {
+  const { t } = useTranslation();
+  const profile = useProfileWords();
+  return (group) => {
+    if (group.joint !== 'elbow') return profile.site(group.joint, group.side);
+    return group.side === 'left' ? t('visits.grid.elbowGroup.left') : t('visits.grid.elbowGroup.right');
+  };
 }
 
 /** The full sentence of a box's issue, as the message line and the box's description say it. */
-export function issueText(issue: CellIssue, formatDate: (d: string) => string): string {
+export function issueText(issue: CellIssue, t: TFunction, format: Formatter): string {
   if (issue.kind === 'error') return issue.message;
-  const typed = issue.degrees.trim();
-  return `${formatDegrees(issue.last.degrees)} last time (${formatDate(issue.last.date)}): is ${typed}° right? Enter again confirms.`;
+  return t('visits.cell.ask', { last: format.degrees(issue.last.degrees), date: format.date(issue.last.date), typed: issue.degrees.trim() });
 }
 
 /** The box's own marker: a few words in the box's column, never wider than it. */
-function shortText(issue: CellIssue): string {
-  if (issue.kind === 'ask') return 'confirm?';
-  const range = /from (-?\d+) to (-?\d+)/.exec(issue.message);
-  return range ? `${range[1]} to ${range[2]}°` : 'not valid';
+function shortText(issue: CellIssue, t: TFunction): string {
+  if (issue.kind === 'ask') return t('visits.cell.confirmShort');
+  return issue.range ? t('visits.cell.range', issue.range) : t('visits.cell.notValid');
 }
 
 /** A box the visit being added to has already measured: its value, in grey, out of the Tab and Enter order. */
 function RecordedCell({ cell, reading }: { cell: GridCell; reading: Measurement }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useVisitWords();
   return (
     <div className="grid-cell grid-cell-recorded">
-      <span className="grid-cell-box" title={alreadyMeasured(reading)}>
-        <span className="visually-hidden">{cellLabel(cell)}: </span>
-        <span className="recorded-value">{formatDegrees(reading.degrees)}</span>
-        <span className="visually-hidden"> already measured in this visit</span>
+      <span className="grid-cell-box" title={alreadyMeasured(reading, t, format)}>
+        <span className="visually-hidden">{words.readingLabel(cell)}: </span>
+        <span className="recorded-value">{format.degrees(reading.degrees)}</span>
+        <span className="visually-hidden"> {t('visits.cell.alreadyHere')}</span>
       </span>
       <span className="last-value" aria-hidden="true">
-        recorded
+        {t('visits.cell.recorded')}
       </span>
     </div>
   );
 }
 
 function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; cell: GridCell; last: SeriesPoint | undefined; issue: CellIssue | null; autoFocus: boolean }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useVisitWords();
   const { form } = props;
   const path = `cells.${cell.index}.degrees` as const;
   const id = `cell-${cell.index}`;
@@ -74,7 +96,7 @@ function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; 
   return (
     <div className={`grid-cell${kind}`}>
       <label htmlFor={id} className="visually-hidden">
-        {cellLabel(cell)}
+        {words.readingLabel(cell)}
       </label>
       <span className="grid-cell-box">
         <input
@@ -104,18 +126,18 @@ function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; 
       <span id={`${id}-last`} className="last-value">
         {last ? (
           <>
-            <span aria-hidden="true">last </span>
-            <span className="visually-hidden">Last value </span>
-            {formatDegrees(last.degrees)}
-            <span className="visually-hidden"> on {formatDate(last.date)}</span>
+            <span aria-hidden="true">{t('visits.cell.last')} </span>
+            <span className="visually-hidden">{t('visits.cell.lastValue')} </span>
+            {format.degrees(last.degrees)}
+            <span className="visually-hidden"> {t('visits.cell.lastOn', { date: format.date(last.date) })}</span>
           </>
         ) : (
-          <span className="visually-hidden">No earlier value</span>
+          <span className="visually-hidden">{t('visits.cell.noEarlier')}</span>
         )}
       </span>
       {issue ? (
         <span className="cell-flag" aria-hidden="true">
-          {issue.kind === 'error' ? '⚠' : '?'} {shortText(issue)}
+          {issue.kind === 'error' ? '⚠' : '?'} {shortText(issue, t)}
         </span>
       ) : null}
     </div>
@@ -128,28 +150,31 @@ function CellInput({ props, cell, last, issue, autoFocus }: { props: GridProps; 
  * message appears. Every box's message is here (one shown at a time), so each box's description can point at it.
  */
 function MessageLine({ props, withIssues }: { props: GridProps; withIssues: { cell: GridCell; issue: CellIssue }[] }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const words = useVisitWords();
   const shownItem = withIssues.find((w) => w.cell.index === props.current) ?? withIssues[0];
   const more = withIssues.length - 1;
   return (
     <div className={`grid-message${shownItem ? ' has-message' : ''}`}>
       {withIssues.map(({ cell, issue }) => {
-        const text = issueText(issue, formatDate);
+        const text = issueText(issue, t, format);
+        const name = words.readingLabel(cell);
         const isShown = cell === shownItem?.cell;
         return (
-          <p key={cell.index} id={`cell-${cell.index}-error`} hidden={!isShown} className={issue.kind === 'error' ? 'field-error cell-error' : 'cell-ask'} title={`${cellLabel(cell)}: ${text}`}>
+          <p key={cell.index} id={`cell-${cell.index}-error`} hidden={!isShown} className={issue.kind === 'error' ? 'field-error cell-error' : 'cell-ask'} title={`${name}: ${text}`}>
             <span aria-hidden="true">{issue.kind === 'error' ? '⚠ ' : '? '}</span>
-            <span className="cell-name">{cellLabel(cell)}:</span> {text}
+            <span className="cell-name">{name}:</span> {text}
           </p>
         );
       })}
       {shownItem?.issue.kind === 'ask' ? (
         <button type="button" className="small-button" onClick={() => props.onConfirm(shownItem.cell)}>
-          Yes, {shownItem.issue.degrees.trim()}° is right
+          {t('visits.cell.yesRight', { typed: shownItem.issue.degrees.trim() })}
         </button>
       ) : null}
-      {shownItem && more > 0 ? <span className="muted small">and {more} more</span> : null}
-      {!shownItem ? <p className="keys-hint">Enter: next box · Shift+Enter: previous box · Ctrl+Enter: save the visit</p> : null}
+      {shownItem && more > 0 ? <span className="muted small">{t('visits.cell.more', { count: more })}</span> : null}
+      {!shownItem ? <p className="keys-hint">{t('visits.grid.keys')}</p> : null}
     </div>
   );
 }
@@ -161,6 +186,11 @@ function MessageLine({ props, withIssues }: { props: GridProps; withIssues: { ce
  * other side of a watched joint is one button away, after the grid. Beside each box, the last comparable value.
  */
 export function EntryGrid(props: GridProps) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogueWords();
+  const words = useVisitWords();
+  const profile = useProfileWords();
+  const groupName = useGroupName();
   const { grid, shown } = props;
   const visible = grid.groups.filter((g) => g.watched || shown.has(g.key));
   const hidden = grid.groups.filter((g) => !g.watched && !shown.has(g.key));
@@ -175,7 +205,7 @@ export function EntryGrid(props: GridProps) {
       <MessageLine props={props} withIssues={withIssues} />
       <div className="grid-scroll">
         <table className="entry-grid" aria-describedby="grid-hint">
-          <caption className="visually-hidden">Range of motion (degrees)</caption>
+          <caption className="visually-hidden">{t('visits.grid.caption')}</caption>
           <colgroup>
             <col className="motion-col" />
             {grid.modes.map((m) => (
@@ -184,10 +214,10 @@ export function EntryGrid(props: GridProps) {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Motion</th>
+              <th scope="col">{t('visits.grid.motion')}</th>
               {grid.modes.map((m) => (
                 <th key={m} scope="col" className="mode-head">
-                  {modeLabel(m)}
+                  {catalogue.mode(m)}
                 </th>
               ))}
             </tr>
@@ -197,12 +227,12 @@ export function EntryGrid(props: GridProps) {
               <tr className="group-row">
                 <th scope="rowgroup" colSpan={grid.modes.length + 1}>
                   {groupName(group)}
-                  <span className="group-status">{group.sites.length > 0 ? ` (${group.sites.map(siteSummary).join('; ')})` : ' (not watched: for comparison)'}</span>
+                  <span className="group-status">{` (${group.sites.length > 0 ? group.sites.map((site) => siteSummary(site, profile)).join('; ') : t('visits.grid.notWatched')})`}</span>
                 </th>
               </tr>
               {group.rows.map((row) => (
                 <tr key={row.spec.key}>
-                  <th scope="row">{row.spec.label}</th>
+                  <th scope="row">{words.motionName(row.spec.key)}</th>
                   {row.cells.map((cell) => {
                     const reading = props.recordedOf(cell);
                     return (
@@ -224,11 +254,11 @@ export function EntryGrid(props: GridProps) {
       <div className="grid-after">
         {hidden.map((g) => (
           <button key={g.key} type="button" className="small-button" onClick={() => props.onShow(g)}>
-            Show {groupName(g).toLowerCase()}
+            {t('visits.grid.show', { group: groupName(g).toLocaleLowerCase() })}
           </button>
         ))}
         <p className="field-hint" id="grid-hint">
-          Degrees from neutral: a joint that cannot reach 0 gets a negative value (elbow extension -30 is a 30° flexion contracture). Leave a box empty if it was not measured.
+          {t('visits.grid.hint')}
         </p>
       </div>
     </div>

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Envelope } from '../../../shared/api/errors';
+import { motionSpec } from '../../../shared/domain/catalogue';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
 import type { Visit } from '../../../shared/domain/visit';
@@ -12,18 +14,18 @@ import { useDateBoxes } from '../forms/DateField';
 import { applyServerErrors } from '../forms/schema-form';
 import { flashOn } from '../layout/flash';
 import { href, navigate } from '../router';
-import { useFormatDate, useSession } from '../session/session-context';
+import { useFormatter, useSession } from '../session/session-context';
 import { EntryGrid, type CellIssue } from './EntryGrid';
 import { ComparabilityHint } from './ComparabilityHint';
 import { seriesKeyOf } from '../../../shared/domain/series';
-import { buildEntryGrid, cellLabel, implausibleAgainst, lastComparable, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
+import { buildEntryGrid, implausibleAgainst, lastComparable, seriesOf, visibleCells, type GridCell, type GridGroup } from './grid-model';
 import { MeasurementDetails } from './MeasurementDetails';
 import { caveatsFor, clashesWith, useSameDay } from './use-same-day';
 import { VisitHeaderFields, VisitSymptomsFields } from './VisitHeaderFields';
 import { ADD_TO_VISIT_ID, AddingTo, KeptWithVisit, SameDayQuestion } from './VisitTarget';
-import { plural } from './visit-text';
 import { initialValues, knownPaths, readingIn, toAdditionInput, toFormFields, toVisitInput, valuesToAdd, visitResolver, type VisitFormValues } from './visit-form-model';
 import { focusNextAfter, visitFormKeyDown } from './visit-keys';
+import { useVisitWords } from './visit-words';
 import './visits.css';
 
 /**
@@ -35,7 +37,10 @@ import './visits.css';
  */
 export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: Visit | null }) {
   const { state } = useSession();
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const formatDate = format.date;
+  const words = useVisitWords();
   const dates = useDateBoxes('date');
   const current = state.currentTherapist?.id ?? '';
   const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
@@ -44,8 +49,8 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
   // The visit being added to is decided after the form is made (it follows the date typed): the checks read it here.
   const targetRef = useRef<Visit | null>(addTo);
   const resolver = useMemo(
-    () => visitResolver({ patient: file.patient, grid, formatDate, dates, target: () => targetRef.current, recorded: (cell) => (targetRef.current ? readingIn(targetRef.current, cell) : undefined) }),
-    [file.patient, grid, formatDate, dates],
+    () => visitResolver({ patient: file.patient, grid, t, format, dates, target: () => targetRef.current, recorded: (cell) => (targetRef.current ? readingIn(targetRef.current, cell) : undefined) }),
+    [file.patient, grid, t, format, dates],
   );
   const form = useForm<VisitFormValues>({
     resolver,
@@ -120,7 +125,12 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
 
   const issueOf = (cell: GridCell): CellIssue | null => {
     const message = errors.cells?.[cell.index]?.degrees?.message;
-    if (message) return { kind: 'error', message };
+    if (message) {
+      // A number outside the motion's range, or not whole: the box's marker shows the range it takes.
+      const typed = numberFromText(cells[cell.index]?.degrees ?? '');
+      const outOfRange = typeof typed === 'number' && !validateDegrees(cell.motion, typed).ok;
+      return outOfRange ? { kind: 'error', message, range: motionSpec(cell.motion).plausible } : { kind: 'error', message };
+    }
     const last = farFrom(cell);
     if (last && settled.has(cell.index) && unconfirmed(cell)) return { kind: 'ask', last, degrees: cells[cell.index]?.degrees ?? '' };
     return null;
@@ -157,7 +167,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
     if (!asking) return;
     const first = clashesWith(asking, grid, cells)[0];
     if (first) {
-      setFormError(`${cellLabel(first)} is already in the visit of ${formatDate(asking.date)}: clear its box first, or record a separate visit.`);
+      setFormError(t('visits.clash', { cell: words.readingLabel(first), date: formatDate(asking.date) }));
       focusCell(first.index);
       return;
     }
@@ -202,7 +212,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
       // A date that already has a visit: the person says whether these readings go into it before anything is saved.
       if (asking) {
         setSaveAsked(true);
-        setFormError(`Answer first: add these measurements to the visit of ${formatDate(asking.date)}, or record a separate visit.`);
+        setFormError(t('visits.answerFirst', { date: formatDate(asking.date) }));
         document.getElementById(ADD_TO_VISIT_ID)?.focus();
         return;
       }
@@ -211,14 +221,13 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
       const firstFar = far[0];
       if (firstFar) {
         setSettled((prev) => new Set([...prev, ...far.map((c) => c.index)]));
-        setFormError(`${plural(far.length, 'value')} far from the last reading: confirm (Enter in the box) or correct before saving.`);
+        setFormError(t('visits.farValues', { count: far.length }));
         focusCell(firstFar.index);
         return;
       }
       const { r, cellOf, count } = await send(values);
       if (r.ok) {
-        const n = plural(count, 'measurement');
-        flashOn(patientPage, target ? `Added to the visit of ${formatDate(target.date)}: ${n}.` : `Visit of ${formatDate(values.date)} saved: ${n}.`);
+        flashOn(patientPage, target ? t('visits.added', { date: formatDate(target.date), count }) : t('visits.saved', { date: formatDate(values.date), count }));
         navigate(patientPage);
         return;
       }
@@ -226,7 +235,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
       const fields = r.error.fields ? toFormFields(r.error.fields, cellOf) : undefined;
       setFormError(applyServerErrors(form, { ...r.error, fields }, knownPaths(grid)));
     },
-    (errs) => setFormError((errs as { _?: { message?: string } })._?.message ?? 'Some values need attention: the first one has the focus.'),
+    (errs) => setFormError((errs as { _?: { message?: string } })._?.message ?? t('visits.attention')),
   );
 
   const cancel = () => (isDirty ? setConfirming(true) : navigate(patientPage));
@@ -242,7 +251,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
         onKeyDown={(e) => visitFormKeyDown(e, cancel)}
       >
         <VisitHeaderFields form={form} therapists={state.activeTherapists} adding={target} />
-        {asking ? <SameDayQuestion visit={asking} nameOf={nameOf} caveats={caveatsFor(asking, grid, form.getValues())} onAdd={addToVisit} onSeparate={separateVisit} /> : null}
+        {asking ? <SameDayQuestion visit={asking} nameOf={nameOf} caveats={caveatsFor(asking, grid, form.getValues(), { t, words, format })} onAdd={addToVisit} onSeparate={separateVisit} /> : null}
         {target ? <AddingTo visit={target} nameOf={nameOf} {...(sameDay.locked ? {} : { onSeparate: separateVisit })} /> : null}
         <ComparabilityHint form={form} file={file} />
         <EntryGrid
@@ -267,10 +276,10 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
         <MeasurementDetails form={form} grid={grid} shown={open} />
         <div className="form-actions sticky-actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
-            {target ? 'Add to visit' : 'Save visit'}
+            {target ? t('visits.addToVisit') : t('visits.save')}
           </button>
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('visits.cancel')}
           </button>
           {formError ? (
             <p className="field-error form-message" role="alert">
@@ -278,19 +287,19 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
               {formError}
             </p>
           ) : (
-            <span className="keys-hint">Ctrl+Enter saves · Escape cancels</span>
+            <span className="keys-hint">{t('visits.keys')}</span>
           )}
         </div>
       </form>
       <ConfirmDialog
         open={confirming}
-        title="Discard this visit?"
-        confirmLabel="Discard visit"
-        cancelLabel="Keep editing"
+        title={t('visits.discard.title')}
+        confirmLabel={t('visits.discard.confirm')}
+        cancelLabel={t('visits.discard.keep')}
         onConfirm={() => navigate(patientPage)}
         onCancel={() => setConfirming(false)}
       >
-        <p>Nothing typed on this screen has been saved yet. Discarding it cannot be undone.</p>
+        <p>{t('visits.discard.body')}</p>
       </ConfirmDialog>
     </>
   );

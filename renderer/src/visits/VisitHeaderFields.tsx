@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import type { FieldError, UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { Therapist } from '../../../shared/domain/therapist';
 import { dateInputHint } from '../../../shared/domain/dates';
-import { VISIT_SETTINGS, VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
-import { EndFeelOptions, InstrumentOptions } from '../clinical/reading-options';
+import { VISIT_SETTINGS, type Visit } from '../../../shared/domain/visit';
+import { EndFeelOptions, InstrumentOptions } from './ReadingOptions';
 import { useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
+import { useVisitWords } from './visit-words';
 
 type Form = UseFormReturn<VisitFormValues>;
 
@@ -17,15 +19,17 @@ type Form = UseFormReturn<VisitFormValues>;
  */
 export function VisitHeaderFields({ form, therapists, adding }: { form: Form; therapists: Therapist[]; adding: Visit | null }) {
   const { register, formState } = form;
+  const { t } = useTranslation();
+  const words = useVisitWords();
   const e = formState.errors;
   const id = useId();
   const format = useDateFormat();
   const fields: [string, string, FieldError | undefined][] = [
-    ['date', 'Visit date', e.date],
-    ['therapist', 'Therapist', e.therapistId],
-    ['setting', 'Setting', e.setting],
-    ['instrument', 'Default instrument', e.defaults?.instrument],
-    ['endFeel', 'Default end-feel', e.defaults?.endFeel],
+    ['date', t('visits.date'), e.date],
+    ['therapist', adding ? t('visits.measuredBy') : t('visits.therapist'), e.therapistId],
+    ['setting', t('visits.settingLabel'), e.setting],
+    ['instrument', t('visits.defaultInstrument'), e.defaults?.instrument],
+    ['endFeel', t('visits.defaultEndFeel'), e.defaults?.endFeel],
   ];
   const a = (name: string) => {
     const error = fields.find(([n]) => n === name)?.[2]?.message;
@@ -41,7 +45,7 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
     <div className="visit-header">
       <div className="visit-header-fields">
         <div className="hfield">
-          <label htmlFor={`${id}-date`}>Visit date</label>
+          <label htmlFor={`${id}-date`}>{t('visits.date')}</label>
           {/* Adding to a visit: its date is the visit's; a visit on another day is a visit of its own. */}
           <input {...a('date')} size={11} autoComplete="off" spellCheck={false} placeholder={format} readOnly={adding !== null} {...register('date')} />
           <span id={`${id}-date-hint`} className="visually-hidden">
@@ -50,7 +54,7 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
         </div>
         <div className="hfield">
           {/* A reading added later is the adding therapist's: the rater, not the visit's therapist. */}
-          <label htmlFor={`${id}-therapist`}>{adding ? 'Measured by' : 'Therapist'}</label>
+          <label htmlFor={`${id}-therapist`}>{adding ? t('visits.measuredBy') : t('visits.therapist')}</label>
           <select {...a('therapist')} {...register('therapistId')}>
             {therapists.map((t) => (
               <option key={t.id} value={t.id}>
@@ -61,31 +65,31 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
         </div>
         {adding ? (
           <div className="hfield">
-            <span className="hfield-label">Setting</span>
-            <span className="hfield-value">{VISIT_SETTING_LABELS[adding.setting]}</span>
+            <span className="hfield-label">{t('visits.settingLabel')}</span>
+            <span className="hfield-value">{words.setting(adding.setting)}</span>
           </div>
         ) : (
           <div className="hfield">
-            <label htmlFor={`${id}-setting`}>Setting</label>
+            <label htmlFor={`${id}-setting`}>{t('visits.settingLabel')}</label>
             <select {...a('setting')} {...register('setting')}>
               {VISIT_SETTINGS.map((s) => (
                 <option key={s} value={s}>
-                  {VISIT_SETTING_LABELS[s]}
+                  {words.setting(s)}
                 </option>
               ))}
             </select>
           </div>
         )}
         <div className="hfield">
-          <label htmlFor={`${id}-instrument`}>Default instrument</label>
+          <label htmlFor={`${id}-instrument`}>{t('visits.defaultInstrument')}</label>
           <select {...a('instrument')} {...register('defaults.instrument')}>
             <InstrumentOptions />
           </select>
         </div>
         <div className="hfield">
-          <label htmlFor={`${id}-endFeel`}>Default end-feel</label>
+          <label htmlFor={`${id}-endFeel`}>{t('visits.defaultEndFeel')}</label>
           <select {...a('endFeel')} {...register('defaults.endFeel')}>
-            <option value="">Not recorded</option>
+            <option value="">{t('visits.notRecorded')}</option>
             <EndFeelOptions />
           </select>
         </div>
@@ -108,24 +112,26 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
 /** After the grid: how the patient is (symptoms, pain) and the visit's notes. */
 export function VisitSymptomsFields({ form }: { form: Form }) {
   const { register, formState } = form;
+  const { t } = useTranslation();
+  const words = useVisitWords();
   const e = formState.errors;
   return (
     <div className="visit-after-grid">
       <fieldset className="symptoms">
-        <legend>Symptoms</legend>
+        <legend>{t('visits.symptoms')}</legend>
         <div className="checkbox-row">
-          {SYMPTOM_FIELDS.map(([name, label]) => (
+          {SYMPTOM_FIELDS.map((name) => (
             <label key={name} className="choice">
               <input type="checkbox" {...register(`symptoms.${name}`)} />
-              {label}
+              {words.symptom(name)}
             </label>
           ))}
         </div>
-        <Field label="Pain (0-10)" hint="0 none, 10 worst imaginable; empty if not asked." error={e.symptoms?.pain?.message}>
+        <Field label={t('visits.pain')} hint={t('visits.painHint')} error={e.symptoms?.pain?.message}>
           {(a) => <input {...a} size={3} autoComplete="off" {...register('symptoms.pain')} />}
         </Field>
       </fieldset>
-      <Field label="Notes" error={e.notes?.message}>
+      <Field label={t('visits.notes')} error={e.notes?.message}>
         {(a) => <textarea {...a} rows={2} {...register('notes')} />}
       </Field>
     </div>

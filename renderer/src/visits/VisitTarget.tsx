@@ -1,6 +1,8 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/domain/visit';
 import { useFormatDate } from '../session/session-context';
-import { plural, symptomsText } from './visit-text';
+import { symptomsText } from './visit-text';
+import { useVisitWords } from './visit-words';
 
 export const ADD_TO_VISIT_ID = 'same-day-add';
 
@@ -18,18 +20,19 @@ interface QuestionProps {
  * on; saving waits for the answer. A live region, so a screen reader hears the question when it appears.
  */
 export function SameDayQuestion({ visit, nameOf, caveats, onAdd, onSeparate }: QuestionProps) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <div className="same-day" role="group" aria-labelledby="same-day-question">
       <p id="same-day-question" role="status">
-        <span aria-hidden="true">? </span>A visit on {formatDate(visit.date)} already exists (by {nameOf(visit.therapistId)}, {plural(visit.measurements.length, 'measurement')}). Add
-        these measurements to it?
+        <span aria-hidden="true">? </span>
+        {t('visits.sameDay.question', { date: formatDate(visit.date), name: nameOf(visit.therapistId), count: visit.measurements.length })}
       </p>
       <button type="button" id={ADD_TO_VISIT_ID} className="small-button" onClick={onAdd}>
-        Add to it
+        {t('visits.sameDay.add')}
       </button>
       <button type="button" className="small-button" onClick={onSeparate}>
-        Record a separate visit
+        {t('visits.sameDay.separate')}
       </button>
       {caveats.map((c) => (
         <p key={c} className="same-day-caveat">
@@ -42,17 +45,21 @@ export function SameDayQuestion({ visit, nameOf, caveats, onAdd, onSeparate }: Q
 
 /** While adding to a recorded visit: which one, and the way back to a visit of its own (unless that is the task). */
 export function AddingTo({ visit, nameOf, onSeparate }: { visit: Visit; nameOf(id: string | null): string; onSeparate?: () => void }) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const n = visit.measurements.length;
   return (
     <div className="same-day adding" role="status">
       <p>
-        <strong>Adding to the visit of {formatDate(visit.date)}</strong> (by {nameOf(visit.therapistId)}, {plural(n, 'reading')}): what it has is shown in grey; fill the empty
-        boxes.
+        <Trans
+          i18nKey="visits.adding"
+          values={{ date: formatDate(visit.date), name: nameOf(visit.therapistId) }}
+          count={visit.measurements.length}
+          components={[<strong key="visit" />]}
+        />
       </p>
       {onSeparate ? (
         <button type="button" className="small-button" onClick={onSeparate}>
-          Record a separate visit instead
+          {t('visits.separateInstead')}
         </button>
       ) : null}
     </div>
@@ -61,11 +68,13 @@ export function AddingTo({ visit, nameOf, onSeparate }: { visit: Visit; nameOf(i
 
 /** In place of the symptoms and notes boxes: the visit keeps what it recorded (a visit is never edited). */
 export function KeptWithVisit({ visit }: { visit: Visit }) {
+  const { t } = useTranslation();
+  const words = useVisitWords();
   return (
     <div className="visit-after-grid">
       <p className="muted">
-        The visit's symptoms and notes stay as recorded. {symptomsText(visit)}
-        {visit.notes ? ` Notes: ${visit.notes}` : ''}
+        {t('visits.kept')} {symptomsText(visit, t, words)}
+        {visit.notes ? ` ${t('visits.notesOf', { notes: visit.notes })}` : ''}
       </p>
     </div>
   );

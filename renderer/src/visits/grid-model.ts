@@ -1,7 +1,7 @@
 // The entry grid's shape, worked out from the patient's watched sites. Pure functions, so the screen only
 // draws what this decides: which motions are rows, grouped by side (all of the right elbow, then the left),
 // which groups are open (the watched sites) and the order Enter and Tab walk the boxes in.
-import { JOINTS, MODES, SIDES, findMotionSpec, motionSpec, motionsOfJoint, sideLabel, type JointId, type Mode, type MotionKey, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
+import { JOINTS, MODES, SIDES, findMotionSpec, motionSpec, motionsOfJoint, type JointId, type Mode, type MotionKey, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
 import { siteMotionJoints, type WatchedSite } from '../../../shared/domain/ho';
 import { seriesKeyOf, type SeriesKey } from '../../../shared/domain/series';
 import type { Instrument, Visit } from '../../../shared/domain/visit';
@@ -142,12 +142,6 @@ export function buildEntryGrid(sites: readonly WatchedSite[]): EntryGridLayout {
   return { modes: MODES, groups, cells };
 }
 
-/** "Right elbow and forearm": a group's name, in the heading and on the button that shows it. */
-export function groupName(group: Pick<GridGroup, 'joint' | 'side'>): string {
-  const joint = group.joint === 'elbow' ? 'elbow and forearm' : group.joint;
-  return `${sideLabel(group.side)} ${joint}`;
-}
-
 export interface SeriesPoint {
   degrees: number;
   date: string;
@@ -184,11 +178,6 @@ export function lastComparable(points: readonly SeriesPoint[] | undefined, instr
 export function implausibleAgainst(motion: MotionKey, degrees: number, last: SeriesPoint | undefined): SeriesPoint | undefined {
   if (!last || !Number.isFinite(degrees)) return undefined;
   return Math.abs(degrees - last.degrees) > 2 * motionSpec(motion).threshold.value ? last : undefined;
-}
-
-/** "Right elbow flexion, active": the accessible name of a box, and how its messages name it. */
-export function cellLabel(cell: GridCell): string {
-  return `${sideLabel(cell.side)} ${(findMotionSpec(cell.motion)?.label ?? cell.motion).toLowerCase()}, ${cell.mode}`;
 }
 
 /** Which groups are shown: the watched ones, and those the person opened. */

@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import type { Formatter } from '../../../shared/format';
 import type { Visit } from '../../../shared/domain/visit';
-import { cellLabel, type EntryGridLayout } from './grid-model';
+import type { EntryGridLayout } from './grid-model';
 import { readingIn, SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
+import type { VisitWords } from './visit-words';
 
 export interface SameDay {
   /** The visit already recorded on the date typed, while the person has not said what to do with it. */
@@ -42,11 +45,13 @@ export function clashesWith(v: Visit, grid: EntryGridLayout, cells: VisitFormVal
 }
 
 /** What answering "add" would leave out or refuse, said with the question. */
-export function caveatsFor(v: Visit, grid: EntryGridLayout, values: VisitFormValues): string[] {
+export function caveatsFor(v: Visit, grid: EntryGridLayout, values: VisitFormValues, say: { t: TFunction; words: VisitWords; format: Formatter }): string[] {
+  const { t, words, format } = say;
   const clashes = clashesWith(v, grid, values.cells);
-  const facts = values.notes.trim() !== '' || values.symptoms.pain.trim() !== '' || SYMPTOM_FIELDS.some(([k]) => values.symptoms[k]);
-  return [
-    ...(clashes.length ? [`Already in that visit: ${clashes.map((c) => `${cellLabel(c)} (${readingIn(v, c)?.degrees ?? '?'}°)`).join('; ')}. Clear those boxes to add the rest.`] : []),
-    ...(facts ? ['The symptoms and notes typed here are not added: the visit keeps its own.'] : []),
-  ];
+  const facts = values.notes.trim() !== '' || values.symptoms.pain.trim() !== '' || SYMPTOM_FIELDS.some((k) => values.symptoms[k]);
+  const item = (c: (typeof clashes)[number]) => {
+    const reading = readingIn(v, c);
+    return t('visits.sameDay.clashItem', { cell: words.readingLabel(c), degrees: reading ? format.degrees(reading.degrees) : '?' });
+  };
+  return [...(clashes.length ? [t('visits.sameDay.clashes', { list: clashes.map(item).join('; ') })] : []), ...(facts ? [t('visits.sameDay.facts')] : [])];
 }

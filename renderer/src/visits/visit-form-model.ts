@@ -1,10 +1,11 @@
 // What the visit form holds (text as typed), how it becomes the 'visits.record' input, and how the
 // shared schema's messages, ours or the back end's, find their way back to the box they concern.
+import type { TFunction } from 'i18next';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import type { Patient } from '../../../shared/domain/patient';
-import { formatDegrees } from '../../../shared/domain/catalogue';
+import type { Formatter } from '../../../shared/format';
 import { MeasurementsAddition, VisitInput, type EndFeel, type Instrument, type Measurement, type VISIT_SETTINGS, type Visit } from '../../../shared/domain/visit';
 import { numberFromText } from '../clinical/format';
 import { nestErrors } from '../forms/schema-form';
@@ -30,13 +31,8 @@ export interface VisitFormValues extends FieldValues {
   cells: CellValues[];
 }
 
-export const SYMPTOM_FIELDS = [
-  ['decreasedRange', 'Decreased range of motion'],
-  ['swelling', 'Swelling'],
-  ['redness', 'Redness'],
-  ['warmth', 'Warmth'],
-  ['fever', 'Fever'],
-] as const;
+/** The symptoms asked at each visit, in the form's order (their words: visit-words.ts). */
+export const SYMPTOM_FIELDS = ['decreasedRange', 'swelling', 'redness', 'warmth', 'fever'] as const;
 
 export const CELL_DETAIL_FIELDS = ['instrument', 'endFeel', 'pain', 'note'] as const;
 
@@ -148,14 +144,16 @@ export function knownPaths(grid: GridLayout): string[] {
 }
 
 /** A reading the visit being added to already has, and what its box says instead of taking a value. */
-export function alreadyMeasured(m: Pick<Measurement, 'degrees'>): string {
-  return `Already measured in this visit (${formatDegrees(m.degrees)}): to change it, correct that reading on the patient page.`;
+export function alreadyMeasured(m: Pick<Measurement, 'degrees'>, t: TFunction, format: Formatter): string {
+  return t('visits.alreadyMeasured', { degrees: format.degrees(m.degrees) });
 }
 
 export interface ResolverContext {
   patient: Patient;
   grid: GridLayout;
-  formatDate(d: string): string;
+  /** The screen's language and the clinic's formats, for the messages this check adds. */
+  t: TFunction;
+  format: Formatter;
   /** The visit date's box: typed in the clinic's format or ISO. */
   dates: DateBoxes;
   /** The visit these boxes are added to, when adding (then the visit's own fields are not checked). Read at each check. */
@@ -170,7 +168,7 @@ export interface ResolverContext {
  * reading of what the visit already has, in the back end's words. The date reaches the submit handler as ISO.
  */
 export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
-  const { patient, grid } = c;
+  const { patient, grid, t, format } = c;
   return (typed) => {
     const { values, problems } = readDateBoxes(typed, c.dates);
     const target = c.target();
@@ -178,12 +176,12 @@ export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
     const parsed = target ? MeasurementsAddition.safeParse(mapped.input) : VisitInput.safeParse(mapped.input);
     const flat = parsed.success ? {} : withDateProblems(toFormFields(fieldMessages(parsed.error), mapped.cellOf), problems);
     if (!target && !flat.date && values.date < patient.dateOfBirth) {
-      flat.date = `The visit date is before the patient's date of birth (${c.formatDate(patient.dateOfBirth)}). Check the year.`;
+      flat.date = t('visits.beforeBirth', { date: format.date(patient.dateOfBirth) });
     }
     grid.cells.forEach((cell) => {
       const v = values.cells[cell.index];
       const has = target ? c.recorded(cell) : undefined;
-      if (v && has && v.degrees.trim() !== '') flat[`cells.${cell.index}.degrees`] = alreadyMeasured(has);
+      if (v && has && v.degrees.trim() !== '') flat[`cells.${cell.index}.degrees`] = alreadyMeasured(has, t, format);
     });
     grid.cells.forEach((cell) => {
       const v = values.cells[cell.index];
@@ -194,7 +192,7 @@ export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
       }
       // Details typed for a box left empty would be lost without a word: ask for the angle instead.
       if (v && v.degrees.trim() === '' && cellHasDetails(v)) {
-        flat[`cells.${cell.index}.degrees`] ??= 'Details are filled in but the angle is empty: enter the angle, or clear the details.';
+        flat[`cells.${cell.index}.degrees`] ??= t('visits.detailsWithoutAngle');
       }
     });
     if (Object.keys(flat).length === 0) return { values, errors: {} };

@@ -1,24 +1,17 @@
 // How a recorded visit is said in words, on the timeline and on the form that adds to it.
-import { VISIT_SETTING_LABELS, type Visit } from '../../../shared/domain/visit';
+import type { TFunction } from 'i18next';
+import type { Visit } from '../../../shared/domain/visit';
 import { SYMPTOM_FIELDS } from './visit-form-model';
+import type { VisitWords } from './visit-words';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "Symptoms: swelling, warmth, pain 4/10." or "No symptoms recorded." */
+export function symptomsText(v: Visit, t: TFunction, words: VisitWords): string {
+  const present = SYMPTOM_FIELDS.filter((k) => v.symptoms[k]).map((k) => words.symptom(k).toLocaleLowerCase());
+  const all = [...present, ...(v.symptoms.pain === null ? [] : [t('visits.painOf', { pain: v.symptoms.pain })])];
+  return all.length ? t('visits.symptomsList', { list: all.join(', ') }) : t('visits.noSymptoms');
 }
 
-export function symptomsText(v: Visit): string {
-  const present = SYMPTOM_FIELDS.filter(([k]) => v.symptoms[k]).map(([, label]) => label.toLowerCase());
-  const pain = v.symptoms.pain === null ? null : `pain ${v.symptoms.pain}/10`;
-  const all = [...present, ...(pain ? [pain] : [])];
-  return all.length ? `Symptoms: ${all.join(', ')}.` : 'No symptoms recorded.';
-}
-
-/** "Abena Owusu, outpatient clinic, 6 measurements": who recorded it, where, how much. */
-export function visitByLine(v: Visit, nameOf: (id: string | null) => string): string {
-  return `${nameOf(v.therapistId)}, ${VISIT_SETTING_LABELS[v.setting].toLowerCase()}, ${plural(v.measurements.length, 'measurement')}`;
-}
-
-/** "Extended on 9 Mar 2026 by Jonas Meier (2 measurements)": one line per addition, oldest first. */
-export function extensionLines(v: Visit, nameOf: (id: string | null) => string, formatInstantDate: (iso: string) => string): string[] {
-  return v.extensions.map((x) => `Extended on ${formatInstantDate(x.at)} by ${nameOf(x.by)} (${plural(x.measurements, 'measurement')} added).`);
+/** "Extended on 9 Mar 2026 by Jonas Meier (2 measurements added).": one line per addition, oldest first. */
+export function extensionLines(v: Visit, t: TFunction, nameOf: (id: string | null) => string, formatInstantDate: (iso: string) => string): string[] {
+  return v.extensions.map((x) => t('visits.extended', { date: formatInstantDate(x.at), name: nameOf(x.by), count: x.measurements }));
 }

@@ -1,2 +1,66 @@
-// English (the source): the events keys.
-export const events = {} as const;
+// English (the source): the events keys. The event form (renderer/src/events), the excision question, the event
+// kinds and the line that says what an event was (on the timeline, its history and the report).
+export const events = {
+  'events.kind.injury': 'Injury',
+  'events.kind.surgery': 'Surgery',
+  'events.kind.excision': 'HO excision surgery',
+  'events.kind.nsaid_course': 'NSAID course',
+  'events.kind.bisphosphonate_course': 'Bisphosphonate course',
+  'events.kind.radiation': 'Radiation',
+  'events.kind.lab_result': 'Lab result',
+  'events.kind.bone_scan': 'Bone scan',
+  'events.kind.xray': 'X-ray',
+
+  // The boxes each kind asks for.
+  'events.date': 'Date',
+  'events.startDate': 'Start date',
+  'events.endDate': 'End date',
+  'events.endDateNote': 'Empty while the course goes on.',
+  'events.note': 'Note',
+  'events.findings': 'Findings',
+  'events.whatHappened': 'What happened',
+  'events.operation': 'Operation',
+  'events.operationDetails': 'Operation details (optional)',
+  'events.drugDose': 'Drug and dose',
+  'events.dose': 'Dose (Gy)',
+  'events.test': 'Test',
+  'events.result': 'Result',
+  'events.unit': 'Unit',
+  'events.lab.osteocalcin': 'Osteocalcin',
+  'events.lab.crp': 'C-reactive protein (CRP)',
+  'events.lab.esr': 'Erythrocyte sedimentation rate (ESR)',
+  'events.lab.ck': 'Creatine kinase',
+  'events.alp': 'Serum alkaline phosphatase ({{unit}})',
+
+  // The form.
+  'events.heading': 'Add an event: {{name}}',
+  'events.addLabel': 'Add a clinical event',
+  'events.kindLabel': 'Kind of event',
+  'events.choose': 'Choose…',
+  'events.none': 'None',
+  'events.joint': 'Joint',
+  'events.jointOptional': 'Joint (optional)',
+  'events.side': 'Side',
+  'events.sideOptional': 'Side (optional)',
+  'events.classification': 'Classification',
+  'events.classificationHint': 'Brooker for the hip, Hastings-Graham for the elbow: choose the joint first.',
+  'events.statusOf': 'Status of the {{site}}',
+  'events.statusHint': 'Now {{status}} since {{date}}. A new status is recorded in the HO profile with this event, from its date.',
+  'events.leave': 'Leave {{status}}',
+  'events.reasonHint': 'Required: it stays in the event’s history.',
+  'events.save': 'Save event',
+  'events.keys': 'Enter saves · Escape cancels',
+  'events.excision.question': 'Was heterotopic bone excised in this operation?',
+  'events.excision.hint': 'Yes records it as HO excision surgery on this watched site; No records it as surgery.',
+  'events.excision.required': 'Answer yes or no: was heterotopic bone excised in this operation?',
+  'events.yes': 'Yes',
+  'events.no': 'No',
+
+  // What an event was, in one line.
+  'events.until': 'until {{date}}',
+  'events.ongoing': 'ongoing (no end date)',
+  'events.radiation': '{{dose}} Gy',
+  'events.radiationTo': '{{dose}} Gy to the {{site}}',
+  'events.labLine': '{{test}}: {{value}} {{unit}}',
+  'events.noClassification': 'no classification',
+} as const;

@@ -1,2 +1,75 @@
-// English (the source): the timeline keys.
-export const timeline = {} as const;
+// English (the source): the timeline keys. A patient's visits and events (renderer/src/timeline), each
+// measurement's correction and history, and the voided entries.
+export const timeline = {
+  'timeline.heading': 'Timeline',
+  'timeline.empty': 'No visits or events yet.',
+  'timeline.corrected': 'corrected',
+  'timeline.correct': 'Correct',
+  'timeline.void': 'Void',
+  'timeline.history': 'History',
+  'timeline.correctWhat': 'Correct {{what}}',
+  'timeline.voidWhat': 'Void {{what}}',
+  'timeline.historyOf': 'History of {{what}}',
+  'timeline.correctedWhat': '{{what}} corrected.',
+  'timeline.voidedWhat': '{{what}} voided.',
+
+  // A visit.
+  'timeline.visit': 'Visit',
+  'timeline.visitLine_one': '{{name}}, {{setting}}. {{count}} measurement.',
+  'timeline.visitLine_other': '{{name}}, {{setting}}. {{count}} measurements.',
+  'timeline.visitLabel': 'the visit of {{date}}',
+  'timeline.measurementsOf': 'Measurements of {{date}}',
+  'timeline.addMeasurements': 'Add measurements',
+  'timeline.addMeasurementsTo': 'Add measurements to the visit of {{date}}',
+  'timeline.voidVisit': 'Void visit…',
+  'timeline.voidVisitOf': 'Void visit of {{date}}',
+  'timeline.visitVoided': 'The visit of {{date}} was voided, with its measurements; it is listed under Voided entries.',
+
+  // An event.
+  'timeline.eventLabel': '{{kind}} of {{date}}',
+
+  // A visit's measurements.
+  'timeline.measurementsBox': 'Measurements of this visit',
+  'timeline.col.measurement': 'Measurement',
+  'timeline.col.value': 'Value',
+  'timeline.col.instrument': 'Instrument',
+  'timeline.col.endFeel': 'End-feel',
+  'timeline.col.pain': 'Pain',
+  'timeline.col.note': 'Note',
+  'timeline.painValue': '{{pain}}/10',
+  'timeline.correction.value': 'Corrected value (degrees)',
+  'timeline.correction.reason': 'Reason for the correction',
+  'timeline.correction.reasonHint': 'Required: it stays in the measurement’s history.',
+  'timeline.correction.save': 'Save correction',
+
+  // A record's versions.
+  'timeline.history.loadingWhat': 'the history',
+  'timeline.history.version': 'Version',
+  'timeline.history.recorded': 'Recorded',
+  'timeline.history.by': 'By',
+  'timeline.history.value': 'Value',
+  'timeline.history.reason': 'Reason',
+  'timeline.history.current': '{{n}} (current)',
+  'timeline.history.first': 'First entry',
+  'timeline.history.voided': 'Voided {{at}} by {{name}}: {{reason}}',
+  'timeline.history.endFeel': 'end-feel {{endFeel}}',
+  'timeline.history.eventLine': '{{date}}: {{what}}',
+
+  // Voided entries.
+  'timeline.voided.summary': 'Voided entries',
+  'timeline.voided.loadingWhat': 'voided entries',
+  'timeline.voided.none': 'Nothing has been voided for this patient.',
+  'timeline.voided.entry': 'Entry',
+  'timeline.voided.said': 'What it said',
+  'timeline.voided.voided': 'Voided',
+  'timeline.voided.reason': 'Reason',
+  'timeline.voided.visit': 'Visit, with its measurements',
+  'timeline.voided.measurement': 'Measurement: {{what}}',
+  'timeline.voided.event': 'Event: {{kind}}',
+  'timeline.voided.site': 'Watched site: {{site}}',
+  'timeline.voided.riskFactor': 'Risk factor: {{kind}}',
+  'timeline.voided.visitDetail': '{{date}}, {{name}}',
+  'timeline.voided.siteDetail': '{{status}} since {{date}}',
+  'timeline.voided.noDate': 'No date',
+  'timeline.voided.by': '{{at}} by {{name}}',
+} as const;
