@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from './layout/Status';
 import { PatientList } from './patients/PatientList';
 import { PatientForm } from './patients/PatientForm';
@@ -58,7 +59,7 @@ function Screen({ route }: { route: Route }) {
     case 'not-found':
       return (
         <p className="error-box" role="alert">
-          There is no page at “{route.path}”. Go to <a href={href.worklist()}>the worklist</a> or <a href={href.patients()}>the patient list</a>.
+          <Trans i18nKey="app.notFound" values={{ path: route.path }} components={[<a key="worklist" href={href.worklist()} />, <a key="patients" href={href.patients()} />]} />
         </p>
       );
   }
@@ -73,27 +74,28 @@ function section(route: Route): 'worklist' | 'patients' | 'settings' | null {
 
 function Workspace() {
   const route = useRoute();
+  const { t } = useTranslation();
   const current = (name: ReturnType<typeof section>) => (section(route) === name ? 'page' : undefined);
   return (
     <>
       {/* A button, not href="#main": the hash holds the route. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        Skip to content
+        {t('app.skipToContent')}
       </button>
       <header className="app-header">
         {/* The name leads home: the worklist, the first screen. */}
-        <a className="brand" href={href.worklist()} title="The worklist">
+        <a className="brand" href={href.worklist()} title={t('app.brandTitle')}>
           ROMtrack
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.mainNav')}>
           <a href={href.worklist()} aria-current={current('worklist')}>
-            Worklist
+            {t('app.navWorklist')}
           </a>
           <a href={href.patients()} aria-current={current('patients')}>
-            Patients
+            {t('app.navPatients')}
           </a>
           <a href={href.settings()} aria-current={current('settings')}>
-            Settings
+            {t('app.navSettings')}
           </a>
         </nav>
         <div className="header-end">
@@ -114,6 +116,7 @@ function Workspace() {
  */
 export function App() {
   return (
+    // "ROMtrack" is the product's name, the same in every language.
     <SessionProvider fallback={(error, retry) => (error ? <ErrorMessage error={error} retry={retry} /> : <Loading what="ROMtrack" />)}>
       {({ state }) => {
         if (state.needsSetup) return <SetupScreen />;

@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ThresholdEntry } from '../../shared/api/operations/thresholds';
 import { MOTION_SPECS } from '../../shared/domain/catalogue';
 import { shortThresholdSource } from '../../shared/domain/thresholds';
-import { changesOf, motionOnly, savedMessage, valuesOf } from '../../renderer/src/settings/threshold-model';
+import { changesOf, savedMessage, valuesOf } from '../../renderer/src/settings/threshold-model';
+import { thresholdWords } from '../../renderer/src/settings/threshold-words';
+import { i18next } from '../../renderer/src/i18n/i18n';
+import type { CatalogueWords } from '../../renderer/src/i18n/catalogue-words';
+import { createFormatter } from '../../shared/format';
 
 // The model borrows the renderer's number parsing, whose module pulls in the API client; the client needs a
 // browser window, which these pure checks do not.
@@ -40,11 +44,30 @@ describe('the thresholds form model', () => {
     ]);
   });
 
+  function wordsIn(language: 'en' | 'fr') {
+    const t = i18next.getFixedT(language);
+    const catalogue: CatalogueWords = { joint: (j) => t(`joint.${j}`), motion: (m) => t(`motion.${m}`), side: (s) => t(`side.${s}`), mode: (m) => t(`mode.${m}`) };
+    return thresholdWords(t, catalogue, createFormatter({ dateFormat: 'D MMM YYYY', language }).degrees, language);
+  }
+
   it('says what was saved in words', () => {
-    expect(motionOnly(entry)).toBe('Extension');
-    expect(savedMessage(entry, [{ slot: 'goniometer', degrees: 10 }, { slot: 'any', degrees: null }])).toBe(
+    const words = wordsIn('en');
+    expect(words.motionOnly(entry)).toBe('Extension');
+    expect(savedMessage(entry, [{ slot: 'goniometer', degrees: 10 }, { slot: 'any', degrees: null }], words)).toBe(
       'Hip extension saved: universal goniometer 10°; any instrument back to the default. Catalogue default 12°.',
     );
-    expect(savedMessage(entry, [])).toBe('No change to hip extension.');
+    expect(savedMessage(entry, [], words)).toBe('No change to hip extension.');
+    expect(words.source('Cleffken 2007; to confirm')).toBe('Cleffken 2007; to confirm');
+    expect(words.source('Clinical reference')).toBe('Clinical reference');
+  });
+
+  it('says it in the screen’s language, with its decimal sign and the catalogue’s citations kept', () => {
+    const words = wordsIn('fr');
+    expect(words.entryName(entry)).toBe('Hanche : extension');
+    expect(savedMessage(entry, [{ slot: 'goniometer', degrees: 7.5 }], words)).toBe(
+      'Hanche : extension — enregistré : goniomètre universel 7,5°. Valeur par défaut du catalogue : 12°.',
+    );
+    expect(words.source('Cleffken 2007; to confirm')).toBe('Cleffken 2007 ; à confirmer');
+    expect(words.source('Clinical reference; to confirm')).toBe('Référence clinique ; à confirmer');
   });
 });

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import type { AccessKind } from '../../../shared/api/operations/settings';
 import { useOperation, usePatient } from '../api/use-operation';
@@ -8,11 +9,11 @@ import { useScreenTitle } from '../layout/use-screen-title';
 import { href } from '../router';
 import { useSession } from '../session/session-context';
 
-const WHAT: Record<AccessKind, string> = {
-  file: 'Opened the record',
-  report: 'Opened the progress report',
-  export: 'Exported the record',
-};
+/** What the person did, in the screen's language. */
+function useWhatWords(): (kind: AccessKind) => string {
+  const { t } = useTranslation();
+  return (kind) => (kind === 'file' ? t('access.openedRecord') : kind === 'report' ? t('access.openedReport') : t('access.exported'));
+}
 
 /**
  * Who opened this patient's record, newest first (administrators only; the back end refuses anyone else). The
@@ -23,32 +24,34 @@ export function RecordAccessPage({ patientId }: { patientId: string }) {
   const patient = usePatient(patientId);
   const [entries] = useOperation('access.forPatient', { patientId });
   const formatInstant = useFormatInstant();
+  const { t } = useTranslation();
+  const what = useWhatWords();
   const name = patient.state === 'ready' ? patientDisplayName(patient.value) : null;
-  useScreenTitle(name ? `Who opened this record — ${name}` : null);
+  useScreenTitle(name ? t('access.windowTitle', { name }) : null);
   return (
     <section aria-labelledby="access-heading">
       <p className="breadcrumb">
-        <a href={href.patients()}>Patients</a> › <a href={href.patient(patientId)}>{name ?? 'Patient'}</a>
+        <a href={href.patients()}>{t('access.breadcrumbPatients')}</a> › <a href={href.patient(patientId)}>{name ?? t('access.breadcrumbPatient')}</a>
       </p>
-      <h1 id="access-heading">Who opened this record</h1>
+      <h1 id="access-heading">{t('access.heading')}</h1>
       {!isAdministrator ? (
         <p className="error-box" role="alert">
-          Only an administrator can see who opened a patient’s record.
+          {t('access.administratorsOnly')}
         </p>
       ) : entries.state === 'loading' ? (
-        <Loading what="the access log" />
+        <Loading what={t('access.loadingWhat')} />
       ) : entries.state === 'error' ? (
         <ErrorMessage error={entries.error} retry={entries.retry} />
       ) : entries.value.length === 0 ? (
-        <p className="empty">Nobody has opened this record yet.</p>
+        <p className="empty">{t('access.empty')}</p>
       ) : (
-        <ScrollBox label="Who opened this record">
+        <ScrollBox label={t('access.heading')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
+                <th scope="col">{t('access.colWhen')}</th>
+                <th scope="col">{t('access.colWho')}</th>
+                <th scope="col">{t('access.colWhat')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +59,7 @@ export function RecordAccessPage({ patientId }: { patientId: string }) {
                 <tr key={`${entry.at}-${i}`}>
                   <td className="num">{formatInstant(entry.at)}</td>
                   <td>{entry.therapistName}</td>
-                  <td>{WHAT[entry.what]}</td>
+                  <td>{what(entry.what)}</td>
                 </tr>
               ))}
             </tbody>

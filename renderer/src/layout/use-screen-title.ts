@@ -3,39 +3,47 @@
 // to the new screen's heading (or to its confirmation), not to the page body, so the keyboard and the screen
 // reader carry on from the top of what changed.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { STATUS_ID } from '../forms/return-focus';
+import { i18next } from '../i18n/i18n';
 import { parseRoute, type Route } from '../router';
 import { dropFlashUnlessFor, flashFor } from './flash';
 
 const APP = 'ROMtrack';
 
-/** The title of each kind of screen before its data is loaded; a screen refines it with useScreenTitle. */
-const ROUTE_TITLES: Partial<Record<Route['name'], string>> = {
-  patients: 'Patients',
-  'patient-new': 'New patient',
-  patient: 'Patient',
-  'patient-edit': 'Edit patient',
-  'patient-mobility': 'Mobility',
-  'series-detail': 'Mobility chart',
-  'visit-new': 'Visit',
-  'visit-add': 'Add to visit',
-  'event-new': 'New event',
-  'patient-report': 'Progress report',
-  'patient-plans': 'Therapy plans',
-  settings: 'Settings',
-  worklist: 'Worklist',
-  'patient-referral': 'Referral letter',
-  'patient-access': 'Who opened this record',
-  account: 'Your PIN or password',
-  'not-found': 'Page not found',
-};
+/**
+ * The title of each kind of screen before its data is loaded, in the screen's language; a screen refines it with
+ * useScreenTitle. Read at each change of screen, so a change of language shows at the next one (and at once on
+ * the screens that refine it, which draw again in the new language).
+ */
+function routeTitles(): Partial<Record<Route['name'], string>> {
+  return {
+    patients: i18next.t('screenTitle.patients'),
+    'patient-new': i18next.t('screenTitle.newPatient'),
+    patient: i18next.t('screenTitle.patient'),
+    'patient-edit': i18next.t('screenTitle.editPatient'),
+    'patient-mobility': i18next.t('screenTitle.mobility'),
+    'series-detail': i18next.t('screenTitle.mobilityChart'),
+    'visit-new': i18next.t('screenTitle.visit'),
+    'visit-add': i18next.t('screenTitle.addToVisit'),
+    'event-new': i18next.t('screenTitle.newEvent'),
+    'patient-report': i18next.t('screenTitle.report'),
+    'patient-plans': i18next.t('screenTitle.plans'),
+    settings: i18next.t('screenTitle.settings'),
+    worklist: i18next.t('screenTitle.worklist'),
+    'patient-referral': i18next.t('screenTitle.referral'),
+    'patient-access': i18next.t('screenTitle.recordAccess'),
+    account: i18next.t('screenTitle.account'),
+    'not-found': i18next.t('screenTitle.notFound'),
+  };
+}
 
 export function windowTitle(screen: string): string {
   return `${screen} — ${APP}`;
 }
 
 function routeTitle(hash: string): string {
-  const screen = ROUTE_TITLES[parseRoute(hash).name];
+  const screen = routeTitles()[parseRoute(hash).name];
   return screen ? windowTitle(screen) : APP;
 }
 
@@ -75,6 +83,11 @@ function followRoutes(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
   document.title = routeTitle(window.location.hash);
+  // The clinic's language arrives with the session, after the first title: the title follows it. A screen that
+  // refines its title draws again in the new language and sets it after this.
+  i18next.on('languageChanged', () => {
+    document.title = routeTitle(window.location.hash);
+  });
   window.addEventListener('hashchange', () => {
     const hash = window.location.hash;
     dropFlashUnlessFor(hash);
@@ -88,9 +101,11 @@ followRoutes();
 
 /** Names the screen in the window title, e.g. useScreenTitle(`Visit — ${name}`); null while it loads. */
 export function useScreenTitle(screen: string | null): void {
+  // Again after a change of language, which puts back the route's title (above) even where `screen` is a name.
+  const { i18n } = useTranslation();
   useEffect(() => {
     if (screen) document.title = windowTitle(screen);
-  }, [screen]);
+  }, [screen, i18n.language]);
 }
 
 /**

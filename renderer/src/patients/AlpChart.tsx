@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { WorklistSettingsRecord } from '../../../shared/api/operations/worklist';
@@ -7,7 +9,7 @@ import { isAlp } from '../../../shared/worklist/signs';
 import { useOperation } from '../api/use-operation';
 import { useFormatInstant } from '../clinical/format';
 import { dateOfDay, dayNumber, timeTicks } from '../charts/chart-model';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
 import './alp-chart.css';
 
 // The patient's serum alkaline phosphatase (ALP) results over time, against the clinic's upper limit: the
@@ -52,16 +54,19 @@ function Dot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: AlpPoint
   );
 }
 
-function limitSource(settings: WorklistSettingsRecord, formatInstant: (iso: string) => string): string {
-  if (settings.version === 0 || settings.setAt === null) return `ROMtrack’s default, a typical adult upper limit; set your laboratory’s in Settings`;
-  return `set by the clinic from its laboratory${settings.setByName ? `, ${settings.setByName}` : ''}, ${formatInstant(settings.setAt)}`;
+function limitSentence(t: TFunction, limit: string, settings: WorklistSettingsRecord, formatInstant: (iso: string) => string): string {
+  if (settings.version === 0 || settings.setAt === null) return t('alpChart.limitDefault', { limit });
+  if (settings.setByName) return t('alpChart.limitSetBy', { limit, name: settings.setByName, when: formatInstant(settings.setAt) });
+  return t('alpChart.limitSet', { limit, when: formatInstant(settings.setAt) });
 }
 
 /** Shown on the patient page when the patient has at least one ALP result. */
 export function AlpChart({ file }: { file: Pick<PatientFile, 'events' | 'patient'> }) {
   const [settings] = useOperation('worklist.settings', {});
-  const formatDate = useFormatDate();
+  const format = useFormatter();
+  const formatDate = format.date;
   const formatInstant = useFormatInstant();
+  const { t } = useTranslation();
   const id = useId();
   const limit = settings.state === 'ready' ? settings.value.alpUpperLimit : null;
   const points = alpPoints(file, limit);
@@ -74,10 +79,11 @@ export function AlpChart({ file }: { file: Pick<PatientFile, 'events' | 'patient
   const axis = unitsAxis([...points.map((p) => p.y), limit ?? 0]);
   const childResults = points.some((p) => (ageInYears(file.patient.dateOfBirth, p.date) ?? 18) < 18);
   // Outside the plot, right of the line's end, so it never sits on a point or its value.
-  const limitLabel = limit === null ? null : `Limit ${limit} U/L`;
+  const limitText = limit === null ? null : format.number(limit);
+  const limitLabel = limitText === null ? null : t('alpChart.limitLabel', { limit: limitText });
   return (
     <section aria-labelledby={`${id}-heading`} className="alp-chart">
-      <h2 id={`${id}-heading`}>Alkaline phosphatase (ALP)</h2>
+      <h2 id={`${id}-heading`}>{t('alpChart.heading')}</h2>
       <div className="alp-chart-picture" aria-hidden="true">
         <LineChart responsive width="100%" height={190} data={points} margin={{ top: 20, right: 104, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e2e2" vertical={false} />
@@ -90,39 +96,47 @@ export function AlpChart({ file }: { file: Pick<PatientFile, 'events' | 'patient
             tickFormatter={(d: number) => formatDate(dateOfDay(d))}
             tick={{ fontSize: 11, fill: '#000' }}
           />
-          <YAxis type="number" domain={axis.domain} ticks={axis.ticks} width={44} interval={0} tick={{ fontSize: 11, fill: '#000' }} />
+          <YAxis type="number" domain={axis.domain} ticks={axis.ticks} width={44} interval={0} tickFormatter={(n: number) => format.number(n)} tick={{ fontSize: 11, fill: '#000' }} />
           {limit !== null && (
             <ReferenceLine y={limit} stroke="#000" strokeDasharray="6 4" strokeWidth={1.5} label={{ value: limitLabel!, position: 'right', fontSize: 11, fill: '#000' }} />
           )}
           <Line dataKey="y" stroke="#000" strokeWidth={1.5} dot={<Dot />} activeDot={false} isAnimationActive={false}>
-            <LabelList dataKey="y" position="top" offset={9} fontSize={11} fill="#000" />
+            <LabelList dataKey="y" position="top" offset={9} fontSize={11} fill="#000" formatter={(n: unknown) => (typeof n === 'number' ? format.number(n) : '')} />
           </Line>
         </LineChart>
       </div>
       <p className="alp-chart-key small">
-        <span aria-hidden="true">■</span> above the limit, <span aria-hidden="true">○</span> within it; values in U/L.{' '}
-        {limit === null
+        <Trans i18nKey="alpChart.key" components={[<span key="above" aria-hidden="true" />, <span key="within" aria-hidden="true" />]} />{' '}
+        {limitText === null
           ? settings.state === 'error'
-            ? `The clinic’s limit could not be read: ${settings.error.message}`
-            : 'Reading the clinic’s limit…'
-          : settings.state === 'ready' && `Dashed line: upper limit ${limit} U/L, ${limitSource(settings.value, formatInstant)}.`}
-        {childResults && ' Results taken before the 18th birthday are not compared with this adult limit.'}
+            ? t('alpChart.limitUnreadable', { message: settings.error.message })
+            : t('alpChart.limitReading')
+          : settings.state === 'ready' && limitSentence(t, limitText, settings.value, formatInstant)}
+        {childResults && ` ${t('alpChart.childResults')}`}
       </p>
       <table className="visually-hidden">
-        <caption>ALP results, oldest first{limit !== null ? `, against the upper limit of ${limit} U/L` : ''}</caption>
+        <caption>{limitText === null ? t('alpChart.caption') : t('alpChart.captionWithLimit', { limit: limitText })}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">ALP (U/L)</th>
-            <th scope="col">Against the limit</th>
+            <th scope="col">{t('alpChart.colDate')}</th>
+            <th scope="col">{t('alpChart.colValue')}</th>
+            <th scope="col">{t('alpChart.colAgainst')}</th>
           </tr>
         </thead>
         <tbody>
           {points.map((p, i) => (
             <tr key={`${p.date}-${i}`}>
               <th scope="row">{formatDate(p.date)}</th>
-              <td>{p.y}</td>
-              <td>{limit === null ? 'Limit not known' : p.above ? 'Above' : (ageInYears(file.patient.dateOfBirth, p.date) ?? 18) < 18 ? 'Not compared (under 18)' : 'Within'}</td>
+              <td>{format.number(p.y)}</td>
+              <td>
+                {limit === null
+                  ? t('alpChart.limitUnknown')
+                  : p.above
+                    ? t('alpChart.above')
+                    : (ageInYears(file.patient.dateOfBirth, p.date) ?? 18) < 18
+                      ? t('alpChart.notCompared')
+                      : t('alpChart.within')}
+              </td>
             </tr>
           ))}
         </tbody>

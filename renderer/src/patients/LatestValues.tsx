@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { seriesKeyOf } from '../../../shared/analysis/patient-series';
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
-import { formatDegrees, MODES, modeLabel, sideLabel, type Mode, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
+import { MODES, type Mode, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
 import type { Loadable } from '../api/use-operation';
-import { formatChange } from '../clinical/format';
 import { ScrollBox } from '../layout/ScrollBox';
 import { normalWords, otherSideWords } from '../clinical/verdict-text';
-import { useFormatDate } from '../session/session-context';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useFormatter } from '../session/session-context';
+import { useSeriesNames } from './series-name';
 import { buildGrid, seriesOf, type SeriesPoint } from '../visits/grid-model';
 
 /** An em dash for the eye, the words for a screen reader: the table stays calm when much is missing. */
@@ -23,23 +25,20 @@ function Missing({ words }: { words: string }) {
 
 /** The latest value and its date; under it, against the normal and the other side where that means something. */
 function Latest({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeries | undefined }) {
-  const formatDate = useFormatDate();
+  const format = useFormatter();
+  const { t } = useTranslation();
   const latest = points?.[0];
-  if (!latest) return <Missing words="Not measured" />;
+  if (!latest) return <Missing words={t('latestValues.notMeasured')} />;
   const s = analysed?.analysis.summary;
   const compared = s && analysed ? [normalWords(s), otherSideWords(s, analysed.side)].filter(Boolean).join('; ') : '';
   return (
     <>
-      <span className="num">{formatDegrees(latest.degrees)}</span> <span className="muted small">{formatDate(latest.date)}</span>
+      <span className="num">{format.degrees(latest.degrees)}</span> <span className="muted small">{format.date(latest.date)}</span>
       {compared && <span className="change-line small">{compared}</span>}
     </>
   );
 }
 
-/** A change rounded to a tenth (the best is an average of two), with its sign. */
-function signed(delta: number): string {
-  return formatChange(Math.round(delta * 10) / 10);
-}
 
 /**
  * Since the visit before, since the baseline and since the best: one reading's change alone says little, the
@@ -47,21 +46,24 @@ function signed(delta: number): string {
  * verdict counts them; the best is the highest average of two consecutive readings by one therapist).
  */
 function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeries | undefined }) {
-  const formatDate = useFormatDate();
+  const format = useFormatter();
+  const { t } = useTranslation();
+  // A change rounded to a tenth (the best is an average of two), with its sign.
+  const signed = (delta: number) => format.change(Math.round(delta * 10) / 10);
   const [latest, previous] = points ?? [];
   const s = analysed?.analysis.summary;
   const lines: string[] = [];
   // In the neutral-zero convention a larger number is always more motion, so the sign says which way it went.
-  if (latest && previous) lines.push(`${signed(latest.degrees - previous.degrees)} since ${formatDate(previous.date)}`);
+  if (latest && previous) lines.push(t('latestValues.sinceDate', { change: signed(latest.degrees - previous.degrees), date: format.date(previous.date) }));
   if (s?.baseline && s.changeSinceBaseline !== null && s.latest && s.baseline.index !== s.latest.index) {
-    lines.push(`${signed(s.changeSinceBaseline)} since baseline (${formatDegrees(s.baseline.value)} on ${formatDate(s.baseline.date)})`);
+    lines.push(t('latestValues.sinceBaseline', { change: signed(s.changeSinceBaseline), value: format.degrees(s.baseline.value), date: format.date(s.baseline.date) }));
   }
   if (s?.best && s.changeSinceBest != null) {
     // The best is an average of two readings: dated by the later, and said so, so it is never taken for one reading.
-    const when = s.bestPair ? `2 readings to ${formatDate(s.bestPair[1].date)}` : formatDate(s.best.date);
-    lines.push(`${signed(s.changeSinceBest)} since best (${formatDegrees(s.best.value)}, ${when})`);
+    const when = s.bestPair ? t('latestValues.bestPair', { date: format.date(s.bestPair[1].date) }) : format.date(s.best.date);
+    lines.push(t('latestValues.sinceBest', { change: signed(s.changeSinceBest), value: format.degrees(s.best.value), when }));
   }
-  if (lines.length === 0) return <Missing words="No earlier value" />;
+  if (lines.length === 0) return <Missing words={t('latestValues.noEarlier')} />;
   return (
     <>
       {lines.map((line, i) => (
@@ -79,6 +81,9 @@ function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analy
  * analysis, which may still be loading or have failed: the table then shows what the file alone can say.
  */
 export function LatestValues({ file, analysis }: { file: PatientFile; analysis: Loadable<PatientAnalysisResult> }) {
+  const { t } = useTranslation();
+  const words = useCatalogueWords();
+  const names = useSeriesNames();
   const grid = buildGrid(file.sites);
   const series = seriesOf(file.visits);
   const analysed = new Map(analysis.state === 'ready' ? [...analysis.value.series, ...analysis.value.unmeasured].map((s) => [s.key, s]) : []);
@@ -93,24 +98,24 @@ export function LatestValues({ file, analysis }: { file: PatientFile; analysis: 
   const of = (spec: MotionSpec, side: Side, mode: Mode) => analysed.get(seriesKeyOf(side, spec.key, mode));
   return (
     <section aria-labelledby="latest-heading">
-      <h2 id="latest-heading">Latest values</h2>
+      <h2 id="latest-heading">{t('latestValues.heading')}</h2>
       {rows.length === 0 ? (
-        <p className="empty">No watched site yet: add one in the HO profile to measure its motions.</p>
+        <p className="empty">{t('latestValues.noSite')}</p>
       ) : file.visits.length === 0 ? (
-        <p className="empty">No visit recorded yet. “Record a visit” enters the first measurements.</p>
+        <p className="empty">{t('latestValues.noVisit')}</p>
       ) : (
         <>
-          <ScrollBox label="Latest values">
+          <ScrollBox label={t('latestValues.heading')}>
             <table className="data-table latest-table">
               <thead>
                 <tr>
-                  <th scope="col">Motion</th>
+                  <th scope="col">{t('latestValues.colMotion')}</th>
                   {modes.map((m) => [
                     <th key={`${m}-v`} scope="col">
-                      {modeLabel(m)}: latest
+                      {t('latestValues.colLatest', { mode: words.mode(m) })}
                     </th>,
                     <th key={`${m}-c`} scope="col">
-                      {modeLabel(m)}: change
+                      {t('latestValues.colChange', { mode: words.mode(m) })}
                     </th>,
                   ])}
                 </tr>
@@ -118,9 +123,7 @@ export function LatestValues({ file, analysis }: { file: PatientFile; analysis: 
               <tbody>
                 {rows.map(({ spec, side }) => (
                   <tr key={`${spec.key}-${side}`}>
-                    <th scope="row">
-                      {sideLabel(side)} {spec.label.toLowerCase()}
-                    </th>
+                    <th scope="row">{names.motionAtSite(side, spec.key)}</th>
                     {modes.map((m) => [
                       <td key={`${m}-v`}>
                         <Latest points={points(spec, side, m)} analysed={of(spec, side, m)} />
@@ -135,10 +138,10 @@ export function LatestValues({ file, analysis }: { file: PatientFile; analysis: 
             </table>
           </ScrollBox>
           <p className="muted small">
-            {hiddenModes.length > 0 ? `No ${hiddenModes.map((m) => modeLabel(m).toLowerCase()).join(' or ')} range recorded for this patient. ` : ''}
-            Baseline and best count from the latest operation on the joint. The best is the highest average of two consecutive readings by the same therapist with the same
-            instrument (dated by the later of the two), so one lucky reading never sets the bar.
-            {analysis.state === 'error' ? ' The changes since baseline and best could not be worked out: see the verdicts above.' : ''}
+            {/* Both modes are never hidden: with nothing measured, both columns show. */}
+            {hiddenModes.includes('active') ? `${t('latestValues.noActive')} ` : hiddenModes.includes('passive') ? `${t('latestValues.noPassive')} ` : ''}
+            {t('latestValues.note')}
+            {analysis.state === 'error' ? ` ${t('latestValues.analysisFailed')}` : ''}
           </p>
         </>
       )}

@@ -1,15 +1,20 @@
 import { useState } from 'react';
-import { PatientInput, SEXES, SEX_LABELS, type Patient } from '../../../shared/domain/patient';
+import { Trans, useTranslation } from 'react-i18next';
+import { PatientInput, SEXES, patientDisplayName, type Patient } from '../../../shared/domain/patient';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
+import { LANGUAGE_CHOICE, PatientLanguageField } from '../i18n/document-language';
 import { href, navigate } from '../router';
+import { useFormatDate } from '../session/session-context';
 
-const FIELDS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+const FIELDS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex', 'documentLanguage'] as const;
 
 /** New patient, or edit of an existing one (then `patient` is its current version). */
 export function PatientForm({ patient }: { patient?: Patient }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const dates = useDateBoxes('dateOfBirth');
   const form = useSchemaForm(
     PatientInput,
@@ -19,6 +24,7 @@ export function PatientForm({ patient }: { patient?: Patient }) {
       clinicId: patient?.clinicId ?? '',
       dateOfBirth: dates.shown(patient?.dateOfBirth ?? ''),
       sex: patient?.sex ?? '',
+      documentLanguage: patient?.documentLanguage ?? null,
     },
     dates,
   );
@@ -42,7 +48,6 @@ export function PatientForm({ patient }: { patient?: Patient }) {
     const duplicateOf = result.error.fields?.['duplicateOf'];
     if (duplicateOf) {
       setDuplicate({ id: duplicateOf, values: input });
-      setFormError(result.error.message);
       return;
     }
     setFormError(applyServerErrors(form, result.error, FIELDS));
@@ -51,7 +56,7 @@ export function PatientForm({ patient }: { patient?: Patient }) {
 
   return (
     <section aria-labelledby="patient-form-heading">
-      <h1 id="patient-form-heading">{patient ? 'Edit patient' : 'New patient'}</h1>
+      <h1 id="patient-form-heading">{patient ? t('patientForm.editHeading') : t('patientForm.newHeading')}</h1>
       <form
         className="form"
         noValidate
@@ -60,50 +65,52 @@ export function PatientForm({ patient }: { patient?: Patient }) {
           if (e.key === 'Escape') navigate(cancelTo);
         }}
       >
-        {duplicate && formError ? (
+        {duplicate ? (
+          // Said here rather than with the back end's sentence, which cannot hold a link and a button. The same
+          // names and date of birth are what made it a duplicate, so the typed ones name the patient found.
           <div className="error-box duplicate-patient" role="alert">
-            {formError.replace(/: open their record, or create a new patient anyway\.$/, '')}:{' '}
-            <a href={href.patient(duplicate.id)}>open their record</a>, or{' '}
-            <button type="button" onClick={() => void save(duplicate.values, true)}>
-              create a new patient anyway
-            </button>
-            .
+            <Trans
+              i18nKey="patientForm.duplicate"
+              values={{ name: patientDisplayName(duplicate.values), date: formatDate(duplicate.values.dateOfBirth) }}
+              components={[<a key="open" href={href.patient(duplicate.id)} />, <button key="anyway" type="button" onClick={() => void save(duplicate.values, true)} />]}
+            />
           </div>
         ) : formError ? (
           <div className="error-box" role="alert">
             {formError}
           </div>
         ) : null}
-        <Field label="Family name" error={errors.familyName?.message}>
+        <Field label={t('patientForm.familyName')} error={errors.familyName?.message}>
           {(a) => <input {...a} autoFocus autoComplete="off" {...register('familyName')} />}
         </Field>
-        <Field label="Given names" error={errors.givenNames?.message}>
+        <Field label={t('patientForm.givenNames')} error={errors.givenNames?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('givenNames')} />}
         </Field>
-        <Field label="Clinic id" hint="The clinic's own patient number, if it has one." error={errors.clinicId?.message}>
+        <Field label={t('patientForm.clinicId')} hint={t('patientForm.clinicIdHint')} error={errors.clinicId?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('clinicId')} />}
         </Field>
-        <DateField label="Date of birth" registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
-        <Field label="Sex" error={errors.sex?.message}>
+        <DateField label={t('patientForm.dateOfBirth')} registration={register('dateOfBirth')} error={errors.dateOfBirth?.message} />
+        <Field label={t('patientForm.sex')} error={errors.sex?.message}>
           {(a) => (
             <select {...a} {...register('sex')}>
-              <option value="">Choose…</option>
+              <option value="">{t('patientForm.choose')}</option>
               {SEXES.map((s) => (
                 <option key={s} value={s}>
-                  {SEX_LABELS[s]}
+                  {t(`sex.${s}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
+        <PatientLanguageField registration={register('documentLanguage', LANGUAGE_CHOICE)} error={errors.documentLanguage?.message} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            {patient ? 'Save changes' : 'Save patient'}
+            {patient ? t('patientForm.saveChanges') : t('patientForm.savePatient')}
           </button>
           <a className="button" href={cancelTo}>
-            Cancel
+            {t('patientForm.cancel')}
           </a>
-          <span className="keys-hint">Enter saves · Escape cancels</span>
+          <span className="keys-hint">{t('patientForm.keysHint')}</span>
         </div>
       </form>
     </section>

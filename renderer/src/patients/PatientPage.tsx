@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
-import { SEX_LABELS, patientDisplayName } from '../../../shared/domain/patient';
+import { patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation, usePatientFile } from '../api/use-operation';
 import { therapistNamer } from '../clinical/format';
 import { STATUS_ID } from '../forms/return-focus';
 import { flashFor } from '../layout/flash';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useScreenTitle } from '../layout/use-screen-title';
+import { ForeignRecords } from '../exchange/ForeignRecords';
 import { PatientExport } from '../exchange/PatientExport';
 import { RiskFactorsPanel } from '../profile/RiskFactorsPanel';
 import { SitesPanel } from '../profile/SitesPanel';
@@ -22,24 +24,26 @@ import { VerdictSummary } from './VerdictSummary';
 
 function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
+  const { t } = useTranslation();
   const p = file.patient;
+  const age = ageInYears(p.dateOfBirth, todayLocal());
   return (
     <dl className="facts">
       <div>
-        <dt>Clinic id</dt>
-        <dd>{p.clinicId ?? 'None recorded'}</dd>
+        <dt>{t('patientPage.clinicId')}</dt>
+        <dd>{p.clinicId ?? t('patientPage.noClinicId')}</dd>
       </div>
       <div>
-        <dt>Date of birth</dt>
+        <dt>{t('patientPage.dateOfBirth')}</dt>
         <dd>{formatDate(p.dateOfBirth)}</dd>
       </div>
       <div>
-        <dt>Age</dt>
-        <dd>{ageInYears(p.dateOfBirth, todayLocal())} years</dd>
+        <dt>{t('patientPage.age')}</dt>
+        <dd>{age === null ? t('patientPage.ageUnknown') : t('patientPage.years', { count: age })}</dd>
       </div>
       <div>
-        <dt>Sex</dt>
-        <dd>{SEX_LABELS[p.sex]}</dd>
+        <dt>{t('patientPage.sex')}</dt>
+        <dd>{t(`sex.${p.sex}`)}</dd>
       </div>
     </dl>
   );
@@ -51,6 +55,7 @@ export function PatientPage({ id }: { id: string }) {
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
   const [analysis] = useOperation('analysis.patient', { patientId: id });
   const { state, isAdministrator } = useSession();
+  const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));
   useScreenTitle(file.state === 'ready' ? patientDisplayName(file.value.patient) : null);
   // The file names everyone in its records; the session adds today's team for anyone it does not.
@@ -58,7 +63,7 @@ export function PatientPage({ id }: { id: string }) {
     () => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]),
     [state.activeTherapists, file],
   );
-  if (file.state === 'loading') return <Loading what="the patient" />;
+  if (file.state === 'loading') return <Loading what={t('patientPage.loadingWhat')} />;
   if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   const f = file.value;
   const p = f.patient;
@@ -67,29 +72,31 @@ export function PatientPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="patient-heading">
       <p className="breadcrumb">
-        <a href={href.patients()}>Patients</a>
+        <a href={href.patients()}>{t('patientPage.breadcrumb')}</a>
       </p>
       <div className="toolbar">
         <h1 id="patient-heading">{patientDisplayName(p)}</h1>
         <a className="button primary" href={href.newVisit(p.id)}>
-          Record a visit
+          {t('patientPage.recordVisit')}
         </a>
         <a className="button" href={href.newEvent(p.id)}>
-          Add event
+          {t('patientPage.addEvent')}
         </a>
         <a className="button" href={href.mobility(p.id)}>
-          Mobility charts
+          {t('patientPage.mobilityCharts')}
         </a>
         <a className="button" href={href.report(p.id)}>
-          Progress report
+          {t('patientPage.progressReport')}
         </a>
-        <a className="button" href={`#/patients/${encodeURIComponent(p.id)}/plans`}>Therapy plans</a>
+        <a className="button" href={`#/patients/${encodeURIComponent(p.id)}/plans`}>
+          {t('patientPage.therapyPlans')}
+        </a>
         <a className="button" href={href.editPatient(p.id)}>
-          Edit details
+          {t('patientPage.editDetails')}
         </a>
         {isAdministrator ? (
           <a className="button" href={href.recordAccess(p.id)}>
-            Who opened this record
+            {t('patientPage.whoOpened')}
           </a>
         ) : null}
       </div>
@@ -99,7 +106,7 @@ export function PatientPage({ id }: { id: string }) {
       </div>
       <VerdictSummary patientId={p.id} analysis={analysis} />
       <section aria-labelledby="profile-heading">
-        <h2 id="profile-heading">HO profile</h2>
+        <h2 id="profile-heading">{t('patientPage.hoProfile')}</h2>
         <div className="profile-grid">
           <RiskFactorsPanel patientId={p.id} riskFactors={f.riskFactors} onChanged={changed} />
           <SitesPanel patientId={p.id} sites={f.sites} onChanged={changed} />
@@ -109,6 +116,7 @@ export function PatientPage({ id }: { id: string }) {
       <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
       <VoidedEntries patientId={p.id} nameOf={nameOf} />
+      <ForeignRecords patientId={p.id} />
       <PatientExport patientId={p.id} />
     </section>
   );
@@ -116,7 +124,8 @@ export function PatientPage({ id }: { id: string }) {
 
 export function PatientEditPage({ id }: { id: string }) {
   const file = usePatientFile(id);
-  if (file.state === 'loading') return <Loading what="the patient" />;
+  const { t } = useTranslation();
+  if (file.state === 'loading') return <Loading what={t('patientPage.loadingWhat')} />;
   if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   return <PatientForm patient={file.value.patient} />;
 }

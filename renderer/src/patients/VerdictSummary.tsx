@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import type { Loadable } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { badgeOf, VerdictBadge } from '../clinical/VerdictBadge';
+import { badgeOf, VerdictBadge, type BadgeName } from '../clinical/VerdictBadge';
 import { reasonAfterLabel } from '../clinical/verdict-text';
 import { href } from '../router';
+import { useSeriesNames } from './series-name';
 
 /**
  * The patient page leads with the verdicts: one line per watched series, losses first (the analysis sorts them:
@@ -12,31 +14,36 @@ import { href } from '../router';
  * one would push the losses off a small screen.
  */
 export function VerdictSummary({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientAnalysisResult> }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="verdicts-heading" className="verdict-summary">
-      <h2 id="verdicts-heading">Verdicts</h2>
+      <h2 id="verdicts-heading">{t('verdictSummary.heading')}</h2>
       <VerdictBody patientId={patientId} analysis={analysis} />
     </section>
   );
 }
 
 function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientAnalysisResult> }) {
-  if (analysis.state === 'loading') return <Loading what="the verdicts" />;
+  const { t, i18n } = useTranslation();
+  const names = useSeriesNames();
+  if (analysis.state === 'loading') return <Loading what={t('verdictSummary.loadingWhat')} />;
   if (analysis.state === 'error') return <ErrorMessage error={analysis.error} retry={analysis.retry} />;
   const watched = analysis.value.series.filter((s) => s.watched);
   const judged = watched.filter((s) => s.verdict.kind !== 'insufficient');
   const tooFew = watched.filter((s) => s.verdict.kind === 'insufficient');
-  if (watched.length === 0) return <p className="empty">No watched series measured yet: a verdict needs at least 3 readings over 2 weeks.</p>;
-  const counts = new Map<string, number>();
-  for (const s of watched) counts.set(badgeOf(s.verdict).text, (counts.get(badgeOf(s.verdict).text) ?? 0) + 1);
+  if (watched.length === 0) return <p className="empty">{t('verdictSummary.none')}</p>;
+  // In the analysis' order (losses first), each verdict with how many series have it.
+  const counts = new Map<BadgeName, number>();
+  for (const s of watched) counts.set(badgeOf(s.verdict).name, (counts.get(badgeOf(s.verdict).name) ?? 0) + 1);
+  const lower = (text: string) => text.toLocaleLowerCase(i18n.language === 'pseudo' ? 'en' : i18n.language);
   return (
     <>
       <p className="verdict-counts">
-        {watched.length} watched series measured: {[...counts].map(([text, n]) => `${n} ${text.toLowerCase()}`).join(', ')}.{' '}
-        <a href={href.mobility(patientId)}>All their charts</a>
+        {t('verdictSummary.counts', { count: watched.length, list: [...counts].map(([name, n]) => t('verdictSummary.countOf', { n, verdict: lower(t(`verdict.${name}`)) })).join(', ') })}{' '}
+        <a href={href.mobility(patientId)}>{t('verdictSummary.allCharts')}</a>
       </p>
       {judged.length > 0 && (
-        <ul className="verdict-lines" aria-label="Verdict per watched series, losses first">
+        <ul className="verdict-lines" aria-label={t('verdictSummary.linesLabel')}>
           {judged.map((s) => (
             <VerdictLine key={s.key} patientId={patientId} series={s} />
           ))}
@@ -48,10 +55,10 @@ function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loa
           {tooFew.map((s, i) => (
             <span key={s.key}>
               {i > 0 ? ', ' : ''}
-              <a href={href.seriesDetail(patientId, s.key)}>{s.label}</a>
+              <a href={href.seriesDetail(patientId, s.key)}>{names.series(s.side, s.motion, s.mode)}</a>
             </span>
           ))}
-          <span className="muted">: at least 3 readings over 2 weeks are needed for a verdict.</span>
+          <span className="muted">{t('verdictSummary.tooFew')}</span>
         </p>
       )}
     </>
@@ -59,15 +66,18 @@ function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loa
 }
 
 function VerdictLine({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
+  const { t } = useTranslation();
+  const names = useSeriesNames();
   const v = series.verdict;
+  const name = names.series(series.side, series.motion, series.mode);
   return (
     <li className={`verdict-line ${v.kind === 'losing' ? 'verdict-line-losing' : ''}`}>
       <span className="verdict-line-badge">
         <VerdictBadge verdict={v} />
       </span>
       <span className="verdict-line-text">
-        <a href={href.seriesDetail(patientId, series.key)} aria-label={`${series.label}: ${badgeOf(v).text}. Open its chart`}>
-          {series.label}
+        <a href={href.seriesDetail(patientId, series.key)} aria-label={t('verdictSummary.lineLabel', { name, verdict: t(`verdict.${badgeOf(v).name}`) })}>
+          {name}
         </a>{' '}
         <span className="verdict-line-reason">{reasonAfterLabel(v.reason, series.analysis.summary.label)}</span>
       </span>

@@ -1,14 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BackupInfo } from '../../../shared/api/operations/backups';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatInstant } from '../clinical/format';
+import { useFormatter } from '../session/session-context';
 
-const KIND_LABELS: Record<BackupInfo['kind'], string> = { auto: 'Automatic', manual: 'Manual', 'pre-restore': 'Before a restore' };
+function kindWord(t: TFunction, kind: BackupInfo['kind']): string {
+  return kind === 'auto' ? t('backups.kindAuto') : kind === 'manual' ? t('backups.kindManual') : t('backups.kindPreRestore');
+}
 
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** KiB below a mebibyte, else MiB to a tenth, in the language's digits ("1,5 MiB"). */
+function formatSize(bytes: number, number: (n: number) => string): string {
+  return bytes < 1024 * 1024 ? `${number(Math.max(1, Math.round(bytes / 1024)))} KiB` : `${number(Math.round(bytes / 1024 / 102.4) / 10)} MiB`;
 }
 
 
@@ -17,6 +23,9 @@ type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 export function BackupsPanel() {
   // Backups are instants, not calendar dates: the clinic's date and a local time.
   const formatInstant = useFormatInstant();
+  const { number } = useFormatter();
+  const { t } = useTranslation();
+  const size = (bytes: number) => formatSize(bytes, number);
   // A backup or a restore refreshes this list, and a restore every other read and the session (api/client.ts).
   const [list] = useOperation('backups.list', {});
   const [folder, setFolder] = useState('');
@@ -30,13 +39,16 @@ export function BackupsPanel() {
   async function backUp(event: FormEvent) {
     event.preventDefault();
     setFolderError(null);
-    setMessage({ kind: 'busy', text: 'Backing up and checking the copy…' });
+    setMessage({ kind: 'busy', text: t('backups.backingUp') });
     const r = await call('backups.create', { folder: folder.trim() === '' ? null : folder.trim() });
     if (r.ok) {
-      setMessage({ kind: 'ok', text: `Backup saved and checked: ${r.value.path} (${formatSize(r.value.sizeBytes)}).` });
+      setMessage({ kind: 'ok', text: t('backups.saved', { path: r.value.path, size: size(r.value.sizeBytes) }) });
     } else {
       setFolderError(r.error.fields?.folder ?? null);
-      setMessage({ kind: 'error', text: r.error.fields?.folder && r.error.message.endsWith('needs attention.') ? 'The backup was not made: check the folder.' : r.error.message });
+      // When the back end only says "a field needs attention", the folder's own message is under the box and the
+      // line above says nothing was made; any other refusal (the stick removed) is said as it is.
+      const fieldsOnly = r.error.fields?.folder && r.error.messageRef?.id === 'errors.fieldsNeedAttention';
+      setMessage({ kind: 'error', text: fieldsOnly ? t('backups.notMade') : r.error.message });
     }
   }
 
@@ -50,21 +62,18 @@ export function BackupsPanel() {
   async function restore() {
     dialog.current?.close();
     if (!restoreTarget) return;
-    setMessage({ kind: 'busy', text: 'Checking the backup, saving a safety copy, restoring…' });
+    setMessage({ kind: 'busy', text: t('backups.restoring') });
     const r = await call('backups.restore', { id: restoreTarget.id });
     if (r.ok) {
-      const other = r.value.otherDatabase ? ' This backup came from another ROMtrack database (another computer or clinic).' : '';
-      setMessage({ kind: 'ok', text: `Restored from ${r.value.restoredFrom}.${other} The records as they were just before are kept in ${r.value.safetyBackup.path}.` });
+      const restored = t('backups.restored', { from: r.value.restoredFrom, safety: r.value.safetyBackup.path });
+      setMessage({ kind: 'ok', text: r.value.otherDatabase ? `${restored} ${t('backups.otherDatabase')}` : restored });
     } else setMessage({ kind: 'error', text: r.error.message });
   }
 
   return (
     <section aria-labelledby="backups-heading">
-      <h2 id="backups-heading">Backups</h2>
-      <p>
-        ROMtrack backs up by itself once a day and when it closes. Back up to a USB stick as well, so a failing disk does not take
-        the records with it.
-      </p>
+      <h2 id="backups-heading">{t('backups.heading')}</h2>
+      <p>{t('backups.intro')}</p>
       {message ? (
         <div className={message.kind === 'error' ? 'error-box' : message.kind === 'ok' ? 'ok-box' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
@@ -72,12 +81,12 @@ export function BackupsPanel() {
       ) : null}
       <form className="form inline-form" onSubmit={backUp}>
         <div className="field">
-          <label htmlFor="backup-folder">Back up to folder</label>
+          <label htmlFor="backup-folder">{t('backups.folder')}</label>
           <input
             id="backup-folder"
             value={folder}
             onChange={(e) => setFolder(e.target.value)}
-            placeholder="Leave empty for the backups folder beside the database"
+            placeholder={t('backups.folderPlaceholder')}
             aria-invalid={folderError ? true : undefined}
             aria-describedby={folderError ? 'backup-folder-error backup-folder-hint' : 'backup-folder-hint'}
           />
@@ -87,49 +96,43 @@ export function BackupsPanel() {
             </p>
           ) : null}
           <p className="field-hint" id="backup-folder-hint">
-            For a USB stick, type its full path, for example E:\ on Windows or /media/usb on Linux. Its backups are then listed here too.
+            {t('backups.folderHint', { windows: 'E:\\', linux: '/media/usb' })}
           </p>
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={message?.kind === 'busy'}>
-            Back up now
+            {t('backups.backUpNow')}
           </button>
         </div>
       </form>
 
-      {list.state === 'loading' ? <Loading what="backups" /> : null}
+      {list.state === 'loading' ? <Loading what={t('backups.loadingWhat')} /> : null}
       {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
         <>
-          <h3>Backups of this database</h3>
+          <h3>{t('backups.listHeading')}</h3>
           <p className="muted">
-            Kept in {list.value.folder}
-            {list.value.folders.length > 0 ? (
-              <>
-                {' and in '}
-                {list.value.folders.map((f, i) => (
-                  <span key={f.path}>
-                    {i > 0 ? ', ' : ''}
-                    {f.path}
-                    {f.reachable ? '' : ' (not connected now)'}
-                  </span>
-                ))}
-              </>
-            ) : null}
-            .
+            {list.value.folders.length > 0
+              ? t('backups.keptInAndIn', {
+                  folder: list.value.folder,
+                  others: list.value.folders.map((f) => (f.reachable ? f.path : t('backups.notConnected', { path: f.path }))).join(', '),
+                })
+              : t('backups.keptIn', { folder: list.value.folder })}
           </p>
           {list.value.backups.length === 0 ? (
-            <p className="empty">No backups yet.</p>
+            <p className="empty">{t('backups.none')}</p>
           ) : (
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Taken</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Folder</th>
-                  <th scope="col" className="num">Size</th>
+                  <th scope="col">{t('backups.colTaken')}</th>
+                  <th scope="col">{t('backups.colKind')}</th>
+                  <th scope="col">{t('backups.colFolder')}</th>
+                  <th scope="col" className="num">
+                    {t('backups.colSize')}
+                  </th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('backups.colActions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -137,12 +140,12 @@ export function BackupsPanel() {
                 {list.value.backups.map((b) => (
                   <tr key={b.id}>
                     <td>{formatInstant(b.createdAt)}</td>
-                    <td>{KIND_LABELS[b.kind]}</td>
-                    <td>{b.folder === list.value.folder ? 'Beside the database' : b.folder}</td>
-                    <td className="num">{formatSize(b.sizeBytes)}</td>
+                    <td>{kindWord(t, b.kind)}</td>
+                    <td>{b.folder === list.value.folder ? t('backups.besideDatabase') : b.folder}</td>
+                    <td className="num">{size(b.sizeBytes)}</td>
                     <td className="row-actions">
-                      <button type="button" onClick={() => askRestore(b)} aria-label={`Restore the backup taken ${formatInstant(b.createdAt)}`}>
-                        Restore…
+                      <button type="button" onClick={() => askRestore(b)} aria-label={t('backups.restoreLabel', { when: formatInstant(b.createdAt) })}>
+                        {t('backups.restoreButton')}
                       </button>
                     </td>
                   </tr>
@@ -154,23 +157,22 @@ export function BackupsPanel() {
       ) : null}
 
       <p className="field-hint">
-        To restore a backup that is not listed here (one from another computer, say): in the desktop app, choose File, Restore…; in
-        server mode, stop the server and start it again with <code>npm run serve -- --restore-from PATH</code>.
+        <Trans i18nKey="backups.unlisted" values={{ command: `npm run serve -- --restore-from ${t('backups.path')}` }} components={[<code key="command" />]} />
       </p>
 
       <dialog ref={dialog} aria-labelledby="restore-dialog-heading" className="confirm-dialog">
-        <h3 id="restore-dialog-heading">Restore this backup?</h3>
+        <h3 id="restore-dialog-heading">{t('backups.confirmHeading')}</h3>
         <p>
-          The records will become what they were in <strong>{restoreTarget?.path}</strong>
-          {restoreTarget ? `, taken ${formatInstant(restoreTarget.createdAt)}` : ''}. The backup is checked in full first, and the
-          current records are saved in a safety backup, so this can be undone by restoring that one.
+          {restoreTarget ? (
+            <Trans i18nKey="backups.confirmText" values={{ path: restoreTarget.path, when: formatInstant(restoreTarget.createdAt) }} components={[<strong key="path" />]} />
+          ) : null}
         </p>
         <div className="form-actions">
           <button type="button" className="primary" onClick={() => void restore()}>
-            Restore
+            {t('backups.restore')}
           </button>
           <button type="button" ref={cancelButton} onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('backups.cancel')}
           </button>
         </div>
       </dialog>

@@ -6,6 +6,7 @@ import { DATE_FORMATS, formatDate, type DateFormat } from '../../../shared/domai
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
+import { useDisplayLanguage } from '../i18n/use-language';
 import { useSession } from '../session/session-context';
 
 const FIELDS = ['name', 'address', 'phone', 'logo', 'paperSize', 'dateFormat', 'language', 'lockAfterMinutes'];
@@ -22,6 +23,7 @@ function readAsDataUrl(file: File): Promise<string> {
 export function ClinicForm({ clinic }: { clinic: Clinic }) {
   const { reload } = useSession();
   const { t } = useTranslation();
+  const language = useDisplayLanguage();
   const form = useSchemaForm(ClinicInput, {
     name: clinic.name,
     address: clinic.address ?? '',
@@ -44,7 +46,8 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
     event.target.value = '';
     if (!file) return;
     const dataUrl = await readAsDataUrl(file).catch(() => '');
-    const problem = dataUrl ? checkLogo(dataUrl) : 'The file could not be read.';
+    // checkLogo's sentences are the back end's own (field messages, helper L1's area).
+    const problem = dataUrl ? checkLogo(dataUrl) : t('clinicForm.logoUnreadable');
     if (problem) {
       setError('logo', { type: 'schema', message: problem });
       return;
@@ -57,7 +60,7 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
     setMessage(null);
     const r = await call('clinic.update', { ...values, version });
     if (r.ok) {
-      setMessage({ kind: 'ok', text: 'Clinic details saved.' });
+      setMessage({ kind: 'ok', text: t('clinicForm.saved') });
       setVersion(r.value.version);
       await reload();
     } else {
@@ -68,53 +71,55 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="clinic-heading">
-      <h2 id="clinic-heading">Clinic</h2>
+      <h2 id="clinic-heading">{t('clinicForm.heading')}</h2>
       {message ? (
         <div className={message.kind === 'ok' ? 'ok-box' : 'error-box'} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}
         </div>
       ) : null}
-      <Field label="Clinic name" error={e.name?.message}>
+      <Field label={t('clinicForm.name')} error={e.name?.message}>
         {(a) => <input {...a} {...register('name')} />}
       </Field>
-      <Field label="Address" error={e.address?.message}>
+      <Field label={t('clinicForm.address')} error={e.address?.message}>
         {(a) => <textarea {...a} rows={2} {...register('address')} />}
       </Field>
-      <Field label="Phone" error={e.phone?.message}>
+      <Field label={t('clinicForm.phone')} error={e.phone?.message}>
         {(a) => <input {...a} {...register('phone')} />}
       </Field>
-      <Field label="Logo" hint="PNG or JPEG, up to 256 KiB. Printed at the top of reports." error={e.logo?.message}>
+      <Field label={t('clinicForm.logo')} hint={t('clinicForm.logoHint')} error={e.logo?.message}>
         {(a) => <input {...a} type="file" accept="image/png,image/jpeg" onChange={onLogo} />}
       </Field>
       {logo ? (
         <div className="logo-preview">
-          <img src={logo} alt="Clinic logo" />
+          <img src={logo} alt={t('clinicForm.logoAlt')} />
           <button type="button" onClick={() => setValue('logo', null, { shouldDirty: true })}>
-            Remove logo
+            {t('clinicForm.removeLogo')}
           </button>
         </div>
       ) : null}
-      <Field label="Paper size for reports" error={e.paperSize?.message}>
+      <Field label={t('clinicForm.paperSize')} error={e.paperSize?.message}>
         {(a) => (
           <select {...a} {...register('paperSize')}>
             {PAPER_SIZES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Date format" error={e.dateFormat?.message}>
-        {(a) => (
-          <select {...a} {...register('dateFormat')}>
-            {DATE_FORMATS.map((f: DateFormat) => (
-              <option key={f} value={f}>
-                {formatDate('2026-03-04', f)} ({f})
+              <option key={p} value={p}>
+                {p === 'A4' ? t('clinicForm.paperA4') : t('clinicForm.paperLetter')}
               </option>
             ))}
           </select>
         )}
       </Field>
-      {/* The one translated field of Settings this pass (issue 20): each language named in itself. */}
+      <Field label={t('clinicForm.dateFormat')} error={e.dateFormat?.message}>
+        {(a) => (
+          <select {...a} {...register('dateFormat')}>
+            {DATE_FORMATS.map((f: DateFormat) => (
+              <option key={f} value={f}>
+                {formatDate('2026-03-04', f, language)} ({f})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {/* Each language named in itself, so a person finds their own whatever the screen's language. */}
       <Field label={t('settings.language')} hint={t('settings.languageHint')} error={e.language?.message}>
         {(a) => (
           <select {...a} {...register('language')}>
@@ -127,15 +132,15 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
         )}
       </Field>
       <Field
-        label="Lock the screen after (minutes without use)"
-        hint={`From ${LOCK_AFTER_MINUTES_MIN} to ${LOCK_AFTER_MINUTES_MAX}. A locked screen hides every patient's details until the same person enters their PIN or password.`}
+        label={t('clinicForm.lockAfter')}
+        hint={t('clinicForm.lockAfterHint', { min: LOCK_AFTER_MINUTES_MIN, max: LOCK_AFTER_MINUTES_MAX })}
         error={e.lockAfterMinutes?.message}
       >
         {(a) => <input {...a} type="number" inputMode="numeric" min={LOCK_AFTER_MINUTES_MIN} max={LOCK_AFTER_MINUTES_MAX} step={1} className="narrow-number" {...register('lockAfterMinutes', { valueAsNumber: true })} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save clinic details
+          {t('clinicForm.save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage } from '../layout/Status';
@@ -14,6 +15,7 @@ type Shown = { state: 'hidden' } | { state: 'busy' } | { state: 'error'; error: 
 export function RecoveryKeyPanel() {
   const [clinic] = useOperation('clinic.get', {});
   const [shown, setShown] = useState<Shown>({ state: 'hidden' });
+  const { t } = useTranslation();
 
   // Printing marks the page so that only the sheet prints (recovery-key.css); the mark goes when printing ends.
   useEffect(() => {
@@ -39,54 +41,47 @@ export function RecoveryKeyPanel() {
   const clinicName = clinic.state === 'ready' ? clinic.value?.name : undefined;
   return (
     <section aria-labelledby="recovery-key-heading">
-      <h2 id="recovery-key-heading">Recovery key</h2>
-      <p>
-        Every record and every backup is encrypted with a key this computer keeps for itself. The recovery key is the same key
-        written for paper. It is the only way to open a backup on another computer, or these records if this computer&apos;s own
-        key is lost (a new disk, a reinstalled system, a lost user account). Without it, nobody can read the backups, not even
-        ROMtrack&apos;s makers.
-      </p>
-      <p>
-        Print the sheet once, sign it, and keep it locked away from the computer and from the USB sticks that carry backups: whoever
-        holds both can read the records.
-      </p>
+      <h2 id="recovery-key-heading">{t('recoveryKey.heading')}</h2>
+      <p>{t('recoveryKey.what')}</p>
+      <p>{t('recoveryKey.keep')}</p>
       {shown.state === 'error' ? <ErrorMessage error={shown.error} /> : null}
       {shown.state === 'shown' && shown.recoveryKey === null ? (
         <p className="status" role="status">
-          This database is not encrypted, so it has no recovery key.
+          {t('recoveryKey.notEncrypted')}
         </p>
       ) : null}
       {shown.state === 'shown' && shown.recoveryKey !== null ? (
         <div className="recovery-sheet" aria-labelledby="recovery-sheet-title">
-          <h3 id="recovery-sheet-title">ROMtrack recovery key{clinicName ? ` for ${clinicName}` : ''}</h3>
-          <p className="recovery-key" aria-label="Recovery key, in groups of five">
+          <h3 id="recovery-sheet-title">{clinicName ? t('recoveryKey.sheetTitleFor', { clinic: clinicName }) : t('recoveryKey.sheetTitle')}</h3>
+          <p className="recovery-key" aria-label={t('recoveryKey.keyLabel')}>
             {shown.recoveryKey.split('-').map((group, i) => (
               <span key={i}>{group}</span>
             ))}
           </p>
           <p>
-            To open a backup on another computer: install ROMtrack there, then run{' '}
-            <code>npm run serve -- --restore-from BACKUP-FILE --recovery-key &quot;THE KEY ABOVE&quot;</code>. The letters O, I and L
-            may be typed as 0, 1 and 1; case and dashes do not matter; a typing mistake is caught before anything is changed.
+            {/* The command is typed as it is, in any language; only its placeholders are words. */}
+            <Trans
+              i18nKey="recoveryKey.howToOpen"
+              values={{ command: `npm run serve -- --restore-from ${t('recoveryKey.backupFile')} --recovery-key "${t('recoveryKey.theKeyAbove')}"` }}
+              components={[<code key="command" />]}
+            />
           </p>
-          <p className="recovery-signature">
-            Printed on ________________ by ________________. Kept at ________________________________.
-          </p>
+          <p className="recovery-signature">{t('recoveryKey.signature', { line: '________________', longLine: '________________________________' })}</p>
         </div>
       ) : null}
       <div className="form-actions">
         {shown.state === 'shown' && shown.recoveryKey !== null ? (
           <>
             <button type="button" className="primary" onClick={print}>
-              Print the recovery key sheet
+              {t('recoveryKey.print')}
             </button>
             <button type="button" onClick={() => setShown({ state: 'hidden' })}>
-              Hide the key
+              {t('recoveryKey.hide')}
             </button>
           </>
         ) : (
           <button type="button" onClick={() => void show()} disabled={shown.state === 'busy'}>
-            Show the recovery key
+            {t('recoveryKey.show')}
           </button>
         )}
       </div>

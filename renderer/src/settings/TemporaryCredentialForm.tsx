@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { newCredential } from '../../../shared/domain/account';
 import type { Therapist } from '../../../shared/domain/therapist';
@@ -15,6 +16,7 @@ const TemporaryForm = z.strictObject({ credential: newCredential, ...AGAIN }).re
  * their next sign-in, it lifts a lock-out, and it signs that person out everywhere.
  */
 export function TemporaryCredentialForm({ therapist, onDone }: { therapist: Therapist; onDone(saved: Therapist | null): void }) {
+  const { t } = useTranslation();
   const form = useSchemaForm(TemporaryForm, { credential: '', again: '' });
   const { register, formState } = form;
   const e = formState.errors;
@@ -27,28 +29,28 @@ export function TemporaryCredentialForm({ therapist, onDone }: { therapist: Ther
   });
 
   return (
-    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label={`New temporary PIN or password: ${therapist.name}`} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
+    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label={t('tempCredential.formLabel', { name: therapist.name })} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
       {formError ? (
         <div className="error-box" role="alert">
           {formError}
         </div>
       ) : null}
       <p className="field-hint">
-        {therapist.name} signs in with it once and then chooses their own. Their open sessions end now.
+        {t('tempCredential.hint', { name: therapist.name })}
       </p>
       <NewCredentialFields
-        label={`Temporary PIN or password for ${therapist.name}`}
-        againLabel="Temporary PIN or password again"
+        label={t('tempCredential.label', { name: therapist.name })}
+        againLabel={t('tempCredential.againLabel')}
         inputs={{ credential: register('credential'), again: register('again') }}
         errors={{ credential: e.credential?.message, again: e.again?.message }}
         autoFocus
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Set temporary PIN or password
+          {t('tempCredential.submit')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('tempCredential.cancel')}
         </button>
       </div>
     </form>

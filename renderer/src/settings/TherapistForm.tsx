@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { ROLE_LABELS, ROLES } from '../../../shared/domain/account';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/domain/account';
 import { TherapistDetailsInput, TherapistInput, type Therapist } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Field } from '../forms/Field';
 import { AGAIN, AGAIN_ISSUE, sameTwice, withoutAgain } from '../session/credential-form';
 import { NewCredentialFields } from '../session/NewCredentialFields';
+import { useRoleWord } from './role-word';
 
 const DETAILS = ['name', 'title', 'registrationNumber', 'initials'];
 const NewTherapistBoxes = TherapistInput.extend(AGAIN).refine(sameTwice('credential'), AGAIN_ISSUE);
@@ -26,6 +28,7 @@ export function TherapistForm({ therapist, onDone }: { therapist: Therapist; onD
     registrationNumber: therapist.registrationNumber ?? '',
     initials: therapist.initials,
   });
+  const { t } = useTranslation();
   const { register, formState } = form;
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,26 +40,26 @@ export function TherapistForm({ therapist, onDone }: { therapist: Therapist; onD
   });
 
   return (
-    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label={`Edit ${therapist.name}`} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
+    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label={t('therapistForm.editLabel', { name: therapist.name })} onKeyDown={(ev) => ev.key === 'Escape' && onDone(null)}>
       <FormError text={formError} />
-      <Field label="Edit therapist name" error={e.name?.message}>
+      <Field label={t('therapistForm.editName')} error={e.name?.message}>
         {(a) => <input {...a} autoFocus {...register('name')} />}
       </Field>
-      <Field label="Professional title" error={e.title?.message}>
+      <Field label={t('therapistForm.title')} error={e.title?.message}>
         {(a) => <input {...a} {...register('title')} />}
       </Field>
-      <Field label="Registration number" error={e.registrationNumber?.message}>
+      <Field label={t('therapistForm.registration')} error={e.registrationNumber?.message}>
         {(a) => <input {...a} {...register('registrationNumber')} />}
       </Field>
-      <Field label="Initials" hint="Left empty, they are made from the name." error={e.initials?.message}>
+      <Field label={t('therapistForm.initials')} hint={t('therapistForm.initialsHint')} error={e.initials?.message}>
         {(a) => <input {...a} size={5} {...register('initials')} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Save therapist
+          {t('therapistForm.save')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('therapistForm.cancel')}
         </button>
       </div>
     </form>
@@ -68,6 +71,8 @@ export function TherapistForm({ therapist, onDone }: { therapist: Therapist; onD
  * first sign-in (so the administrator never knows the one they keep).
  */
 export function NewTherapistForm({ onDone }: { onDone(saved: Therapist): void }) {
+  const { t } = useTranslation();
+  const roleWord = useRoleWord();
   const form = useSchemaForm(NewTherapistBoxes, { name: '', title: '', registrationNumber: '', initials: '', role: 'therapist', credential: '', again: '' });
   const { register, formState } = form;
   const e = formState.errors;
@@ -83,40 +88,41 @@ export function NewTherapistForm({ onDone }: { onDone(saved: Therapist): void })
   });
 
   return (
-    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label="Add a therapist">
+    <form className="form inline-form" noValidate onSubmit={onSubmit} aria-label={t('therapistForm.addLabel')}>
       <FormError text={formError} />
-      <Field label="New therapist name" error={e.name?.message}>
+      <Field label={t('therapistForm.newName')} error={e.name?.message}>
         {(a) => <input {...a} {...register('name')} />}
       </Field>
-      <Field label="Professional title" error={e.title?.message}>
+      <Field label={t('therapistForm.title')} error={e.title?.message}>
         {(a) => <input {...a} {...register('title')} />}
       </Field>
-      <Field label="Registration number" error={e.registrationNumber?.message}>
+      <Field label={t('therapistForm.registration')} error={e.registrationNumber?.message}>
         {(a) => <input {...a} {...register('registrationNumber')} />}
       </Field>
-      <Field label="Initials" hint="Left empty, they are made from the name." error={e.initials?.message}>
+      <Field label={t('therapistForm.initials')} hint={t('therapistForm.initialsHint')} error={e.initials?.message}>
         {(a) => <input {...a} size={5} {...register('initials')} />}
       </Field>
-      <Field label="Role" hint="An administrator keeps the clinic's settings, therapists, thresholds and backups." error={e.role?.message}>
+      <Field label={t('therapistForm.role')} hint={t('therapistForm.roleHint')} error={e.role?.message}>
         {(a) => (
           <select {...a} {...register('role')}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {roleWord(r)}
               </option>
             ))}
           </select>
         )}
       </Field>
       <NewCredentialFields
-        label="First PIN or password"
-        hintAfter="Tell it to them; they choose their own at their first sign-in."
+        label={t('therapistForm.firstCredential')}
+        againLabel={t('therapistForm.firstCredentialAgain')}
+        hintAfter={t('therapistForm.firstCredentialHint')}
         inputs={{ credential: register('credential'), again: register('again') }}
         errors={{ credential: e.credential?.message, again: e.again?.message }}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          Add therapist
+          {t('therapistForm.add')}
         </button>
       </div>
     </form>

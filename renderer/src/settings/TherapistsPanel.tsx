@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { ROLE_LABELS, type Role } from '../../../shared/domain/account';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Role } from '../../../shared/domain/account';
 import type { Therapist } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
@@ -9,11 +11,12 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { useSession } from '../session/session-context';
 import { NewTherapistForm, TherapistForm } from './TherapistForm';
 import { TemporaryCredentialForm } from './TemporaryCredentialForm';
+import { useRoleWord } from './role-word';
 
 /** How the person signs in, in words (never the credential itself). */
-function signInState(t: Therapist): string {
-  if (!t.hasCredential) return 'No PIN or password yet';
-  return t.mustChangeCredential ? 'Temporary: changed at next sign-in' : 'Own PIN or password';
+function signInState(t: TFunction, therapist: Therapist): string {
+  if (!therapist.hasCredential) return t('therapists.signInNone');
+  return therapist.mustChangeCredential ? t('therapists.signInTemporary') : t('therapists.signInOwn');
 }
 
 type Editing = { id: string; what: 'details' | 'credential' } | null;
@@ -25,6 +28,8 @@ export function TherapistsPanel() {
   const [message, setMessage] = useState<OutcomeMessage>(null);
   // One's own credential is changed with the current one (Settings, "Change your PIN or password"), never reset.
   const selfId = useSession().state.currentTherapist?.id;
+  const { t } = useTranslation();
+  const roleWord = useRoleWord();
 
   // A saved change has already refreshed this list and the session's team (api/client.ts); this only says so.
   async function act(r: Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) {
@@ -32,91 +37,92 @@ export function TherapistsPanel() {
     setMessage(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
   }
 
-  const setActive = (t: Therapist, active: boolean) =>
-    act(call('therapists.setActive', { id: t.id, active }), `${t.name} is ${active ? 'active again' : 'deactivated; their records keep their name'}.`);
-  const setRole = (t: Therapist, role: Role) => act(call('therapists.setRole', { id: t.id, role }), `${t.name} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+  const setActive = (th: Therapist, active: boolean) =>
+    act(call('therapists.setActive', { id: th.id, active }), active ? t('therapists.reactivated', { name: th.name }) : t('therapists.deactivated', { name: th.name }));
+  const setRole = (th: Therapist, role: Role) =>
+    act(call('therapists.setRole', { id: th.id, role }), role === 'administrator' ? t('therapists.nowAdministrator', { name: th.name }) : t('therapists.nowTherapist', { name: th.name }));
 
   return (
     <section aria-labelledby="therapists-heading">
-      <h2 id="therapists-heading">Therapists</h2>
+      <h2 id="therapists-heading">{t('therapists.heading')}</h2>
       <Outcome message={message} />
-      {list.state === 'loading' ? <Loading what="therapists" /> : null}
+      {list.state === 'loading' ? <Loading what={t('therapists.loadingWhat')} /> : null}
       {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
-        <ScrollBox label="Therapists">
+        <ScrollBox label={t('therapists.heading')}>
           <table className="data-table therapists-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Title</th>
-                <th scope="col">Registration</th>
-                <th scope="col">Initials</th>
-                <th scope="col">Role</th>
-                <th scope="col">Sign-in</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('therapists.colName')}</th>
+                <th scope="col">{t('therapists.colTitle')}</th>
+                <th scope="col">{t('therapists.colRegistration')}</th>
+                <th scope="col">{t('therapists.colInitials')}</th>
+                <th scope="col">{t('therapists.colRole')}</th>
+                <th scope="col">{t('therapists.colSignIn')}</th>
+                <th scope="col">{t('therapists.colStatus')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('therapists.colActions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {list.value.map((t) =>
-                editing?.id === t.id ? (
-                  <tr key={t.id}>
+              {list.value.map((th) =>
+                editing?.id === th.id ? (
+                  <tr key={th.id}>
                     <td colSpan={8}>
                       {editing.what === 'details' ? (
                         <TherapistForm
-                          therapist={t}
+                          therapist={th}
                           onDone={(saved) => {
                             setEditing(null);
-                            if (saved) setMessage({ ok: true, text: `${saved.name} saved.` });
+                            if (saved) setMessage({ ok: true, text: t('therapists.saved', { name: saved.name }) });
                           }}
                         />
                       ) : (
                         <TemporaryCredentialForm
-                          therapist={t}
+                          therapist={th}
                           onDone={(saved) => {
                             setEditing(null);
-                            if (saved) setMessage({ ok: true, text: `${saved.name} has a temporary PIN or password, to change at their next sign-in.` });
+                            if (saved) setMessage({ ok: true, text: t('therapists.temporarySet', { name: saved.name }) });
                           }}
                         />
                       )}
                     </td>
                   </tr>
                 ) : (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td>{t.title ?? '—'}</td>
-                    <td>{t.registrationNumber ?? '—'}</td>
-                    <td>{t.initials}</td>
-                    <td>{ROLE_LABELS[t.role]}</td>
-                    <td>{signInState(t)}</td>
-                    <td>{t.active ? 'Active' : 'Deactivated'}</td>
+                  <tr key={th.id}>
+                    <td>{th.name}</td>
+                    <td>{th.title ?? '—'}</td>
+                    <td>{th.registrationNumber ?? '—'}</td>
+                    <td>{th.initials}</td>
+                    <td>{roleWord(th.role)}</td>
+                    <td>{signInState(t, th)}</td>
+                    <td>{th.active ? t('therapists.active') : t('therapists.inactive')}</td>
                     <td className="row-actions">
-                      <button type="button" onClick={() => setEditing({ id: t.id, what: 'details' })} aria-label={`Edit ${t.name}`}>
-                        Edit
+                      <button type="button" onClick={() => setEditing({ id: th.id, what: 'details' })} aria-label={t('therapists.editLabel', { name: th.name })}>
+                        {t('therapists.edit')}
                       </button>
-                      {t.id !== selfId ? (
-                        <button type="button" onClick={() => setEditing({ id: t.id, what: 'credential' })} aria-label={`Set a temporary PIN or password for ${t.name}`}>
-                          Temporary PIN
+                      {th.id !== selfId ? (
+                        <button type="button" onClick={() => setEditing({ id: th.id, what: 'credential' })} aria-label={t('therapists.temporaryLabel', { name: th.name })}>
+                          {t('therapists.temporary')}
                         </button>
                       ) : null}
-                      {t.role === 'administrator' ? (
-                        <button type="button" onClick={() => void setRole(t, 'therapist')} aria-label={`Make therapist: ${t.name}`}>
-                          Make therapist
+                      {th.role === 'administrator' ? (
+                        <button type="button" onClick={() => void setRole(th, 'therapist')} aria-label={t('therapists.makeTherapistLabel', { name: th.name })}>
+                          {t('therapists.makeTherapist')}
                         </button>
                       ) : (
-                        <button type="button" onClick={() => void setRole(t, 'administrator')} aria-label={`Make administrator: ${t.name}`}>
-                          Make administrator
+                        <button type="button" onClick={() => void setRole(th, 'administrator')} aria-label={t('therapists.makeAdministratorLabel', { name: th.name })}>
+                          {t('therapists.makeAdministrator')}
                         </button>
                       )}
-                      {t.active ? (
-                        <button type="button" onClick={() => void setActive(t, false)} aria-label={`Deactivate ${t.name}`}>
-                          Deactivate
+                      {th.active ? (
+                        <button type="button" onClick={() => void setActive(th, false)} aria-label={t('therapists.deactivateLabel', { name: th.name })}>
+                          {t('therapists.deactivate')}
                         </button>
                       ) : (
-                        <button type="button" onClick={() => void setActive(t, true)} aria-label={`Reactivate ${t.name}`}>
-                          Reactivate
+                        <button type="button" onClick={() => void setActive(th, true)} aria-label={t('therapists.reactivateLabel', { name: th.name })}>
+                          {t('therapists.reactivate')}
                         </button>
                       )}
                     </td>
@@ -127,8 +133,8 @@ export function TherapistsPanel() {
           </table>
         </ScrollBox>
       ) : null}
-      <h3>Add a therapist</h3>
-      <NewTherapistForm onDone={(saved) => setMessage({ ok: true, text: `${saved.name} added. They change their first PIN or password at their first sign-in.` })} />
+      <h3>{t('therapists.addHeading')}</h3>
+      <NewTherapistForm onDone={(saved) => setMessage({ ok: true, text: t('therapists.added', { name: saved.name }) })} />
     </section>
   );
 }

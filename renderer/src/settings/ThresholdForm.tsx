@@ -1,15 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages } from '../../../shared/api/issues';
 import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
-import { formatDegrees } from '../../../shared/domain/catalogue';
 import { thresholdOverrideSchema } from '../../../shared/domain/thresholds';
 import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { RecordForm } from '../forms/RecordForm';
 import { applyServerErrors, nestErrors } from '../forms/schema-form';
-import { SLOTS, changesOf, instrumentOf, savedMessage, slotLabel, typedDegrees, valuesOf, type SlotChange, type ThresholdValues } from './threshold-model';
+import { SLOTS, changesOf, instrumentOf, savedMessage, typedDegrees, valuesOf, type SlotChange, type ThresholdValues } from './threshold-model';
+import { useThresholdWords } from './threshold-words';
 
 /**
  * Each filled box is checked with the back end's own schema (thresholdOverrideSchema) as typed; an empty box
@@ -40,7 +41,10 @@ export function ThresholdForm({ entry, onDone }: ThresholdFormProps) {
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fallback = formatDegrees(entry.catalogueDefault.degrees);
+  const { t } = useTranslation();
+  const words = useThresholdWords();
+  const name = words.entryName(entry);
+  const fallback = words.degrees(entry.catalogueDefault.degrees);
 
   /**
    * The calls run one by one; the first refusal stops them and shows its message on its box. Each one saved has
@@ -65,45 +69,46 @@ export function ThresholdForm({ entry, onDone }: ThresholdFormProps) {
     setBusy(true);
     const ok = await apply(changes);
     setBusy(false);
-    if (ok) onDone(savedMessage(entry, changes));
+    if (ok) onDone(savedMessage(entry, changes, words));
   });
 
   async function resetToDefault() {
     setBusy(true);
     const ok = await apply(entry.overrides.map((o): SlotChange => ({ slot: o.instrument ?? 'any', degrees: null })));
     setBusy(false);
-    if (ok) onDone(`${entry.label} is back to the catalogue default, ${fallback}, for every instrument.`);
+    if (ok) onDone(t('thresholdForm.resetDone', { name, fallback }));
   }
 
   return (
     <RecordForm
-      label={`Thresholds for ${entry.label.toLowerCase()}`}
-      intro={`Catalogue default ${fallback}. Source: ${entry.catalogueDefault.source}`}
+      label={t('thresholdForm.label', { name: words.lower(name) })}
+      // The source is the catalogue's reference note, quoted as written (in English).
+      intro={t('thresholdForm.intro', { fallback, source: entry.catalogueDefault.source })}
       onSubmit={submit}
       onCancel={() => onDone(null)}
       error={formError}
     >
-      <p className="field-hint">An empty box uses the value for any instrument, or else the catalogue default ({fallback}).</p>
+      <p className="field-hint">{t('thresholdForm.emptyBox', { fallback })}</p>
       <div className="field-row threshold-boxes">
         {SLOTS.map((slot, i) => (
-          <Field key={slot} label={`${slotLabel(slot)} (°)`} error={formState.errors[slot]?.message}>
+          <Field key={slot} label={t('thresholdForm.boxLabel', { slot: words.slot(slot) })} error={formState.errors[slot]?.message}>
             {(a) => <input {...a} autoFocus={i === 0} size={4} inputMode="decimal" autoComplete="off" {...register(slot)} />}
           </Field>
         ))}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save thresholds
+          {t('thresholdForm.save')}
         </button>
         {entry.overrides.length > 0 ? (
           <button type="button" disabled={busy} onClick={() => void resetToDefault()}>
-            Reset to default
+            {t('thresholdForm.reset')}
           </button>
         ) : null}
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('thresholdForm.cancel')}
         </button>
-        <span className="keys-hint">Enter saves · Escape cancels</span>
+        <span className="keys-hint">{t('thresholdForm.keysHint')}</span>
       </div>
     </RecordForm>
   );

@@ -1,14 +1,16 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
-import { JOINTS, formatDegrees, type MotionKey } from '../../../shared/domain/catalogue';
+import { JOINTS, type MotionKey } from '../../../shared/domain/catalogue';
 import { todayLocal } from '../../../shared/domain/dates';
 import { useOperation } from '../api/use-operation';
-import { jointLabel } from '../clinical/format';
 import { useReturnFocus } from '../forms/return-focus';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatDate } from '../session/session-context';
 import { ThresholdForm } from './ThresholdForm';
-import { SLOTS, motionOnly, overrideOf, slotLabel } from './threshold-model';
+import { SLOTS, overrideOf } from './threshold-model';
+import { useThresholdWords } from './threshold-words';
+import { useCatalogueWords } from '../i18n/catalogue-words';
 import './thresholds.css';
 
 const COLUMNS = 4 + SLOTS.length;
@@ -29,6 +31,9 @@ export function ThresholdsPanel() {
   const [saved, setSaved] = useState<{ motion: MotionKey; text: string } | null>(null);
   const focus = useReturnFocus();
   const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const words = useThresholdWords();
+  const catalogue = useCatalogueWords();
 
   function open(motion: MotionKey) {
     focus.remember();
@@ -49,15 +54,15 @@ export function ThresholdsPanel() {
       <Fragment key={e.motion}>
         <tr>
           <th scope="row">
-            {motionOnly(e)}
+            {words.motionOnly(e)}
             {by ? (
               <span className="threshold-by small muted">
-                Set by {by.name}, {formatDate(todayLocal(new Date(by.at)))}
+                {t('thresholdsPanel.setBy', { name: by.name, date: formatDate(todayLocal(new Date(by.at))) })}
               </span>
             ) : null}
           </th>
-          <td className="num">{formatDegrees(e.catalogueDefault.degrees)}</td>
-          <td className="small">{e.catalogueDefault.sourceShort}</td>
+          <td className="num">{words.degrees(e.catalogueDefault.degrees)}</td>
+          <td className="small">{words.source(e.catalogueDefault.sourceShort)}</td>
           {SLOTS.map((slot) => {
             const d = overrideOf(e, slot);
             return (
@@ -65,17 +70,17 @@ export function ThresholdsPanel() {
                 {d === undefined ? (
                   <>
                     <span aria-hidden="true">—</span>
-                    <span className="visually-hidden">not set</span>
+                    <span className="visually-hidden">{t('thresholdsPanel.notSet')}</span>
                   </>
                 ) : (
-                  <strong>{formatDegrees(d)}</strong>
+                  <strong>{words.degrees(d)}</strong>
                 )}
               </td>
             );
           })}
           <td>
-            <button type="button" aria-label={`Edit thresholds for ${e.label.toLowerCase()}`} aria-expanded={editing === e.motion} onClick={() => open(e.motion)}>
-              Edit
+            <button type="button" aria-label={t('thresholdsPanel.editLabel', { name: words.lower(words.entryName(e)) })} aria-expanded={editing === e.motion} onClick={() => open(e.motion)}>
+              {t('thresholdsPanel.edit')}
             </button>
           </td>
         </tr>
@@ -102,18 +107,14 @@ export function ThresholdsPanel() {
 
   return (
     <section aria-labelledby="thresholds-heading">
-      <h2 id="thresholds-heading">Measurement thresholds</h2>
-      <p className="form-intro thresholds-intro">
-        The smallest change, in degrees, that counts as real when the same therapist measures with the same instrument; smaller changes can be
-        measurement error. The defaults are published figures still to be confirmed: set your clinic’s own for any instrument, or for one instrument.
-        A dash means the clinic has set nothing there: the value for any instrument applies, or else the default.
-      </p>
-      {list.state === 'loading' ? <Loading what="the thresholds" /> : null}
+      <h2 id="thresholds-heading">{t('thresholdsPanel.heading')}</h2>
+      <p className="form-intro thresholds-intro">{t('thresholdsPanel.intro')}</p>
+      {list.state === 'loading' ? <Loading what={t('thresholdsPanel.loadingWhat')} /> : null}
       {list.state === 'error' ? <ErrorMessage error={list.error} retry={list.retry} /> : null}
       {list.state === 'ready' ? (
         <div className="table-scroll">
           <table className="data-table thresholds-table">
-            <caption className="visually-hidden">Measurement thresholds by joint and motion: the catalogue default, its source, and the clinic’s values per instrument</caption>
+            <caption className="visually-hidden">{t('thresholdsPanel.caption')}</caption>
             <colgroup>
               <col className="motion-col" />
               <col className="default-col" />
@@ -125,18 +126,18 @@ export function ThresholdsPanel() {
             </colgroup>
             <thead>
               <tr>
-                <th scope="col">Motion</th>
+                <th scope="col">{t('thresholdsPanel.colMotion')}</th>
                 <th scope="col" className="num">
-                  Default
+                  {t('thresholdsPanel.colDefault')}
                 </th>
-                <th scope="col">Source</th>
+                <th scope="col">{t('thresholdsPanel.colSource')}</th>
                 {SLOTS.map((slot) => (
                   <th key={slot} scope="col" className="num">
-                    {slotLabel(slot)}
+                    {words.slot(slot)}
                   </th>
                 ))}
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('thresholdsPanel.colActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -144,7 +145,7 @@ export function ThresholdsPanel() {
               <tbody key={joint}>
                 <tr className="group-row">
                   <th scope="rowgroup" colSpan={COLUMNS}>
-                    {jointLabel(joint)}
+                    {catalogue.joint(joint)}
                   </th>
                 </tr>
                 {list.value.filter((e) => e.joint === joint).map(row)}

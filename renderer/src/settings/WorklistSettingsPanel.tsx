@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages } from '../../../shared/api/issues';
 import type { WorklistSettingsRecord } from '../../../shared/api/operations/worklist';
@@ -8,16 +10,25 @@ import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { Field } from '../forms/Field';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { useFormatDate } from '../session/session-context';
+import { useFormatDate, useFormatter } from '../session/session-context';
 import './worklist-settings.css';
 
 type Key = keyof WorklistSettings;
-const FIELDS: { key: Key; label: string; unit: string }[] = [
-  { key: 'weeklyFromWeek', label: 'Weekly from week', unit: 'weeks after the risk event' },
-  { key: 'weeklyUntilWeek', label: 'Weekly until week', unit: 'then every 4 weeks' },
-  { key: 'monthlyUntilWeek', label: 'Every 4 weeks until week', unit: 'then the schedule ends' },
-  { key: 'alpUpperLimit', label: 'ALP upper limit', unit: 'U/L, from the laboratory’s adult range' },
-];
+const KEYS: readonly Key[] = ['weeklyFromWeek', 'weeklyUntilWeek', 'monthlyUntilWeek', 'alpUpperLimit'];
+
+/** Each box's label and the unit or consequence under it. */
+function fieldWords(t: TFunction, key: Key): { label: string; unit: string } {
+  switch (key) {
+    case 'weeklyFromWeek':
+      return { label: t('worklistSettings.weeklyFrom'), unit: t('worklistSettings.weeklyFromUnit') };
+    case 'weeklyUntilWeek':
+      return { label: t('worklistSettings.weeklyUntil'), unit: t('worklistSettings.weeklyUntilUnit') };
+    case 'monthlyUntilWeek':
+      return { label: t('worklistSettings.monthlyUntil'), unit: t('worklistSettings.monthlyUntilUnit') };
+    case 'alpUpperLimit':
+      return { label: t('worklistSettings.alpLimit'), unit: t('worklistSettings.alpLimitUnit') };
+  }
+}
 
 const textOf = (s: WorklistSettings): Record<Key, string> => ({
   weeklyFromWeek: String(s.weeklyFromWeek),
@@ -35,7 +46,8 @@ export function WorklistSettingsPanel() {
   const [settings] = useOperation('worklist.settings', {});
   // Kept here, not in the form: the form is drawn afresh for each saved version, the confirmation stays.
   const [saved, setSaved] = useState<string | null>(null);
-  if (settings.state === 'loading') return <Loading what="the worklist settings" />;
+  const { t } = useTranslation();
+  if (settings.state === 'loading') return <Loading what={t('worklistSettings.loadingWhat')} />;
   if (settings.state === 'error') return <ErrorMessage error={settings.error} retry={settings.retry} />;
   return (
     <SettingsForm
@@ -50,13 +62,15 @@ export function WorklistSettingsPanel() {
 
 function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRecord; saved: string | null; onSaved(message: string | null): void }) {
   const formatDate = useFormatDate();
+  const { number } = useFormatter();
+  const { t } = useTranslation();
   const [text, setText] = useState(textOf(current));
   const [serverError, setServerError] = useState<ApiError | null>(null);
 
-  const values = Object.fromEntries(FIELDS.map(({ key }) => [key, text[key].trim() === '' ? undefined : Number(text[key])]));
+  const values = Object.fromEntries(KEYS.map((key) => [key, text[key].trim() === '' ? undefined : Number(text[key])]));
   const parsed = WorklistSettingsInput.safeParse(values);
   const errors: Partial<Record<string, string>> = parsed.success ? { ...serverError?.fields } : fieldMessages(parsed.error);
-  const changed = FIELDS.some(({ key }) => text[key].trim() !== String(current[key]));
+  const changed = KEYS.some((key) => text[key].trim() !== String(current[key]));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -67,23 +81,29 @@ function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRe
       return;
     }
     setServerError(null);
-    onSaved('Worklist settings saved: every due date follows the new schedule.');
+    onSaved(t('worklistSettings.saved'));
   }
 
   return (
     <section className="panel" aria-labelledby="worklist-settings-heading">
-      <h2 id="worklist-settings-heading">Worklist</h2>
+      <h2 id="worklist-settings-heading">{t('worklistSettings.heading')}</h2>
       <p className="form-intro">
         {current.version === 0
-          ? 'The clinic uses the defaults.'
-          : `Set by ${current.setByName ?? 'someone not recorded'}, ${current.setAt ? formatDate(todayLocal(new Date(current.setAt))) : ''}.`}{' '}
-        Defaults: weekly from week {current.defaults.weeklyFromWeek} to week {current.defaults.weeklyUntilWeek}, every 4 weeks until week {current.defaults.monthlyUntilWeek}; ALP
-        upper limit {current.defaults.alpUpperLimit} U/L.
+          ? t('worklistSettings.usesDefaults')
+          : current.setAt
+            ? t('worklistSettings.setByOn', { name: current.setByName ?? t('worklistSettings.someoneNotRecorded'), date: formatDate(todayLocal(new Date(current.setAt))) })
+            : t('worklistSettings.setBy', { name: current.setByName ?? t('worklistSettings.someoneNotRecorded') })}{' '}
+        {t('worklistSettings.defaults', {
+          from: current.defaults.weeklyFromWeek,
+          until: current.defaults.weeklyUntilWeek,
+          monthlyUntil: current.defaults.monthlyUntilWeek,
+          alp: number(current.defaults.alpUpperLimit),
+        })}
       </p>
-      <form className="form worklist-settings-form" onSubmit={(e) => void submit(e)} aria-label="Worklist settings">
+      <form className="form worklist-settings-form" onSubmit={(e) => void submit(e)} aria-label={t('worklistSettings.formLabel')}>
         <div className="field-row">
-          {FIELDS.map(({ key, label, unit }) => (
-            <Field key={key} label={label} hint={unit} error={errors[key]}>
+          {KEYS.map((key) => (
+            <Field key={key} label={fieldWords(t, key).label} hint={fieldWords(t, key).unit} error={errors[key]}>
               {(props) => (
                 <input
                   {...props}
@@ -109,7 +129,7 @@ function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRe
         ) : null}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!parsed.success || !changed}>
-            Save worklist settings
+            {t('worklistSettings.save')}
           </button>
           <span role="status" className="muted">
             {saved}

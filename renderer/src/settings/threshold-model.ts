@@ -1,9 +1,9 @@
 // The thresholds panel's boxes: one per instrument plus "any instrument", how typed text becomes the
 // 'thresholds.set' and 'thresholds.clear' calls, and the sentence that confirms what was saved.
 import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
-import { formatDegrees } from '../../../shared/domain/catalogue';
-import { INSTRUMENTS, INSTRUMENT_LABELS, type Instrument } from '../../../shared/domain/visit';
+import { INSTRUMENTS, type Instrument } from '../../../shared/domain/visit';
 import { numberFromText } from '../clinical/format';
+import type { ThresholdWords } from './threshold-words';
 
 /** Form field names: 'any' stands for the null instrument, which is not a usable field name. */
 export type SlotKey = 'any' | Instrument;
@@ -12,10 +12,6 @@ export type ThresholdValues = Record<SlotKey, string>;
 
 export function instrumentOf(slot: SlotKey): Instrument | null {
   return slot === 'any' ? null : slot;
-}
-
-export function slotLabel(slot: SlotKey): string {
-  return slot === 'any' ? 'Any instrument' : INSTRUMENT_LABELS[slot];
 }
 
 /** The clinic's value for one box, or undefined where the clinic has none. */
@@ -30,12 +26,6 @@ export function valuesOf(entry: ThresholdEntry): ThresholdValues {
     values[slot] = d === undefined ? '' : String(d);
   }
   return values;
-}
-
-/** "Extension" for "Hip extension": the table groups rows by joint already. */
-export function motionOnly(entry: ThresholdEntry): string {
-  const rest = entry.label.slice(entry.joint.length + 1);
-  return rest ? rest[0]!.toUpperCase() + rest.slice(1) : entry.label;
 }
 
 /** Typed text as the schema expects it; a trailing degree sign ("10°") is how people write angles. */
@@ -65,11 +55,13 @@ export function changesOf(entry: ThresholdEntry, values: ThresholdValues): SlotC
   return changes;
 }
 
-/** "Hip extension saved: universal goniometer 10°; any instrument back to the default (12°)." */
-export function savedMessage(entry: ThresholdEntry, changes: readonly SlotChange[]): string {
-  if (changes.length === 0) return `No change to ${entry.label.toLowerCase()}.`;
+/** "Hip extension saved: universal goniometer 10°; any instrument back to the default. Catalogue default 12°." */
+export function savedMessage(entry: ThresholdEntry, changes: readonly SlotChange[], words: ThresholdWords): string {
+  const { t, lower } = words;
+  const name = words.entryName(entry);
+  if (changes.length === 0) return t('thresholdForm.noChange', { name: lower(name) });
   const parts = changes.map((c) =>
-    c.degrees === null ? `${slotLabel(c.slot).toLowerCase()} back to the default` : `${slotLabel(c.slot).toLowerCase()} ${formatDegrees(Number(c.degrees))}`,
+    c.degrees === null ? t('thresholdForm.partCleared', { slot: lower(words.slot(c.slot)) }) : t('thresholdForm.partSet', { slot: lower(words.slot(c.slot)), degrees: words.degrees(Number(c.degrees)) }),
   );
-  return `${entry.label} saved: ${parts.join('; ')}. Catalogue default ${formatDegrees(entry.catalogueDefault.degrees)}.`;
+  return t('thresholdForm.saved', { name, parts: parts.join('; '), fallback: words.degrees(entry.catalogueDefault.degrees) });
 }

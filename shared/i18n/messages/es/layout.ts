@@ -1,2 +1,28 @@
-// Español: the layout keys.
-export const layout = {} as const;
+// Español: la cabecera, la navegación, la página no encontrada y el título de ventana de cada pantalla.
+export const layout = {
+  'app.skipToContent': 'Ir al contenido',
+  'app.brandTitle': 'La lista de trabajo',
+  'app.mainNav': 'Navegación principal',
+  'app.navWorklist': 'Lista de trabajo',
+  'app.navPatients': 'Pacientes',
+  'app.navSettings': 'Ajustes',
+  'app.notFound': 'No hay ninguna página en «{{path}}». Vaya a <0>la lista de trabajo</0> o a <1>la lista de pacientes</1>.',
+
+  'screenTitle.patients': 'Pacientes',
+  'screenTitle.newPatient': 'Nuevo paciente',
+  'screenTitle.patient': 'Paciente',
+  'screenTitle.editPatient': 'Editar paciente',
+  'screenTitle.mobility': 'Movilidad',
+  'screenTitle.mobilityChart': 'Gráfico de movilidad',
+  'screenTitle.visit': 'Visita',
+  'screenTitle.addToVisit': 'Completar la visita',
+  'screenTitle.newEvent': 'Nuevo evento',
+  'screenTitle.report': 'Informe de evolución',
+  'screenTitle.plans': 'Planes de terapia',
+  'screenTitle.settings': 'Ajustes',
+  'screenTitle.worklist': 'Lista de trabajo',
+  'screenTitle.referral': 'Carta de derivación',
+  'screenTitle.recordAccess': 'Quién abrió esta historia',
+  'screenTitle.account': 'Su PIN o contraseña',
+  'screenTitle.notFound': 'Página no encontrada',
+} as const;

@@ -1,2 +1,28 @@
-// Français: the layout keys.
-export const layout = {} as const;
+// Français : l’en-tête, la navigation, la page introuvable et le titre de fenêtre de chaque écran.
+export const layout = {
+  'app.skipToContent': 'Aller au contenu',
+  'app.brandTitle': 'La liste de travail',
+  'app.mainNav': 'Navigation principale',
+  'app.navWorklist': 'Liste de travail',
+  'app.navPatients': 'Patients',
+  'app.navSettings': 'Paramètres',
+  'app.notFound': 'Il n’y a pas de page à l’adresse « {{path}} ». Allez à <0>la liste de travail</0> ou à <1>la liste des patients</1>.',
+
+  'screenTitle.patients': 'Patients',
+  'screenTitle.newPatient': 'Nouveau patient',
+  'screenTitle.patient': 'Patient',
+  'screenTitle.editPatient': 'Modifier le patient',
+  'screenTitle.mobility': 'Mobilité',
+  'screenTitle.mobilityChart': 'Courbe de mobilité',
+  'screenTitle.visit': 'Visite',
+  'screenTitle.addToVisit': 'Compléter la visite',
+  'screenTitle.newEvent': 'Nouvel événement',
+  'screenTitle.report': 'Bilan d’évolution',
+  'screenTitle.plans': 'Plans de rééducation',
+  'screenTitle.settings': 'Paramètres',
+  'screenTitle.worklist': 'Liste de travail',
+  'screenTitle.referral': 'Lettre d’adressage',
+  'screenTitle.recordAccess': 'Qui a ouvert ce dossier',
+  'screenTitle.account': 'Votre code PIN ou mot de passe',
+  'screenTitle.notFound': 'Page introuvable',
+} as const;

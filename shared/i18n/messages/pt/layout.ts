@@ -1,2 +1,28 @@
-// Português: the layout keys.
-export const layout = {} as const;
+// Português (europeu): o cabeçalho, a navegação, a página não encontrada e o título da janela de cada ecrã.
+export const layout = {
+  'app.skipToContent': 'Ir para o conteúdo',
+  'app.brandTitle': 'A lista de trabalho',
+  'app.mainNav': 'Navegação principal',
+  'app.navWorklist': 'Lista de trabalho',
+  'app.navPatients': 'Pacientes',
+  'app.navSettings': 'Definições',
+  'app.notFound': 'Não há nenhuma página em «{{path}}». Vá para <0>a lista de trabalho</0> ou para <1>a lista de pacientes</1>.',
+
+  'screenTitle.patients': 'Pacientes',
+  'screenTitle.newPatient': 'Novo paciente',
+  'screenTitle.patient': 'Paciente',
+  'screenTitle.editPatient': 'Editar paciente',
+  'screenTitle.mobility': 'Mobilidade',
+  'screenTitle.mobilityChart': 'Gráfico de mobilidade',
+  'screenTitle.visit': 'Consulta',
+  'screenTitle.addToVisit': 'Completar a consulta',
+  'screenTitle.newEvent': 'Novo evento',
+  'screenTitle.report': 'Relatório de evolução',
+  'screenTitle.plans': 'Planos de terapia',
+  'screenTitle.settings': 'Definições',
+  'screenTitle.worklist': 'Lista de trabalho',
+  'screenTitle.referral': 'Carta de referenciação',
+  'screenTitle.recordAccess': 'Quem abriu este processo',
+  'screenTitle.account': 'O seu PIN ou palavra-passe',
+  'screenTitle.notFound': 'Página não encontrada',
+} as const;
