@@ -1,14 +1,14 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AdherenceInput, adherencePercent, type AdherenceEntry } from '../../../shared/domain/adherence';
 import { addDays, prescribedSessions, weeksOf } from '../../../shared/domain/plan-periods';
-import { INTERVENTION_LABELS } from '../../../shared/domain/plan';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
 import { call } from '../api/client';
 import { numberFromText } from '../clinical/format';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
-import { doseText, frequencyText, motionsText } from './plan-format';
+import { usePlanWords } from './plan-format';
 import { ScrollBox } from '../layout/ScrollBox';
 import { RecordForm } from '../forms/RecordForm';
 import { FormActions } from '../forms/FormActions';
@@ -25,6 +25,8 @@ interface EntryValues {
 }
 
 function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: PlanVersion; weeks: string[]; entries: readonly AdherenceEntry[]; initial: { itemId: string; weekStart: string }; onDone(saved: AdherenceEntry | null): void }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
   const formatDate = useFormatDate();
   const existing = (itemId: string, week: string) => entries.find((a) => a.itemId === itemId && a.weekStart === week) ?? null;
   const first = existing(initial.itemId, initial.weekStart);
@@ -46,43 +48,43 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
     else setFormError(applyServerErrors(form, r.error, ['itemId', 'weekStart', 'sessionsDone', 'note', 'reason']));
   });
   return (
-    <RecordForm label="Record sessions done" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
+    <RecordForm label={t('plans.adherence.formLabel')} onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <div className="field-row">
-        <Field label="Item" error={e.itemId?.message}>
+        <Field label={t('plans.adherence.item')} error={e.itemId?.message}>
           {(a) => (
             <select {...a} {...register('itemId')}>
               {version.items.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {item.position}. {INTERVENTION_LABELS[item.intervention]}
+                  {t('plans.adherence.itemOption', { position: item.position, intervention: words.intervention(item.intervention) })}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Week" error={e.weekStart?.message}>
+        <Field label={t('plans.adherence.week')} error={e.weekStart?.message}>
           {(a) => (
             <select {...a} {...register('weekStart')}>
               {[...weeks].reverse().map((w) => (
                 <option key={w} value={w}>
-                  {formatDate(w)} to {formatDate(addDays(w, 6))}
+                  {t('plans.adherence.weekOption', { from: formatDate(w), until: formatDate(addDays(w, 6)) })}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Sessions done" error={e.sessionsDone?.message}>
+        <Field label={t('plans.adherence.sessionsDone')} error={e.sessionsDone?.message}>
           {(a) => <input {...a} autoFocus size={4} inputMode="numeric" autoComplete="off" {...register('sessionsDone')} />}
         </Field>
       </div>
-      <Field label="Note (optional)" hint="What the patient or carer said: missed days, pain, the reason." error={e.note?.message}>
+      <Field label={t('plans.adherence.note')} hint={t('plans.adherence.noteHint')} error={e.note?.message}>
         {(a) => <input {...a} autoComplete="off" {...register('note')} />}
       </Field>
       {replaces ? (
-        <Field label="Reason for the change" hint={`This week already has ${replaces.sessionsDone} of ${replaces.prescribed}; the earlier count stays in the history.`} error={e.reason?.message}>
+        <Field label={t('plans.adherence.reason')} hint={t('plans.adherence.reasonHint', { done: replaces.sessionsDone, prescribed: replaces.prescribed })} error={e.reason?.message}>
           {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
         </Field>
       ) : null}
-      <FormActions submitLabel="Save sessions" busy={formState.isSubmitting} onCancel={() => onDone(null)} />
+      <FormActions submitLabel={t('plans.adherence.save')} busy={formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }
@@ -92,6 +94,8 @@ function AdherenceForm({ version, weeks, entries, initial, onDone }: { version: 
  * never as a colour alone. A cell is a button that opens the entry for that item and week.
  */
 export function AdherencePanel({ version, entries, today, onChanged }: { version: PlanVersion; entries: readonly AdherenceEntry[]; today: string; onChanged(message: string): void }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
   const formatDate = useFormatDate();
   const [open, setOpen] = useState<{ itemId: string; weekStart: string } | null>(null);
   const period = { from: version.effectiveFrom, until: version.inForceUntil };
@@ -101,14 +105,14 @@ export function AdherencePanel({ version, entries, today, onChanged }: { version
   return (
     <section aria-labelledby="adherence-heading" className="plan-adherence">
       <div className="toolbar">
-        <h2 id="adherence-heading">Prescription and sessions done</h2>
+        <h2 id="adherence-heading">{t('plans.adherence.heading')}</h2>
         {weeks.length > 0 && !open ? (
           <button type="button" onClick={() => setOpen({ itemId: version.items[0]!.id, weekStart: weeks[weeks.length - 1]! })}>
-            Record sessions
+            {t('plans.adherence.recordSessions')}
           </button>
         ) : null}
       </div>
-      {weeks.length === 0 ? <p className="muted">This version is not in force yet: sessions can be recorded from its first week.</p> : null}
+      {weeks.length === 0 ? <p className="muted">{t('plans.adherence.notYet')}</p> : null}
       {open ? (
         <AdherenceForm
           key={`${open.itemId} ${open.weekStart}`}
@@ -118,20 +122,20 @@ export function AdherencePanel({ version, entries, today, onChanged }: { version
           initial={open}
           onDone={(saved) => {
             setOpen(null);
-            if (saved) onChanged(`Saved: ${saved.sessionsDone} of ${saved.prescribed} sessions in the week of ${formatDate(saved.weekStart)}.`);
+            if (saved) onChanged(t('plans.adherence.saved', { count: saved.prescribed, done: saved.sessionsDone, week: formatDate(saved.weekStart) }));
           }}
         />
       ) : null}
-      <ScrollBox label="Items and sessions done per week">
+      <ScrollBox label={t('plans.adherence.tableLabel')}>
         <table className="data-table plan-items-table">
-          <caption className="visually-hidden">Items of version {version.number}, with sessions done per week</caption>
+          <caption className="visually-hidden">{t('plans.adherence.caption', { number: version.number })}</caption>
           <thead>
             <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Dose and how often</th>
+              <th scope="col">{t('plans.adherence.item')}</th>
+              <th scope="col">{t('plans.adherence.doseAndFrequency')}</th>
               {shown.map((w) => (
                 <th key={w} scope="col" className="num week-col">
-                  Week of <span className="nowrap">{formatDate(w)}</span>
+                  <Trans i18nKey="plans.adherence.weekOf" values={{ date: formatDate(w) }} components={[<span className="nowrap" />]} />
                 </th>
               ))}
             </tr>
@@ -140,24 +144,28 @@ export function AdherencePanel({ version, entries, today, onChanged }: { version
             {version.items.map((item) => (
               <tr key={item.id}>
                 <th scope="row" className="plan-item-cell">
-                  {item.position}. {INTERVENTION_LABELS[item.intervention]}
-                  <span className="plan-item-detail">{motionsText(item.motions, version.sites)}</span>
+                  {t('plans.adherence.itemOption', { position: item.position, intervention: words.intervention(item.intervention) })}
+                  <span className="plan-item-detail">{words.motions(item.motions, version.sites)}</span>
                   {item.instructions ? <span className="plan-item-detail plan-typed">{item.instructions}</span> : null}
                 </th>
                 <td>
-                  {doseText(item)}, {frequencyText(item)}
+                  {t('plans.adherence.doseFrequency', { dose: words.dose(item), frequency: words.frequency(item) })}
                 </td>
                 {shown.map((w) => {
                   const a = entryOf(item.id, w);
                   const prescribed = prescribedSessions(item, w, period);
                   const pct = a ? adherencePercent(a.sessionsDone, prescribed) : null;
-                  const text = a ? `${a.sessionsDone} of ${prescribed}` : 'Record';
+                  const text = a ? t('plans.adherence.doneOf', { done: a.sessionsDone, prescribed }) : t('plans.adherence.record');
                   return (
                     <td key={w} className="num week-col">
                       <button
                         type="button"
                         className={a ? 'cell-button' : 'cell-button cell-empty'}
-                        aria-label={`Item ${item.position}, week of ${formatDate(w)}: ${a ? `${a.sessionsDone} of ${prescribed} sessions (${pct}%). Change` : `${prescribed} sessions prescribed, none recorded. Record`}`}
+                        aria-label={
+                          a
+                            ? t('plans.adherence.cellRecorded', { position: item.position, week: formatDate(w), done: a.sessionsDone, count: prescribed, percent: pct ?? '—' })
+                            : t('plans.adherence.cellEmpty', { position: item.position, week: formatDate(w), count: prescribed })
+                        }
                         onClick={() => setOpen({ itemId: item.id, weekStart: w })}
                       >
                         {text}

@@ -1,13 +1,15 @@
 import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
-import { MOTION_SPECS, SIDES, findMotionSpec, formatDegrees, sideLabel } from '../../../shared/domain/catalogue';
+import { Trans, useTranslation } from 'react-i18next';
+import { MOTION_SPECS, SIDES, findMotionSpec } from '../../../shared/domain/catalogue';
 import { goalStatus, type GoalPoint } from '../../../shared/domain/goal-status';
 import { siteJoints, type PlanSite } from '../../../shared/domain/plan';
 import { numberFromText } from '../clinical/format';
 import { parseDateInput } from '../../../shared/domain/dates';
 import { DateField, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
-import { useFormatDate } from '../session/session-context';
-import { goalSeriesKey } from './plan-format';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useFormatter } from '../session/session-context';
+import { goalSeriesKey, usePlanWords } from './plan-format';
 import type { GoalValues, PlanFormValues } from './plan-form-model';
 
 type GoalField = 'motion' | 'side' | 'mode' | 'target' | 'targetDate';
@@ -22,6 +24,8 @@ export interface GoalFieldsProps {
   series: ReadonlyMap<string, GoalPoint[]>;
   today: string;
   legend: string;
+  /** Said by the remove button to a screen reader: "Remove goal 2". */
+  removeLabel?: string;
   onRemove?: () => void;
   autoFocus?: boolean;
 }
@@ -59,8 +63,11 @@ export function goalAlone<Checked>(form: UseFormReturn<GoalValues, unknown, Chec
  * as the target; the latest reading is shown; a target the latest reading already reaches is flagged here,
  * before saving, with the same rule the back end applies (goal-status.ts), and needs a tick to keep.
  */
-export function GoalFields({ goal, errors: e, sites, planStart, series, today, legend, onRemove, autoFocus }: GoalFieldsProps) {
-  const formatDate = useFormatDate();
+export function GoalFields({ goal, errors: e, sites, planStart, series, today, legend, removeLabel, onRemove, autoFocus }: GoalFieldsProps) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogueWords();
+  const words = usePlanWords();
+  const f = useFormatter();
   const { register } = goal;
   const { motion, side, mode, ...typed } = goal.values();
   const target = numberFromText(typed.target ?? '');
@@ -78,45 +85,45 @@ export function GoalFields({ goal, errors: e, sites, planStart, series, today, l
     <fieldset className="plan-goal">
       <legend>{legend}</legend>
       <div className="field-row">
-        <Field label="Motion" error={e?.motion?.message}>
+        <Field label={t('plans.goal.motion')} error={e?.motion?.message}>
           {(a) => (
             <select {...a} autoFocus={autoFocus} {...register('motion')}>
-              <option value="">Choose…</option>
+              <option value="">{t('plans.choose')}</option>
               {MOTION_SPECS.filter((s) => joints.has(s.joint)).map((s) => (
                 <option key={s.key} value={s.key}>
-                  {s.label}
+                  {words.motions([s.key], [])}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Side" error={e?.side?.message}>
+        <Field label={t('plans.goal.side')} error={e?.side?.message}>
           {(a) => (
             <select {...a} {...register('side')}>
-              <option value="">Choose…</option>
+              <option value="">{t('plans.choose')}</option>
               {sides.map((s) => (
                 <option key={s} value={s}>
-                  {sideLabel(s)}
+                  {catalogue.side(s)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Mode" error={e?.mode?.message}>
+        <Field label={t('plans.goal.mode')} error={e?.mode?.message}>
           {(a) => (
             <select {...a} {...register('mode')}>
-              <option value="active">Active</option>
-              <option value="passive">Passive</option>
+              <option value="active">{catalogue.mode('active')}</option>
+              <option value="passive">{catalogue.mode('passive')}</option>
             </select>
           )}
         </Field>
-        <Field label="Target (degrees)" hint="At least this many degrees" error={e?.target?.message}>
+        <Field label={t('plans.goal.target')} hint={t('plans.goal.targetHint')} error={e?.target?.message}>
           {(a) => <input {...a} size={5} inputMode="numeric" autoComplete="off" {...register('target')} />}
         </Field>
-        <DateField label="Target date" registration={register('targetDate')} error={e?.targetDate?.message} />
+        <DateField label={t('plans.goal.targetDate')} registration={register('targetDate')} error={e?.targetDate?.message} />
         {onRemove ? (
-          <button type="button" className="plan-remove" onClick={onRemove} aria-label={`Remove ${legend.toLowerCase()}`}>
-            Remove
+          <button type="button" className="plan-remove" onClick={onRemove} aria-label={removeLabel ?? legend}>
+            {t('plans.remove')}
           </button>
         ) : null}
       </div>
@@ -124,23 +131,30 @@ export function GoalFields({ goal, errors: e, sites, planStart, series, today, l
         {spec?.functional ? (
           <p className="small">
             <button type="button" onClick={() => goal.setTarget(String(spec.functional!.value))}>
-              Use the functional value, {formatDegrees(spec.functional.value)}
+              {t('plans.goal.useFunctional', { degrees: f.degrees(spec.functional.value) })}
             </button>{' '}
             <span className="muted">{spec.functional.source}</span>
           </p>
         ) : null}
         {side && spec ? (
-          <p className="small muted">{latest ? `Latest ${mode} reading: ${formatDegrees(latest.value)} on ${formatDate(latest.date)}.` : `No ${mode} reading of this motion on the ${side} yet.`}</p>
+          <p className="small muted">
+            {latest
+              ? mode === 'active'
+                ? t('plans.goal.latestActive', { degrees: f.degrees(latest.value), date: f.date(latest.date) })
+                : t('plans.goal.latestPassive', { degrees: f.degrees(latest.value), date: f.date(latest.date) })
+              : mode === 'active'
+                ? t('plans.goal.noneActive', { site: words.site({ joint: spec.joint, side }).toLowerCase() })
+                : t('plans.goal.nonePassive', { site: words.site({ joint: spec.joint, side }).toLowerCase() })}
+          </p>
         ) : null}
         {met ? (
           <div className="warn-box" role="status">
             <p>
-              <strong>Already met:</strong> the latest reading, {formatDegrees(latest!.value)}, reaches this target. Raise the target to set a goal still to reach, or keep it
-              as a goal to maintain.
+              <Trans i18nKey="plans.goal.alreadyMet" values={{ degrees: f.degrees(latest!.value) }} components={[<strong />]} />
             </p>
             <label className="choice">
               <input type="checkbox" {...register('acknowledgeMet')} />
-              Keep as a goal to maintain
+              {t('plans.goal.keepToMaintain')}
             </label>
           </div>
         ) : null}

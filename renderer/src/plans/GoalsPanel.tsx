@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { seriesKeyOf } from '../../../shared/analysis/patient-series';
-import { findMotionSpec, formatDegrees } from '../../../shared/domain/catalogue';
-import { GOAL_STATUS_LABELS, type GoalStatusKind } from '../../../shared/domain/goal-status';
+import { findMotionSpec } from '../../../shared/domain/catalogue';
+import type { GoalStatusKind } from '../../../shared/domain/goal-status';
 import { GoalInput, type PlanSite } from '../../../shared/domain/plan';
 import type { Goal, Plan } from '../../../shared/domain/plan-records';
 import type { GoalPoint } from '../../../shared/domain/goal-status';
@@ -10,9 +11,9 @@ import { useDateBoxes } from '../forms/DateField';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { ActionsHeader, FormRow, VoidRecordForm } from '../clinical/record-rows';
 import { href } from '../router';
-import { useFormatDate } from '../session/session-context';
+import { useFormatter } from '../session/session-context';
 import { GoalFields, goalAlone } from './GoalFields';
-import { goalSeriesText, targetText } from './plan-format';
+import { usePlanWords } from './plan-format';
 import { emptyGoal, goalInput, type GoalValues } from './plan-form-model';
 import { ScrollBox } from '../layout/ScrollBox';
 import { RecordForm } from '../forms/RecordForm';
@@ -22,15 +23,17 @@ import { FormActions } from '../forms/FormActions';
 const STATUS_MARK: Record<GoalStatusKind, string> = { met: '✓', on_track: '↗', off_track: '!', not_started: '…' };
 
 export function GoalStatusTag({ kind }: { kind: GoalStatusKind }) {
+  const words = usePlanWords();
   return (
     <span className={`goal-status goal-${kind.replace('_', '-')}`}>
       <span aria-hidden="true">{STATUS_MARK[kind]} </span>
-      {GOAL_STATUS_LABELS[kind]}
+      {words.goalStatus(kind)}
     </span>
   );
 }
 
 function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites: readonly PlanSite[]; series: ReadonlyMap<string, GoalPoint[]>; today: string; onDone(saved: Goal | null): void }) {
+  const { t } = useTranslation();
   const onlySide = new Set(sites.map((s) => s.side)).size === 1 ? sites[0]!.side : '';
   const toInput = (v: GoalValues) => ({ planId: plan.id, ...goalInput(v) });
   const dates = useDateBoxes('targetDate');
@@ -42,7 +45,7 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
     else setFormError(applyServerErrors(form, r.error, ['motion', 'side', 'mode', 'target', 'targetDate']));
   });
   return (
-    <RecordForm label="Add a goal" onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
+    <RecordForm label={t('plans.goals.add')} onSubmit={submit} onCancel={() => onDone(null)} error={formError}>
       <GoalFields
         goal={goalAlone(form)}
         errors={form.formState.errors}
@@ -50,10 +53,10 @@ function AddGoalForm({ plan, sites, series, today, onDone }: { plan: Plan; sites
         planStart={plan.startDate}
         series={series}
         today={today}
-        legend="New goal"
+        legend={t('plans.goals.newGoal')}
         autoFocus
       />
-      <FormActions submitLabel="Add goal" busy={form.formState.isSubmitting} onCancel={() => onDone(null)} />
+      <FormActions submitLabel={t('plans.goals.addSubmit')} busy={form.formState.isSubmitting} onCancel={() => onDone(null)} />
     </RecordForm>
   );
 }
@@ -62,7 +65,9 @@ type Action = { kind: 'add' } | { kind: 'void'; id: string } | null;
 
 /** The plan's goals with their status derived from the measurements, each linked to its chart. */
 export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Plan; sites: readonly PlanSite[]; series: ReadonlyMap<string, GoalPoint[]>; today: string; onChanged(message: string): void }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const words = usePlanWords();
+  const f = useFormatter();
   const [action, setAction] = useState<Action>(null);
   const done = (message: string | null) => {
     setAction(null);
@@ -71,66 +76,66 @@ export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Pl
   return (
     <section aria-labelledby="goals-heading">
       <div className="toolbar">
-        <h2 id="goals-heading">Goals</h2>
+        <h2 id="goals-heading">{t('plans.goals')}</h2>
         {action?.kind !== 'add' ? (
           <button type="button" onClick={() => setAction({ kind: 'add' })}>
-            Add a goal
+            {t('plans.goals.add')}
           </button>
         ) : null}
       </div>
       {action?.kind === 'add' ? (
-        <AddGoalForm plan={plan} sites={sites} series={series} today={today} onDone={(g) => done(g ? `Goal added: ${goalSeriesText(g.motion, g.side, g.mode)} ${targetText(g.target)}.` : null)} />
+        <AddGoalForm plan={plan} sites={sites} series={series} today={today} onDone={(g) => done(g ? t('plans.goals.added', { goal: words.goalSeries(g.motion, g.side, g.mode), target: words.target(g.target) }) : null)} />
       ) : null}
       {plan.goals.length === 0 ? (
-        <p className="empty">No goal set. A goal is a value to reach by a date, followed on the chart as a target line.</p>
+        <p className="empty">{t('plans.goals.empty')}</p>
       ) : (
-        <ScrollBox label="Goals and their status">
+        <ScrollBox label={t('plans.goals.tableLabel')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Goal</th>
-                <th scope="col" className="num">Target</th>
-                <th scope="col">By</th>
-                <th scope="col" className="num">Latest</th>
-                <th scope="col">Status</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('plans.goals.colGoal')}</th>
+                <th scope="col" className="num">{t('plans.goals.colTarget')}</th>
+                <th scope="col">{t('plans.goals.colBy')}</th>
+                <th scope="col" className="num">{t('plans.goals.colLatest')}</th>
+                <th scope="col">{t('plans.goals.colStatus')}</th>
+                <th scope="col">{t('plans.why')}</th>
                 <ActionsHeader />
               </tr>
             </thead>
             <tbody>
               {plan.goals.map((g) => {
-                const name = goalSeriesText(g.motion, g.side, g.mode);
+                const name = words.goalSeries(g.motion, g.side, g.mode);
                 const spec = findMotionSpec(g.motion);
                 return (
                   <Fragment key={g.id}>
                     <tr>
                       <th scope="row">
                         {name}
-                        {g.setWhenMet ? <span className="tag">to maintain</span> : null}
+                        {g.setWhenMet ? <span className="tag">{t('plans.goals.toMaintain')}</span> : null}
                       </th>
-                      <td className="num nowrap">{targetText(g.target)}</td>
-                      <td className="nowrap">{formatDate(g.targetDate)}</td>
-                      <td className="num nowrap">{g.status.latest ? `${formatDegrees(g.status.latest.value)}, ${formatDate(g.status.latest.date)}` : '—'}</td>
+                      <td className="num nowrap">{words.target(g.target)}</td>
+                      <td className="nowrap">{f.date(g.targetDate)}</td>
+                      <td className="num nowrap">{g.status.latest ? t('plans.goals.latestValue', { degrees: f.degrees(g.status.latest.value), date: f.date(g.status.latest.date) }) : '—'}</td>
                       <td className="nowrap">
                         <GoalStatusTag kind={g.status.kind} />
                       </td>
-                      <td>{g.status.reason}</td>
+                      <td>{words.goalReason(g.status, g.target)}</td>
                       <td>
                         <div className="row-actions">
                           {spec ? (
-                            <a className="button" href={href.seriesDetail(plan.patientId, seriesKeyOf(g.side, spec.key, g.mode))} aria-label={`Chart of ${name}`}>
-                              Chart
+                            <a className="button" href={href.seriesDetail(plan.patientId, seriesKeyOf(g.side, spec.key, g.mode))} aria-label={t('plans.goals.chartOf', { name })}>
+                              {t('plans.goals.chart')}
                             </a>
                           ) : null}
-                          <button type="button" aria-label={`Void goal ${name}`} aria-expanded={action?.kind === 'void' && action.id === g.id} onClick={() => setAction({ kind: 'void', id: g.id })}>
-                            Void
+                          <button type="button" aria-label={t('plans.goals.voidLabel', { name })} aria-expanded={action?.kind === 'void' && action.id === g.id} onClick={() => setAction({ kind: 'void', id: g.id })}>
+                            {t('plans.goals.void')}
                           </button>
                         </div>
                       </td>
                     </tr>
                     {action?.kind === 'void' && action.id === g.id ? (
                       <FormRow columns={7}>
-                        <VoidRecordForm operation="goals.void" id={g.id} what={`goal ${name}`} onDone={(saved) => done(saved ? `Goal voided: ${name}.` : null)} />
+                        <VoidRecordForm operation="goals.void" id={g.id} what={t('plans.goals.voidWhat', { name })} onDone={(saved) => done(saved ? t('plans.goals.voided', { name }) : null)} />
                       </FormRow>
                     ) : null}
                   </Fragment>
@@ -141,8 +146,7 @@ export function GoalsPanel({ plan, sites, series, today, onChanged }: { plan: Pl
         </ScrollBox>
       )}
       <p className="small muted">
-        Status follows the measurements: met when the latest reading reaches the target; on track when the trend since the plan began (Theil-Sen) reaches it by the
-        target date; off track when it does not, or the date has passed; not started without readings on two days.
+        {t('plans.goals.statusNote')}
       </p>
     </section>
   );

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
-import { JOINTS, SIDES, sideLabel } from '../../../shared/domain/catalogue';
+import { JOINTS, SIDES } from '../../../shared/domain/catalogue';
 import { PlanInput, PlanRevision } from '../../../shared/domain/plan';
 import type { Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
 import { call } from '../api/client';
-import { jointLabel } from '../clinical/format';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
 import { DateField, useDateBoxes, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
@@ -14,24 +14,28 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { useFormatDate } from '../session/session-context';
 import { FieldGroup } from './FieldGroup';
 import { GoalFields, goalInPlan } from './GoalFields';
-import { goalSeriesOf } from './plan-format';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { goalSeriesOf, usePlanWords } from './plan-format';
 import { createInput, emptyGoal, emptyPlanValues, knownFields, revisionInput, revisionValues, shownDates, siteKey, sitesOf, type PlanFormValues } from './plan-form-model';
 import { PlanItemFields } from './PlanItemFields';
 
 /** Joints down, sides across: every site is one tick, reachable with Tab and Space. */
 function SitesField<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unknown, Checked> }) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogueWords();
+  const words = usePlanWords();
   const e = form.formState.errors.sites;
   return (
     <Controller
       control={form.control}
       name="sites"
       render={({ field }) => (
-        <FieldGroup legend="Sites this plan targets" error={e?.message ?? e?.root?.message} className="plan-sites">
+        <FieldGroup legend={t('plans.form.sitesLegend')} error={e?.message ?? e?.root?.message} className="plan-sites">
           <div className="plan-site-grid">
             {JOINTS.map((joint) => (
               <div key={joint} className="plan-site-row">
                 <span className="plan-site-joint" aria-hidden="true">
-                  {jointLabel(joint)}
+                  {catalogue.joint(joint)}
                 </span>
                 {SIDES.map((side) => {
                   const key = siteKey(side, joint);
@@ -40,12 +44,12 @@ function SitesField<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unk
                     <label key={side} className="choice">
                       <input
                         type="checkbox"
-                        aria-label={`${sideLabel(side)} ${joint}`}
+                        aria-label={words.site({ joint, side })}
                         checked={checked}
                         onBlur={field.onBlur}
                         onChange={(ev) => field.onChange(ev.target.checked ? [...field.value, key] : field.value.filter((k) => k !== key))}
                       />
-                      {sideLabel(side)}
+                      {catalogue.side(side)}
                     </label>
                   );
                 })}
@@ -59,13 +63,14 @@ function SitesField<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unk
 }
 
 function GoalsField<Checked>({ form, file, today }: { form: UseFormReturn<PlanFormValues, unknown, Checked>; file: PatientFile; today: string }) {
+  const { t } = useTranslation();
   const format = useDateFormat();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'goals' });
   const sites = sitesOf(form.watch('sites'));
   const series = useMemo(() => goalSeriesOf(file.visits), [file.visits]);
   const onlySide = new Set(sites.map((s) => s.side)).size === 1 ? sites[0]!.side : '';
   return (
-    <FieldGroup legend="Goals" hint="Optional. More can be added later on the plan's page." className="plan-goals">
+    <FieldGroup legend={t('plans.goals')} hint={t('plans.form.goalsHint')} className="plan-goals">
       {fields.map((f, i) => (
         <GoalFields
           key={f.id}
@@ -75,15 +80,16 @@ function GoalsField<Checked>({ form, file, today }: { form: UseFormReturn<PlanFo
           planStart={parseDateInput(form.watch('startDate'), format) ?? ''}
           series={series}
           today={today}
-          legend={`Goal ${i + 1}`}
+          legend={t('plans.form.goalLegend', { number: i + 1 })}
+          removeLabel={t('plans.form.removeGoal', { number: i + 1 })}
           onRemove={() => remove(i)}
         />
       ))}
       <div>
         <button type="button" onClick={() => append(emptyGoal(onlySide), { focusName: `goals.${fields.length}.motion` })} disabled={sites.length === 0}>
-          Add a goal
+          {t('plans.goals.add')}
         </button>
-        {sites.length === 0 ? <span className="muted small"> Choose the sites first.</span> : null}
+        {sites.length === 0 ? <span className="muted small"> {t('plans.form.sitesFirst')}</span> : null}
       </div>
     </FieldGroup>
   );
@@ -98,6 +104,7 @@ interface PlanFormProps {
 
 /** The plan editor: a new plan with its items and goals, or a new version of one. */
 export function PlanForm({ file, revising, onDone }: PlanFormProps) {
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   const patientId = file.patient.id;
   const today = todayLocal();
@@ -128,7 +135,7 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
       <form
         className="form plan-form"
         noValidate
-        aria-label={revising ? 'Revise the plan' : 'New therapy plan'}
+        aria-label={revising ? t('plans.form.reviseLabel') : t('plans.title.new')}
         onSubmit={submit}
         onKeyDown={(ev) => {
           if (ev.key === 'Escape') {
@@ -142,46 +149,46 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
             {formError}
           </div>
         ) : null}
-        <Field label="Title" hint="For example “Right elbow after excision”." error={e.title?.message}>
+        <Field label={t('plans.form.title')} hint={t('plans.form.titleHint')} error={e.title?.message}>
           {(a) => <input {...a} autoFocus autoComplete="off" {...register('title')} />}
         </Field>
         <div className="field-row">
           {revising ? (
             <DateField
-              label="In force from"
-              note={`After ${formatDate(revising.effectiveFrom)}: version ${revising.number} then ends the day before.`}
+              label={t('plans.form.inForceFrom')}
+              note={t('plans.form.inForceFromNote', { date: formatDate(revising.effectiveFrom), number: revising.number })}
               registration={register('effectiveFrom')}
               error={e.effectiveFrom?.message}
             />
           ) : (
-            <DateField label="Start date" registration={register('startDate')} error={e.startDate?.message} />
+            <DateField label={t('plans.form.startDate')} registration={register('startDate')} error={e.startDate?.message} />
           )}
-          <DateField label="End date (optional)" note="Empty while the plan goes on." registration={register('endDate')} error={e.endDate?.message} />
+          <DateField label={t('plans.form.endDate')} note={t('plans.form.endDateNote')} registration={register('endDate')} error={e.endDate?.message} />
         </div>
         <SitesField form={form} />
         <FieldGroup
-          legend="Are passive range of motion and stretching allowed?"
-          hint="The evidence in HO is disputed: record what the team decided. When not allowed, passive ROM, stretching and CPM cannot be prescribed."
+          legend={t('plans.form.passiveLegend')}
+          hint={t('plans.form.passiveHint')}
           error={e.passiveRomAllowed?.message}
           className="plan-choices"
         >
           <div className="checkbox-row">
             <label className="choice">
               <input type="radio" value="no" {...register('passiveRomAllowed')} />
-              Not allowed
+              {t('plans.form.notAllowed')}
             </label>
             <label className="choice">
               <input type="radio" value="yes" {...register('passiveRomAllowed')} />
-              Allowed
+              {t('plans.form.allowed')}
             </label>
           </div>
         </FieldGroup>
-        <Field label="Other precautions (optional)" error={e.precautions?.message}>
+        <Field label={t('plans.form.precautions')} error={e.precautions?.message}>
           {(a) => <textarea {...a} rows={2} {...register('precautions')} />}
         </Field>
         <PlanItemFields form={form} />
         {revising ? (
-          <Field label="Reason for the revision" hint="Required: it stays in the plan's history." error={e.reason?.message}>
+          <Field label={t('plans.form.reason')} hint={t('plans.form.reasonHint')} error={e.reason?.message}>
             {(a) => <input {...a} autoComplete="off" {...register('reason')} />}
           </Field>
         ) : (
@@ -189,23 +196,23 @@ export function PlanForm({ file, revising, onDone }: PlanFormProps) {
         )}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            {revising ? 'Save new version' : 'Save plan'}
+            {revising ? t('plans.form.saveVersion') : t('plans.form.savePlan')}
           </button>
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('plans.cancel')}
           </button>
-          <span className="keys-hint">Enter saves · Escape cancels</span>
+          <span className="keys-hint">{t('plans.form.keysHint')}</span>
         </div>
       </form>
       <ConfirmDialog
         open={confirming}
-        title={revising ? 'Discard this revision?' : 'Discard this plan?'}
-        confirmLabel="Discard"
-        cancelLabel="Keep editing"
+        title={revising ? t('plans.form.discardRevision') : t('plans.form.discardPlan')}
+        confirmLabel={t('plans.form.discard')}
+        cancelLabel={t('plans.form.keepEditing')}
         onConfirm={() => onDone(null)}
         onCancel={() => setConfirming(false)}
       >
-        <p>Nothing typed on this screen has been saved yet. Discarding it cannot be undone.</p>
+        <p>{t('plans.form.discardText')}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,12 +1,16 @@
 import { Controller, useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { MOTION_SPECS } from '../../../shared/domain/catalogue';
-import { INTERVENTIONS, INTERVENTION_LABELS, PASSIVE_INTERVENTIONS, siteJoints } from '../../../shared/domain/plan';
+import { INTERVENTIONS, PASSIVE_INTERVENTIONS, siteJoints } from '../../../shared/domain/plan';
 import { Field } from '../forms/Field';
 import { FieldGroup } from './FieldGroup';
+import { usePlanWords } from './plan-format';
 import { emptyItem, sitesOf, type PlanFormValues } from './plan-form-model';
 
 /** One item: what the patient does, for which motions, how much, how often, and how. */
 function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<PlanFormValues, unknown, Checked>; index: number; onRemove?: () => void }) {
+  const { t } = useTranslation();
+  const words = usePlanWords();
   const { register, watch, control, formState } = form;
   const e = formState.errors.items?.[index];
   const name = `items.${index}` as const;
@@ -15,24 +19,23 @@ function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<Pl
   const passiveForbidden = watch('passiveRomAllowed') === 'no';
   return (
     <fieldset className="plan-item">
-      <legend>Item {index + 1}</legend>
+      <legend>{t('plans.item.legend', { number: index + 1 })}</legend>
       <div className="field-row">
-        <Field label="Intervention" error={e?.intervention?.message}>
+        <Field label={t('plans.item.intervention')} error={e?.intervention?.message}>
           {(a) => (
             <select {...a} {...register(`${name}.intervention`)}>
-              <option value="">Choose…</option>
+              <option value="">{t('plans.choose')}</option>
               {INTERVENTIONS.map((k) => (
                 <option key={k} value={k}>
-                  {INTERVENTION_LABELS[k]}
-                  {passiveForbidden && PASSIVE_INTERVENTIONS.includes(k) ? ' (passive)' : ''}
+                  {passiveForbidden && PASSIVE_INTERVENTIONS.includes(k) ? t('plans.item.passiveOption', { intervention: words.intervention(k) }) : words.intervention(k)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {onRemove ? (
-          <button type="button" className="plan-remove" onClick={onRemove} aria-label={`Remove item ${index + 1}`}>
-            Remove
+          <button type="button" className="plan-remove" onClick={onRemove} aria-label={t('plans.item.removeLabel', { number: index + 1 })}>
+            {t('plans.remove')}
           </button>
         ) : null}
       </div>
@@ -44,13 +47,13 @@ function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<Pl
           const options = MOTION_SPECS.filter((s) => joints.has(s.joint) || field.value.includes(s.key));
           const toggle = (key: string, on: boolean) => field.onChange(on ? [...field.value, key] : field.value.filter((k) => k !== key));
           return (
-            <FieldGroup legend="Motions it works" error={e?.motions?.message} className="plan-choices">
-              {options.length === 0 ? <p className="muted">Choose the sites first: the motions of those joints appear here.</p> : null}
+            <FieldGroup legend={t('plans.item.motions')} error={e?.motions?.message} className="plan-choices">
+              {options.length === 0 ? <p className="muted">{t('plans.item.sitesFirst')}</p> : null}
               <div className="checkbox-row">
                 {options.map((s) => (
                   <label key={s.key} className="choice">
                     <input type="checkbox" checked={field.value.includes(s.key)} onChange={(ev) => toggle(s.key, ev.target.checked)} onBlur={field.onBlur} />
-                    {s.label}
+                    {words.motions([s.key], [])}
                   </label>
                 ))}
               </div>
@@ -59,43 +62,43 @@ function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<Pl
         }}
       />
       <div className="field-row">
-        <FieldGroup legend="Dose" className="plan-choices plan-inline-group">
+        <FieldGroup legend={t('plans.item.dose')} className="plan-choices plan-inline-group">
           <label className="choice">
             <input type="radio" value="sets_reps" {...register(`${name}.doseKind`)} />
-            Sets and repetitions
+            {t('plans.item.setsAndReps')}
           </label>
           <label className="choice">
             <input type="radio" value="minutes" {...register(`${name}.doseKind`)} />
-            Time in minutes
+            {t('plans.item.timeInMinutes')}
           </label>
         </FieldGroup>
         {doseKind === 'minutes' ? (
-          <Field label="Minutes" error={e?.minutes?.message}>
+          <Field label={t('plans.item.minutes')} error={e?.minutes?.message}>
             {(a) => <input {...a} size={4} inputMode="numeric" autoComplete="off" {...register(`${name}.minutes`)} />}
           </Field>
         ) : (
           <>
-            <Field label="Sets" error={e?.sets?.message}>
+            <Field label={t('plans.item.sets')} error={e?.sets?.message}>
               {(a) => <input {...a} size={3} inputMode="numeric" autoComplete="off" {...register(`${name}.sets`)} />}
             </Field>
-            <Field label="Repetitions" error={e?.repetitions?.message}>
+            <Field label={t('plans.item.repetitions')} error={e?.repetitions?.message}>
               {(a) => <input {...a} size={4} inputMode="numeric" autoComplete="off" {...register(`${name}.repetitions`)} />}
             </Field>
           </>
         )}
-        <Field label="Times" hint="How often" error={e?.frequencyCount?.message}>
+        <Field label={t('plans.item.times')} hint={t('plans.item.timesHint')} error={e?.frequencyCount?.message}>
           {(a) => <input {...a} size={3} inputMode="numeric" autoComplete="off" {...register(`${name}.frequencyCount`)} />}
         </Field>
-        <Field label="Per" error={e?.frequencyPer?.message}>
+        <Field label={t('plans.item.per')} error={e?.frequencyPer?.message}>
           {(a) => (
             <select {...a} {...register(`${name}.frequencyPer`)}>
-              <option value="day">day</option>
-              <option value="week">week</option>
+              <option value="day">{t('plans.item.perDay')}</option>
+              <option value="week">{t('plans.item.perWeek')}</option>
             </select>
           )}
         </Field>
       </div>
-      <Field label="Instructions" hint="In the patient's words: they are printed on the home exercise sheet." error={e?.instructions?.message}>
+      <Field label={t('plans.item.instructions')} hint={t('plans.item.instructionsHint')} error={e?.instructions?.message}>
         {(a) => <textarea {...a} rows={2} {...register(`${name}.instructions`)} />}
       </Field>
     </fieldset>
@@ -104,16 +107,17 @@ function ItemFields<Checked>({ form, index, onRemove }: { form: UseFormReturn<Pl
 
 /** The plan's items, at least one; each can be removed while another remains. */
 export function PlanItemFields<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unknown, Checked> }) {
+  const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'items' });
   const e = form.formState.errors.items;
   return (
-    <FieldGroup legend="Items" error={e?.message ?? e?.root?.message} className="plan-items">
+    <FieldGroup legend={t('plans.item.items')} error={e?.message ?? e?.root?.message} className="plan-items">
       {fields.map((f, i) => (
         <ItemFields key={f.id} form={form} index={i} onRemove={fields.length > 1 ? () => remove(i) : undefined} />
       ))}
       <div>
         <button type="button" onClick={() => append(emptyItem(), { focusName: `items.${fields.length}.intervention` })}>
-          Add an item
+          {t('plans.item.add')}
         </button>
       </div>
     </FieldGroup>

@@ -1,30 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { todayLocal } from '../../../shared/domain/dates';
-import { GOAL_STATUSES, GOAL_STATUS_LABELS } from '../../../shared/domain/goal-status';
+import { GOAL_STATUSES, type GoalStatusKind } from '../../../shared/domain/goal-status';
 import { patientDisplayName } from '../../../shared/domain/patient';
-import { sitesLabel } from '../../../shared/domain/plan';
 import type { Plan } from '../../../shared/domain/plan-records';
 import { useOperation, usePatient } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
-import { useFormatDate } from '../session/session-context';
-import { PLAN_STATE_LABELS, periodText, planState } from './plan-format';
+import { planState, usePlanWords } from './plan-format';
 import { planHref } from './plan-routes';
 import { PlansBreadcrumb } from './PlansBreadcrumb';
 import { ScrollBox } from '../layout/ScrollBox';
 
-function goalSummary(plan: Plan): string {
-  if (plan.goals.length === 0) return 'None';
+/** "2 met", "1 off track": a count agrees with its status word, so each is one plural message. */
+function goalCount(t: TFunction, kind: GoalStatusKind, count: number): string {
+  switch (kind) {
+    case 'met':
+      return t('plans.list.goalsMet', { count });
+    case 'on_track':
+      return t('plans.list.goalsOnTrack', { count });
+    case 'off_track':
+      return t('plans.list.goalsOffTrack', { count });
+    case 'not_started':
+      return t('plans.list.goalsNotStarted', { count });
+  }
+}
+
+function goalSummary(t: TFunction, plan: Plan): string {
+  if (plan.goals.length === 0) return t('plans.list.noGoals');
   return GOAL_STATUSES.map((k) => [k, plan.goals.filter((g) => g.status.kind === k).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${GOAL_STATUS_LABELS[k].toLowerCase()}`)
+    .map(([k, n]) => goalCount(t, k, n))
     .join(', ');
 }
 
 /** The patient's therapy plans, the most recently started first. */
 export function PlanListPage({ patientId }: { patientId: string }) {
-  const formatDate = useFormatDate();
+  const { t } = useTranslation();
+  const words = usePlanWords();
   const patient = usePatient(patientId);
   const [plans] = useOperation('plans.list', { patientId });
-  if (patient.state === 'loading' || plans.state === 'loading') return <Loading what="the therapy plans" />;
+  if (patient.state === 'loading' || plans.state === 'loading') return <Loading what={t('plans.list.loadingWhat')} />;
   if (patient.state === 'error') return <ErrorMessage error={patient.error} retry={patient.retry} />;
   if (plans.state === 'error') return <ErrorMessage error={plans.error} retry={plans.retry} />;
   const today = todayLocal();
@@ -32,24 +47,24 @@ export function PlanListPage({ patientId }: { patientId: string }) {
     <section aria-labelledby="plans-heading">
       <PlansBreadcrumb patient={patient.value} />
       <div className="toolbar">
-        <h1 id="plans-heading">Therapy plans: {patientDisplayName(patient.value)}</h1>
+        <h1 id="plans-heading">{t('plans.list.heading', { name: patientDisplayName(patient.value) })}</h1>
         <a className="button primary" href={planHref.create(patientId)}>
-          New therapy plan
+          {t('plans.list.new')}
         </a>
       </div>
       {plans.value.length === 0 ? (
-        <p className="empty">No therapy plan yet.</p>
+        <p className="empty">{t('plans.list.empty')}</p>
       ) : (
-        <ScrollBox label="Therapy plans">
+        <ScrollBox label={t('plans.list.tableLabel')}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Sites</th>
-                <th scope="col">Period</th>
-                <th scope="col">Versions</th>
-                <th scope="col">State</th>
-                <th scope="col">Goals</th>
+                <th scope="col">{t('plans.list.colPlan')}</th>
+                <th scope="col">{t('plans.sites')}</th>
+                <th scope="col">{t('plans.period')}</th>
+                <th scope="col">{t('plans.versions')}</th>
+                <th scope="col">{t('plans.stateLabel')}</th>
+                <th scope="col">{t('plans.goals')}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,11 +75,11 @@ export function PlanListPage({ patientId }: { patientId: string }) {
                     <th scope="row">
                       <a href={planHref.plan(patientId, plan.id)}>{current.title}</a>
                     </th>
-                    <td>{sitesLabel(current.sites)}</td>
-                    <td>{periodText(plan.startDate, plan.endDate, formatDate)}</td>
+                    <td>{words.sites(current.sites)}</td>
+                    <td>{words.period(plan.startDate, plan.endDate)}</td>
                     <td className="num">{plan.versions.length}</td>
-                    <td>{PLAN_STATE_LABELS[planState(plan, today)]}</td>
-                    <td>{goalSummary(plan)}</td>
+                    <td>{words.state(planState(plan, today))}</td>
+                    <td>{goalSummary(t, plan)}</td>
                   </tr>
                 );
               })}

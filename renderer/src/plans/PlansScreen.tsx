@@ -1,18 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { HomeSheetPage } from './HomeSheet';
 import { NewPlanPage, RevisePlanPage } from './PlanEditorPages';
 import { PlanListPage } from './PlanListPage';
 import { PlanPage } from './PlanPage';
-import { parsePlanPath, planHref } from './plan-routes';
+import { parsePlanPath, planHref, type PlanRoute } from './plan-routes';
 import { useScreenTitle } from '../layout/use-screen-title';
 import './plans.css';
 
 // Each page under the one route names itself, so the window title tells the list from the editor.
-const PAGE_TITLES = { list: 'Therapy plans', new: 'New therapy plan', plan: 'Therapy plan', revise: 'Revise therapy plan', sheet: 'Home exercise sheet', unknown: 'Therapy plans' } as const;
+function pageTitle(t: TFunction, page: PlanRoute['page']): string {
+  switch (page) {
+    case 'new':
+      return t('plans.title.new');
+    case 'plan':
+      return t('plans.title.plan');
+    case 'revise':
+      return t('plans.title.revise');
+    case 'sheet':
+      return t('plans.title.sheet');
+    case 'list':
+    case 'unknown':
+      return t('plans.title.list');
+  }
+}
 
 /** Every screen under '#/patients/:id/plans'. */
 export function PlansScreen({ patientId, path }: { patientId: string; path: readonly string[] }) {
+  const { t } = useTranslation();
   const route = parsePlanPath(path);
-  useScreenTitle(PAGE_TITLES[route.page]);
+  useScreenTitle(pageTitle(t, route.page));
   switch (route.page) {
     case 'list':
       return <PlanListPage patientId={patientId} />;
@@ -27,7 +44,7 @@ export function PlansScreen({ patientId, path }: { patientId: string; path: read
     case 'unknown':
       return (
         <p className="error-box" role="alert">
-          There is no such therapy plan page. <a href={planHref.list(patientId)}>Go to the patient’s plans.</a>
+          {t('plans.noSuchPage')} <a href={planHref.list(patientId)}>{t('plans.goToPlans')}</a>
         </p>
       );
   }

@@ -6,6 +6,9 @@ import type { PlanPeriod } from '../charts/plan-periods';
 import { findMotionSpec, type Mode, type Side } from '../../../shared/domain/catalogue';
 import { siteJoints } from '../../../shared/domain/plan';
 import type { Plan } from '../../../shared/domain/plan-records';
+// The screen's i18next instance, not a hook, so the chart's route calls this as before; the labels are read in
+// the screen's language at each of its renders.
+import { i18next } from '../i18n/i18n';
 
 function shortTitle(title: string): string {
   return title.length > 28 ? `${title.slice(0, 27)}…` : title;
@@ -21,12 +24,12 @@ export function planOverlays(plans: readonly Plan[], series: { side: Side; motio
     if (!concerns) continue;
     plan.versions.forEach((v, i) => {
       if (v.inForceUntil !== null && v.inForceUntil < v.effectiveFrom) return;
-      periods.push({ key: v.id, from: v.effectiveFrom, until: v.inForceUntil, label: `Plan v${v.number}: ${shortTitle(v.title)}`, hatch: (i % 2) as 0 | 1 });
+      periods.push({ key: v.id, from: v.effectiveFrom, until: v.inForceUntil, label: i18next.t('plans.chart.period', { number: v.number, title: shortTitle(v.title) }), hatch: (i % 2) as 0 | 1 });
     });
     for (const g of plan.goals) {
       if (g.motion === series.motion && g.side === series.side && g.mode === series.mode) {
         // The chart writes "<label> 130° by 1 Feb 2027".
-        goals.push({ value: g.target, date: g.targetDate, label: 'Goal: at least' });
+        goals.push({ value: g.target, date: g.targetDate, label: i18next.t('plans.chart.goal') });
       }
     }
   }

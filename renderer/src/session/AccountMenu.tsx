@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../../shared/domain/account';
+import { Trans, useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { dropCachedRecords } from '../api/query-client';
+import { LanguagePreference } from './LanguagePreference';
 import { useSession } from './session-context';
 import { useSignedIn } from './SignedIn';
 
@@ -10,6 +11,7 @@ import { useSignedIn } from './SignedIn';
  * (who signs in with their own credential), or sign out.
  */
 export function AccountMenu() {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
   const { lock, switchPerson } = useSignedIn();
   const [error, setError] = useState<string | null>(null);
@@ -26,17 +28,18 @@ export function AccountMenu() {
   return (
     <div className="account-menu">
       <span className="account-name">
-        Signed in: <strong>{person?.name}</strong>
-        {person?.role === 'administrator' ? <span className="tag">{ROLE_LABELS.administrator}</span> : null}
+        <Trans i18nKey="session.signedInAs" values={{ name: person?.name ?? '' }} components={[<strong />]} />
+        {person?.role === 'administrator' ? <span className="tag">{t('session.administrator')}</span> : null}
       </span>
+      <LanguagePreference />
       <button type="button" onClick={lock}>
-        Lock
+        {t('session.lock')}
       </button>
       <button type="button" onClick={switchPerson}>
-        Switch person
+        {t('session.switchPerson')}
       </button>
       <button type="button" onClick={() => void signOut()}>
-        Sign out
+        {t('session.signOut')}
       </button>
       {error ? (
         <span className="field-error" role="alert">

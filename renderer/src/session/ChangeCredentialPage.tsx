@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ChangeCredentialInput } from '../../../shared/api/operations/settings';
 import { call } from '../api/client';
 import { Field } from '../forms/Field';
@@ -18,8 +19,9 @@ interface Props {
 
 /** Change your own PIN or password: the current one first, then the new one twice. Other sessions of yours end. */
 export function ChangeCredentialPage({ forced, onDone }: Props) {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
-  useScreenTitle('Change your PIN or password');
+  useScreenTitle(forced ? t('session.change.forcedHeading') : t('session.change.heading'));
   const form = useSchemaForm(ChangeForm, { current: '', next: '', again: '' });
   const { register, formState } = form;
   const e = formState.errors;
@@ -30,7 +32,7 @@ export function ChangeCredentialPage({ forced, onDone }: Props) {
     const r = await call('session.changeCredential', withoutAgain(values));
     if (r.ok) {
       form.reset();
-      setMessage({ ok: true, text: 'Your PIN or password is changed. Use the new one from now on, on every workstation.' });
+      setMessage({ ok: true, text: t('session.change.done') });
       setState(r.value);
       onDone?.();
     } else {
@@ -54,12 +56,9 @@ export function ChangeCredentialPage({ forced, onDone }: Props) {
 
   const page = (
     <>
-      <h1 id="change-credential-heading">{forced ? 'Choose your own PIN or password' : 'Change your PIN or password'}</h1>
+      <h1 id="change-credential-heading">{forced ? t('session.change.forcedHeading') : t('session.change.heading')}</h1>
       {forced ? (
-        <p>
-          {state.currentTherapist?.name}, the PIN or password you signed in with was given to you by an administrator. Choose your
-          own before you go on: nobody else should know it.
-        </p>
+        <p>{t('session.change.forcedIntro', { name: state.currentTherapist?.name ?? '' })}</p>
       ) : null}
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="change-credential-heading">
         {message ? (
@@ -67,21 +66,21 @@ export function ChangeCredentialPage({ forced, onDone }: Props) {
             {message.text}
           </div>
         ) : null}
-        <Field label={forced ? 'The PIN or password you were given' : 'Current PIN or password'} error={e.current?.message}>
+        <Field label={forced ? t('session.change.given') : t('session.change.current')} error={e.current?.message}>
           {(a) => <input {...a} type="password" autoComplete="current-password" autoFocus={forced} {...register('current')} />}
         </Field>
         <NewCredentialFields
-          label="New PIN or password"
+          label={t('session.newCredential')}
           inputs={{ credential: register('next'), again: register('again') }}
           errors={{ credential: e.next?.message, again: e.again?.message }}
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            {forced ? 'Save and go on' : 'Change PIN or password'}
+            {forced ? t('session.change.saveForced') : t('session.change.submit')}
           </button>
           {forced ? (
             <button type="button" onClick={() => void signOut()}>
-              Sign out
+              {t('session.signOut')}
             </button>
           ) : null}
         </div>

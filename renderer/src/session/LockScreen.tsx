@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { UnlockInput } from '../../../shared/api/operations/settings';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
@@ -12,8 +13,9 @@ import { useSession } from './session-context';
  * first person typed and did not save is lost.
  */
 export function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
-  const name = state.currentTherapist?.name ?? 'the last person';
+  const name = state.currentTherapist?.name ?? t('session.lockScreen.lastPerson');
   const form = useSchemaForm(UnlockInput, { credential: '' });
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,40 +42,37 @@ export function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
 
   return (
     <main className="setup lock-screen" aria-labelledby="lock-heading">
-      <h1 id="lock-heading">ROMtrack is locked</h1>
+      <h1 id="lock-heading">{t('session.lockScreen.heading')}</h1>
       <p>
-        Signed in: <strong>{name}</strong>. Patients’ details are hidden until {name} enters their PIN or password; anything typed
-        and not yet saved is kept.
+        <Trans i18nKey="session.lockScreen.intro" values={{ name }} components={[<strong />]} />
       </p>
-      <form className="form" noValidate onSubmit={onSubmit} aria-label="Unlock">
+      <form className="form" noValidate onSubmit={onSubmit} aria-label={t('session.lockScreen.unlock')}>
         {formError ? (
           <div className="error-box" role="alert">
             {formError}
           </div>
         ) : null}
-        <Field label={`PIN or password of ${name}`} error={formState.errors.credential?.message}>
+        <Field label={t('session.lockScreen.credentialOf', { name })} error={formState.errors.credential?.message}>
           {(a) => <input {...a} type="password" autoComplete="current-password" autoFocus {...register('credential')} />}
         </Field>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            Unlock
+            {t('session.lockScreen.unlock')}
           </button>
           <button type="button" onClick={() => setConfirming(true)}>
-            Sign in as someone else
+            {t('session.lockScreen.someoneElse')}
           </button>
         </div>
       </form>
       <ConfirmDialog
         open={confirming}
-        title="Sign in as someone else?"
-        confirmLabel={`Sign ${name} out`}
-        cancelLabel="Go back"
+        title={t('session.lockScreen.confirmTitle')}
+        confirmLabel={t('session.lockScreen.confirmSignOut', { name })}
+        cancelLabel={t('session.lockScreen.goBack')}
         onConfirm={() => void someoneElse()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          {name} is signed out first. Anything {name} typed and did not save is lost.
-        </p>
+        <p>{t('session.lockScreen.confirmText', { name })}</p>
       </ConfirmDialog>
     </main>
   );

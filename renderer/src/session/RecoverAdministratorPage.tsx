@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RecoverAdministratorInput } from '../../../shared/api/operations/settings';
 import { therapistLabel } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
@@ -18,9 +19,10 @@ const RecoverForm = RecoverAdministratorInput.extend(AGAIN).refine(sameTwice('cr
  * choose a new one. Offered from the sign-in page; only administrators are listed.
  */
 export function RecoverAdministratorPage({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
-  useScreenTitle('Forgotten administrator PIN');
-  const admins = state.activeTherapists.filter((t) => t.role === 'administrator');
+  useScreenTitle(t('session.recover.title'));
+  const admins = state.activeTherapists.filter((a) => a.role === 'administrator');
   const form = useSchemaForm(RecoverForm, { therapistId: admins.length === 1 ? admins[0]!.id : '', recoveryKey: '', credential: '', again: '' });
   const { register, formState } = form;
   const e = formState.errors;
@@ -39,11 +41,8 @@ export function RecoverAdministratorPage({ onCancel }: { onCancel: () => void })
 
   return (
     <main id="main" className="setup" tabIndex={-1} aria-labelledby="recover-heading">
-      <h1 id="recover-heading">Forgotten administrator PIN or password</h1>
-      <p>
-        With the recovery key sheet printed for this clinic, an administrator chooses a new PIN or password. Everyone else asks an
-        administrator for a temporary one.
-      </p>
+      <h1 id="recover-heading">{t('session.recover.heading')}</h1>
+      <p>{t('session.recover.intro')}</p>
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="recover-heading">
         {formError ? (
           <div className="error-box" role="alert">
@@ -51,33 +50,34 @@ export function RecoverAdministratorPage({ onCancel }: { onCancel: () => void })
           </div>
         ) : null}
         <fieldset aria-describedby={e.therapistId ? 'recover-who-error' : undefined}>
-          <legend>Administrator</legend>
-          {admins.map((t, i) => (
-            <label key={t.id} className="choice">
-              <input type="radio" value={t.id} autoFocus={i === 0} {...register('therapistId')} />
-              {therapistLabel(t)}
+          <legend>{t('session.administrator')}</legend>
+          {admins.map((a, i) => (
+            <label key={a.id} className="choice">
+              <input type="radio" value={a.id} autoFocus={i === 0} {...register('therapistId')} />
+              {therapistLabel(a)}
             </label>
           ))}
           {e.therapistId ? (
             <p className="field-error" id="recover-who-error" role="alert">
-              <span aria-hidden="true">⚠ </span>Choose the administrator.
+              <span aria-hidden="true">⚠ </span>
+              {t('session.recover.chooseAdministrator')}
             </p>
           ) : null}
         </fieldset>
-        <Field label="Recovery key" hint="11 groups of five letters and digits, as on the sheet; dashes and case do not matter." error={e.recoveryKey?.message}>
+        <Field label={t('session.recover.key')} hint={t('session.recover.keyHint')} error={e.recoveryKey?.message}>
           {(a) => <input {...a} type="text" autoComplete="off" spellCheck={false} className="recovery-key-input" {...register('recoveryKey')} />}
         </Field>
         <NewCredentialFields
-          label="New PIN or password"
+          label={t('session.newCredential')}
           inputs={{ credential: register('credential'), again: register('again') }}
           errors={{ credential: e.credential?.message, again: e.again?.message }}
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            Replace and sign in
+            {t('session.recover.submit')}
           </button>
           <button type="button" onClick={onCancel}>
-            Back to sign in
+            {t('session.recover.back')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SetUpAccountsInput } from '../../../shared/api/operations/settings';
 import { therapistLabel } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
@@ -15,8 +16,9 @@ const SetUpAccountsForm = SetUpAccountsInput.extend(AGAIN).refine(sameTwice('cre
  * administrator with a PIN or password chosen here, and then gives the others theirs in Settings.
  */
 export function SetUpAccountsPage() {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
-  useScreenTitle('Set up accounts');
+  useScreenTitle(t('session.accounts.heading'));
   const active = state.activeTherapists;
   const form = useSchemaForm(SetUpAccountsForm, { therapistId: active.length === 1 ? active[0]!.id : '', credential: '', again: '' });
   const { register, formState } = form;
@@ -32,12 +34,8 @@ export function SetUpAccountsPage() {
 
   return (
     <main id="main" className="setup" tabIndex={-1} aria-labelledby="accounts-heading">
-      <h1 id="accounts-heading">Set up accounts</h1>
-      <p>
-        From now on everyone signs in with their own PIN or password, so that every change names the person who made it. First
-        choose the clinic’s administrator: they keep the clinic’s settings and give each colleague a first PIN or password in
-        Settings.
-      </p>
+      <h1 id="accounts-heading">{t('session.accounts.heading')}</h1>
+      <p>{t('session.accounts.intro')}</p>
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="accounts-heading">
         {formError ? (
           <div className="error-box" role="alert">
@@ -45,27 +43,28 @@ export function SetUpAccountsPage() {
           </div>
         ) : null}
         <fieldset aria-describedby={e.therapistId ? 'accounts-who-error' : undefined}>
-          <legend>Administrator</legend>
-          {active.map((t, i) => (
-            <label key={t.id} className="choice">
-              <input type="radio" value={t.id} autoFocus={i === 0} {...register('therapistId')} />
-              {therapistLabel(t)}
+          <legend>{t('session.administrator')}</legend>
+          {active.map((a, i) => (
+            <label key={a.id} className="choice">
+              <input type="radio" value={a.id} autoFocus={i === 0} {...register('therapistId')} />
+              {therapistLabel(a)}
             </label>
           ))}
           {e.therapistId ? (
             <p className="field-error" id="accounts-who-error" role="alert">
-              <span aria-hidden="true">⚠ </span>Choose who is the administrator.
+              <span aria-hidden="true">⚠ </span>
+              {t('session.accounts.chooseAdministrator')}
             </p>
           ) : null}
         </fieldset>
         <NewCredentialFields
-          label="Their PIN or password"
+          label={t('session.accounts.credential')}
           inputs={{ credential: register('credential'), again: register('again') }}
           errors={{ credential: e.credential?.message, again: e.again?.message }}
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            Set up accounts and sign in
+            {t('session.accounts.submit')}
           </button>
         </div>
       </form>

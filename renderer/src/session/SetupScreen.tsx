@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES } from '../../../shared/domain/clinic';
+import { useScreenTitle } from '../layout/use-screen-title';
 import { SetupInput } from '../../../shared/api/operations/settings';
 import { call } from '../api/client';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
@@ -19,7 +21,9 @@ const FIELDS = ['clinic.name', 'clinic.address', 'clinic.phone', 'clinic.paperSi
  * clinic's administrator and chooses their PIN or password here; they add the others in Settings.
  */
 export function SetupScreen() {
+  const { t } = useTranslation();
   const { setState } = useSession();
+  useScreenTitle(t('session.setup.title'));
   const form = useSchemaForm(SetupForm, {
     clinic: { name: '', address: '', phone: '', paperSize: 'A4' },
     therapist: { name: '', title: '', registrationNumber: '', initials: '' },
@@ -43,8 +47,8 @@ export function SetupScreen() {
 
   return (
     <main id="main" className="setup">
-      <h1>Welcome to ROMtrack</h1>
-      <p>Before the first patient, tell ROMtrack which clinic this is and who you are. Everything can be changed later in Settings.</p>
+      <h1>{t('session.setup.heading')}</h1>
+      <p>{t('session.setup.intro')}</p>
       <form className="form" noValidate onSubmit={onSubmit}>
         {formError ? (
           <div className="error-box" role="alert">
@@ -52,53 +56,55 @@ export function SetupScreen() {
           </div>
         ) : null}
         <fieldset>
-          <legend>Clinic</legend>
-          <Field label="Clinic name" error={e.clinic?.name?.message}>
+          <legend>{t('session.setup.clinic')}</legend>
+          <Field label={t('session.setup.clinicName')} error={e.clinic?.name?.message}>
             {(a) => <input {...a} autoFocus {...register('clinic.name')} />}
           </Field>
-          <Field label="Address" hint="Printed on reports." error={e.clinic?.address?.message}>
+          <Field label={t('session.setup.address')} hint={t('session.setup.addressHint')} error={e.clinic?.address?.message}>
             {(a) => <textarea {...a} rows={2} {...register('clinic.address')} />}
           </Field>
-          <Field label="Phone" error={e.clinic?.phone?.message}>
+          <Field label={t('session.setup.phone')} error={e.clinic?.phone?.message}>
             {(a) => <input {...a} {...register('clinic.phone')} />}
           </Field>
-          <Field label="Paper size for reports" error={e.clinic?.paperSize?.message}>
+          <Field label={t('session.setup.paperSize')} error={e.clinic?.paperSize?.message}>
             {(a) => (
               <select {...a} {...register('clinic.paperSize')}>
                 {PAPER_SIZES.map((p) => (
-                  <option key={p}>{p}</option>
+                  <option key={p} value={p}>
+                    {p === 'A4' ? t('session.setup.paperA4') : t('session.setup.paperLetter')}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
         </fieldset>
         <fieldset>
-          <legend>First therapist (you, the administrator)</legend>
-          <Field label="Therapist name" error={e.therapist?.name?.message}>
+          <legend>{t('session.setup.therapist')}</legend>
+          <Field label={t('session.setup.therapistName')} error={e.therapist?.name?.message}>
             {(a) => <input {...a} autoComplete="name" {...register('therapist.name')} />}
           </Field>
-          <Field label="Professional title" hint="For example Physiotherapist." error={e.therapist?.title?.message}>
+          <Field label={t('session.setup.professionalTitle')} hint={t('session.setup.professionalTitleHint')} error={e.therapist?.title?.message}>
             {(a) => <input {...a} {...register('therapist.title')} />}
           </Field>
-          <Field label="Registration number" error={e.therapist?.registrationNumber?.message}>
+          <Field label={t('session.setup.registrationNumber')} error={e.therapist?.registrationNumber?.message}>
             {(a) => <input {...a} {...register('therapist.registrationNumber')} />}
           </Field>
-          <Field label="Initials" hint="Left empty, they are made from the name." error={e.therapist?.initials?.message}>
+          <Field label={t('session.setup.initials')} hint={t('session.setup.initialsHint')} error={e.therapist?.initials?.message}>
             {(a) => <input {...a} size={5} {...register('therapist.initials')} />}
           </Field>
         </fieldset>
         <fieldset>
-          <legend>Your PIN or password</legend>
-          <p className="field-hint">You sign in with it at every start and after the screen locks. Keep it to yourself.</p>
+          <legend>{t('session.setup.credentialLegend')}</legend>
+          <p className="field-hint">{t('session.setup.credentialHint')}</p>
           <NewCredentialFields
-            label="PIN or password"
+            label={t('session.credential')}
             inputs={{ credential: register('credential'), again: register('again') }}
             errors={{ credential: e.credential?.message, again: e.again?.message }}
           />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            Start using ROMtrack
+            {t('session.setup.submit')}
           </button>
         </div>
       </form>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../shared/api/operations/settings';
-import { ROLE_LABELS } from '../../../shared/domain/account';
 import { therapistLabel } from '../../../shared/domain/therapist';
 import { call } from '../api/client';
 import { dropCachedRecords } from '../api/query-client';
@@ -31,13 +31,14 @@ interface Props {
 
 /** Choose your name, type your PIN or password. The back end's refusal (wrong, locked out) shows at the box. */
 export function SignInPage({ onCancel, onSignedIn }: Props) {
+  const { t } = useTranslation();
   const { state, setState } = useSession();
   const active = state.activeTherapists;
-  useScreenTitle('Sign in');
+  useScreenTitle(t('session.signIn'));
   // Over a signed-in app ("Switch person"), SignedIn puts the app's own title back; before the app, the route's.
   useRouteTitleAfter(!onCancel);
   const remembered = lastSignedIn();
-  const preselected = active.find((t) => t.id === remembered)?.id ?? (active.length === 1 ? active[0]!.id : '');
+  const preselected = active.find((a) => a.id === remembered)?.id ?? (active.length === 1 ? active[0]!.id : '');
   const form = useSchemaForm(SignInInput, { therapistId: preselected, credential: '' });
   const { register, formState } = form;
   const e = formState.errors;
@@ -68,7 +69,7 @@ export function SignInPage({ onCancel, onSignedIn }: Props) {
   return (
     // Over a switched-from app (still mounted, hidden), the page is not #main: that id stays the app's.
     <main id={onCancel ? undefined : 'main'} className="setup sign-in" tabIndex={-1} aria-labelledby="sign-in-heading">
-      <h1 id="sign-in-heading">Sign in</h1>
+      <h1 id="sign-in-heading">{t('session.signIn')}</h1>
       <p>{state.clinic?.name}</p>
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="sign-in-heading">
         {formError ? (
@@ -77,34 +78,35 @@ export function SignInPage({ onCancel, onSignedIn }: Props) {
           </div>
         ) : null}
         <fieldset aria-describedby={e.therapistId ? 'sign-in-who-error' : undefined}>
-          <legend>Who is working?</legend>
-          {active.map((t) => (
-            <label key={t.id} className="choice">
-              <input type="radio" value={t.id} autoFocus={!preselected && t === active[0]} {...register('therapistId')} />
-              {therapistLabel(t)}
-              {t.role === 'administrator' ? <span className="tag">{ROLE_LABELS.administrator}</span> : null}
+          <legend>{t('session.signInPage.who')}</legend>
+          {active.map((a) => (
+            <label key={a.id} className="choice">
+              <input type="radio" value={a.id} autoFocus={!preselected && a === active[0]} {...register('therapistId')} />
+              {therapistLabel(a)}
+              {a.role === 'administrator' ? <span className="tag">{t('session.administrator')}</span> : null}
             </label>
           ))}
           {e.therapistId ? (
             <p className="field-error" id="sign-in-who-error" role="alert">
-              <span aria-hidden="true">⚠ </span>Choose your name.
+              <span aria-hidden="true">⚠ </span>
+              {t('session.signInPage.chooseName')}
             </p>
           ) : null}
         </fieldset>
-        <Field label="PIN or password" error={e.credential?.message}>
+        <Field label={t('session.credential')} error={e.credential?.message}>
           {(a) => <input {...a} type="password" autoComplete="current-password" autoFocus={Boolean(preselected)} {...register('credential')} />}
         </Field>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            Sign in
+            {t('session.signIn')}
           </button>
           {onCancel ? (
             <button type="button" onClick={onCancel}>
-              Back to {state.currentTherapist?.name ?? 'the session'}
+              {state.currentTherapist ? t('session.signInPage.backTo', { name: state.currentTherapist.name }) : t('session.signInPage.backToSession')}
             </button>
           ) : (
             <button type="button" onClick={() => setRecovering(true)}>
-              Forgotten administrator PIN?
+              {t('session.signInPage.forgotten')}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dropCachedRecords, holdReads, releaseReads } from '../api/query-client';
 import { windowTitle } from '../layout/use-screen-title';
 import { useIdleLock } from './idle-lock';
@@ -29,6 +30,7 @@ export function useSignedIn(): SignedInActions {
  * reads wait until the same person unlocks (query-client.ts).
  */
 export function SignedIn({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const { state } = useSession();
   const [idle, setIdle] = useState(false);
   const [switching, setSwitching] = useState(false);
@@ -53,8 +55,8 @@ export function SignedIn({ children }: { children: ReactNode }) {
     };
   }, [covered]);
   useEffect(() => {
-    if (covered) document.title = windowTitle(locked ? 'Locked' : 'Sign in');
-  }, [covered, locked]);
+    if (covered) document.title = windowTitle(locked ? t('session.locked') : t('session.signIn'));
+  }, [covered, locked, t]);
 
   const actions = useRef<SignedInActions>({ lock: () => setIdle(true), switchPerson: () => setSwitching(true) });
 

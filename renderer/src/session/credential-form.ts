@@ -2,10 +2,12 @@
 // account). The second box is the form's own: the operation takes the credential once, checked by the shared
 // rule (shared/domain/account.ts), and the form drops "again" before calling it.
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH, PIN_MIN_DIGITS } from '../../../shared/domain/account';
 
-export const NEW_CREDENTIAL_HINT = `A PIN of at least ${PIN_MIN_DIGITS} digits, or a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
-export const MISMATCH = 'The two entries differ: type the same PIN or password in both boxes.';
+/**
+ * The mismatch's mark in the form's errors, not its words: the schema is built once, outside any screen, so
+ * NewCredentialFields puts the message ('session.mismatch') in the screen's language where it shows.
+ */
+export const MISMATCH = 'credential-form.mismatch';
 
 /** The box "again" a form adds to its schema: `Input.extend(AGAIN).refine(sameTwice('credential'), AGAIN_ISSUE)`. */
 export const AGAIN = { again: z.string() };

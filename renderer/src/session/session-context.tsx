@@ -50,7 +50,7 @@ export function SessionProvider({ children, fallback }: { children: (value: Sess
     whenUnauthorized(() => void reload());
     return () => whenUnauthorized(null);
   }, [reload]);
-  useClinicLanguage(session.state === 'ready' ? session.value.clinic?.language : undefined);
+  useClinicLanguage(session.state === 'ready' ? session.value.language : undefined);
   if (session.state === 'loading') return <>{fallback(null)}</>;
   if (session.state === 'error') return <>{fallback(session.error, session.retry)}</>;
   const value: SessionValue = { state: session.value, setState, reload, isAdministrator: session.value.currentTherapist?.role === 'administrator' };

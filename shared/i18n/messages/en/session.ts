@@ -1,2 +1,85 @@
-// English (the source): the session keys.
-export const session = {} as const;
+// English (the source): signing in and out, the lock screen, the first set-up, accounts and credentials
+// (renderer/src/session).
+export const session = {
+  'session.signIn': 'Sign in',
+  'session.signOut': 'Sign out',
+  'session.lock': 'Lock',
+  'session.locked': 'Locked',
+  'session.switchPerson': 'Switch person',
+  'session.signedInAs': 'Signed in: <0>{{name}}</0>',
+  'session.administrator': 'Administrator',
+  'session.credential': 'PIN or password',
+  'session.newCredential': 'New PIN or password',
+  'session.credentialAgain': '{{label}} again',
+  'session.credentialRule': 'A PIN of at least {{digits}} digits, or a password of at least {{characters}} characters.',
+  'session.mismatch': 'The two entries differ: type the same PIN or password in both boxes.',
+
+  // The sign-in page.
+  'session.signInPage.who': 'Who is working?',
+  'session.signInPage.chooseName': 'Choose your name.',
+  'session.signInPage.backTo': 'Back to {{name}}',
+  'session.signInPage.backToSession': 'Back to the session',
+  'session.signInPage.forgotten': 'Forgotten administrator PIN?',
+
+  // The lock screen.
+  'session.lockScreen.heading': 'ROMtrack is locked',
+  'session.lockScreen.lastPerson': 'the last person',
+  'session.lockScreen.intro': 'Signed in: <0>{{name}}</0>. Patients’ details are hidden until {{name}} enters their PIN or password; anything typed and not yet saved is kept.',
+  'session.lockScreen.unlock': 'Unlock',
+  'session.lockScreen.credentialOf': 'PIN or password of {{name}}',
+  'session.lockScreen.someoneElse': 'Sign in as someone else',
+  'session.lockScreen.confirmTitle': 'Sign in as someone else?',
+  'session.lockScreen.confirmSignOut': 'Sign {{name}} out',
+  'session.lockScreen.goBack': 'Go back',
+  'session.lockScreen.confirmText': '{{name}} is signed out first. Anything {{name}} typed and did not save is lost.',
+
+  // Changing one's own PIN or password.
+  'session.change.heading': 'Change your PIN or password',
+  'session.change.forcedHeading': 'Choose your own PIN or password',
+  'session.change.forcedIntro': '{{name}}, the PIN or password you signed in with was given to you by an administrator. Choose your own before you go on: nobody else should know it.',
+  'session.change.done': 'Your PIN or password is changed. Use the new one from now on, on every workstation.',
+  'session.change.given': 'The PIN or password you were given',
+  'session.change.current': 'Current PIN or password',
+  'session.change.saveForced': 'Save and go on',
+  'session.change.submit': 'Change PIN or password',
+
+  // A forgotten administrator's PIN or password, with the recovery key.
+  'session.recover.title': 'Forgotten administrator PIN',
+  'session.recover.heading': 'Forgotten administrator PIN or password',
+  'session.recover.intro': 'With the recovery key sheet printed for this clinic, an administrator chooses a new PIN or password. Everyone else asks an administrator for a temporary one.',
+  'session.recover.chooseAdministrator': 'Choose the administrator.',
+  'session.recover.key': 'Recovery key',
+  'session.recover.keyHint': '11 groups of five letters and digits, as on the sheet; dashes and case do not matter.',
+  'session.recover.submit': 'Replace and sign in',
+  'session.recover.back': 'Back to sign in',
+
+  // Accounts for a database from before accounts.
+  'session.accounts.heading': 'Set up accounts',
+  'session.accounts.intro': 'From now on everyone signs in with their own PIN or password, so that every change names the person who made it. First choose the clinic’s administrator: they keep the clinic’s settings and give each colleague a first PIN or password in Settings.',
+  'session.accounts.chooseAdministrator': 'Choose who is the administrator.',
+  'session.accounts.credential': 'Their PIN or password',
+  'session.accounts.submit': 'Set up accounts and sign in',
+
+  // The first start: the clinic and its first therapist.
+  'session.setup.title': 'Welcome',
+  'session.setup.heading': 'Welcome to ROMtrack',
+  'session.setup.intro': 'Before the first patient, tell ROMtrack which clinic this is and who you are. Everything can be changed later in Settings.',
+  'session.setup.clinic': 'Clinic',
+  'session.setup.clinicName': 'Clinic name',
+  'session.setup.address': 'Address',
+  'session.setup.addressHint': 'Printed on reports.',
+  'session.setup.phone': 'Phone',
+  'session.setup.paperSize': 'Paper size for reports',
+  'session.setup.paperA4': 'A4',
+  'session.setup.paperLetter': 'Letter',
+  'session.setup.therapist': 'First therapist (you, the administrator)',
+  'session.setup.therapistName': 'Therapist name',
+  'session.setup.professionalTitle': 'Professional title',
+  'session.setup.professionalTitleHint': 'For example Physiotherapist.',
+  'session.setup.registrationNumber': 'Registration number',
+  'session.setup.initials': 'Initials',
+  'session.setup.initialsHint': 'Left empty, they are made from the name.',
+  'session.setup.credentialLegend': 'Your PIN or password',
+  'session.setup.credentialHint': 'You sign in with it at every start and after the screen locks. Keep it to yourself.',
+  'session.setup.submit': 'Start using ROMtrack',
+} as const;
