@@ -136,6 +136,7 @@ describe('a read', () => {
       'access.forPatient': { patientId: p.id },
       'security.recoveryKey': {},
       'exchange.syncStatus': {},
+      'exchange.foreignRecords': { patientId: p.id },
     };
     const names = Object.keys(operations) as OperationName[];
     // A new read is added above, so it is checked too.

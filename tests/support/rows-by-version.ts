@@ -216,10 +216,28 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
     d.insert('sync_resources', { server, resource_type: 'Patient', lineage: IDS.kwame, content_hash: 'a'.repeat(64), server_id: '8812', server_version: '3', acknowledged_at: '2024-07-11T08:05:00.000Z' });
     d.insert('sync_conflicts', { id: id('conf', 1), server, resource_type: 'Patient', lineage: IDS.kwame, server_id: '8812', content_hash: 'b'.repeat(64), detected_at: '2024-07-11T09:05:00.000Z', message: 'Patient/8812 was changed on the server since this clinic sent it.' });
   },
+  // 15 added the language a patient's printed documents are in and each therapist's own screen language; a
+  // patient who reads Portuguese and a therapist who works in French, beside rows that keep the clinic's.
+  15: (d) => {
+    d.insert('patients', { id: id('pat', 3), family_name: 'Gonçalves', given_names: 'Maria João', clinic_id: 'RRC-0003', date_of_birth: '1975-11-30', sex: 'female', document_language: 'pt', version: 2, created_at: '2024-07-20T08:00:00.000Z', updated_at: '2024-07-21T08:00:00.000Z' });
+    d.insert('therapists', { id: id('ther', 4), name: 'Aïcha Diallo', title: 'Kinésithérapeute', registration_number: 'PT-1004', initials: 'AD', active: 1, version: 2, created_at: '2024-07-20T08:00:00.000Z', updated_at: '2024-07-21T08:00:00.000Z', role: 'therapist', credential_kind: null, must_change_credential: 0, failed_attempts: 0, language: 'fr' });
+  },
+  // 16 added other clinics' records of a patient, fetched read-only from the district's server with their origin,
+  // and the pull's cursor per patient and type (the server's time). Two versions of one record: both are kept.
+  16: (d) => {
+    const server = 'https://fhir.district.example/fhir/R4';
+    const base = { server, resource_type: 'Observation', server_id: '9031', patient_id: IDS.kwame, origin_ref: 'Organization/77', origin_name: 'Hôpital de district — Kumasi', fetched_by: IDS.abena };
+    d.insert(
+      'foreign_records',
+      { ...base, server_version: '1', last_updated: '2024-07-12T10:00:00.000Z', fetched_at: '2024-07-12T11:00:00.000Z', resource_json: '{"resourceType":"Observation","id":"9031","status":"final","valueQuantity":{"value":-5,"unit":"°"}}' },
+      { ...base, server_version: '2', last_updated: '2024-07-13T10:00:00.000Z', fetched_at: '2024-07-13T11:00:00.000Z', resource_json: '{"resourceType":"Observation","id":"9031","status":"amended","valueQuantity":{"value":5,"unit":"°"}}' },
+    );
+    d.insert('foreign_pulls', { server, patient_id: IDS.kwame, resource_type: 'Observation', server_since: '2024-07-13T10:00:00.000Z', pulled_at: '2024-07-13T11:00:00.000Z' }, { server, patient_id: IDS.kwame, resource_type: 'Goal', server_since: null, pulled_at: '2024-07-13T11:00:00.000Z' });
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 13;
+export const ROWS_KNOWN_UP_TO = 16;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

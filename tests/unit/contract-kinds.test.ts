@@ -6,8 +6,8 @@ const verbOf = (name: string) => name.slice(name.indexOf('.') + 1);
 
 // What an operation's name says it does, by the first word of its verb (addMeasurements: add). A name matching
 // neither list must be added to one, so a new operation gets its mark looked at.
-const WRITE_VERB = /^(create|update|record|void|correct|add|set|clear|revise|end|change|complete|select|restore|import|sign|unlock|recover|syncNow|configure)([A-Z]\w*)?$/;
-const READ_VERB = /^(get|list|history|voided|file|info|settings|statuses|patient|exportProgress|forPatient|syncStatus|recoveryKey)$/;
+const WRITE_VERB = /^(create|update|record|void|correct|add|set|clear|revise|end|change|complete|select|restore|import|sign|unlock|recover|syncNow|configure|pull)([A-Z]\w*)?$/;
+const READ_VERB = /^(get|list|history|voided|file|info|settings|statuses|patient|exportProgress|forPatient|syncStatus|recoveryKey|foreignRecords)$/;
 /** Exports write no record, but each is logged (who exported what) in the audit log, so they are changes. */
 const LOGGED_READS = new Set<string>(['exchange.exportFhir', 'exchange.exportCsv', 'exchange.exportClinic']);
 
@@ -28,9 +28,9 @@ describe('the contract marks which operations change data', () => {
     ]);
   });
 
-  it('keeps the clinic settings, accounts, thresholds, backups and the access log for administrators', () => {
+  it('keeps the clinic settings, accounts, thresholds, backups, the whole-clinic export and import, and the access log for administrators', () => {
     expect(names.filter((n) => operationRules(n).role === 'administrator').sort()).toEqual([
-      'access.forPatient', 'backups.create', 'backups.restore', 'clinic.update', 'exchange.configureSync', 'security.recoveryKey', 'therapists.create', 'therapists.setActive',
+      'access.forPatient', 'backups.create', 'backups.restore', 'clinic.update', 'exchange.configureSync', 'exchange.exportClinic', 'exchange.importClinic', 'security.recoveryKey', 'therapists.create', 'therapists.setActive',
       'therapists.setCredential', 'therapists.setRole', 'therapists.update', 'thresholds.clear', 'thresholds.set', 'worklist.setSettings',
     ]);
   });
@@ -38,7 +38,7 @@ describe('the contract marks which operations change data', () => {
   it('runs every change in dispatch’s transaction except the backups, sample data, the clinic export and the credential checks, which await work between writes', () => {
     const own = names.filter((n) => operationRules(n).kind === 'change' && operationRules(n).ownTransaction).sort();
     expect(own).toEqual([
-      'backups.create', 'backups.restore', 'exchange.exportClinic', 'exchange.syncNow', 'sampleData.create',
+      'backups.create', 'backups.restore', 'exchange.exportClinic', 'exchange.pullForeign', 'exchange.syncNow', 'sampleData.create',
       // scrypt runs off the main thread between awaits, and a wrong credential is counted though the call fails.
       'session.changeCredential', 'session.recoverAdministrator', 'session.setUpAccounts', 'session.signIn', 'session.unlock', 'setup.complete',
     ]);

@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 14. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 16. Generated: npm run schema:snapshot
 
 -- table access_log
 CREATE TABLE access_log (
@@ -84,6 +84,32 @@ CREATE TABLE clinical_events (
   CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
+-- table foreign_pulls
+CREATE TABLE foreign_pulls (
+  server TEXT NOT NULL,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  resource_type TEXT NOT NULL,
+  server_since TEXT,
+  pulled_at TEXT NOT NULL,
+  PRIMARY KEY (server, patient_id, resource_type)
+) STRICT;
+
+-- table foreign_records
+CREATE TABLE foreign_records (
+  server TEXT NOT NULL,
+  resource_type TEXT NOT NULL,
+  server_id TEXT NOT NULL,
+  server_version TEXT NOT NULL,
+  patient_id TEXT NOT NULL REFERENCES patients (id),
+  last_updated TEXT NOT NULL,
+  origin_ref TEXT,
+  origin_name TEXT,
+  fetched_at TEXT NOT NULL,
+  fetched_by TEXT REFERENCES therapists (id),
+  resource_json TEXT NOT NULL CHECK (json_valid(resource_json)),
+  PRIMARY KEY (server, resource_type, server_id, server_version)
+) STRICT;
+
 -- table measurements
 CREATE TABLE measurements (
   id TEXT PRIMARY KEY,
@@ -122,7 +148,7 @@ CREATE TABLE patients (
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+  , document_language TEXT CHECK (document_language IS NULL OR document_language IN ('en', 'fr', 'es', 'pt'))) STRICT;
 
 -- table plan_adherence
 CREATE TABLE plan_adherence (
@@ -305,7 +331,7 @@ CREATE TABLE sync_settings (
   bearer_token TEXT CHECK (bearer_token IS NULL OR length(bearer_token) BETWEEN 1 AND 4096),
   updated_at TEXT NOT NULL,
   updated_by TEXT REFERENCES therapists (id)
-) STRICT;
+  , client_id TEXT CHECK (client_id IS NULL OR length(client_id) BETWEEN 1 AND 255), private_key TEXT CHECK (private_key IS NULL OR length(private_key) BETWEEN 1 AND 16384), token_url TEXT CHECK (token_url IS NULL OR ((token_url GLOB 'http://*' OR token_url GLOB 'https://*') AND length(token_url) <= 2000))) STRICT;
 
 -- table sync_state
 CREATE TABLE sync_state (
@@ -329,7 +355,7 @@ CREATE TABLE therapists (
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-  , role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('administrator', 'therapist')), credential_kind TEXT CHECK (credential_kind IS NULL OR credential_kind IN ('pin', 'password')), credential_salt BLOB CHECK ((credential_salt IS NULL) = (credential_kind IS NULL)), credential_hash BLOB CHECK ((credential_hash IS NULL) = (credential_kind IS NULL)), credential_params TEXT CHECK ((credential_params IS NULL) = (credential_kind IS NULL) AND (credential_params IS NULL OR json_valid(credential_params))), must_change_credential INTEGER NOT NULL DEFAULT 0 CHECK (must_change_credential IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0), locked_until TEXT) STRICT;
+  , role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('administrator', 'therapist')), credential_kind TEXT CHECK (credential_kind IS NULL OR credential_kind IN ('pin', 'password')), credential_salt BLOB CHECK ((credential_salt IS NULL) = (credential_kind IS NULL)), credential_hash BLOB CHECK ((credential_hash IS NULL) = (credential_kind IS NULL)), credential_params TEXT CHECK ((credential_params IS NULL) = (credential_kind IS NULL) AND (credential_params IS NULL OR json_valid(credential_params))), must_change_credential INTEGER NOT NULL DEFAULT 0 CHECK (must_change_credential IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0), locked_until TEXT, language TEXT CHECK (language IS NULL OR language IN ('en', 'fr', 'es', 'pt'))) STRICT;
 
 -- table visit_voids
 CREATE TABLE visit_voids (
@@ -489,6 +515,9 @@ CREATE INDEX clinical_events_patient ON clinical_events (patient_id, event_date)
 -- index clinical_events_voided
 CREATE INDEX clinical_events_voided ON clinical_events (patient_id) WHERE voided_at IS NOT NULL;
 
+-- index foreign_records_by_patient
+CREATE INDEX foreign_records_by_patient ON foreign_records (patient_id, server);
+
 -- index measurements_lineage
 CREATE INDEX measurements_lineage ON measurements (lineage_id);
 
@@ -627,6 +656,12 @@ CREATE TRIGGER clinical_events_never_edited BEFORE UPDATE ON clinical_events
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger foreign_records_read_only
+CREATE TRIGGER foreign_records_read_only BEFORE UPDATE ON foreign_records
+  BEGIN
+  SELECT RAISE(ABORT, 'records from other clinics are read-only');
+  END;
 
 -- trigger measurements_never_deleted
 CREATE TRIGGER measurements_never_deleted BEFORE DELETE ON measurements
