@@ -98,7 +98,6 @@ async function main(): Promise<void> {
   console.log(`ROMtrack server mode. Database: ${databasePath}`);
   const where = isLoopback(args.host) ? 'on this computer' : "on a workstation that trusts the clinic's certificate authority";
   console.log(`Open this address in a browser ${where}, and sign in:\n\n  ${server.url}\n`);
-  console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -115,6 +114,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Said only once Ctrl+C is handled: pressed a moment sooner, it would end the server without its backup.
+  console.log('Press Ctrl+C to stop.');
 }
 
 void main();
