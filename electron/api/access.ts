@@ -6,7 +6,10 @@ import type { ApiContext } from './context';
 // Who may call what: the contract's marks (shared/api/contract.ts, OperationSpec) applied before any handler
 // runs, and the access row an operation that opens a patient's record leaves behind it.
 
-/** What an administrator-only operation is, in the words of its refusal. */
+/**
+ * What an administrator-only operation is, in the words of its refusal. Every operation the contract marks
+ * `role: 'administrator'` has its words here (tests/integration/accounts.test.ts checks each one).
+ */
 const ADMIN_WORK: [prefix: string, what: string][] = [
   ['clinic.', "change the clinic's settings"],
   ['therapists.', "change the therapists' accounts"],
@@ -14,6 +17,10 @@ const ADMIN_WORK: [prefix: string, what: string][] = [
   ['worklist.', "change the worklist's settings"],
   ['backups.', 'make or restore backups'],
   ['access.', "see who opened a patient's record"],
+  ['security.recoveryKey', "show the clinic's recovery key"],
+  ['exchange.configureSync', "set up sync with the district's server"],
+  ['exchange.exportClinic', "export the whole clinic's records"],
+  ['exchange.importClinic', "import a whole clinic's records"],
 ];
 
 function adminRefusal(ctx: ApiContext, operation: OperationName): string {

@@ -72,4 +72,38 @@ describe('the access log', () => {
       error: { code: 'unauthorized', message: "Only an administrator can see who opened a patient's record: ask Abena Owusu." },
     });
   });
+
+  it("counts one viewing of a file while its screen re-reads it, and a new one after ten minutes away", async () => {
+    let at = Date.parse('2026-11-02T09:00:00.000Z');
+    const api = openTestBackend({ now: () => new Date(at).toISOString() });
+    opened.push(api);
+    // The screen locks after the clinic's idle time; the longest lets the clock jump ten minutes here.
+    const { updatedAt: _u, ...clinicSettings } = await api.ok('clinic.get', {});
+    await api.ok('clinic.update', { ...clinicSettings, lockAfterMinutes: 60 });
+    const p = await makePatient(api);
+    const maria = await api.ok('therapists.create', { name: 'Maria Santos', credential: '735194' });
+    const desk = api.client();
+    desk.signInAs(maria.id);
+    const kinds = async () => (await api.ok('access.forPatient', { patientId: p.id })).map((e) => `${e.therapistName} ${e.what} ${e.at.slice(11, 16)}`);
+
+    // The screen reads the file again after each change: within the ten minutes, still the one viewing.
+    for (let i = 0; i < 5; i++) {
+      await api.ok('patients.file', { patientId: p.id });
+      at += 2 * 60_000 - 1;
+    }
+    await desk.ok('patients.file', { patientId: p.id });
+    // Each printed report is its own act, however soon after the last.
+    const report = { patientId: p.id, from: '2026-01-01', to: '2026-10-01', paper: 'A4', sites: 'watched', assessment: '', recommendations: '', analysisDate: '2026-10-01' } as const;
+    await api.ok('reports.record', report);
+    await api.ok('reports.record', report);
+    at += 10 * 60_000 + 1;
+    await api.ok('patients.file', { patientId: p.id });
+    expect(await kinds()).toEqual([
+      'Abena Owusu file 09:19',
+      'Abena Owusu report 09:09',
+      'Abena Owusu report 09:09',
+      'Maria Santos file 09:09',
+      'Abena Owusu file 09:00',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURRENT_PARAMS } from '../../electron/auth/password';
 import { auditFor } from '../../electron/db/audit-repository';
+import { operationRules, operations, type OperationName } from '../../shared/api/contract';
 import { openTestBackend, TEST_PIN, type TestBackend, type TestClient } from '../support/backend';
 
 const opened: TestBackend[] = [];
@@ -198,6 +199,19 @@ describe('what only an administrator may do', () => {
       expect([op, await maria.call(op, input)]).toMatchObject([op, { ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Only an administrator can/) } }]);
     }
     expect((await api.ok('clinic.get', {})).name).toBe(c.name);
+  });
+
+  it("says, for every administrator's operation, what only an administrator can do", async () => {
+    const { api } = clinic();
+    const { maria } = await mariaSignedIn(api);
+    const adminOnly = (Object.keys(operations) as OperationName[]).filter((op) => operationRules(op).role === 'administrator');
+    expect(adminOnly).toContain('exchange.importClinic');
+    expect(adminOnly).toContain('exchange.exportClinic');
+    for (const op of adminOnly) {
+      // The refusal comes before the input is read, so no input is needed to see it.
+      const r = await maria.call(op, {});
+      expect([op, r]).toMatchObject([op, { ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/^Only an administrator can (?!do this)[a-z]/) } }]);
+    }
   });
 
   it('sets a temporary credential that clears a lock-out and signs the person out everywhere', async () => {

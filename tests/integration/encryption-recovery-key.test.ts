@@ -1,4 +1,5 @@
-// The recovery key sheet's operation: the administrator reads the clinic's recovery key; a therapist is refused.
+// The recovery key sheet's operation: the administrator reads the clinic's recovery key, audited; a therapist is
+// refused.
 // And the operations that open a second connection to the file do so with the key.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,11 @@ describe('security.recoveryKey', () => {
     const { recoveryKey } = await api.ok('security.recoveryKey', {});
     expect(recoveryKey).toBe(formatRecoveryKey(key));
     expect(parseRecoveryKey(recoveryKey!).equals(key)).toBe(true);
+    // Who had the key on screen is in the audit log; the key itself is not.
+    const shown = api.context.db.prepare("SELECT actor_id FROM audit_log WHERE operation = 'security.recoveryKey.shown'").pluck().all();
+    expect(shown).toEqual([api.actorId()]);
+    const log = api.context.db.prepare('SELECT * FROM audit_log').all();
+    expect(JSON.stringify(log)).not.toContain(recoveryKey!.slice(0, 11));
   });
 
   it('is refused to a therapist who is not an administrator', async () => {

@@ -173,13 +173,13 @@ export const exchangeOperations = {
   /** One row per current measurement. */
   'exchange.exportCsv': { kind: 'change', access: 'export', input: ExportCsvInput, output: ExportFile },
   /**
-   * FHIR Bulk Data NDJSON of the whole clinic (one resource per line, every type in one file) to `path`, never
+   * Administrators only: every patient's record leaves the clinic. FHIR Bulk Data NDJSON of the whole clinic (one resource per line, every type in one file) to `path`, never
    * over an existing file. Streamed patient by patient across awaits, so it keeps its own transactions.
    */
-  'exchange.exportClinic': { kind: 'change', transaction: 'own', input: ExportClinicInput, output: ClinicExport },
+  'exchange.exportClinic': { kind: 'change', role: 'administrator', transaction: 'own', input: ExportClinicInput, output: ClinicExport },
   'exchange.exportProgress': { kind: 'read', input: Empty, output: ExportProgress },
   /** A patient file from another workstation or clinic: checked whole first, idempotent, demographics never overwritten unasked. */
   'exchange.importFhir': { kind: 'change', input: ImportFhirInput, output: ImportReport },
-  /** A whole clinic's NDJSON file from the server's disk: every patient checked before any is written, all in one transaction. */
-  'exchange.importClinic': { kind: 'change', input: ImportClinicInput, output: ImportClinicReport },
+  /** Administrators only, like a restore. A whole clinic's NDJSON file from the server's disk: every patient checked before any is written, all in one transaction. */
+  'exchange.importClinic': { kind: 'change', role: 'administrator', input: ImportClinicInput, output: ImportClinicReport },
 } as const;
