@@ -4,8 +4,7 @@ import { useCatalogueWords } from '../i18n/catalogue-words';
 import { useDisplayLanguage } from '../i18n/use-language';
 
 // A series named in the screen's language: "Left knee flexion (active)", "Flexion, genou côté gauche (active)",
-// with the keys of patients/series-name.ts (seriesName.*), here for the chart screens, which may not import
-// patients/ (eslint.config.mjs). The side is a phrase of its own per language rather than the catalogue's bare
+// here in charts/ so the chart screens and the patient page share it. The side is a phrase of its own per language rather than the catalogue's bare
 // adjective, which in French, Spanish and Portuguese would have to agree with the joint; see shared/i18n/terms.md.
 
 export interface SeriesNames {

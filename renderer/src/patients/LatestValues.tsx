@@ -8,7 +8,7 @@ import { ScrollBox } from '../layout/ScrollBox';
 import { normalWords, otherSideWords } from '../clinical/verdict-text';
 import { useCatalogueWords } from '../i18n/catalogue-words';
 import { useFormatter } from '../session/session-context';
-import { useSeriesNames } from './series-name';
+import { useSeriesNames } from '../charts/series-names';
 import { buildGrid, seriesOf, type SeriesPoint } from '../visits/grid-model';
 
 /** An em dash for the eye, the words for a screen reader: the table stays calm when much is missing. */

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { badgeOf, VerdictBadge, type BadgeName } from '../clinical/VerdictBadge';
 import { reasonAfterLabel } from '../clinical/verdict-text';
 import { href } from '../router';
-import { useSeriesNames } from './series-name';
+import { useSeriesNames } from '../charts/series-names';
 
 /**
  * The patient page leads with the verdicts: one line per watched series, losses first (the analysis sorts them:
