@@ -22,5 +22,8 @@ import { homeSheet } from './en/homeSheet';
 import { mobility } from './en/mobility';
 import { charts } from './en/charts';
 import { exchange } from './en/exchange';
+import { domain } from './en/domain';
+import { catalogue } from './en/catalogue';
+import { verdicts } from './en/verdicts';
 
-export const en = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };
+export const en = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };

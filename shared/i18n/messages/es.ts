@@ -20,6 +20,9 @@ import { homeSheet } from './es/homeSheet';
 import { mobility } from './es/mobility';
 import { charts } from './es/charts';
 import { exchange } from './es/exchange';
+import { domain } from './es/domain';
+import { catalogue } from './es/catalogue';
+import { verdicts } from './es/verdicts';
 
 // Español: one file per area of the app, as in English.
-export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };
+export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };

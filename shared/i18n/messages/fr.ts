@@ -20,6 +20,9 @@ import { homeSheet } from './fr/homeSheet';
 import { mobility } from './fr/mobility';
 import { charts } from './fr/charts';
 import { exchange } from './fr/exchange';
+import { domain } from './fr/domain';
+import { catalogue } from './fr/catalogue';
+import { verdicts } from './fr/verdicts';
 
 // Français: one file per area of the app, as in English.
-export const fr: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };
+export const fr: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };

@@ -20,6 +20,9 @@ import { homeSheet } from './pt/homeSheet';
 import { mobility } from './pt/mobility';
 import { charts } from './pt/charts';
 import { exchange } from './pt/exchange';
+import { domain } from './pt/domain';
+import { catalogue } from './pt/catalogue';
+import { verdicts } from './pt/verdicts';
 
 // Português: one file per area of the app, as in English.
-export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange };
+export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };

@@ -1,0 +1,3 @@
+// Español: the verdict reasons and the words around them (shared/analysis, renderer/src/clinical).
+export const verdicts = {
+} as const;

@@ -1,0 +1,3 @@
+// Português (europeu): the domain rules' messages (shared/domain schemas, the back end's refusals).
+export const domain = {
+} as const;
