@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { storedAuditRows, unpacked, type AuditChainRow } from './audit-rows';
 
 // The audit log is a hash chain: each row stores the previous row's hash and a hash of that hash and its own
 // content. Editing, removing or reordering a row in the file (with any SQLite tool, triggers dropped) leaves a
@@ -35,39 +36,43 @@ export type ChainCheck =
   | { ok: true; rows: number; head: string }
   | { ok: false; rows: number; reason: string };
 
-interface ChainRow extends ChainedContent {
-  seq: number;
-  prev_hash: string;
-  hash: string;
-}
-
 const PAGE = 2000;
 
 /**
  * Walks the whole log in seq order, a page at a time (a clinic's log grows to hundreds of thousands of rows;
- * `onPage` lets a worker report progress). Also compares the last seq with sqlite_sequence, which
- * AUTOINCREMENT keeps at the highest seq ever written: rows cut off the end of the log show there.
+ * `onPage` lets a worker report progress). Reads either layout (audit-rows.ts): a backup of an older version
+ * is checked before it is migrated. Also compares the last seq with sqlite_sequence, which AUTOINCREMENT keeps
+ * at the highest seq ever written: rows cut off the end of the log show there.
  */
 export function checkAuditChain(db: Database.Database, onPage: () => void = () => {}): ChainCheck {
-  const page = db.prepare<[number], ChainRow>(
-    `SELECT seq, id, at, actor_id, operation, entity, entity_id, before_json, after_json, prev_hash, hash
-     FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
-  );
+  // One read transaction for every page and sqlite_sequence: the start-up check walks the live file while the
+  // person saves visits, and rows appended between two pages would otherwise read as rows cut off the end.
+  return db.transaction(() => walkChain(db, onPage))();
+}
+
+function walkChain(db: Database.Database, onPage: () => void): ChainCheck {
   let prev = CHAIN_START;
   let lastSeq = 0;
   let rows = 0;
   for (;;) {
-    const batch = page.all(lastSeq);
-    for (const row of batch) {
+    const batch = storedAuditRows(db, 'seq > ?', [lastSeq], PAGE);
+    for (const stored of batch) {
       rows++;
+      const seq = stored.row.seq;
+      let row: AuditChainRow;
+      try {
+        row = unpacked(stored);
+      } catch {
+        return { ok: false, rows, reason: `the audit row numbered ${seq} was changed after it was written (its before and after can no longer be read)` };
+      }
       if (row.prev_hash !== prev) {
-        return { ok: false, rows, reason: `the audit row numbered ${row.seq} does not follow the row before it (a row was removed, inserted or reordered before it)` };
+        return { ok: false, rows, reason: `the audit row numbered ${seq} does not follow the row before it (a row was removed, inserted or reordered before it)` };
       }
       if (auditRowHash(prev, row) !== row.hash) {
-        return { ok: false, rows, reason: `the audit row numbered ${row.seq} (${row.operation} at ${row.at}) was changed after it was written` };
+        return { ok: false, rows, reason: `the audit row numbered ${seq} (${row.operation} at ${row.at}) was changed after it was written` };
       }
       prev = row.hash;
-      lastSeq = row.seq;
+      lastSeq = seq;
     }
     onPage();
     if (batch.length < PAGE) break;

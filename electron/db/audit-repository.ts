@@ -2,6 +2,7 @@ import { prepared } from './statement-cache';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { auditRowHash, CHAIN_START, type ChainedContent } from './audit-chain';
+import { auditRowsWhere, INSERT_PACKED, lastAuditHash, packedValues } from './audit-rows';
 
 export interface AuditEntry {
   at: string;
@@ -24,17 +25,13 @@ export interface AuditRow extends AuditEntry {
 const heads = new WeakMap<Database.Database, string>();
 
 function lastHash(db: Database.Database): string {
-  const row = prepared<[], { hash: string }>(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
-  return row?.hash ?? CHAIN_START;
+  return lastAuditHash(db) || CHAIN_START;
 }
 
+/** The row is stored packed (audit-rows.ts); its hash is over its texts, as the chain defines it. */
 function insert(db: Database.Database, row: ChainedContent, prev: string): void {
   const hash = auditRowHash(prev, row);
-  const info = prepared(db,
-      `INSERT INTO audit_log (id, at, actor_id, operation, entity, entity_id, before_json, after_json, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(row.id, row.at, row.actor_id, row.operation, row.entity, row.entity_id, row.before_json, row.after_json, prev, hash);
+  const info = prepared(db, INSERT_PACKED).run(...packedValues(row, prev, hash));
   if (info.changes !== 1) throw new Error('audit row was not written');
   heads.set(db, hash);
 }
@@ -64,12 +61,17 @@ export function writeAudit(db: Database.Database, entry: AuditEntry): void {
   }
 }
 
-/** A stored audit row is exactly the content its hash covers. */
-type AuditDbRow = ChainedContent;
-
+/**
+ * One record's history. Reads the whole log since schema 17 dropped the (entity, entity_id) index: nothing in
+ * the app reads it (only tests); a screen that shows a record's history would bring its own index back.
+ */
 export function auditFor(db: Database.Database, entity: string, entityId: string): AuditRow[] {
-  const rows = prepared<[string, string], AuditDbRow>(db, `SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq`).all(entity, entityId);
-  return rows.map((r) => ({
+  return auditRowsWhere(db, 'entity = ? AND entity_id = ?', [entity, entityId]).map(toEntry);
+}
+
+/** Rows as the app wrote them: the before and after parsed from their JSON texts. */
+function toEntry(r: ChainedContent): AuditRow {
+  return {
     id: r.id,
     at: r.at,
     actorId: r.actor_id,
@@ -78,5 +80,5 @@ export function auditFor(db: Database.Database, entity: string, entityId: string
     entityId: r.entity_id,
     before: r.before_json === null ? null : JSON.parse(r.before_json),
     after: r.after_json === null ? null : JSON.parse(r.after_json),
-  }));
+  };
 }

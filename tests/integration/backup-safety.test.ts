@@ -2,6 +2,8 @@ import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
+import { packAuditTexts } from '../../electron/db/audit-pack';
 import { offerChosenBackupFile } from '../../electron/api/backup-sources';
 import { backupsFolderFor, createBackup } from '../../electron/backup/backup';
 import { backupName } from '../../electron/backup/backup-files';
@@ -112,7 +114,9 @@ describe('restore checks the candidate fully before touching the live file', () 
     const db = new Database(rewritten);
     const trigger = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_log_never_edited'`).pluck().get() as string;
     db.exec('DROP TRIGGER audit_log_never_edited');
-    db.prepare(`UPDATE audit_log SET after_json = '{"familyName":"Someone else"}' WHERE seq = 1`).run();
+    const first = db.prepare('SELECT actor_id, entity_id FROM audit_log WHERE seq = 1').get() as { actor_id: string | null; entity_id: string };
+    const rewrittenAfter = packAuditTexts({ actorId: first.actor_id, entityId: first.entity_id }, null, '{"familyName":"Someone else"}').after;
+    db.prepare('UPDATE audit_log SET after_packed = ? WHERE seq = 1').run(rewrittenAfter);
     db.exec(trigger); // the schema looks untouched again
     db.close();
     const before = counts();
@@ -246,10 +250,10 @@ describe('backup files and folders', () => {
     let listed = await api.ok('backups.list', {});
     expect(listed.folders).toEqual([{ path: usb, reachable: true }]);
     expect(listed.backups).toEqual([first]);
-    const audited = api.context.db.prepare(`SELECT actor_id, after_json FROM audit_log WHERE operation = 'backups.create'`).all() as { actor_id: string; after_json: string }[];
+    const audited = auditRowsWhere(api.context.db, `operation = 'backups.create'`);
     expect(audited).toHaveLength(1);
     expect(audited[0]!.actor_id).toBe(api.actorId());
-    expect(JSON.parse(audited[0]!.after_json)).toMatchObject({ folder: usb, name: first.name });
+    expect(JSON.parse(audited[0]!.after_json!)).toMatchObject({ folder: usb, name: first.name });
 
     // 24 older manual backups of this database there, and one of another database's: the next backup keeps 20 of ours.
     const tag = first.name.match(/-([0-9a-f]{8})\.sqlite$/)![1]!;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditRowHash, checkAuditChain } from '../../electron/db/audit-chain';
+import { auditIsPacked, auditRowsWhere } from '../../electron/db/audit-rows';
 import { databaseIdentity } from '../../electron/db/identity';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { databaseAt, sameShapeAs, type DatabaseAtVersion, type Row, type TableContents } from '../support/migrate-to';
@@ -16,15 +17,29 @@ const withoutIdentity = (c: TableContents): TableContents =>
   c.app_meta ? { ...c, app_meta: c.app_meta.filter((r) => r.key !== "'database_id'") } : c;
 afterEach(() => open.splice(0).forEach((d) => d.dispose()));
 
+/** A value as SQLite's quote() spells it, as TableContents holds it. */
+const quoted = (v: string | number | null): string => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
+
+/**
+ * The tables' contents, with the audit log as its hashes define it (JSON texts, hex hashes): from version 17 the
+ * file packs them (electron/db/audit-rows.ts), and what must survive is what the chain proves.
+ */
+function contentsOf(d: DatabaseAtVersion): TableContents {
+  const c = d.contents();
+  if (!auditIsPacked(d.db)) return c;
+  const rows = auditRowsWhere(d.db, '1').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, quoted(v)])));
+  return { ...c, audit_log: rows };
+}
+
 /** Rows in at version − 1, migrate to `version`: every row is still there, unchanged, and no foreign key dangles. */
 function migratedWithRows(version: number): DatabaseAtVersion {
   const d = databaseAt(version - 1);
   open.push(d);
   putRowsUpTo(d, version - 1);
-  const before = d.contents();
+  const before = contentsOf(d);
   d.migrateTo(version);
   expect(d.version()).toBe(version);
-  expect(withoutIdentity(sameShapeAs(before, d.contents()))).toEqual(withoutIdentity(before));
+  expect(withoutIdentity(sameShapeAs(before, contentsOf(d)))).toEqual(withoutIdentity(before));
   expect(d.db.pragma('foreign_key_check')).toEqual([]);
   return d;
 }
@@ -151,10 +166,10 @@ describe('rows written by any version survive every later migration', () => {
     const d = databaseAt(version);
     open.push(d);
     putRowsUpTo(d, version);
-    const before = d.contents();
+    const before = contentsOf(d);
     d.migrateTo();
     expect(d.version()).toBe(LATEST_SCHEMA_VERSION);
-    expect(withoutIdentity(sameShapeAs(before, d.contents()))).toEqual(withoutIdentity(before));
+    expect(withoutIdentity(sameShapeAs(before, contentsOf(d)))).toEqual(withoutIdentity(before));
     expect(d.db.pragma('foreign_key_check')).toEqual([]);
   }, 10_000);
 

@@ -1,4 +1,5 @@
-import { auditRowHash, CHAIN_START } from '../../electron/db/audit-chain';
+import { auditRowHash, CHAIN_START, type ChainedContent } from '../../electron/db/audit-chain';
+import { auditIsPacked, INSERT_PACKED, lastAuditHash, packedValues } from '../../electron/db/audit-rows';
 import type { DatabaseAtVersion, Row } from './migrate-to';
 
 // Realistic rows for every table, grouped by the schema version that created the table, as a clinic's
@@ -41,16 +42,20 @@ const LOGO = Buffer.from('89504e470d0a1a0a0000000d4948445200000040', 'hex');
  * Audit rows as the app of the database's version writes them: from version 9 on, each carries the hash chain
  * (prev_hash, hash), continuing from the last row already there, which the database itself insists on.
  */
-function insertAudit(d: DatabaseAtVersion, ...rows: Row[]): void {
+function insertAudit(d: DatabaseAtVersion, ...rows: AuditContent[]): void {
   const chained = (d.db.pragma('table_info(audit_log)') as { name: string }[]).some((c) => c.name === 'hash');
   if (!chained) return d.insert('audit_log', ...rows);
-  let prev = (d.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? CHAIN_START;
+  let prev = lastAuditHash(d.db) || CHAIN_START;
   for (const row of rows) {
-    const hash = auditRowHash(prev, row as never);
-    d.insert('audit_log', { ...row, prev_hash: prev, hash });
+    const hash = auditRowHash(prev, row);
+    // From version 17 the texts are packed and the hashes bytes, as the app writes them.
+    if (auditIsPacked(d.db)) d.db.prepare(INSERT_PACKED).run(...packedValues(row, prev, hash));
+    else d.insert('audit_log', { ...row, prev_hash: prev, hash });
     prev = hash;
   }
 }
+
+type AuditContent = ChainedContent & Row;
 
 export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => void>> = {
   1: (d) => {
@@ -234,10 +239,24 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
     );
     d.insert('foreign_pulls', { server, patient_id: IDS.kwame, resource_type: 'Observation', server_since: '2024-07-13T10:00:00.000Z', pulled_at: '2024-07-13T11:00:00.000Z' }, { server, patient_id: IDS.kwame, resource_type: 'Goal', server_since: null, pulled_at: '2024-07-13T11:00:00.000Z' });
   },
+  // 17 packed the audit log's texts and made its hashes bytes: rows written since are stored that way. A
+  // correction (its after packed against its before), a text too short to pack, non-ASCII, and no before at all.
+  17: (d) => {
+    const before = { id: IDS.measurementLater, lineageId: IDS.measurementLater, degrees: 110, note: 'Measured supine', recordedBy: IDS.kofi };
+    insertAudit(
+      d,
+      {
+        id: id('aud', 6), at: '2024-08-03T09:00:00.000Z', actor_id: IDS.abena, operation: 'measurements.correct', entity: 'measurement', entity_id: IDS.measurementLater,
+        before_json: JSON.stringify(before), after_json: JSON.stringify({ ...before, degrees: 101, correctionReason: 'Read 110 for 101 — Zoë’s goniometer' }),
+      },
+      { id: id('aud', 7), at: '2024-08-03T09:05:00.000Z', actor_id: IDS.abena, operation: 'session.setLanguage', entity: 'therapist', entity_id: IDS.abena, before_json: '{"language":null}', after_json: '{"language":"fr"}' },
+      { id: id('aud', 8), at: '2024-08-03T09:10:00.000Z', actor_id: null, operation: 'setup.complete', entity: 'clinic', entity_id: 'clinic', before_json: null, after_json: '{"name":"Clínica São João"}' },
+    );
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 16;
+export const ROWS_KNOWN_UP_TO = 17;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 16. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 17. Generated: npm run schema:snapshot
 
 -- table access_log
 CREATE TABLE access_log (
@@ -16,17 +16,22 @@ CREATE TABLE app_meta (
 ) STRICT;
 
 -- table audit_log
-CREATE TABLE audit_log (
+CREATE TABLE "audit_log" (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
+  -- The row's UUID: covered by its hash, and the first row's is an old database's identity. Not indexed.
+  id TEXT NOT NULL,
   at TEXT NOT NULL,
   actor_id TEXT,
   operation TEXT NOT NULL,
   entity TEXT NOT NULL,
   entity_id TEXT NOT NULL,
-  before_json TEXT,
-  after_json TEXT
-  , prev_hash TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL DEFAULT '') STRICT;
+  -- The before and after JSON texts, packed (electron/db/audit-pack.ts: a format byte, then the bytes).
+  before_packed BLOB,
+  after_packed BLOB,
+  -- sha256 of the chain (electron/db/audit-chain.ts): 32 bytes each; prev_hash is empty before the first row.
+  prev_hash BLOB NOT NULL,
+  hash BLOB NOT NULL
+) STRICT;
 
 -- table clinic
 CREATE TABLE clinic (
@@ -497,9 +502,6 @@ CREATE TABLE worklist_sites (
 -- index access_log_patient
 CREATE INDEX access_log_patient ON access_log (patient_id, seq);
 
--- index audit_log_entity
-CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
-
 -- index clinic_thresholds_current
 CREATE UNIQUE INDEX clinic_thresholds_current ON clinic_thresholds (motion, coalesce(instrument, '')) WHERE ended_at IS NULL;
 
@@ -623,8 +625,8 @@ CREATE TRIGGER app_meta_identity_not_deleted BEFORE DELETE ON app_meta WHEN OLD.
 
 -- trigger audit_log_chained
 CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
-  WHEN length(NEW.hash) <> 64
-  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '')
+  WHEN length(NEW.hash) <> 32
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), X'')
   BEGIN SELECT RAISE(ABORT, 'an audit row must continue the chain from the last row'); END;
 
 -- trigger audit_log_never_deleted
