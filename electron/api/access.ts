@@ -2,6 +2,7 @@ import { operationRules, type OperationName } from '../../shared/api/contract';
 import { requestActor } from '../auth/sessions';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
+import { message, type MessageRef } from '../../shared/i18n/message';
 
 // Who may call what: the contract's marks (shared/api/contract.ts, OperationSpec) applied before any handler
 // runs, and the access row an operation that opens a patient's record leaves behind it.
@@ -10,24 +11,23 @@ import type { ApiContext } from './context';
  * What an administrator-only operation is, in the words of its refusal. Every operation the contract marks
  * `role: 'administrator'` has its words here (tests/integration/accounts.test.ts checks each one).
  */
-const ADMIN_WORK: [prefix: string, what: string][] = [
-  ['clinic.', "change the clinic's settings"],
-  ['therapists.', "change the therapists' accounts"],
-  ['thresholds.', "change the clinic's thresholds"],
-  ['worklist.', "change the worklist's settings"],
-  ['backups.', 'make or restore backups'],
-  ['access.', "see who opened a patient's record"],
-  ['security.recoveryKey', "show the clinic's recovery key"],
-  ['exchange.configureSync', "set up sync with the district's server"],
-  ['exchange.exportClinic', "export the whole clinic's records"],
-  ['exchange.importClinic', "import a whole clinic's records"],
+const ADMIN_WORK: [prefix: string, what: MessageRef][] = [
+  ['clinic.', message('domain.access.work.clinic')],
+  ['therapists.', message('domain.access.work.therapists')],
+  ['thresholds.', message('domain.access.work.thresholds')],
+  ['worklist.', message('domain.access.work.worklist')],
+  ['backups.', message('domain.access.work.backups')],
+  ['access.', message('domain.access.work.access')],
+  ['security.recoveryKey', message('domain.access.work.recoveryKey')],
+  ['exchange.configureSync', message('domain.access.work.sync')],
+  ['exchange.exportClinic', message('domain.access.work.exportClinic')],
+  ['exchange.importClinic', message('domain.access.work.importClinic')],
 ];
 
-function adminRefusal(ctx: ApiContext, operation: OperationName): string {
-  const what = ADMIN_WORK.find(([prefix]) => operation.startsWith(prefix))?.[1] ?? 'do this';
+function adminRefusal(ctx: ApiContext, operation: OperationName): MessageRef {
+  const what = { message: ADMIN_WORK.find(([prefix]) => operation.startsWith(prefix))?.[1] ?? message('domain.access.work.other') };
   const admins = ctx.repos.accounts.activeAdministrators().map((a) => a.name);
-  const ask = admins.length ? `ask ${admins.join(' or ')}` : 'ask an administrator';
-  return `Only an administrator can ${what}: ${ask}.`;
+  return admins.length ? message('domain.access.adminOnly', { what, admins: { list: admins, join: 'or' } }) : message('domain.access.adminOnlyAnyone', { what });
 }
 
 /**
@@ -40,16 +40,16 @@ export function checkAccess(ctx: ApiContext, operation: OperationName): void {
   if (!rules.needsActor) return;
   const token = requestActor.getStore()?.token ?? undefined;
   const state = ctx.sessions.use(token);
-  if (!state) throw new AppError('unauthorized', 'Sign in to go on.');
-  if (state.locked) throw new AppError('unauthorized', 'The screen is locked: enter your PIN or password.');
+  if (!state) throw new AppError('unauthorized', message('domain.access.signIn'));
+  if (state.locked) throw new AppError('unauthorized', message('domain.access.locked'));
   const therapist = ctx.repos.therapists.get(state.session.therapistId);
   if (!therapist?.active) {
     // Deactivated while signed in: the session ends here, whatever the client still shows.
     ctx.sessions.end(state.session.token);
-    throw new AppError('unauthorized', 'Sign in to go on: this account is no longer active.');
+    throw new AppError('unauthorized', message('domain.access.inactive'));
   }
   if (therapist.mustChangeCredential && operation !== 'session.changeCredential') {
-    throw new AppError('unauthorized', 'Your PIN or password was set by an administrator: choose your own to go on.');
+    throw new AppError('unauthorized', message('domain.access.mustChange'));
   }
   if (rules.role === 'administrator' && therapist.role !== 'administrator') throw new AppError('unauthorized', adminRefusal(ctx, operation));
 }

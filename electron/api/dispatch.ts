@@ -9,7 +9,8 @@ import {
   type ParsedInput,
 } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
-import { copyFieldMessages, refusalOf, withRefs } from '../../shared/api/issues';
+import type { DateFormat } from '../../shared/domain/dates';
+import { refusalOf } from '../../shared/api/issues';
 import { AppError } from '../db/errors';
 import { checkAccess, recordAccess } from './access';
 import type { ApiContext } from './context';
@@ -41,8 +42,7 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
       return { ok: true, value: await run(operation, parsed.data, ctx) };
     } catch (err) {
       if (err instanceof AppError) {
-        // Copied into a prototype-free object, so any field name (even "__proto__") keeps its message.
-        return { ok: false, error: withRefs({ code: err.code, message: err.message, ...(err.fields ? { fields: copyFieldMessages(err.fields) } : {}) }) };
+        return { ok: false, error: err.toApiError(clinicDateFormat(ctx)) };
       }
       log(`operation ${operation} failed`, err);
       return {
@@ -51,6 +51,15 @@ export function createDispatch(ctx: ApiContext, log: (msg: string, err?: unknown
       };
     }
   };
+}
+
+/** The clinic's date format, for a refusal's English dates; undefined (the default) when it cannot be read. */
+function clinicDateFormat(ctx: ApiContext): DateFormat | undefined {
+  try {
+    return ctx.repos.clinic.get()?.dateFormat;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

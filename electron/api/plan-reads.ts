@@ -1,11 +1,13 @@
-import { seriesLabel, type MotionKey } from '../../shared/domain/catalogue';
-import { formatDate, todayLocal } from '../../shared/domain/dates';
+import type { MotionKey } from '../../shared/domain/catalogue';
+import { todayLocal } from '../../shared/domain/dates';
 import { goalStatus, type GoalPoint, type GoalStatus } from '../../shared/domain/goal-status';
 import { groupBySeries, seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { Goal, Plan } from '../../shared/domain/plan-records';
 import type { GoalRecord } from '../db/plan-goal-repository';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
+import { capital, inner, message, type MessageRef } from '../../shared/i18n/message';
+import { siteMotionName } from '../../shared/domain/message-words';
 
 /** Today in the clinic's calendar, from the context's clock (the one seam tests can move). */
 export function today(ctx: ApiContext): string {
@@ -15,7 +17,7 @@ export function today(ctx: ApiContext): string {
 /** The plan (lineage) id for a plan id or the id of any of its versions. */
 export function planIdOf(ctx: ApiContext, id: string, field = 'id'): string {
   const row = ctx.repos.plans.versions.get(id);
-  if (!row) throw new AppError('not_found', 'This therapy plan does not exist. Reload the page.', { [field]: 'Unknown therapy plan.' });
+  if (!row) throw new AppError('not_found', message('domain.plans.unknown'), { [field]: message('domain.plans.unknownField') });
   return row.lineage_id;
 }
 
@@ -47,7 +49,7 @@ export function readPlan(ctx: ApiContext, planId: string, series?: Map<SeriesKey
   const versions = plans.versionsOf(planId);
   const first = versions[0];
   const last = versions[versions.length - 1];
-  if (!first || !last) throw new AppError('not_found', 'This therapy plan does not exist. Reload the page.');
+  if (!first || !last) throw new AppError('not_found', message('domain.plans.unknown'));
   const points = series ?? goalSeries(ctx, first.patientId);
   const on = today(ctx);
   return {
@@ -66,10 +68,8 @@ export function readPlan(ctx: ApiContext, planId: string, series?: Map<SeriesKey
  * wrong side or mode, and saved silently it would show "met" from day one and hide the slip. The message says
  * both ways forward; a confirmed goal is saved marked set when met, a goal to maintain.
  */
-export function alreadyMetMessage(goal: { side: 'left' | 'right'; motion: MotionKey; mode: 'active' | 'passive'; target: number }, status: GoalStatus): string {
+export function alreadyMetMessage(goal: { side: 'left' | 'right'; motion: MotionKey; mode: 'active' | 'passive'; target: number }, status: GoalStatus): MessageRef {
   const latest = status.latest!;
-  return (
-    `${seriesLabel(goal.side, goal.motion, goal.mode)} already reaches ${latest.value}° (latest reading, ${formatDate(latest.date)}), at or above this target of ${goal.target}°. ` +
-    'Raise the target to set a goal still to reach, or tick “Keep as a goal to maintain” to save it as it is.'
-  );
+  const series = message('seriesName.withMode', { name: { message: siteMotionName(goal.side, goal.motion) }, mode: inner(message(`mode.${goal.mode}`)) });
+  return message('domain.goals.alreadyMet', { series: capital(series), latest: { degrees: latest.value }, date: { date: latest.date }, target: { degrees: goal.target } });
 }

@@ -1,11 +1,12 @@
 import { requestActor, type ClientScope } from '../auth/sessions';
 import { AppError } from '../db/errors';
 import type { ApiContext } from './context';
+import { message } from '../../shared/i18n/message';
 
 /** Changes to records need a who for the audit log and the rater of a measurement. */
 export function requireActor(ctx: ApiContext): string {
   const id = ctx.actorId();
-  if (!id) throw new AppError('unauthorized', 'Sign in to go on.');
+  if (!id) throw new AppError('unauthorized', message('domain.access.signIn'));
   return id;
 }
 

@@ -2,6 +2,7 @@ import { LOCKOUT_AFTER_FAILURES, LOCKOUT_MINUTES } from '../../shared/domain/acc
 import type { AccountRepository, CredentialRow } from '../db/account-repository';
 import { afterFailure, isLocked, minutesLeft, NO_ATTEMPTS } from './lockout';
 import { CURRENT_PARAMS, hashCredential, hashCredentialAsync, needsRehash, verifyCredentialAsync, type ScryptParams, type StoredCredential } from './password';
+import { message, type MessageRef } from '../../shared/i18n/message';
 
 /** What trying a credential came to. The caller writes the audit rows and the answer the person reads. */
 export type CheckOutcome =
@@ -79,16 +80,16 @@ export async function checkCredential(
 }
 
 /** The person's message for a wrong or refused credential. */
-export function refusalMessage(outcome: Exclude<CheckOutcome, { kind: 'right' }>, name: string, formatTime: (iso: string) => string): string {
+export function refusalMessage(outcome: Exclude<CheckOutcome, { kind: 'right' }>, name: string, formatTime: (iso: string) => string): MessageRef {
   switch (outcome.kind) {
     case 'no_credential':
-      return `${name} has no PIN or password yet: an administrator sets one in Settings, Therapists.`;
+      return message('domain.credential.none', { name });
     case 'locked':
-      return `${name}'s account is locked after ${LOCKOUT_AFTER_FAILURES} wrong attempts, until ${formatTime(outcome.lockedUntil)} (${outcome.minutesLeft} min). Try again then, or ask an administrator to set a new PIN or password.`;
+      return message('domain.credential.locked', { name, failures: LOCKOUT_AFTER_FAILURES, until: formatTime(outcome.lockedUntil), minutes: outcome.minutesLeft });
     case 'wrong':
       if (outcome.lockedNow) {
-        return `That PIN or password is not right. After ${LOCKOUT_AFTER_FAILURES} wrong attempts this account is locked for ${LOCKOUT_MINUTES} minutes, until ${formatTime(outcome.lockedUntil!)}.`;
+        return message('domain.credential.lockedNow', { failures: LOCKOUT_AFTER_FAILURES, minutes: LOCKOUT_MINUTES, until: formatTime(outcome.lockedUntil!) });
       }
-      return `That PIN or password is not right. ${outcome.attemptsLeft} attempt${outcome.attemptsLeft === 1 ? '' : 's'} left before this account is locked for ${LOCKOUT_MINUTES} minutes.`;
+      return message('domain.credential.wrong', { count: outcome.attemptsLeft, minutes: LOCKOUT_MINUTES });
   }
 }

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { AppError } from './errors';
+import { message } from '../../shared/i18n/message';
 
 export const DATABASE_KEY_BYTES = 32;
 
@@ -49,8 +50,8 @@ export function parseRecoveryKey(text: string): Buffer {
   const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const expected = Math.ceil(((DATABASE_KEY_BYTES + CHECKSUM_BYTES) * 8) / 5);
   const wrong = [...clean].find((c) => !ALPHABET.includes(c));
-  if (wrong !== undefined) throw new AppError('invalid_input', `The recovery key has a character it cannot contain: "${wrong}". Check it against the printed sheet.`);
-  if (clean.length !== expected) throw new AppError('invalid_input', `The recovery key has ${expected} letters and digits (in groups of five); this has ${clean.length}. Check it against the printed sheet.`);
+  if (wrong !== undefined) throw new AppError('invalid_input', message('domain.recoveryKey.badCharacter', { character: wrong }));
+  if (clean.length !== expected) throw new AppError('invalid_input', message('domain.recoveryKey.length', { expected, length: clean.length }));
   const bytes: number[] = [];
   let bits = 0;
   let value = 0;
@@ -65,7 +66,7 @@ export function parseRecoveryKey(text: string): Buffer {
   const all = Buffer.from(bytes.slice(0, DATABASE_KEY_BYTES + CHECKSUM_BYTES));
   const key = all.subarray(0, DATABASE_KEY_BYTES);
   if (!checksum(key).equals(all.subarray(DATABASE_KEY_BYTES))) {
-    throw new AppError('invalid_input', 'This recovery key has a typing mistake somewhere: check each group against the printed sheet.');
+    throw new AppError('invalid_input', message('domain.recoveryKey.typo'));
   }
   return Buffer.from(key);
 }
@@ -80,9 +81,9 @@ export function readKeyFile(path: string): Buffer {
   try {
     text = readFileSync(path, 'utf8').trim();
   } catch {
-    throw new AppError('not_found', `The database key file ${path} cannot be read. Without it the database cannot be opened: restore the file, or open a backup with the clinic's recovery key.`);
+    throw new AppError('not_found', message('domain.db.keyUnreadable', { path }));
   }
-  if (!/^[0-9a-f]{64}$/i.test(text)) throw new AppError('invalid_input', `${path} is not a ROMtrack key file (64 hexadecimal digits). Restore the right file, or use the recovery key.`);
+  if (!/^[0-9a-f]{64}$/i.test(text)) throw new AppError('invalid_input', message('domain.db.notKeyFile', { path }));
   // Others may have been given access by a copy or an archive tool: take it back rather than refuse to start.
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   return Buffer.from(text, 'hex');
@@ -168,10 +169,5 @@ export function changeKey(db: { pragma(source: string): unknown }, key: Buffer):
 
 /** The message for a file a key does not open. */
 export function keyDoesNotFit(path: string, where: string): AppError {
-  return new AppError(
-    'internal',
-    `The database at ${path} cannot be opened with this workstation's key (${where}): it was encrypted with another key, or the file is damaged. ` +
-      `ROMtrack did not start a new, empty database and changed nothing. If the key was lost or the file came from another computer, use the recovery key: ` +
-      `npm run serve -- --restore-from "${path}" --recovery-key "XXXXX-…" (it keeps the file and makes a copy that opens with this workstation's key).`,
-  );
+  return new AppError('internal', message('domain.db.keyDoesNotFit', { path, where }));
 }

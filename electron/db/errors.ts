@@ -1,15 +1,70 @@
 // Typed errors live below every layer that throws them (db, backup, api), so no lower layer imports a higher one.
-import type { ErrorCode } from '../../shared/api/errors';
+import type { ApiError, ErrorCode } from '../../shared/api/errors';
+import { copyFieldMessages, newFieldMessages } from '../../shared/api/issues';
+import type { DateFormat } from '../../shared/domain/dates';
+import { createFormatter } from '../../shared/format';
+import { englishText, type MessageRef } from '../../shared/i18n/message';
 
-/** A failure the caller can act on; the dispatcher turns it into an error envelope. */
+/** Dates in an AppError's English text: the clinic's format where the caller knows it, else "14 Mar 2026". */
+function englishIn(dateFormat: DateFormat = 'D MMM YYYY') {
+  const format = createFormatter({ dateFormat, language: 'en' });
+  return (said: Said) => (typeof said === 'string' ? said : englishText(said, format));
+}
+const ENGLISH = englishIn();
+
+/** What an AppError says: a message id with its values, or (until every caller has one) English text. */
+export type Said = MessageRef | string;
+
+/**
+ * A failure the caller can act on; the dispatcher turns it into an error envelope. Its messages are ids
+ * (shared/i18n/messages/<lang>/domain.ts, errors.ts), written on the screen in the person's language; `message` and
+ * `fields` are their English text, for API callers and logs.
+ */
 export class AppError extends Error {
+  readonly messageRef?: MessageRef;
+  readonly fields?: Record<string, string>;
+  readonly fieldRefs?: Record<string, MessageRef>;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
+    said: Said,
+    fields?: Readonly<Record<string, Said>>,
   ) {
-    super(message);
+    super(ENGLISH(said));
     this.name = 'AppError';
+    if (typeof said !== 'string') this.messageRef = said;
+    if (fields) {
+      const texts = newFieldMessages();
+      const refs = newFieldMessages<MessageRef>();
+      for (const [path, field] of Object.entries(fields)) {
+        texts[path] = ENGLISH(field);
+        if (typeof field !== 'string') refs[path] = field;
+      }
+      this.fields = texts;
+      if (Object.keys(refs).length) this.fieldRefs = refs;
+    }
+  }
+
+  /**
+   * The error as the API answers it, its English dates in the clinic's format; field messages copied into
+   * prototype-free objects ("__proto__" is a field too).
+   */
+  toApiError(dateFormat?: DateFormat): ApiError {
+    const english = dateFormat ? englishIn(dateFormat) : ENGLISH;
+    const fields = this.fields && copyFieldMessages(this.fields);
+    for (const [path, ref] of Object.entries(this.fieldRefs ?? {})) if (fields) fields[path] = english(ref);
+    return {
+      code: this.code,
+      message: this.messageRef ? english(this.messageRef) : this.message,
+      ...(this.messageRef ? { messageRef: this.messageRef } : {}),
+      ...(fields ? { fields } : {}),
+      ...(this.fieldRefs ? { fieldRefs: copyFieldMessages(this.fieldRefs) } : {}),
+    };
+  }
+
+  /** Each field's message as the caller gave it (its id where it has one), to throw again under another field. */
+  fieldSaid(path: string): Said | undefined {
+    return this.fieldRefs?.[path] ?? this.fields?.[path];
   }
 }
 

@@ -7,6 +7,7 @@ import { ensureDatabaseIdentity } from './identity';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { pragmaText } from './pragmas';
+import { message } from '../../shared/i18n/message';
 
 /**
  * Above this size a full quick_check on open takes over a second on an old PC (1.35 s at 500 MB here), so
@@ -62,7 +63,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   // A plain file opened with a key fails as if the key were wrong: say what it is instead (the app encrypts a
   // plain database before it opens it with the key, so this is a tool or a file put back by hand).
   if (key && fileKind(path) === 'plain') {
-    throw new AppError('internal', `The database at ${path} is not encrypted, and ROMtrack opens only encrypted databases here. Start ROMtrack normally (npm run serve or the desktop app): it encrypts a plain database at its first start, after a backup. Nothing was changed.`);
+    throw new AppError('internal', message('domain.db.plain', { path }));
   }
   let db: Database.Database;
   try {
@@ -72,7 +73,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     }
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (err) {
-    throw new AppError('internal', `Cannot open the database at ${path}: ${messageOf(err)}`);
+    throw new AppError('internal', message('domain.db.cannotOpen', { path, reason: messageOf(err) }));
   }
   try {
     applyKey(db, key);
@@ -81,10 +82,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     checks.set(db, checkIntegrity(db, path, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, key ? (options.keyWhere ?? 'the key given') : null));
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'conflict',
-        `The database at ${path} was written by a newer ROMtrack (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer ROMtrack to open it; the file was left untouched.`,
-      );
+      throw new AppError('conflict', message('domain.db.newer', { path, version, latest: LATEST_SCHEMA_VERSION }));
     }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
@@ -122,13 +120,10 @@ function checkIntegrity(db: Database.Database, path: string, maxBytes: number, k
   } catch (err) {
     // SQLite3 Multiple Ciphers cannot tell a wrong key from a file that is no database: both read as noise.
     if (keyWhere !== null && codeOf(err) === 'SQLITE_NOTADB') throw keyDoesNotFit(path, keyWhere);
-    throw new AppError(
-      'internal',
-      `The file at ${path} is not a readable ROMtrack database (${messageOf(err)}). Nothing was changed.`,
-    );
+    throw new AppError('internal', message('domain.db.unreadable', { path, reason: messageOf(err) }));
   }
   if (result !== 'ok') {
-    throw new AppError('internal', `The database at ${path} failed its integrity check (${result}). Restore it from a backup.`);
+    throw new AppError('internal', message('domain.db.integrity', { path, result: String(result) }));
   }
   return 'checked';
 }

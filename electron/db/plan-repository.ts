@@ -15,6 +15,7 @@ import {
   type NewVersion,
   type VersionColumns,
 } from './versioned-records';
+import { message } from '../../shared/i18n/message';
 
 export interface PlanVersionRow extends VersionColumns {
   patient_id: string;
@@ -132,7 +133,7 @@ export class PlanRepository {
        WHERE id = ? AND superseded_by IS NULL AND voided_at IS NULL AND ended_on IS NULL`,
     )
       .run(endedOn, at, by, reason, id);
-    if (info.changes !== 1) throw new AppError('conflict', 'This plan was changed meanwhile. Reload the page and try again.');
+    if (info.changes !== 1) throw new AppError('conflict', message('domain.plans.changed'));
   }
 
   item(id: string): PlanItemRow | null {

@@ -1,6 +1,7 @@
 import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import { AppError } from './errors';
+import { inner, message, type MessageParam } from '../../shared/i18n/message';
 
 /** The tables whose rows are clinical facts: corrected by new versions, voided with a reason, never deleted. */
 export type VersionedTable =
@@ -60,12 +61,27 @@ export function currentOnly(alias?: string): string {
   return `${a}superseded_by IS NULL AND ${a}voided_at IS NULL`;
 }
 
+/** What a versioned record is called in a refusal, by the English word its repository gives. */
+const RECORD_WORDS = {
+  event: message('domain.record.event'),
+  'risk factor': message('domain.record.riskFactor'),
+  'watched site': message('domain.record.watchedSite'),
+  goal: message('domain.record.goal'),
+  'adherence count': message('domain.record.adherence'),
+  'plan version': message('domain.record.planVersion'),
+  measurement: message('domain.record.measurement'),
+} as const;
+
 export class VersionedRecords<Row extends VersionColumns> {
+  private readonly word: MessageParam;
+
   constructor(
     private readonly db: Database.Database,
     private readonly table: VersionedTable,
-    private readonly what: string,
-  ) {}
+    what: keyof typeof RECORD_WORDS,
+  ) {
+    this.word = inner(RECORD_WORDS[what]);
+  }
 
   get(id: string): Row | null {
     return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE id = ?`).get(id) ?? null;
@@ -74,29 +90,29 @@ export class VersionedRecords<Row extends VersionColumns> {
   /** The version that may be corrected or voided: it must exist and still be current. */
   current(id: string): Row {
     const row = this.get(id);
-    if (!row) throw new AppError('not_found', `This ${this.what} does not exist. Reload the page.`);
-    if (row.voided_at) throw new AppError('conflict', `This ${this.what} was voided on ${row.voided_at.slice(0, 10)}; it cannot be changed.`);
-    if (row.superseded_by) throw new AppError('conflict', `This ${this.what} has already been corrected. Reload the page and work on the newest version.`);
+    if (!row) throw new AppError('not_found', message('domain.record.missing', { what: this.word }));
+    if (row.voided_at) throw new AppError('conflict', message('domain.record.voided', { what: this.word, date: { date: row.voided_at.slice(0, 10) } }));
+    if (row.superseded_by) throw new AppError('conflict', message('domain.record.corrected', { what: this.word }));
     return row;
   }
 
   /** Links `newId` as the correction of `oldId`; the guard trigger allows only this change to the old row. */
   markSuperseded(oldId: string, newId: string): void {
     const info = prepared(this.db, `UPDATE ${this.table} SET superseded_by = ? WHERE id = ? AND ${CURRENT_ONLY}`).run(newId, oldId);
-    if (info.changes !== 1) throw new AppError('conflict', `This ${this.what} was changed meanwhile. Reload the page and try again.`);
+    if (info.changes !== 1) throw new AppError('conflict', message('domain.record.changed', { what: this.word }));
   }
 
   void(id: string, at: string, by: string, reason: string): Row {
     const info = prepared(this.db, `UPDATE ${this.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND ${CURRENT_ONLY}`)
       .run(at, by, reason, id);
-    if (info.changes !== 1) throw new AppError('conflict', `This ${this.what} was changed meanwhile. Reload the page and try again.`);
+    if (info.changes !== 1) throw new AppError('conflict', message('domain.record.changed', { what: this.word }));
     return this.get(id)!;
   }
 
   /** Every version of the record `id` belongs to, oldest first. */
   history(id: string): Row[] {
     const row = this.get(id);
-    if (!row) throw new AppError('not_found', `This ${this.what} does not exist.`);
+    if (!row) throw new AppError('not_found', message('domain.record.missingPlain', { what: this.word }));
     return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id);
   }
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_WORKLIST_SETTINGS, type WorklistSettings } from '../../shared/worklist/settings';
 import { AppError } from './errors';
 import { prepared } from './statement-cache';
+import { message } from '../../shared/i18n/message';
 
 export interface StoredWorklistSettings extends WorklistSettings {
   /** 0: the clinic has not changed the defaults. */
@@ -41,7 +42,7 @@ export class WorklistSettingsRepository {
   /** Saves a change made on `version`; a stale version (a colleague saved meanwhile) is refused. */
   set(s: WorklistSettings, version: number, at: string, by: string): void {
     const current = this.get().version;
-    if (current !== version) throw new AppError('conflict', 'A colleague changed the worklist settings meanwhile. Reload the page to see their values, then make your change again.');
+    if (current !== version) throw new AppError('conflict', message('domain.worklist.changed'));
     prepared(
       this.db,
       `INSERT INTO worklist_settings (id, weekly_from_week, weekly_until_week, monthly_until_week, alp_upper_limit, version, set_at, set_by)

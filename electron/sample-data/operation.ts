@@ -6,6 +6,7 @@ import type { Dispatch } from '../api/dispatch';
 import { requireActor } from '../api/session';
 import { AppError } from '../db/errors';
 import { createSampleData } from './generator';
+import { message } from '../../shared/i18n/message';
 
 const SPEC = operations['sampleData.create'];
 type Summary = OperationOutput<'sampleData.create'>;
@@ -46,10 +47,7 @@ async function createInOneTransaction(table: Dispatch, ctx: ApiContext): Promise
   try {
     const existing = ctx.repos.patients.search('', 0, 1).total;
     if (existing > 0) {
-      throw new AppError(
-        'conflict',
-        `Sample patients are only added to an empty database, so they never mix with real records, and this one already has ${existing === 1 ? '1 patient' : `${existing} patients`}. To try the sample data, use a separate database file.`,
-      );
+      throw new AppError('conflict', message('domain.sample.notEmpty', { count: existing }));
     }
     const made = await createSampleData(table);
     db.exec('COMMIT');
@@ -62,7 +60,7 @@ async function createInOneTransaction(table: Dispatch, ctx: ApiContext): Promise
 
 function failure(err: unknown, log: (msg: string, err?: unknown) => void): Envelope<never> {
   if (err instanceof AppError) {
-    return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    return { ok: false, error: err.toApiError() };
   }
   log('operation sampleData.create failed', err);
   return {

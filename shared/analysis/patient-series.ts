@@ -36,6 +36,7 @@ import { seriesKeyOf, type SeriesKey } from '../domain/series';
 import { thresholdFor, type ThresholdOverride } from '../domain/thresholds';
 import { assessArc, type ArcAssessment } from './arcs';
 import { seriesLabel as reasonLabel } from './format';
+import { seriesLabelRef } from './series-ref';
 import { planResponses, type PlanPeriodInput, type PlanResponse } from './plan-response';
 import { resetsFor, type EventLike, type SeriesReset } from './series-events';
 import { latestOnOrBefore, otherSide, seriesPointsOf, type MeasurementLike, type SeriesPoint, type SeriesPoints } from './series-points';
@@ -257,6 +258,7 @@ export function judgeSeries(
   const analysis = analyseSeries(
     {
       label,
+      labelRef: seriesLabelRef(side, spec.key, mode),
       points: own,
       threshold: spec.threshold.value,
       thresholdOverrides: overrides,

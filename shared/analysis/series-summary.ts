@@ -13,6 +13,8 @@ import { comparableOtherSide, percentOf } from './percentages';
 export { MIN_PERCENT_REFERENCE, OTHER_SIDE_WINDOW_DAYS } from './percentages';
 import { bestOfTwo, strataOf, stratumOfIndex, type InstrumentThreshold } from './strata';
 import { theilSen } from './theil-sen';
+import type { MessageRef } from '../i18n/message';
+import { plainLabelRef } from './series-ref';
 
 export interface RomPoint {
   /** Calendar date, YYYY-MM-DD. */
@@ -28,6 +30,8 @@ export interface RomPoint {
 export interface SeriesInput {
   /** Series name for reasons, e.g. "Right elbow flexion" (see seriesLabel). */
   label: string;
+  /** The same name as a message (series-ref.ts seriesLabelRef), for reasons in other languages; else `label` as is. */
+  labelRef?: MessageRef;
   points: readonly RomPoint[];
   /** Smallest real change in degrees, same rater and instrument (the catalogue's threshold for the motion). */
   threshold: number;
@@ -112,6 +116,7 @@ export interface Trend {
 
 export interface SeriesSummary {
   label: string;
+  labelRef: MessageRef;
   /** T for the series (the clinic's setting for any instrument, else the catalogue default). */
   threshold: number;
   thresholdSource: 'clinic' | 'catalogue';
@@ -216,6 +221,7 @@ export function summariseSeries(input: SeriesInput, options?: Partial<AnalysisOp
 
   return {
     label: input.label,
+    labelRef: input.labelRef ?? plainLabelRef(input.label),
     threshold: anyOverride?.degrees ?? input.threshold,
     thresholdSource: anyOverride ? 'clinic' : 'catalogue',
     thresholdOverrides: overrides,

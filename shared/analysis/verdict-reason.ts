@@ -1,14 +1,22 @@
 // The sentences of the verdict: what was compared with what, by whom and with which instrument, which
 // threshold and why, and (after an operation) since when. A therapist must be able to check every claim
 // against the chart and the table of readings.
+//
+// Each reason is a message (shared/i18n/message.ts) the screens write in the person's language; the English
+// `reason` is written from it (verdict-words.ts englishReason). Most reasons are "<series>: <what happened>" as
+// 'verdicts.labelled', so a screen that names the series already can show the rest alone (the renderer's
+// reasonBody). Optional clauses (" since the excision (3 Mar 2026)", " (-2.1°/week)") are messages starting with
+// their space, or "" when absent, so each language places them in its own sentence.
 
 import { daysBetween } from '../domain/dates';
-import { formatDay, formatDegrees, formatDuration, formatNumber, formatSlope, plural } from './format';
+import { message, type MessageParam, type MessageRef } from '../i18n/message';
+import { durationRef } from './format';
 import type { AnalysisOptions, SeriesSummary } from './series-summary';
 import type { Stratum } from './strata';
 import type { Comparison, VerdictKind, VerdictThreshold } from './verdict';
 import type { PooledFit } from './pooled-trend';
 import { FAST_FACTOR, type Finding, type PooledFinding, type StratumFinding } from './verdict-checks';
+import { measuredBy, sinceReset, slopeRef, sourceRef, thresholdRef, whoPooled } from './verdict-words';
 
 export interface ReasonInput {
   kind: VerdictKind;
@@ -22,45 +30,18 @@ export interface ReasonInput {
   pooledFit: PooledFit | null;
 }
 
-const INSTRUMENT_NOUNS: Readonly<Record<string, string>> = { goniometer: 'goniometer', inclinometer: 'inclinometer', smartphone: 'smartphone', visual: 'visual estimate' };
+const m = (ref: MessageRef): MessageParam => ({ message: ref });
+const deg = (degrees: number): MessageParam => ({ degrees });
+const day = (date: string): MessageParam => ({ date });
+const duration = (days: number): MessageParam => m(durationRef(days));
+const factor: MessageParam = { number: FAST_FACTOR };
 
-function noun(instrument: string | null): string {
-  return instrument === null ? 'an unrecorded instrument' : INSTRUMENT_NOUNS[instrument] ?? instrument;
+/** "Right knee flexion: <body>". */
+function labelled(s: SeriesSummary, body: MessageRef): MessageRef {
+  return message('verdicts.labelled', { series: m(s.labelRef), reason: m(body) });
 }
 
-/** "measured by the same therapist with the goniometer" (or "by visual estimate"). */
-export function measuredBy(instrument: string | null): string {
-  if (instrument === 'visual') return 'measured by the same therapist by visual estimate';
-  return `measured by the same therapist with the ${noun(instrument)}`;
-}
-
-/** "12°, same therapist and goniometer, catalogue default"; "24°: doubled, as no two readings are …; 12°, clinic's setting". */
-export function thresholdText(t: VerdictThreshold, instrument: string | null | 'several'): string {
-  const source = t.source === 'clinic' ? "clinic's setting" : 'catalogue default';
-  if (t.basis === 'doubled') {
-    return `${formatDegrees(t.degrees)}: doubled, as no two readings are by the same therapist with the same instrument; ${formatDegrees(t.degrees / 2)}, ${source}`;
-  }
-  const what = instrument === 'several' ? 'instrument' : noun(instrument);
-  return `${formatDegrees(t.degrees)}, same therapist and ${what}, ${source}`;
-}
-
-/**
- * " since the open release (3 Mar 2026)", or "" when the series was never restarted. The date in brackets
- * because titles are free text ("Excision of heterotopic bone, right hip") and "of <date>" after a comma misreads.
- */
-export function sinceReset(s: SeriesSummary): string {
-  const r = s.resetBy;
-  if (!r) return '';
-  return ` since the ${operationName(r.kind, r.title)} (${formatDay(r.date)})`;
-}
-
-function operationName(kind: string | null, title: string | null): string {
-  const t = title?.trim().replace(/[.\s]+$/, '');
-  if (t) return t[0]!.toLowerCase() + t.slice(1);
-  return kind === 'excision' ? 'excision' : kind === 'surgery' ? 'operation' : 'reset';
-}
-
-export function reasonFor(r: ReasonInput): string {
+export function reasonFor(r: ReasonInput): MessageRef {
   const { finding: f, summary: s } = r;
   if (f?.check === 'pooled') return pooledReason(f, r);
   if (f?.check === 'stratum' && r.needsConfirmation) return confirmReason(f, r);
@@ -69,170 +50,193 @@ export function reasonFor(r: ReasonInput): string {
   return comparisonReason(r, s);
 }
 
-function arrow(c: Comparison, s: SeriesSummary): string {
-  return `${s.label}: ${formatDegrees(c.from.value)} → ${formatDegrees(c.to.value)} over ${formatDuration(daysBetween(c.from.date, c.to.date))}${sinceReset(s)}`;
+/** "120° → 100° over 6 weeks since the excision (3 Mar 2026)". */
+function arrow(c: Comparison, s: SeriesSummary): MessageParam {
+  return m(message('verdicts.arrow', { from: deg(c.from.value), to: deg(c.to.value), duration: duration(daysBetween(c.from.date, c.to.date)), since: sinceReset(s) }));
 }
 
-function change(c: Comparison): string {
-  return `${c.change < 0 ? 'a loss' : 'a gain'} of ${formatDegrees(Math.abs(c.change))}`;
+function change(c: Comparison): MessageParam {
+  const values = { degrees: deg(Math.abs(c.change)) };
+  return m(c.change < 0 ? message('verdicts.change.loss', values) : message('verdicts.change.gain', values));
 }
 
 /** "reaching" when the change equals the threshold exactly: the smallest real change counts, and says so. */
-function beyond(c: { change: number; threshold?: number; T?: { degrees: number } }): string {
+function beyond(c: { change: number; threshold?: number; T?: { degrees: number } }, threshold: MessageRef): MessageParam {
   const t = c.threshold ?? c.T?.degrees ?? 0;
-  return Math.abs(c.change) > t ? 'beyond' : 'reaching';
+  const values = { threshold: m(threshold) };
+  return m(Math.abs(c.change) > t ? message('verdicts.beyondThreshold', values) : message('verdicts.reachingThreshold', values));
 }
 
-function trendWords(c: Comparison): string {
-  return c.trend ? ` (${formatSlope(c.trend.slopePerWeek)})` : '';
+/** " (-2.1°/week)", or "" without a trend. */
+function trendWords(slopePerWeek: number | undefined): MessageParam {
+  return slopePerWeek === undefined ? '' : m(message('verdicts.trendInBrackets', { slope: slopeRef(slopePerWeek) }));
+}
+
+/** "the last two readings both show it and the trend is falling (-2.1°/week)". */
+function both(falling: boolean, c: Comparison): MessageParam {
+  const values = { slope: trendWords(c.trend?.slopePerWeek) };
+  return m(falling ? message('verdicts.both.falling', values) : message('verdicts.both.rising', values));
 }
 
 /** Losing or improving on one stratum's readings. */
-function stratumReason(f: StratumFinding, r: ReasonInput): string {
+function stratumReason(f: StratumFinding, r: ReasonInput): MessageRef {
   const { comparison: c, summary: s } = r;
-  const thr = thresholdText(r.threshold, f.stratum.instrument);
-  const by = measuredBy(f.stratum.instrument);
-  const falling = f.direction === 'loss' ? 'falling' : 'rising';
+  const thr = thresholdRef(r.threshold, f.stratum.instrument);
+  const by = m(measuredBy(f.stratum.instrument));
   if (f.basis === 'fast') {
-    const days = formatDuration(daysBetween(f.from.date, f.to.date));
-    return (
-      `${s.label}: ${formatDegrees(Math.abs(f.change))} lost in ${days} (${formatDegrees(f.from.value)} → ${formatDegrees(f.to.value)}${sinceReset(s)}), ${by}: ` +
-      `the latest reading is beyond ${FAST_FACTOR} × the threshold (${thr}) and the one before it beyond the threshold. A fast loss: act on it rather than wait for more readings.` +
-      pooledAgrees(r)
+    return labelled(
+      s,
+      message('verdicts.stratum.fast', {
+        lost: deg(Math.abs(f.change)),
+        duration: duration(daysBetween(f.from.date, f.to.date)),
+        from: deg(f.from.value),
+        to: deg(f.to.value),
+        since: sinceReset(s),
+        by,
+        factor,
+        threshold: m(thr),
+        pooled: pooledAgrees(r),
+      }),
     );
   }
-  const both = `the last two readings both show it and the trend is ${falling}${trendWords(c)}`;
+  const trend = both(f.direction === 'loss', c);
   if (f.against === 'best') {
-    const pair = f.fromFirst ? `average of the readings of ${formatDay(f.fromFirst.date)} and ${formatDay(f.from.date)}` : formatDay(f.from.date);
+    const pair = f.fromFirst ? m(message('verdicts.pair.average', { first: day(f.fromFirst.date), second: day(f.from.date) })) : day(f.from.date);
     const base = s.points[f.stratum.indices[0]!]!;
     const vsBase = f.to.value - base.value;
-    const where = vsBase === 0 ? ` It is back to the baseline of ${formatDegrees(base.value)}.` : ` It is ${formatDegrees(Math.abs(vsBase))} ${vsBase > 0 ? 'above' : 'below'} the baseline of ${formatDegrees(base.value)}.`;
-    return (
-      `${s.label} fell from its best of ${formatDegrees(round1(f.from.value))} (${pair}) to ${formatDegrees(f.to.value)} over ${formatDuration(daysBetween(f.from.date, f.to.date))}${sinceReset(s)}, ${by}: ` +
-      `${change(c)}, ${beyond(c)} the threshold (${thr}); ${both}.${where}${pooledAgrees(r)}`
-    );
+    const at = { size: deg(Math.abs(vsBase)), baseline: deg(base.value) };
+    const where = vsBase === 0 ? message('verdicts.where.back', at) : vsBase > 0 ? message('verdicts.where.above', at) : message('verdicts.where.below', at);
+    return message('verdicts.stratum.fromBest', {
+      series: m(s.labelRef),
+      best: deg(round1(f.from.value)),
+      pair,
+      to: deg(f.to.value),
+      duration: duration(daysBetween(f.from.date, f.to.date)),
+      since: sinceReset(s),
+      by,
+      change: change(c),
+      beyond: beyond(c, thr),
+      both: trend,
+      where: m(where),
+      pooled: pooledAgrees(r),
+    });
   }
-  return `${arrow(c, s)}, ${by}: ${change(c)}, ${beyond(c)} the threshold (${thr}); ${both}.${pooledAgrees(r)}`;
+  const head = m(message('verdicts.head.measured', { arrow: arrow(c, s), by }));
+  return labelled(s, message('verdicts.change', { head, change: change(c), beyond: beyond(c, thr), both: trend, pooled: pooledAgrees(r) }));
 }
 
-function pooledAgrees(r: ReasonInput): string {
+function pooledAgrees(r: ReasonInput): MessageParam {
   const p = r.alsoPooled;
   if (!p || p.fit.strata < 2) return '';
-  return ` The trend pooled over ${whoPooled(r.strata)} agrees (${formatSlope(p.fit.slopePerDay * 7)}).`;
+  return m(message('verdicts.pooledAgrees', { who: whoPooled(r.strata), slope: slopeRef(p.fit.slopePerDay * 7) }));
 }
 
 /** A loss or gain on one reading (or against the trend): re-measure. */
-function confirmReason(f: StratumFinding, r: ReasonInput): string {
-  const s = r.summary;
-  const thr = thresholdText(r.threshold, f.stratum.instrument);
-  const below = f.direction === 'loss' ? 'below' : 'above';
-  const refText =
+function confirmReason(f: StratumFinding, r: ReasonInput): MessageRef {
+  const thr = thresholdRef(r.threshold, f.stratum.instrument);
+  const loss = f.direction === 'loss';
+  const reference = m(
     f.against === 'best'
-      ? `the best of ${formatDegrees(round1(f.from.value))} (average of two readings to ${formatDay(f.from.date)})`
-      : `the baseline of ${formatDegrees(f.from.value)} on ${formatDay(f.from.date)}`;
-  const size = formatDegrees(Math.abs(f.change));
-  const previousBeyond = f.direction === 'loss' ? f.previous.value - f.from.value <= -f.T.degrees : f.previous.value - f.from.value >= f.T.degrees;
+      ? message('verdicts.ref.best', { best: deg(round1(f.from.value)), date: day(f.from.date) })
+      : message('verdicts.ref.baseline', { baseline: deg(f.from.value), date: day(f.from.date) }),
+  );
+  const previousBeyond = loss ? f.previous.value - f.from.value <= -f.T.degrees : f.previous.value - f.from.value >= f.T.degrees;
+  const two = { previous: deg(f.previous.value), latest: deg(f.to.value), threshold: m(thr), reference };
+  const one = { latest: deg(f.to.value), date: day(f.to.date), size: deg(Math.abs(f.change)), reference, beyond: beyond(f, thr) };
   const head = previousBeyond
-    ? `${s.label}: the last two readings, ${formatDegrees(f.previous.value)} and ${formatDegrees(f.to.value)}, are beyond the threshold (${thr}) ${below} ${refText}`
-    : `${s.label}: the latest reading, ${formatDegrees(f.to.value)} on ${formatDay(f.to.date)}, is ${size} ${below} ${refText}, ${beyond(f)} the threshold (${thr})`;
+    ? loss
+      ? message('verdicts.confirm.twoBelow', two)
+      : message('verdicts.confirm.twoAbove', two)
+    : loss
+      ? message('verdicts.confirm.oneBelow', one)
+      : message('verdicts.confirm.oneAbove', one);
+  const slope = { slope: trendWords(f.trend?.slopePerWeek) };
   const why = !previousBeyond
-    ? `one ${f.direction === 'loss' ? 'low' : 'high'} reading is not enough`
+    ? loss
+      ? message('verdicts.why.oneLow')
+      : message('verdicts.why.oneHigh')
     : !f.trendAgrees
-      ? `the trend is not ${f.direction === 'loss' ? 'falling' : 'rising'}${f.trend ? ` (${formatSlope(f.trend.slopePerWeek)})` : ''}`
+      ? loss
+        ? message('verdicts.why.notFalling', slope)
+        : message('verdicts.why.notRising', slope)
       : f.basis === 'fast'
-        ? `under two weeks of readings the latest must reach ${FAST_FACTOR} × the threshold`
-        : `there are only ${plural(f.stratum.indices.length, 'reading')} by the same therapist with the same instrument`;
-  return `${head}, but ${why}. Re-measure to confirm.`;
+        ? message('verdicts.why.fast', { factor })
+        : message('verdicts.why.few', { count: f.stratum.indices.length });
+  return labelled(r.summary, message('verdicts.confirm', { head: m(head), why: m(why) }));
 }
 
-function doubledConfirmReason(r: ReasonInput, loose: boolean): string {
+function doubledConfirmReason(r: ReasonInput, loose: boolean): MessageRef {
   const c = r.comparison;
-  const source = r.threshold.source === 'clinic' ? "clinic's setting" : 'catalogue default';
-  const thr = loose
-    ? `${formatDegrees(r.threshold.degrees)}: doubled, as the latest reading has no earlier one by the same therapist with the same instrument; ${formatDegrees(r.threshold.degrees / 2)}, ${source}`
-    : thresholdText(r.threshold, null);
-  const but = loose ? 'it rests on that one reading' : c.trendAgrees ? 'only the latest reading shows it' : `the trend does not agree${trendWords(c)}`;
-  return `${arrow(c, r.summary)}: ${change(c)}, ${beyond(c)} the threshold (${thr}), but ${but}. Re-measure to confirm, ideally by the same therapist with the same instrument.`;
+  const t = r.threshold;
+  const thr = loose ? message('verdicts.threshold.doubledLoose', { degrees: deg(t.degrees), half: deg(t.degrees / 2), source: sourceRef(t.source) }) : thresholdRef(t, null);
+  const but = loose ? message('verdicts.but.oneReading') : c.trendAgrees ? message('verdicts.but.onlyLatest') : message('verdicts.but.trendDisagrees', { slope: trendWords(c.trend?.slopePerWeek) });
+  return labelled(r.summary, message('verdicts.doubledConfirm', { arrow: arrow(c, r.summary), change: change(c), beyond: beyond(c, thr), but: m(but) }));
 }
 
 /** Holding, or a doubled-threshold loss or gain. */
-function comparisonReason(r: ReasonInput, s: SeriesSummary): string {
+function comparisonReason(r: ReasonInput, s: SeriesSummary): MessageRef {
   const c = r.comparison;
-  const doubled = r.threshold.basis === 'doubled';
-  const thr = thresholdText(r.threshold, c.to.instrument);
-  const head = doubled ? arrow(c, s) : `${arrow(c, s)}, ${measuredBy(c.to.instrument)}`;
+  const thr = thresholdRef(r.threshold, c.to.instrument);
+  const head = r.threshold.basis === 'doubled' ? arrow(c, s) : m(message('verdicts.head.measured', { arrow: arrow(c, s), by: m(measuredBy(c.to.instrument)) }));
   if (r.kind === 'holding') {
-    const changed = c.change === 0 ? 'no change' : `changed by ${formatDegrees(Math.abs(c.change))}`;
+    const changed = m(c.change === 0 ? message('verdicts.changed.none') : message('verdicts.changed.by', { degrees: deg(Math.abs(c.change)) }));
     // A change beyond T can end here only unconfirmed: one reading, and newer readings by others since.
-    const verdictText = c.counts
-      ? `${changed} on one reading, not confirmed by a second by the same therapist with the same instrument (threshold ${thr})`
-      : `${changed}, within the measurement error (${thr})`;
-    return `${head}: ${verdictText}.${pooledNote(r)}${latestApart(r)}`;
+    const values = { head, changed, threshold: m(thr), pooled: pooledNote(r), latest: latestApart(r) };
+    return labelled(s, c.counts ? message('verdicts.holding.unconfirmed', values) : message('verdicts.holding.within', values));
   }
-  const trend = c.change < 0 ? 'falling' : 'rising';
-  return `${head}: ${change(c)}, ${beyond(c)} the threshold (${thr}); the last two readings both show it and the trend is ${trend}${trendWords(c)}.`;
+  return labelled(s, message('verdicts.change', { head, change: change(c), beyond: beyond(c, thr), both: both(c.change < 0, c), pooled: '' }));
 }
 
 /** When the latest reading is not the one compared: it has no earlier reading by the same therapist and instrument. */
-function latestApart(r: ReasonInput): string {
+function latestApart(r: ReasonInput): MessageParam {
   const L = r.summary.latest;
   if (!L || r.comparison.to.index === L.index || r.threshold.basis === 'doubled') return '';
   const own = r.strata.find((s) => s.indices.includes(L.index));
-  const why = own ? 'no earlier reading by the same therapist with the same instrument' : 'no single therapist and instrument on record, so nothing to compare it with';
-  return ` The latest reading, ${formatDegrees(L.value)} on ${formatDay(L.date)}, has ${why}.`;
+  const values = { value: deg(L.value), date: day(L.date) };
+  return m(own ? message('verdicts.latestApart.noEarlier', values) : message('verdicts.latestApart.noStratum', values));
 }
 
 /** On a holding verdict with several strata: what the pooled trend says, so "holding" is not taken on faith. */
-function pooledNote(r: ReasonInput): string {
+function pooledNote(r: ReasonInput): MessageParam {
   const fit = r.pooledFit;
   if (!fit || fit.strata < 2) return '';
-  return ` Pooled over ${whoPooled(r.strata)}, like with like: ${formatSlope(fit.slopePerDay * 7)}.`;
+  return m(message('verdicts.pooledNote', { who: whoPooled(r.strata), slope: slopeRef(fit.slopePerDay * 7) }));
 }
 
-function pooledReason(f: PooledFinding, r: ReasonInput): string {
+function pooledReason(f: PooledFinding, r: ReasonInput): MessageRef {
   const s = r.summary;
   const fit = f.fit;
   const who = whoPooled(r.strata);
-  const thr = thresholdText(r.threshold, 'several');
-  const size = formatDegrees(Math.abs(Math.round(fit.fittedChange)));
-  const slope = formatSlope(fit.slopePerDay * 7);
+  const threshold = m(thresholdRef(r.threshold, 'several'));
+  const size = deg(Math.abs(Math.round(fit.fittedChange)));
+  const slope = slopeRef(fit.slopePerDay * 7);
   if (f.basis === 'fast') {
-    return (
-      `${s.label}: ${size} lost in ${formatDuration(fit.spanDays)}${sinceReset(s)}, pooled over ${who} (${slope}): every comparison of readings by the same therapist with the same instrument fell, ` +
-      `and the fitted loss is beyond ${FAST_FACTOR} × the threshold (${thr}). A fast loss: act on it rather than wait for more readings.`
-    );
+    return labelled(s, message('verdicts.pooled.fast', { size, duration: duration(fit.spanDays), since: sinceReset(s), who, slope, factor, threshold }));
   }
-  const since = s.resetBy ? sinceReset(s).trim() : `since ${formatDay(fit.fromDate)}`;
-  const lo = fit.lowerPerDay === null ? null : formatNumber(fit.lowerPerDay * 7);
-  const hi = fit.upperPerDay === null ? null : formatNumber(fit.upperPerDay * 7);
-  const interval = lo === null ? `up to ${hi}°/week` : hi === null ? `from ${lo}°/week` : `${lo} to ${hi}°/week`;
-  const trend = f.direction === 'loss' ? 'falling' : 'rising';
-  return (
-    `${s.label}: ${trend}, pooled over ${who}: ${slope}, ${size} ${f.direction === 'loss' ? 'lost' : 'gained'} ${since}, ${Math.round(fit.confidence * 100)} % interval ${interval}; ` +
-    `beyond the threshold (${thr}). Each reading is compared only with readings by the same therapist with the same instrument.`
-  );
+  const since = s.resetBy ? sinceReset(s) : m(message('verdicts.since.date', { date: day(fit.fromDate) }));
+  const lo = fit.lowerPerDay === null ? null : round1(fit.lowerPerDay * 7);
+  const hi = fit.upperPerDay === null ? null : round1(fit.upperPerDay * 7);
+  const interval =
+    lo === null
+      ? message('verdicts.interval.upTo', { hi: { number: hi ?? 0 } })
+      : hi === null
+        ? message('verdicts.interval.from', { lo: { number: lo } })
+        : message('verdicts.interval.between', { lo: { number: lo }, hi: { number: hi } });
+  const values = { who, slope, size, since, confidence: { number: Math.round(fit.confidence * 100) }, interval: m(interval), threshold };
+  return labelled(s, f.direction === 'loss' ? message('verdicts.pooled.loss', values) : message('verdicts.pooled.gain', values));
 }
 
-/** "2 therapists", "2 instruments", "3 therapist-instrument pairs", or "one therapist with the goniometer". */
-export function whoPooled(strata: readonly Stratum[]): string {
-  const used = strata.filter((s) => s.indices.length >= 2);
-  if (used.length <= 1) return `one therapist with the ${noun(used[0]?.instrument ?? null)}`;
-  const raters = new Set(used.map((s) => s.raterId)).size;
-  const instruments = new Set(used.map((s) => s.instrument)).size;
-  if (instruments === 1) return `${raters} therapists`;
-  if (raters === 1) return `${instruments} instruments`;
-  return `${used.length} therapist-instrument pairs`;
-}
-
-export function insufficientReason(s: SeriesSummary, o: AnalysisOptions): string {
-  const need = `at least ${o.minPoints} over ${formatDuration(o.minSpanDays)} are needed for a verdict.`;
-  const since = s.resetBy ? (s.resetBy.kind === null && s.resetBy.title === null ? ` since the reset on ${formatDay(s.resetBy.date)}` : sinceReset(s)) : '';
+export function insufficientReason(s: SeriesSummary, o: AnalysisOptions): MessageRef {
+  const need = m(message('verdicts.insufficient.need', { count: o.minPoints, duration: duration(o.minSpanDays) }));
+  const r = s.resetBy;
+  const since = !r ? '' : r.kind === null && r.title === null ? m(message('verdicts.since.resetOn', { date: day(r.date) })) : sinceReset(s);
   const n = s.points.length;
-  if (n === 0) return `No measurements${since || ' yet'}: ${need}`;
-  if (n < o.minPoints) return `Only ${plural(n, 'measurement')}${since}: ${need}`;
-  return `${plural(n, 'measurement')}${since} over ${formatDuration(s.spanDays)}: ${need}`;
+  if (n === 0) return since === '' ? message('verdicts.insufficient.noneYet', { need }) : message('verdicts.insufficient.none', { since, need });
+  if (n < o.minPoints) return message('verdicts.insufficient.only', { count: n, since, need });
+  return message('verdicts.insufficient.short', { count: n, since, duration: duration(s.spanDays), need });
 }
 
 function round1(v: number): number {
-  return Math.round(v * 10) / 10;
+  const r = Math.round(v * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
 }

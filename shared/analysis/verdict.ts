@@ -73,7 +73,9 @@ import {
 import { strataOf, type Stratum } from './strata';
 import { doubledFindings, pooledFinding, stratumFindings, thresholdFor, type Finding } from './verdict-checks';
 import { holdingComparison, pickFinding, toComparison, verdictThreshold } from './verdict-pick';
+import type { MessageRef } from '../i18n/message';
 import { insufficientReason, reasonFor } from './verdict-reason';
+import { englishReason } from './verdict-words';
 
 export type VerdictKind = 'improving' | 'holding' | 'losing' | 'insufficient';
 /**
@@ -133,8 +135,10 @@ export interface VerdictPooled {
 
 export interface Verdict {
   kind: VerdictKind;
-  /** One plain sentence (or two) for the therapist. */
+  /** One plain sentence (or two) for the therapist, in English (API callers): reasonRef written in English. */
   reason: string;
+  /** The same reason as a message, which the screens and documents write in their language. */
+  reasonRef: MessageRef;
   /** The comparison the verdict rests on; null when insufficient. */
   comparison: Comparison | null;
   /** A change reached the threshold on one reading only, or the trend did not agree: re-measure. */
@@ -175,9 +179,11 @@ export function judgeSeries(summary: SeriesSummary, options?: Partial<AnalysisOp
 
   const insufficient = (): Verdict => {
     const T = thresholdFor(summary, L?.instrument ?? null);
+    const reasonRef = insufficientReason(summary, o);
     return {
       kind: 'insufficient',
-      reason: insufficientReason(summary, o),
+      reason: englishReason(reasonRef),
+      reasonRef,
       comparison: null,
       needsConfirmation: false,
       keepIds: unique(baseIds),
@@ -223,11 +229,12 @@ export function judgeSeries(summary: SeriesSummary, options?: Partial<AnalysisOp
   const threshold = verdictThreshold(chosen, comparison, summary, pooled.T);
   // A stratum loss the pooled trend also shows is worth saying: two independent lines of evidence.
   const alsoPooled = kind === 'losing' && chosen?.check === 'stratum' && pooled.finding?.direction === 'loss' ? pooled.finding : null;
-  const reason = reasonFor({ kind, needsConfirmation, finding: chosen, comparison, threshold, summary, strata, alsoPooled, pooledFit: pooled.fit });
+  const reasonRef = reasonFor({ kind, needsConfirmation, finding: chosen, comparison, threshold, summary, strata, alsoPooled, pooledFit: pooled.fit });
   const compared = [comparison.from.id, comparison.to.id, chosen?.check === 'stratum' ? chosen.fromFirst?.id : null];
   return {
     kind,
-    reason,
+    reason: englishReason(reasonRef),
+    reasonRef,
     comparison,
     needsConfirmation,
     keepIds: unique([...baseIds, ...compared]),

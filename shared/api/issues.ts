@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { englishText, message, refOfText, sayInEnglish, type MessageRef } from '../i18n/message';
+import { englishText, message, refOfIssue, type MessageRef } from '../i18n/message';
 import type { ApiError } from './errors';
 // Installs the person-readable messages for issues whose schema gave none (a side effect, once).
 import './zod-messages';
@@ -23,7 +23,7 @@ export function copyFieldMessages<T = string>(fields: Readonly<Record<string, T>
   return out;
 }
 
-/** Each field's first issue as an id: its message, or the one zod-messages wrote; undefined for a text no id made. */
+/** Each field's first issue as an id: the schema's own (said) or the one zod-messages wrote; absent where it has none. */
 export function fieldRefs(error: z.ZodError): Record<string, MessageRef> {
   const refs = newFieldMessages<MessageRef>();
   const seen = new Set<string>();
@@ -39,7 +39,7 @@ export function fieldRefs(error: z.ZodError): Record<string, MessageRef> {
     const path = issue.path.join('.') || '_';
     if (seen.has(path)) continue;
     seen.add(path);
-    const ref = refOfText(issue.message);
+    const ref = refOfIssue(issue);
     if (ref) refs[path] = ref;
   }
   return refs;
@@ -52,7 +52,7 @@ export function fieldMessages(error: z.ZodError): Record<string, string> {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key].join('.');
-        fields[path] ??= sayInEnglish(message('errors.field.unknownKey', { key }));
+        fields[path] ??= englishText(message('errors.field.unknownKey', { key }));
       }
       continue;
     }
@@ -75,18 +75,4 @@ export function summarize(fields: Record<string, string>): string {
 export function refusalOf(error: z.ZodError): ApiError {
   const fields = fieldMessages(error);
   return { code: 'invalid_input', message: summarize(fields), messageRef: summaryRef(fields), fields, fieldRefs: fieldRefs(error) };
-}
-
-/**
- * An error a handler threw with English texts (AppError), with the ids of those texts that were written from one
- * (a schema's message, a summary): the screen then shows them in the person's language.
- */
-export function withRefs(error: ApiError): ApiError {
-  const messageRef = error.messageRef ?? refOfText(error.message);
-  const refs = newFieldMessages<MessageRef>();
-  for (const [path, text] of Object.entries(error.fields ?? {})) {
-    const ref = refOfText(text);
-    if (ref) refs[path] = ref;
-  }
-  return { ...error, ...(messageRef ? { messageRef } : {}), ...(Object.keys(refs).length ? { fieldRefs: { ...error.fieldRefs, ...refs } } : {}) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { englishText, message, sayInEnglish, type MessageParam, type MessageRef } from '../i18n/message';
+import { englishText, message, tagIssue, type MessageParam, type MessageRef } from '../i18n/message';
 
 /**
  * Person-readable messages for every schema issue that has no message of its own.
@@ -228,5 +228,11 @@ export function personMessage(issue: Issue): string {
   return englishText(personRef(issue));
 }
 
-// zod keeps text only: the English goes into the issue, and the id it was written from is remembered beside it.
-z.config({ customError: (issue) => sayInEnglish(personRef(issue)) });
+// The English goes into the issue's message, and the id it was written from into its params (shared/i18n/message.ts).
+z.config({
+  customError: (issue) => {
+    const ref = personRef(issue);
+    tagIssue(issue, ref);
+    return englishText(ref);
+  },
+});

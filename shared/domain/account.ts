@@ -1,6 +1,7 @@
 // Who may do what, and what counts as a credential. Both sides use these rules: the set-up and sign-in screens
 // check as the person types, the back end checks again where the value enters.
 import { z } from 'zod';
+import { message, said, saidIssue } from '../i18n/message';
 
 /** An administrator keeps the clinic's settings, its therapists, thresholds, backups and restore. */
 export const ROLES = ['administrator', 'therapist'] as const;
@@ -25,22 +26,22 @@ export function credentialKind(secret: string): CredentialKind {
 
 /** A new credential: a PIN of at least 6 digits or a password of at least 8 characters. Never trimmed. */
 export const newCredential = z
-  .string({ error: 'Enter a PIN or a password.' })
-  .min(1, { error: 'Enter a PIN or a password.' })
-  .max(CREDENTIAL_MAX_LENGTH, { error: `That is too long: keep it to ${CREDENTIAL_MAX_LENGTH} characters.` })
+  .string({ error: said(message('domain.account.enterCredential')) })
+  .min(1, { error: said(message('domain.account.enterCredential')) })
+  .max(CREDENTIAL_MAX_LENGTH, { error: said(message('domain.account.tooLong', { max: CREDENTIAL_MAX_LENGTH })) })
   .superRefine((secret, ctx) => {
     if (credentialKind(secret) === 'pin') {
-      if (secret.length < PIN_MIN_DIGITS) ctx.addIssue({ code: 'custom', message: `A PIN needs at least ${PIN_MIN_DIGITS} digits; this one has ${secret.length}.` });
+      if (secret.length < PIN_MIN_DIGITS) ctx.addIssue(saidIssue(message('domain.account.pinShort', { min: PIN_MIN_DIGITS, length: secret.length })));
       else if (/^(\d)\1+$/.test(secret) || '01234567890'.includes(secret) || '09876543210'.includes(secret)) {
-        ctx.addIssue({ code: 'custom', message: 'This PIN is too easy to guess (all one digit, or digits in a row): choose another.' });
+        ctx.addIssue(saidIssue(message('domain.account.pinEasy')));
       }
     } else if (secret.length < PASSWORD_MIN_LENGTH) {
-      ctx.addIssue({ code: 'custom', message: `A password needs at least ${PASSWORD_MIN_LENGTH} characters (or use a PIN of at least ${PIN_MIN_DIGITS} digits).` });
+      ctx.addIssue(saidIssue(message('domain.account.passwordShort', { min: PASSWORD_MIN_LENGTH, pin: PIN_MIN_DIGITS })));
     }
   });
 
 /** A credential being tried: only its presence and length are checked, so nothing about the real one leaks. */
 export const enteredCredential = z
-  .string({ error: 'Enter your PIN or password.' })
-  .min(1, { error: 'Enter your PIN or password.' })
-  .max(CREDENTIAL_MAX_LENGTH, { error: 'That is longer than any PIN or password here.' });
+  .string({ error: said(message('domain.account.enterYours')) })
+  .min(1, { error: said(message('domain.account.enterYours')) })
+  .max(CREDENTIAL_MAX_LENGTH, { error: said(message('domain.account.longerThanAny')) });

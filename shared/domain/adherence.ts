@@ -3,6 +3,7 @@ import { todayLocal } from './dates';
 import { isMonday } from './plan-periods';
 import { RecordMeta, reason } from './record-meta';
 import { calendarDate, optionalText, uuid } from './schema-parts';
+import { message, said } from '../i18n/message';
 
 // Adherence to a home program: per plan item and week, how many of the prescribed sessions the patient did,
 // as the patient or carer reports them (a diary, a phone call). Weeks run Monday to Sunday.
@@ -11,12 +12,12 @@ export const AdherenceInput = z.strictObject({
   /** The plan item (of one version of the plan) the sessions were done for. */
   itemId: uuid,
   weekStart: calendarDate('Week')
-    .refine(isMonday, { error: 'Give the Monday the week starts on.' })
-    .refine((d) => d <= todayLocal(), { error: 'This week has not started yet: record sessions once they are done.' }),
+    .refine(isMonday, { error: said(message('domain.adherence.monday')) })
+    .refine((d) => d <= todayLocal(), { error: said(message('domain.adherence.notStarted')) }),
   sessionsDone: z
-    .number({ error: 'Sessions done: enter a whole number, 0 or more.' })
-    .int({ error: 'Sessions done: enter a whole number, 0 or more.' })
-    .min(0, { error: 'Sessions done cannot be negative; enter 0 if none were done.' }),
+    .number({ error: said(message('domain.adherence.sessions')) })
+    .int({ error: said(message('domain.adherence.sessions')) })
+    .min(0, { error: said(message('domain.adherence.negative')) }),
   note: optionalText('Note', 500),
   /**
    * Needed only when the week already has a count: the new count replaces it as a new version, and the reason

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { DATE_FORMATS } from './dates';
 import { isoInstant, optionalText, personName } from './schema-parts';
+import { message, said, saidIssue, type MessageRef } from '../i18n/message';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -18,22 +19,22 @@ export function decodedLength(base64: string): number {
 }
 
 /** Checks a logo given as a data URL: its declared type, its real first bytes, and its size. */
-export function checkLogo(dataUrl: string): string | null {
+export function checkLogo(dataUrl: string): MessageRef | null {
   const m = DATA_URL_RE.exec(dataUrl);
-  if (!m) return 'The logo must be a PNG or JPEG image.';
+  if (!m) return message('domain.clinic.logoType');
   const [, mime, base64 = ''] = m;
-  if (mime !== 'image/png' && mime !== 'image/jpeg') return 'The logo must be a PNG or JPEG image.';
+  if (mime !== 'image/png' && mime !== 'image/jpeg') return message('domain.clinic.logoType');
   if (decodedLength(base64) > MAX_LOGO_BYTES) {
-    return `The logo is ${Math.ceil(decodedLength(base64) / 1024)} KiB; the limit is ${MAX_LOGO_BYTES / 1024} KiB. Save it smaller (about 600 pixels wide is plenty for a report) and try again.`;
+    return message('domain.clinic.logoSize', { size: { number: Math.ceil(decodedLength(base64) / 1024) }, limit: { number: MAX_LOGO_BYTES / 1024 } });
   }
   let head: string;
   try {
     head = atob(base64.slice(0, 8));
   } catch {
-    return 'The logo file is damaged: it could not be read as an image.';
+    return message('domain.clinic.logoDamaged');
   }
   const magic = LOGO_TYPES[mime];
-  if (!magic.every((byte, i) => head.charCodeAt(i) === byte)) return 'This file is not really a PNG or JPEG image. Choose an image file.';
+  if (!magic.every((byte, i) => head.charCodeAt(i) === byte)) return message('domain.clinic.logoNotImage');
   return null;
 }
 
@@ -41,7 +42,7 @@ export const logoSchema = z
   .string()
   .superRefine((value, ctx) => {
     const problem = checkLogo(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue(saidIssue(problem));
   })
   .nullable();
 
@@ -55,16 +56,16 @@ export const clinicFields = {
   address: optionalText('Address', 400),
   phone: optionalText('Phone', 40),
   logo: logoSchema.default(null),
-  paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }).default('A4'),
-  dateFormat: z.enum(DATE_FORMATS, { error: 'Choose one of the listed date formats.' }).default('D MMM YYYY'),
+  paperSize: z.enum(PAPER_SIZES, { error: said(message('domain.clinic.paper')) }).default('A4'),
+  dateFormat: z.enum(DATE_FORMATS, { error: said(message('domain.clinic.dateFormat')) }).default('D MMM YYYY'),
   lockAfterMinutes: z
-    .number({ error: `Lock after: give a number of minutes from ${LOCK_AFTER_MINUTES_MIN} to ${LOCK_AFTER_MINUTES_MAX}.` })
-    .int({ error: 'Lock after: whole minutes only.' })
-    .min(LOCK_AFTER_MINUTES_MIN, { error: `Lock after: at least ${LOCK_AFTER_MINUTES_MIN} minute.` })
-    .max(LOCK_AFTER_MINUTES_MAX, { error: `Lock after: at most ${LOCK_AFTER_MINUTES_MAX} minutes; an unattended screen shows patients' records.` })
+    .number({ error: said(message('domain.clinic.lockNumber', { min: LOCK_AFTER_MINUTES_MIN, max: LOCK_AFTER_MINUTES_MAX })) })
+    .int({ error: said(message('domain.clinic.lockWhole')) })
+    .min(LOCK_AFTER_MINUTES_MIN, { error: said(message('domain.clinic.lockMin', { min: LOCK_AFTER_MINUTES_MIN })) })
+    .max(LOCK_AFTER_MINUTES_MAX, { error: said(message('domain.clinic.lockMax', { max: LOCK_AFTER_MINUTES_MAX })) })
     .default(DEFAULT_LOCK_AFTER_MINUTES),
   /** The screens' language (issue 20). Left out: English at set-up, and unchanged by an update. */
-  language: z.enum(LANGUAGES, { error: 'Choose one of the listed languages.' }).optional(),
+  language: z.enum(LANGUAGES, { error: said(message('domain.clinic.language')) }).optional(),
 };
 
 export const ClinicInput = z.strictObject(clinicFields);

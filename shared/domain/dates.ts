@@ -72,16 +72,27 @@ export function formatDate(value: string, format: DateFormat = 'D MMM YYYY', lan
 
 // Month names come from Intl in the screen's language, never from a list of our own; the clinic's format keeps
 // the order (day, month, year) the same in every language. Pseudo is English with its letters accented.
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
+// The twelve names are written once per language and width: Intl's format costs microseconds, and a worklist page
+// writes a date in most of its reasons.
+const monthNames = new Map<string, string[]>();
 
 export function monthName(month: number, width: 'short' | 'long', language: DisplayLanguage = 'en'): string {
   const key = `${language}.${width}`;
-  let f = monthFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(language), { month: width, timeZone: 'UTC' });
-    monthFormats.set(key, f);
+  let names = monthNames.get(key);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(intlLocale(language), { month: width, timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => {
+      const name = f.format(new Date(Date.UTC(2000, i, 1)));
+      return language === PSEUDO_LANGUAGE ? accentLetters(name) : name;
+    });
+    monthNames.set(key, names);
   }
-  const name = f.format(new Date(Date.UTC(2000, month - 1, 1)));
+  return names[month - 1] ?? monthNameOutOfRange(month, width, language);
+}
+
+/** A month outside 1-12 is written as Intl writes it (it rolls over into the next or previous year). */
+function monthNameOutOfRange(month: number, width: 'short' | 'long', language: DisplayLanguage): string {
+  const name = new Intl.DateTimeFormat(intlLocale(language), { month: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
   return language === PSEUDO_LANGUAGE ? accentLetters(name) : name;
 }
 

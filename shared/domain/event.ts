@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isJointId, JOINTS, SIDES } from './catalogue';
-import { classificationsFor, SITE_STATUSES, SITE_STATUS_LABELS, type SiteStatus } from './ho';
+import { classificationsFor, SITE_STATUSES, type SiteStatus } from './ho';
+import { siteStatusWord } from './message-words';
 import { RecordMeta, reason } from './record-meta';
 import { optionalText, pastCalendarDate, uuid } from './schema-parts';
+import { inner, message, said, saidIssue, type MessageRef } from '../i18n/message';
 
 // Clinical events on the patient's timeline (clinical-reference.md: treatment and tests).
 export const EVENT_KINDS = [
@@ -36,11 +38,11 @@ export const ALP_MAX = 5000;
 /** A single radiation dose for HO prophylaxis is about 7 Gy; a course above 30 Gy is not HO treatment. */
 export const RADIATION_MAX_GY = 30;
 
-const jointOrNull = z.enum(JOINTS, { error: 'Choose a joint from the list.' }).nullable().default(null);
-const sideOrNull = z.enum(SIDES, { error: 'Choose the side: left or right.' }).nullable().default(null);
+const jointOrNull = z.enum(JOINTS, { error: said(message('domain.event.joint')) }).nullable().default(null);
+const sideOrNull = z.enum(SIDES, { error: said(message('domain.event.side')) }).nullable().default(null);
 
 const eventFields = {
-  kind: z.enum(EVENT_KINDS, { error: 'Choose what kind of event this is.' }),
+  kind: z.enum(EVENT_KINDS, { error: said(message('domain.event.kind')) }),
   date: pastCalendarDate('The date'),
   /** Courses (NSAID, bisphosphonate) have an end; absent while the course goes on. */
   endDate: pastCalendarDate('The end date').nullable().default(null),
@@ -48,7 +50,7 @@ const eventFields = {
   side: sideOrNull,
   /** What it was: the injury, the operation, the drug and dose, the lab test's name. */
   title: optionalText('Description', 200),
-  value: z.number({ error: 'Enter the value as a number.' }).refine(Number.isFinite, { error: 'Enter the value as a number.' }).nullable().default(null),
+  value: z.number({ error: said(message('domain.event.valueNumber')) }).refine(Number.isFinite, { error: said(message('domain.event.valueNumber')) }).nullable().default(null),
   unit: optionalText('Unit', 20),
   /** Imaging classification code, e.g. "brooker:III" or "hastings:IIB". */
   classification: z.string().nullable().default(null),
@@ -69,35 +71,35 @@ type EventValues = {
 
 /** The rules that depend on the kind, with messages placed on the field that must change. */
 export function checkEvent(e: EventValues, ctx: z.RefinementCtx): void {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const issue = (path: string, ref: MessageRef) => ctx.addIssue({ ...saidIssue(ref), path: [path] });
   const isCourse = e.kind === 'nsaid_course' || e.kind === 'bisphosphonate_course';
-  if (e.endDate !== null && !isCourse) issue('endDate', 'Only drug courses have an end date; leave it empty.');
-  if (e.endDate !== null && e.endDate < e.date) issue('endDate', 'The course cannot end before it starts. Check both dates.');
-  if (isCourse && !e.title) issue('title', 'Name the drug and dose, for example "Indomethacin 25 mg three times a day".');
-  if ((e.kind === 'injury' || e.kind === 'surgery') && !e.title) issue('title', 'Describe the injury or operation.');
-  if ((e.joint === null) !== (e.side === null)) issue(e.joint === null ? 'joint' : 'side', 'Give both the joint and the side, or neither.');
-  if ((e.kind === 'excision' || e.kind === 'radiation' || e.kind === 'xray') && e.joint === null) issue('joint', 'Choose the joint and side this concerns.');
+  if (e.endDate !== null && !isCourse) issue('endDate', message('domain.event.endOnlyCourse'));
+  if (e.endDate !== null && e.endDate < e.date) issue('endDate', message('domain.event.endBeforeStart'));
+  if (isCourse && !e.title) issue('title', message('domain.event.nameDrug'));
+  if ((e.kind === 'injury' || e.kind === 'surgery') && !e.title) issue('title', message('domain.event.describe'));
+  if ((e.joint === null) !== (e.side === null)) issue(e.joint === null ? 'joint' : 'side', message('domain.event.jointAndSide'));
+  if ((e.kind === 'excision' || e.kind === 'radiation' || e.kind === 'xray') && e.joint === null) issue('joint', message('domain.event.chooseSite'));
   if (e.kind === 'radiation') {
-    if (e.value === null || e.value <= 0 || e.value > RADIATION_MAX_GY) issue('value', `Enter the dose in Gy, more than 0 and at most ${RADIATION_MAX_GY} (a single HO dose is often about 7 Gy).`);
-    if (e.unit !== null && e.unit !== 'Gy') issue('unit', 'Radiation dose is recorded in Gy.');
+    if (e.value === null || e.value <= 0 || e.value > RADIATION_MAX_GY) issue('value', message('domain.event.dose', { max: { number: RADIATION_MAX_GY } }));
+    if (e.unit !== null && e.unit !== 'Gy') issue('unit', message('domain.event.gy'));
   }
   if (e.kind === 'lab_result') {
-    if (!e.title) issue('title', `Name the test, for example "${ALP_NAME}".`);
-    if (e.value === null) issue('value', 'Enter the result as a number.');
-    if (!e.unit) issue('unit', `Enter the unit, for example ${ALP_UNIT}.`);
+    if (!e.title) issue('title', message('domain.event.nameTest', { example: ALP_NAME }));
+    if (e.value === null) issue('value', message('domain.event.resultNumber'));
+    if (!e.unit) issue('unit', message('domain.event.unit', { example: ALP_UNIT }));
     const isAlp = (e.title ?? '').toLowerCase().includes('alkaline phosphatase');
     if (isAlp && e.value !== null && (e.value <= 0 || e.value > ALP_MAX)) {
-      issue('value', `Alkaline phosphatase must be more than 0 and at most ${ALP_MAX} U/L; ${e.value} cannot be right. Check the lab report.`);
+      issue('value', message('domain.event.alpRange', { max: { number: ALP_MAX }, value: { number: e.value } }));
     }
-    if (isAlp && e.unit && e.unit !== ALP_UNIT) issue('unit', `Record alkaline phosphatase in ${ALP_UNIT}, as labs report it.`);
-    if (e.value !== null && e.value < 0) issue('value', 'A lab result cannot be negative.');
+    if (isAlp && e.unit && e.unit !== ALP_UNIT) issue('unit', message('domain.event.alpUnit', { unit: ALP_UNIT }));
+    if (e.value !== null && e.value < 0) issue('value', message('domain.event.negative'));
   } else if (e.kind !== 'radiation' && e.value !== null) {
-    issue('value', 'Only lab results and radiation doses carry a value.');
+    issue('value', message('domain.event.noValue'));
   }
   if (e.classification !== null) {
-    if (e.kind !== 'xray') issue('classification', 'Classifications are recorded with an X-ray.');
+    if (e.kind !== 'xray') issue('classification', message('domain.event.classificationXray'));
     else if (!isJointId(e.joint) || !classificationsFor(e.joint).includes(e.classification)) {
-      issue('classification', 'This classification does not fit the joint: Brooker is for the hip, Hastings-Graham for the elbow.');
+      issue('classification', message('domain.event.classificationJoint'));
     }
   }
 }
@@ -119,8 +121,11 @@ function checkSiteStatus(e: EventValues & { siteStatus: SiteStatus | null }, ctx
   if (e.siteStatus === null) return;
   const allowed = siteStatusesFor(e);
   if (!allowed.includes(e.siteStatus)) {
-    const what = allowed.length ? `choose ${allowed.map((s) => SITE_STATUS_LABELS[s].toLowerCase()).join(' or ')}` : 'leave it unchanged';
-    ctx.addIssue({ code: 'custom', path: ['siteStatus'], message: `This event cannot make the site ${SITE_STATUS_LABELS[e.siteStatus].toLowerCase()}: ${what}.` });
+    const status = inner(siteStatusWord(e.siteStatus));
+    const ref = allowed.length
+      ? message('domain.event.statusChoose', { status, allowed: { list: allowed.map((s) => inner(siteStatusWord(s))), join: 'or' } })
+      : message('domain.event.statusLeave', { status });
+    ctx.addIssue({ ...saidIssue(ref), path: ['siteStatus'] });
   }
 }
 
@@ -129,7 +134,7 @@ export const EventInput = z
     patientId: uuid,
     ...eventFields,
     /** The watched site's new status, recorded with the event in one transaction; null leaves it as it is. */
-    siteStatus: z.enum(SITE_STATUSES, { error: 'Choose the site’s new status from the list, or leave it unchanged.' }).nullable().default(null),
+    siteStatus: z.enum(SITE_STATUSES, { error: said(message('domain.event.siteStatus')) }).nullable().default(null),
   })
   .superRefine((e, ctx) => {
     checkEvent(e, ctx);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JOINTS, SIDES, type JointId } from './catalogue';
 import { RecordMeta, reason } from './record-meta';
 import { optionalText, pastCalendarDate, uuid } from './schema-parts';
+import { message, said } from '../i18n/message';
 
 // Risk factors for heterotopic ossification (clinical-reference.md, "HO in one paragraph").
 export const RISK_FACTORS = [
@@ -64,12 +65,12 @@ export function siteMotionJoints(joint: JointId): readonly JointId[] {
   return joint === 'elbow' ? ['elbow', 'forearm'] : [joint];
 }
 
-const joint = z.enum(JOINTS, { error: 'Choose a joint: shoulder, elbow, forearm, wrist, hip, knee or ankle.' });
-const side = z.enum(SIDES, { error: 'Choose the side: left or right. Every joint in ROMtrack is paired.' });
+const joint = z.enum(JOINTS, { error: said(message('domain.ho.joint')) });
+const side = z.enum(SIDES, { error: said(message('domain.visit.side')) });
 export const siteFields = { joint, side };
 
 const riskFactorFields = {
-  kind: z.enum(RISK_FACTORS, { error: 'Choose one of the listed risk factors.' }),
+  kind: z.enum(RISK_FACTORS, { error: said(message('domain.ho.riskFactor')) }),
   onsetDate: pastCalendarDate('The date').nullable().default(null),
   note: optionalText('Note', 1000),
 };
@@ -85,7 +86,7 @@ export const RiskFactor = z.strictObject({
 export type RiskFactor = z.infer<typeof RiskFactor>;
 
 const siteStatusFields = {
-  status: z.enum(SITE_STATUSES, { error: 'Choose at risk, suspected, confirmed or excised.' }),
+  status: z.enum(SITE_STATUSES, { error: said(message('domain.ho.status')) }),
   since: pastCalendarDate('The date of this status'),
   note: optionalText('Note', 1000),
 };

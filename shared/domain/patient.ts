@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { parseDateInput, type DateFormat } from './dates';
 import { isoInstant, optionalName, pastCalendarDate, paging, personName, searchFold, uuid } from './schema-parts';
+import { message, said } from '../i18n/message';
 
 // FHIR's administrative gender, so an export maps one to one.
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -17,12 +18,12 @@ export const patientFields = {
   givenNames: personName('Given names', 100),
   clinicId: optionalName('Clinic id', 40),
   dateOfBirth: pastCalendarDate('Date of birth'),
-  sex: z.enum(SEXES, { error: 'Choose female, male, other or unknown.' }),
+  sex: z.enum(SEXES, { error: said(message('domain.patient.sex')) }),
   /**
    * The language the patient's printed documents are in (report, home sheet, referral letter); null: the
    * clinic's. Left out of an update, it stays as it was, so a caller that does not know it cannot clear it.
    */
-  documentLanguage: z.enum(LANGUAGES, { error: 'Document language: choose English, French, Spanish or Portuguese.' }).nullable().optional(),
+  documentLanguage: z.enum(LANGUAGES, { error: said(message('domain.patient.documentLanguage')) }).nullable().optional(),
 };
 
 export const PatientInput = z.strictObject({
@@ -57,7 +58,7 @@ export const Patient = z.strictObject({
 export type Patient = z.infer<typeof Patient>;
 
 export const PatientListInput = z.strictObject({
-  query: z.string().trim().max(100, { error: 'Search text is too long.' }).default(''),
+  query: z.string().trim().max(100, { error: said(message('domain.patient.searchLong')) }).default(''),
   ...paging,
 });
 

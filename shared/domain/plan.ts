@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { JOINTS, MODES, SIDES, findMotionSpec, isMotionKey, motionKeySchema, sideLabel, type JointId, type MotionKey, type Side } from './catalogue';
 import { validateDegrees } from './catalogue/measurement-value';
-import { formatDate, todayLocal } from './dates';
+import { todayLocal } from './dates';
 import { siteMotionJoints } from './ho';
 import { addDays } from './plan-periods';
 import { reason } from './record-meta';
 import { calendarDate, optionalText, requiredText, uuid } from './schema-parts';
+import { fieldLabel } from '../i18n/field-labels';
+import { message, said, saidIssue, type MessageRef } from '../i18n/message';
+import { capitalName, interventionWord, motionName, siteMotionName, siteName, sitesList } from './message-words';
 
 // Therapy plans (issue 6): what is prescribed, for which sites, under which precautions, towards which goals.
 // Physical therapy for HO is range-of-motion exercise, stretching and strengthening (clinical-reference.md).
@@ -47,65 +50,64 @@ export const FREQUENCY_PERS = ['day', 'week'] as const;
 /** More often than this is a typing slip, not a prescription (24 a day is once an hour, awake or not). */
 export const MAX_FREQUENCY = { day: 24, week: 50 } as const;
 
-const motion = motionKeySchema('Choose a joint motion from the list.');
-const side = z.enum(SIDES, { error: 'Choose the side: left or right.' });
-const wholeNumber = (what: string, min: number, max: number) =>
-  z
-    .number({ error: `${what}: enter a whole number from ${min} to ${max}.` })
-    .int({ error: `${what}: enter a whole number from ${min} to ${max}.` })
-    .min(min, { error: `${what}: enter a whole number from ${min} to ${max}.` })
-    .max(max, { error: `${what}: enter a whole number from ${min} to ${max}.` });
+const motion = motionKeySchema(message('domain.plan.motion'));
+const side = z.enum(SIDES, { error: said(message('domain.event.side')) });
+const wholeNumber = (what: MessageRef, min: number, max: number) => {
+  const error = said(message('domain.plan.wholeNumber', { what: { message: what }, min: { number: min }, max: { number: max } }));
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 /**
  * Plans are written ahead, but a start more than a year away (an end more than five) is a slip in the year.
  * HO therapy can run past a year in severe cases, hence the longer reach for the end.
  */
 function planDate(label: string, yearsAhead = 1) {
+  const field = fieldLabel(label);
   return calendarDate(label)
-    .refine((d) => d >= '1900-01-01', { error: `${label} cannot be before 1900-01-01.` })
-    .refine((d) => d <= addDays(todayLocal(), 366 * yearsAhead), { error: `${label} is more than ${yearsAhead === 1 ? 'a year' : `${yearsAhead} years`} from today. Check the year.` });
+    .refine((d) => d >= '1900-01-01', { error: said(message('domain.plan.before1900', { field, date: { date: '1900-01-01' } })) })
+    .refine((d) => d <= addDays(todayLocal(), 366 * yearsAhead), { error: said(message('domain.plan.yearsAhead', { field, count: yearsAhead })) });
 }
 
 export const PlanItemInput = z
   .strictObject({
-    intervention: z.enum(INTERVENTIONS, { error: 'Choose the intervention from the list.' }),
+    intervention: z.enum(INTERVENTIONS, { error: said(message('domain.plan.intervention')) }),
     motions: z
       .array(motion)
-      .min(1, { error: 'Choose at least one motion this item works, so it can be followed on the charts.' })
-      .max(12, { error: 'At most 12 motions in one item; split it into two items.' }),
-    doseKind: z.enum(DOSE_KINDS, { error: 'Choose how the dose is given: sets and repetitions, or minutes.' }),
-    sets: wholeNumber('Sets', 1, 20).nullable().default(null),
-    repetitions: wholeNumber('Repetitions', 1, 200).nullable().default(null),
-    minutes: wholeNumber('Minutes', 1, 1440).nullable().default(null),
+      .min(1, { error: said(message('domain.plan.motionsMin')) })
+      .max(12, { error: said(message('domain.plan.motionsMax', { max: 12 })) }),
+    doseKind: z.enum(DOSE_KINDS, { error: said(message('domain.plan.doseKind')) }),
+    sets: wholeNumber(message('domain.plan.sets'), 1, 20).nullable().default(null),
+    repetitions: wholeNumber(message('domain.plan.repetitions'), 1, 200).nullable().default(null),
+    minutes: wholeNumber(message('domain.plan.minutes'), 1, 1440).nullable().default(null),
     frequencyCount: z
-      .number({ error: 'How often: enter a whole number of times, at least 1.' })
-      .int({ error: 'How often: enter a whole number of times, at least 1.' })
-      .min(1, { error: 'How often must be at least once a day or once a week; a frequency of 0 prescribes nothing. Remove the item instead.' }),
-    frequencyPer: z.enum(FREQUENCY_PERS, { error: 'Choose per day or per week.' }),
+      .number({ error: said(message('domain.plan.howOften')) })
+      .int({ error: said(message('domain.plan.howOften')) })
+      .min(1, { error: said(message('domain.plan.howOftenZero')) }),
+    frequencyPer: z.enum(FREQUENCY_PERS, { error: said(message('domain.plan.per')) }),
     instructions: optionalText('Instructions', 1000),
   })
   .superRefine((item, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: string, ref: MessageRef) => ctx.addIssue({ ...saidIssue(ref), path: [path] });
     if (item.doseKind === 'sets_reps') {
-      if (item.sets === null) issue('sets', 'Enter the number of sets.');
-      if (item.repetitions === null) issue('repetitions', 'Enter the repetitions in each set.');
-      if (item.minutes !== null) issue('minutes', 'The dose is in sets and repetitions: leave minutes empty.');
+      if (item.sets === null) issue('sets', message('domain.plan.enterSets'));
+      if (item.repetitions === null) issue('repetitions', message('domain.plan.enterReps'));
+      if (item.minutes !== null) issue('minutes', message('domain.plan.leaveMinutes'));
     } else {
-      if (item.minutes === null) issue('minutes', 'Enter the minutes of each session.');
-      if (item.sets !== null || item.repetitions !== null) issue(item.sets !== null ? 'sets' : 'repetitions', 'The dose is in minutes: leave sets and repetitions empty.');
+      if (item.minutes === null) issue('minutes', message('domain.plan.enterMinutes'));
+      if (item.sets !== null || item.repetitions !== null) issue(item.sets !== null ? 'sets' : 'repetitions', message('domain.plan.leaveSets'));
     }
     const max = MAX_FREQUENCY[item.frequencyPer];
-    if (item.frequencyCount > max) issue('frequencyCount', `At most ${max} times a ${item.frequencyPer}; check the number.`);
+    if (item.frequencyCount > max) issue('frequencyCount', item.frequencyPer === 'day' ? message('domain.plan.maxPerDay', { max: { number: max } }) : message('domain.plan.maxPerWeek', { max: { number: max } }));
     const seen = new Set<string>();
     item.motions.forEach((m, i) => {
-      if (seen.has(m)) issue(`motions.${i}`, `${findMotionSpec(m)?.label ?? m} is chosen twice. Keep one.`);
+      if (seen.has(m)) issue(`motions.${i}`, message('domain.plan.motionTwice', { motion: isMotionKey(m) ? capitalName(motionName(m)) : m }));
       seen.add(m);
     });
   });
 export type PlanItemInput = z.input<typeof PlanItemInput>;
 
 export const PlanSite = z.strictObject({
-  joint: z.enum(JOINTS, { error: 'Choose a joint from the list.' }),
+  joint: z.enum(JOINTS, { error: said(message('domain.plan.joint')) }),
   side,
 });
 export type PlanSite = z.infer<typeof PlanSite>;
@@ -125,15 +127,15 @@ const planContent = {
   endDate: planDate('End date', 5).nullable().default(null),
   sites: z
     .array(PlanSite)
-    .min(1, { error: 'Choose at least one site (joint and side) this plan targets.' })
-    .max(14, { error: 'At most 14 sites: every joint on both sides.' }),
+    .min(1, { error: said(message('domain.plan.sitesMin')) })
+    .max(14, { error: said(message('domain.plan.sitesMax', { max: 14 })) }),
   /** Required, never defaulted: the plan must say which way the team decided (see PASSIVE_INTERVENTIONS). */
-  passiveRomAllowed: z.boolean({ error: 'Record whether passive range of motion and stretching are allowed for this patient.' }),
+  passiveRomAllowed: z.boolean({ error: said(message('domain.plan.passive')) }),
   precautions: optionalText('Other precautions', 1000),
   items: z
     .array(PlanItemInput)
-    .min(1, { error: 'Add at least one item: what the patient does, how much and how often.' })
-    .max(20, { error: 'At most 20 items in one plan.' }),
+    .min(1, { error: said(message('domain.plan.itemsMin')) })
+    .max(20, { error: said(message('domain.plan.itemsMax', { max: 20 })) }),
 };
 
 type PlanContent = {
@@ -145,25 +147,22 @@ type PlanContent = {
 
 /** The rules across fields, with each message on the field that must change; `start` is the start date or the in-force date. */
 export function checkPlanContent(plan: PlanContent, start: string, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  if (plan.endDate !== null && plan.endDate < start) issue(['endDate'], `The plan cannot end (${formatDate(plan.endDate)}) before it starts (${formatDate(start)}). Check both dates.`);
+  const issue = (path: (string | number)[], ref: MessageRef) => ctx.addIssue({ ...saidIssue(ref), path });
+  if (plan.endDate !== null && plan.endDate < start) issue(['endDate'], message('domain.plan.endBeforeStart', { end: { date: plan.endDate }, start: { date: start } }));
   const seen = new Set<string>();
   plan.sites.forEach((s, i) => {
     const key = `${s.side} ${s.joint}`;
-    if (seen.has(key)) issue(['sites', i, 'joint'], `The ${key} is listed twice. Keep one.`);
+    if (seen.has(key)) issue(['sites', i, 'joint'], message('domain.plan.siteTwice', { site: { message: siteName(s.side, s.joint) } }));
     seen.add(key);
   });
   const covered = siteJoints(plan.sites);
   plan.items.forEach((item, i) => {
     if (!plan.passiveRomAllowed && PASSIVE_INTERVENTIONS.includes(item.intervention)) {
-      issue(
-        ['items', i, 'intervention'],
-        `${INTERVENTION_LABELS[item.intervention]} moves the joint passively, and this plan's precautions do not allow passive range of motion or stretching. Choose an active intervention, or change the precaution if the team now allows passive motion.`,
-      );
+      issue(['items', i, 'intervention'], message('domain.plan.passiveNotAllowed', { intervention: { message: interventionWord(item.intervention) } }));
     }
     const outside = item.motions.find((m) => isMotionKey(m) && !covered.has(findMotionSpec(m)!.joint));
     if (outside && plan.sites.length) {
-      issue(['items', i, 'motions'], `${findMotionSpec(outside)!.label} is not at a site this plan targets (${sitesLabel(plan.sites)}). Add the site, or choose a motion of a targeted joint.`);
+      issue(['items', i, 'motions'], message('domain.plan.motionOutside', { motion: capitalName(motionName(outside)), sites: sitesList(plan.sites) }));
     }
   });
 }
@@ -171,10 +170,10 @@ export function checkPlanContent(plan: PlanContent, start: string, ctx: z.Refine
 export const GoalFields = z.strictObject({
   motion,
   side,
-  mode: z.enum(MODES, { error: 'Choose active or passive.' }),
+  mode: z.enum(MODES, { error: said(message('domain.plan.goalMode')) }),
   /** Degrees, neutral-zero; the goal is to reach at least this. Checked against the motion's plausible range. */
   target: z.unknown(),
-  targetDate: calendarDate('Target date').refine((d) => d <= addDays(todayLocal(), 5 * 366), { error: 'The target date is more than five years from today. Check the year.' }),
+  targetDate: calendarDate('Target date').refine((d) => d <= addDays(todayLocal(), 5 * 366), { error: said(message('domain.plan.targetFar')) }),
   /**
    * A goal the latest reading already reaches is refused unless this is true: the person confirms it is a goal
    * to keep (maintain the range), not one still to reach. See the goals.add handler.
@@ -189,32 +188,32 @@ export const GoalFields = z.strictObject({
 export function goalProblems(
   goal: { motion: MotionKey; side: Side; target: unknown; targetDate: string },
   plan: { start: string; sites: readonly PlanSite[] },
-): { field: 'target' | 'targetDate' | 'motion'; message: string }[] {
+): { field: 'target' | 'targetDate' | 'motion'; ref: MessageRef }[] {
   if (!isMotionKey(goal.motion)) return [];
-  const problems: { field: 'target' | 'targetDate' | 'motion'; message: string }[] = [];
+  const problems: { field: 'target' | 'targetDate' | 'motion'; ref: MessageRef }[] = [];
   const degrees = validateDegrees(goal.motion, goal.target);
-  if (!degrees.ok) problems.push({ field: 'target', message: degrees.message });
+  if (!degrees.ok) problems.push({ field: 'target', ref: degrees.ref });
   if (goal.targetDate < plan.start) {
-    problems.push({ field: 'targetDate', message: `The target date (${formatDate(goal.targetDate)}) is before the plan starts (${formatDate(plan.start)}). Choose a date on or after the start.` });
+    problems.push({ field: 'targetDate', ref: message('domain.plan.targetBeforeStart', { target: { date: goal.targetDate }, start: { date: plan.start } }) });
   }
   const spec = findMotionSpec(goal.motion)!;
   if (plan.sites.length && !siteJoints(plan.sites, goal.side).has(spec.joint)) {
-    problems.push({ field: 'motion', message: `${sideLabel(goal.side)} ${spec.label.toLowerCase()} is not at a site this plan targets (${sitesLabel(plan.sites)}).` });
+    problems.push({ field: 'motion', ref: message('domain.plan.goalOutside', { motion: capitalName(siteMotionName(goal.side, goal.motion)), sites: sitesList(plan.sites) }) });
   }
   return problems;
 }
 
 export const PlanInput = z
-  .strictObject({ patientId: uuid, startDate: planDate('Start date'), ...planContent, goals: z.array(GoalFields).max(20, { error: 'At most 20 goals.' }).default([]) })
+  .strictObject({ patientId: uuid, startDate: planDate('Start date'), ...planContent, goals: z.array(GoalFields).max(20, { error: said(message('domain.plan.goalsMax', { max: 20 })) }).default([]) })
   .superRefine((p, ctx) => {
     checkPlanContent(p, p.startDate, ctx);
     const seen = new Set<string>();
     p.goals.forEach((g, i) => {
       for (const problem of goalProblems(g, { start: p.startDate, sites: p.sites })) {
-        ctx.addIssue({ code: 'custom', path: ['goals', i, problem.field], message: problem.message });
+        ctx.addIssue({ ...saidIssue(problem.ref), path: ['goals', i, problem.field] });
       }
       const key = `${g.side} ${g.motion} ${g.mode}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['goals', i, 'motion'], message: 'This motion, side and mode already has a goal in this plan. Keep one.' });
+      if (seen.has(key)) ctx.addIssue({ ...saidIssue(message('domain.plan.goalTwice')), path: ['goals', i, 'motion'] });
       seen.add(key);
     });
   });
@@ -233,7 +232,7 @@ export const PlanEnding = z.strictObject({ id: uuid, endedOn: calendarDate('Last
 export const GoalInput = GoalFields.extend({ planId: uuid }).superRefine((g, ctx) => {
   if (!isMotionKey(g.motion)) return;
   const degrees = validateDegrees(g.motion, g.target);
-  if (!degrees.ok) ctx.addIssue({ code: 'custom', path: ['target'], message: degrees.message });
+  if (!degrees.ok) ctx.addIssue({ ...saidIssue(degrees.ref), path: ['target'] });
 });
 export type GoalInput = z.input<typeof GoalInput>;
 

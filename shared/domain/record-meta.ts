@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstant, requiredText, uuid } from './schema-parts';
+import { message, said } from '../i18n/message';
 
 /**
  * Clinical records are never edited in place or deleted. A correction writes a new version that
@@ -20,8 +21,8 @@ export const RecordMeta = {
   voided: VoidMark.nullable(),
 };
 
-export const reason = (what: string) =>
-  requiredText(`A reason for the ${what}`, 500).refine((r) => r.length >= 3, { error: `Say briefly why (at least 3 characters): the ${what} stays in the record's history.` });
+export const reason = (what: 'correction' | 'voiding' | 'revision' | 'ending' | 'change') =>
+  requiredText(`A reason for the ${what}`, 500).refine((r) => r.length >= 3, { error: said(message('domain.reason.tooShort')) });
 
 export const VoidInput = z.strictObject({ id: uuid, reason: reason('voiding') });
 export const HistoryInput = z.strictObject({ id: uuid });

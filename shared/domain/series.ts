@@ -6,6 +6,7 @@
 // where a key is expected without going through seriesKeyOf or parseSeriesKey.
 import { z } from 'zod';
 import { findMotionSpec, isMode, isSide, type Mode, type MotionKey, type Side } from './catalogue';
+import { message, saidIssue } from '../i18n/message';
 
 export type SeriesKey = string & { readonly __seriesKey: true };
 
@@ -49,7 +50,7 @@ export function isSeriesKey(key: unknown): key is SeriesKey {
  */
 export const SeriesKeySchema = z.string().transform((key, ctx): SeriesKey => {
   if (isSeriesKey(key)) return key;
-  ctx.addIssue({ code: 'custom', message: 'This is not a series such as right.elbow.flexion.active.', input: key });
+  ctx.addIssue({ ...saidIssue(message('domain.series.notSeries')), input: key });
   return z.NEVER;
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { newCredential, ROLES } from './account';
 import { isoInstant, optionalText, personName, uuid } from './schema-parts';
+import { message, said } from '../i18n/message';
 
 export const therapistFields = {
   name: personName('Name', 120),
@@ -11,8 +12,8 @@ export const therapistFields = {
   initials: z
     .string()
     .trim()
-    .max(4, { error: 'Initials: at most 4 letters.' })
-    .regex(/^[\p{L}.-]*$/u, { error: 'Initials: letters only, for example "AO".' })
+    .max(4, { error: said(message('domain.therapist.initialsLong')) })
+    .regex(/^[\p{L}.-]*$/u, { error: said(message('domain.therapist.initialsLetters')) })
     .optional()
     .transform((v) => (v ? v : null)),
 };
@@ -25,7 +26,7 @@ export const TherapistDetailsInput = z.strictObject(therapistFields);
  */
 export const TherapistInput = z.strictObject({
   ...therapistFields,
-  role: z.enum(ROLES, { error: 'Choose administrator or therapist.' }).default('therapist'),
+  role: z.enum(ROLES, { error: said(message('domain.therapist.role')) }).default('therapist'),
   credential: newCredential,
 });
 export const TherapistUpdateInput = z.strictObject({ id: uuid, version: z.number().int().min(1), ...therapistFields });
@@ -65,5 +66,5 @@ export function therapistLabel(t: Pick<Therapist, 'name' | 'title'>): string {
 
 /** A person's own choice of screen language (session.setLanguage); null goes back to the clinic's. */
 export const LanguagePreferenceInput = z.strictObject({
-  language: z.enum(LANGUAGES, { error: 'Language: choose English, French, Spanish or Portuguese, or the clinic\'s.' }).nullable(),
+  language: z.enum(LANGUAGES, { error: said(message('domain.therapist.language')) }).nullable(),
 });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { motionKeySchema, type MotionKey } from './catalogue';
 import { INSTRUMENTS, type Instrument } from './visit';
+import { message, said } from '../i18n/message';
 
 /** One override: the threshold T for a motion, for one instrument or (instrument null) for any instrument. */
 export interface ThresholdOverride {
@@ -13,14 +14,14 @@ export interface ThresholdOverride {
 }
 
 export const thresholdDegrees = z
-  .number({ error: 'Type the threshold in whole or half degrees, for example 8.' })
-  .min(1, { error: 'A threshold below 1° would call every reading a change: type 1° or more.' })
-  .max(45, { error: 'A threshold above 45° would hide real losses: type 45° or less.' })
-  .refine((n) => Number.isInteger(n * 2), { error: 'Use whole or half degrees, for example 8 or 8.5.' });
+  .number({ error: said(message('domain.threshold.type')) })
+  .min(1, { error: said(message('domain.threshold.low')) })
+  .max(45, { error: said(message('domain.threshold.high')) })
+  .refine((n) => Number.isInteger(n * 2), { error: said(message('domain.threshold.half')) });
 
 export const thresholdOverrideSchema = z.strictObject({
-  motion: motionKeySchema('Choose a motion from the catalogue.'),
-  instrument: z.enum(INSTRUMENTS, { error: 'Choose the instrument, or "any instrument".' }).nullable(),
+  motion: motionKeySchema(message('domain.threshold.motion')),
+  instrument: z.enum(INSTRUMENTS, { error: said(message('domain.threshold.instrument')) }).nullable(),
   degrees: thresholdDegrees,
 });
 

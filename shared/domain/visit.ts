@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { MODES, SIDES, motionKeySchema, motionSpec, type MotionKey } from './catalogue';
+import { MODES, SIDES, motionKeySchema, type Mode, type MotionKey, type Side } from './catalogue';
 import { validateDegrees } from './catalogue/measurement-value';
 import { RecordMeta, reason } from './record-meta';
 import { isoInstant, optionalText, pastCalendarDate, uuid } from './schema-parts';
+import { inner, message, said, saidIssue } from '../i18n/message';
+import { capitalName, motionName } from './message-words';
 
 export const VISIT_SETTINGS = ['outpatient', 'inpatient', 'home', 'other'] as const;
 export const VISIT_SETTING_LABELS: Record<(typeof VISIT_SETTINGS)[number], string> = {
@@ -25,24 +27,24 @@ export type EndFeel = (typeof END_FEELS)[number];
 export const END_FEEL_LABELS: Record<EndFeel, string> = { soft: 'Soft', firm: 'Firm', hard: 'Hard (bony)', empty: 'Empty' };
 
 const pain = z
-  .number({ error: 'Pain is a number from 0 (none) to 10 (worst imaginable).' })
-  .int({ error: 'Pain is a whole number from 0 to 10.' })
-  .min(0, { error: 'Pain is a whole number from 0 to 10.' })
-  .max(10, { error: 'Pain is a whole number from 0 to 10.' })
+  .number({ error: said(message('domain.visit.painNumber')) })
+  .int({ error: said(message('domain.visit.painWhole')) })
+  .min(0, { error: said(message('domain.visit.painWhole')) })
+  .max(10, { error: said(message('domain.visit.painWhole')) })
   .nullable()
   .default(null);
 
-const motion = motionKeySchema('Choose a joint motion from the list: this one does not belong to its joint or is unknown.');
-const side = z.enum(SIDES, { error: 'Choose the side: left or right. Every joint in ROMtrack is paired.' });
-const mode = z.enum(MODES, { error: 'Choose active or passive.' });
-const instrument = z.enum(INSTRUMENTS, { error: 'Choose the instrument: goniometer, inclinometer, smartphone or visual estimate.' });
-const endFeel = z.enum(END_FEELS, { error: 'Choose the end-feel: soft, firm, hard or empty.' }).nullable();
+const motion = motionKeySchema(message('domain.visit.motion'));
+const side = z.enum(SIDES, { error: said(message('domain.visit.side')) });
+const mode = z.enum(MODES, { error: said(message('domain.visit.mode')) });
+const instrument = z.enum(INSTRUMENTS, { error: said(message('domain.visit.instrument')) });
+const endFeel = z.enum(END_FEELS, { error: said(message('domain.visit.endFeel')) }).nullable();
 
 /** The angle is checked against its own motion's range, so it is checked on the whole entry; it leaves a number. */
 function withCheckedDegrees<E extends { motion: MotionKey; degrees: unknown }>(entry: E, ctx: z.RefinementCtx): Omit<E, 'degrees'> & { degrees: number } {
   const r = validateDegrees(entry.motion, entry.degrees);
   if (r.ok) return { ...entry, degrees: r.value };
-  ctx.addIssue({ code: 'custom', path: ['degrees'], message: r.message });
+  ctx.addIssue({ ...saidIssue(r.ref), path: ['degrees'] });
   return z.NEVER;
 }
 
@@ -74,12 +76,12 @@ export type Symptoms = z.infer<typeof Symptoms>;
  * One reading per motion, side and mode in a visit: a second one is a slip (or a correction, which has its own
  * operation). Used by the visit and by measurements added to it later.
  */
-export function refuseRepeatedReadings(measurements: readonly { motion: MotionKey; side: string; mode: string }[], ctx: z.RefinementCtx): void {
+export function refuseRepeatedReadings(measurements: readonly { motion: MotionKey; side: Side; mode: Mode }[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   measurements.forEach((m, i) => {
     const key = `${m.side} ${m.motion} ${m.mode}`;
     if (seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: ['measurements', i, 'degrees'], message: `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is entered twice in this visit. Keep one value.` });
+      ctx.addIssue({ ...saidIssue(message('domain.visit.twice', { motion: capitalName(motionName(m.motion)), side: inner(message(`side.${m.side}`)), mode: inner(message(`mode.${m.mode}`)) })), path: ['measurements', i, 'degrees'] });
     } else seen.add(key);
   });
 }
@@ -90,11 +92,11 @@ export const VisitInput = z
     date: pastCalendarDate('Visit date'),
     /** Omitted: the therapist who is working. */
     therapistId: uuid.optional(),
-    setting: z.enum(VISIT_SETTINGS, { error: 'Choose where the visit took place.' }).default('outpatient'),
+    setting: z.enum(VISIT_SETTINGS, { error: said(message('domain.visit.setting')) }).default('outpatient'),
     symptoms: Symptoms.default({ decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: null }),
     notes: optionalText('Notes', 4000),
     defaults: z.strictObject({ instrument: instrument.default('goniometer'), endFeel: endFeel.default(null) }).default({ instrument: 'goniometer', endFeel: null }),
-    measurements: z.array(MeasurementEntry).max(200, { error: 'At most 200 measurements in one visit.' }),
+    measurements: z.array(MeasurementEntry).max(200, { error: said(message('domain.visit.atMost', { max: 200 })) }),
   })
   .superRefine((visit, ctx) => refuseRepeatedReadings(visit.measurements, ctx));
 export type VisitInput = z.input<typeof VisitInput>;
@@ -110,8 +112,8 @@ export const MeasurementsAddition = z
     raterId: uuid.optional(),
     measurements: z
       .array(MeasurementEntry)
-      .min(1, { error: 'Enter at least one value to add to the visit.' })
-      .max(200, { error: 'At most 200 measurements in one visit.' }),
+      .min(1, { error: said(message('domain.visit.atLeastOne')) })
+      .max(200, { error: said(message('domain.visit.atMost', { max: 200 })) }),
   })
   .superRefine((addition, ctx) => refuseRepeatedReadings(addition.measurements, ctx));
 export type MeasurementsAddition = z.input<typeof MeasurementsAddition>;

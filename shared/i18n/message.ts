@@ -14,7 +14,7 @@ export type MessageParam =
   | { degrees: number }
   /** A signed change: "+10°", "-5°". */
   | { change: number }
-  | { message: MessageRef; lower?: boolean }
+  | { message: MessageRef; lower?: boolean; capital?: boolean }
   /** A number in the language's digits and separators. */
   | { number: number }
   /** "a, b and c", "a, b or c" in the language's own way (Intl.ListFormat), or "a; b" for items holding commas. */
@@ -33,6 +33,11 @@ export function message(id: MessageKey, params?: Readonly<Record<string, Message
 /** A nested message, lower-cased at its start where it sits inside a sentence ("Flexion" → "flexion"). */
 export function inner(ref: MessageRef): MessageParam {
   return { message: ref, lower: true };
+}
+
+/** A nested message starting a sentence, its first letter made a capital ("elbow flexion" → "Elbow flexion"). */
+export function capital(ref: MessageRef): MessageParam {
+  return { message: ref, capital: true };
 }
 
 /** Writes one message: `translate` looks an id up (with i18next's plural and interpolation rules). */
@@ -63,14 +68,22 @@ function paramText(p: MessageParam, w: MessageWriter): string {
   if ('number' in p) return w.format.number(p.number);
   if ('list' in p) return listText(p.list.map((x) => paramText(x, w)), p.join ?? 'and', w.locale);
   const text = writeMessage(p.message, w);
-  return p.lower && text ? text[0]!.toLocaleLowerCase(w.locale) + text.slice(1) : text;
+  if (!text) return text;
+  if (p.lower) return text[0]!.toLocaleLowerCase(w.locale) + text.slice(1);
+  return p.capital ? text[0]!.toLocaleUpperCase(w.locale) + text.slice(1) : text;
 }
+
+// Made once per language and kind: building an Intl.ListFormat costs more than the worklist row it writes.
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function listText(items: string[], join: 'and' | 'or' | 'semicolon', locale: string): string {
   // French sets a space before a semicolon, as before a colon.
   if (join === 'semicolon') return items.join(locale.startsWith('fr') ? ' ; ' : '; ');
   // English lists as the rest of ROMtrack writes them, without the serial comma ("a, b and c").
-  return new Intl.ListFormat(locale.startsWith('en') ? 'en-GB' : locale, { type: join === 'or' ? 'disjunction' : 'conjunction' }).format(items);
+  const key = `${locale} ${join}`;
+  let format = listFormats.get(key);
+  if (!format) listFormats.set(key, (format = new Intl.ListFormat(locale.startsWith('en') ? 'en-GB' : locale, { type: join === 'or' ? 'disjunction' : 'conjunction' })));
+  return format.format(items);
 }
 
 const ENGLISH: Readonly<Record<string, string>> = en;
@@ -80,8 +93,36 @@ const PLURAL = new Intl.PluralRules('en');
 function translateEnglish(id: MessageKey, values: Record<string, string | number>): string {
   const count = values['count'];
   const key = typeof count === 'number' && !(id in ENGLISH) ? `${id}_${PLURAL.select(count)}` : id;
-  const template = ENGLISH[key] ?? ENGLISH[`${id}_other`] ?? id;
-  return template.replace(/\{\{\s*([^}\s]+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const { texts, names, wholes } = templateOf(ENGLISH[key] ?? ENGLISH[`${id}_other`] ?? id);
+  let out = texts[0]!;
+  for (let i = 0; i < names.length; i++) out += (names[i]! in values ? String(values[names[i]!]) : wholes[i]!) + texts[i + 1]!;
+  return out;
+}
+
+/** A template cut once at its {{names}} (a worklist page writes hundreds of messages): texts around the names. */
+interface Template {
+  texts: string[];
+  names: string[];
+  /** Each {{name}} as written, kept where no value is given. */
+  wholes: string[];
+}
+const templates = new Map<string, Template>();
+
+function templateOf(template: string): Template {
+  let t = templates.get(template);
+  if (!t) {
+    t = { texts: [], names: [], wholes: [] };
+    let from = 0;
+    for (const m of template.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
+      t.texts.push(template.slice(from, m.index));
+      t.names.push(m[1]!);
+      t.wholes.push(m[0]);
+      from = m.index + m[0].length;
+    }
+    t.texts.push(template.slice(from));
+    templates.set(template, t);
+  }
+  return t;
 }
 
 /** How the English text for API callers writes values; the clinic's date format where the caller knows it. */
@@ -101,24 +142,45 @@ export function englishText(ref: MessageRef, format?: MessageWriter['format']): 
   return writeMessage(ref, { translate: translateEnglish, format: format ?? PLAIN_FORMAT, locale: 'en-US' });
 }
 
-// zod keeps a message as text only. The text written from an id is remembered with it, so the field messages of a
-// refusal can be given back as ids (shared/api/issues.ts). Bounded: a typed value can be part of a text.
-const SAID = new Map<string, MessageRef>();
-const SAID_MAX = 5000;
+// zod keeps a message as text; its issue also keeps `params`, which reach the refusal. A schema's message is given
+// as an error map that writes the English text and puts the id beside it, on the issue itself (zod finalises an
+// issue after asking its map, so what the map sets travels with it): tests/unit/messages-by-id.test.ts checks so.
+/** Where an issue carries its message as an id: `issue.params[ISSUE_REF]`. */
+export const ISSUE_REF = 'messageRef';
 
-/** The English text of a message, remembering which id and values it was written from. */
-export function sayInEnglish(ref: MessageRef): string {
-  const text = englishText(ref);
-  if (!SAID.has(text)) {
-    if (SAID.size >= SAID_MAX) SAID.delete(SAID.keys().next().value!);
-    SAID.set(text, ref);
-  }
-  return text;
+/** Puts a message's id on a zod issue (a raw one, before zod finalises it), keeping the issue's other params. */
+export function tagIssue(issue: object, ref: MessageRef): void {
+  const params: unknown = 'params' in issue ? issue.params : undefined;
+  const own = typeof params === 'object' && params !== null ? params : {};
+  Object.assign(issue, { params: { ...own, [ISSUE_REF]: ref } });
 }
 
-/** The id an English text was written from by sayInEnglish; undefined for a text written some other way. */
-export function refOfText(text: string): MessageRef | undefined {
-  return SAID.get(text);
+/**
+ * A schema's own message, as zod's `error` option: zod shows the English text, and the issue carries the id, so the
+ * refusal's field messages are ids too (shared/api/issues.ts fieldRefs). The text is written once, when first used.
+ */
+export function said(ref: MessageRef): (issue: object) => string {
+  let text: string | undefined;
+  return (issue) => {
+    tagIssue(issue, ref);
+    return (text ??= englishText(ref));
+  };
+}
+
+/** A custom issue (superRefine's ctx.addIssue) saying a message: English text, and the id in its params. */
+export function saidIssue(ref: MessageRef): { code: 'custom'; message: string; params: Record<string, MessageRef> } {
+  return { code: 'custom', message: englishText(ref), params: { [ISSUE_REF]: ref } };
+}
+
+/** The id a finalised zod issue carries (said, saidIssue), or undefined where its message has none. */
+export function refOfIssue(issue: object): MessageRef | undefined {
+  const params: unknown = 'params' in issue ? issue.params : undefined;
+  if (typeof params !== 'object' || params === null || !(ISSUE_REF in params)) return undefined;
+  return isMessageRef(params[ISSUE_REF]) ? params[ISSUE_REF] : undefined;
+}
+
+function isMessageRef(value: unknown): value is MessageRef {
+  return typeof value === 'object' && value !== null && 'id' in value && isMessageKey(value.id);
 }
 
 // The schema of a message where an operation outputs one (the contract's output checks): the id and its values.
@@ -129,7 +191,7 @@ const Param: z.ZodType<MessageParam> = z.lazy(() =>
     z.strictObject({ date: z.string() }),
     z.strictObject({ degrees: z.number() }),
     z.strictObject({ change: z.number() }),
-    z.strictObject({ message: MessageRefSchema, lower: z.boolean().optional() }),
+    z.strictObject({ message: MessageRefSchema, lower: z.boolean().optional(), capital: z.boolean().optional() }),
     z.strictObject({ number: z.number() }),
     z.strictObject({ list: z.array(Param), join: z.enum(['and', 'or', 'semicolon']).optional() }),
   ]),

@@ -26,7 +26,10 @@ export function pseudoLocalize(message: string): string {
     .map((part, i) => (i % 2 === 1 ? part : accentLetters(part)))
     .join('');
   const visible = message.replace(new RegExp(SYNTAX.source, 'g'), '').length;
-  return `${PSEUDO_OPEN}${accented}${'~'.repeat(Math.ceil(visible * 0.4))}${PSEUDO_CLOSE}`;
+  // The padding breaks like words do (a zero-width space every 8 tildes): one unbreakable run of a long message's
+  // tildes would stick out of any box, which no real translation does, and hide the overflows that matter.
+  const padding = '~'.repeat(Math.ceil(visible * 0.4)).replace(/~{8}(?=~)/g, '$&\u200b');
+  return `${PSEUDO_OPEN}${accented}${padding}${PSEUDO_CLOSE}`;
 }
 
 export function pseudoMessages(source: Readonly<Record<string, string>>): Record<string, string> {

@@ -2,6 +2,7 @@
 // laboratory's alkaline phosphatase (ALP) range. No guideline gives either figure (clinical-reference.md, "The HO
 // timeline, for the worklist"), so both are the clinic's to set; the defaults below say where they come from.
 import { z } from 'zod';
+import { englishText, message } from '../i18n/message';
 
 export interface WorklistSettings {
   /** Weekly measurement starts this many weeks after the risk event (the injury, burn or operation). */
@@ -21,14 +22,13 @@ export const DEFAULT_WORKLIST_SETTINGS: Readonly<WorklistSettings> = Object.free
   alpUpperLimit: 130,
 });
 
-/** Where each default comes from, shown beside the setting so a clinic knows what it is changing. */
+/**
+ * Where each default comes from, shown beside the setting so a clinic knows what it is changing: in English for
+ * API callers, from the same messages the Settings screen writes in its language.
+ */
 export const WORKLIST_SETTING_SOURCES = {
-  schedule:
-    'Set by the clinic. No guideline gives a measurement frequency; the default follows the HO timeline: loss of motion is usually the first sign, ' +
-    '2 to 12 weeks after the injury, and progression usually stops by about 6 months (clinical reference, "The HO timeline").',
-  alpUpperLimit:
-    'Set by the clinic from its laboratory. Adult ALP reference ranges are lab-specific, typically about 40-130 U/L (clinical reference, "The HO timeline"; Medscape 1254416). ' +
-    'Not applied to results taken before the patient turned 18, whose ALP is higher while their bones grow; a rise of more than half still counts at any age.',
+  schedule: englishText(message('worklistSettings.source.schedule')),
+  alpUpperLimit: englishText(message('worklistSettings.source.alpUpperLimit')),
 } as const;
 
 /** Days between measurements in each phase of the schedule. */

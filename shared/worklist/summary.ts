@@ -168,6 +168,7 @@ function losingReason(s: MeasuredSeries): StoredReason[] {
         change: c.change,
         threshold: v.threshold.degrees,
         reason: v.reason,
+        reasonRef: v.reasonRef,
       },
     },
   ];

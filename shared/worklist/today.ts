@@ -40,10 +40,10 @@ const SITES: Readonly<Record<Side, Readonly<Record<JointId, MessageRef>>>> = {
 const siteRef = (joint: JointId, side: Side): MessageRef => SITES[side][joint];
 
 const SIGNS: Readonly<Record<WarningSign, MessageRef>> = {
-  swelling: message('worklist.sign.swelling'),
-  redness: message('worklist.sign.redness'),
-  warmth: message('worklist.sign.warmth'),
-  fever: message('worklist.sign.fever'),
+  swelling: message('catalogue.symptom.swelling'),
+  redness: message('catalogue.symptom.redness'),
+  warmth: message('catalogue.symptom.warmth'),
+  fever: message('catalogue.symptom.fever'),
 };
 
 const STATUSES: Readonly<Record<SiteStatus, MessageRef>> = {
@@ -224,6 +224,7 @@ function losingByJoint(reasons: readonly StoredReason[], today: string): Reason[
       seriesKey: worst.reason.seriesKey!,
       // The verdict's own sentence, in English as the analysis wrote it when the summary was kept.
       detail: worst.facts.reason,
+      ...(worst.facts.reasonRef ? { detailRef: worst.facts.reasonRef } : {}),
     };
   });
 }

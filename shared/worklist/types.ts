@@ -91,6 +91,8 @@ export type ReasonFacts =
       threshold: number;
       /** The verdict's own sentence, for a tooltip or the referral letter. */
       reason: string;
+      /** The same sentence as a message, so the tooltip reads in the screen's language (absent in rows kept before). */
+      reasonRef?: MessageRef;
     }
   | { code: 'warning_signs'; kind: 'symptoms'; signs: WarningSign[]; date: string }
   | { code: 'warning_signs'; kind: 'hard_end_feel'; motions: string[]; date: string }
@@ -140,4 +142,6 @@ export interface WorklistReason {
   seriesKey?: SeriesKey;
   /** A longer sentence where there is one (the verdict's reason, in English: the analysis writes it so). */
   detail?: string;
+  /** The same sentence as a message, for the screens. */
+  detailRef?: MessageRef;
 }

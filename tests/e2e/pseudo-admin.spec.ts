@@ -124,8 +124,8 @@ test('the patient form in the pseudo-locale, with the question a duplicate asks'
   await expect(page).toHaveTitle(`${pseudo('screenTitle.newPatient')} — ROMtrack`);
   const form = 'section[aria-labelledby="patient-form-heading"]';
   await expect(page.locator('#patient-form-heading')).toHaveText(pseudo('patientForm.newHeading'));
-  // The date field's hint ("… for example 14 Mar 2026") is the shared date field's (renderer/src/forms).
-  const fields = ['#patient-form-heading', `${form} .field label`, `${form} .field:not(:has(input[placeholder])) .field-hint`, `${form} .form-actions`, `${form} select`];
+  // The date field's hint and placeholder ("… for example 14 Mar 2026") are translated too (forms/DateField).
+  const fields = ['#patient-form-heading', `${form} .field label`, `${form} .field:not(:has(input[placeholder])) .field-hint`, `${form} .field:has(input[placeholder])`, `${form} .form-actions`, `${form} select`];
   expect(await untranslated(page, [...HEADER, ...fields], [])).toEqual([]);
   await expectFits(page);
 

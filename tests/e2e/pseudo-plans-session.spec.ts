@@ -19,9 +19,9 @@ const today = todayLocal();
 const day = (n: number) => addDays(today, n);
 // The records' own words: the clinic and therapist as the test clinic typed them.
 const PEOPLE = [TEST_CLINIC.name, TEST_THERAPIST.name, TEST_THERAPIST.title];
-// The date boxes show the clinic's date format itself ("D MMM YYYY") as their placeholder and in their hint: a
-// pattern to type to, not a word to translate.
-const DATE_BOX = ['D MMM YYYY'];
+// The date boxes show the clinic's date format as their placeholder and in their hint in the screen's letters
+// ("JJ MMM AAAA" in French; accented in pseudo), so nothing of theirs is left out any more.
+const DATE_BOX: string[] = [];
 
 /** The window's title starts with this text (windowTitle adds the app's name after it). */
 const titleStarting = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);

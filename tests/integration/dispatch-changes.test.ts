@@ -12,7 +12,7 @@ afterEach(() => api.dispose());
 
 const count = (table: string) => (api.context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const changesSoFar = () => (api.context.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const NO_ACTOR = { ok: false, error: { code: 'unauthorized', message: 'Sign in to go on.' } };
+const NO_ACTOR = { ok: false, error: { code: 'unauthorized', message: 'Sign in to go on.', messageRef: { id: 'domain.access.signIn' } } };
 
 /** Calls `op` without a working therapist: refused, and its handler never ran. */
 async function refusedWithoutActor<K extends OperationName>(op: K, input: OperationInput<K>) {
@@ -133,6 +133,7 @@ describe('a read', () => {
       'worklist.settings': {},
       'backups.list': {},
       'exchange.exportProgress': {},
+      'exchange.importProgress': {},
       'access.forPatient': { patientId: p.id },
       'security.recoveryKey': {},
       'exchange.syncStatus': {},

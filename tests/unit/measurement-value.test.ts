@@ -91,7 +91,7 @@ describe('validateDegrees', () => {
       'Ankle dorsiflexion must be a whole number of degrees from -60 to 45; enter it as a number, with a minus sign if the joint cannot reach 0.',
     ],
   ])('explains %s = %s', (key, value, message) => {
-    expect(validateDegrees(key, value)).toEqual({ ok: false, message });
+    expect(validateDegrees(key, value)).toMatchObject({ ok: false, message });
   });
 
   it('refuses a motion the catalogue does not hold', () => {

@@ -5,7 +5,7 @@ import { shortThresholdSource } from '../../shared/domain/thresholds';
 import { changesOf, savedMessage, valuesOf } from '../../renderer/src/settings/threshold-model';
 import { thresholdWords } from '../../renderer/src/settings/threshold-words';
 import { i18next } from '../../renderer/src/i18n/i18n';
-import type { CatalogueWords } from '../../renderer/src/i18n/catalogue-words';
+import { catalogueWords } from '../../renderer/src/i18n/catalogue-words';
 import { createFormatter } from '../../shared/format';
 
 // The model borrows the renderer's number parsing, whose module pulls in the API client; the client needs a
@@ -46,8 +46,7 @@ describe('the thresholds form model', () => {
 
   function wordsIn(language: 'en' | 'fr') {
     const t = i18next.getFixedT(language);
-    const catalogue: CatalogueWords = { joint: (j) => t(`joint.${j}`), motion: (m) => t(`motion.${m}`), side: (s) => t(`side.${s}`), mode: (m) => t(`mode.${m}`) };
-    return thresholdWords(t, catalogue, createFormatter({ dateFormat: 'D MMM YYYY', language }).degrees, language);
+    return thresholdWords(t, catalogueWords(t), createFormatter({ dateFormat: 'D MMM YYYY', language }).degrees, language);
   }
 
   it('says what was saved in words', () => {

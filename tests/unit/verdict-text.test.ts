@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chartStrata } from '../../renderer/src/mobility/chart-strata';
-import { otherSideWords, reasonAfterLabel, thresholdSentence, type VerdictView } from '../../renderer/src/clinical/verdict-text';
+import { analyseSeries } from '../../shared/analysis/verdict';
+import { seriesLabelRef } from '../../shared/analysis/series-ref';
+import { englishText, type MessageRef } from '../../shared/i18n/message';
+import { otherSideWords, reasonBody, thresholdSentence, type VerdictView } from '../../renderer/src/clinical/verdict-text';
+
+/** The English of a message, or null: what an English screen shows. */
+const english = (ref: MessageRef | null) => (ref ? englishText(ref) : null);
 
 // The words the screens add to a verdict, and the marker shapes of the detail chart: pure, so checked here.
 
@@ -13,37 +19,52 @@ describe('the threshold line', () => {
       threshold: { degrees: 12, basis: 'like-with-like', source: 'catalogue' },
       comparison: { to: { instrument: 'goniometer' } } as VerdictView['comparison'],
     });
-    expect(thresholdSentence(v)).toBe('Threshold 12°, same therapist and goniometer (catalogue default)');
-    expect(thresholdSentence({ ...v, threshold: { degrees: 6, basis: 'like-with-like', source: 'clinic' } })).toBe('Threshold 6°, same therapist and goniometer (clinic setting)');
+    expect(english(thresholdSentence(v))).toBe('Threshold 12°, same therapist and goniometer (catalogue default)');
+    expect(english(thresholdSentence({ ...v, threshold: { degrees: 6, basis: 'like-with-like', source: 'clinic' } }))).toBe("Threshold 6°, same therapist and goniometer (clinic's setting)");
   });
 
   it('says why a threshold was doubled', () => {
     const v = verdict({ basis: 'doubled', threshold: { degrees: 16, basis: 'doubled', source: 'catalogue' } });
-    expect(thresholdSentence(v)).toBe('Threshold 16°: 8° doubled, as no two readings are by the same therapist with the same instrument (catalogue default)');
+    expect(english(thresholdSentence(v))).toBe('Threshold 16°: 8° doubled, as no two readings are by the same therapist with the same instrument (catalogue default)');
   });
 
   it('says less, not something wrong, when the analysis gives no threshold', () => {
     expect(thresholdSentence(verdict())).toBeNull();
-    expect(thresholdSentence(verdict(), 8)).toBe('Threshold 8°, same therapist and instrument');
+    expect(english(thresholdSentence(verdict(), 8))).toBe('Threshold 8°, same therapist and instrument');
   });
 });
 
 describe('the other side', () => {
   it('gives a percentage only when the analysis does, otherwise the difference in degrees', () => {
-    expect(otherSideWords({ percentOfOtherSide: 67, otherSideDifference: -37 }, 'right')).toBe('67% of the left');
-    expect(otherSideWords({ percentOfOtherSide: null, otherSideDifference: -12 }, 'right')).toBe('12° less than the left');
-    expect(otherSideWords({ percentOfOtherSide: null, otherSideDifference: 5 }, 'left')).toBe('5° more than the right');
-    expect(otherSideWords({ percentOfOtherSide: null, otherSideDifference: 0 }, 'left')).toBe('same as the right');
-    expect(otherSideWords({ percentOfOtherSide: null, otherSideDifference: null }, 'left')).toBeNull();
-    expect(otherSideWords({}, 'left')).toBeNull();
+    expect(english(otherSideWords({ percentOfOtherSide: 67, otherSideDifference: -37 }, 'right'))).toBe('67% of the left');
+    expect(english(otherSideWords({ percentOfOtherSide: null, otherSideDifference: -12 }, 'right'))).toBe('12° less than the left');
+    expect(english(otherSideWords({ percentOfOtherSide: null, otherSideDifference: 5 }, 'left'))).toBe('5° more than the right');
+    expect(english(otherSideWords({ percentOfOtherSide: null, otherSideDifference: 0 }, 'left'))).toBe('same as the right');
+    expect(english(otherSideWords({ percentOfOtherSide: null, otherSideDifference: null }, 'left'))).toBeNull();
+    expect(english(otherSideWords({}, 'left'))).toBeNull();
   });
 });
 
 describe('a reason after its series name', () => {
-  it('drops the name the screen already shows, and only that', () => {
-    expect(reasonAfterLabel('Right elbow flexion: 130° → 110° over 5 weeks.', 'Right elbow flexion')).toBe('130° → 110° over 5 weeks.');
-    expect(reasonAfterLabel('Right elbow flexion (passive): falling.', 'Right elbow flexion (passive)')).toBe('Falling.');
-    expect(reasonAfterLabel('Right elbow flexion fell from its best.', 'Right elbow flexion')).toBe('Right elbow flexion fell from its best.');
+  const rows = [
+    { date: '2026-01-05', value: 130, raterId: 'a', instrument: 'goniometer' },
+    { date: '2026-01-26', value: 118, raterId: 'a', instrument: 'goniometer' },
+    { date: '2026-02-09', value: 110, raterId: 'a', instrument: 'goniometer' },
+  ];
+  const judged = (label: string) =>
+    analyseSeries({ label, labelRef: seriesLabelRef('right', 'elbow.flexion'), points: rows, threshold: 8, today: '2026-02-10' }).verdict;
+
+  it('drops the name the screen already shows, and raises the next word to start the sentence', () => {
+    const v = judged('Right elbow flexion');
+    expect(v.reason.startsWith('Right elbow flexion: 130° → 110° over 5 weeks')).toBe(true);
+    const body = reasonBody(v.reasonRef);
+    expect(body.capital).toBe(true);
+    expect(englishText(body.ref, { date: (d) => d, degrees: (n) => `${n}°`, change: (n) => `${n}°`, number: String })).toMatch(/^130° → 110° over 5 weeks, measured by the same therapist/);
+  });
+
+  it('leaves a reason whole when it does not start with the series name', () => {
+    const insufficient = analyseSeries({ label: 'Right elbow flexion', points: rows.slice(0, 1), threshold: 8, today: '2026-02-10' }).verdict;
+    expect(reasonBody(insufficient.reasonRef)).toEqual({ ref: insufficient.reasonRef, capital: false });
   });
 });
 

@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { requireActor } from '../session';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 type AccountOps = 'therapists.setCredential' | 'therapists.setRole' | 'access.forPatient';
 
@@ -13,13 +14,13 @@ export function refuseLosingLastAdministrator(ctx: ApiContext, therapist: Therap
   if (therapist.role !== 'administrator' || !therapist.active) return;
   const others = ctx.repos.accounts.activeAdministrators().filter((a) => a.id !== therapist.id);
   if (others.length === 0) {
-    throw new AppError('conflict', `${therapist.name} is the only active administrator. Make another person administrator before ${doing} ${therapist.name}.`);
+    throw new AppError('conflict', doing === 'deactivating' ? message('domain.accounts.lastAdminDeactivating', { name: therapist.name }) : message('domain.accounts.lastAdminDemoting', { name: therapist.name }));
   }
 }
 
 function existing(ctx: ApiContext, id: string): Therapist {
   const therapist = ctx.repos.therapists.get(id);
-  if (!therapist) throw new AppError('not_found', 'This therapist is not on the list.');
+  if (!therapist) throw new AppError('not_found', message('domain.accounts.notListed'));
   return therapist;
 }
 
@@ -31,7 +32,7 @@ export const accountHandlers: HandlerTable<AccountOps> = {
   'therapists.setCredential': (input, ctx) => {
     const target = existing(ctx, input.id);
     if (target.id === ctx.actorId()) {
-      throw new AppError('conflict', 'Change your own PIN or password with "Change your PIN or password": a temporary one is for someone else.');
+      throw new AppError('conflict', message('domain.accounts.ownCredential'));
     }
     const row = newCredentialRowNow(input.credential, ctx.credentialParams);
     ctx.repos.accounts.setCredential(target.id, row, true);
@@ -52,7 +53,7 @@ export const accountHandlers: HandlerTable<AccountOps> = {
 
   'access.forPatient': (input, ctx) => {
     requireActor(ctx);
-    if (!ctx.repos.patients.get(input.patientId)) throw new AppError('not_found', 'This patient is not on the list.');
+    if (!ctx.repos.patients.get(input.patientId)) throw new AppError('not_found', message('domain.accounts.patientNotListed'));
     return ctx.repos.accessLog.forPatient(input.patientId);
   },
 };

@@ -10,6 +10,7 @@ import { audit } from '../audit';
 import { currentBackupListing, takeChosenBackupFile } from '../backup-sources';
 import { requireActor } from '../session';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 function info(b: BackupFile, folder: string): BackupInfo {
   return { id: backupId(b.path), name: b.name, path: b.path, folder, kind: b.kind, createdAt: b.createdAt, sizeBytes: b.sizeBytes };
@@ -40,9 +41,7 @@ export const backupHandlers: HandlerTable<'backups.list' | 'backups.create' | 'b
     const actor = requireActor(ctx);
     const path = takeChosenBackupFile(ctx, input.id) ?? (await currentBackupListing(ctx)).backups.find((b) => b.id === input.id)?.path;
     if (!path) {
-      throw new AppError('not_found', 'That backup is not in the list any more (was the USB stick removed, or the backup rotated away?). Refresh the list and choose again. Nothing was changed.', {
-        id: 'This backup is not in the list any more.',
-      });
+      throw new AppError('not_found', message('domain.backups.gone'), { id: message('domain.backups.goneField') });
     }
     const folders = ctx.repos.meta.backupFolders();
     const restored = await restoreDatabase(ctx, path, {

@@ -1,7 +1,7 @@
 import { EVENT_KIND_LABELS } from '../../../shared/domain/event';
 import { formatDate } from '../../../shared/domain/dates';
-import { SITE_STATUS_LABELS, type SiteStatus } from '../../../shared/domain/ho';
-import { isSide, sideLabel } from '../../../shared/domain/catalogue';
+import type { SiteStatus } from '../../../shared/domain/ho';
+import { isJointId, isSide } from '../../../shared/domain/catalogue';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
@@ -9,6 +9,8 @@ import { profileHandlers } from './profile';
 import { correctRecord, voidRecord } from '../record-changes';
 import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
+import { inner, message } from '../../../shared/i18n/message';
+import { siteName, siteStatusWord } from '../../../shared/domain/message-words';
 
 const events = (ctx: ApiContext) => ({ versions: ctx.repos.events.versions, read: (id: string) => ctx.repos.events.get(id), entity: 'event' });
 
@@ -23,25 +25,23 @@ function changeSiteStatusWith(
   event: { patientId: string; kind: keyof typeof EVENT_KIND_LABELS; date: string; joint: string | null; side: string | null },
   status: SiteStatus,
 ): void {
-  const where = event.joint && isSide(event.side) ? `${sideLabel(event.side).toLowerCase()} ${event.joint}` : 'site';
+  const where = event.joint && isJointId(event.joint) && isSide(event.side) ? siteName(event.side, event.joint) : message('domain.events.theSite');
   const site = event.joint && event.side ? ctx.repos.profile.currentSite(event.patientId, event.joint, event.side) : null;
   if (!site) {
-    throw new AppError('invalid_input', 'This site is not watched.', {
-      siteStatus: `The ${where} is not a watched site, so it has no status to change. Add it to the HO profile first, or leave the status unchanged.`,
-    });
+    throw new AppError('invalid_input', message('domain.events.notWatched'), { siteStatus: message('domain.events.notWatchedField', { site: { message: where } }) });
   }
   if (site.status === status) {
-    throw new AppError('invalid_input', 'The site already has this status.', {
-      siteStatus: `The ${where} is already ${SITE_STATUS_LABELS[status].toLowerCase()}: leave its status unchanged.`,
+    throw new AppError('invalid_input', message('domain.events.sameStatus'), {
+      siteStatus: message('domain.events.sameStatusField', { site: { message: where }, status: inner(siteStatusWord(status)) }),
     });
   }
   const note = `From the ${EVENT_KIND_LABELS[event.kind].toLowerCase()} of ${formatDate(event.date)}.`;
   try {
     profileHandlers['sites.changeStatus']({ id: site.id, status, since: event.date, note }, ctx);
   } catch (err) {
-    if (err instanceof AppError && err.fields) {
-      throw new AppError(err.code, err.message, { siteStatus: Object.values(err.fields).join(' ') });
-    }
+    // The status change's own field message, placed on the event form's status box.
+    const said = err instanceof AppError && err.fields ? err.fieldSaid(Object.keys(err.fields)[0]!) : undefined;
+    if (err instanceof AppError && said !== undefined) throw new AppError(err.code, err.messageRef ?? err.message, { siteStatus: said });
     throw err;
   }
 }

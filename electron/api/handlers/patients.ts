@@ -1,19 +1,27 @@
-import { formatDate, type DateFormat } from '../../../shared/domain/dates';
+import type { DateFormat } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 /** Clinic ids are compared after NFKC case folding: "A-1", "a-1" and a full-width "Ａ-1" are one id. */
 function assertClinicIdFree(ctx: ApiContext, clinicId: string | null, exceptId?: string): void {
   if (clinicId === null) return;
   const other = ctx.repos.patients.withSameClinicId(clinicId).find((p) => p.id !== exceptId);
   if (other) {
-    const same = other.clinicId === clinicId ? '' : ` (written ${other.clinicId})`;
-    throw new AppError('conflict', `Clinic id ${clinicId} is already used by another patient${same}.`, {
-      clinicId: `Clinic id ${clinicId} already belongs to ${other.familyName}, ${other.givenNames}${same}. Check the number, or open that patient instead.`,
-    });
+    const name = `${other.familyName}, ${other.givenNames}`;
+    const same = other.clinicId === clinicId;
+    throw new AppError(
+      'conflict',
+      same ? message('domain.patients.clinicIdUsed', { clinicId }) : message('domain.patients.clinicIdUsedWritten', { clinicId, written: other.clinicId ?? '' }),
+      {
+        clinicId: same
+          ? message('domain.patients.clinicIdBelongs', { clinicId, name })
+          : message('domain.patients.clinicIdBelongsWritten', { clinicId, name, written: other.clinicId ?? '' }),
+      },
+    );
   }
 }
 
@@ -26,9 +34,8 @@ function assertNotDuplicate(ctx: ApiContext, input: { familyName: string; givenN
   if (input.confirmDuplicate) return;
   const existing = ctx.repos.patients.withSameIdentity(input)[0];
   if (!existing) return;
-  const format = clinicDateFormat(ctx);
-  const message = `A patient ${patientDisplayName(existing)} born ${formatDate(existing.dateOfBirth, format)} already exists: open their record, or create a new patient anyway.`;
-  throw new AppError('conflict', message, { familyName: message, duplicateOf: existing.id });
+  const refusal = message('domain.patients.duplicate', { name: patientDisplayName(existing), date: { date: existing.dateOfBirth } });
+  throw new AppError('conflict', refusal, { familyName: refusal, duplicateOf: existing.id });
 }
 
 function clinicDateFormat(ctx: ApiContext): DateFormat {
@@ -55,15 +62,12 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
 
   'patients.update': (input, ctx) => {
     const before = ctx.repos.patients.get(input.id);
-    if (!before) throw new AppError('not_found', 'This patient does not exist. They may have been merged or the link is old.');
+    if (!before) throw new AppError('not_found', message('domain.patients.missing'));
     assertClinicIdFree(ctx, input.clinicId, input.id);
     const at = ctx.now();
     const after = ctx.repos.patients.update(input, at);
     if (!after) {
-      throw new AppError(
-        'conflict',
-        'Someone else changed this patient while you were editing. Reload the patient to see their change, then make yours again.',
-      );
+      throw new AppError('conflict', message('domain.patients.changed'));
     }
     audit(ctx, {
       at,
@@ -78,7 +82,7 @@ export const patientHandlers: HandlerTable<'patients.create' | 'patients.update'
 
   'patients.get': (input, ctx) => {
     const patient = ctx.repos.patients.get(input.id);
-    if (!patient) throw new AppError('not_found', 'This patient does not exist. They may have been merged or the link is old.');
+    if (!patient) throw new AppError('not_found', message('domain.patients.missing'));
     return patient;
   },
 

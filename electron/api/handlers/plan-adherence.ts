@@ -1,4 +1,3 @@
-import { formatDate } from '../../../shared/domain/dates';
 import { addDays, prescribedSessions, type Period } from '../../../shared/domain/plan-periods';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
 import { AppError } from '../../db/errors';
@@ -6,6 +5,7 @@ import { audit } from '../audit';
 import { planIdOf } from '../plan-reads';
 import { correctionOf, firstVersion } from '../versions';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 const periodOf = (v: PlanVersion): Period => ({ from: v.effectiveFrom, until: v.inForceUntil });
 
@@ -20,27 +20,29 @@ export const adherenceHandlers: HandlerTable<'adherence.record' | 'adherence.lis
   'adherence.record': (input, ctx) => {
     const { plans, goals } = ctx.repos;
     const item = plans.item(input.itemId);
-    if (!item) throw new AppError('not_found', 'This plan item does not exist. Reload the page.', { itemId: 'Unknown plan item.' });
+    if (!item) throw new AppError('not_found', message('domain.adherence.unknownItem'), { itemId: message('domain.adherence.unknownItemField') });
     const versionRow = plans.versions.get(item.plan_version_id)!;
     const version = plans.versionsOf(versionRow.lineage_id).find((v) => v.id === item.plan_version_id)!;
-    if (version.voided) throw new AppError('conflict', 'This plan version was voided; record adherence on the current plan.');
+    if (version.voided) throw new AppError('conflict', message('domain.adherence.voidedVersion'));
     const prescribed = prescribedSessions({ frequencyCount: item.frequency_count, frequencyPer: item.frequency_per }, input.weekStart, periodOf(version));
-    const weekName = `the week of ${formatDate(input.weekStart)}`;
+    const week = { date: input.weekStart };
     if (prescribed === 0) {
-      const until = version.inForceUntil ? formatDate(version.inForceUntil) : 'now';
-      throw new AppError('invalid_input', 'This week is outside the plan version.', {
-        weekStart: `Version ${version.number} of this plan is in force from ${formatDate(version.effectiveFrom)} to ${until}; ${weekName} (to ${formatDate(addDays(input.weekStart, 6))}) is outside it. Choose a week in that period.`,
+      const period = { number: version.number, from: { date: version.effectiveFrom }, week, weekEnd: { date: addDays(input.weekStart, 6) } };
+      throw new AppError('invalid_input', message('domain.adherence.outside'), {
+        weekStart: version.inForceUntil
+          ? message('domain.adherence.outsideField', { ...period, until: { date: version.inForceUntil } })
+          : message('domain.adherence.outsideFieldOpen', period),
       });
     }
     if (input.sessionsDone > MAX_TIMES_PRESCRIBED * prescribed) {
-      throw new AppError('invalid_input', 'More sessions than seems possible.', {
-        sessionsDone: `${input.sessionsDone} is more than twice the ${prescribed} sessions prescribed in ${weekName}. Check the number.`,
+      throw new AppError('invalid_input', message('domain.adherence.tooMany'), {
+        sessionsDone: message('domain.adherence.tooManyField', { done: { number: input.sessionsDone }, prescribed: { number: prescribed }, week }),
       });
     }
     const existing = goals.currentAdherence(item.id, input.weekStart);
     if (existing && !input.reason) {
-      throw new AppError('invalid_input', 'This week already has a count.', {
-        reason: `${weekName[0]!.toUpperCase()}${weekName.slice(1)} already has a count (${existing.sessions_done} of ${prescribed}). Give a reason for changing it; the earlier count stays in the history.`,
+      throw new AppError('invalid_input', message('domain.adherence.hasCount'), {
+        reason: message('domain.adherence.hasCountField', { week, done: { number: existing.sessions_done }, prescribed: { number: prescribed } }),
       });
     }
     const at = ctx.now();

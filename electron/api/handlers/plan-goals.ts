@@ -1,4 +1,4 @@
-import { summarize } from '../../../shared/api/issues';
+import { summaryRef } from '../../../shared/api/issues';
 import { goalProblems } from '../../../shared/domain/plan';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
@@ -6,6 +6,7 @@ import { alreadyMetMessage, goalSeries, goalSeriesKey, planIdOf, statusOf, today
 import { voidRecord } from '../record-changes';
 import { firstVersion } from '../versions';
 import type { HandlerTable } from './types';
+import { message, type MessageRef } from '../../../shared/i18n/message';
 
 export const goalHandlers: HandlerTable<'goals.add' | 'goals.void'> = {
   /** A goal for a plan: checked against the plan's start and sites, and against the latest reading. */
@@ -15,17 +16,17 @@ export const goalHandlers: HandlerTable<'goals.add' | 'goals.void'> = {
     const versions = plans.versionsOf(planId);
     const first = versions[0]!;
     const current = versions[versions.length - 1]!;
-    if (current.voided) throw new AppError('conflict', 'This plan was voided; goals cannot be added to it.');
+    if (current.voided) throw new AppError('conflict', message('domain.goals.voidedPlan'));
     // The schema leaves the target unknown (its range is the motion's); goalProblems refuses anything but a number.
     const target = typeof input.target === 'number' ? input.target : Number.NaN;
-    const fields: Record<string, string> = {};
-    for (const p of goalProblems(input, { start: first.effectiveFrom, sites: current.sites })) fields[p.field] ??= p.message;
+    const fields: Record<string, MessageRef> = {};
+    for (const p of goalProblems(input, { start: first.effectiveFrom, sites: current.sites })) fields[p.field] ??= p.ref;
     if (goals.goalsOf(planId).some((g) => goalSeriesKey(g) === goalSeriesKey(input))) {
-      fields.motion ??= 'This motion, side and mode already has a goal in this plan. Void that goal first to set a new one.';
+      fields.motion ??= message('domain.goals.exists');
     }
     const status = statusOf({ ...input, target }, first.effectiveFrom, goalSeries(ctx, first.patientId), today(ctx));
     if (status.kind === 'met' && !input.acknowledgeMet) fields.target ??= alreadyMetMessage({ ...input, target }, status);
-    if (Object.keys(fields).length) throw new AppError('invalid_input', summarize(fields), fields);
+    if (Object.keys(fields).length) throw new AppError('invalid_input', summaryRef(fields), fields);
 
     const at = ctx.now();
     const goal = goals.insertGoal(firstVersion(ctx, at), {

@@ -1,5 +1,4 @@
-import { summarize } from '../../../shared/api/issues';
-import { formatDate } from '../../../shared/domain/dates';
+import { summaryRef } from '../../../shared/api/issues';
 import { addDays } from '../../../shared/domain/plan-periods';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
@@ -9,6 +8,7 @@ import { assertNotBeforeBirth, correctionOf, firstVersion, requirePatient } from
 import { adherenceHandlers } from './plan-adherence';
 import { goalHandlers } from './plan-goals';
 import type { HandlerTable } from './types';
+import { message, type MessageRef } from '../../../shared/i18n/message';
 
 type PlanOps = 'plans.create' | 'plans.revise' | 'plans.end' | 'plans.get' | 'plans.list';
 
@@ -21,11 +21,11 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
     const on = today(ctx);
     const goals = input.goals.map((g) => ({ ...g, target: g.target as number }));
     const statuses = goals.map((g) => statusOf(g, input.startDate, series, on));
-    const fields: Record<string, string> = {};
+    const fields: Record<string, MessageRef> = {};
     goals.forEach((g, i) => {
       if (statuses[i]!.kind === 'met' && !g.acknowledgeMet) fields[`goals.${i}.target`] = alreadyMetMessage(g, statuses[i]!);
     });
-    if (Object.keys(fields).length) throw new AppError('invalid_input', summarize(fields), fields);
+    if (Object.keys(fields).length) throw new AppError('invalid_input', summaryRef(fields), fields);
 
     const { plans, goals: goalRepo } = ctx.repos;
     const at = ctx.now();
@@ -61,18 +61,18 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
     const { plans } = ctx.repos;
     const old = plans.versions.current(input.id);
     if (old.ended_on) {
-      throw new AppError('conflict', `This plan was stopped on ${formatDate(old.ended_on)}.`, {
-        effectiveFrom: `This plan was stopped on ${formatDate(old.ended_on)}; it cannot be revised. Start a new plan instead.`,
+      throw new AppError('conflict', message('domain.plans.stopped', { date: { date: old.ended_on } }), {
+        effectiveFrom: message('domain.plans.stoppedNoRevise', { date: { date: old.ended_on } }),
       });
     }
     if (input.effectiveFrom <= old.effective_from) {
-      throw new AppError('invalid_input', 'Plan versions cannot overlap.', {
-        effectiveFrom: `Versions cannot overlap: the current version is in force from ${formatDate(old.effective_from)}. A revision must start after that, on ${formatDate(addDays(old.effective_from, 1))} or later.`,
+      throw new AppError('invalid_input', message('domain.plans.overlap'), {
+        effectiveFrom: message('domain.plans.overlapField', { from: { date: old.effective_from }, next: { date: addDays(old.effective_from, 1) } }),
       });
     }
     if (old.end_date !== null && input.effectiveFrom > addDays(old.end_date, 1)) {
-      throw new AppError('invalid_input', 'The revision starts after the plan ends.', {
-        effectiveFrom: `The plan ends on ${formatDate(old.end_date)}; a revision can start on ${formatDate(addDays(old.end_date, 1))} at the latest, so no day is left without a plan. For a later start, begin a new plan.`,
+      throw new AppError('invalid_input', message('domain.plans.afterEnd'), {
+        effectiveFrom: message('domain.plans.afterEndField', { end: { date: old.end_date }, latest: { date: addDays(old.end_date, 1) } }),
       });
     }
     const planId = old.lineage_id;
@@ -95,15 +95,15 @@ const planHandlersOnly: HandlerTable<PlanOps> = {
   'plans.end': (input, ctx) => {
     const { plans } = ctx.repos;
     const old = plans.versions.current(input.id);
-    if (old.ended_on) throw new AppError('conflict', `This plan was already stopped on ${formatDate(old.ended_on)}.`);
+    if (old.ended_on) throw new AppError('conflict', message('domain.plans.alreadyStopped', { date: { date: old.ended_on } }));
     if (input.endedOn < old.effective_from) {
-      throw new AppError('invalid_input', 'The plan cannot stop before its current version starts.', {
-        endedOn: `The current version is in force from ${formatDate(old.effective_from)}; the plan can stop on that day or later.`,
+      throw new AppError('invalid_input', message('domain.plans.stopBeforeVersion'), {
+        endedOn: message('domain.plans.stopBeforeVersionField', { from: { date: old.effective_from } }),
       });
     }
     if (old.end_date !== null && input.endedOn > old.end_date) {
-      throw new AppError('invalid_input', 'The plan already ends earlier.', {
-        endedOn: `The plan already ends on ${formatDate(old.end_date)}. To keep it going longer, revise it with a later end date.`,
+      throw new AppError('invalid_input', message('domain.plans.endsEarlier'), {
+        endedOn: message('domain.plans.endsEarlierField', { end: { date: old.end_date } }),
       });
     }
     const planId = old.lineage_id;

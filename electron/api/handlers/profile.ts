@@ -6,6 +6,8 @@ import type { ApiContext } from '../context';
 import { correctRecord, voidRecord } from '../record-changes';
 import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
+import { inner, message } from '../../../shared/i18n/message';
+import { siteName, siteStatusWord } from '../../../shared/domain/message-words';
 
 type ProfileOps =
   | 'profile.get'
@@ -18,8 +20,6 @@ type ProfileOps =
 
 const riskFactors = (ctx: ApiContext) => ({ versions: ctx.repos.profile.riskFactorVersions, read: (id: string) => ctx.repos.profile.riskFactor(id), entity: 'risk_factor' });
 const sites = (ctx: ApiContext) => ({ versions: ctx.repos.profile.siteVersions, read: (id: string) => ctx.repos.profile.site(id), entity: 'watched_site' });
-
-const sideWord = (side: string) => (side === 'left' ? 'left' : 'right');
 
 export const profileHandlers: HandlerTable<ProfileOps> = {
   'profile.get': (input, ctx) => {
@@ -50,8 +50,8 @@ export const profileHandlers: HandlerTable<ProfileOps> = {
     assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
     const existing = ctx.repos.profile.currentSite(input.patientId, input.joint, input.side);
     if (existing) {
-      throw new AppError('conflict', 'This site is already watched.', {
-        joint: `The ${sideWord(input.side)} ${input.joint} is already watched (${SITE_STATUS_LABELS[existing.status].toLowerCase()}). Change its status instead.`,
+      throw new AppError('conflict', message('domain.profile.watched'), {
+        joint: message('domain.profile.watchedField', { site: { message: siteName(input.side, input.joint) }, status: inner(siteStatusWord(existing.status)) }),
       });
     }
     const at = ctx.now();
@@ -72,8 +72,8 @@ export const profileHandlers: HandlerTable<ProfileOps> = {
         const patient = requirePatient(ctx, old.patient_id);
         assertNotBeforeBirth(patient.dateOfBirth, input.since, 'since', 'The date');
         if (input.since < old.since) {
-          throw new AppError('invalid_input', 'The new status cannot start before the current one.', {
-            since: `The current status holds since ${formatDate(old.since)}; a new status must start on or after that date.`,
+          throw new AppError('invalid_input', message('domain.profile.statusBefore'), {
+            since: message('domain.profile.statusBeforeField', { date: { date: old.since } }),
           });
         }
         return ctx.repos.profile.insertSite(version, { patientId: old.patient_id, joint: old.joint, side: old.side, status: input.status, since: input.since, note: input.note });

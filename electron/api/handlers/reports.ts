@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 /** Writes the entry and its audit row; the caller runs it in a transaction. */
 function logReport(ctx: ApiContext, by: string, entry: Omit<NewReport, 'id' | 'recordedAt' | 'recordedBy'>, operation: string) {
@@ -31,13 +32,9 @@ export const reportHandlers: HandlerTable<'reports.record' | 'reports.recordRepr
     ctx.transaction(() => {
       const by = requireActor(ctx);
       const original = ctx.repos.reports.get(input.reportId);
-      if (!original) throw new AppError('not_found', 'That printed report is not in the log. Reload the page and choose it again.');
+      if (!original) throw new AppError('not_found', message('domain.reports.notInLog'));
       if (!original.kept) {
-        throw new AppError(
-          'invalid_input',
-          'This report was printed before ROMtrack kept the text of each report, so it cannot be printed again as it was. Print a new report for its period instead.',
-          { reportId: 'Printed before ROMtrack kept the text of each report.' },
-        );
+        throw new AppError('invalid_input', message('domain.reports.notKept'), { reportId: message('domain.reports.notKeptField') });
       }
       const { patientId, from, to, paper, motions, kept } = original;
       // A reprint of a reprint names the first printing: every copy points at the report it reproduces.

@@ -11,6 +11,7 @@ import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { applyLockTime, requireActor, requireScope } from '../session';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 type SessionOps =
   | 'session.get'
@@ -78,8 +79,8 @@ async function verifyOrRefuse(ctx: ApiContext, therapistId: string, name: string
 
 function activeTherapist(ctx: ApiContext, therapistId: string) {
   const therapist = ctx.repos.therapists.get(therapistId);
-  if (!therapist) throw new AppError('not_found', 'This person is not on the list. Reload and choose again.');
-  if (!therapist.active) throw new AppError('conflict', `${therapist.name}'s account is deactivated: an administrator can reactivate it in Settings.`);
+  if (!therapist) throw new AppError('not_found', message('domain.session.personUnknown'));
+  if (!therapist.active) throw new AppError('conflict', message('domain.session.deactivated', { name: therapist.name }));
   return therapist;
 }
 
@@ -96,8 +97,8 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
 
   'session.signIn': async (input, ctx) => {
     const scope = requireScope();
-    if (!ctx.repos.clinic.get()) throw new AppError('conflict', 'This clinic is not set up yet: complete the first-run set-up.');
-    if (!ctx.repos.accounts.anyCredential()) throw new AppError('conflict', 'Accounts are not set up yet: choose the administrator first.');
+    if (!ctx.repos.clinic.get()) throw new AppError('conflict', message('domain.session.noClinic'));
+    if (!ctx.repos.accounts.anyCredential()) throw new AppError('conflict', message('domain.session.noAccounts'));
     const therapist = activeTherapist(ctx, input.therapistId);
     await verifyOrRefuse(ctx, therapist.id, therapist.name, input.credential, 'session.signIn');
     ctx.transaction(() => signInOnClient(ctx, scope, therapist.id));
@@ -118,7 +119,7 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
   'session.unlock': async (input, ctx) => {
     const scope = requireScope();
     const session = ctx.sessions.peek(scope.token ?? undefined)?.session;
-    if (!session) throw new AppError('unauthorized', 'Sign in to go on.');
+    if (!session) throw new AppError('unauthorized', message('domain.access.signIn'));
     const therapist = activeTherapist(ctx, session.therapistId);
     await verifyOrRefuse(ctx, therapist.id, therapist.name, input.credential, 'session.unlock');
     ctx.sessions.resume(session.token);
@@ -130,7 +131,7 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
     const therapistId = requireActor(ctx);
     const therapist = activeTherapist(ctx, therapistId);
     if (input.current === input.next) {
-      throw new AppError('invalid_input', 'The new PIN or password is the same as the current one.', { next: 'Choose a PIN or password different from the current one.' });
+      throw new AppError('invalid_input', message('domain.session.sameCredential'), { next: message('domain.session.chooseDifferent') });
     }
     await verifyOrRefuse(ctx, therapistId, therapist.name, input.current, 'session.changeCredential');
     const row = await newCredentialRow(input.next, ctx.credentialParams);
@@ -146,7 +147,7 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
 
   'session.setUpAccounts': async (input, ctx) => {
     const scope = requireScope();
-    const refuse = () => new AppError('conflict', 'Accounts are already set up here: sign in, or ask an administrator.');
+    const refuse = () => new AppError('conflict', message('domain.session.accountsSetUp'));
     if (!ctx.repos.clinic.get() || ctx.repos.accounts.anyCredential()) throw refuse();
     const therapist = activeTherapist(ctx, input.therapistId);
     const row = await newCredentialRow(input.credential, ctx.credentialParams);
@@ -164,21 +165,21 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
   'session.recoverAdministrator': async (input, ctx) => {
     const scope = requireScope();
     const key = databaseKeyOf(ctx.db);
-    if (!key) throw new AppError('conflict', 'This database is not encrypted, so it has no recovery key. Another administrator can set a temporary PIN in Settings.');
+    if (!key) throw new AppError('conflict', message('domain.session.notEncrypted'));
     let typed: Buffer;
     try {
       typed = parseRecoveryKey(input.recoveryKey);
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.code, err.message, { recoveryKey: err.message });
+      if (err instanceof AppError) throw new AppError(err.code, err.messageRef ?? err.message, { recoveryKey: err.messageRef ?? err.message });
       throw err;
     }
     if (typed.length !== key.length || !timingSafeEqual(typed, key)) {
-      const message = "This is not this database's recovery key: check it against the sheet printed for this clinic.";
-      throw new AppError('unauthorized', message, { recoveryKey: message });
+      const refusal = message('domain.session.wrongRecoveryKey');
+      throw new AppError('unauthorized', refusal, { recoveryKey: refusal });
     }
     const therapist = activeTherapist(ctx, input.therapistId);
     if (therapist.role !== 'administrator') {
-      throw new AppError('conflict', `${therapist.name} is not an administrator: the recovery key replaces an administrator's PIN or password; an administrator then sets the others'.`);
+      throw new AppError('conflict', message('domain.session.notAdmin', { name: therapist.name }));
     }
     const row = await newCredentialRow(input.credential, ctx.credentialParams);
     ctx.transaction(() => {
@@ -192,7 +193,7 @@ export const sessionHandlers: HandlerTable<SessionOps> = {
 
   'setup.complete': async (input, ctx) => {
     const scope = requireScope();
-    const refuse = () => new AppError('conflict', 'This clinic is already set up. Change its details in Settings.');
+    const refuse = () => new AppError('conflict', message('domain.session.clinicSetUp'));
     if (ctx.repos.clinic.get()) throw refuse();
     const row = await newCredentialRow(input.credential, ctx.credentialParams);
     ctx.transaction(() => {

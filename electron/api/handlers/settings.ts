@@ -7,6 +7,7 @@ import { newCredentialRowNow } from '../../auth/credentials';
 import { applyLockTime } from '../session';
 import { refuseLosingLastAdministrator } from './accounts';
 import type { HandlerTable } from './types';
+import { message } from '../../../shared/i18n/message';
 
 type SettingsOps = 'clinic.get' | 'clinic.update' | 'therapists.list' | 'therapists.create' | 'therapists.update' | 'therapists.setActive';
 
@@ -18,8 +19,9 @@ function assertRegistrationFree(ctx: ApiContext, registrationNumber: string | nu
   if (!registrationNumber) return;
   const other = ctx.repos.therapists.findByRegistration(registrationNumber);
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `Registration number ${registrationNumber} is already recorded.`, {
-      registrationNumber: `Registration number ${registrationNumber} already belongs to ${other.name}${other.active ? '' : ' (deactivated)'}. Check the number.`,
+    const words = { number: registrationNumber, name: other.name };
+    throw new AppError('conflict', message('domain.settings.registrationUsed', words), {
+      registrationNumber: other.active ? message('domain.settings.registrationBelongs', words) : message('domain.settings.registrationBelongsInactive', words),
     });
   }
 }
@@ -27,17 +29,17 @@ function assertRegistrationFree(ctx: ApiContext, registrationNumber: string | nu
 export const settingsHandlers: HandlerTable<SettingsOps> = {
   'clinic.get': (_input, ctx) => {
     const clinic = ctx.repos.clinic.get();
-    if (!clinic) throw new AppError('not_found', 'The clinic has not been set up yet.');
+    if (!clinic) throw new AppError('not_found', message('domain.settings.noClinic'));
     return clinic;
   },
 
   'clinic.update': (input, ctx) => {
     const before = ctx.repos.clinic.get();
-    if (!before) throw new AppError('not_found', 'The clinic has not been set up yet.');
+    if (!before) throw new AppError('not_found', message('domain.settings.noClinic'));
     const { version, ...values } = input;
     const at = ctx.now();
     const after = ctx.repos.clinic.update(values, version, at);
-    if (!after) throw new AppError('conflict', 'The clinic details were changed by someone else meanwhile. Reload Settings and make your change again.');
+    if (!after) throw new AppError('conflict', message('domain.settings.clinicChanged'));
     // The audit keeps whether the logo changed, not a second copy of the image.
     const logoNote = (c: typeof before) => ({ ...c, logo: c.logo ? `(image, ${c.logo.length} characters)` : null });
     audit(ctx, { at, operation: 'clinic.update', entity: 'clinic', entityId: 'clinic', before: logoNote(before), after: logoNote(after) });
@@ -62,21 +64,21 @@ export const settingsHandlers: HandlerTable<SettingsOps> = {
 
   'therapists.update': (input, ctx) => {
     const before = ctx.repos.therapists.get(input.id);
-    if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
+    if (!before) throw new AppError('not_found', message('domain.accounts.notListed'));
     assertRegistrationFree(ctx, input.registrationNumber, input.id);
     const at = ctx.now();
     const after = ctx.repos.therapists.update(input.id, input.version, therapistValues(input), at);
-    if (!after) throw new AppError('conflict', `${before.name}'s details were changed by someone else meanwhile. Reload and make your change again.`);
+    if (!after) throw new AppError('conflict', message('domain.settings.therapistChanged', { name: before.name }));
     audit(ctx, { at, operation: 'therapists.update', entity: 'therapist', entityId: after.id, before, after });
     return after;
   },
 
   'therapists.setActive': (input, ctx) => {
     const before = ctx.repos.therapists.get(input.id);
-    if (!before) throw new AppError('not_found', 'This therapist is not on the list.');
+    if (!before) throw new AppError('not_found', message('domain.accounts.notListed'));
     if (before.active === input.active) return before;
     if (!input.active && ctx.repos.therapists.countActive() === 1) {
-      throw new AppError('conflict', `${before.name} is the only active therapist. Add another therapist before deactivating ${before.name}.`);
+      throw new AppError('conflict', message('domain.settings.lastTherapist', { name: before.name }));
     }
     if (!input.active) refuseLosingLastAdministrator(ctx, before, 'deactivating');
     const at = ctx.now();

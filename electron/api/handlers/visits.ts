@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { formatDegrees, motionSpec } from '../../../shared/domain/catalogue';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { AppError } from '../../db/errors';
 import { audit } from '../audit';
@@ -8,6 +7,8 @@ import { correctRecord, voidRecord } from '../record-changes';
 import { requireActor } from '../session';
 import { assertNotBeforeBirth, firstVersion, requirePatient } from '../versions';
 import type { HandlerTable } from './types';
+import { capital, inner, message, type MessageRef } from '../../../shared/i18n/message';
+import { motionName } from '../../../shared/domain/message-words';
 
 type VisitOps =
   | 'visits.record'
@@ -22,7 +23,7 @@ const measurements = (ctx: ApiContext) => ({ versions: ctx.repos.visits.measurem
 
 function requireTherapist(ctx: ApiContext, therapistId: string, field: string): void {
   if (!ctx.repos.therapists.get(therapistId)) {
-    throw new AppError('invalid_input', 'Unknown therapist.', { [field]: 'This therapist is not on the list. Choose one from the list.' });
+    throw new AppError('invalid_input', message('domain.visits.unknownTherapist'), { [field]: message('domain.visits.unknownTherapistField') });
   }
 }
 
@@ -78,21 +79,25 @@ export const visitHandlers: HandlerTable<VisitOps> = {
   'visits.addMeasurements': (input, ctx) => {
     const actor = requireActor(ctx);
     const before = ctx.repos.visits.visit(input.visitId);
-    if (!before) throw new AppError('not_found', 'This visit does not exist. Reload the page.', { visitId: 'Unknown visit.' });
+    if (!before) throw new AppError('not_found', message('domain.visits.unknown'), { visitId: message('domain.visits.unknownField') });
     if (ctx.repos.visits.visitVoid(before.id)) {
-      throw new AppError('conflict', 'This visit was voided: record a new visit instead.', { visitId: 'This visit was voided: record a new visit instead.' });
+      throw new AppError('conflict', message('domain.visits.voided'), { visitId: message('domain.visits.voided') });
     }
     const raterId = input.raterId ?? actor;
     requireTherapist(ctx, raterId, 'raterId');
-    const fields: Record<string, string> = {};
+    const fields: Record<string, MessageRef> = {};
     input.measurements.forEach((m, i) => {
       const existing = ctx.repos.visits.currentReading(before.id, m.motion, m.side, m.mode);
       if (existing) {
-        fields[`measurements.${i}.degrees`] =
-          `${motionSpec(m.motion).label} (${m.side}, ${m.mode}) is already measured in this visit: ${formatDegrees(existing.degrees)}. To change it, correct that reading (with a reason) instead.`;
+        fields[`measurements.${i}.degrees`] = message('domain.visits.readingThere', {
+          motion: capital(motionName(m.motion)),
+          side: inner(message(`side.${m.side}`)),
+          mode: inner(message(`mode.${m.mode}`)),
+          degrees: { degrees: existing.degrees },
+        });
       }
     });
-    if (Object.keys(fields).length > 0) throw new AppError('invalid_input', 'Some of these readings are already in the visit.', fields);
+    if (Object.keys(fields).length > 0) throw new AppError('invalid_input', message('domain.visits.readingsThere'), fields);
     const at = ctx.now();
     for (const m of input.measurements) {
       ctx.repos.visits.insertMeasurement(firstVersion(ctx, at), {
@@ -123,8 +128,8 @@ export const visitHandlers: HandlerTable<VisitOps> = {
   'visits.void': (input, ctx) => {
     const actor = requireActor(ctx);
     const visit = ctx.repos.visits.visit(input.id);
-    if (!visit) throw new AppError('not_found', 'This visit does not exist. Reload the page.');
-    if (ctx.repos.visits.visitVoid(visit.id)) throw new AppError('conflict', 'This visit was already voided.');
+    if (!visit) throw new AppError('not_found', message('domain.visits.unknown'));
+    if (ctx.repos.visits.visitVoid(visit.id)) throw new AppError('conflict', message('domain.visits.alreadyVoided'));
     const at = ctx.now();
     for (const m of visit.measurements) ctx.repos.visits.measurementVersions.void(m.id, at, actor, input.reason);
     ctx.repos.visits.voidVisit(visit.id, at, actor, input.reason);
@@ -135,7 +140,7 @@ export const visitHandlers: HandlerTable<VisitOps> = {
   'measurements.correct': (input, ctx) =>
     correctRecord(ctx, measurements(ctx), 'measurements.correct', input, (version, old) => {
       const degrees = validateDegrees(old.motion, input.degrees);
-      if (!degrees.ok) throw new AppError('invalid_input', 'One field needs attention.', { degrees: degrees.message });
+      if (!degrees.ok) throw new AppError('invalid_input', message('errors.fieldsNeedAttention', { count: 1 }), { degrees: degrees.ref });
       // The rater stays who measured; recorded_by says who corrected.
       return ctx.repos.visits.insertMeasurement(version, {
         visitId: old.visit_id,

@@ -1,12 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { formatArc } from '../../../shared/analysis/arcs';
-import type { PatientArc } from '../../../shared/analysis/patient-series';
-import { formatDegrees, modeLabel, motionSpec, sideLabel } from '../../../shared/domain/catalogue';
-import { useFormatDate } from '../session/session-context';
+import type { AnalysedArc as PatientArc } from '../../../shared/api/operations/analysis';
+import { motionSpec } from '../../../shared/domain/catalogue';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useFormatter } from '../session/session-context';
 import { ScrollBox } from '../layout/ScrollBox';
-
-function motionName(key: PatientArc['first']): string {
-  return motionSpec(key).motion.replace('_', ' ');
-}
 
 /** The catalogue's functional minimums in the arc's order, e.g. "-30/130", when both are published. */
 function functionalArc(arc: PatientArc): string | null {
@@ -15,62 +13,69 @@ function functionalArc(arc: PatientArc): string | null {
   return a === undefined || b === undefined ? null : formatArc(a, b);
 }
 
-/** "Reached", "Short by 7° (flexion)", or why there is nothing to compare with. */
-function functionalText(arc: PatientArc): string {
-  const a = arc.assessment;
-  if (!a.latest) return '—';
-  if (a.reached === null) return '—';
-  if (a.reached) return 'Reached';
-  const parts = [
-    a.firstShortBy ? `${formatDegrees(a.firstShortBy)} (${motionName(arc.first)})` : null,
-    a.secondShortBy ? `${formatDegrees(a.secondShortBy)} (${motionName(arc.second)})` : null,
-  ].filter(Boolean);
-  return `Short by ${parts.join(', ')}`;
-}
-
 export function ArcsTable({ arcs }: { arcs: readonly PatientArc[] }) {
-  const formatDate = useFormatDate();
-  if (arcs.length === 0) return <p className="empty">No arc yet: no motion of a watched plane has been measured.</p>;
+  const { t } = useTranslation();
+  const words = useCatalogueWords();
+  const format = useFormatter();
+  // Motion names sit inside a cell's text ("(extension/flexion)"), so lower-cased as a word, not a heading.
+  const motionName = (key: PatientArc['first']) => words.motion(motionSpec(key).motion).toLocaleLowerCase();
+
+  /** "Reached", "Short by 7° (flexion)", or a dash when there is nothing to compare with. */
+  const functionalText = (arc: PatientArc): string => {
+    const a = arc.assessment;
+    if (!a.latest || a.reached === null) return '—';
+    if (a.reached) return t('verdicts.arcs.reached');
+    const parts: string[] = [];
+    if (a.firstShortBy) parts.push(t('verdicts.arcs.shortPart', { degrees: format.degrees(a.firstShortBy), motion: motionName(arc.first) }));
+    if (a.secondShortBy) parts.push(t('verdicts.arcs.shortPart', { degrees: format.degrees(a.secondShortBy), motion: motionName(arc.second) }));
+    return t('verdicts.arcs.shortBy', { parts: parts.join(', ') });
+  };
+
+  if (arcs.length === 0) return <p className="empty">{t('verdicts.arcs.empty')}</p>;
   return (
-    <ScrollBox label="Arcs">
+    <ScrollBox label={t('verdicts.arcs.label')}>
       <table className="data-table arcs-table">
-      <caption className="visually-hidden">Latest arc of each plane, by side and mode</caption>
+      <caption className="visually-hidden">{t('verdicts.arcs.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Plane</th>
-          <th scope="col">Side</th>
-          <th scope="col">Mode</th>
-          <th scope="col">Latest arc</th>
+          <th scope="col">{t('verdicts.arcs.plane')}</th>
+          <th scope="col">{t('verdicts.arcs.side')}</th>
+          <th scope="col">{t('verdicts.arcs.mode')}</th>
+          <th scope="col">{t('verdicts.arcs.latest')}</th>
           <th scope="col" className="num">
-            Total
+            {t('verdicts.arcs.total')}
           </th>
-          <th scope="col">Measured</th>
-          <th scope="col">Functional arc</th>
-          <th scope="col">Latest against it</th>
+          <th scope="col">{t('verdicts.arcs.measured')}</th>
+          <th scope="col">{t('verdicts.arcs.functional')}</th>
+          <th scope="col">{t('verdicts.arcs.against')}</th>
         </tr>
       </thead>
       <tbody>
         {arcs.map((arc) => {
           const a = arc.assessment;
           const target = functionalArc(arc);
+          const motions = arc.plane.motions.map(motionName).join('-');
           return (
             <tr key={arc.key}>
-              <th scope="row">{arc.plane.label}</th>
-              <td>{sideLabel(arc.side)}</td>
-              <td>{modeLabel(arc.mode)}</td>
+              <th scope="row">{t('verdicts.arcs.planeName', { joint: words.joint(arc.plane.joint), motions })}</th>
+              <td>{words.side(arc.side)}</td>
+              <td>{words.mode(arc.mode)}</td>
               <td className="tabular">
                 {a.latest ? (
                   <>
                     {formatArc(a.latest.first, a.latest.second)}
-                    <span className="muted small"> ({motionName(arc.first)}/{motionName(arc.second)})</span>
+                    <span className="muted small">
+                      {' '}
+                      ({motionName(arc.first)}/{motionName(arc.second)})
+                    </span>
                   </>
                 ) : (
-                  <span className="muted">Not measured on the same day yet</span>
+                  <span className="muted">{t('verdicts.arcs.notSameDay')}</span>
                 )}
               </td>
-              <td className="num">{a.latest ? formatDegrees(a.latest.value) : '—'}</td>
-              <td>{a.latest ? formatDate(a.latest.date) : '—'}</td>
-              <td className="tabular">{target ? `${target} (${formatDegrees(a.functionalArc ?? 0)})` : <span className="muted">None published</span>}</td>
+              <td className="num">{a.latest ? format.degrees(a.latest.value) : '—'}</td>
+              <td>{a.latest ? format.date(a.latest.date) : '—'}</td>
+              <td className="tabular">{target ? `${target} (${format.degrees(a.functionalArc ?? 0)})` : <span className="muted">{t('verdicts.arcs.nonePublished')}</span>}</td>
               <td>
                 {a.reached === false && (
                   <span className="arc-short" aria-hidden="true">

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../shared/analysis/verdict';
-import { en } from '../../../shared/i18n/messages/en';
 import './verdicts.css';
 
 export const BADGE_NAMES = ['losing', 'confirm', 'holding', 'improving', 'insufficient'] as const;
@@ -15,13 +14,10 @@ const BADGES: Record<BadgeName, { icon: string; className: string }> = {
   insufficient: { icon: '○', className: 'verdict-insufficient' },
 };
 
-/**
- * The verdict's badge; its word is the message `verdict.<name>`. `text` is that word in English, read from the
- * English messages, for the screens and the report not yet translated (they move to `name` as they are converted).
- */
-export function badgeOf(verdict: Pick<Verdict, 'kind' | 'needsConfirmation'>): { name: BadgeName; icon: string; className: string; text: string } {
+/** The verdict's badge; its word is the message `verdict.<name>`, written where it shows (t(`verdict.${name}`)). */
+export function badgeOf(verdict: Pick<Verdict, 'kind' | 'needsConfirmation'>): { name: BadgeName; icon: string; className: string } {
   const name: BadgeName = verdict.kind === 'holding' && verdict.needsConfirmation ? 'confirm' : verdict.kind;
-  return { name, ...BADGES[name], text: en[`verdict.${name}`] };
+  return { name, ...BADGES[name] };
 }
 
 export function VerdictBadge({ verdict }: { verdict: Pick<Verdict, 'kind' | 'needsConfirmation'> }) {

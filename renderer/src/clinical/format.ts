@@ -1,29 +1,10 @@
-// Wording for clinical records on screen: sides spelled out, signed changes, instants as the clinic reads
-// dates plus a local time, people by name. Never an id or an ISO string on screen.
-import { sideLabel, type JointId, type Side } from '../../../shared/domain/catalogue';
-import type { Therapist } from '../../../shared/domain/therapist';
+// Clinical records on screen: instants as the clinic reads dates plus a local time, and numbers typed into boxes.
+// Words (sides, joints, people's names) come from renderer/src/i18n/catalogue-words.ts, in the screen's language.
 import { useFormatter } from '../session/session-context';
 
-export function jointLabel(joint: JointId): string {
-  return joint[0]!.toUpperCase() + joint.slice(1);
-}
-
-/** "Right elbow": a watched site, an X-ray's joint. */
-export function siteLabel(joint: JointId, side: Side): string {
-  return `${sideLabel(side)} ${joint}`;
-}
-
-export { formatChange } from '../../../shared/format';
-
-/** A recorded instant as "4 Mar 2026, 14:05" in the workstation's time zone. */
+/** A recorded instant as "4 Mar 2026, 14:05" (in the clinic's date format) in the workstation's time zone. */
 export function useFormatInstant(): (iso: string) => string {
   return useFormatter().instant;
-}
-
-/** Names for the ids a record carries (rater, recorder); the file lists every therapist it names. */
-export function therapistNamer(therapists: readonly Therapist[]): (id: string | null) => string {
-  const names = new Map(therapists.map((t) => [t.id, t.name]));
-  return (id) => (id === null ? 'Not recorded' : (names.get(id) ?? 'Unknown therapist'));
 }
 
 /**

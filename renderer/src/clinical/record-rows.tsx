@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { VoidForm } from '../forms/VoidForm';
@@ -35,9 +36,10 @@ export function FormRow({ columns, children }: { columns: number; children: Reac
 
 /** The header of a record table's last column, where each row's buttons are: named for screen readers only. */
 export function ActionsHeader() {
+  const { t } = useTranslation();
   return (
     <th scope="col">
-      <span className="visually-hidden">Actions</span>
+      <span className="visually-hidden">{t('verdicts.actions')}</span>
     </th>
   );
 }

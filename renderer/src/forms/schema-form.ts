@@ -3,7 +3,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type P
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { fieldMessages, fieldRefs } from '../../../shared/api/issues';
-import { refOfText } from '../../../shared/i18n/message';
+import type { MessageRef } from '../../../shared/i18n/message';
 import { useMessageText, type MessageText } from '../i18n/use-message-text';
 import { readDateBoxes, withDateProblems, type DateBoxes } from './typed-dates';
 
@@ -77,22 +77,27 @@ export function translatedFieldMessages(error: z.ZodError, say: MessageText): Re
 }
 
 /** The date boxes' messages (shared/domain/schema-parts.ts typedDate) in the screen's language. */
-function translatedProblems(problems: Record<string, string>, say: MessageText): Record<string, string> {
+function translatedProblems(problems: Record<string, string>, refs: Record<string, MessageRef>, say: MessageText): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, text] of Object.entries(problems)) {
-    const ref = refOfText(text);
+    const ref = refs[path];
     out[path] = ref ? say(ref) : text;
   }
   return out;
 }
 
+interface DateProblems {
+  problems: Record<string, string>;
+  problemRefs: Record<string, MessageRef>;
+}
+
 /** The input once the schema accepts it, or the messages of its refusal with those of the date boxes. */
-function check<S extends z.ZodType, T extends FieldValues>(schema: S, input: unknown, problems: Record<string, string>, say?: MessageText): ResolverResult<T, z.input<S>> {
+function check<S extends z.ZodType, T extends FieldValues>(schema: S, input: unknown, { problems, problemRefs }: DateProblems, say?: MessageText): ResolverResult<T, z.input<S>> {
   const refused: z.ZodError[] = [];
   if (acceptedBy(schema, input, refused)) return { values: input, errors: {} };
   if (!say) return { values: {}, errors: nestErrors<T>(withDateProblems(refused[0] ? fieldMessages(refused[0]) : {}, problems)) };
   const messages = refused[0] ? translatedFieldMessages(refused[0], say) : {};
-  return { values: {}, errors: nestErrors<T>(withDateProblems(messages, translatedProblems(problems, say))) };
+  return { values: {}, errors: nestErrors<T>(withDateProblems(messages, translatedProblems(problems, problemRefs, say))) };
 }
 
 /**
@@ -117,7 +122,7 @@ function remember<T extends FieldValues, C>(form: UseFormReturn<T, unknown, C>, 
  */
 export function schemaResolver<S extends z.ZodType>(schema: S, dates?: DateBoxes, writer?: { current: MessageText }): Resolver<SchemaFormValues<S>, unknown, z.input<S>> {
   return (typed) => {
-    const { values, problems } = readDateBoxes(typed, dates);
+    const { values, ...problems } = readDateBoxes(typed, dates);
     return check(schema, values, problems, writer?.current);
   };
 }
@@ -175,7 +180,7 @@ export function mappedResolver<S extends z.ZodType, T extends FieldValues>(
   writer?: { current: MessageText },
 ): Resolver<T, unknown, z.input<S>> {
   return (typed) => {
-    const { values, problems } = readDateBoxes(typed, dates);
+    const { values, ...problems } = readDateBoxes(typed, dates);
     return check(schema, toInput(values), problems, writer?.current);
   };
 }

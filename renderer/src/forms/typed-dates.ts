@@ -3,9 +3,13 @@
 import type { FieldValues } from 'react-hook-form';
 import type { DateFormat } from '../../../shared/domain/dates';
 import { typedDate } from '../../../shared/domain/schema-parts';
+import { refOfIssue, type MessageRef } from '../../../shared/i18n/message';
+import type { DisplayLanguage } from '../../../shared/i18n/languages';
 
 export interface DateBoxes {
   format: DateFormat;
+  /** The screen's language: a month typed by name is read in it as well as in English. */
+  language?: DisplayLanguage | undefined;
   /** Paths of the boxes holding dates; '*' stands for every index of a list ("goals.*.targetDate"). */
   paths: readonly string[];
 }
@@ -36,21 +40,31 @@ function boxesAt(root: Node, pattern: string): { path: string; holder: Node; key
  * A copy of the values with each readable date box as its ISO date, and, for the boxes it cannot read (empty
  * ones too), the message to show where the contract refuses them. The form keeps the text as typed.
  */
-export function readDateBoxes<T extends FieldValues>(values: T, boxes: DateBoxes | undefined): { values: T; problems: Record<string, string> } {
+export function readDateBoxes<T extends FieldValues>(
+  values: T,
+  boxes: DateBoxes | undefined,
+): { values: T; problems: Record<string, string>; problemRefs: Record<string, MessageRef> } {
   const problems: Record<string, string> = {};
-  if (!boxes) return { values, problems };
+  // The same messages as ids, for the screen's language (schema-form.ts).
+  const problemRefs: Record<string, MessageRef> = {};
+  if (!boxes) return { values, problems, problemRefs };
   const copy: T = structuredClone(values);
-  const rule = typedDate(boxes.format);
+  const rule = typedDate(boxes.format, boxes.language);
   for (const pattern of boxes.paths) {
     for (const { path, holder, key } of boxesAt(copy, pattern)) {
       const text = holder[key];
       if (typeof text !== 'string') continue;
       const read = rule.safeParse(text);
       if (read.success) holder[key] = read.data;
-      else problems[path] = read.error.issues[0]?.message ?? 'Not a date.';
+      else {
+        const issue = read.error.issues[0];
+        problems[path] = issue?.message ?? 'Not a date.';
+        const ref = issue && refOfIssue(issue);
+        if (ref) problemRefs[path] = ref;
+      }
     }
   }
-  return { values: copy, problems };
+  return { values: copy, problems, problemRefs };
 }
 
 /** The contract's messages, with a date box it refused told in the clinic's format when the box was not a date. */

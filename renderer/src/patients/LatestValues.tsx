@@ -6,6 +6,7 @@ import { MODES, type Mode, type MotionSpec, type Side } from '../../../shared/do
 import type { Loadable } from '../api/use-operation';
 import { ScrollBox } from '../layout/ScrollBox';
 import { normalWords, otherSideWords } from '../clinical/verdict-text';
+import { useVerdictText } from '../clinical/use-verdict-text';
 import { useCatalogueWords } from '../i18n/catalogue-words';
 import { useFormatter } from '../session/session-context';
 import { useSeriesNames } from '../charts/series-names';
@@ -27,10 +28,11 @@ function Missing({ words }: { words: string }) {
 function Latest({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeries | undefined }) {
   const format = useFormatter();
   const { t } = useTranslation();
+  const verdictText = useVerdictText();
   const latest = points?.[0];
   if (!latest) return <Missing words={t('latestValues.notMeasured')} />;
   const s = analysed?.analysis.summary;
-  const compared = s && analysed ? [normalWords(s), otherSideWords(s, analysed.side)].filter(Boolean).join('; ') : '';
+  const compared = s && analysed ? [verdictText.text(normalWords(s)), verdictText.text(otherSideWords(s, analysed.side))].filter(Boolean).join('; ') : '';
   return (
     <>
       <span className="num">{format.degrees(latest.degrees)}</span> <span className="muted small">{format.date(latest.date)}</span>

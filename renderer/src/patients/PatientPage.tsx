@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { useOperation, usePatientFile } from '../api/use-operation';
-import { therapistNamer } from '../clinical/format';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { STATUS_ID } from '../forms/return-focus';
 import { flashFor } from '../layout/flash';
 import { ErrorMessage, Loading } from '../layout/Status';
@@ -17,10 +17,12 @@ import { href } from '../router';
 import { useFormatDate, useSession } from '../session/session-context';
 import { Timeline } from '../timeline/Timeline';
 import { VoidedEntries } from '../timeline/VoidedEntries';
-import { AlpChart } from './AlpChart';
 import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
 import { VerdictSummary } from './VerdictSummary';
+
+// Drawn with the chart library, which loads apart from the first screens (renderer/src/lazy-screens.tsx).
+const AlpChart = lazy(() => import('./AlpChart').then((m) => ({ default: m.AlpChart })));
 
 function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
@@ -53,15 +55,16 @@ function Identity({ file }: { file: PatientFile }) {
 export function PatientPage({ id }: { id: string }) {
   const file = usePatientFile(id);
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
-  const [analysis] = useOperation('analysis.patient', { patientId: id });
+  // A sparkline's worth of readings: this page lists the file's readings, the analysis gives the verdicts.
+  const [analysis] = useOperation('analysis.patient', { patientId: id, points: 'sparkline' });
   const { state, isAdministrator } = useSession();
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));
   useScreenTitle(file.state === 'ready' ? patientDisplayName(file.value.patient) : null);
   // The file names everyone in its records; the session adds today's team for anyone it does not.
   const nameOf = useMemo(
-    () => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]),
-    [state.activeTherapists, file],
+    () => therapistNamer(t, [...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]),
+    [t, state.activeTherapists, file],
   );
   if (file.state === 'loading') return <Loading what={t('patientPage.loadingWhat')} />;
   if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
@@ -112,7 +115,9 @@ export function PatientPage({ id }: { id: string }) {
           <SitesPanel patientId={p.id} sites={f.sites} onChanged={changed} />
         </div>
       </section>
-      <AlpChart file={f} />
+      <Suspense fallback={null}>
+        <AlpChart file={f} />
+      </Suspense>
       <LatestValues file={f} analysis={analysis} />
       <Timeline file={f} nameOf={nameOf} onChanged={changed} />
       <VoidedEntries patientId={p.id} nameOf={nameOf} />

@@ -3,7 +3,7 @@ import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/
 import type { Loadable } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { badgeOf, VerdictBadge, type BadgeName } from '../clinical/VerdictBadge';
-import { reasonAfterLabel } from '../clinical/verdict-text';
+import { useVerdictText } from '../clinical/use-verdict-text';
 import { href } from '../router';
 import { useSeriesNames } from '../charts/series-names';
 
@@ -68,6 +68,7 @@ function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loa
 function VerdictLine({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
   const { t } = useTranslation();
   const names = useSeriesNames();
+  const verdictText = useVerdictText();
   const v = series.verdict;
   const name = names.series(series.side, series.motion, series.mode);
   return (
@@ -79,7 +80,7 @@ function VerdictLine({ patientId, series }: { patientId: string; series: Analyse
         <a href={href.seriesDetail(patientId, series.key)} aria-label={t('verdictSummary.lineLabel', { name, verdict: t(`verdict.${badgeOf(v).name}`) })}>
           {name}
         </a>{' '}
-        <span className="verdict-line-reason">{reasonAfterLabel(v.reason, series.analysis.summary.label)}</span>
+        <span className="verdict-line-reason">{verdictText.reasonBody(v)}</span>
       </span>
     </li>
   );

@@ -5,6 +5,7 @@ import { goalStatus, type GoalPoint } from '../../../shared/domain/goal-status';
 import { siteJoints, type PlanSite } from '../../../shared/domain/plan';
 import { numberFromText } from '../clinical/format';
 import { parseDateInput } from '../../../shared/domain/dates';
+import { useDisplayLanguage } from '../i18n/use-language';
 import { DateField, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { useCatalogueWords } from '../i18n/catalogue-words';
@@ -78,7 +79,8 @@ export function GoalFields({ goal, errors: e, sites, planStart, series, today, l
   const points = side ? (series.get(goalSeriesKey({ side, motion, mode })) ?? []) : [];
   const latest = points.filter((p) => p.date <= today).at(-1) ?? null;
   const format = useDateFormat();
-  const targetIso = parseDateInput(targetDate, format);
+  const language = useDisplayLanguage();
+  const targetIso = parseDateInput(targetDate, format, language);
   const met = typeof target === 'number' && targetIso !== null && goalStatus({ target, targetDate: targetIso, planStart, points, today }).kind === 'met';
 
   return (

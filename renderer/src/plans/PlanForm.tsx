@@ -8,6 +8,7 @@ import type { Plan, PlanVersion } from '../../../shared/domain/plan-records';
 import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
+import { useDisplayLanguage } from '../i18n/use-language';
 import { DateField, useDateBoxes, useDateFormat } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
@@ -65,6 +66,7 @@ function SitesField<Checked>({ form }: { form: UseFormReturn<PlanFormValues, unk
 function GoalsField<Checked>({ form, file, today }: { form: UseFormReturn<PlanFormValues, unknown, Checked>; file: PatientFile; today: string }) {
   const { t } = useTranslation();
   const format = useDateFormat();
+  const language = useDisplayLanguage();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'goals' });
   const sites = sitesOf(form.watch('sites'));
   const series = useMemo(() => goalSeriesOf(file.visits), [file.visits]);
@@ -77,7 +79,7 @@ function GoalsField<Checked>({ form, file, today }: { form: UseFormReturn<PlanFo
           goal={goalInPlan(form, i)}
           errors={form.formState.errors.goals?.[i]}
           sites={sites}
-          planStart={parseDateInput(form.watch('startDate'), format) ?? ''}
+          planStart={parseDateInput(form.watch('startDate'), format, language) ?? ''}
           series={series}
           today={today}
           legend={t('plans.form.goalLegend', { number: i + 1 })}

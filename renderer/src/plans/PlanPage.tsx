@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { todayLocal } from '../../../shared/domain/dates';
 import type { PlanVersion } from '../../../shared/domain/plan-records';
 import { useOperation, usePatientFile } from '../api/use-operation';
-import { therapistNamer } from '../clinical/format';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { STATUS_ID } from '../forms/return-focus';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatDate, useSession } from '../session/session-context';
@@ -39,7 +39,7 @@ export function PlanPage({ patientId, planId }: { patientId: string; planId: str
   const [stopping, setStopping] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const series = useMemo(() => (file.state === 'ready' ? goalSeriesOf(file.value.visits) : new Map()), [file]);
-  const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]), [state.activeTherapists, file]);
+  const nameOf = useMemo(() => therapistNamer(t, [...state.activeTherapists, ...(file.state === 'ready' ? file.value.therapists : [])]), [t, state.activeTherapists, file]);
 
   if (plan.state === 'loading' || file.state === 'loading' || adherence.state === 'loading') return <Loading what={t('plans.page.loadingWhat')} />;
   if (plan.state === 'error') return <ErrorMessage error={plan.error} retry={plan.retry} />;

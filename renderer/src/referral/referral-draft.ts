@@ -11,8 +11,10 @@ import { siteMotionJoints } from '../../../shared/domain/ho';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { seriesKeyOf, type SeriesKey } from '../../../shared/domain/series';
 import type { Formatter } from '../../../shared/format';
+import { catalogueWords } from '../i18n/catalogue-words';
 import { profileWords } from '../profile/profile-words';
 import { seriesNames } from '../report/series-name';
+import { reasonWith } from '../clinical/verdict-text';
 
 export type WorklistPatient = OperationOutput<'worklist.patient'>;
 
@@ -51,11 +53,12 @@ function riskPhrase(file: PatientFile, { t, f }: LetterWords): string {
 }
 
 function signWords(t: TFunction): [keyof PatientFile['visits'][number]['symptoms'], string][] {
+  const words = catalogueWords(t);
   return [
-    ['swelling', t('referral.sign.swelling')],
-    ['redness', t('referral.sign.redness')],
-    ['warmth', t('referral.sign.warmth')],
-    ['fever', t('referral.sign.fever')],
+    ['swelling', lower(words.symptom('swelling'))],
+    ['redness', lower(words.symptom('redness'))],
+    ['warmth', lower(words.symptom('warmth'))],
+    ['fever', lower(words.symptom('fever'))],
   ];
 }
 
@@ -116,7 +119,7 @@ function lossSentence(s: AnalysedSeries | null, { t, f }: LetterWords): string {
     return c.against === 'best' ? t('referral.draft.lossFromBest', values) : t('referral.draft.lossFromFirst', values);
   }
   const latest = s.points[s.points.length - 1];
-  return latest ? t('referral.draft.latest', { series: label, value: f.degrees(latest.value), date: f.date(latest.date), reason: s.verdict.reason }) : t('referral.draft.noReading', { series: label });
+  return latest ? t('referral.draft.latest', { series: label, value: f.degrees(latest.value), date: f.date(latest.date), reason: reasonWith(s.verdict, t, f) }) : t('referral.draft.noReading', { series: label });
 }
 
 /** What the record says of the site: HO suspected, or confirmed on X-ray and still active. */

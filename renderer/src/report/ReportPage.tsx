@@ -9,7 +9,8 @@ import { createFormatter } from '../../../shared/format';
 import type { DisplayLanguage } from '../../../shared/i18n';
 import { call } from '../api/client';
 import { useOperation, usePatientFile } from '../api/use-operation';
-import { therapistNamer, useFormatInstant } from '../clinical/format';
+import { useFormatInstant } from '../clinical/format';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { href } from '../router';
 import { defaultDocumentLanguage, DocumentLanguage, DocumentLanguageField } from '../i18n/document-language';
@@ -103,12 +104,16 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
 
   // A new report's verdicts are those of its period's end; a reprint's, those of the day it kept.
   const asAt = reprint?.kept.analysisDate ?? options.to;
-  const { model, shown, error: analysisError, retry: retryAnalysis } = useReportModel(file, loaded.plans, options, asAt);
+  const { model, shown, error: analysisError, retry: retryAnalysis } = useReportModel(file, loaded.plans, options, asAt, language);
   const available = shown?.motions ?? NO_MOTIONS;
-  const problems = reprint ? {} : typedPeriod(draft, dateFormat, screenLanguage, t).problems;
+  const problems = reprint ? {} : typedPeriod(draft, dateFormat, screenLanguage, t, dateHint).problems;
   // A reprint names the therapist who signed it then, whoever is working now.
   const therapist = reprint ? printedBy(reprint, file.therapists) : state.currentTherapist;
-  const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
+  const nameOf = useMemo(
+    // Named in the report's language, since the names print in it.
+    () => therapistNamer(i18next.getFixedT(language), [...state.activeTherapists, ...file.therapists]),
+    [language, state.activeTherapists, file.therapists],
+  );
 
   // The browser's "Save as PDF" proposes the page title as the file name: make it the report's.
   useEffect(() => {
@@ -198,7 +203,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
   const onPeriod = (field: 'from' | 'to', value: string) => {
     const next = { ...draft, [field]: value };
     setDraft(next);
-    const period = typedPeriod(next, dateFormat, screenLanguage, t);
+    const period = typedPeriod(next, dateFormat, screenLanguage, t, dateHint);
     if (Object.keys(period.problems).length === 0) setOptions((o) => ({ ...o, from: period.from, to: period.to }));
   };
 

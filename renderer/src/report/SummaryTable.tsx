@@ -4,7 +4,8 @@ import type { PointRef } from '../../../shared/analysis/series-summary';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import type { Formatter } from '../../../shared/format';
 import { badgeOf } from '../clinical/VerdictBadge';
-import { reasonAfterLabel } from '../clinical/verdict-text';
+import { catalogueWords } from '../i18n/catalogue-words';
+import { useVerdictText } from '../clinical/use-verdict-text';
 import { useFormatter } from '../session/session-context';
 import { useSeriesName } from './series-name';
 
@@ -37,21 +38,10 @@ function Threshold({ s }: { s: AnalysedSeries }) {
   );
 }
 
+/** The instrument inside a sentence ("all with the universal goniometer"), in the document's language. */
 function instrumentName(t: TFunction, instrument: string | null): string {
-  switch (instrument) {
-    case 'goniometer':
-      return t('report.instrument.goniometer');
-    case 'inclinometer':
-      return t('report.instrument.inclinometer');
-    case 'smartphone':
-      return t('report.instrument.smartphone');
-    case 'visual':
-      return t('report.instrument.visual');
-    case null:
-      return t('report.instrument.notRecorded');
-    default:
-      return instrument;
-  }
+  const name = catalogueWords(t).instrument(instrument);
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /**
@@ -97,6 +87,7 @@ function compared(t: TFunction, f: Formatter, s: AnalysedSeries): string {
  */
 export function SummaryTable({ series, to, nameOf }: { series: readonly AnalysedSeries[]; to: string; nameOf: (id: string | null) => string }) {
   const { t } = useTranslation();
+  const verdictText = useVerdictText();
   const f = useFormatter();
   const name = useSeriesName();
   return (
@@ -167,7 +158,7 @@ export function SummaryTable({ series, to, nameOf }: { series: readonly Analysed
             </tr>
             <tr className="summary-reason">
               <td colSpan={7}>
-                {reasonAfterLabel(verdict.reason, summary.label)}
+                {verdictText.reasonBody(verdict)}
                 {whoMeasured(t, s, nameOf)}
               </td>
             </tr>

@@ -88,11 +88,12 @@ export function typedPeriod(
   format: DateFormat,
   language: DisplayLanguage = 'en',
   t?: TFunction,
+  /** How to write a date, in the screen's language (forms/DateField useDateHint); English without it. */
+  hint: string = dateInputHint(format),
 ): { from: string; to: string; problems: Partial<Record<'from' | 'to', string>> } {
   const from = parseDateInput(typed.from, format, language);
   const to = parseDateInput(typed.to, format, language);
   const problems = from !== null && to !== null ? periodProblems(from, to) : {};
-  const hint = dateInputHint(format);
   const message = (key: 'from' | 'to', empty: boolean): string => {
     if (!t) {
       const label = key === 'from' ? 'The start of the period' : 'The end of the period';

@@ -2,6 +2,7 @@
 // document names in its own language: the watched motions not measured, the symptoms by their key.
 import type { TFunction } from 'i18next';
 import { MOTION_KEYS, SIDES, type MotionKey, type Side } from '../../../shared/domain/catalogue';
+import { catalogueWords, type SymptomWord } from '../i18n/catalogue-words';
 import type { ReportModel } from './report-model';
 
 /** Watched motions (side and motion) measured in neither mode in the period, catalogue order, left first. */
@@ -15,23 +16,19 @@ export function unmeasuredMotions(model: Pick<ReportModel, 'analysis' | 'series'
     .map((s) => ({ side: s.side, motion: s.motion }));
 }
 
+const SYMPTOM_OF_LABEL = new Map<string, SymptomWord>([
+  ['Decreased range of motion', 'decreasedRange'],
+  ['Swelling', 'swelling'],
+  ['Redness', 'redness'],
+  ['Warmth', 'warmth'],
+  ['Fever', 'fever'],
+]);
+
 /**
  * The model's symptom rows carry the visit form's English label; each is one of these five, named here in the
  * document's language. A label not listed (a symptom added later) prints as the model gives it.
  */
 export function symptomName(t: TFunction, label: string): string {
-  switch (label) {
-    case 'Decreased range of motion':
-      return t('report.symptom.decreasedRange');
-    case 'Swelling':
-      return t('report.symptom.swelling');
-    case 'Redness':
-      return t('report.symptom.redness');
-    case 'Warmth':
-      return t('report.symptom.warmth');
-    case 'Fever':
-      return t('report.symptom.fever');
-    default:
-      return label;
-  }
+  const symptom = SYMPTOM_OF_LABEL.get(label);
+  return symptom ? catalogueWords(t).symptom(symptom) : label;
 }

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessageText } from '../i18n/use-message-text';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../shared/i18n';
 import { ClinicInput, LOCK_AFTER_MINUTES_MAX, LOCK_AFTER_MINUTES_MIN, PAPER_SIZES, checkLogo, type Clinic } from '../../../shared/domain/clinic';
 import { DATE_FORMATS, formatDate, type DateFormat } from '../../../shared/domain/dates';
@@ -23,6 +24,7 @@ function readAsDataUrl(file: File): Promise<string> {
 export function ClinicForm({ clinic }: { clinic: Clinic }) {
   const { reload } = useSession();
   const { t } = useTranslation();
+  const say = useMessageText();
   const language = useDisplayLanguage();
   const form = useSchemaForm(ClinicInput, {
     name: clinic.name,
@@ -47,7 +49,8 @@ export function ClinicForm({ clinic }: { clinic: Clinic }) {
     if (!file) return;
     const dataUrl = await readAsDataUrl(file).catch(() => '');
     // checkLogo's sentences are the back end's own (field messages, helper L1's area).
-    const problem = dataUrl ? checkLogo(dataUrl) : t('clinicForm.logoUnreadable');
+    const refused = dataUrl ? checkLogo(dataUrl) : null;
+    const problem = dataUrl ? refused && say(refused) : t('clinicForm.logoUnreadable');
     if (problem) {
       setError('logo', { type: 'schema', message: problem });
       return;

@@ -120,8 +120,8 @@ function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRe
             </Field>
           ))}
         </div>
-        <p className="field-hint">{current.sources.schedule}</p>
-        <p className="field-hint">{current.sources.alpUpperLimit}</p>
+        <p className="field-hint">{t('worklistSettings.source.schedule')}</p>
+        <p className="field-hint">{t('worklistSettings.source.alpUpperLimit')}</p>
         {serverError && !serverError.fields ? (
           <p className="error-box" role="alert">
             {serverError.message}

@@ -35,16 +35,7 @@ export function thresholdWords(t: TFunction, words: CatalogueWords, degrees: (n:
       return capital(t('thresholdsPanel.entryName', { joint: lower(words.joint(spec.joint)), motion: lower(words.motion(spec.motion)) }));
     },
     motionOnly: (entry) => words.motion(motionSpec(entry.motion).motion),
-    slot: (slot) =>
-      slot === 'any'
-        ? t('thresholdsPanel.anyInstrument')
-        : slot === 'goniometer'
-          ? t('thresholdsPanel.goniometer')
-          : slot === 'inclinometer'
-            ? t('thresholdsPanel.inclinometer')
-            : slot === 'smartphone'
-              ? t('thresholdsPanel.smartphone')
-              : t('thresholdsPanel.visual'),
+    slot: (slot) => (slot === 'any' ? t('thresholdsPanel.anyInstrument') : words.instrument(slot)),
     // shared/domain/thresholds.ts shortens the catalogue's English source to "citations; to confirm", or to
     // "Clinical reference" when it cites no one: the citations are names and years, the rest is said here.
     source: (short) => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../../shared/i18n';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { comparabilityAdvice, lastReadings } from '../../../shared/domain/like-with-like';
-import { therapistNamer } from '../clinical/format';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { useDisplayLanguage } from '../i18n/use-language';
 import { useFormatDate } from '../session/session-context';
 import type { VisitFormValues } from './visit-form-model';
@@ -20,7 +20,7 @@ export function ComparabilityHint({ form, file }: { form: UseFormReturn<VisitFor
   const locale = intlLocale(useDisplayLanguage());
   const formatDate = useFormatDate();
   const last = useMemo(() => lastReadings(file.visits), [file.visits]);
-  const nameOf = useMemo(() => therapistNamer(file.therapists), [file.therapists]);
+  const nameOf = useMemo(() => therapistNamer(t, file.therapists), [t, file.therapists]);
   const raterId = form.watch('therapistId');
   const instrument = form.watch('defaults.instrument');
   // When to advise is the shared rule's (like-with-like.ts); its English text is for the back end, the words are here.

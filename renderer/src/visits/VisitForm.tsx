@@ -7,7 +7,8 @@ import { motionSpec } from '../../../shared/domain/catalogue';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { parseDateInput, todayLocal } from '../../../shared/domain/dates';
 import type { Visit } from '../../../shared/domain/visit';
-import { numberFromText, therapistNamer } from '../clinical/format';
+import { numberFromText } from '../clinical/format';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../forms/ConfirmDialog';
 import { useDateBoxes } from '../forms/DateField';
@@ -43,7 +44,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
   const words = useVisitWords();
   const dates = useDateBoxes('date');
   const current = state.currentTherapist?.id ?? '';
-  const nameOf = useMemo(() => therapistNamer([...state.activeTherapists, ...file.therapists]), [state.activeTherapists, file.therapists]);
+  const nameOf = useMemo(() => therapistNamer(t, [...state.activeTherapists, ...file.therapists]), [t, state.activeTherapists, file.therapists]);
   const grid = useMemo(() => buildEntryGrid(file.sites), [file.sites]);
   const series = useMemo(() => seriesOf(file.visits), [file.visits]);
   // The visit being added to is decided after the form is made (it follows the date typed): the checks read it here.
@@ -73,7 +74,7 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
   const cells = useWatch({ control: form.control, name: 'cells' });
   const defaultInstrument = useWatch({ control: form.control, name: 'defaults.instrument' });
   const typedDate = useWatch({ control: form.control, name: 'date' });
-  const sameDay = useSameDay(file.visits, parseDateInput(typedDate, dates.format), addTo);
+  const sameDay = useSameDay(file.visits, parseDateInput(typedDate, dates.format, dates.language), addTo);
   const { target, asking } = sameDay;
   targetRef.current = target;
   const recordedOf = (cell: GridCell) => (target ? readingIn(target, cell) : undefined);

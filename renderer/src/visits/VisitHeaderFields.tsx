@@ -2,10 +2,9 @@ import { useId } from 'react';
 import type { FieldError, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Therapist } from '../../../shared/domain/therapist';
-import { dateInputHint } from '../../../shared/domain/dates';
 import { VISIT_SETTINGS, type Visit } from '../../../shared/domain/visit';
 import { EndFeelOptions, InstrumentOptions } from './ReadingOptions';
-import { useDateFormat } from '../forms/DateField';
+import { useDateHint, useDatePattern } from '../forms/DateField';
 import { Field } from '../forms/Field';
 import { SYMPTOM_FIELDS, type VisitFormValues } from './visit-form-model';
 import { useVisitWords } from './visit-words';
@@ -23,7 +22,8 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
   const words = useVisitWords();
   const e = formState.errors;
   const id = useId();
-  const format = useDateFormat();
+  const datePattern = useDatePattern();
+  const dateHint = useDateHint();
   const fields: [string, string, FieldError | undefined][] = [
     ['date', t('visits.date'), e.date],
     ['therapist', adding ? t('visits.measuredBy') : t('visits.therapist'), e.therapistId],
@@ -47,9 +47,9 @@ export function VisitHeaderFields({ form, therapists, adding }: { form: Form; th
         <div className="hfield">
           <label htmlFor={`${id}-date`}>{t('visits.date')}</label>
           {/* Adding to a visit: its date is the visit's; a visit on another day is a visit of its own. */}
-          <input {...a('date')} size={11} autoComplete="off" spellCheck={false} placeholder={format} readOnly={adding !== null} {...register('date')} />
+          <input {...a('date')} size={11} autoComplete="off" spellCheck={false} placeholder={datePattern} readOnly={adding !== null} {...register('date')} />
           <span id={`${id}-date-hint`} className="visually-hidden">
-            {dateInputHint(format)}
+            {dateHint}
           </span>
         </div>
         <div className="hfield">

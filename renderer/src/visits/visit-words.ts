@@ -1,6 +1,7 @@
-// A reading's words in the screen's language: settings, instruments, end-feels, symptoms, the catalogue's motions
-// named with their joint, and one reading named in full ("Right elbow flexion, active"). Each key is written
-// out whole (not built from a value), so the key test sees it used.
+// A reading's words in the screen's language: settings, instruments, end-feels and symptoms (the last three are
+// the catalogue's words, i18n/catalogue-words.ts), the catalogue's motions named with their joint, and one reading
+// named in full ("Right elbow flexion, active"). Each key is written out whole (not built from a value), so the
+// key test sees it used.
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,25 +33,6 @@ export function visitWords(t: TFunction, catalogue: CatalogueWords): VisitWords 
     inpatient: t('visits.setting.inpatient'),
     home: t('visits.setting.home'),
     other: t('visits.setting.other'),
-  };
-  const instruments: Record<Instrument, string> = {
-    goniometer: t('visits.instrument.goniometer'),
-    inclinometer: t('visits.instrument.inclinometer'),
-    smartphone: t('visits.instrument.smartphone'),
-    visual: t('visits.instrument.visual'),
-  };
-  const endFeels: Record<EndFeel, string> = {
-    soft: t('visits.endFeel.soft'),
-    firm: t('visits.endFeel.firm'),
-    hard: t('visits.endFeel.hard'),
-    empty: t('visits.endFeel.empty'),
-  };
-  const symptoms: Record<Symptom, string> = {
-    decreasedRange: t('visits.symptom.decreasedRange'),
-    swelling: t('visits.symptom.swelling'),
-    redness: t('visits.symptom.redness'),
-    warmth: t('visits.symptom.warmth'),
-    fever: t('visits.symptom.fever'),
   };
   // The catalogue's motions only: a joint and a motion that do not go together have no name.
   const motions: Partial<Record<MotionKey, string>> = {
@@ -85,9 +67,9 @@ export function visitWords(t: TFunction, catalogue: CatalogueWords): VisitWords 
   };
   return {
     setting: (s) => settings[s],
-    instrument: (i) => instruments[i],
-    endFeel: (f) => endFeels[f],
-    symptom: (s) => symptoms[s],
+    instrument: (i) => catalogue.instrument(i),
+    endFeel: (f) => catalogue.endFeel(f),
+    symptom: (s) => catalogue.symptom(s),
     motionName: (key) => motions[key] ?? motionSpec(key).label,
     readingName,
     readingLabel: ({ side, motion, mode }) => {

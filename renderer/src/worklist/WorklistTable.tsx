@@ -51,7 +51,7 @@ export function WorklistTable({ rows }: { rows: readonly WorklistRow[] }) {
                 <td>
                   <ul className="worklist-reasons" id={`wl-reasons-${row.patientId}`} aria-label={t('worklist.reasonsLabel', { reasons: row.reasons.map((r) => t(`reason.${r.code}`)).join(', ') })}>
                     {row.reasons.map((r, i) => (
-                      <li key={i} title={r.detail}>
+                      <li key={i} title={r.detailRef ? say(r.detailRef) : r.detail}>
                         <ReasonTag code={r.code} /> <span className="worklist-reason-text">{say(r.message)}</span>
                       </li>
                     ))}

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { MOTION_KEYS, motionKeySchema } from '../../domain/catalogue';
 import { PAPER_SIZES } from '../../domain/clinic';
 import { invisibleCharacterProblem, pastCalendarDate, uuid } from '../../domain/schema-parts';
+import { fieldLabel } from '../../i18n/field-labels';
+import { message, said, saidIssue } from '../../i18n/message';
 
 // Printed progress reports (issue 7). The report itself is drawn by the renderer from 'patients.file' and
 // 'analysis.patient'; the back end keeps the log of reports that were printed or saved, with everything needed
 // to draw the same report again (issue 17): the period, paper, charts and sites chosen, the typed assessment
 // and recommendations as typed, and the date the verdicts were worked out for.
 
-const motion = motionKeySchema('Choose joint motions from the list: this one is unknown.');
+const motion = motionKeySchema(message('domain.reports.motion'));
 
 function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `The period cannot end (${p.to}) before it starts (${p.from}). Check both dates.` });
@@ -38,11 +40,11 @@ export type ReportSites = (typeof REPORT_SITES)[number];
  */
 function reportText(label: string) {
   return z
-    .string({ error: `${label} must be text (empty when nothing was typed).` })
-    .max(REPORT_TEXT_MAX, { error: `${label} is too long: keep it to ${REPORT_TEXT_MAX} characters.` })
+    .string({ error: said(message('domain.reports.text', { field: fieldLabel(label) })) })
+    .max(REPORT_TEXT_MAX, { error: said(message('errors.field.tooLong', { field: fieldLabel(label), size: { message: message('errors.unit.character', { count: REPORT_TEXT_MAX }) } })) })
     .superRefine((value, ctx) => {
       const problem = invisibleCharacterProblem(label, value.replace(/[\n\r\t]/g, ' '));
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue(saidIssue(problem));
     });
 }
 
@@ -50,7 +52,7 @@ export const ReportRecordInput = z
   .strictObject({
     patientId: uuid,
     ...periodFields,
-    paper: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }),
+    paper: z.enum(PAPER_SIZES, { error: said(message('domain.clinic.paper')) }),
     /** The motions whose charts were printed; omitted when all were, empty when none was (summary only). */
     motions: z
       .array(motion)

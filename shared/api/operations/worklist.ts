@@ -19,6 +19,7 @@ export const WorklistReasonSchema = z.strictObject({
   side: z.enum(SIDES).optional(),
   seriesKey: SeriesKeySchema.optional(),
   detail: z.string().optional(),
+  detailRef: MessageRefSchema.optional(),
 });
 
 export const WorklistRow = z.strictObject({

@@ -1,7 +1,9 @@
 // Lookups over the catalogue. Everything else in the app asks here instead of reading the arrays,
 // so that an unknown key is answered the same way everywhere.
 import { z } from 'zod';
+import { message, said, saidIssue, type MessageRef } from '../../i18n/message';
 import { isOneOf } from '../one-of';
+import { withSameValueTest } from '../same-value-test';
 import { MOTION_CATALOGUE, PLANES } from './catalogue';
 import {
   JOINTS,
@@ -58,12 +60,14 @@ export function isMode(s: unknown): s is Mode {
  * A motion key of the catalogue, checked: text in (a form's box, a row), a MotionKey out, so neither the caller nor
  * the reader of a result needs a cast. The message is the input's own where a person chose the motion.
  */
-export function motionKeySchema(error = 'This is not a joint motion of the catalogue.') {
-  return z.string({ error }).transform((key, ctx): MotionKey => {
+export function motionKeySchema(error: MessageRef = message('domain.catalogue.notMotion')) {
+  const schema = z.string({ error: said(error) }).transform((key, ctx): MotionKey => {
     if (isMotionKey(key)) return key;
-    ctx.addIssue({ code: 'custom', message: error, input: key });
+    ctx.addIssue({ ...saidIssue(error), input: key });
     return z.NEVER;
   });
+  // The transform keeps exactly the catalogue's keys, unchanged: the output check tests that without running it.
+  return withSameValueTest(schema, isMotionKey);
 }
 
 /** The spec of a catalogue key, or undefined for a key the catalogue does not hold (stale data, bad input). */

@@ -3,8 +3,15 @@
 import { z } from 'zod';
 import { findMotionSpec } from './index';
 import type { MotionKey } from './types';
+import { englishText, message, tagIssue, type MessageRef } from '../../i18n/message';
+import { capitalName, motionName } from '../message-words';
 
-export type DegreesResult = { ok: true; value: number } | { ok: false; message: string };
+/** A refusal's message as an id (`ref`) and its English text (`message`, for the exports' own reports). */
+export type DegreesResult = { ok: true; value: number } | { ok: false; message: string; ref: MessageRef };
+
+function refused(ref: MessageRef): DegreesResult {
+  return { ok: false, message: englishText(ref), ref };
+}
 
 /**
  * Accepts exactly the whole numbers within the motion's plausible range. Never throws: the key and the
@@ -14,28 +21,29 @@ export type DegreesResult = { ok: true; value: number } | { ok: false; message: 
 export function validateDegrees(key: unknown, value: unknown): DegreesResult {
   const spec = findMotionSpec(key);
   if (!spec) {
-    return { ok: false, message: 'This joint motion is not one ROMtrack knows. Choose the joint and the motion again.' };
+    return refused(message('domain.degrees.unknownMotion'));
   }
   const { min, max } = spec.plausible;
-  const expected = `${spec.label} must be a whole number of degrees from ${min} to ${max}`;
+  const range = { motion: capitalName(motionName(spec.key)), min: { number: min }, max: { number: max } };
 
   if (value === undefined || value === null || value === '') {
-    return { ok: false, message: `${spec.label} is missing. Enter a whole number of degrees from ${min} to ${max}.` };
+    return refused(message('domain.degrees.missing', range));
   }
   // Only the value's type is interpolated below for non-numbers: String() itself can throw on odd objects.
   if (typeof value !== 'number') {
-    return { ok: false, message: `${expected}; enter it as a number, with a minus sign if the joint cannot reach 0.` };
+    return refused(message('domain.degrees.notNumber', range));
   }
   if (!Number.isFinite(value)) {
-    return { ok: false, message: `${expected}; enter a number.` };
+    return refused(message('domain.degrees.notFinite', range));
   }
   if (!Number.isInteger(value)) {
     const rounded = Math.round(value);
-    const fix = rounded >= min && rounded <= max ? `Round it to ${rounded === 0 ? 0 : rounded}.` : 'Round it.';
-    return { ok: false, message: `${expected}; ${value} is not a whole number. ${fix}` };
+    const shown = { ...range, value: { number: value } };
+    if (rounded >= min && rounded <= max) return refused(message('domain.degrees.roundTo', { ...shown, rounded: { number: rounded === 0 ? 0 : rounded } }));
+    return refused(message('domain.degrees.round', shown));
   }
   if (value < min || value > max) {
-    return { ok: false, message: `${expected}; ${value} is outside it.` };
+    return refused(message('domain.degrees.outside', { ...range, value: { number: value } }));
   }
   // -0 would otherwise be stored and printed as "-0".
   return { ok: true, value: value === 0 ? 0 : value };
@@ -47,7 +55,9 @@ export function degreesFor(key: MotionKey) {
     .custom<number>((v) => validateDegrees(key, v).ok, {
       error: (issue) => {
         const result = validateDegrees(key, issue.input);
-        return result.ok ? undefined : result.message;
+        if (result.ok) return undefined;
+        tagIssue(issue, result.ref);
+        return result.message;
       },
     })
     .transform((v) => (v === 0 ? 0 : v));

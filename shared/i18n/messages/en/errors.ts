@@ -103,5 +103,5 @@ export const errors = {
   'errors.label.address': 'Address',
   'errors.date.enter': 'Enter the date, written {{how}}.',
   'errors.date.notReal': '"{{text}}" is not a real date: write it as {{how}}.',
-  'errors.date.formatOrIso': '{{format}} or YYYY-MM-DD',
+  'errors.date.formatOrIso': '{{format}} or {{iso}}',
 } as const;

@@ -5,6 +5,6 @@ export const forms = {
   'forms.void.intro': 'Voiding keeps the record in its history, marked void with your reason. Nothing is deleted.',
   'forms.void.reason': 'Reason for voiding',
   'forms.void.submit': 'Void',
-  'forms.dateHint': '{{format}} or YYYY-MM-DD, for example {{example}}',
-  'forms.dateHintIso': 'YYYY-MM-DD, for example {{example}}',
+  'forms.dateHint': '{{format}} or {{iso}}, for example {{example}}',
+  'forms.dateHintIso': '{{iso}}, for example {{example}}',
 } as const;

@@ -98,10 +98,6 @@ export const settings = {
   'thresholdsPanel.colActions': 'Actions',
   'thresholdsPanel.entryName': '{{joint}} {{motion}}',
   'thresholdsPanel.anyInstrument': 'Any instrument',
-  'thresholdsPanel.goniometer': 'Universal goniometer',
-  'thresholdsPanel.inclinometer': 'Inclinometer',
-  'thresholdsPanel.smartphone': 'Smartphone app',
-  'thresholdsPanel.visual': 'Visual estimate',
   'thresholdsPanel.sourceToConfirm': '{{citations}}; to confirm',
   'thresholdsPanel.clinicalReference': 'Clinical reference',
   'thresholdsPanel.setBy': 'Set by {{name}}, {{date}}',
@@ -139,6 +135,10 @@ export const settings = {
   'worklistSettings.monthlyUntilUnit': 'then the schedule ends',
   'worklistSettings.alpLimit': 'ALP upper limit',
   'worklistSettings.alpLimitUnit': 'U/L, from the laboratory’s adult range',
+  'worklistSettings.source.schedule':
+    'Set by the clinic. No guideline gives a measurement frequency; the default follows the HO timeline: loss of motion is usually the first sign, 2 to 12 weeks after the injury, and progression usually stops by about 6 months (clinical reference, "The HO timeline").',
+  'worklistSettings.source.alpUpperLimit':
+    'Set by the clinic from its laboratory. Adult ALP reference ranges are lab-specific, typically about 40-130 U/L (clinical reference, "The HO timeline"; Medscape 1254416). Not applied to results taken before the patient turned 18, whose ALP is higher while their bones grow; a rise of more than half still counts at any age.',
   'worklistSettings.save': 'Save worklist settings',
   'worklistSettings.saved': 'Worklist settings saved: every due date follows the new schedule.',
 

@@ -108,5 +108,5 @@ export const errors = {
   'errors.label.address': 'Dirección',
   'errors.date.enter': 'Escriba la fecha como {{how}}.',
   'errors.date.notReal': '«{{text}}» no es una fecha real: escríbala como {{how}}.',
-  'errors.date.formatOrIso': '{{format}} o YYYY-MM-DD',
+  'errors.date.formatOrIso': '{{format}} o {{iso}}',
 } as const;

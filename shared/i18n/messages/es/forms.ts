@@ -5,6 +5,6 @@ export const forms = {
   'forms.void.intro': 'El registro se conserva en su historial, marcado como anulado con su motivo. No se borra nada.',
   'forms.void.reason': 'Motivo de la anulación',
   'forms.void.submit': 'Anular',
-  'forms.dateHint': '{{format}} o YYYY-MM-DD, por ejemplo {{example}}',
-  'forms.dateHintIso': 'YYYY-MM-DD, por ejemplo {{example}}',
+  'forms.dateHint': '{{format}} o {{iso}}, por ejemplo {{example}}',
+  'forms.dateHintIso': '{{iso}}, por ejemplo {{example}}',
 } as const;

@@ -94,10 +94,6 @@ export const settings = {
   'thresholdsPanel.colActions': 'Acciones',
   'thresholdsPanel.entryName': '{{joint}}: {{motion}}',
   'thresholdsPanel.anyInstrument': 'Cualquier instrumento',
-  'thresholdsPanel.goniometer': 'Goniómetro universal',
-  'thresholdsPanel.inclinometer': 'Inclinómetro',
-  'thresholdsPanel.smartphone': 'Aplicación de móvil',
-  'thresholdsPanel.visual': 'Estimación visual',
   'thresholdsPanel.sourceToConfirm': '{{citations}}; por confirmar',
   'thresholdsPanel.clinicalReference': 'Referencia clínica',
   'thresholdsPanel.setBy': 'Fijado por {{name}}, {{date}}',
@@ -134,6 +130,10 @@ export const settings = {
   'worklistSettings.monthlyUntilUnit': 'después, termina el seguimiento',
   'worklistSettings.alpLimit': 'Límite superior de FA',
   'worklistSettings.alpLimitUnit': 'U/L, según el rango adulto del laboratorio',
+  'worklistSettings.source.schedule':
+    'Lo fija la clínica. Ninguna guía establece una frecuencia de medición; el valor por defecto sigue la evolución de la osificación heterotópica: la pérdida de rango de movimiento suele ser el primer signo, de 2 a 12 semanas después de la lesión, y la progresión suele detenerse hacia los 6 meses (referencia clínica, «Cronología de la osificación heterotópica»).',
+  'worklistSettings.source.alpUpperLimit':
+    'Lo fija la clínica según su laboratorio. Los valores de referencia de la FA en adultos dependen del laboratorio, en general unos 40-130 U/L (referencia clínica, «Cronología de la osificación heterotópica»; Medscape 1254416). No se aplica a resultados obtenidos antes de que el paciente cumpliera 18 años, cuya FA es más alta mientras crecen los huesos; un aumento de más de la mitad cuenta a cualquier edad.',
   'worklistSettings.save': 'Guardar ajustes',
   'worklistSettings.saved': 'Ajustes de la lista de trabajo guardados: cada fecha prevista sigue el nuevo calendario.',
 

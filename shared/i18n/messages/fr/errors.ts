@@ -108,5 +108,5 @@ export const errors = {
   'errors.label.address': 'Adresse',
   'errors.date.enter': 'Saisissez la date, écrite {{how}}.',
   'errors.date.notReal': '« {{text}} » n’est pas une date réelle : écrivez-la {{how}}.',
-  'errors.date.formatOrIso': '{{format}} ou YYYY-MM-DD',
+  'errors.date.formatOrIso': '{{format}} ou {{iso}}',
 } as const;

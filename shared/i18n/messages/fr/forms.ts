@@ -5,6 +5,6 @@ export const forms = {
   'forms.void.intro': 'L’enregistrement reste dans l’historique, marqué erroné avec votre motif. Rien n’est supprimé.',
   'forms.void.reason': 'Motif',
   'forms.void.submit': 'Marquer erroné',
-  'forms.dateHint': '{{format}} ou YYYY-MM-DD, par exemple {{example}}',
-  'forms.dateHintIso': 'YYYY-MM-DD, par exemple {{example}}',
+  'forms.dateHint': '{{format}} ou {{iso}}, par exemple {{example}}',
+  'forms.dateHintIso': '{{iso}}, par exemple {{example}}',
 } as const;

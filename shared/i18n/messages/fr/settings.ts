@@ -94,10 +94,6 @@ export const settings = {
   'thresholdsPanel.colActions': 'Actions',
   'thresholdsPanel.entryName': '{{joint}} : {{motion}}',
   'thresholdsPanel.anyInstrument': 'Tout instrument',
-  'thresholdsPanel.goniometer': 'Goniomètre universel',
-  'thresholdsPanel.inclinometer': 'Inclinomètre',
-  'thresholdsPanel.smartphone': 'Application smartphone',
-  'thresholdsPanel.visual': 'Estimation visuelle',
   'thresholdsPanel.sourceToConfirm': '{{citations}} ; à confirmer',
   'thresholdsPanel.clinicalReference': 'Référence clinique',
   'thresholdsPanel.setBy': 'Fixé par {{name}}, {{date}}',
@@ -134,6 +130,10 @@ export const settings = {
   'worklistSettings.monthlyUntilUnit': 'puis le suivi s’arrête',
   'worklistSettings.alpLimit': 'Limite supérieure des PAL',
   'worklistSettings.alpLimitUnit': 'U/L, d’après les valeurs adultes du laboratoire',
+  'worklistSettings.source.schedule':
+    'Fixé par la clinique. Aucune recommandation ne donne de fréquence de mesure ; la valeur par défaut suit l’évolution de l’ossification hétérotopique : la perte d’amplitude articulaire est en général le premier signe, 2 à 12 semaines après la lésion, et la progression s’arrête en général vers 6 mois (référence clinique, « Chronologie de l’ossification hétérotopique »).',
+  'worklistSettings.source.alpUpperLimit':
+    'Fixée par la clinique d’après son laboratoire. Les valeurs de référence des PAL chez l’adulte dépendent du laboratoire, en général environ 40-130 U/L (référence clinique, « Chronologie de l’ossification hétérotopique » ; Medscape 1254416). Ne s’applique pas aux résultats obtenus avant les 18 ans du patient, dont les PAL sont plus élevées pendant la croissance osseuse ; une hausse de plus de moitié compte à tout âge.',
   'worklistSettings.save': 'Enregistrer les réglages',
   'worklistSettings.saved': 'Réglages de la liste de travail enregistrés : chaque échéance suit le nouveau calendrier.',
 

@@ -1,10 +1,10 @@
-// Português (europeu): quem abriu o processo de um paciente.
+// Português (europeu): quem abriu o processo de um doente.
 export const access = {
   'access.windowTitle': 'Quem abriu este processo — {{name}}',
-  'access.breadcrumbPatients': 'Pacientes',
-  'access.breadcrumbPatient': 'Paciente',
+  'access.breadcrumbPatients': 'Doentes',
+  'access.breadcrumbPatient': 'Doente',
   'access.heading': 'Quem abriu este processo',
-  'access.administratorsOnly': 'Só um administrador pode ver quem abriu o processo de um paciente.',
+  'access.administratorsOnly': 'Só um administrador pode ver quem abriu o processo de um doente.',
   'access.loadingWhat': 'o registo de acessos',
   'access.empty': 'Ninguém abriu ainda este processo.',
   'access.colWhen': 'Quando',

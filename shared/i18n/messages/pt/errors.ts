@@ -108,5 +108,5 @@ export const errors = {
   'errors.label.address': 'Morada',
   'errors.date.enter': 'Escreva a data como {{how}}.',
   'errors.date.notReal': '«{{text}}» não é uma data real: escreva-a como {{how}}.',
-  'errors.date.formatOrIso': '{{format}} ou YYYY-MM-DD',
+  'errors.date.formatOrIso': '{{format}} ou {{iso}}',
 } as const;

@@ -5,6 +5,6 @@ export const forms = {
   'forms.void.intro': 'O registo fica no histórico, marcado como anulado com o seu motivo. Nada é apagado.',
   'forms.void.reason': 'Motivo da anulação',
   'forms.void.submit': 'Anular',
-  'forms.dateHint': '{{format}} ou YYYY-MM-DD, por exemplo {{example}}',
-  'forms.dateHintIso': 'YYYY-MM-DD, por exemplo {{example}}',
+  'forms.dateHint': '{{format}} ou {{iso}}, por exemplo {{example}}',
+  'forms.dateHintIso': '{{iso}}, por exemplo {{example}}',
 } as const;

@@ -1,7 +1,7 @@
-// Português (europeu): a página do paciente, o seu formulário, os últimos valores, os veredictos e a curva da FA.
+// Português (europeu): a página do doente, o seu formulário, os últimos valores, os veredictos e a curva da FA.
 export const patient = {
-  'patientPage.loadingWhat': 'o paciente',
-  'patientPage.breadcrumb': 'Pacientes',
+  'patientPage.loadingWhat': 'o doente',
+  'patientPage.breadcrumb': 'Doentes',
   'patientPage.recordVisit': 'Registar uma consulta',
   'patientPage.addEvent': 'Acrescentar um evento',
   'patientPage.mobilityCharts': 'Gráficos de mobilidade',
@@ -20,20 +20,20 @@ export const patient = {
   'patientPage.years_other': '{{count}} anos',
   'patientPage.sex': 'Sexo',
 
-  'patientForm.newHeading': 'Novo paciente',
-  'patientForm.editHeading': 'Editar paciente',
+  'patientForm.newHeading': 'Novo doente',
+  'patientForm.editHeading': 'Editar doente',
   'patientForm.familyName': 'Apelido',
   'patientForm.givenNames': 'Nomes próprios',
   'patientForm.clinicId': 'Identificador da clínica',
-  'patientForm.clinicIdHint': 'O número de paciente próprio da clínica, se existir.',
+  'patientForm.clinicIdHint': 'O número de doente próprio da clínica, se existir.',
   'patientForm.dateOfBirth': 'Data de nascimento',
   'patientForm.sex': 'Sexo',
   'patientForm.choose': 'Escolher…',
-  'patientForm.savePatient': 'Guardar paciente',
+  'patientForm.savePatient': 'Guardar doente',
   'patientForm.saveChanges': 'Guardar alterações',
   'patientForm.cancel': 'Cancelar',
   'patientForm.keysHint': 'Enter guarda · Esc cancela',
-  'patientForm.duplicate': 'Já existe um paciente {{name}} nascido a {{date}}: <0>abrir o seu processo</0>, ou <1>criar mesmo assim um novo paciente</1>.',
+  'patientForm.duplicate': 'Já existe um doente {{name}} nascido a {{date}}: <0>abrir o seu processo</0>, ou <1>criar mesmo assim um novo doente</1>.',
 
   // «Flexão, joelho lado esquerdo (ativo)»: o lado dito à parte, sem concordância com a articulação.
   'seriesName.leftSite': '{{joint}} lado esquerdo',
@@ -53,8 +53,8 @@ export const patient = {
   'latestValues.sinceBaseline': '{{change}} desde a referência ({{value}} a {{date}})',
   'latestValues.sinceBest': '{{change}} desde o melhor ({{value}}, {{when}})',
   'latestValues.bestPair': '2 medições até {{date}}',
-  'latestValues.noActive': 'Nenhuma amplitude ativa registada para este paciente.',
-  'latestValues.noPassive': 'Nenhuma amplitude passiva registada para este paciente.',
+  'latestValues.noActive': 'Nenhuma amplitude ativa registada para este doente.',
+  'latestValues.noPassive': 'Nenhuma amplitude passiva registada para este doente.',
   'latestValues.note':
     'A referência e o melhor valor contam a partir da última operação à articulação. O melhor é a média mais alta de duas medições consecutivas do mesmo terapeuta com o mesmo instrumento (com a data da segunda), para que uma única medição feliz nunca fixe a fasquia.',
   'latestValues.analysisFailed': 'Não foi possível calcular as variações desde a referência e o melhor valor: veja os veredictos acima.',

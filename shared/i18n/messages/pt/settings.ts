@@ -19,7 +19,7 @@ export const settings = {
   'clinicForm.paperLetter': 'Carta (EUA)',
   'clinicForm.dateFormat': 'Formato da data',
   'clinicForm.lockAfter': 'Bloquear o ecrã após (minutos sem utilização)',
-  'clinicForm.lockAfterHint': 'De {{min}} a {{max}}. Um ecrã bloqueado esconde os dados de todos os pacientes até a mesma pessoa introduzir o seu PIN ou palavra-passe.',
+  'clinicForm.lockAfterHint': 'De {{min}} a {{max}}. Um ecrã bloqueado esconde os dados de todos os doentes até a mesma pessoa introduzir o seu PIN ou palavra-passe.',
   'clinicForm.save': 'Guardar os dados da clínica',
   'clinicForm.saved': 'Dados da clínica guardados.',
 
@@ -94,10 +94,6 @@ export const settings = {
   'thresholdsPanel.colActions': 'Ações',
   'thresholdsPanel.entryName': '{{joint}}: {{motion}}',
   'thresholdsPanel.anyInstrument': 'Qualquer instrumento',
-  'thresholdsPanel.goniometer': 'Goniómetro universal',
-  'thresholdsPanel.inclinometer': 'Inclinómetro',
-  'thresholdsPanel.smartphone': 'Aplicação de telemóvel',
-  'thresholdsPanel.visual': 'Estimativa visual',
   'thresholdsPanel.sourceToConfirm': '{{citations}}; por confirmar',
   'thresholdsPanel.clinicalReference': 'Referência clínica',
   'thresholdsPanel.setBy': 'Definido por {{name}}, {{date}}',
@@ -134,6 +130,10 @@ export const settings = {
   'worklistSettings.monthlyUntilUnit': 'depois, o seguimento termina',
   'worklistSettings.alpLimit': 'Limite superior da FA',
   'worklistSettings.alpLimitUnit': 'U/L, segundo os valores para adultos do laboratório',
+  'worklistSettings.source.schedule':
+    'Definido pela clínica. Nenhuma norma indica uma frequência de medição; o valor predefinido segue a evolução da ossificação heterotópica: a perda de amplitude de movimento é geralmente o primeiro sinal, 2 a 12 semanas após a lesão, e a progressão para geralmente por volta dos 6 meses (referência clínica, «Cronologia da ossificação heterotópica»).',
+  'worklistSettings.source.alpUpperLimit':
+    'Definido pela clínica a partir do seu laboratório. Os valores de referência da FA no adulto dependem do laboratório, em geral cerca de 40-130 U/L (referência clínica, «Cronologia da ossificação heterotópica»; Medscape 1254416). Não se aplica a resultados obtidos antes de o doente fazer 18 anos, cuja FA é mais alta enquanto os ossos crescem; uma subida de mais de metade conta em qualquer idade.',
   'worklistSettings.save': 'Guardar definições',
   'worklistSettings.saved': 'Definições da lista de trabalho guardadas: cada data prevista segue o novo calendário.',
 

@@ -1,4 +1,4 @@
-// Português (norma europeia): a cronologia do paciente, a correção e o histórico de uma medição, as entradas anuladas.
+// Português (norma europeia): a cronologia do doente, a correção e o histórico de uma medição, as entradas anuladas.
 export const timeline = {
   'timeline.heading': 'Cronologia',
   'timeline.empty': 'Ainda não há visitas nem eventos.',
@@ -53,7 +53,7 @@ export const timeline = {
 
   'timeline.voided.summary': 'Entradas anuladas',
   'timeline.voided.loadingWhat': 'as entradas anuladas',
-  'timeline.voided.none': 'Nada foi anulado para este paciente.',
+  'timeline.voided.none': 'Nada foi anulado para este doente.',
   'timeline.voided.entry': 'Entrada',
   'timeline.voided.said': 'O que dizia',
   'timeline.voided.voided': 'Anulada',
