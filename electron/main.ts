@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type OpenDialogOptions } from 'electron';
-import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, type MenuCommand } from '../shared/api/transport';
+import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, SAVE_EXPORT_CHANNEL, type MenuCommand } from '../shared/api/transport';
 import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 import { createBackend, type Backend } from './api/backend';
@@ -23,6 +23,7 @@ import { backupMenuActions, type BackupDialogs } from './shell/backup-menu';
 import { handleIpcCall } from './shell/ipc-handler';
 import { buildMenuTemplate } from './shell/menu';
 import { savePdf } from './shell/print-to-pdf';
+import { saveExport } from './shell/save-export';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './shell/trusted-url';
 import { guardWebContents } from './shell/web-contents-guards';
 import { mainWindowOptions } from './shell/window-options';
@@ -223,6 +224,26 @@ if (!app.requestSingleInstanceLock()) {
           writeFile: (path, data) => writeFile(path, data),
           documentsDir: app.getPath('documents'),
           today: todayLocal(),
+        },
+        frame?.url,
+        frame !== null && frame === event.sender.mainFrame,
+        request,
+      );
+    });
+
+    // Exports (a patient's FHIR file, a CSV, the whole clinic's NDJSON) go where the person chooses.
+    ipcMain.handle(SAVE_EXPORT_CHANNEL, (event, request: unknown) => {
+      const frame = event.senderFrame;
+      const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+      return saveExport(
+        {
+          chooseFile: async (options) => {
+            const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+            return r.canceled || !r.filePath ? null : r.filePath;
+          },
+          // Owner-only, like the database: an export holds health records.
+          writeFile: (path, text) => writeFile(path, text, { encoding: 'utf8', mode: 0o600 }),
+          documentsDir: app.getPath('documents'),
         },
         frame?.url,
         frame !== null && frame === event.sender.mainFrame,

@@ -35,6 +35,19 @@ export interface PrintToPdfRequest {
 export type PrintToPdfResult = { saved: true; path: string } | { saved: false };
 
 /**
+ * The desktop shell's save dialog for exports (electron/shell/save-export.ts): `write` saves an operation's answer
+ * (exchange.exportFhir, exchange.exportCsv) where the person chooses; `choose` only asks where, for the
+ * whole-clinic NDJSON the back end writes itself. Title and filter name come translated from the page.
+ */
+export const SAVE_EXPORT_CHANNEL = 'romtrack:save-export';
+type ExportMediaType = 'application/fhir+json' | 'application/fhir+ndjson' | 'text/csv';
+export type SaveExportRequest =
+  | { kind: 'write'; fileName: string; mediaType: ExportMediaType; content: string; title: string; filterName: string }
+  | { kind: 'choose'; fileName: string; mediaType: ExportMediaType; title: string; filterName: string };
+/** saved: false when the person cancelled the dialog. */
+export type SaveExportResult = { saved: true; path: string } | { saved: false };
+
+/**
  * What the preload exposes on `window[BRIDGE_NAME]`: electron/preload.ts `satisfies` it and the renderer reads it
  * through renderer/src/api/desktop-bridge.ts only. Results cross the bridge unchecked (`unknown`); the callers
  * treat them as envelopes and check their shape.
@@ -43,6 +56,8 @@ export interface DesktopBridge {
   call(operation: string, input: unknown): Promise<unknown>;
   /** Saves the page on screen (the progress report) as a PDF where the person chooses; resolves to an envelope. */
   printToPdf(request: PrintToPdfRequest): Promise<unknown>;
+  /** Saves an export, or asks where one goes, in the system's save dialog; resolves to an envelope. */
+  saveExport(request: SaveExportRequest): Promise<unknown>;
   /** Calls back with each menu command; returns the unsubscribe. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

@@ -50,6 +50,8 @@ export function clinicSystem(clinicId: string, what: 'patient-id' | 'registratio
 export const SNOMED = 'http://snomed.info/sct';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
+/** Languages as BCP 47 tags: FHIR R4's system for Patient.communication.language (CommonLanguages is bound to it). */
+export const BCP47 = 'urn:ietf:bcp:47';
 export const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
 
 /** SNOMED CT 364564000 "Range of joint movement (observable entity)": clinical-reference.md, not marked to verify. */

@@ -1,7 +1,8 @@
 import type { Organization, Patient, Practitioner } from './fhir';
 import type { Patient as RomPatient } from '../domain/patient';
 import type { Therapist } from '../domain/therapist';
-import { clinicSystem } from './codes';
+import { LANGUAGE_NAMES } from '../i18n/languages';
+import { BCP47, clinicSystem } from './codes';
 import { recordIdentifiers } from './identifiers';
 import type { ExchangeClinic } from './source';
 
@@ -15,6 +16,10 @@ export function patientResource(p: RomPatient, clinicId: string): Patient {
     birthDate: p.dateOfBirth,
     // ROMtrack's sexes are FHIR's administrative genders, one to one (domain/patient.ts).
     gender: p.sex,
+    // The language the patient's documents are printed in: the one ROMtrack knows the patient prefers.
+    ...(p.documentLanguage
+      ? { communication: [{ language: { coding: [{ system: BCP47, code: p.documentLanguage, display: LANGUAGE_NAMES[p.documentLanguage] }], text: LANGUAGE_NAMES[p.documentLanguage] }, preferred: true }] }
+      : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { isOneOf } from '../domain/one-of';
 import { SEXES, type Patient } from '../domain/patient';
-import { objs, str } from './json-read';
+import { isLanguage, type Language } from '../i18n/languages';
+import { BCP47 } from './codes';
+import { codeIn, obj, objs, str, type Json } from './json-read';
 import { where, type Entry } from './read-entry';
 
 // The people of an import file: its patient (Patient) and the therapists named in it (Practitioner).
@@ -8,7 +10,7 @@ import { where, type Entry } from './read-entry';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ImportedPatient = Pick<Patient, 'id' | 'familyName' | 'givenNames' | 'clinicId' | 'dateOfBirth' | 'sex'>;
+export type ImportedPatient = Pick<Patient, 'id' | 'familyName' | 'givenNames' | 'clinicId' | 'dateOfBirth' | 'sex' | 'documentLanguage'>;
 export interface ImportedTherapist {
   id: string;
   name: string;
@@ -30,7 +32,19 @@ export function readPatient(e: Entry, problems: string[]): ImportedPatient | nul
   if (!isOneOf(SEXES, sex)) problems.push(`${where(e)}: gender must be one of ${SEXES.join(', ')}.`);
   if (e.uuid !== e.lineageId || !UUID.test(e.uuid)) problems.push(`${where(e)}: the patient's record identifier does not match its entry.`);
   if (problems.length > before || !familyName || !dateOfBirth || !isOneOf(SEXES, sex)) return null;
-  return { id: e.lineageId, familyName, givenNames, clinicId: str(clinicIdentifier, 'value') ?? null, dateOfBirth, sex };
+  return { id: e.lineageId, familyName, givenNames, clinicId: str(clinicIdentifier, 'value') ?? null, dateOfBirth, sex, documentLanguage: documentLanguage(e.resource) };
+}
+
+/**
+ * The patient's preferred language (Patient.communication with preferred true, else the only one), when it is one
+ * ROMtrack prints documents in: a BCP 47 tag whose primary language is ours ("fr-CA" is French). Any other
+ * language is left out (the documents then follow the clinic's language), never refused.
+ */
+function documentLanguage(patient: Json): Language | null {
+  const spoken = objs(patient, 'communication');
+  const chosen = spoken.find((c) => c['preferred'] === true) ?? (spoken.length === 1 ? spoken[0] : undefined);
+  const primary = codeIn(obj(chosen, 'language'), BCP47)?.split('-')[0]?.toLowerCase();
+  return isLanguage(primary) ? primary : null;
 }
 
 export function readTherapist(e: Entry, problems: string[]): ImportedTherapist {

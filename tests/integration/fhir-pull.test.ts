@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { DEFAULT_RUNNER_OPTIONS, syncRunnerOf, type SyncRunner } from '../../electron/api/exchange/sync-runner';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { makePatient, twelveMeasurements } from '../support/clinical-fixtures';
@@ -65,9 +66,9 @@ describe('pull', () => {
     // Read-only: the database itself refuses a change to a fetched record.
     expect(() => api.context.db.prepare(`UPDATE foreign_records SET origin_name = 'x'`).run()).toThrow(/read-only/);
     // Audited: who fetched how many from where.
-    const audit = api.context.db.prepare(`SELECT actor_id, after_json FROM audit_log WHERE operation = 'exchange.pullForeign'`).all() as { actor_id: string; after_json: string }[];
+    const audit = auditRowsWhere(api.context.db, `operation = 'exchange.pullForeign'`);
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after_json)).toEqual({ server: server.baseUrl, added: 3 });
+    expect(JSON.parse(audit[0]!.after_json!)).toEqual({ server: server.baseUrl, added: 3 });
     // The pull is not a change of the patient's record: nothing waits to be pushed.
     expect((await api.ok('exchange.syncStatus', {})).waiting).toBe(0);
   }, 120_000);

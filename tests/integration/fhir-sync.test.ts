@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Identifier, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { SYSTEM } from '../../shared/exchange/codes';
 import { patientEntries } from '../../shared/exchange/bundle';
 import { DEFAULT_RUNNER_OPTIONS, syncRunnerOf, type SyncRunner } from '../../electron/api/exchange/sync-runner';
@@ -87,7 +88,7 @@ describe('settings', () => {
     const status = await api.ok('exchange.configureSync', { baseUrl: `${server.baseUrl}/`, bearerToken: TOKEN });
     expect(status).toMatchObject({ configured: true, baseUrl: server.baseUrl, bearerToken: 'set' });
     expect(JSON.stringify(status)).not.toContain(TOKEN);
-    const audit = api.context.db.prepare(`SELECT after_json FROM audit_log WHERE operation = 'exchange.configureSync'`).pluck().all() as string[];
+    const audit = auditRowsWhere(api.context.db, `operation = 'exchange.configureSync'`).map((r) => r.after_json ?? '');
     expect(audit.join('')).not.toContain(TOKEN);
     // Changing the address keeps the token; removing the server stops everything.
     expect((await api.ok('exchange.configureSync', { baseUrl: server.baseUrl })).bearerToken).toBe('set');

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { DEFAULT_RUNNER_OPTIONS, syncRunnerOf, type SyncRunner } from '../../electron/api/exchange/sync-runner';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { makePatient, twelveMeasurements } from '../support/clinical-fixtures';
@@ -59,7 +60,7 @@ describe('SMART Backend Services', () => {
     expect(status.smart).toMatchObject({ clientId: CLIENT_ID, tokenUrl: null, privateKey: 'set', algorithm: 'ES384' });
     // Never read back, nor logged.
     expect(JSON.stringify(status)).not.toContain('PRIVATE KEY');
-    const audit = api.context.db.prepare(`SELECT coalesce(before_json, '') || after_json FROM audit_log WHERE operation = 'exchange.configureSync'`).pluck().all() as string[];
+    const audit = auditRowsWhere(api.context.db, `operation = 'exchange.configureSync'`).map((r) => `${r.before_json ?? ''}${r.after_json ?? ''}`);
     expect(audit.join('')).not.toContain('PRIVATE KEY');
     expect(audit.join('')).toContain(CLIENT_ID);
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_NAME, IPC_CHANNEL, MENU_COMMAND_CHANNEL, MENU_COMMANDS, PRINT_TO_PDF_CHANNEL } from '../../shared/api/transport';
+import { BRIDGE_NAME, IPC_CHANNEL, MENU_COMMAND_CHANNEL, MENU_COMMANDS, PRINT_TO_PDF_CHANNEL, SAVE_EXPORT_CHANNEL } from '../../shared/api/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 // What ships, not what the sources say: the built page and the bundled preload. `npm test` builds
@@ -95,12 +95,12 @@ describe('the built preload (build/preload/preload.js)', () => {
     return { exposed, invoked, listeners, required, emit };
   }
 
-  it('requires nothing but electron and exposes one bridge with three named functions', () => {
+  it('requires nothing but electron and exposes one bridge with four named functions', () => {
     const { exposed, required } = loadPreload();
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual([BRIDGE_NAME]);
     const bridge = exposed.get(BRIDGE_NAME)!;
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenuCommand', 'printToPdf']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenuCommand', 'printToPdf', 'saveExport']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -116,6 +116,14 @@ describe('the built preload (build/preload/preload.js)', () => {
     const printToPdf = exposed.get(BRIDGE_NAME)!.printToPdf as (request: unknown) => Promise<unknown>;
     await printToPdf({ paper: 'A4', familyName: 'Mensah' });
     expect(invoked).toEqual([[PRINT_TO_PDF_CHANNEL, { paper: 'A4', familyName: 'Mensah' }]]);
+  });
+
+  it('saveExport() goes over the one save channel with the request alone', async () => {
+    const { exposed, invoked } = loadPreload();
+    const saveExport = exposed.get(BRIDGE_NAME)!.saveExport as (request: unknown) => Promise<unknown>;
+    const request = { kind: 'csv', fileName: 'measurements.csv', content: 'a,b' };
+    await saveExport(request);
+    expect(invoked).toEqual([[SAVE_EXPORT_CHANNEL, request]]);
   });
 
   it('onMenuCommand() passes on known commands only, never the IPC event, and unsubscribes', () => {

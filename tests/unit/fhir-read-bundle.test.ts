@@ -32,7 +32,7 @@ describe('readBundle, the reverse of patientBundle', () => {
   it('gives back the patient, therapist, visit with its symptoms, and the measurement', () => {
     const c = read(patientBundle(source(measurement())));
     expect(c.clinicId).toBe(C);
-    expect(c.patient).toEqual({ id: P, familyName: 'Mensah', givenNames: 'Ama Serwaa', clinicId: 'RV-7', dateOfBirth: '1980-01-02', sex: 'female' });
+    expect(c.patient).toEqual({ id: P, familyName: 'Mensah', givenNames: 'Ama Serwaa', clinicId: 'RV-7', dateOfBirth: '1980-01-02', sex: 'female', documentLanguage: null });
     expect(c.therapists).toEqual([{ id: T, name: 'Abena Owusu', title: 'Physiotherapist', registrationNumber: 'PT-1', active: true }]);
     expect(c.visits).toEqual([
       { id: V, date: '2025-03-01', therapistId: T, setting: 'home', voided: false, symptoms: { decreasedRange: true, swelling: false, redness: false, warmth: true, fever: false, pain: 6 } },

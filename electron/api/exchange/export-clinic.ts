@@ -6,7 +6,8 @@ import { bulkLine, SHARED_TYPES } from '../../../shared/exchange/bulk';
 import type { DateRange } from '../../../shared/exchange/source';
 import { audit } from '../audit';
 import { createRepositories, type ApiContext } from '../context';
-import { AppError } from '../../db/errors';
+import { AppError, type Said } from '../../db/errors';
+import { message } from '../../../shared/i18n/message';
 import { databaseKeyOf, openDatabase } from '../../db/open';
 import { exchangeClinic, readExchangeSource } from './read-source';
 
@@ -42,14 +43,14 @@ const PAGE = 500;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function checkTarget(path: string): void {
-  const refuse = (message: string): never => {
-    throw new AppError('invalid_input', message, { path: message });
+  const refuse = (said: Said): never => {
+    throw new AppError('invalid_input', said, { path: said });
   };
-  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path)) refuse('Give the full path of the file to write, for example /media/usb/clinic.ndjson.');
-  if (!/\.ndjson$/i.test(path)) refuse('The file name must end in .ndjson: the export is FHIR NDJSON, one resource per line.');
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path)) refuse(message('exchange.error.fullPath'));
+  if (!/\.ndjson$/i.test(path)) refuse(message('exchange.error.ndjsonName'));
   const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) refuse(`The folder ${folder} does not exist. Check the path, or plug in the USB stick.`);
-  if (existsSync(path)) refuse(`${path} already exists. Choose a new file name: an export never writes over a file.`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) refuse(message('exchange.error.noFolder', { folder }));
+  if (existsSync(path)) refuse(message('exchange.error.exists', { path }));
 }
 
 /**
@@ -58,6 +59,9 @@ function checkTarget(path: string): void {
  */
 function snapshotContext(ctx: ApiContext): { snap: ApiContext; db: Database.Database } {
   const db = openDatabase(ctx.app.databasePath, { readonly: true, migrate: false, quickCheckMaxBytes: 0, key: databaseKeyOf(ctx.db) });
+  // Each page is read once, patient after patient: a page cache beyond a few MB holds pages never read again
+  // (better-sqlite3's default is 16 MB per connection, on top of the app's own connection's).
+  db.pragma('cache_size = -2048');
   db.exec('BEGIN');
   return { db, snap: { ...ctx, db, repos: createRepositories(db), transaction: (fn) => fn() } };
 }
@@ -131,7 +135,7 @@ export async function exportClinic(ctx: ApiContext, input: ClinicExportInput, on
     closeSync(fd);
     closed = true;
     db.exec('COMMIT');
-    if (existsSync(input.path)) throw new AppError('conflict', `${input.path} appeared while exporting; the export is left as ${partial}.`);
+    if (existsSync(input.path)) throw new AppError('conflict', message('exchange.error.appeared', { path: input.path, partial }));
     renameSync(partial, input.path);
     const result = { path: input.path, patients: done, resources, bytes };
     ctx.transaction(() =>

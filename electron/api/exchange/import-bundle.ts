@@ -46,7 +46,7 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
     if (FIELDS.some((f) => take.has(f) && p[f] !== c.patient[f])) {
       // Taken only when a person chose to, after seeing the conflict; the version guards against an edit meanwhile.
       const updated = ctx.repos.patients.update(
-        { id: p.id, version: p.version, familyName: pick('familyName'), givenNames: pick('givenNames'), clinicId: pick('clinicId'), dateOfBirth: pick('dateOfBirth'), sex: pick('sex') },
+        { id: p.id, version: p.version, familyName: pick('familyName'), givenNames: pick('givenNames'), clinicId: pick('clinicId'), dateOfBirth: pick('dateOfBirth'), sex: pick('sex'), documentLanguage: pick('documentLanguage') },
         at,
       );
       if (!updated) throw new AppError('conflict', 'This patient was changed meanwhile. Import the file again.');

@@ -4,6 +4,7 @@ import type { ApiContext } from '../context';
 import { readPatientFile } from '../patient-file';
 import { goalSeries, readPlan, today } from '../plan-reads';
 import { AppError } from '../../db/errors';
+import { message } from '../../../shared/i18n/message';
 import { ensureDatabaseIdentity } from '../../db/identity';
 import { prepared } from '../../db/statement-cache';
 
@@ -13,7 +14,7 @@ import { prepared } from '../../db/statement-cache';
 /** The clinic as exports name it: the database's identity is its stable id (the clinic row has none). */
 export function exchangeClinic(ctx: ApiContext): ExchangeClinic {
   const clinic = ctx.repos.clinic.get();
-  if (!clinic) throw new AppError('conflict', 'Set up the clinic before exporting.');
+  if (!clinic) throw new AppError('conflict', message('exchange.error.noClinic'));
   return { id: ensureDatabaseIdentity(ctx.db), name: clinic.name, address: clinic.address, phone: clinic.phone };
 }
 

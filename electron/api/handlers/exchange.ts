@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import type { ClinicExport } from '../../../shared/api/operations/exchange';
+import type { ClinicExport, ImportProgress } from '../../../shared/api/operations/exchange';
 import type { Measurement } from '../../../shared/domain/visit';
 import { measurementsCsv, pseudonyms, type CsvPatient } from '../../../shared/exchange/csv';
 import { patientBundle } from '../../../shared/exchange/bundle';
 import { inRange, type DateRange } from '../../../shared/exchange/source';
 import { AppError } from '../../db/errors';
+import { message } from '../../../shared/i18n/message';
 import { exportClinic, type ExportProgress } from '../exchange/export-clinic';
 import { importContents } from '../exchange/import-bundle';
 import { importClinic } from '../exchange/import-clinic';
@@ -38,8 +39,10 @@ function shuffled<T>(items: readonly T[]): T[] {
 /** The running or last whole-clinic export of each back end, for exchange.exportProgress. */
 type ProgressState = ExportProgress & { running: boolean; path: string; result: ClinicExport | null; error: string | null };
 const progressOf = new WeakMap<ApiContext, ProgressState>();
+/** The running or last whole-clinic import of each back end, for exchange.importProgress. */
+const importOf = new WeakMap<ApiContext, ImportProgress>();
 
-export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress' | 'exchange.importFhir' | 'exchange.importClinic'> = {
+export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.exportCsv' | 'exchange.exportClinic' | 'exchange.exportProgress' | 'exchange.importFhir' | 'exchange.importClinic' | 'exchange.importProgress'> = {
   /**
    * One patient. A change, as it is logged: dispatch's one transaction makes the file one moment's record, and the
    * audit row (who exported what, to which file name) is written in it. The whole clinic is exchange.exportClinic.
@@ -98,7 +101,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    * await, so a refused export leaves the last one's progress as it was and a second request sees this one running.
    */
   'exchange.exportClinic': async (input, ctx) => {
-    if (progressOf.get(ctx)?.running) throw new AppError('conflict', 'An export of the whole clinic is already running. Wait for it to finish.');
+    if (progressOf.get(ctx)?.running) throw new AppError('conflict', message('exchange.error.exportRunning'));
     const state: ProgressState = { running: true, path: input.path, done: 0, total: 0, result: null, error: null };
     try {
       const result = await exportClinic(ctx, input, (p) => {
@@ -121,7 +124,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    */
   'exchange.importFhir': (input, ctx) => {
     const read = readBundle(input.content);
-    if (!read.ok) throw new AppError('invalid_input', `This file cannot be imported: ${read.problems.slice(0, 10).join(' ')}${read.problems.length > 10 ? ` (and ${read.problems.length - 10} more problems)` : ''}`);
+    if (!read.ok) throw new AppError('invalid_input', message('exchange.error.fileRefused', { problems: `${read.problems.slice(0, 10).join(' ')}${read.problems.length > 10 ? ` (and ${read.problems.length - 10} more problems)` : ''}` }));
     const report = importContents(ctx, read.contents, input.decisions);
     if (!report.unchanged) {
       audit(ctx, {
@@ -136,20 +139,28 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
     return report;
   },
 
-  /** Checked whole, then written in dispatch's one transaction, with one audit row for the file. */
-  'exchange.importClinic': (input, ctx) => {
-    const report = importClinic(ctx, input.path);
-    if (!report.unchanged) {
-      audit(ctx, {
-        at: ctx.now(),
-        operation: 'exchange.importClinic',
-        entity: 'clinic',
-        entityId: exchangeClinic(ctx).id,
-        before: null,
-        after: { format: 'fhir-r4-bulk-ndjson', path: input.path, patients: report.patients, added: report.added, conflicts: report.conflicts.length, notImported: report.notImported },
-      });
+  /**
+   * Checked whole, then written in parts with the event loop free between them (import-clinic.ts writes each part's
+   * audit row); one at a time, with its progress kept for exchange.importProgress.
+   */
+  'exchange.importClinic': async (input, ctx) => {
+    if (importOf.get(ctx)?.running) throw new AppError('conflict', message('exchange.error.importRunning'));
+    const state: ImportProgress = { running: true, path: input.path, phase: 'checking', done: 0, total: 0, result: null, error: null };
+    importOf.set(ctx, state);
+    try {
+      state.result = await importClinic(ctx, input.path, (p) => Object.assign(state, p));
+      return state.result;
+    } catch (e) {
+      state.error = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      state.running = false;
     }
-    return report;
+  },
+
+  'exchange.importProgress': (_input, ctx) => {
+    const state = importOf.get(ctx);
+    return state ? { ...state } : { running: false, path: null, phase: null, done: 0, total: 0, result: null, error: null };
   },
 
   'exchange.exportProgress': (_input, ctx) => {

@@ -30,8 +30,14 @@ export function ClinicCsvExport() {
       if (text) setMessage({ ok: false, text });
       return;
     }
-    saveFile(r.value);
-    setMessage({ ok: true, text: t('exchange.csv.saved', { file: r.value.fileName, measurements: count('measurements', r.value.records), patients: count('patients', r.value.patients) }) });
+    let saved;
+    try {
+      saved = await saveFile(r.value, { title: t('exchange.saveDialog.title'), filterName: t('exchange.saveDialog.csv') });
+    } catch (e) {
+      return setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+    if (!saved.saved) return;
+    setMessage({ ok: true, text: t('exchange.csv.saved', { file: saved.path ?? r.value.fileName, measurements: count('measurements', r.value.records), patients: count('patients', r.value.patients) }) });
   });
 
   return (

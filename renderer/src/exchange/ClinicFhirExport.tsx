@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ExportClinicInput } from '../../../shared/api/operations/exchange';
 import { call } from '../api/client';
+import { desktopBridge } from '../api/desktop-bridge';
 import { useOperation } from '../api/use-operation';
 import { DateField, useDateBoxes } from '../forms/DateField';
 import { Field } from '../forms/Field';
@@ -8,6 +9,7 @@ import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { dateRange } from './date-range';
 import { ExportProgressBar } from './ExportProgressBar';
 import { useExchangeWords } from './format';
+import { askDesktop } from './save-file';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 
 interface Boxes {
@@ -56,6 +58,17 @@ export function ClinicFhirExport() {
     });
   });
 
+  // The desktop app asks where in the system's save dialog (the back end then writes there); a browser types it.
+  const canChoose = Boolean(desktopBridge()?.saveExport);
+  async function choosePath() {
+    try {
+      const chosen = await askDesktop({ kind: 'choose', fileName: 'romtrack-clinic.ndjson', mediaType: 'application/fhir+ndjson', title: t('exchange.saveDialog.title'), filterName: t('exchange.saveDialog.ndjson') });
+      if (chosen?.saved && chosen.path) form.setValue('path', chosen.path, { shouldValidate: true });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   const pathError = formState.errors.path?.message;
   // An export goes on when its page is left: coming back, the last one's end is said here.
   const last = progress.state === 'ready' && !running && !message ? progress.value : null;
@@ -71,6 +84,11 @@ export function ClinicFhirExport() {
       <Field label={t('exchange.ndjson.path')} error={pathError} hint={t('exchange.ndjson.pathHint')}>
         {(a) => <input {...a} autoComplete="off" spellCheck={false} {...register('path')} />}
       </Field>
+      {canChoose ? (
+        <button type="button" onClick={() => void choosePath()} disabled={running}>
+          {t('exchange.ndjson.choose')}
+        </button>
+      ) : null}
       <div className="field-row">
         <DateField label={t('exchange.range.from')} registration={register('from')} error={formState.errors.from?.message} />
         <DateField label={t('exchange.range.to')} registration={register('to')} error={formState.errors.to?.message} />

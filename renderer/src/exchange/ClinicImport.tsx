@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { ImportClinicInput, type ImportClinicReport } from '../../../shared/api/operations/exchange';
 import { call } from '../api/client';
+import { useOperation } from '../api/use-operation';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { ExportProgressBar } from './ExportProgressBar';
 import { useExchangeWords } from './format';
+
+/** How often the bar asks how far the import is. */
+const POLL_MS = 400;
 
 /**
  * A whole clinic's NDJSON file (another workstation's "Export the whole clinic"), read from the computer that
  * holds the database. Checked whole before anything is written; differing patient details are listed with their
- * patient, to be decided by importing that patient's own file.
+ * patient, to be decided by importing that patient's own file. The request stays open while the file goes in; the
+ * bar reads exchange.importProgress meanwhile (checking, then writing), and the rest of the app stays usable.
  */
 export function ClinicImport() {
   const { t, count, counts } = useExchangeWords();
@@ -17,11 +23,17 @@ export function ClinicImport() {
   const { register, formState } = form;
   const [message, setMessage] = useState<OutcomeMessage>(null);
   const [report, setReport] = useState<ImportClinicReport | null>(null);
+  const [started, setStarted] = useState(false);
+  // Also picks up an import already running when the page opens (from another window).
+  const [progress] = useOperation('exchange.importProgress', {}, { pollEvery: (p) => (started || p.running ? POLL_MS : false) });
+  const running = formState.isSubmitting || (progress.state === 'ready' && progress.value.running);
 
   const submit = form.handleSubmit(async (input) => {
     setMessage(null);
     setReport(null);
+    setStarted(true);
     const r = await call('exchange.importClinic', input);
+    setStarted(false);
     if (!r.ok) {
       const text = applyServerErrors(form, r.error, ['path']);
       if (text) setMessage({ ok: false, text });
@@ -44,6 +56,13 @@ export function ClinicImport() {
       <Field label={t('exchange.clinicImport.path')} error={formState.errors.path?.message} hint={t('exchange.clinicImport.pathHint')}>
         {(a) => <input {...a} autoComplete="off" spellCheck={false} {...register('path')} />}
       </Field>
+      {progress.state === 'ready' && running ? (
+        <ExportProgressBar
+          progress={progress.value.phase === 'writing' ? progress.value : { done: 0, total: 0 }}
+          label={t('exchange.clinicImport.progress')}
+          pending={t('exchange.clinicImport.checking', { patients: count('patients', progress.value.done) })}
+        />
+      ) : null}
       <Outcome message={message} />
       {report?.conflicts.length ? (
         <div>
@@ -59,8 +78,8 @@ export function ClinicImport() {
         </div>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('exchange.import.importing') : t('exchange.clinicImport.submit')}
+        <button type="submit" className="primary" disabled={running}>
+          {running ? t('exchange.import.importing') : t('exchange.clinicImport.submit')}
         </button>
       </div>
     </form>

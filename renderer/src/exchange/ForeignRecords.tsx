@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ForeignRecord } from '../../../shared/api/operations/sync';
 import { call } from '../api/client';
@@ -8,7 +9,7 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatter } from '../session/session-context';
 import './exchange.css';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** The FHIR type in the screen's words; a type ROMtrack does not name keeps its FHIR name. */
 function typeLabel(t: T, type: string): string {

@@ -34,6 +34,8 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
         return t('exchange.report.field.dateOfBirth');
       case 'sex':
         return t('exchange.report.field.sex');
+      case 'documentLanguage':
+        return t('exchange.report.field.documentLanguage');
     }
   };
   // A second import that only took the details chosen adds no records.

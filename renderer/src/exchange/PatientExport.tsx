@@ -6,7 +6,7 @@ import './exchange.css';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
-/** The patient page's export: this patient's FHIR R4 Bundle or measurements as CSV, saved as a download. */
+/** The patient page's export: this patient's FHIR R4 Bundle or measurements as CSV, saved as a download (in the desktop app, where the person chooses). */
 export function PatientExport({ patientId }: { patientId: string }) {
   const { t, count } = useExchangeWords();
   const [message, setMessage] = useState<Message>(null);
@@ -19,9 +19,17 @@ export function PatientExport({ patientId }: { patientId: string }) {
       setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: r.error.message }) });
       return;
     }
-    saveFile(r.value);
+    let saved;
+    try {
+      saved = await saveFile(r.value, { title: t('exchange.saveDialog.title'), filterName: format === 'fhir' ? t('exchange.saveDialog.fhir') : t('exchange.saveDialog.csv') });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: e instanceof Error ? e.message : String(e) }) });
+      return;
+    }
+    // The person closed the save dialog: nothing was saved, and nothing needs saying.
+    if (!saved.saved) return setMessage(null);
     const what = format === 'fhir' ? count('resources', r.value.records) : count('measurements', r.value.records);
-    setMessage({ kind: 'ok', text: t('exchange.patientExport.saved', { file: r.value.fileName, what }) });
+    setMessage({ kind: 'ok', text: t('exchange.patientExport.saved', { file: saved.path ?? r.value.fileName, what }) });
   }
 
   return (

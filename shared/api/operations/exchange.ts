@@ -98,9 +98,9 @@ export const ExportProgress = z.strictObject({
 export const MAX_IMPORT_CHARS = MAX_REQUEST_BYTES - 64 * 1024;
 
 /** The patient's details an import may find different here; a person decides, field by field, which to keep. */
-export const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex'] as const;
+export const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex', 'documentLanguage'] as const;
 export type Demographic = (typeof DEMOGRAPHICS)[number];
-export const DEMOGRAPHIC_LABELS: Record<Demographic, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex' };
+export const DEMOGRAPHIC_LABELS: Record<Demographic, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex', documentLanguage: 'Language of documents' };
 
 export const ImportFhirInput = z.strictObject({
   /** The text of a patient file exported by ROMtrack (exchange.exportFhir with a patientId). */
@@ -167,6 +167,22 @@ export const ImportClinicReport = z.strictObject({
 });
 export type ImportClinicReport = z.infer<typeof ImportClinicReport>;
 
+/**
+ * How far the running (or the last) whole-clinic import is: while checking, patients checked (total 0: not known
+ * until the file is read through); while writing, patients written of the total.
+ */
+export const ImportProgress = z.strictObject({
+  running: z.boolean(),
+  path: z.string().nullable(),
+  phase: z.enum(['checking', 'writing']).nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+  /** The last import's outcome once it ended: its report, or why it stopped. Both null while one runs. */
+  result: ImportClinicReport.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
 export const exchangeOperations = {
   /** One patient: a FHIR R4 transaction Bundle (JSON). The whole clinic: one such Bundle per line (NDJSON). */
   'exchange.exportFhir': { kind: 'change', access: 'export', input: ExportFhirInput, output: ExportFile },
@@ -180,6 +196,11 @@ export const exchangeOperations = {
   'exchange.exportProgress': { kind: 'read', input: Empty, output: ExportProgress },
   /** A patient file from another workstation or clinic: checked whole first, idempotent, demographics never overwritten unasked. */
   'exchange.importFhir': { kind: 'change', input: ImportFhirInput, output: ImportReport },
-  /** Administrators only, like a restore. A whole clinic's NDJSON file from the server's disk: every patient checked before any is written, all in one transaction. */
-  'exchange.importClinic': { kind: 'change', role: 'administrator', input: ImportClinicInput, output: ImportClinicReport },
+  /**
+   * Administrators only, like a restore. A whole clinic's NDJSON file from the server's disk: every patient checked
+   * before any is written, then written in short transactions with the event loop free between them (others are
+   * answered meanwhile), each with its audit row; a file stopped half way is finished by importing it again.
+   */
+  'exchange.importClinic': { kind: 'change', role: 'administrator', transaction: 'own', input: ImportClinicInput, output: ImportClinicReport },
+  'exchange.importProgress': { kind: 'read', input: Empty, output: ImportProgress },
 } as const;
