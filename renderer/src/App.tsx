@@ -15,11 +15,9 @@ import { SettingsPage } from './settings/SettingsPage';
 import { MobilityPage } from './mobility/MobilityPage';
 import { NewEventPage } from './events/NewEventPage';
 import { VisitEntryPage } from './visits/VisitEntryPage';
-import { ReportPage } from './report/ReportPage';
 import { PlansScreen } from './plans/PlansScreen';
-import { SeriesDetailWithPlans } from './SeriesDetailWithPlans';
 import { WorklistPage } from './worklist/WorklistPage';
-import { ReferralLetterPage } from './referral/ReferralLetterPage';
+import { ReferralLetterPage, ReportPage, ScreenCode, SeriesDetailWithPlans } from './lazy-screens';
 import { RecordAccessPage } from './access/RecordAccessPage';
 
 function Screen({ route }: { route: Route }) {
@@ -103,7 +101,9 @@ function Workspace() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Screen route={route} />
+        <ScreenCode>
+          <Screen route={route} />
+        </ScreenCode>
       </main>
     </>
   );

@@ -1,12 +1,12 @@
 // Downsampling for charts: largest-triangle-three-buckets (Steinarsson 2013, "Downsampling Time Series for
 // Visual Representation"), which keeps the visual shape of a line far better than taking every k-th point.
 //
-// Why the extras: a chart must still show the points a verdict rests on (baseline, best, latest: Verdict.keepIds)
-// and the lowest and highest readings, or the picture could contradict the sentence beside it. Those are
-// forced in; LTTB fills the rest of the budget.
+// Why the extras: a chart must still show the points a verdict rests on (baseline, best, latest: Verdict.keepIds),
+// where the line starts and ends, and the lowest and highest readings, or the picture could contradict the
+// sentence beside it. Those are forced in; LTTB fills the rest of the budget.
 //
-// Guarantee: the result contains every must-keep id present in the input, the (first) lowest and highest
-// points, and has at most max(n, number of forced points) points; with n >= 2 that is at most
+// Guarantee: the result contains every must-keep id present in the input, the first and last points, the (first)
+// lowest and highest points, and has at most max(n, number of forced points) points; with n >= 4 that is at most
 // n + (must-keep ids present). Points come back in time order, as the original objects.
 
 import { daysBetween } from '../domain/dates';
@@ -40,7 +40,7 @@ export function downsampleLttb<T>(points: readonly T[], n: number, access: LttbA
     if (o.y < order[lo]!.y) lo = k;
     if (o.y > order[hi]!.y) hi = k;
   });
-  forced.add(lo).add(hi);
+  forced.add(0).add(len - 1).add(lo).add(hi);
 
   // Shrink the LTTB target until LTTB picks plus forced points fit the budget. Each step drops the target by
   // the overshoot, so it ends in a few rounds; at target 0 only forced points remain, which always fit.

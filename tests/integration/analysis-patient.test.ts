@@ -24,7 +24,10 @@ describe('analysis.patient', () => {
       const pure = analysePatient(file, today);
       expect(result.series.map((s) => [s.key, s.verdict.kind, s.verdict.reason])).toEqual(pure.series.map((s) => [s.key, s.analysis.verdict.kind, s.analysis.verdict.reason]));
       for (const s of result.series) {
-        expect(s.verdict).toEqual(s.analysis.verdict);
+        // Each reading once and the verdict once: the summary carries neither a copy of the points nor the verdict.
+        expect(s.readings).toBe(s.points.length);
+        expect(Object.keys(s.analysis)).toEqual(['summary']);
+        expect('points' in s.analysis.summary).toBe(false);
         expect(['left', 'right']).toContain(s.side);
         expect(['active', 'passive']).toContain(s.mode);
         expect(s.motion).toMatch(/^[a-z]+\.[a-z_]+$/);

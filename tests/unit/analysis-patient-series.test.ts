@@ -10,6 +10,7 @@ import {
   type MeasurementLike,
   type PatientSeriesSource,
 } from '../../shared/analysis/patient-series';
+import { analysedSeries } from '../../shared/api/analysis-answer';
 import { planeSpec, type JointId, type Mode, type MotionKey, type Side } from '../../shared/domain/catalogue';
 import { dateOfDay, dayNumber, eventMarkers, pointsToDraw, timeTicks, valueAxis } from '../../renderer/src/charts/chart-model';
 
@@ -246,11 +247,11 @@ describe('mobility chart model', () => {
   it('draws everything under the budget and keeps the verdict points above it', () => {
     const visits = weekly('2020-01-06', [{ motion: 'knee.flexion', side: 'left', values: Array.from({ length: 300 }, (_, i) => 90 + (i % 7)) }]);
     const a = analysePatient(file({ sites: [site('knee', 'left')], visits }), TODAY);
-    const s = a.series[0]!;
+    const s = analysedSeries(a.series[0]!, 'all');
     expect(pointsToDraw([s]).get(s.key)).toHaveLength(300);
     const drawn = pointsToDraw([s], 100).get(s.key)!;
     expect(drawn.length).toBeLessThanOrEqual(100);
-    for (const id of s.analysis.verdict.keepIds) expect(drawn.map((p) => p.id)).toContain(id);
+    for (const id of s.verdict.keepIds) expect(drawn.map((p) => p.id)).toContain(id);
   });
 
   it('marks a drug course twice and names an X-ray by its grade', () => {

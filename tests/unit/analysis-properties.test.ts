@@ -201,7 +201,7 @@ describe('Theil-Sen properties', () => {
 });
 
 describe('downsample properties', () => {
-  it('keeps every must-keep id, the min and the max, and never exceeds n plus the must-keeps', () => {
+  it('keeps every must-keep id, the first and last, the min and the max, and never exceeds max(n, 4) plus the must-keeps', () => {
     const input = fc
       .array(fc.record({ x: fc.integer({ min: 0, max: 1000 }), y: fc.integer({ min: -100, max: 200 }) }), { maxLength: 150 })
       .chain((pts) => {
@@ -217,12 +217,16 @@ describe('downsample properties', () => {
         const out = downsampleLttb(points, n, { x: (p) => p.x, y: (p) => p.y, id: (p) => p.id }, keep);
         const ids = new Set(out.map((p) => p.id));
         for (const id of keep) expect(ids.has(id)).toBe(true);
-        expect(out.length).toBeLessThanOrEqual(n + keep.length);
+        // First, last, lowest and highest are always forced in: a budget under 4 can be exceeded by them.
+        expect(out.length).toBeLessThanOrEqual(Math.max(n, 4) + keep.length);
         expect(ids.size).toBe(out.length);
         if (points.length > 0) {
           const ys = points.map((p) => p.y);
           expect(out.some((p) => p.y === Math.min(...ys))).toBe(true);
           expect(out.some((p) => p.y === Math.max(...ys))).toBe(true);
+          const xs = points.map((p) => p.x);
+          expect(out[0]!.x).toBe(Math.min(...xs));
+          expect(out[out.length - 1]!.x).toBe(Math.max(...xs));
         }
         if (points.length <= n) expect(out.length).toBe(points.length);
         // Sorted by x.

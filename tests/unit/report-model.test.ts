@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysePatient } from '../../shared/analysis/patient-series';
+import { analysisAnswer } from '../../shared/api/analysis-answer';
 import type { PatientAnalysisResult } from '../../shared/api/operations/analysis';
 import type { PatientFile } from '../../shared/api/operations/clinical';
 import type { Plan } from '../../shared/domain/plan-records';
@@ -39,11 +40,9 @@ function fileWith(readings: [string, number][], extra: Partial<PatientFile> = {}
   } as PatientFile;
 }
 
-/** What 'analysis.patient' answers for the file as of `today` (the handler adds each verdict at the top). */
+/** What 'analysis.patient' answers for the file as of `today` (shared/api/analysis-answer.ts, as the handler sends it). */
 function analysisOf(file: PatientFile, today: string): PatientAnalysisResult {
-  const a = analysePatient(file, today);
-  const top = <S extends (typeof a.series)[number]>(s: S) => ({ ...s, verdict: s.analysis.verdict });
-  return { ...a, series: a.series.map(top), unmeasured: a.unmeasured.map(top) };
+  return analysisAnswer(analysePatient(file, today), 'all');
 }
 
 /** The report as the screen builds it: the analysis as of the period's end. */

@@ -1,4 +1,5 @@
 import { analysePatientPoints } from '../../../shared/analysis/patient-series';
+import { analysisAnswer } from '../../../shared/api/analysis-answer';
 import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
 import { readAnalysisSource } from '../patient-file';
 import { planPeriodsOf } from '../analysis-plan-periods';
@@ -9,7 +10,7 @@ export const analysisHandlers: HandlerTable<'analysis.patient'> = {
   /**
    * Every series of one patient with its summary and verdict: the one verdict the dashboard, the detail chart,
    * the patient page, the report and the worklist show. One read transaction, so a visit being saved meanwhile
-   * is either wholly in the analysis or not at all.
+   * is either wholly in the analysis or not at all. `points` says how many readings each series carries.
    */
   'analysis.patient': (input, ctx) =>
     ctx.transaction((): PatientAnalysisResult => {
@@ -19,7 +20,6 @@ export const analysisHandlers: HandlerTable<'analysis.patient'> = {
         thresholds: ctx.repos.thresholds.overrides(),
         planPeriods: planPeriodsOf(ctx, input.patientId),
       });
-      const withVerdict = <S extends (typeof analysis.series)[number]>(s: S) => ({ ...s, verdict: s.analysis.verdict });
-      return { ...analysis, series: analysis.series.map(withVerdict), unmeasured: analysis.unmeasured.map(withVerdict) };
+      return analysisAnswer(analysis, input.points ?? 'all');
     }),
 };

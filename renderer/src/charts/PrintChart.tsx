@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
-import type { PatientSeries } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { useTranslation } from 'react-i18next';
 import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from './axes';
 import { dayNumber, pointsToDraw, styleOf, timeTicks, type EventMarker, type GoalLine, type SeriesStyle } from './chart-model';
@@ -19,13 +19,13 @@ const GOAL = { stroke: INK, dash: REF.goal.dash };
 /** One motion's series on paper: each side and mode measured, cut to the period, with its events and goals. */
 export interface PrintChartData {
   title: string;
-  series: PatientSeries[];
+  series: AnalysedSeries[];
   markers: EventMarker[];
   goals: GoalLine[];
 }
 
 /** The mobility charts' style with the colour taken out: the shape, fill and dash already tell series apart. */
-export function printStyle(s: Pick<PatientSeries, 'side' | 'mode'>): SeriesStyle {
+export function printStyle(s: Pick<AnalysedSeries, 'side' | 'mode'>): SeriesStyle {
   return { ...styleOf(s.side, s.mode), colour: INK };
 }
 

@@ -1,7 +1,8 @@
 // The two axes every motion chart has, the screen's and the paper's alike: time in whole day numbers with
 // ticks a reader can count on, labelled in the clinic's date format, and degrees on a step read at a glance.
 // Only the size and ink differ, so they are passed in; spread onto recharts' XAxis and YAxis.
-import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { formatDegrees } from '../../../shared/domain/catalogue';
 import { dateOfDay, valueAxis, type GoalLine } from './chart-model';
 
@@ -29,8 +30,8 @@ export function degreeAxis(axis: { domain: [number, number]; ticks: number[] }, 
  * goals, and whatever else the chart draws (`more`: a baseline band, a trend's ends).
  */
 export function motionValueAxis(
-  motion: Pick<PatientSeries, 'normal' | 'functional'>,
-  series: readonly Pick<PatientSeries, 'key'>[],
+  motion: Pick<AnalysedSeries, 'normal' | 'functional'>,
+  series: readonly Pick<AnalysedSeries, 'key'>[],
   drawn: ReadonlyMap<string, readonly SeriesPoint[]>,
   goals: readonly GoalLine[],
   more: readonly number[] = [],

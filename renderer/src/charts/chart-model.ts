@@ -3,7 +3,8 @@
 // Shared by the mobility detail chart, the printed report and referral letter, and the patient page's ALP
 // chart (charts/ imports no screen folder; eslint.config.mjs holds it to that).
 import { downsampleSeries } from '../../../shared/analysis/downsample';
-import type { EventLike, PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { EventLike, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import type { Mode, Side } from '../../../shared/domain/catalogue';
 import { daysBetween } from '../../../shared/domain/dates';
 import { EVENT_KIND_LABELS, type EventKind } from '../../../shared/domain/event';
@@ -105,7 +106,7 @@ export const DRAW_BUDGET = 600;
  * The points to draw per series: all of them while the whole chart fits the budget, otherwise each series
  * shrinks to its share, keeping the points its verdict rests on (baseline, best, latest) and its extremes.
  */
-export function pointsToDraw(series: readonly PatientSeries[], budget = DRAW_BUDGET): Map<string, SeriesPoint[]> {
+export function pointsToDraw(series: readonly AnalysedSeries[], budget = DRAW_BUDGET): Map<string, SeriesPoint[]> {
   const total = series.reduce((n, s) => n + s.points.length, 0);
   const out = new Map<string, SeriesPoint[]>();
   for (const s of series) {
@@ -114,7 +115,7 @@ export function pointsToDraw(series: readonly PatientSeries[], budget = DRAW_BUD
       continue;
     }
     const share = Math.max(20, Math.floor((budget * s.points.length) / total));
-    out.set(s.key, s.points.length <= share ? s.points : downsampleSeries(s.points, share, s.analysis.verdict.keepIds));
+    out.set(s.key, s.points.length <= share ? s.points : downsampleSeries(s.points, share, s.verdict.keepIds));
   }
   return out;
 }

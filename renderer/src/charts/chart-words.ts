@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Mode, Side } from '../../../shared/domain/catalogue';
 import type { EventKind } from '../../../shared/domain/event';
@@ -45,29 +46,35 @@ const CLASSIFICATION_KEYS = {
 } as const satisfies Record<ClassificationId, string>;
 const isClassification = (c: string): c is ClassificationId => Object.hasOwn(CLASSIFICATION_KEYS, c);
 
+/** The words in the screen's language. */
 export function useChartWords(): ChartWords {
   const { t } = useTranslation();
-  return useMemo(
-    (): ChartWords => ({
-      seriesStyle: (side, mode) => t('charts.seriesStyle', { side: t(`side.${side}`), mode: t(`mode.${mode}`).toLocaleLowerCase() }),
-      slope: (perWeek, degrees) => t('charts.slopePerWeek', { value: degrees(Math.round(perWeek * 10) / 10) }),
-      duration: (days) => {
-        const d = Math.max(0, Math.round(days));
-        if (d < 14) return t('analysis.duration.days', { count: d });
-        if (d <= 16 * 7) return t('analysis.duration.weeks', { count: Math.round(d / 7) });
-        if (d < 730) return t('analysis.duration.months', { count: Math.round(d / 30.4375) });
-        return t('analysis.duration.years', { count: Math.round(d / 365.25) });
-      },
-      kind: (kind: EventKind) => t(KIND_KEYS[kind]),
-      classification: (c) => (isClassification(c) ? t(CLASSIFICATION_KEYS[c]) : c),
-      side: (side) => t(`side.${side}`).toLocaleLowerCase(),
-      drugStart: (kind) => (kind === 'nsaid_course' ? t('charts.event.nsaidStart') : t('charts.event.bisphosphonateStart')),
-      drugStop: (kind) => (kind === 'nsaid_course' ? t('charts.event.nsaidStop') : t('charts.event.bisphosphonateStop')),
-      starts: (detail) => t('charts.event.starts', { detail }),
-      stops: (detail) => t('charts.event.stops', { detail }),
-      excision: () => t('charts.event.excision'),
-      xray: (grade) => t('charts.event.xray', { grade }),
-    }),
-    [t],
-  );
+  return useMemo(() => chartWordsOf(t), [t]);
+}
+
+/**
+ * The words of one language's t: a printed document's (i18next.getFixedT(language)) where the words are
+ * needed outside its DocumentLanguage, as the report's model is built before the page is.
+ */
+export function chartWordsOf(t: TFunction): ChartWords {
+  return {
+    seriesStyle: (side, mode) => t('charts.seriesStyle', { side: t(`side.${side}`), mode: t(`mode.${mode}`).toLocaleLowerCase() }),
+    slope: (perWeek, degrees) => t('charts.slopePerWeek', { value: degrees(Math.round(perWeek * 10) / 10) }),
+    duration: (days) => {
+      const d = Math.max(0, Math.round(days));
+      if (d < 14) return t('analysis.duration.days', { count: d });
+      if (d <= 16 * 7) return t('analysis.duration.weeks', { count: Math.round(d / 7) });
+      if (d < 730) return t('analysis.duration.months', { count: Math.round(d / 30.4375) });
+      return t('analysis.duration.years', { count: Math.round(d / 365.25) });
+    },
+    kind: (kind: EventKind) => t(KIND_KEYS[kind]),
+    classification: (c) => (isClassification(c) ? t(CLASSIFICATION_KEYS[c]) : c),
+    side: (side) => t(`side.${side}`).toLocaleLowerCase(),
+    drugStart: (kind) => (kind === 'nsaid_course' ? t('charts.event.nsaidStart') : t('charts.event.bisphosphonateStart')),
+    drugStop: (kind) => (kind === 'nsaid_course' ? t('charts.event.nsaidStop') : t('charts.event.bisphosphonateStop')),
+    starts: (detail) => t('charts.event.starts', { detail }),
+    stops: (detail) => t('charts.event.stops', { detail }),
+    excision: () => t('charts.event.excision'),
+    xray: (grade) => t('charts.event.xray', { grade }),
+  };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PatientSeries } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { daysBetween } from '../../../shared/domain/dates';
 import { useChartWords } from '../charts/chart-words';
 import { useSeriesNames } from '../charts/series-names';
@@ -15,7 +15,7 @@ import { PlanPeriodsLegendItem, type PlanPeriod } from '../charts/plan-periods';
  * Which marker shape stands for which therapist and instrument in the series the page is about: the verdict
  * compares readings only within one of these groups.
  */
-export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; strata: ChartStrata; nameOf: (id: string | null) => string }) {
+export function StrataLegend({ focus, strata, nameOf }: { focus: AnalysedSeries; strata: ChartStrata; nameOf: (id: string | null) => string }) {
   const { t } = useTranslation();
   const format = useFormatter();
   const names = useSeriesNames();
@@ -46,11 +46,12 @@ export function StrataLegend({ focus, strata, nameOf }: { focus: PatientSeries; 
 }
 
 /** What each line, marker and band means, in words, with a sample drawn the way the chart draws it. */
-export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: PatientSeries; series: readonly PatientSeries[]; hasEvents: boolean; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
+export function ChartLegend({ focus, series, hasEvents, goals = [], periods = [] }: { focus: AnalysedSeries; series: readonly AnalysedSeries[]; hasEvents: boolean; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const { t } = useTranslation();
   const format = useFormatter();
   const words = useChartWords();
-  const { summary, verdict } = focus.analysis;
+  const { summary } = focus.analysis;
+  const { verdict } = focus;
   const drawn = chartTrend(focus);
   const trend = drawn?.trend;
   const applied = verdict.threshold;

@@ -1,5 +1,6 @@
 import { CartesianGrid, ReferenceArea, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import type { Trend } from '../../../shared/analysis/series-summary';
 import { useTranslation } from 'react-i18next';
 import { daysBetween } from '../../../shared/domain/dates';
@@ -8,6 +9,7 @@ import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from '../charts/axes'
 import { dayNumber, styleOf, timeTicks, type EventMarker, type GoalLine } from '../charts/chart-model';
 import { EventLabel, Marker, REF } from '../charts/chart-parts';
 import type { ChartStrata } from './chart-strata';
+import { DenseSeries } from './DenseSeries';
 import { PointTooltip, type ChartDatum } from './PointTooltip';
 import { periodDays, planPeriodAreas, type PlanPeriod } from '../charts/plan-periods';
 import { todayLocal } from '../../../shared/domain/dates';
@@ -17,9 +19,9 @@ const DENSE_POINTS = 120;
 
 export interface DetailChartProps {
   /** The series the page is about: its baseline band and trend are drawn. */
-  focus: PatientSeries;
+  focus: AnalysedSeries;
   /** Every series of the motion with points, the focus among them. */
-  series: readonly PatientSeries[];
+  series: readonly AnalysedSeries[];
   /** The points to draw per series key (downsampled when long); the table lists them all. */
   drawn: ReadonlyMap<string, readonly SeriesPoint[]>;
   markers: readonly EventMarker[];
@@ -38,15 +40,15 @@ export interface DetailChartProps {
  * The trend to draw: the one the verdict weighed (its comparison's, e.g. one therapist's readings from the
  * baseline on), so the line on the chart and the slope in the reason agree; else the recent window's.
  */
-export function chartTrend(focus: PatientSeries): { trend: Trend; fromVerdict: boolean } | null {
-  const own = focus.analysis.verdict.comparison?.trend ?? null;
+export function chartTrend(focus: AnalysedSeries): { trend: Trend; fromVerdict: boolean } | null {
+  const own = focus.verdict.comparison?.trend ?? null;
   if (own && own.fromDate !== own.toDate) return { trend: own, fromVerdict: true };
   const recent = focus.analysis.summary.trendRecent;
   return recent && recent.fromDate !== recent.toDate ? { trend: recent, fromVerdict: false } : null;
 }
 
 /** The trend line as two end points in chart units. */
-export function trendSegment(focus: PatientSeries): [{ x: number; y: number }, { x: number; y: number }] | null {
+export function trendSegment(focus: AnalysedSeries): [{ x: number; y: number }, { x: number; y: number }] | null {
   const t = chartTrend(focus)?.trend;
   if (!t) return null;
   const weeks = daysBetween(t.fromDate, t.toDate) / 7;
@@ -65,7 +67,8 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
   const { t } = useTranslation();
   const format = useFormatter();
   const formatDate = format.date;
-  const { summary, verdict } = focus.analysis;
+  const { summary } = focus.analysis;
+  const { verdict } = focus;
   // The band is the threshold the verdict actually applied (doubled when it had to compare across therapists).
   const threshold = verdict.threshold?.degrees ?? focus.threshold;
   const baseline = summary.baseline;
@@ -134,29 +137,33 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
           const style = styleOf(s.side, s.mode);
           const isFocus = s.key === focus.key;
           const points = drawn.get(s.key) ?? [];
-          const data: ChartDatum[] = points.map((p) => ({ x: dayNumber(p.date), y: p.value, point: p, series: s }));
           // Dense series get small markers so the line stays readable; the verdict's points keep full size.
           const dense = points.length > DENSE_POINTS;
-          const keep = new Set(s.analysis.verdict.keepIds);
+          const keep = new Set(s.verdict.keepIds);
           // In the focus series, a reading's shape says who measured it and with what, when that varies.
           const shapeOf = isFocus && strata ? strata.shapeOf : null;
-          return (
+          // A dense series is drawn as paths (DenseSeries); only the verdict's readings stay chart points.
+          const asPoints = dense ? points.filter((p) => keep.has(p.id)) : points;
+          const data: ChartDatum[] = asPoints.map((p) => ({ x: dayNumber(p.date), y: p.value, point: p, series: s }));
+          const lineWidth = dense ? 1 : isFocus ? 2.5 : 1.5;
+          return [
+            dense && <DenseSeries key={`${s.key}-dense`} points={points} style={style} skipIds={keep} shapeOf={shapeOf} size={1.8} lineWidth={lineWidth} />,
             <Scatter
               key={s.key}
               name={style.name}
               data={data}
               isAnimationActive={false}
-              line={{ stroke: style.colour, strokeWidth: dense ? 1 : isFocus ? 2.5 : 1.5, strokeDasharray: style.dash }}
+              line={dense ? false : { stroke: style.colour, strokeWidth: lineWidth, strokeDasharray: style.dash }}
               shape={(props: { cx?: number; cy?: number; payload?: ChartDatum }) => (
                 <Marker
                   cx={props.cx ?? 0}
                   cy={props.cy ?? 0}
                   style={shapeOf && props.payload ? { ...style, shape: shapeOf(props.payload.point) } : style}
-                  size={dense && !keep.has(props.payload?.point.id ?? '') ? 1.8 : isFocus ? 5 : 4}
+                  size={isFocus ? 5 : 4}
                 />
               )}
-            />
-          );
+            />,
+          ];
         })}
         <Tooltip content={(props) => <PointTooltip active={props.active} payload={props.payload} nameOf={nameOf} />} isAnimationActive={false} cursor={false} />
       </ScatterChart>

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { PatientSeries, SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { useFormatter } from '../session/session-context';
 import type { EventMarker } from '../charts/chart-model';
-import { END_FEEL_KEYS, useInstrumentLabel } from './PointTooltip';
+import { useCatalogueWords } from '../i18n/catalogue-words';
+import { useInstrumentLabel } from './PointTooltip';
 import { useSeriesNames } from '../charts/series-names';
 import { ScrollBox } from '../layout/ScrollBox';
 
 /** Baseline, best and latest of the series the page is about, and points a reset left behind. */
-function roleOf(t: TFunction, p: SeriesPoint, s: PatientSeries, focus: PatientSeries): string {
+function roleOf(t: TFunction, p: SeriesPoint, s: AnalysedSeries, focus: AnalysedSeries): string {
   const reset = s.analysis.summary.resetDate;
   if (reset !== null && p.date <= reset) return t('mobility.role.beforeReset');
   if (s.key !== focus.key) return '';
@@ -21,12 +23,13 @@ function roleOf(t: TFunction, p: SeriesPoint, s: PatientSeries, focus: PatientSe
     .join(', ');
 }
 
-type TableProps = { focus: PatientSeries; series: readonly PatientSeries[]; nameOf: (id: string | null) => string };
+type TableProps = { focus: AnalysedSeries; series: readonly AnalysedSeries[]; nameOf: (id: string | null) => string };
 
 function Table({ focus, series, nameOf }: TableProps) {
   const { t } = useTranslation();
   const format = useFormatter();
   const instrumentLabel = useInstrumentLabel();
+  const words = useCatalogueWords();
   const names = useSeriesNames();
   const rows = series
     .flatMap((s) => s.points.map((p) => ({ s, p })))
@@ -62,7 +65,7 @@ function Table({ focus, series, nameOf }: TableProps) {
               <td className="num">{format.degrees(p.value)}</td>
               <td>{nameOf(p.raterId)}</td>
               <td>{instrumentLabel(p.instrument)}</td>
-              <td>{p.endFeel ? t(END_FEEL_KEYS[p.endFeel]) : '—'}</td>
+              <td>{p.endFeel ? words.endFeel(p.endFeel) : '—'}</td>
               <td className="num">{p.pain === null ? '—' : t('mobility.painScore', { pain: p.pain })}</td>
               <td>{p.note ?? ''}</td>
               <td>{roleOf(t, p, s, focus)}</td>

@@ -6,18 +6,20 @@ import { useFormatter } from '../session/session-context';
 import { useSeriesNames } from '../charts/series-names';
 import { Sparkline, type SparklineInput } from '../charts/Sparkline';
 import { VerdictBadge } from '../clinical/VerdictBadge';
-import { otherSideWords, reasonAfterLabel } from '../clinical/verdict-text';
+import { otherSideWords } from '../clinical/verdict-text';
+import { useVerdictText } from '../clinical/use-verdict-text';
 
 /** One series: its verdict first, the reason, the latest numbers; the whole card opens the detail chart. */
 export function SeriesCard({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
   const { t } = useTranslation();
   const format = useFormatter();
   const names = useSeriesNames();
+  const verdictText = useVerdictText();
   const id = useId();
   const { summary } = series.analysis;
   const verdict = series.verdict;
   const latest = summary.latest;
-  const otherSide = otherSideWords(summary, series.side);
+  const otherSide = verdictText.text(otherSideWords(summary, series.side));
   const sparkline = useMemo((): SparklineInput => ({ points: series.points, normal: series.normal, resetDate: summary.resetDate, keepIds: verdict.keepIds }), [series, summary, verdict]);
   return (
     <li className={`series-card ${verdict.kind === 'losing' ? 'series-card-losing' : ''}`}>
@@ -33,7 +35,7 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: A
       </p>
       <p id={`${id}-reason`} className="series-card-reason">
         {/* The card's title names the series: the reason starts after it. */}
-        {reasonAfterLabel(verdict.reason, summary.label)}
+        {verdictText.reasonBody(verdict)}
       </p>
       <div className="series-card-chart" aria-hidden="true">
         <Sparkline input={sparkline} degrees={format.degrees} />

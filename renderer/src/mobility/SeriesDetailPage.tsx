@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventsForJoint, parseSeriesKey, seriesKeyOf, type PatientSeries } from '../../../shared/analysis/patient-series';
+import { eventsForJoint, parseSeriesKey, seriesKeyOf } from '../../../shared/analysis/patient-series';
+import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { todayLocal } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
@@ -19,12 +20,13 @@ import type { PlanPeriod } from '../charts/plan-periods';
 import { badgeOf } from '../clinical/VerdictBadge';
 import { useChartWords } from '../charts/chart-words';
 import { useSeriesNames } from '../charts/series-names';
+import { useVerdictText } from '../clinical/use-verdict-text';
 
 /** Events further back than this before the first measurement would squash the chart; they are listed instead. */
 const EVENT_LOOKBACK_DAYS = 90;
 
 /** Links to the same motion's other sides and modes, so comparing is one step. */
-function SeriesSwitcher({ patientId, focus, available }: { patientId: string; focus: PatientSeries; available: readonly PatientSeries[] }) {
+function SeriesSwitcher({ patientId, focus, available }: { patientId: string; focus: AnalysedSeries; available: readonly AnalysedSeries[] }) {
   const words = useChartWords();
   const { t } = useTranslation();
   if (available.length < 2) return null;
@@ -41,6 +43,7 @@ function SeriesSwitcher({ patientId, focus, available }: { patientId: string; fo
 
 function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId: string; seriesKey: string; mobility: PatientMobility; goals?: readonly GoalLine[]; periods?: readonly PlanPeriod[] }) {
   const { t } = useTranslation();
+  const verdictText = useVerdictText();
   const words = useChartWords();
   const names = useSeriesNames();
   const { file, analysis, nameOf } = mobility;
@@ -99,7 +102,7 @@ function Detail({ patientId, seriesKey, mobility, goals, periods }: { patientId:
             periods={periods}
             nameOf={nameOf}
             strata={strata}
-            label={t('mobility.detail.chartLabel', { series: focusName ?? '', verdict: t(`verdict.${badge.name}`), reason: verdict.reason })}
+            label={t('mobility.detail.chartLabel', { series: focusName ?? '', verdict: t(`verdict.${badge.name}`), reason: verdictText.reason(verdict) })}
           />
           <figcaption className="muted small">
             {t('mobility.detail.pointAt')}{' '}

@@ -5,7 +5,8 @@ import { useChartWords } from '../charts/chart-words';
 import { useFormatter } from '../session/session-context';
 import { chartTrend } from './DetailChart';
 import { VerdictBadge } from '../clinical/VerdictBadge';
-import { basisSentence, otherSideWords, otherThresholds, reasonAfterLabel, thresholdSentence } from '../clinical/verdict-text';
+import { basisSentence, otherSideWords, otherThresholds, thresholdSentence } from '../clinical/verdict-text';
+import { useVerdictText } from '../clinical/use-verdict-text';
 
 /**
  * The verdict, its reason, and under them the threshold actually applied and what the verdict rests on, so a
@@ -14,14 +15,15 @@ import { basisSentence, otherSideWords, otherThresholds, reasonAfterLabel, thres
  */
 export function SeriesVerdict({ focus, nameOf }: { focus: AnalysedSeries; nameOf: (id: string | null) => string }) {
   const verdict = focus.verdict;
-  const threshold = thresholdSentence(verdict, focus.threshold);
-  const others = otherThresholds(verdict);
-  const basis = basisSentence(verdict, nameOf);
+  const verdictText = useVerdictText();
+  const threshold = verdictText.text(thresholdSentence(verdict, focus.threshold));
+  const others = verdictText.text(otherThresholds(verdict));
+  const basis = verdictText.text(basisSentence(verdict, nameOf));
   return (
     <div className="series-verdict-block">
       <p className="series-verdict">
         {/* The heading names the series: the reason starts after it. */}
-        <VerdictBadge verdict={verdict} /> <span id="series-reason">{reasonAfterLabel(verdict.reason, focus.analysis.summary.label)}</span>
+        <VerdictBadge verdict={verdict} /> <span id="series-reason">{verdictText.reasonBody(verdict)}</span>
       </p>
       {threshold && (
         <p className="series-threshold" id="series-threshold">
@@ -37,6 +39,7 @@ export function SeriesVerdict({ focus, nameOf }: { focus: AnalysedSeries; nameOf
 export function SeriesFacts({ focus }: { focus: AnalysedSeries }) {
   const { t } = useTranslation();
   const format = useFormatter();
+  const verdictText = useVerdictText();
   const words = useChartWords();
   const s = focus.analysis.summary;
   const at = (p: { value: number; date: string } | null) => (p ? t('mobility.valueOnDate', { value: format.degrees(p.value), date: format.date(p.date) }) : '—');
@@ -60,7 +63,7 @@ export function SeriesFacts({ focus }: { focus: AnalysedSeries }) {
       t('mobility.ofNormal'),
       s.percentOfNormal === null ? t('mobility.facts.normalIs', { normal: format.degrees(focus.normal) }) : t('mobility.percentOfNormal', { percent: format.number(s.percentOfNormal), normal: format.degrees(focus.normal) }),
     ],
-    [t('mobility.otherSide'), otherSideWords(s, focus.side) ?? (focus.otherSideLatest === null ? '—' : t('mobility.facts.otherSideNotWithin'))],
+    [t('mobility.otherSide'), verdictText.text(otherSideWords(s, focus.side)) ?? (focus.otherSideLatest === null ? '—' : t('mobility.facts.otherSideNotWithin'))],
   ];
   const reset = focus.verdict.resetBy ?? s.resetBy;
   // Readings before the joint's latest operation describe another joint: the series restarts after it.

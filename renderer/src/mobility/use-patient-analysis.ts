@@ -7,7 +7,8 @@ import type { Loadable } from '../api/use-operation';
 import { operationKey, useOperation, usePatientFile } from '../api/use-operation';
 import { callOrThrow } from '../api/client';
 import { readsAllowed } from '../api/query-client';
-import { therapistNamer } from '../clinical/format';
+import { useTranslation } from 'react-i18next';
+import { therapistNamer } from '../i18n/catalogue-words';
 import { useSession } from '../session/session-context';
 
 export type { AnalysedSeries, PatientAnalysisResult };
@@ -35,6 +36,7 @@ export function usePatientMobility(patientId: string): Loadable<PatientMobility>
   const file = usePatientFile(patientId);
   const [analysis] = useOperation('analysis.patient', { patientId });
   const { state } = useSession();
+  const { t } = useTranslation();
   return useMemo((): Loadable<PatientMobility> => {
     const both = combine(file, analysis);
     if (both.state !== 'ready') return both;
@@ -45,10 +47,10 @@ export function usePatientMobility(patientId: string): Loadable<PatientMobility>
         file: f,
         analysis: a,
         // The file names everyone in its records; the session adds today's team for anyone it does not.
-        nameOf: therapistNamer([...state.activeTherapists, ...f.therapists]),
+        nameOf: therapistNamer(t, [...state.activeTherapists, ...f.therapists]),
       },
     };
-  }, [file, analysis, state.activeTherapists]);
+  }, [file, analysis, state.activeTherapists, t]);
 }
 
 export interface PatientDashboard {
@@ -57,12 +59,13 @@ export interface PatientDashboard {
 }
 
 /**
- * What the dashboard draws: the patient's details and the analysis of every series, without the whole file
- * (every visit and reading, over a megabyte for the largest patient), which the dashboard never shows.
+ * What the dashboard draws: the patient's details and the analysis of every series with a sparkline's worth of
+ * readings each, without the whole file (every visit and reading, over a megabyte for the largest patient).
+ * The patient page asks for the same answer, so each fills the other's cache.
  */
 export function usePatientDashboard(patientId: string): Loadable<PatientDashboard> {
   const [patient] = useOperation('patients.get', { id: patientId });
-  const [analysis] = useOperation('analysis.patient', { patientId });
+  const [analysis] = useOperation('analysis.patient', { patientId, points: 'sparkline' });
   return useMemo((): Loadable<PatientDashboard> => {
     const both = combine(patient, analysis);
     return both.state === 'ready' ? { state: 'ready', value: { patient: both.value[0], analysis: both.value[1] } } : both;
@@ -71,7 +74,8 @@ export function usePatientDashboard(patientId: string): Loadable<PatientDashboar
 
 /**
  * Once the dashboard is drawn, reads what its cards open: the file (which also leaves the access row that
- * opening a patient's record leaves) and the plans the detail chart draws, so a card opens without waiting.
+ * opening a patient's record leaves), the analysis with every reading and the plans the detail chart draws, so
+ * a card opens without waiting.
  */
 export function useReadAheadForDetail(patientId: string, drawn: boolean): void {
   const queryClient = useQueryClient();
@@ -81,5 +85,6 @@ export function useReadAheadForDetail(patientId: string, drawn: boolean): void {
     // As useOperation reads: never while the lock holds reads back.
     void queryClient.prefetchQuery({ queryKey: operationKey('patients.file', file), queryFn: () => readsAllowed('patients.file').then(() => callOrThrow('patients.file', file)) });
     void queryClient.prefetchQuery({ queryKey: operationKey('plans.list', file), queryFn: () => readsAllowed('plans.list').then(() => callOrThrow('plans.list', file)) });
+    void queryClient.prefetchQuery({ queryKey: operationKey('analysis.patient', file), queryFn: () => readsAllowed('analysis.patient').then(() => callOrThrow('analysis.patient', file)) });
   }, [queryClient, patientId, drawn]);
 }

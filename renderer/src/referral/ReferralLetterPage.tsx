@@ -14,6 +14,7 @@ import { call } from '../api/client';
 import { useOperation, usePatientFile } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { eventMarkers } from '../charts/chart-model';
+import { chartWordsOf } from '../charts/chart-words';
 import { applyPageCss, contentWidthPx, pageCss, type PageSheet } from '../report/page-style';
 import { therapistLine } from '../report/ReportDocument';
 import { defaultDocumentLanguage, DocumentLanguage } from '../i18n/document-language';
@@ -132,9 +133,9 @@ function LetterScreen({ file, analysis, worklist, sent, subject }: ScreenProps) 
     const first = series.flatMap((s) => s.points.map((pt) => pt.date)).sort()[0] ?? today;
     const from = first < since ? since : first;
     const clipped = series.map((s) => ({ ...s, points: s.points.filter((pt) => pt.date >= from && pt.date <= today) }));
-    const markers = eventMarkers(eventsForJoint(file.events, chosen.joint)).filter((m) => m.date >= from && m.date <= today);
+    const markers = eventMarkers(eventsForJoint(file.events, chosen.joint), chartWordsOf(words.t)).filter((m) => m.date >= from && m.date <= today);
     return { model: { title: chosen.label, series: clipped, markers, goals: [] }, from, to: today };
-  }, [analysis, subject, file.events, today, since]);
+  }, [analysis, subject, file.events, today, since, words]);
 
   const confirmed = file.sites.some((s) => s.joint === subject.joint && s.side === subject.side && s.voided === null && s.status === 'confirmed');
   const regarding = regardingLine(words, p, confirmed, profileWords(words.t).site(subject.joint, subject.side).toLowerCase());

@@ -3,7 +3,9 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Plan } from '../../../shared/domain/plan-records';
 import { useOperation } from '../api/use-operation';
-import { useChartWords } from '../charts/chart-words';
+import i18next from 'i18next';
+import type { DisplayLanguage } from '../../../shared/i18n/languages';
+import { chartWordsOf } from '../charts/chart-words';
 import { buildReport, type ReportModel } from './report-model';
 import type { ReportOptions } from './report-options';
 
@@ -23,10 +25,12 @@ export interface ReportModelState {
  * period was just changed) is never used: printing waits for the right one, so a printed verdict is always the
  * one for the printed period.
  */
-export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions, asAt: string): ReportModelState {
+export function useReportModel(file: PatientFile, plans: readonly Plan[] | null, options: ReportOptions, asAt: string, language: DisplayLanguage): ReportModelState {
   const [analysis, retry] = useOperation('analysis.patient', { patientId: file.patient.id, today: asAt });
   const current = analysis.state === 'ready' && analysis.value.today === asAt ? analysis.value : null;
-  const words = useChartWords();
+  // The chart's event markers print in the report's language, not the screen's: built here, outside the page's
+  // DocumentLanguage, the words are taken from that language explicitly.
+  const words = useMemo(() => chartWordsOf(i18next.getFixedT(language)), [language]);
   const model = useMemo(() => (current ? buildReport(file, current, plans, options, words) : null), [current, file, plans, options, words]);
   const last = useRef<ReportModel | null>(null);
   if (model) last.current = model;

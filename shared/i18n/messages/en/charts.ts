@@ -20,4 +20,5 @@ export const charts = {
   'charts.event.stops': '{{detail}} (stops)',
   'charts.event.excision': 'Excision',
   'charts.event.xray': 'X-ray {{grade}}',
+  'charts.loadingScreen': 'the screen',
 } as const;

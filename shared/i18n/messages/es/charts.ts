@@ -20,4 +20,5 @@ export const charts = {
   'charts.event.stops': '{{detail}} (fin)',
   'charts.event.excision': 'Escisión',
   'charts.event.xray': 'Radiografía {{grade}}',
+  'charts.loadingScreen': 'la pantalla',
 } as const;

@@ -20,4 +20,5 @@ export const charts = {
   'charts.event.stops': '{{detail}} (fin)',
   'charts.event.excision': 'Exérèse',
   'charts.event.xray': 'Radio {{grade}}',
+  'charts.loadingScreen': 'l’écran',
 } as const;

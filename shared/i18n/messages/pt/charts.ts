@@ -20,4 +20,5 @@ export const charts = {
   'charts.event.stops': '{{detail}} (fim)',
   'charts.event.excision': 'Excisão',
   'charts.event.xray': 'Radiografia {{grade}}',
+  'charts.loadingScreen': 'o ecrã',
 } as const;
