@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sameValueTests } from '../../shared/domain/same-value-test';
 
 // The contract's output check without zod's copy. Dispatch checks every value a handler returns against the
 // operation's output schema (the renderer trusts what it receives, and a handler's slip must fail loudly, not draw
@@ -11,7 +12,8 @@ import { z } from 'zod';
 // would return a value deep-equal to this one", or "not sure". Only the schema kinds the contract's outputs use
 // are compiled, each with zod's own rule (strings, finite numbers and their integer and bound checks, booleans,
 // enums, null and undefined, arrays, plain and strict objects, records keyed by text or by an enum, unions, lazy
-// schemas); any other kind (a transform, a custom check, a default, a string check) is run through zod itself on
+// schemas, and a schema whose author registered a plain test as its whole verdict, shared/domain/same-value-test.ts);
+// any other kind (a transform, a custom check, a default, a string check) is run through zod itself on
 // that part alone and must come back as the very same value. "Not sure" sends the whole value to zod, which gives
 // the verdict, the message and the value, exactly as before this walk existed.
 // tests/integration/output-check.test.ts holds the walk to zod's verdict on real outputs and on broken ones.
@@ -89,6 +91,8 @@ class Writer {
 
   /** A JavaScript expression, true if the value in variable `x` passes `schema`. */
   test(schema: z.core.$ZodType, x: string): string {
+    const declared = sameValueTests.get(schema);
+    if (declared) return `${this.ref(declared.test)}(${x})`;
     const def = schema._zod.def;
     const plain = !def.checks?.length && !('coerce' in def && def.coerce);
     if (schema instanceof z.core.$ZodString && plain) return `typeof ${x} === "string"`;
@@ -165,6 +169,8 @@ function isPure(schema: z.core.$ZodType): boolean {
 }
 
 function purity(schema: z.core.$ZodType): boolean {
+  // Its test is zod's whole verdict, so its "no" is zod's "no".
+  if (sameValueTests.has(schema)) return true;
   const def = schema._zod.def;
   if ('coerce' in def && def.coerce) return false;
   // A custom check never changes its value.

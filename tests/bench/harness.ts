@@ -31,6 +31,8 @@ export interface BenchRow {
    * turn (interleavedMedians), which a busy machine disturbs far less than wall times.
    */
   baseline?: { what: string; ms: number; ratio: number; maxRatio: number };
+  /** Which of the issue's targets the row answers, where it is not a read with a baseline (see printSummary). */
+  goal?: 'size' | 'startup';
 }
 
 /** Runs fn `runs` times after `warmup` untimed runs and returns the median in milliseconds. */
@@ -109,4 +111,36 @@ export function printTable(rows: BenchRow[]): boolean {
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   return allMet;
+}
+
+const missedRow = (r: BenchRow) => r.targetMs !== null && !(r.medianMs <= r.targetMs);
+
+/**
+ * One line per target of the issue, after the table: the back-end reads against their baselines, the file's bytes
+ * per measurement, the day's full check, every other figure with a target, and the whole run's duration. Returns
+ * whether the run's duration met its target (the rows' own results are printTable's).
+ */
+export function printSummary(rows: BenchRow[], run: { seconds: number; fullSize: boolean; generated: boolean }): boolean {
+  const line = (met: boolean | null, what: string, detail: string) => console.log(`${met === null ? 'n/a   ' : met ? 'met   ' : 'MISSED'}  ${what}: ${detail}`);
+  console.log('\nSummary by target:');
+  const reads = rows.filter((r) => r.baseline);
+  const worst = [...reads].sort((a, b) => b.baseline!.ratio - a.baseline!.ratio);
+  const over = worst.filter((r) => !(r.baseline!.ratio <= r.baseline!.maxRatio));
+  line(
+    reads.length ? over.length === 0 : null,
+    'every back-end read within its ratio of the fair raw baseline (1.5x)',
+    over.length ? over.map((r) => `${r.name.trim()} ${r.baseline!.ratio.toFixed(2)}x`).join('; ') : worst[0] ? `worst ${worst[0].baseline!.ratio.toFixed(2)}x (${worst[0].name.trim()})` : 'none measured',
+  );
+  for (const r of rows.filter((x) => x.goal === 'size')) line(!missedRow(r), `${r.name} under ${r.targetMs} ${r.unit ?? 'ms'}`, `${r.medianMs.toFixed(0)} ${r.unit ?? 'ms'}`);
+  for (const r of rows.filter((x) => x.goal === 'startup')) line(!missedRow(r) && !!r.note?.includes('done today'), 'the full start-up check at most once a day', `${r.note ?? ''}, ${r.medianMs.toFixed(1)} ms`);
+  const others = rows.filter((r) => !r.baseline && !r.goal && r.targetMs !== null);
+  const othersMissed = others.filter(missedRow);
+  line(others.length ? othersMissed.length === 0 : null, `every other figure within its target (${others.length})`, othersMissed.length ? othersMissed.map((r) => `${r.name} ${r.medianMs.toFixed(1)} (target ${r.targetMs})`).join('; ') : 'all');
+  const runMet = run.seconds < 300;
+  line(
+    run.fullSize ? runMet : null,
+    'the whole bench under 5 minutes at the default size',
+    `${run.seconds.toFixed(0)} s${run.generated ? ', clinic generated' : ', clinic reused from an earlier run'}${run.fullSize ? '' : ' (quick size: the target is for the default size)'}`,
+  );
+  return !run.fullSize || runMet;
 }

@@ -4,6 +4,9 @@ import { operations, type OperationName } from '../../shared/api/contract';
 import { handlers } from '../../electron/api/handlers';
 import { checkedOutput, outputWalk } from '../../electron/api/output-check';
 import { readPatientFile } from '../../electron/api/patient-file';
+import { Measurement } from '../../shared/domain/visit';
+import { MOTION_SPECS } from '../../shared/domain/catalogue';
+import { sameValueTests } from '../../shared/domain/same-value-test';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { makePatient, twelveMeasurements } from '../support/clinical-fixtures';
 
@@ -119,6 +122,28 @@ describe('the output check', () => {
     for (const [name, value, depth] of [['worklist.get', page, 9], ['analysis.patient', analysis, 4]] as const) {
       const schema = operations[name].output;
       for (const { at, value: b } of everyBreak(value, depth)) expectWalkAgreesWithZod(schema, b, `${name} ${at}`);
+    }
+  }, 60_000);
+
+  it("takes a motion's registered test as zod's whole verdict, and refuses a large file with one unknown motion", async () => {
+    const motion = Measurement.shape.motion;
+    const registered = sameValueTests.get(motion);
+    expect(registered).toBeDefined();
+    for (const v of [...MOTION_SPECS.map((m) => m.key), ...ODD_VALUES, 'elbow.flexion ', 'Elbow.flexion', 'elbow', 'constructor', '__proto__']) {
+      const zod = motion.safeParse(v);
+      expect(registered!.test(v), String(v)).toBe(zod.success && Object.is(zod.data, v));
+    }
+    const p = await makePatient(api);
+    for (let d = 1; d <= 25; d++) await api.ok('visits.record', { patientId: p.id, date: `2026-09-${String(d).padStart(2, '0')}`, measurements: twelveMeasurements() });
+    const file = await api.ok('patients.file', { patientId: p.id });
+    const schema = operations['patients.file'].output;
+    expect(checkedOutput(schema, file, 'patients.file')).toBe(file);
+    // The oldest visit's last reading: the walk meets it after 299 good ones.
+    const last = file.visits.length - 1;
+    for (const bad of ['elbow.flexionn', 7, null]) {
+      const broken = { ...file, visits: file.visits.map((v, i) => (i === last ? { ...v, measurements: v.measurements.map((m, j) => (j === v.measurements.length - 1 ? { ...m, motion: bad } : m)) } : v)) };
+      expect(outputWalk(schema)(broken), String(bad)).toBe(false);
+      expect(() => checkedOutput(schema, broken, 'patients.file'), String(bad)).toThrow(/output of patients.file does not match the contract/);
     }
   }, 60_000);
 
