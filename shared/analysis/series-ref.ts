@@ -41,6 +41,12 @@ const MOTIONS: Readonly<Record<MotionId, MessageRef>> = {
   plantarflexion: message('motion.plantarflexion'),
 };
 
+/** "Right knee": one phrase per side and joint (the worklist's reasons name sites with it too). */
+export const siteRef = (joint: JointId, side: Side): MessageRef => SITES[side][joint];
+
+/** "flexion": a motion's own word, for a sentence that says the joint already. */
+export const motionWordRef = (motion: MotionId): MessageRef => MOTIONS[motion];
+
 /**
  * "Right knee flexion", "(passive)" added when passive (active is how ROM is reported by default). The site
  * comes first in every language, so the reason starts with a capital without changing case by language.

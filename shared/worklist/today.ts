@@ -3,11 +3,12 @@
 // and orders patients in SQL with the same rules (electron/db/worklist-repository.ts); the tests hold the two
 // to agree.
 import { CLASSIFICATION_LABELS, type SiteStatus } from '../domain/ho';
-import { formatDegrees, MOTION_SPECS, seriesLabel, SIDES, MODES, type JointId, type Mode, type MotionId, type MotionKey, type Side } from '../domain/catalogue';
+import { formatDegrees, MOTION_SPECS, seriesLabel, SIDES, MODES, type Mode, type MotionKey, type Side } from '../domain/catalogue';
 import { daysBetween } from '../domain/dates';
 import { parseSeriesKey } from '../domain/series';
 import { formatChange } from '../format';
 import { durationRef } from '../analysis/format';
+import { motionWordRef, siteRef } from '../analysis/series-ref';
 import { englishText, inner, message, type MessageParam, type MessageRef } from '../i18n/message';
 import { MONTHLY_DAYS, WEEKLY_DAYS } from './settings';
 import type { WorklistSettings } from './settings';
@@ -16,28 +17,6 @@ import { REASON_CODES, REASON_URGENCY, URGENCIES, type PatientSummaryRow, type R
 
 export type FormatDate = (date: string) => string;
 
-// Each side and joint as a phrase of its own: in French, Spanish and Portuguese the side agrees with the joint.
-const SITES: Readonly<Record<Side, Readonly<Record<JointId, MessageRef>>>> = {
-  left: {
-    shoulder: message('worklist.site.left.shoulder'),
-    elbow: message('worklist.site.left.elbow'),
-    forearm: message('worklist.site.left.forearm'),
-    wrist: message('worklist.site.left.wrist'),
-    hip: message('worklist.site.left.hip'),
-    knee: message('worklist.site.left.knee'),
-    ankle: message('worklist.site.left.ankle'),
-  },
-  right: {
-    shoulder: message('worklist.site.right.shoulder'),
-    elbow: message('worklist.site.right.elbow'),
-    forearm: message('worklist.site.right.forearm'),
-    wrist: message('worklist.site.right.wrist'),
-    hip: message('worklist.site.right.hip'),
-    knee: message('worklist.site.right.knee'),
-    ankle: message('worklist.site.right.ankle'),
-  },
-};
-const siteRef = (joint: JointId, side: Side): MessageRef => SITES[side][joint];
 
 const SIGNS: Readonly<Record<WarningSign, MessageRef>> = {
   swelling: message('catalogue.symptom.swelling'),
@@ -54,25 +33,11 @@ const STATUSES: Readonly<Record<SiteStatus, MessageRef>> = {
 };
 
 // The catalogue's motion names (the keys the screens use too, renderer/src/i18n/catalogue-words.ts).
-const MOTION_WORDS: Readonly<Record<MotionId, MessageRef>> = {
-  flexion: message('motion.flexion'),
-  extension: message('motion.extension'),
-  abduction: message('motion.abduction'),
-  adduction: message('motion.adduction'),
-  internal_rotation: message('motion.internal_rotation'),
-  external_rotation: message('motion.external_rotation'),
-  pronation: message('motion.pronation'),
-  supination: message('motion.supination'),
-  radial_deviation: message('motion.radial_deviation'),
-  ulnar_deviation: message('motion.ulnar_deviation'),
-  dorsiflexion: message('motion.dorsiflexion'),
-  plantarflexion: message('motion.plantarflexion'),
-};
 
 /** "flexion (active)": the motion of a series whose joint is said already. */
 const motionRef = (motion: MotionKey, mode: Mode): MessageRef => {
   const spec = MOTION_SPECS.find((m) => m.key === motion)!;
-  const values = { motion: inner(MOTION_WORDS[spec.motion]) };
+  const values = { motion: inner(motionWordRef(spec.motion)) };
   return mode === 'active' ? message('worklist.motionMode.active', values) : message('worklist.motionMode.passive', values);
 };
 
