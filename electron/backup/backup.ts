@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { message } from '../../shared/i18n/message';
 import { AppError, codeOf, messageOf } from '../db/errors';
 import { databaseIdentity, identityTag } from '../db/identity';
 import { databaseKeyOf } from '../db/open';
@@ -14,15 +15,15 @@ export function explainWriteFailure(err: unknown, folder: string): AppError {
   const code = codeOf(err) ?? '';
   const text = messageOf(err);
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /disk is full|database or disk is full/i.test(text)) {
-    return new AppError('internal', `The disk holding ${folder} is full. Free some space (or choose another drive) and back up again. The database itself was not changed.`);
+    return new AppError('internal', message('domain.backup.diskFull', { folder }));
   }
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || /readonly|read-only|permission/i.test(text)) {
-    return new AppError('invalid_input', `ROMtrack cannot write to ${folder}: it is read-only or you lack permission. Choose another folder, or unlock the USB stick. The database itself was not changed.`, { folder: 'This folder cannot be written.' });
+    return new AppError('invalid_input', message('domain.backup.readOnly', { folder }), { folder: message('domain.backup.readOnlyField') });
   }
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR' || /unable to open|no such file/i.test(text)) {
-    return new AppError('invalid_input', `The folder ${folder} is not there any more (was the USB stick removed?). Reconnect it or choose another folder, and back up again. The database itself was not changed.`, { folder: 'This folder is not available.' });
+    return new AppError('invalid_input', message('domain.backup.folderGone', { folder }), { folder: message('domain.backup.folderGoneField') });
   }
-  return new AppError('internal', `The backup to ${folder} failed (${text}). The database itself was not changed.`);
+  return new AppError('internal', message('domain.backup.failed', { folder, reason: text }));
 }
 
 // One backup or restore of a database at a time: a restore must not swap the file while a backup reads it,
@@ -61,7 +62,7 @@ export async function backupUnqueued(db: Database.Database, folder: string, kind
   const name = backupName(now, kind, tag);
   try {
     await ensureFolder(folder, folder === backupsFolderFor(db.name) ? 2 : 1);
-    const made = await runFileTask('backup', { source: db.name, folder, name, key: keyHex(databaseKeyOf(db)) }, `The backup to ${folder}`);
+    const made = await runFileTask('backup', { source: db.name, folder, name, key: keyHex(databaseKeyOf(db)) }, message('domain.backup.task.backupTo', { folder }));
     const parsed = parseBackupName(name)!;
     return { name, path: made.path, kind, createdAt: parsed.createdAt, sizeBytes: made.sizeBytes, ...(tag ? { tag } : {}) };
   } catch (err) {

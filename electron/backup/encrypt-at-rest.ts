@@ -3,6 +3,7 @@
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { message } from '../../shared/i18n/message';
 import { fileKind, newDatabaseKey, type KeySource } from '../db/database-key';
 import { AppError, messageOf } from '../db/errors';
 import { openDatabase } from '../db/open';
@@ -40,11 +41,7 @@ export async function prepareDatabaseKey(databasePath: string, source: KeySource
   let key = source.load();
   if (!key) {
     if (kind === 'other') {
-      throw new AppError(
-        'internal',
-        `The database at ${databasePath} is encrypted, and this workstation's key (${source.where}) is missing. ROMtrack did not start a new, empty database and changed nothing. ` +
-          `Put the key back (from the computer's own backup), or open the database with the clinic's recovery key: npm run serve -- --db "${databasePath}" --restore-from "${databasePath}" --recovery-key "XXXXX-…".`,
-      );
+      throw new AppError('internal', message('domain.encryption.keyMissing', { path: databasePath, where: source.where }));
     }
     key = newDatabaseKey();
     source.store(key);
@@ -114,14 +111,14 @@ async function encryptPlainDatabase(databasePath: string, key: Buffer, now: Date
     const folder = backupsFolderFor(databasePath);
     await ensureFolder(folder, 2);
     const name = backupName(now, 'auto', tagOf(db));
-    backup = (await runFileTask('backup', { source: databasePath, folder, name, key: keyHex(key), sourceKey: null }, 'The backup before encryption')).path;
+    backup = (await runFileTask('backup', { source: databasePath, folder, name, key: keyHex(key), sourceKey: null }, message('domain.backup.task.backupBeforeEncryption'))).path;
     // The checked, encrypted backup is the new database too: a byte copy costs a fraction of a second copy and check.
     copyFileSync(backup, staging, constants.COPYFILE_EXCL);
     fsyncFile(staging);
     const after = withReadOnly(staging, rowCounts, key);
     if (!sameCounts(rows, after)) {
       unlinkSync(staging);
-      throw new AppError('internal', `The encrypted copy of ${databasePath} does not hold every row (${JSON.stringify(rows)} before, ${JSON.stringify(after)} after); the database was left plain and unchanged.`);
+      throw new AppError('internal', message('domain.encryption.rowsDiffer', { path: databasePath, before: JSON.stringify(rows), after: JSON.stringify(after) }));
     }
   } finally {
     db.close();
@@ -130,7 +127,7 @@ async function encryptPlainDatabase(databasePath: string, key: Buffer, now: Date
   // ROMtrack has the file open: swapping the file under it would lose its next writes.
   if (existsSync(`${databasePath}-wal`)) {
     unlinkSync(staging);
-    throw new AppError('conflict', `Another ROMtrack (the desktop app, or a server) has ${databasePath} open. Close it and start again: the database is encrypted at this start, and only then.`);
+    throw new AppError('conflict', message('domain.encryption.openElsewhere', { path: databasePath }));
   }
   if (existsSync(`${databasePath}-shm`)) unlinkSync(`${databasePath}-shm`);
   renameSync(staging, databasePath);
@@ -150,7 +147,7 @@ async function encryptPlainBackups(folder: string, key: Buffer): Promise<{ backu
   for (const b of backups) {
     if (fileKind(b.path) !== 'plain') continue;
     try {
-      const made = await runFileTask('backup', { source: b.path, folder, name: `${b.name}.encrypting`, key: keyHex(key), sourceKey: null }, `Encrypting ${b.path}`);
+      const made = await runFileTask('backup', { source: b.path, folder, name: `${b.name}.encrypting`, key: keyHex(key), sourceKey: null }, message('domain.backup.task.encrypting', { path: b.path }));
       renameSync(made.path, b.path);
       backupsEncrypted++;
     } catch (err) {

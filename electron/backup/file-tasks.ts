@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkAuditChain, type ChainCheck } from '../db/audit-chain';
 import { applyKey, changeKey, encryptPlainFile, fileKind } from '../db/database-key';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../db/errors';
 import { PRIVATE_FILE_MODE } from '../db/file-modes';
 import { databaseIdentity } from '../db/identity';
@@ -116,7 +117,7 @@ async function backup(
     closeAsPlainFile(temp, key);
     progress(allowFor(temp));
     const check = verifyDatabaseFile(temp, { key, structure: false, chain: false, onProgress: progress });
-    if (!check.ok) throw new AppError('internal', `The backup copy failed its check (${check.reason}); it was discarded. Try again.`);
+    if (!check.ok) throw new AppError('internal', message('domain.backup.checkFailed', { reason: check.reason }));
     fsyncPath(temp);
     renameSync(temp, finalPath);
     fsyncPath(input.folder, true);
@@ -133,7 +134,7 @@ function copyInChunks(source: string, target: string, progress: Progress): void 
   const from = openSync(source, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     // Opened before anything is read: a file that changed into something else since the lstat is refused here.
-    if (!fstatSync(from).isFile()) throw new AppError('invalid_input', `${source} is not a regular file. Nothing was changed.`, { id: 'This is not a backup file.' });
+    if (!fstatSync(from).isFile()) throw new AppError('invalid_input', message('domain.backup.notRegular', { path: source }), { id: message('domain.backup.notBackupField') });
     const to = openSync(target, 'wx', PRIVATE_FILE_MODE);
     try {
       const buf = Buffer.alloc(1024 * 1024);

@@ -2,6 +2,7 @@
 // keeps answering while SQLite copies and checks a large file or waits on a slow USB stick.
 import { parentPort } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/api/errors';
+import type { MessageRef } from '../../shared/i18n/message';
 import { AppError, codeOf, messageOf } from '../db/errors';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
 
@@ -12,13 +13,16 @@ export interface TaskRequest<K extends TaskName = TaskName> {
 
 /**
  * What crosses back to the app: the answer to a request for task K (structured-cloned, so the same value), or an
- * error with the parts the app turns into a message (code, fields).
+ * error with the parts the app turns into a message (code, fields, and their message ids where they have them).
  */
 export type TaskMessage<K extends TaskName = TaskName> =
   | { type: 'ready' }
   | { type: 'progress'; allowMs?: number }
   | { type: 'done'; value: TaskOutput<K> }
-  | { type: 'failed'; error: { message: string; code?: string; appCode?: ErrorCode; fields?: Record<string, string> } };
+  | {
+      type: 'failed';
+      error: { message: string; code?: string; appCode?: ErrorCode; messageRef?: MessageRef; fields?: Record<string, string>; fieldRefs?: Record<string, MessageRef> };
+    };
 
 const port = parentPort;
 if (port) {
@@ -41,7 +45,14 @@ if (port) {
           error: {
             message: messageOf(err),
             ...(code ? { code } : {}),
-            ...(err instanceof AppError ? { appCode: err.code, ...(err.fields ? { fields: { ...err.fields } } : {}) } : {}),
+            ...(err instanceof AppError
+              ? {
+                  appCode: err.code,
+                  ...(err.messageRef ? { messageRef: err.messageRef } : {}),
+                  ...(err.fields ? { fields: { ...err.fields } } : {}),
+                  ...(err.fieldRefs ? { fieldRefs: { ...err.fieldRefs } } : {}),
+                }
+              : {}),
           },
         });
       },

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { FULL_PATH_MESSAGE } from '../../shared/api/operations/backups';
+import { message } from '../../shared/i18n/message';
 import { AppError, codeOf, messageOf } from '../db/errors';
 import { PRIVATE_FOLDER_MODE } from '../db/file-modes';
 import { parseBackupName, type BackupFile } from './backup-files';
@@ -21,7 +21,7 @@ export function timeLimited<T>(work: Promise<T>, ms: number, onTimeout: () => Er
 }
 
 function notAnswering(folder: string, field = 'folder'): () => AppError {
-  return () => new AppError('invalid_input', `The folder ${folder} is not answering (a slow or failing USB stick or network share?). Nothing was changed.`, { [field]: 'This folder is not answering.' });
+  return () => new AppError('invalid_input', message('domain.backup.notAnswering', { folder }), { [field]: message('domain.backup.notAnsweringField') });
 }
 
 /** Like fs/promises, each call limited in time. */
@@ -44,7 +44,7 @@ export function legacyBackupsFolderFor(databasePath: string): string {
 
 /** Relative folders would be resolved against wherever the app happens to run: refused, never guessed. */
 export function requireAbsoluteFolder(folder: string): void {
-  if (!isAbsolute(folder)) throw new AppError('invalid_input', `${folder} is not a full path. ${FULL_PATH_MESSAGE}`, { folder: FULL_PATH_MESSAGE });
+  if (!isAbsolute(folder)) throw new AppError('invalid_input', message('domain.backup.notFullPath', { folder }), { folder: message('domain.backup.fullPath') });
 }
 
 /**
@@ -81,13 +81,25 @@ export async function ensureFolder(folder: string, levels = 1): Promise<void> {
   }
 }
 
+/** What a file chosen for a restore is instead of a backup: the refusal and its field message. */
+const NOT_BACKUP = {
+  folder: (path: string) => ({ refusal: message('domain.backup.isFolder', { path }), field: message('domain.backup.isFolderField') }),
+  pipe: (path: string) => ({ refusal: message('domain.backup.isPipe', { path }), field: message('domain.backup.isPipeField') }),
+  device: (path: string) => ({ refusal: message('domain.backup.isDevice', { path }), field: message('domain.backup.isDeviceField') }),
+  socket: (path: string) => ({ refusal: message('domain.backup.isSocket', { path }), field: message('domain.backup.isSocketField') }),
+  other: (path: string) => ({ refusal: message('domain.backup.isOther', { path }), field: message('domain.backup.isOtherField') }),
+} as const;
+
 /**
  * A file that may be read for a restore: checked with lstat before anything opens it, since opening a FIFO
  * waits for a writer forever and a device may never answer. A symbolic link is followed once, to a regular
  * file only.
  */
 export async function regularFileOrRefuse(path: string): Promise<Stats> {
-  const refuse = (what: string) => new AppError('invalid_input', `${path} ${what}, not a backup file. Nothing was changed.`, { id: `This is ${what.replace(/^is /, '')}, not a backup file.` });
+  const refuse = (what: keyof typeof NOT_BACKUP) => {
+    const { refusal, field } = NOT_BACKUP[what](path);
+    return new AppError('invalid_input', refusal, { id: field });
+  };
   let info: Stats;
   try {
     const folderOf = notAnswering(dirname(path), 'id');
@@ -98,13 +110,13 @@ export async function regularFileOrRefuse(path: string): Promise<Stats> {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('invalid_input', `${path} cannot be read (${codeOf(err) ?? messageOf(err)}): is the USB stick still plugged in? Nothing was changed.`, { id: 'This file cannot be read.' });
+    throw new AppError('invalid_input', message('domain.backup.cannotRead', { path, reason: codeOf(err) ?? messageOf(err) }), { id: message('domain.backup.cannotReadField') });
   }
-  if (info.isDirectory()) throw refuse('is a folder');
-  if (info.isFIFO()) throw refuse('is a pipe (FIFO)');
-  if (info.isCharacterDevice() || info.isBlockDevice()) throw refuse('is a device');
-  if (info.isSocket()) throw refuse('is a socket');
-  if (!info.isFile()) throw refuse('is not a regular file');
+  if (info.isDirectory()) throw refuse('folder');
+  if (info.isFIFO()) throw refuse('pipe');
+  if (info.isCharacterDevice() || info.isBlockDevice()) throw refuse('device');
+  if (info.isSocket()) throw refuse('socket');
+  if (!info.isFile()) throw refuse('other');
   return info;
 }
 

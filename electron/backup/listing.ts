@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { message } from '../../shared/i18n/message';
 import { identityTag } from '../db/identity';
 import { backupId, newestFirst, type BackupFile } from './backup-files';
 import { backupsFolderFor, backupsIn, legacyBackupsFolderFor, type FolderBackup } from './folders';
@@ -30,7 +31,7 @@ async function identitiesOf(backups: readonly FolderBackup[], key: Buffer | null
   const unknown = backups.filter((b) => insideIdentity.get(b.path)?.stamp !== stamp(b));
   if (unknown.length > 0) {
     try {
-      const read = await runFileTask('identify', { paths: unknown.map((b) => b.path), key: keyHex(key) }, 'Reading the older backups');
+      const read = await runFileTask('identify', { paths: unknown.map((b) => b.path), key: keyHex(key) }, message('domain.backup.task.readingOlder'));
       for (const b of unknown) insideIdentity.set(b.path, { stamp: stamp(b), identity: read[b.path] ?? null });
     } catch {
       // Not listed this time; a slow stick must not cost the list.

@@ -1,5 +1,6 @@
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { message, type MessageParam } from '../../shared/i18n/message';
 import { AppError, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -12,6 +13,11 @@ import { keyHex } from './file-tasks';
 import { runFileTask } from './run-in-worker';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** Why something failed, inside another message: the error's own message id where it has one, else its text. */
+function reasonOf(err: unknown): MessageParam {
+  return err instanceof AppError && err.messageRef ? { message: err.messageRef } : messageOf(err);
+}
 
 /** Renames a database file and whatever WAL, index or journal file it has: they belong to it, not to its name. */
 export function moveDatabaseFile(from: string, to: string): void {
@@ -73,18 +79,18 @@ export function restoreDatabase(ctx: RestoreTarget, sourcePath: string, options:
     const source = await regularFileOrRefuse(sourcePath);
     const live = await limited.stat(databasePath).catch(() => null);
     if (live && sameFile(source, live)) {
-      throw new AppError('invalid_input', 'That is the database in use, not a backup. Nothing was changed.', { id: 'Choose a backup file, not the database in use.' });
+      throw new AppError('invalid_input', message('domain.restore.inUse'), { id: message('domain.restore.inUseField') });
     }
     const staging = `${databasePath}.restoring`;
-    const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging, key: keyHex(databaseKeyOf(ctx.db)) }, `Reading ${sourcePath}`);
-    if (!prepared.ok) throw new AppError('invalid_input', `This file cannot be restored: ${prepared.reason} Nothing was changed.`, { id: prepared.reason });
+    const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging, key: keyHex(databaseKeyOf(ctx.db)) }, message('domain.backup.task.reading', { path: sourcePath }));
+    if (!prepared.ok) throw new AppError('invalid_input', message('domain.restore.cannot', { reason: prepared.reason }), { id: prepared.reason });
 
     let safetyBackup: BackupFile;
     try {
       safetyBackup = await backupUnqueued(ctx.db, backupsFolderFor(databasePath), 'pre-restore', now);
     } catch (err) {
       removeDatabaseFile(staging);
-      throw new AppError(err instanceof AppError ? err.code : 'internal', `No safety copy of the current records could be made, so nothing was restored: ${messageOf(err)}`);
+      throw new AppError(err instanceof AppError ? err.code : 'internal', message('domain.restore.noSafetyCopy', { reason: reasonOf(err) }));
     }
     const restored: Restored = {
       restoredFrom: sourcePath,
@@ -119,23 +125,19 @@ function swapWithRollback(ctx: RestoreTarget, staging: string, previous: string,
     confirmRestored(ctx.db);
     options.afterSwap?.(restored);
   } catch (err) {
-    const why = messageOf(err);
+    const why = reasonOf(err);
     try {
       ctx.replaceDatabase(() => {
         if (swappedIn) removeDatabaseFile(databasePath);
         if (movedAside) moveDatabaseFile(previous, databasePath);
       });
     } catch (again) {
-      throw new AppError(
-        'internal',
-        `The restore failed after the backup was put in place (${why}), and putting the previous database back failed too (${messageOf(again)}). ` +
-          `Stop recording. The records as they were are in ${previous} and in the safety backup ${restored.safetyBackup.path}: restore that backup.`,
-      );
+      throw new AppError('internal', message('domain.restore.bothFailed', { reason: why, again: reasonOf(again), previous, safety: restored.safetyBackup.path }));
     } finally {
       removeDatabaseFile(staging);
     }
-    if (!movedAside) throw new AppError('internal', `The backup could not be put in place (${why}). The database was not changed, and nothing was restored.`);
-    throw new AppError('internal', `The restore failed after the backup was put in place (${why}), so the previous database was put back: the records are exactly as they were before, and nothing was restored.`);
+    if (!movedAside) throw new AppError('internal', message('domain.restore.notInPlace', { reason: why }));
+    throw new AppError('internal', message('domain.restore.putBack', { reason: why }));
   }
   // Done and checked: the safety backup keeps the previous records, the file moved aside is no longer needed.
   removeDatabaseFile(previous);

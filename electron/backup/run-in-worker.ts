@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../db/errors';
+import { message } from '../../shared/i18n/message';
+import { AppError, type Said } from '../db/errors';
 import type { TaskMessage, TaskRequest } from './file-worker';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
 
@@ -45,7 +46,12 @@ function release(worker: Worker): void {
 }
 
 function revive(error: Extract<TaskMessage, { type: 'failed' }>['error']): Error {
-  if (error.appCode) return new AppError(error.appCode, error.message, error.fields);
+  if (error.appCode) {
+    // The worker's AppError again, its message ids kept (only plain data crosses the thread), so the refusal
+    // still reaches the screen in the person's language.
+    const fields: Record<string, Said> | undefined = error.fields || error.fieldRefs ? { ...error.fields, ...error.fieldRefs } : undefined;
+    return new AppError(error.appCode, error.messageRef ?? error.message, fields);
+  }
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
 
@@ -55,7 +61,7 @@ function revive(error: Extract<TaskMessage, { type: 'failed' }>['error']): Error
  * thread blocked inside the kernel goes when the call returns). Only when no worker can be started at all
  * (a packaging fault) is the work done on this thread, so that backups are still made.
  */
-export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, what: string, stallMs = STALL_LIMIT_MS): Promise<TaskOutput<K>> {
+export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, what: Said, stallMs = STALL_LIMIT_MS): Promise<TaskOutput<K>> {
   let worker: Worker;
   try {
     worker = takeWorker();
@@ -83,7 +89,7 @@ export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, wh
     };
     function onStall(): void {
       abandon();
-      reject(new AppError('internal', `${what} stopped: nothing moved for ${Math.round(stallMs / 1000)} s (a slow, failing or removed USB stick or network share?). The database itself was not changed.`));
+      reject(new AppError('internal', message('domain.backup.stalled', { what: typeof what === 'string' ? what : { message: what }, seconds: Math.round(stallMs / 1000) })));
     }
     // The worker answers the one request posted below, for task K.
     function onMessage(m: TaskMessage<K>): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { message } from '../../shared/i18n/message';
 import { AppMetaRepository } from '../db/app-meta-repository';
 import { messageOf } from '../db/errors';
 import { checkOnOpen, databaseKeyOf } from '../db/open';
@@ -87,7 +88,7 @@ export async function startupBackupAndCheck(db: Database.Database, databasePath:
 
 /** Null when the audit log's chain is whole; else what to tell the person, loudly. */
 export async function auditLogProblem(databasePath: string, key: Buffer | null = null): Promise<string | null> {
-  const chain = await runFileTask('checkChain', { path: databasePath, key: keyHex(key) }, 'The audit log check');
+  const chain = await runFileTask('checkChain', { path: databasePath, key: keyHex(key) }, message('domain.backup.task.auditCheck'));
   if (chain.ok) return null;
   return `The audit log of ${databasePath} was changed outside ROMtrack: ${chain.reason}. The record of who changed what can no longer be trusted from that row on. Keep this file as it is (it is the evidence), tell whoever is responsible for the clinic's records, and compare with a backup.`;
 }

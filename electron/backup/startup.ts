@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../db/errors';
 import { identityTag } from '../db/identity';
 import { newestFirst, type BackupFile } from './backup-files';
 import { backupsFolderFor, backupsIn, legacyBackupsFolderFor, regularFileOrRefuse } from './folders';
@@ -9,7 +11,7 @@ import { runFileTask } from './run-in-worker';
 /** Which database the file is, read even from a damaged one where the first pages still are sound. */
 async function identityOfFile(databasePath: string, key: Buffer | null): Promise<string | null> {
   try {
-    return (await runFileTask('identify', { paths: [databasePath], key: keyHex(key) }, `Reading ${databasePath}`))[databasePath] ?? null;
+    return (await runFileTask('identify', { paths: [databasePath], key: keyHex(key) }, message('domain.backup.task.reading', { path: databasePath })))[databasePath] ?? null;
   } catch {
     return null;
   }
@@ -29,7 +31,7 @@ export async function newestGoodBackup(databasePath: string, key: Buffer | null 
   // Untagged names (from before tags) can be told apart only by the identity inside, so only with a known one.
   const candidates = [...own, ...legacy].filter((b) => (b.tag ? b.tag === tag : identity !== null)).sort(newestFirst);
   for (const b of candidates) {
-    const verdict = await runFileTask('inspect', { path: b.path, key: keyHex(key) }, `Checking ${b.path}`).catch(() => null);
+    const verdict = await runFileTask('inspect', { path: b.path, key: keyHex(key) }, message('domain.backup.task.checking', { path: b.path })).catch(() => null);
     if (!verdict?.ok || verdict.identity === null) continue;
     if (identity ? verdict.identity === identity : identityTag(verdict.identity) === tag) return b;
   }
@@ -53,8 +55,8 @@ export async function replaceFromBackup(databasePath: string, backupPath: string
   await regularFileOrRefuse(backupPath);
   const staging = `${databasePath}.restoring`;
   const source = keys.sourceKey === undefined ? {} : { sourceKey: keyHex(keys.sourceKey) };
-  const prepared = await runFileTask('prepareRestore', { source: backupPath, staging, key: keyHex(keys.key), ...source }, `Reading ${backupPath}`);
-  if (!prepared.ok) throw new Error(`${backupPath} cannot be used: ${prepared.reason}`);
+  const prepared = await runFileTask('prepareRestore', { source: backupPath, staging, key: keyHex(keys.key), ...source }, message('domain.backup.task.reading', { path: backupPath }));
+  if (!prepared.ok) throw new AppError('internal', message('domain.backup.cannotUse', { path: backupPath, reason: prepared.reason }));
   let keptDamagedAs: string | null = null;
   if (existsSync(databasePath)) {
     keptDamagedAs = `${databasePath}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { message } from '../../shared/i18n/message';
 import { defaultKeyFilePath, keyFileSource, type KeySource } from '../db/database-key';
 import { AppError } from '../db/errors';
 
@@ -16,7 +17,7 @@ export interface OsKeyStore {
 
 function requireKeyStore(safeStorage: OsKeyStore): void {
   if (!safeStorage.isEncryptionAvailable()) {
-    throw new AppError('internal', "This computer's key store is not available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running), so ROMtrack cannot keep or read its database key. Start it from a normal desktop session, or use server mode with a key file (npm run serve).");
+    throw new AppError('internal', message('domain.desktopKey.noKeyStore'));
   }
 }
 
@@ -32,7 +33,7 @@ export function desktopKeySource(safeStorage: OsKeyStore, userData: string, data
       if (!existsSync(path)) return serverKey.load();
       requireKeyStore(safeStorage);
       const hex = safeStorage.decryptString(readFileSync(path));
-      if (!/^[0-9a-f]{64}$/.test(hex)) throw new AppError('internal', `${path} does not hold a ROMtrack key. Open the database with the clinic's recovery key.`);
+      if (!/^[0-9a-f]{64}$/.test(hex)) throw new AppError('internal', message('domain.desktopKey.notAKey', { path }));
       return Buffer.from(hex, 'hex');
     },
     store: (key) => {

@@ -2,6 +2,7 @@ import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, type ImportFhirInput, type ImportRepo
 import type { Patient } from '../../../shared/domain/patient';
 import { initialsOf } from '../../../shared/domain/therapist';
 import type { BundleContents, ImportedMeasurement, ImportedPatient } from '../../../shared/exchange/read-bundle';
+import { message } from '../../../shared/i18n/message';
 import { AppError } from '../../db/errors';
 import type { ApiContext } from '../context';
 import { importRecords, voidedHere } from './import-records';
@@ -22,7 +23,7 @@ const total = (c: ImportReport['added']): number => Object.values(c).reduce((n, 
 export function importContents(ctx: ApiContext, c: BundleContents, decisions: Decisions | undefined): ImportReport {
   const at = ctx.now();
   const actor = ctx.actorId();
-  if (!actor) throw new AppError('invalid_input', 'Choose who is working before importing.');
+  if (!actor) throw new AppError('invalid_input', message('exchange.error.noActor'));
   const added = zero();
   const matched = zero();
   const conflicts: ImportReport['conflicts'] = [];
@@ -49,7 +50,7 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
         { id: p.id, version: p.version, familyName: pick('familyName'), givenNames: pick('givenNames'), clinicId: pick('clinicId'), dateOfBirth: pick('dateOfBirth'), sex: pick('sex'), documentLanguage: pick('documentLanguage') },
         at,
       );
-      if (!updated) throw new AppError('conflict', 'This patient was changed meanwhile. Import the file again.');
+      if (!updated) throw new AppError('conflict', message('exchange.error.patientChanged'));
       demographicsTaken = true;
     }
   } else {
@@ -78,7 +79,7 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
 
   for (const v of c.visits) {
     const here = ctx.repos.visits.visit(v.id);
-    if (here && here.patientId !== patientId) throw new AppError('conflict', `Visit ${v.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (here && here.patientId !== patientId) throw new AppError('conflict', message('exchange.error.visitElsewhere', { id: v.id }));
     if (!here) {
       const readings = c.measurements.filter((m) => m.visitId === v.id);
       ctx.repos.visits.insertVisit({
@@ -117,7 +118,7 @@ function findPatient(ctx: ApiContext, p: ImportedPatient): { patient: Patient; b
   ];
   for (const [list, by] of candidates) {
     if (list.length === 1) return { patient: list[0]!, by };
-    if (list.length > 1) throw new AppError('conflict', `${list.length} patients here match ${p.familyName}, ${p.givenNames} (${p.dateOfBirth}). Nothing was imported; merge them first.`);
+    if (list.length > 1) throw new AppError('conflict', message('exchange.error.manyMatches', { matches: list.length, familyName: p.familyName, givenNames: p.givenNames, dateOfBirth: { date: p.dateOfBirth } }));
   }
   return null;
 }
@@ -126,7 +127,7 @@ function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: s
   const visits = ctx.repos.visits;
   const held = visits.measurementVersions.get(m.id);
   if (held) {
-    if (held.patient_id !== patientId) throw new AppError('conflict', `Measurement ${m.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (held.patient_id !== patientId) throw new AppError('conflict', message('exchange.error.measurementElsewhere', { id: m.id }));
     if (m.state.kind === 'voided' && !held.voided_at && !held.superseded_by) {
       visits.measurementVersions.void(m.id, m.voidedAt ?? at, actor, m.state.reason);
       return 'added';

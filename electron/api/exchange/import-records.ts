@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/api/operations/exchange';
 import type { BundleContents } from '../../../shared/exchange/read-bundle';
 import type { ImportedVersion } from '../../../shared/exchange/read-entry';
+import { message } from '../../../shared/i18n/message';
 import { AppError } from '../../db/errors';
 import { prepared } from '../../db/statement-cache';
 import { CURRENT_ONLY, type NewVersion, type VersionColumns, type VersionedRecords, type VersionedTable } from '../../db/versioned-records';
@@ -12,6 +13,14 @@ import type { ApiContext } from '../context';
 
 export type RecordCounts = Pick<ImportReport['added'], 'sites' | 'riskFactors' | 'events' | 'planVersions' | 'goals'>;
 type Conflict = ImportReport['conflicts'][number];
+
+/** The refusal when a record in the file is held here under another patient. */
+const ELSEWHERE = {
+  event: (id: string) => message('exchange.error.eventElsewhere', { id }),
+  'watched site': (id: string) => message('exchange.error.siteElsewhere', { id }),
+  'risk factor': (id: string) => message('exchange.error.riskFactorElsewhere', { id }),
+  goal: (id: string) => message('exchange.error.goalElsewhere', { id }),
+} as const;
 
 interface Writer {
   ctx: ApiContext;
@@ -42,12 +51,12 @@ function importVersion<Row extends VersionColumns & { patient_id: string }>(
   table: VersionedTable,
   store: VersionedRecords<Row>,
   r: ImportedVersion,
-  what: string,
+  what: keyof typeof ELSEWHERE,
   insert: (version: NewVersion) => void,
 ): 'added' | 'matched' | 'kept' {
   const held = store.get(r.id);
   if (held) {
-    if (held.patient_id !== w.patientId) throw new AppError('conflict', `The ${what} ${r.id} in the file belongs to another patient here. Nothing was imported.`);
+    if (held.patient_id !== w.patientId) throw new AppError('conflict', ELSEWHERE[what](r.id));
     if (r.state.kind === 'voided' && !held.voided_at && !held.superseded_by) {
       store.void(r.id, r.voidedAt ?? w.at, w.actor, r.state.reason);
       return 'added';
@@ -128,7 +137,7 @@ function importPlanVersion(w: Writer, v: BundleContents['plans'][number]): 'adde
   const held = plans.versions.get(v.id);
   let changed = false;
   if (held) {
-    if (held.patient_id !== w.patientId) throw new AppError('conflict', `The plan ${v.planId} in the file belongs to another patient here. Nothing was imported.`);
+    if (held.patient_id !== w.patientId) throw new AppError('conflict', message('exchange.error.planElsewhere', { id: v.planId }));
   } else {
     const current = currentOf(w.ctx, 'plan_versions', v.planId);
     const row = current ? plans.versions.get(current.id) : null;

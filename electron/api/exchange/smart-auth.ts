@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { englishText, message, type MessageRef } from '../../../shared/i18n/message';
 import { SyncHttpError } from './sync-client';
 
 // SMART Backend Services (client credentials with a private_key_jwt client assertion): ROMtrack signs a short
@@ -22,18 +23,18 @@ export interface SigningKey {
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 /** The key from its PEM text, or a message saying why it cannot sign: checked where it enters. */
-export function signingKey(pem: string): { ok: true; value: SigningKey } | { ok: false; message: string } {
+export function signingKey(pem: string): { ok: true; value: SigningKey } | { ok: false; message: MessageRef } {
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
   } catch {
-    return { ok: false, message: 'This is not a private key ROMtrack can read: paste the whole PEM text, from -----BEGIN to -----END, without a passphrase.' };
+    return { ok: false, message: message('exchange.error.keyUnreadable') };
   }
   const details = key.asymmetricKeyDetails;
   let alg: SigningKey['alg'];
   if (key.asymmetricKeyType === 'rsa' && (details?.modulusLength ?? 0) >= 2048) alg = 'RS384';
   else if (key.asymmetricKeyType === 'ec' && details?.namedCurve === 'secp384r1') alg = 'ES384';
-  else return { ok: false, message: 'Use an RSA key of at least 2048 bits or an EC key on the P-384 curve: SMART servers accept RS384 and ES384.' };
+  else return { ok: false, message: message('exchange.error.keyKind') };
   const jwk = createPublicKey(key).export({ format: 'jwk' });
   // RFC 7638: the required members only, in lexicographic order.
   const members = alg === 'RS384' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
@@ -106,7 +107,7 @@ export class SmartTokenSource {
   async token(): Promise<string> {
     if (this.cached && this.nowMs() < this.cached.until - EXPIRY_MARGIN_MS) return this.cached.token;
     const key = signingKey(this.config.privateKey);
-    if (!key.ok) throw new SyncHttpError(key.message, null, false);
+    if (!key.ok) throw new SyncHttpError(englishText(key.message), null, false);
     const url = await this.endpoint();
     const form = new URLSearchParams({
       grant_type: 'client_credentials',

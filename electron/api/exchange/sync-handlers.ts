@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/message';
 import { AppError, messageOf } from '../../db/errors';
 import { readSyncSettings, writeSmartSettings, writeSyncSettings } from '../../db/sync-repository';
 import { audit } from '../audit';
@@ -15,7 +16,7 @@ import { syncRunnerOf } from './sync-runner';
 type SyncOperation = 'exchange.syncStatus' | 'exchange.syncNow' | 'exchange.configureSync' | 'exchange.foreignRecords' | 'exchange.pullForeign';
 
 function requirePatient(ctx: Parameters<HandlerTable<'exchange.foreignRecords'>['exchange.foreignRecords']>[1], patientId: string): void {
-  if (!ctx.repos.patients.get(patientId)) throw new AppError('not_found', 'This patient is not in this clinic’s records.');
+  if (!ctx.repos.patients.get(patientId)) throw new AppError('not_found', message('exchange.error.patientNotHere'));
 }
 
 export const syncHandlers: HandlerTable<SyncOperation> = {
@@ -36,8 +37,8 @@ export const syncHandlers: HandlerTable<SyncOperation> = {
     }
     const before = readSyncSettings(ctx.db);
     if (input.smart && input.smart.privateKey === undefined && !before?.smart) {
-      const message = 'Paste the private key: none is set yet.';
-      throw new AppError('invalid_input', message, { 'smart.privateKey': message });
+      const said = message('exchange.error.keyMissing');
+      throw new AppError('invalid_input', said, { 'smart.privateKey': said });
     }
     writeSyncSettings(ctx.db, { baseUrl: input.baseUrl, token: input.bearerToken, at: ctx.now(), by: requireActor(ctx) });
     if (input.baseUrl !== null && input.smart !== undefined) {
@@ -66,14 +67,15 @@ export const syncHandlers: HandlerTable<SyncOperation> = {
   'exchange.pullForeign': async ({ patientId }, ctx) => {
     requirePatient(ctx, patientId);
     const settings = readSyncSettings(ctx.db);
-    if (!settings) throw new AppError('conflict', 'No district server is set. An administrator sets it in Settings → Exchange.');
+    if (!settings) throw new AppError('conflict', message('exchange.error.noServer'));
     const actor = requireActor(ctx);
     let added: number;
     try {
       ({ added } = await pullPatient(ctx, settings.baseUrl, syncRunnerOf(ctx).clientFor(settings), patientId, actor));
     } catch (err) {
       if (!(err instanceof SyncHttpError)) throw err;
-      throw new AppError('conflict', `Nothing was fetched: ${messageOf(err)} The records already held here are unchanged; try again when the server can be reached.`);
+      // The server's own answer (sync-client.ts, smart-auth.ts) is English text still, carried as a value.
+      throw new AppError('conflict', message('exchange.error.nothingFetched', { reason: messageOf(err) }));
     }
     return { added, configured: true, lastPulledAt: lastPulledAt(ctx.db, settings.baseUrl, patientId), records: foreignRecordsOf(ctx.db, patientId) };
   },

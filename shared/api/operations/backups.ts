@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { englishText, message, said } from '../../i18n/message';
 import { Empty } from './common';
 
 export const BackupInfo = z.strictObject({
@@ -13,20 +14,21 @@ export const BackupInfo = z.strictObject({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-export const FULL_PATH_MESSAGE = 'Choose a full path, starting with / on Linux and macOS or with a drive letter such as E:\\ on Windows.';
+/** The English of the refusal of a relative folder (the id is domain.backup.fullPath), for API callers and tests. */
+export const FULL_PATH_MESSAGE = englishText(message('domain.backup.fullPath'));
 
 // A relative folder would be resolved against wherever the app happens to run. The back end checks again with
 // its own platform's rule (electron/backup/folders.ts).
 const looksAbsolute = (p: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p);
 
 const folderPath = z
-  .string({ error: 'Enter the folder to back up to, for example the USB stick (E:\\ or /media/usb).' })
+  .string({ error: said(message('domain.backup.enterFolder')) })
   .trim()
-  .min(1, { error: 'Enter the folder to back up to, for example the USB stick (E:\\ or /media/usb).' })
-  .max(1000, { error: 'This path is too long.' })
-  .refine(looksAbsolute, { error: FULL_PATH_MESSAGE });
+  .min(1, { error: said(message('domain.backup.enterFolder')) })
+  .max(1000, { error: said(message('domain.backup.pathTooLong')) })
+  .refine(looksAbsolute, { error: said(message('domain.backup.fullPath')) });
 
-const CHOOSE = 'Choose a backup from the list.';
+const CHOOSE = said(message('domain.backup.chooseBackup'));
 
 export const backupOperations = {
   'backups.list': {

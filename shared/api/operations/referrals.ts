@@ -3,6 +3,7 @@ import { JOINTS, SIDES } from '../../domain/catalogue';
 import { PAPER_SIZES } from '../../domain/clinic';
 import { requiredText, uuid } from '../../domain/schema-parts';
 import { SeriesKeySchema } from '../../domain/series';
+import { message, said } from '../../i18n/message';
 
 // Referral letters for a suspected HO (issue 16). The letter is drawn and edited in the renderer; when it is
 // printed, the back end keeps its full text, as sent, in an append-only log beside the report log: paper that
@@ -13,11 +14,11 @@ export const REFERRAL_TEXT_MAX = 20_000;
 
 export const ReferralRecordInput = z.strictObject({
   patientId: uuid,
-  joint: z.enum(JOINTS, { error: 'Choose the joint the letter is about.' }),
-  side: z.enum(SIDES, { error: 'Choose the side: left or right.' }),
+  joint: z.enum(JOINTS, { error: said(message('domain.operations.letterJoint')) }),
+  side: z.enum(SIDES, { error: said(message('domain.event.side')) }),
   /** The series whose chart was printed, if any. */
   seriesKey: SeriesKeySchema.nullable().default(null),
-  paper: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter.' }),
+  paper: z.enum(PAPER_SIZES, { error: said(message('domain.clinic.paper')) }),
   /** To whom: "Dr A. Mensah, Rehabilitation Medicine". */
   addressee: requiredText('The addressee', 300),
   /** The whole letter as printed, as plain text. */

@@ -13,7 +13,7 @@ import { message, said, saidIssue } from '../../i18n/message';
 const motion = motionKeySchema(message('domain.reports.motion'));
 
 function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `The period cannot end (${p.to}) before it starts (${p.from}). Check both dates.` });
+  if (p.to < p.from) ctx.addIssue({ ...saidIssue(message('domain.operations.period', { to: { date: p.to }, from: { date: p.from } })), path: ['to'] });
 }
 
 const periodFields = {
@@ -56,10 +56,10 @@ export const ReportRecordInput = z
     /** The motions whose charts were printed; omitted when all were, empty when none was (summary only). */
     motions: z
       .array(motion)
-      .max(MOTION_KEYS.length, { error: 'More motions than the catalogue holds.' })
-      .refine((list) => new Set(list).size === list.length, { error: 'A motion is listed twice.' })
+      .max(MOTION_KEYS.length, { error: said(message('domain.operations.tooManyMotions')) })
+      .refine((list) => new Set(list).size === list.length, { error: said(message('domain.operations.motionTwice')) })
       .optional(),
-    sites: z.enum(REPORT_SITES, { error: 'Choose the watched sites only, or all joints measured.' }),
+    sites: z.enum(REPORT_SITES, { error: said(message('domain.operations.sites')) }),
     assessment: reportText('The assessment'),
     recommendations: reportText('The recommendations'),
     /** The day the printed verdicts are for ('analysis.patient' with this today). */
@@ -68,7 +68,7 @@ export const ReportRecordInput = z
   .superRefine(checkPeriod)
   .superRefine((r, ctx) => {
     if (r.analysisDate < r.to) {
-      ctx.addIssue({ code: 'custom', path: ['analysisDate'], message: `The verdicts (${r.analysisDate}) cannot be for a day before the period ends (${r.to}): readings in the period would be left out.` });
+      ctx.addIssue({ ...saidIssue(message('domain.operations.verdictsBeforeEnd', { analysisDate: { date: r.analysisDate }, to: { date: r.to } })), path: ['analysisDate'] });
     }
   });
 export type ReportRecordInput = z.input<typeof ReportRecordInput>;

@@ -3,6 +3,7 @@ import { enteredCredential, newCredential, ROLES } from '../../domain/account';
 import { Clinic, ClinicInput, ClinicUpdateInput } from '../../domain/clinic';
 import { isoInstant, uuid } from '../../domain/schema-parts';
 import { LANGUAGES } from '../../i18n/languages';
+import { message, said } from '../../i18n/message';
 import { LanguagePreferenceInput, Therapist, TherapistDetailsInput, TherapistInput, TherapistUpdateInput } from '../../domain/therapist';
 import { Empty } from './common';
 
@@ -40,7 +41,7 @@ export const SetUpAccountsInput = z.strictObject({ therapistId: uuid, credential
 /** The printed recovery key, as typed (any case, with or without dashes; checked against the database's key). */
 export const RecoverAdministratorInput = z.strictObject({
   therapistId: uuid,
-  recoveryKey: z.string().trim().min(1, { error: 'Type the recovery key from the printed sheet.' }).max(120, { error: 'That is longer than a recovery key: check it against the printed sheet.' }),
+  recoveryKey: z.string().trim().min(1, { error: said(message('domain.operations.recoveryKey')) }).max(120, { error: said(message('domain.operations.recoveryKeyLong')) }),
   credential: newCredential,
 });
 
@@ -84,7 +85,7 @@ export const settingsOperations = {
   /** A temporary credential, to be changed at next sign-in; clears a lock-out and ends that person's sessions. */
   'therapists.setCredential': { kind: 'change', role: 'administrator', input: z.strictObject({ id: uuid, credential: newCredential }), output: Therapist },
   /** Refused if it would leave no active administrator. */
-  'therapists.setRole': { kind: 'change', role: 'administrator', input: z.strictObject({ id: uuid, role: z.enum(ROLES, { error: 'Choose administrator or therapist.' }) }), output: Therapist },
+  'therapists.setRole': { kind: 'change', role: 'administrator', input: z.strictObject({ id: uuid, role: z.enum(ROLES, { error: said(message('domain.therapist.role')) }) }), output: Therapist },
   /** Who opened one patient's record, newest first. */
   'access.forPatient': { kind: 'read', role: 'administrator', input: z.strictObject({ patientId: uuid }), output: z.array(AccessEntry) },
 } as const;

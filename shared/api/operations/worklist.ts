@@ -4,7 +4,7 @@ import { calendarDate, uuid } from '../../domain/schema-parts';
 import { SeriesKeySchema } from '../../domain/series';
 import { checkSchedule, worklistSettingsFields } from '../../worklist/settings';
 import { REASON_CODES, URGENCIES } from '../../worklist/types';
-import { MessageRefSchema } from '../../i18n/message';
+import { message, MessageRefSchema, said } from '../../i18n/message';
 
 // The caseload worklist (issue 16): who needs attention today, most urgent first, and why. Read from summary rows
 // kept up to date with every change (electron/api/worklist-refresh.ts), never by analysing every patient.
@@ -51,11 +51,11 @@ export const WorklistGetInput = z.strictObject({
   therapistId: uuid.optional(),
   /** Only patients with at least one of these reasons (all their reasons are still listed). */
   codes: z
-    .array(z.enum(REASON_CODES, { error: 'Choose reasons from the list.' }))
+    .array(z.enum(REASON_CODES, { error: said(message('domain.operations.reasons')) }))
     .max(REASON_CODES.length)
     .optional(),
-  limit: z.number().int().min(1).max(200, { error: 'Ask for at most 200 rows at a time.' }).default(50),
-  offset: z.number().int().min(0, { error: 'Offset cannot be negative.' }).default(0),
+  limit: z.number().int().min(1).max(200, { error: said(message('domain.paging.limit', { max: 200 })) }).default(50),
+  offset: z.number().int().min(0, { error: said(message('domain.paging.offset')) }).default(0),
 });
 
 export const WorklistPage = z.strictObject({
@@ -95,7 +95,7 @@ export const PATIENT_STATUS_LABELS: Record<(typeof PATIENT_STATUSES)[number], st
   ok: 'OK',
 };
 export const WorklistStatusesInput = z.strictObject({
-  patientIds: z.array(uuid).max(200, { error: 'Ask for at most 200 patients at a time.' }),
+  patientIds: z.array(uuid).max(200, { error: said(message('domain.operations.patientsLimit', { max: 200 })) }),
   today,
 });
 export const WorklistStatuses = z.array(
@@ -119,7 +119,7 @@ export type WorklistSettingsRecord = z.infer<typeof WorklistSettingsRecord>;
 export const WorklistSettingsUpdate = z
   .strictObject({
     /** The version the person edited (0 for the defaults): a stale one is refused rather than overwriting a colleague's change. */
-    version: z.number().int().min(0, { error: 'Reload the settings and try again.' }),
+    version: z.number().int().min(0, { error: said(message('domain.operations.reloadSettings')) }),
     ...worklistSettingsFields,
   })
   .superRefine(checkSchedule);
