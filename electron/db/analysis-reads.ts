@@ -6,6 +6,7 @@ import { seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { MeasurementLike, VisitLike } from '../../shared/worklist/signs';
 import { prepared } from './statement-cache';
 import { currentOnly } from './versioned-records';
+import { idOfKeySql, idTextSql } from './measurement-keys';
 
 // The lean reads of the analysis (analysis.patient) and of the worklist refresh after every write: a patient's
 // current readings straight into the points of their series, with only the columns the analysis uses, instead
@@ -23,15 +24,16 @@ const VISITS = `FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id 
  * Current measurements in the order of the index measurements_series (patient, motion, side, mode, then rowid),
  * so each series comes as one run already in the order recorded, and no sort is needed.
  */
-const MEASUREMENTS = `SELECT motion, side, mode, visit_id, id, degrees, rater_id, instrument, end_feel, pain, note, rowid FROM measurements
-  WHERE patient_id = ? AND ${currentOnly()} ORDER BY motion, side, mode, rowid`;
+const MEASUREMENTS = `SELECT motion, side, mode, visit, ${idTextSql('id')}, degrees, ${idOfKeySql('therapists', 'rater')}, instrument, end_feel, pain, note, key
+  FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()} ORDER BY motion, side, mode, key`;
 
 /** A row of MEASUREMENTS read raw: its columns in SELECT order. */
 type MeasurementRow = [
   motion: string,
   side: Side,
   mode: Mode,
-  visit_id: string,
+  /** The visit's key (migration 0018). */
+  visit: number,
   id: string,
   degrees: number,
   rater_id: string | null,
@@ -58,7 +60,7 @@ export function readLeanSites(db: Database.Database, patientId: string): LeanSit
 
 /** Every series' points, by key (what analysePatientPoints needs besides sites and events). */
 export function readSeriesPoints(db: Database.Database, patientId: string): Map<SeriesKey, SeriesPoint[]> {
-  const visits = prepared<[string], [id: string, visit_date: string]>(db, `SELECT id, visit_date ${VISITS}`).raw(true).all(patientId);
+  const visits = prepared<[string], [key: number, id: string, visit_date: string]>(db, `SELECT key, id, visit_date ${VISITS}`).raw(true).all(patientId);
   return pointsOf(db, patientId, visits, null);
 }
 
@@ -67,18 +69,21 @@ export function readSeriesPoints(db: Database.Database, patientId: string): Map<
  * its current readings (unknown motions included, as in the file) in the order recorded.
  */
 export function readWorklistReadings(db: Database.Database, patientId: string): { points: Map<SeriesKey, SeriesPoint[]>; visits: VisitLike[] } {
-  const rows = prepared<[string], [id: string, visit_date: string, therapist_id: string | null, swelling: number, redness: number, warmth: number, fever: number]>(
+  const rows = prepared<
+    [string],
+    [key: number, id: string, visit_date: string, therapist_id: string | null, swelling: number, redness: number, warmth: number, fever: number]
+  >(
     db,
-    `SELECT id, visit_date, therapist_id, swelling, redness, warmth, fever ${VISITS}`,
+    `SELECT key, id, visit_date, therapist_id, swelling, redness, warmth, fever ${VISITS}`,
   )
     .raw(true)
     .all(patientId);
   const recorded: { rowid: number; m: MeasurementLike }[][] = rows.map(() => []);
   const points = pointsOf(db, patientId, rows, (at, rowid, m) => recorded[at]!.push({ rowid, m }));
   const visits = rows.map((r, i): VisitLike => ({
-    date: r[1],
-    therapistId: r[2],
-    symptoms: { swelling: r[3] === 1, redness: r[4] === 1, warmth: r[5] === 1, fever: r[6] === 1 },
+    date: r[2],
+    therapistId: r[3],
+    symptoms: { swelling: r[4] === 1, redness: r[5] === 1, warmth: r[6] === 1, fever: r[7] === 1 },
     // Rows came series by series: each visit's readings back in the order they were recorded.
     measurements: recorded[i]!.sort((a, b) => a.rowid - b.rowid).map((x) => x.m),
   }));
@@ -86,17 +91,17 @@ export function readWorklistReadings(db: Database.Database, patientId: string): 
 }
 
 /**
- * Groups the current measurements into series points. `visits` is newest first ([id, date, ...]); a reading of a
+ * Groups the current measurements into series points. `visits` is newest first ([key, id, date, ...]); a reading of a
  * voided visit is left out, as visitsOf leaves the visit out. `each` also receives every reading with its visit's
  * position, unknown motions included.
  */
 function pointsOf(
   db: Database.Database,
   patientId: string,
-  visits: readonly (readonly [string, string, ...unknown[]])[],
+  visits: readonly (readonly [number, string, string, ...unknown[]])[],
   each: ((visitAt: number, rowid: number, m: MeasurementLike) => void) | null,
 ): Map<SeriesKey, SeriesPoint[]> {
-  const at = new Map<string, number>();
+  const at = new Map<number, number>();
   visits.forEach((v, i) => at.set(v[0], i));
   const out = new Map<SeriesKey, SeriesPoint[]>();
   let motion = '';
@@ -127,7 +132,7 @@ function pointsOf(
     // A reading added to an older visit later (or a correction) has a higher rowid than readings of newer visits.
     if (positions.length > 0 && i > positions[positions.length - 1]!) ordered = false;
     positions.push(i);
-    list.push({ id: r[4], visitId: visit[0], date: visit[1], value: r[5], raterId: r[6], instrument: r[7], endFeel: r[8], pain: r[9], note: r[10] });
+    list.push({ id: r[4], visitId: visit[1], date: visit[2], value: r[5], raterId: r[6], instrument: r[7], endFeel: r[8], pain: r[9], note: r[10] });
   }
   finish();
   return out;

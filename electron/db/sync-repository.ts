@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from './statement-cache';
+import { lineageSql, storedIdSql } from './measurement-keys';
 
 // What the district's FHIR server has acknowledged, and where the change feed (the audit log's seq) stands.
 // Migration 0013 says why each table exists. The repository takes the connection per call, because a restore
@@ -191,7 +192,8 @@ const CHANGED_PATIENTS = `
   )
   UNION SELECT entity_id FROM rows WHERE entity = 'patient' AND entity_id IN (SELECT id FROM patients)
   UNION SELECT v.patient_id FROM rows JOIN visits v ON v.id = rows.entity_id WHERE rows.entity = 'visit'
-  UNION SELECT m.patient_id FROM rows JOIN measurements m ON m.lineage_id = rows.entity_id WHERE rows.entity = 'measurement'
+  UNION SELECT p.id FROM rows JOIN measurements m ON ${lineageSql('m', storedIdSql('rows.entity_id'))} JOIN patients p ON p.key = m.patient
+    WHERE rows.entity = 'measurement'
   UNION SELECT s.patient_id FROM rows JOIN watched_sites s ON s.lineage_id = rows.entity_id WHERE rows.entity = 'watched_site'
   UNION SELECT r.patient_id FROM rows JOIN risk_factors r ON r.lineage_id = rows.entity_id WHERE rows.entity = 'risk_factor'
   UNION SELECT e.patient_id FROM rows JOIN clinical_events e ON e.lineage_id = rows.entity_id WHERE rows.entity = 'event'

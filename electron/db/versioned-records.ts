@@ -2,6 +2,7 @@ import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import { AppError } from './errors';
 import { inner, message, type MessageParam } from '../../shared/i18n/message';
+import { idTextSql, keyOfSql, lineageSql, measurementColumns, storedId } from './measurement-keys';
 
 /** The tables whose rows are clinical facts: corrected by new versions, voided with a reason, never deleted. */
 export type VersionedTable =
@@ -72,8 +73,53 @@ const RECORD_WORDS = {
   measurement: message('domain.record.measurement'),
 } as const;
 
+/**
+ * How a table's rows are read and named: most tables hold UUID text; measurements hold integer keys and 16-byte
+ * ids (migration 0018), which their shape converts so callers see the same rows.
+ */
+interface RowShape {
+  /** SELECT of whole rows from the table as `r`, in the VersionColumns shape. */
+  select: string;
+  /** An id as the table stores it. */
+  stored(id: string): unknown;
+  /** SQL for the therapist named by the parameter @by, as the table stores it. */
+  by: string;
+  /** SQL: the rows of the lineage named by the parameter @lineage (stored form). */
+  lineage: string;
+  /** SQL: the id of the row `r` as text. */
+  id: string;
+}
+
+const textShape = (table: VersionedTable): RowShape => ({
+  select: `SELECT r.* FROM ${table} r`,
+  stored: (id) => id,
+  by: '@by',
+  lineage: 'r.lineage_id = @lineage',
+  id: 'r.id',
+});
+
+const measurementShape: RowShape = {
+  select: `SELECT ${measurementColumns('r')} FROM measurements r`,
+  stored: storedId,
+  by: keyOfSql('therapists', '@by'),
+  lineage: lineageSql('r', '@lineage'),
+  id: idTextSql('r.id'),
+};
+
+const shapeOf = (table: VersionedTable): RowShape => (table === 'measurements' ? measurementShape : textShape(table));
+
+/**
+ * For SQL over a lineage outside the repositories (exchange imports): the condition on rows `r` for the
+ * parameter @lineage, its value for a lineage id, and the SQL of a row's id as text.
+ */
+export function lineageMatch(table: VersionedTable): { where: string; lineage: (lineageId: string) => unknown; id: string } {
+  const shape = shapeOf(table);
+  return { where: shape.lineage, lineage: shape.stored, id: shape.id };
+}
+
 export class VersionedRecords<Row extends VersionColumns> {
   private readonly word: MessageParam;
+  private readonly shape: RowShape;
 
   constructor(
     private readonly db: Database.Database,
@@ -81,10 +127,11 @@ export class VersionedRecords<Row extends VersionColumns> {
     what: keyof typeof RECORD_WORDS,
   ) {
     this.word = inner(RECORD_WORDS[what]);
+    this.shape = shapeOf(table);
   }
 
   get(id: string): Row | null {
-    return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE id = ?`).get(id) ?? null;
+    return prepared<[{ id: unknown }], Row>(this.db, `${this.shape.select} WHERE r.id = @id`).get({ id: this.shape.stored(id) }) ?? null;
   }
 
   /** The version that may be corrected or voided: it must exist and still be current. */
@@ -98,13 +145,16 @@ export class VersionedRecords<Row extends VersionColumns> {
 
   /** Links `newId` as the correction of `oldId`; the guard trigger allows only this change to the old row. */
   markSuperseded(oldId: string, newId: string): void {
-    const info = prepared(this.db, `UPDATE ${this.table} SET superseded_by = ? WHERE id = ? AND ${CURRENT_ONLY}`).run(newId, oldId);
+    const info = prepared(this.db, `UPDATE ${this.table} SET superseded_by = @newId WHERE id = @oldId AND ${CURRENT_ONLY}`).run({
+      newId: this.shape.stored(newId),
+      oldId: this.shape.stored(oldId),
+    });
     if (info.changes !== 1) throw new AppError('conflict', message('domain.record.changed', { what: this.word }));
   }
 
   void(id: string, at: string, by: string, reason: string): Row {
-    const info = prepared(this.db, `UPDATE ${this.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND ${CURRENT_ONLY}`)
-      .run(at, by, reason, id);
+    const info = prepared(this.db, `UPDATE ${this.table} SET voided_at = @at, voided_by = ${this.shape.by}, void_reason = @reason WHERE id = @id AND ${CURRENT_ONLY}`)
+      .run({ at, by, reason, id: this.shape.stored(id) });
     if (info.changes !== 1) throw new AppError('conflict', message('domain.record.changed', { what: this.word }));
     return this.get(id)!;
   }
@@ -113,7 +163,9 @@ export class VersionedRecords<Row extends VersionColumns> {
   history(id: string): Row[] {
     const row = this.get(id);
     if (!row) throw new AppError('not_found', message('domain.record.missingPlain', { what: this.word }));
-    return prepared<[string], Row>(this.db, `SELECT * FROM ${this.table} WHERE lineage_id = ? ORDER BY recorded_at, rowid`).all(row.lineage_id);
+    return prepared<[{ lineage: unknown }], Row>(this.db, `${this.shape.select} WHERE ${this.shape.lineage} ORDER BY r.recorded_at, r.rowid`).all({
+      lineage: this.shape.stored(row.lineage_id),
+    });
   }
 }
 

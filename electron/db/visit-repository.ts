@@ -1,18 +1,12 @@
 import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { Measurement, Visit, VisitExtension } from '../../shared/domain/visit';
-import {
-  currentOnly,
-  metaOf,
-  VERSION_INSERT_COLUMNS,
-  VERSION_INSERT_VALUES,
-  versionParams,
-  VersionedRecords,
-  type NewVersion,
-  type VersionColumns,
-} from './versioned-records';
+import { currentOnly, metaOf, VersionedRecords, type NewVersion, type VersionColumns } from './versioned-records';
+import { idOfKeySql, idTextSql, keyOfSql, lineageSql, measurementColumns, storedId, storedIdOrNull } from './measurement-keys';
 
 interface VisitRow {
+  /** The visit's integer key, which its measurements carry (migration 0018). */
+  key: number;
   id: string;
   patient_id: string;
   visit_date: string;
@@ -89,7 +83,7 @@ type CurrentMeasurementTuple = [
   recorded_at: string,
   recorded_by: string | null,
   correction_reason: string | null,
-  visit_id: string,
+  visit: number,
   motion: Measurement['motion'],
   side: Measurement['side'],
   mode: Measurement['mode'],
@@ -108,15 +102,17 @@ type CurrentMeasurementTuple = [
  * visit's, which visitsOf has in hand) and no first-version lookup per row (only a corrected reading has a first
  * version other than itself; FIRST_OF_CORRECTED finds those in one read).
  */
-const CURRENT_OF_PATIENT = `SELECT id, lineage_id, supersedes_id, recorded_at, recorded_by, correction_reason, visit_id, motion,
-  side, mode, degrees, rater_id, instrument, end_feel, pain, note, rowid
-  FROM measurements WHERE patient_id = ? AND ${currentOnly()}`;
+const CURRENT_OF_PATIENT = `SELECT ${idTextSql('id')}, ${idTextSql('coalesce(lineage_id, id)')}, ${idTextSql('supersedes_id')}, recorded_at,
+  ${idOfKeySql('therapists', 'recorded_by')}, correction_reason, visit, motion, side, mode, degrees, ${idOfKeySql('therapists', 'rater')},
+  instrument, end_feel, pain, note, key
+  FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()}`;
 
 /**
  * One visit's current readings as visitsOf gathers them: in the order recorded (rows come series by series, so
  * each is placed by its rowid), and the first versions of those added after the visit was recorded (its extensions).
  */
 interface VisitReadings {
+  id: string;
   date: string;
   recordedAt: string;
   measurements: Measurement[];
@@ -140,20 +136,23 @@ function placeByRowid(visit: VisitReadings, rowid: number, m: Measurement): void
 }
 
 /** The first version of each of the patient's corrected current readings: lineage id, when, by whom. */
-const FIRST_OF_CORRECTED = `SELECT f.id, f.recorded_at, f.recorded_by FROM measurements f WHERE f.id IN (
-  SELECT lineage_id FROM measurements WHERE patient_id = ? AND ${currentOnly()} AND supersedes_id IS NOT NULL)`;
+const FIRST_OF_CORRECTED = `SELECT ${idTextSql('f.id')}, f.recorded_at, ${idOfKeySql('therapists', 'f.recorded_by')} FROM measurements f WHERE f.id IN (
+  SELECT lineage_id FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()} AND supersedes_id IS NOT NULL)`;
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
-const MEASUREMENT_SELECT = `SELECT m.*, v.visit_date FROM measurements m JOIN visits v ON v.id = m.visit_id`;
+const MEASUREMENT_SELECT = `SELECT ${measurementColumns('m')}, v.visit_date FROM measurements m JOIN visits v ON v.key = m.visit`;
 
 /**
  * When and by whom each current measurement's first version was recorded: a correction keeps its lineage, so a
  * reading added to the visit later still reads as added later once corrected. Only corrected rows look it up.
  */
 const FIRST_RECORDED = `CASE WHEN m.supersedes_id IS NULL THEN m.recorded_at ELSE (SELECT f.recorded_at FROM measurements f WHERE f.id = m.lineage_id) END AS first_at,
-  CASE WHEN m.supersedes_id IS NULL THEN m.recorded_by ELSE (SELECT f.recorded_by FROM measurements f WHERE f.id = m.lineage_id) END AS first_by`;
-const MEASUREMENT_WITH_FIRST_SELECT = `SELECT m.*, v.visit_date, ${FIRST_RECORDED} FROM measurements m JOIN visits v ON v.id = m.visit_id`;
+  ${idOfKeySql('therapists', 'CASE WHEN m.supersedes_id IS NULL THEN m.recorded_by ELSE (SELECT f.recorded_by FROM measurements f WHERE f.id = m.lineage_id) END')} AS first_by`;
+const MEASUREMENT_WITH_FIRST_SELECT = `SELECT ${measurementColumns('m')}, v.visit_date, ${FIRST_RECORDED} FROM measurements m JOIN visits v ON v.key = m.visit`;
+
+/** A measurement's visit, by the visit's id (the parameter). */
+const OF_VISIT = 'm.visit = (SELECT key FROM visits WHERE id = ?)';
 
 export class VisitRepository {
   readonly measurementVersions: VersionedRecords<MeasurementRow>;
@@ -183,11 +182,20 @@ export class VisitRepository {
   /** The write alone, for bulk loads that do not need each row read back. */
   writeMeasurement(version: NewVersion, m: MeasurementValues): void {
     prepared(this.db, 
-        `INSERT INTO measurements (${VERSION_INSERT_COLUMNS}, visit_id, patient_id, motion, side, mode, degrees, rater_id, instrument, end_feel, pain, note)
-         VALUES (${VERSION_INSERT_VALUES}, @visit_id, @patient_id, @motion, @side, @mode, @degrees, @rater_id, @instrument, @end_feel, @pain, @note)`,
+        `INSERT INTO measurements (id, lineage_id, supersedes_id, recorded_at, recorded_by, correction_reason, visit, patient, motion, side, mode,
+           degrees, rater, instrument, end_feel, pain, note)
+         VALUES (@id, @lineage_id, @supersedes_id, @recorded_at, ${keyOfSql('therapists', '@recorded_by')}, @correction_reason,
+           ${keyOfSql('visits', '@visit_id')}, ${keyOfSql('patients', '@patient_id')}, @motion, @side, @mode, @degrees,
+           ${keyOfSql('therapists', '@rater_id')}, @instrument, @end_feel, @pain, @note)`,
       )
       .run({
-        ...versionParams(version),
+        id: storedId(version.id),
+        // A first version is its own lineage: NULL says so in no bytes.
+        lineage_id: version.lineageId === version.id ? null : storedId(version.lineageId),
+        supersedes_id: storedIdOrNull(version.supersedesId),
+        recorded_at: version.recordedAt,
+        recorded_by: version.recordedBy,
+        correction_reason: version.correctionReason,
         visit_id: m.visitId,
         patient_id: m.patientId,
         motion: m.motion,
@@ -203,13 +211,14 @@ export class VisitRepository {
   }
 
   measurement(id: string): Measurement | null {
-    const row = prepared<[string], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE m.id = ?`).get(id);
+    const row = prepared<[Buffer | string], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE m.id = ?`).get(storedId(id));
     return row ? toMeasurement(row) : null;
   }
 
   /** The current version of a measurement's lineage, if this database holds one (exchange.importFhir). */
   currentOfLineage(lineageId: string): Measurement | null {
-    const row = prepared<[string], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE m.lineage_id = ? AND ${currentOnly('m')}`).get(lineageId);
+    const row = prepared<[{ lineage: Buffer | string }], MeasurementRow>(this.db, `${MEASUREMENT_SELECT} WHERE ${lineageSql('m', '@lineage')} AND ${currentOnly('m')}`)
+      .get({ lineage: storedId(lineageId) });
     return row ? toMeasurement(row) : null;
   }
 
@@ -229,8 +238,8 @@ export class VisitRepository {
       this.db,
       `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
     ).all(patientId);
-    const byVisit = new Map<string, VisitReadings>();
-    for (const v of visits) byVisit.set(v.id, { date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
+    const byVisit = new Map<number, VisitReadings>();
+    for (const v of visits) byVisit.set(v.key, { id: v.id, date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
     const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
     let corrected: Map<string, FirstRecorded> | null = null;
     for (const r of rows) {
@@ -252,7 +261,7 @@ export class VisitRepository {
         recordedBy: r[4],
         correctionReason: r[5],
         voided: null,
-        visitId: r[6],
+        visitId: visit.id,
         patientId,
         date: visit.date,
         motion: r[7],
@@ -270,7 +279,7 @@ export class VisitRepository {
       if (firstAt !== visit.recordedAt) visit.added.push({ rowid: r[16], first: { at: firstAt, by: firstBy } });
     }
     return visits.map((v) => {
-      const readings = byVisit.get(v.id)!;
+      const readings = byVisit.get(v.key)!;
       return toVisit(v, readings.measurements, readings.added.sort((a, b) => a.rowid - b.rowid).map((x) => x.first));
     });
   }
@@ -284,7 +293,7 @@ export class VisitRepository {
   voidedMeasurementsOf(patientId: string): Measurement[] {
     const rows = prepared<[string], MeasurementRow>(
       this.db,
-      `${MEASUREMENT_SELECT} WHERE m.patient_id = ? AND m.voided_at IS NOT NULL ORDER BY m.voided_at DESC`,
+      `${MEASUREMENT_SELECT} WHERE m.patient = (SELECT key FROM patients WHERE id = ?) AND m.voided_at IS NOT NULL ORDER BY m.voided_at DESC`,
     ).all(patientId);
     return rows.map(toMeasurement);
   }
@@ -317,7 +326,7 @@ export class VisitRepository {
     if (!row) return null;
     const measurements = prepared<[string], MeasurementRow & { first_at: string; first_by: string | null }>(
       this.db,
-      `${MEASUREMENT_WITH_FIRST_SELECT} WHERE m.visit_id = ? AND ${currentOnly('m')} ORDER BY m.rowid`,
+      `${MEASUREMENT_WITH_FIRST_SELECT} WHERE ${OF_VISIT} AND ${currentOnly('m')} ORDER BY m.rowid`,
     ).all(id);
     return toVisit(row, measurements.map(toMeasurement), measurements.map((m) => ({ at: m.first_at, by: m.first_by })));
   }
@@ -326,7 +335,7 @@ export class VisitRepository {
   currentReading(visitId: string, motion: string, side: string, mode: string): Measurement | null {
     const row = prepared<[string, string, string, string], MeasurementRow>(
       this.db,
-      `${MEASUREMENT_SELECT} WHERE m.visit_id = ? AND m.motion = ? AND m.side = ? AND m.mode = ? AND ${currentOnly('m')}`,
+      `${MEASUREMENT_SELECT} WHERE ${OF_VISIT} AND m.motion = ? AND m.side = ? AND m.mode = ? AND ${currentOnly('m')}`,
     ).get(visitId, motion, side, mode);
     return row ? toMeasurement(row) : null;
   }

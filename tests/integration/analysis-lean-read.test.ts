@@ -60,7 +60,7 @@ describe('the lean read of analysis.patient and the worklist refresh', () => {
   });
 
   it('reads through the indexes, never scanning a clinical table', () => {
-    const lean = preparedSql(api.context.db).filter((s) => /FROM (measurements|visits|watched_sites)\s+WHERE patient_id = \?/.test(s) && !/SELECT \*/.test(s));
+    const lean = preparedSql(api.context.db).filter((s) => /FROM (measurements|visits|watched_sites)\s+WHERE patient(_id = \?| = \(SELECT key FROM patients WHERE id = \?\))/.test(s) && !/SELECT \*/.test(s));
     expect(lean.length).toBeGreaterThanOrEqual(4);
     for (const sql of lean) {
       const plan = (api.context.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join('\n');
@@ -87,7 +87,7 @@ describe('the lean read on a generated clinic, written in every order', () => {
     const client = testClient(backend);
     client.signInAs(clinic.therapistId);
     largest = clinic.largestPatientId;
-    patients = ctx.db.prepare('SELECT DISTINCT patient_id FROM measurements').pluck().all() as string[];
+    patients = ctx.db.prepare('SELECT DISTINCT p.id FROM measurements m JOIN patients p ON p.key = m.patient ORDER BY p.id').pluck().all() as string[];
     const ok = async <K extends 'visits.record' | 'visits.addMeasurements' | 'visits.void' | 'measurements.correct' | 'measurements.void' | 'events.record'>(op: K, input: OperationInput<K>) => {
       const r = await client.call(op, input);
       if (!r.ok) throw new Error(`${op}: ${JSON.stringify(r.error)}`);

@@ -53,7 +53,7 @@ describe('crash safety: power cut while recording visits', () => {
       expect(db.pragma('integrity_check', { simple: true }), `integrity after kill ${cycle + 1}`).toBe('ok');
       // Two single scans, not a join per visit: the file grows by thousands of visits over the run.
       const present = new Set((db.prepare('SELECT id FROM visits').all() as { id: string }[]).map((v) => v.id));
-      const perVisit = new Map((db.prepare('SELECT visit_id, count(*) AS n FROM measurements GROUP BY visit_id').all() as { visit_id: string; n: number }[]).map((r) => [r.visit_id, r.n]));
+      const perVisit = new Map((db.prepare('SELECT (SELECT id FROM visits WHERE key = m.visit) AS visit_id, count(*) AS n FROM measurements m GROUP BY m.visit').all() as { visit_id: string; n: number }[]).map((r) => [r.visit_id, r.n]));
       lost = [...acknowledged].filter((id) => !present.has(id)).length;
       halfWritten = [...present].filter((id) => perVisit.get(id) !== 12).length;
       db.close();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditRowHash, checkAuditChain } from '../../electron/db/audit-chain';
 import { auditIsPacked, auditRowsWhere } from '../../electron/db/audit-rows';
+import { measurementColumns } from '../../electron/db/measurement-keys';
 import { databaseIdentity } from '../../electron/db/identity';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { databaseAt, sameShapeAs, type DatabaseAtVersion, type Row, type TableContents } from '../support/migrate-to';
@@ -25,10 +26,25 @@ const quoted = (v: string | number | null): string => (v === null ? 'NULL' : typ
  * file packs them (electron/db/audit-rows.ts), and what must survive is what the chain proves.
  */
 function contentsOf(d: DatabaseAtVersion): TableContents {
-  const c = d.contents();
+  const c = measurementsAsTheyRead(d, d.contents());
   if (!auditIsPacked(d.db)) return c;
   const rows = auditRowsWhere(d.db, '1').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, quoted(v)])));
   return { ...c, audit_log: rows };
+}
+
+const MEASUREMENT_COLUMNS = ['id', 'lineage_id', 'supersedes_id', 'superseded_by', 'recorded_at', 'recorded_by', 'correction_reason', 'voided_at', 'voided_by',
+  'void_reason', 'visit_id', 'patient_id', 'motion', 'side', 'mode', 'degrees', 'rater_id', 'instrument', 'end_feel', 'pain', 'note'];
+
+/**
+ * From version 18 measurements are stored on integer keys (electron/db/measurement-keys.ts): what must survive
+ * is each row as the repositories read it, in the columns and values it had, in the order recorded.
+ */
+function measurementsAsTheyRead(d: DatabaseAtVersion, c: TableContents): TableContents {
+  if (!(d.db.pragma('table_info(measurements)') as { name: string }[]).some((col) => col.name === 'key')) return c;
+  const rows = d.db
+    .prepare(`SELECT ${MEASUREMENT_COLUMNS.map((col) => `quote(${col}) AS ${col}`).join(', ')} FROM (SELECT ${measurementColumns('m')}, m.key AS k FROM measurements m) ORDER BY k`)
+    .all() as Record<string, string>[];
+  return { ...c, measurements: rows };
 }
 
 /** Rows in at version − 1, migrate to `version`: every row is still there, unchanged, and no foreign key dangles. */

@@ -199,7 +199,7 @@ function checkStates(rec: Recording, plans: Plan[], scratch: string, keepFailure
         }
         const present = new Set((db.prepare('SELECT id FROM visits').all() as { id: string }[]).map((v) => v.id));
         const perVisit = new Map(
-          (db.prepare('SELECT visit_id, count(*) AS n FROM measurements GROUP BY visit_id').all() as { visit_id: string; n: number }[]).map((r) => [r.visit_id, r.n]),
+          (db.prepare('SELECT (SELECT id FROM visits WHERE key = m.visit) AS visit_id, count(*) AS n FROM measurements m GROUP BY m.visit').all() as { visit_id: string; n: number }[]).map((r) => [r.visit_id, r.n]),
         );
         for (const ack of rec.acks) {
           if (ack.at > p.cut) break;

@@ -31,12 +31,12 @@ function plan(sql: string): string[] {
 }
 
 const hot: [string, RegExp, string[]][] = [
-  ['measurements of a patient', /FROM measurements\s+WHERE patient_id = \? AND superseded_by/, ['measurements_series']],
+  ['measurements of a patient', /FROM measurements\s+WHERE patient = \(SELECT key FROM patients WHERE id = \?\) AND superseded_by/, ['measurements_series']],
   ['visits of a patient', /FROM visits WHERE patient_id = \?/, ['visits_patient']],
   ['events of a patient', /FROM clinical_events WHERE patient_id = \? AND (superseded_by|kind)/, ['clinical_events_patient']],
   ['watched sites of a patient', /FROM watched_sites WHERE patient_id = \? AND superseded_by/, ['watched_sites_current']],
   ['risk factors of a patient', /FROM risk_factors WHERE patient_id = \? AND superseded_by/, ['risk_factors_patient']],
-  ['voided measurements of a patient', /m\.patient_id = \? AND m\.voided_at IS NOT NULL/, ['measurements_voided']],
+  ['voided measurements of a patient', /m\.patient = \(SELECT key FROM patients WHERE id = \?\) AND m\.voided_at IS NOT NULL/, ['measurements_voided']],
   ['voided events of a patient', /FROM clinical_events WHERE patient_id = \? AND voided_at IS NOT NULL/, ['clinical_events_voided']],
 ];
 

@@ -147,7 +147,7 @@ describe('corrections and voiding, never silent edits', () => {
     expect(() => raw.prepare('DELETE FROM measurements').run()).toThrow(/never deleted/);
     expect(() => raw.prepare('UPDATE measurements SET degrees = 1').run()).toThrow(/never edited in place/);
     expect(() => raw.prepare('DELETE FROM visits').run()).toThrow(/never deleted/);
-    expect(raw.prepare('SELECT count(*) AS n FROM measurements WHERE visit_id = ?').get(visit.id)).toEqual({ n: 12 });
+    expect(raw.prepare('SELECT count(*) AS n FROM measurements WHERE visit = (SELECT key FROM visits WHERE id = ?)').get(visit.id)).toEqual({ n: 12 });
     raw.close();
   });
 });

@@ -1,5 +1,6 @@
 import { auditRowHash, CHAIN_START, type ChainedContent } from '../../electron/db/audit-chain';
 import { auditIsPacked, INSERT_PACKED, lastAuditHash, packedValues } from '../../electron/db/audit-rows';
+import { storedIdSql } from '../../electron/db/measurement-keys';
 import type { DatabaseAtVersion, Row } from './migrate-to';
 
 // Realistic rows for every table, grouped by the schema version that created the table, as a clinic's
@@ -35,6 +36,16 @@ export const IDS = {
   auditFirst: id('aud', 1),
 } as const;
 
+// Canonical UUIDs, which measurements store as 16 bytes from version 18 on.
+export const UUIDS = {
+  visit: '3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c',
+  first: '0b8f6e2a-4c3d-4a1b-9e8f-7d6c5b4a3921',
+  corrected: '0b8f6e2a-4c3d-4a1b-9e8f-7d6c5b4a3922',
+  voided: '0b8f6e2a-4c3d-4a1b-9e8f-7d6c5b4a3923',
+  imported: '0b8f6e2a-4c3d-4a1b-9e8f-7d6c5b4a3924',
+  importedLineage: 'ffffffff-4c3d-4a1b-9e8f-7d6c5b4a3900',
+} as const;
+
 // A PNG signature and the start of its header chunk: enough to tell a BLOB survived byte for byte.
 const LOGO = Buffer.from('89504e470d0a1a0a0000000d4948445200000040', 'hex');
 
@@ -56,6 +67,22 @@ function insertAudit(d: DatabaseAtVersion, ...rows: AuditContent[]): void {
 }
 
 type AuditContent = ChainedContent & Row;
+
+const therapistKey = (param: string) => `(SELECT key FROM therapists WHERE id = ${param})`;
+/** A measurement row in the columns 0003 gave it, as the app of version 18 on stores it (integer keys, 16-byte UUIDs). */
+const INSERT_KEYED_MEASUREMENT = `INSERT INTO measurements (id, lineage_id, supersedes_id, superseded_by, recorded_at, recorded_by, correction_reason,
+    voided_at, voided_by, void_reason, visit, patient, motion, side, mode, degrees, rater, instrument, end_feel, pain, note)
+  VALUES (${storedIdSql('@id')}, CASE WHEN @lineage_id = @id THEN NULL ELSE ${storedIdSql('@lineage_id')} END, ${storedIdSql('@supersedes_id')},
+    ${storedIdSql('@superseded_by')}, @recorded_at, ${therapistKey('@recorded_by')}, @correction_reason, @voided_at, ${therapistKey('@voided_by')}, @void_reason,
+    (SELECT key FROM visits WHERE id = @visit_id), (SELECT key FROM patients WHERE id = @patient_id), @motion, @side, @mode, @degrees,
+    ${therapistKey('@rater_id')}, @instrument, @end_feel, @pain, @note)`;
+
+/** Measurements as the database's version stores them: from 18 on, on integer keys. */
+function insertMeasurements(d: DatabaseAtVersion, ...rows: Row[]): void {
+  const keyed = (d.db.pragma('table_info(measurements)') as { name: string }[]).some((c) => c.name === 'key');
+  if (!keyed) return d.insert('measurements', ...rows);
+  for (const row of rows) d.db.prepare(INSERT_KEYED_MEASUREMENT).run(row);
+}
 
 export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => void>> = {
   1: (d) => {
@@ -96,8 +123,8 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { id: IDS.visitAma, patient_id: IDS.ama, visit_date: '2024-03-05', setting: 'outpatient', ...visit, therapist_id: null, pain: 0, notes: 'Entered for the wrong patient', end_feel: null, recorded_at: '2024-03-05T11:00:00.000Z' },
     );
     const m = { patient_id: IDS.kwame, motion: 'elbow.flexion', side: 'left', mode: 'active', rater_id: IDS.abena, instrument: 'universal_goniometer', end_feel: null, pain: null, note: null, ...by };
-    d.insert(
-      'measurements',
+    insertMeasurements(
+      d,
       { ...m, id: IDS.measurementFirst, lineage_id: IDS.measurementFirst, supersedes_id: null, superseded_by: IDS.measurementCorrected, correction_reason: null, recorded_at: '2024-02-01T09:30:00.000Z', visit_id: IDS.visit1, degrees: 59 },
       { ...m, id: IDS.measurementCorrected, lineage_id: IDS.measurementFirst, supersedes_id: IDS.measurementFirst, superseded_by: null, correction_reason: 'Read 59 for 95', recorded_at: '2024-02-01T09:40:00.000Z', visit_id: IDS.visit1, degrees: 95, end_feel: 'hard', pain: 6 },
       { ...m, id: IDS.measurementVoided, lineage_id: IDS.measurementVoided, supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-02-01T09:31:00.000Z', visit_id: IDS.visit1, motion: 'elbow.extension', degrees: -30, voided_at: '2024-02-01T09:45:00.000Z', voided_by: IDS.abena, void_reason: 'Wrong side' },
@@ -253,10 +280,24 @@ export const ROWS_BY_VERSION: Readonly<Record<number, (d: DatabaseAtVersion) => 
       { id: id('aud', 8), at: '2024-08-03T09:10:00.000Z', actor_id: null, operation: 'setup.complete', entity: 'clinic', entity_id: 'clinic', before_json: null, after_json: '{"name":"Clínica São João"}' },
     );
   },
+  // 18 put measurements on integer keys with their UUIDs as 16 bytes, and gave patients, therapists and visits a
+  // key from a trigger: a visit and readings with canonical UUIDs (the ids above are not), one corrected and one
+  // voided, and a version imported without its lineage's first.
+  18: (d) => {
+    d.insert('visits', { id: UUIDS.visit, patient_id: IDS.ama, visit_date: '2024-08-05', therapist_id: IDS.kofi, setting: 'outpatient', decreased_range: 0, swelling: 0, redness: 0, warmth: 0, fever: 0, pain: null, notes: 'Zoë’s first visit since', instrument: 'universal_goniometer', end_feel: null, recorded_at: '2024-08-05T09:00:00.000Z', recorded_by: IDS.kofi });
+    const m = { patient_id: IDS.ama, visit_id: UUIDS.visit, side: 'right', mode: 'active', rater_id: IDS.kofi, instrument: 'universal_goniometer', end_feel: null, pain: null, note: null, recorded_by: IDS.kofi, voided_at: null, voided_by: null, void_reason: null };
+    insertMeasurements(
+      d,
+      { ...m, id: UUIDS.first, lineage_id: UUIDS.first, supersedes_id: null, superseded_by: UUIDS.corrected, correction_reason: null, recorded_at: '2024-08-05T09:00:00.000Z', motion: 'knee.flexion', degrees: 12 },
+      { ...m, id: UUIDS.corrected, lineage_id: UUIDS.first, supersedes_id: UUIDS.first, superseded_by: null, correction_reason: 'Read 12 for 121', recorded_at: '2024-08-05T09:10:00.000Z', motion: 'knee.flexion', degrees: 121, pain: 3 },
+      { ...m, id: UUIDS.voided, lineage_id: UUIDS.voided, supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-08-05T09:00:00.000Z', motion: 'knee.extension', degrees: -5, voided_at: '2024-08-05T09:20:00.000Z', voided_by: IDS.abena, void_reason: 'Other knee' },
+      { ...m, id: UUIDS.imported, lineage_id: UUIDS.importedLineage, supersedes_id: null, superseded_by: null, correction_reason: null, recorded_at: '2024-08-04T15:00:00.000Z', motion: 'hip.flexion', degrees: 95, rater_id: null, recorded_by: null, note: 'From the district hospital' },
+    );
+  },
 };
 
 /** The highest version these rows know; above it, later tables stay empty until their group is added. */
-export const ROWS_KNOWN_UP_TO = 17;
+export const ROWS_KNOWN_UP_TO = 18;
 
 /** Every group of rows for the tables that exist at `version`, in one transaction (the foreign keys of corrections are deferred). */
 export function putRowsUpTo(d: DatabaseAtVersion, version: number): void {

@@ -4,7 +4,7 @@ import type { ImportedVersion } from '../../../shared/exchange/read-entry';
 import { message } from '../../../shared/i18n/message';
 import { AppError } from '../../db/errors';
 import { prepared } from '../../db/statement-cache';
-import { CURRENT_ONLY, type NewVersion, type VersionColumns, type VersionedRecords, type VersionedTable } from '../../db/versioned-records';
+import { CURRENT_ONLY, lineageMatch, type NewVersion, type VersionColumns, type VersionedRecords, type VersionedTable } from '../../db/versioned-records';
 import type { ApiContext } from '../context';
 
 // Watched sites, risk factors, events, plans and goals of a checked Bundle, written in the caller's transaction.
@@ -31,7 +31,9 @@ interface Writer {
 }
 
 function currentOf(ctx: ApiContext, table: VersionedTable, lineageId: string): { id: string; recorded_at: string } | null {
-  return prepared<[string], { id: string; recorded_at: string }>(ctx.db, `SELECT id, recorded_at FROM ${table} WHERE lineage_id = ? AND ${CURRENT_ONLY}`).get(lineageId) ?? null;
+  const l = lineageMatch(table);
+  return prepared<[{ lineage: unknown }], { id: string; recorded_at: string }>(ctx.db, `SELECT ${l.id} AS id, r.recorded_at FROM ${table} r WHERE ${l.where} AND ${CURRENT_ONLY}`)
+    .get({ lineage: l.lineage(lineageId) }) ?? null;
 }
 
 /**
@@ -39,7 +41,8 @@ function currentOf(ctx: ApiContext, table: VersionedTable, lineageId: string): {
  * stands, and the person is told.
  */
 export function voidedHere(ctx: ApiContext, table: VersionedTable, lineageId: string): boolean {
-  return prepared<[string], { n: number }>(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE lineage_id = ?`).get(lineageId)!.n > 0 && !currentOf(ctx, table, lineageId);
+  const l = lineageMatch(table);
+  return prepared<[{ lineage: unknown }], { n: number }>(ctx.db, `SELECT count(*) AS n FROM ${table} r WHERE ${l.where}`).get({ lineage: l.lineage(lineageId) })!.n > 0 && !currentOf(ctx, table, lineageId);
 }
 
 /**

@@ -1,4 +1,4 @@
--- ROMtrack schema at user_version 17. Generated: npm run schema:snapshot
+-- ROMtrack schema at user_version 18. Generated: npm run schema:snapshot
 
 -- table access_log
 CREATE TABLE access_log (
@@ -116,24 +116,25 @@ CREATE TABLE foreign_records (
 ) STRICT;
 
 -- table measurements
-CREATE TABLE measurements (
-  id TEXT PRIMARY KEY,
-  lineage_id TEXT NOT NULL,
-  supersedes_id TEXT REFERENCES measurements (id),
-  superseded_by TEXT REFERENCES measurements (id) DEFERRABLE INITIALLY DEFERRED,
+CREATE TABLE "measurements" (
+  key INTEGER PRIMARY KEY,
+  id ANY NOT NULL UNIQUE,
+  lineage_id ANY,
+  supersedes_id ANY REFERENCES "measurements" (id),
+  superseded_by ANY REFERENCES "measurements" (id) DEFERRABLE INITIALLY DEFERRED,
   recorded_at TEXT NOT NULL,
-  recorded_by TEXT REFERENCES therapists (id),
+  recorded_by INTEGER REFERENCES therapists (key),
   correction_reason TEXT,
   voided_at TEXT,
-  voided_by TEXT REFERENCES therapists (id),
+  voided_by INTEGER REFERENCES therapists (key),
   void_reason TEXT,
-  visit_id TEXT NOT NULL REFERENCES visits (id),
-  patient_id TEXT NOT NULL REFERENCES patients (id),
+  visit INTEGER NOT NULL REFERENCES visits (key),
+  patient INTEGER NOT NULL REFERENCES patients (key),
   motion TEXT NOT NULL,
   side TEXT NOT NULL CHECK (side IN ('left', 'right')),
   mode TEXT NOT NULL CHECK (mode IN ('active', 'passive')),
   degrees INTEGER NOT NULL,
-  rater_id TEXT REFERENCES therapists (id),
+  rater INTEGER REFERENCES therapists (key),
   instrument TEXT NOT NULL,
   end_feel TEXT,
   pain INTEGER CHECK (pain BETWEEN 0 AND 10),
@@ -153,7 +154,7 @@ CREATE TABLE patients (
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-  , document_language TEXT CHECK (document_language IS NULL OR document_language IN ('en', 'fr', 'es', 'pt'))) STRICT;
+  , document_language TEXT CHECK (document_language IS NULL OR document_language IN ('en', 'fr', 'es', 'pt')), key INTEGER) STRICT;
 
 -- table plan_adherence
 CREATE TABLE plan_adherence (
@@ -360,7 +361,7 @@ CREATE TABLE therapists (
   version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-  , role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('administrator', 'therapist')), credential_kind TEXT CHECK (credential_kind IS NULL OR credential_kind IN ('pin', 'password')), credential_salt BLOB CHECK ((credential_salt IS NULL) = (credential_kind IS NULL)), credential_hash BLOB CHECK ((credential_hash IS NULL) = (credential_kind IS NULL)), credential_params TEXT CHECK ((credential_params IS NULL) = (credential_kind IS NULL) AND (credential_params IS NULL OR json_valid(credential_params))), must_change_credential INTEGER NOT NULL DEFAULT 0 CHECK (must_change_credential IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0), locked_until TEXT, language TEXT CHECK (language IS NULL OR language IN ('en', 'fr', 'es', 'pt'))) STRICT;
+  , role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('administrator', 'therapist')), credential_kind TEXT CHECK (credential_kind IS NULL OR credential_kind IN ('pin', 'password')), credential_salt BLOB CHECK ((credential_salt IS NULL) = (credential_kind IS NULL)), credential_hash BLOB CHECK ((credential_hash IS NULL) = (credential_kind IS NULL)), credential_params TEXT CHECK ((credential_params IS NULL) = (credential_kind IS NULL) AND (credential_params IS NULL OR json_valid(credential_params))), must_change_credential INTEGER NOT NULL DEFAULT 0 CHECK (must_change_credential IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0), locked_until TEXT, language TEXT CHECK (language IS NULL OR language IN ('en', 'fr', 'es', 'pt')), key INTEGER) STRICT;
 
 -- table visit_voids
 CREATE TABLE visit_voids (
@@ -388,7 +389,7 @@ CREATE TABLE visits (
   end_feel TEXT,
   recorded_at TEXT NOT NULL,
   recorded_by TEXT REFERENCES therapists (id)
-) STRICT;
+  , key INTEGER) STRICT;
 
 -- table watched_sites
 CREATE TABLE watched_sites (
@@ -521,16 +522,16 @@ CREATE INDEX clinical_events_voided ON clinical_events (patient_id) WHERE voided
 CREATE INDEX foreign_records_by_patient ON foreign_records (patient_id, server);
 
 -- index measurements_lineage
-CREATE INDEX measurements_lineage ON measurements (lineage_id);
+CREATE INDEX measurements_lineage ON measurements (lineage_id) WHERE lineage_id IS NOT NULL;
 
 -- index measurements_series
-CREATE INDEX measurements_series ON measurements (patient_id, motion, side, mode) WHERE superseded_by IS NULL AND voided_at IS NULL;
+CREATE INDEX measurements_series ON measurements (patient, motion, side, mode) WHERE superseded_by IS NULL AND voided_at IS NULL;
 
 -- index measurements_visit
-CREATE INDEX measurements_visit ON measurements (visit_id) WHERE superseded_by IS NULL AND voided_at IS NULL;
+CREATE INDEX measurements_visit ON measurements (visit) WHERE superseded_by IS NULL AND voided_at IS NULL;
 
 -- index measurements_voided
-CREATE INDEX measurements_voided ON measurements (patient_id) WHERE voided_at IS NOT NULL;
+CREATE INDEX measurements_voided ON measurements (patient) WHERE voided_at IS NOT NULL;
 
 -- index patients_clinic_id
 CREATE UNIQUE INDEX patients_clinic_id ON patients (clinic_id) WHERE clinic_id IS NOT NULL;
@@ -540,6 +541,9 @@ CREATE INDEX patients_family_name ON patients (family_name);
 
 -- index patients_given_names
 CREATE INDEX patients_given_names ON patients (given_names);
+
+-- index patients_key
+CREATE UNIQUE INDEX patients_key ON patients (key);
 
 -- index plan_adherence_current
 CREATE UNIQUE INDEX plan_adherence_current ON plan_adherence (item_id, week_start) WHERE superseded_by IS NULL AND voided_at IS NULL;
@@ -577,8 +581,14 @@ CREATE INDEX risk_factors_patient ON risk_factors (patient_id) WHERE superseded_
 -- index risk_factors_voided
 CREATE INDEX risk_factors_voided ON risk_factors (patient_id) WHERE voided_at IS NOT NULL;
 
+-- index therapists_key
+CREATE UNIQUE INDEX therapists_key ON therapists (key);
+
 -- index therapists_registration
 CREATE UNIQUE INDEX therapists_registration ON therapists (registration_number) WHERE registration_number IS NOT NULL;
+
+-- index visits_key
+CREATE UNIQUE INDEX visits_key ON visits (key);
 
 -- index visits_patient
 CREATE INDEX visits_patient ON visits (patient_id, visit_date);
@@ -671,10 +681,14 @@ CREATE TRIGGER measurements_never_deleted BEFORE DELETE ON measurements
 
 -- trigger measurements_never_edited
 CREATE TRIGGER measurements_never_edited BEFORE UPDATE ON measurements
-  WHEN NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.visit_id IS NOT OLD.visit_id OR NEW.patient_id IS NOT OLD.patient_id OR NEW.motion IS NOT OLD.motion OR NEW.side IS NOT OLD.side OR NEW.mode IS NOT OLD.mode OR NEW.degrees IS NOT OLD.degrees OR NEW.rater_id IS NOT OLD.rater_id OR NEW.instrument IS NOT OLD.instrument OR NEW.end_feel IS NOT OLD.end_feel OR NEW.pain IS NOT OLD.pain OR NEW.note IS NOT OLD.note
+  WHEN NEW.key IS NOT OLD.key OR NEW.id IS NOT OLD.id OR NEW.lineage_id IS NOT OLD.lineage_id OR NEW.supersedes_id IS NOT OLD.supersedes_id OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.correction_reason IS NOT OLD.correction_reason OR NEW.visit IS NOT OLD.visit OR NEW.patient IS NOT OLD.patient OR NEW.motion IS NOT OLD.motion OR NEW.side IS NOT OLD.side OR NEW.mode IS NOT OLD.mode OR NEW.degrees IS NOT OLD.degrees OR NEW.rater IS NOT OLD.rater OR NEW.instrument IS NOT OLD.instrument OR NEW.end_feel IS NOT OLD.end_feel OR NEW.pain IS NOT OLD.pain OR NEW.note IS NOT OLD.note
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
   OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+
+-- trigger patients_keyed
+CREATE TRIGGER patients_keyed AFTER INSERT ON patients WHEN NEW.key IS NULL
+  BEGIN UPDATE patients SET key = (SELECT coalesce(max(key), 0) + 1 FROM patients) WHERE rowid = NEW.rowid; END;
 
 -- trigger plan_adherence_never_deleted
 CREATE TRIGGER plan_adherence_never_deleted BEFORE DELETE ON plan_adherence
@@ -751,6 +765,10 @@ CREATE TRIGGER risk_factors_never_edited BEFORE UPDATE ON risk_factors
   OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
 
+-- trigger therapists_keyed
+CREATE TRIGGER therapists_keyed AFTER INSERT ON therapists WHEN NEW.key IS NULL
+  BEGIN UPDATE therapists SET key = (SELECT coalesce(max(key), 0) + 1 FROM therapists) WHERE rowid = NEW.rowid; END;
+
 -- trigger visit_voids_never_deleted
 CREATE TRIGGER visit_voids_never_deleted BEFORE DELETE ON visit_voids
   BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
@@ -759,12 +777,17 @@ CREATE TRIGGER visit_voids_never_deleted BEFORE DELETE ON visit_voids
 CREATE TRIGGER visit_voids_never_edited BEFORE UPDATE ON visit_voids
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
 
+-- trigger visits_keyed
+CREATE TRIGGER visits_keyed AFTER INSERT ON visits WHEN NEW.key IS NULL
+  BEGIN UPDATE visits SET key = (SELECT coalesce(max(key), 0) + 1 FROM visits) WHERE rowid = NEW.rowid; END;
+
 -- trigger visits_never_deleted
 CREATE TRIGGER visits_never_deleted BEFORE DELETE ON visits
   BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
 
 -- trigger visits_never_edited
 CREATE TRIGGER visits_never_edited BEFORE UPDATE ON visits
+  WHEN OLD.key IS NOT NULL OR NEW.key IS NULL OR NEW.id IS NOT OLD.id OR NEW.patient_id IS NOT OLD.patient_id OR NEW.visit_date IS NOT OLD.visit_date OR NEW.therapist_id IS NOT OLD.therapist_id OR NEW.setting IS NOT OLD.setting OR NEW.decreased_range IS NOT OLD.decreased_range OR NEW.swelling IS NOT OLD.swelling OR NEW.redness IS NOT OLD.redness OR NEW.warmth IS NOT OLD.warmth OR NEW.fever IS NOT OLD.fever OR NEW.pain IS NOT OLD.pain OR NEW.notes IS NOT OLD.notes OR NEW.instrument IS NOT OLD.instrument OR NEW.end_feel IS NOT OLD.end_feel OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by
   BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
 
 -- trigger watched_sites_never_deleted
@@ -796,11 +819,11 @@ CREATE TRIGGER worklist_dirty_clinical_events_update AFTER UPDATE ON clinical_ev
 
 -- trigger worklist_dirty_measurements_insert
 CREATE TRIGGER worklist_dirty_measurements_insert AFTER INSERT ON measurements
-  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
 
 -- trigger worklist_dirty_measurements_update
 CREATE TRIGGER worklist_dirty_measurements_update AFTER UPDATE ON measurements
-  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) VALUES (NEW.patient_id); END;
+  BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
 
 -- trigger worklist_dirty_risk_factors_insert
 CREATE TRIGGER worklist_dirty_risk_factors_insert AFTER INSERT ON risk_factors

@@ -1,0 +1,68 @@
+// Measurements are stored on integer keys (migration 0018): the row's UUID once as 16 bytes, its lineage NULL
+// when it is its own, its visit, patient and therapists as their rows' `key`. Everything outside the repositories
+// still sees UUID strings; this is the one place that converts, in SQL where it can (cheaper than a Buffer per
+// value in JavaScript), so the repositories' queries still return the rows they did.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = '[0-9a-f]';
+const UUID_GLOB = `${HEX.repeat(8)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(4)}-${HEX.repeat(12)}`;
+
+/** An id as measurements stores it: a canonical UUID as its 16 bytes, any other id as its text (as 0018 did). */
+export function storedId(id: string): Buffer | string {
+  return UUID.test(id) ? Buffer.from(id.replace(/-/g, ''), 'hex') : id;
+}
+
+export function storedIdOrNull(id: string | null): Buffer | string | null {
+  return id === null ? null : storedId(id);
+}
+
+/** SQL: the stored form of a text id (for ids that come from other tables, such as the audit log's). */
+export const storedIdSql = (x: string) => `CASE WHEN ${x} GLOB '${UUID_GLOB}' THEN unhex(replace(${x}, '-', '')) ELSE ${x} END`;
+
+/** SQL: the text of a stored id, as the app wrote it. */
+export const idTextSql = (x: string) =>
+  `CASE WHEN typeof(${x}) = 'blob' THEN lower(format('%s-%s-%s-%s-%s', hex(substr(${x}, 1, 4)), hex(substr(${x}, 5, 2)), ` +
+  `hex(substr(${x}, 7, 2)), hex(substr(${x}, 9, 2)), hex(substr(${x}, 11, 6)))) ELSE ${x} END`;
+
+/**
+ * SQL: the key of the row of `table` whose id is the parameter `param`, NULL for NULL; an id the table does not
+ * hold gives -1, which no row has, so the foreign key refuses it as it refused the unknown id before.
+ */
+export const keyOfSql = (table: 'therapists' | 'patients' | 'visits', param: string) =>
+  `CASE WHEN ${param} IS NULL THEN NULL ELSE coalesce((SELECT key FROM ${table} WHERE id = ${param}), -1) END`;
+
+/** SQL: the UUID of the therapist, visit or patient whose key is `x`. */
+export const idOfKeySql = (table: 'therapists' | 'patients' | 'visits', x: string) => `(SELECT id FROM ${table} WHERE key = ${x})`;
+
+/** SQL: the rows of the lineage `param` (a stored id): its first version, if held here, and every later one. */
+export const lineageSql = (alias: string, param: string) => `(${alias}.lineage_id = ${param} OR (${alias}.id = ${param} AND ${alias}.lineage_id IS NULL))`;
+
+/**
+ * SQL: a measurement row of `alias` in the columns it had before 0018 (id, lineage_id, visit_id, patient_id,
+ * rater_id ... as UUID strings), for the repositories' whole-row reads.
+ */
+export function measurementColumns(m: string): string {
+  return [
+    `${idTextSql(`${m}.id`)} AS id`,
+    `${idTextSql(`coalesce(${m}.lineage_id, ${m}.id)`)} AS lineage_id`,
+    `${idTextSql(`${m}.supersedes_id`)} AS supersedes_id`,
+    `${idTextSql(`${m}.superseded_by`)} AS superseded_by`,
+    `${m}.recorded_at`,
+    `${idOfKeySql('therapists', `${m}.recorded_by`)} AS recorded_by`,
+    `${m}.correction_reason`,
+    `${m}.voided_at`,
+    `${idOfKeySql('therapists', `${m}.voided_by`)} AS voided_by`,
+    `${m}.void_reason`,
+    `${idOfKeySql('visits', `${m}.visit`)} AS visit_id`,
+    `${idOfKeySql('patients', `${m}.patient`)} AS patient_id`,
+    `${m}.motion`,
+    `${m}.side`,
+    `${m}.mode`,
+    `${m}.degrees`,
+    `${idOfKeySql('therapists', `${m}.rater`)} AS rater_id`,
+    `${m}.instrument`,
+    `${m}.end_feel`,
+    `${m}.pain`,
+    `${m}.note`,
+  ].join(', ');
+}
