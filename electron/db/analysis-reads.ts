@@ -6,7 +6,7 @@ import { seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { MeasurementLike, VisitLike } from '../../shared/worklist/signs';
 import { prepared } from './statement-cache';
 import { currentOnly } from './versioned-records';
-import { idOfKeySql, idTextSql } from './measurement-keys';
+import { idColumnsSql, idFromColumns, therapistIdsByKey, therapistOf } from './measurement-keys';
 
 // The lean reads of the analysis (analysis.patient) and of the worklist refresh after every write: a patient's
 // current readings straight into the points of their series, with only the columns the analysis uses, instead
@@ -24,7 +24,7 @@ const VISITS = `FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id 
  * Current measurements in the order of the index measurements_series (patient, motion, side, mode, then rowid),
  * so each series comes as one run already in the order recorded, and no sort is needed.
  */
-const MEASUREMENTS = `SELECT motion, side, mode, visit, ${idTextSql('id')}, degrees, ${idOfKeySql('therapists', 'rater')}, instrument, end_feel, pain, note, key
+const MEASUREMENTS = `SELECT motion, side, mode, visit, ${idColumnsSql('id')}, degrees, rater, instrument, end_feel, pain, note, key
   FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()} ORDER BY motion, side, mode, key`;
 
 /** A row of MEASUREMENTS read raw: its columns in SELECT order. */
@@ -34,9 +34,11 @@ type MeasurementRow = [
   mode: Mode,
   /** The visit's key (migration 0018). */
   visit: number,
-  id: string,
+  id_hex: string | null,
+  id_text: string | null,
   degrees: number,
-  rater_id: string | null,
+  /** The rater's therapist key. */
+  rater: number | null,
   instrument: string,
   end_feel: SeriesPoint['endFeel'],
   pain: number | null,
@@ -111,13 +113,14 @@ function pointsOf(
   // Positions of the list's points, newest visit first; only kept to see whether the run needs reordering.
   let positions: number[] = [];
   let ordered = true;
+  let therapists: Map<number, string> | null = null;
   const finish = () => {
     if (list && !ordered) reorder(list, positions);
   };
   for (const r of prepared<[string], MeasurementRow>(db, MEASUREMENTS).raw(true).all(patientId)) {
     const i = at.get(r[3]);
     if (i === undefined) continue;
-    if (each) each(i, r[11], { motion: r[0], side: r[1], mode: r[2], endFeel: r[8], pain: r[9] });
+    if (each) each(i, r[12], { motion: r[0], side: r[1], mode: r[2], endFeel: r[9], pain: r[10] });
     if (r[0] !== motion || r[1] !== side || r[2] !== mode) {
       finish();
       [motion, side, mode] = [r[0], r[1], r[2]];
@@ -132,7 +135,8 @@ function pointsOf(
     // A reading added to an older visit later (or a correction) has a higher rowid than readings of newer visits.
     if (positions.length > 0 && i > positions[positions.length - 1]!) ordered = false;
     positions.push(i);
-    list.push({ id: r[4], visitId: visit[1], date: visit[2], value: r[5], raterId: r[6], instrument: r[7], endFeel: r[8], pain: r[9], note: r[10] });
+    therapists ??= therapistIdsByKey(db);
+    list.push({ id: idFromColumns(r[4], r[5]), visitId: visit[1], date: visit[2], value: r[6], raterId: therapistOf(therapists, r[7]), instrument: r[8], endFeel: r[9], pain: r[10], note: r[11] });
   }
   finish();
   return out;

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache';
+
 // Measurements are stored on integer keys (migration 0018): the row's UUID once as 16 bytes, its lineage NULL
 // when it is its own, its visit, patient and therapists as their rows' `key`. Everything outside the repositories
 // still sees UUID strings; this is the one place that converts, in SQL where it can (cheaper than a Buffer per
@@ -65,4 +68,25 @@ export function measurementColumns(m: string): string {
     `${m}.pain`,
     `${m}.note`,
   ].join(', ');
+}
+
+/**
+ * SQL: a stored id as two columns for the hot reads: the hex of its 16 bytes, or its text. Dashing the hex in
+ * JavaScript (idFromColumns) costs less than formatting in SQL, and far less than reading a Buffer.
+ */
+export const idColumnsSql = (x: string) => `CASE WHEN typeof(${x}) = 'blob' THEN lower(hex(${x})) END, CASE WHEN typeof(${x}) = 'blob' THEN NULL ELSE ${x} END`;
+
+export function idFromColumns(hex: string | null, text: string | null): string {
+  if (hex === null) return text ?? '';
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Every therapist's id by key: a clinic has a few dozen, so one read beats a lookup per reading. */
+export function therapistIdsByKey(db: Database.Database): Map<number, string> {
+  return new Map(prepared<[], [number, string]>(db, 'SELECT key, id FROM therapists WHERE key IS NOT NULL').raw(true).all());
+}
+
+/** A therapist key of a row, as the therapist's id. */
+export function therapistOf(byKey: ReadonlyMap<number, string>, key: number | null): string | null {
+  return key === null ? null : (byKey.get(key) ?? null);
 }

@@ -2,7 +2,19 @@ import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { Measurement, Visit, VisitExtension } from '../../shared/domain/visit';
 import { currentOnly, metaOf, VersionedRecords, type NewVersion, type VersionColumns } from './versioned-records';
-import { idOfKeySql, idTextSql, keyOfSql, lineageSql, measurementColumns, storedId, storedIdOrNull } from './measurement-keys';
+import {
+  idColumnsSql,
+  idFromColumns,
+  idOfKeySql,
+  idTextSql,
+  keyOfSql,
+  lineageSql,
+  measurementColumns,
+  storedId,
+  storedIdOrNull,
+  therapistIdsByKey,
+  therapistOf,
+} from './measurement-keys';
 
 interface VisitRow {
   /** The visit's integer key, which its measurements carry (migration 0018). */
@@ -77,34 +89,36 @@ function toMeasurement(r: MeasurementRow): Measurement {
 
 /** visitsOf's raw read of a current measurement: its columns in SELECT order (void columns are null by definition). */
 type CurrentMeasurementTuple = [
-  id: string,
-  lineage_id: string,
+  id_hex: string | null,
+  id_text: string | null,
+  /** NULL when the reading is its lineage's first version. */
+  lineage_id: string | null,
   supersedes_id: string | null,
   recorded_at: string,
-  recorded_by: string | null,
+  recorded_by: number | null,
   correction_reason: string | null,
   visit: number,
   motion: Measurement['motion'],
   side: Measurement['side'],
   mode: Measurement['mode'],
   degrees: number,
-  rater_id: string | null,
+  rater: number | null,
   instrument: Measurement['instrument'],
   end_feel: Measurement['endFeel'],
   pain: number | null,
   note: string | null,
-  rowid: number,
+  key: number,
 ];
 
 /**
  * A patient's current measurements, read through measurements_series alone and in its order (no sort here:
  * visitsOf puts each visit's few readings back in the order recorded); no join (a measurement's date is its
- * visit's, which visitsOf has in hand) and no first-version lookup per row (only a corrected reading has a first
- * version other than itself; FIRST_OF_CORRECTED finds those in one read).
+ * visit's, which visitsOf has in hand; its therapists' ids come from one read of the therapists) and no
+ * first-version lookup per row (only a corrected reading has a first version other than itself;
+ * FIRST_OF_CORRECTED finds those in one read).
  */
-const CURRENT_OF_PATIENT = `SELECT ${idTextSql('id')}, ${idTextSql('coalesce(lineage_id, id)')}, ${idTextSql('supersedes_id')}, recorded_at,
-  ${idOfKeySql('therapists', 'recorded_by')}, correction_reason, visit, motion, side, mode, degrees, ${idOfKeySql('therapists', 'rater')},
-  instrument, end_feel, pain, note, key
+const CURRENT_OF_PATIENT = `SELECT ${idColumnsSql('id')}, ${idTextSql('lineage_id')}, ${idTextSql('supersedes_id')}, recorded_at, recorded_by,
+  correction_reason, visit, motion, side, mode, degrees, rater, instrument, end_feel, pain, note, key
   FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()}`;
 
 /**
@@ -241,42 +255,46 @@ export class VisitRepository {
     const byVisit = new Map<number, VisitReadings>();
     for (const v of visits) byVisit.set(v.key, { id: v.id, date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
     const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
+    const therapists = rows.length > 0 ? therapistIdsByKey(this.db) : new Map<number, string>();
     let corrected: Map<string, FirstRecorded> | null = null;
     for (const r of rows) {
       // A current reading of a voided visit: voiding a visit voids its readings, so only a stale row comes here.
-      const visit = byVisit.get(r[6]);
+      const visit = byVisit.get(r[7]);
       if (!visit) continue;
-      let firstAt = r[3];
-      let firstBy = r[4];
-      if (r[2] !== null) {
+      const id = idFromColumns(r[0], r[1]);
+      const lineageId = r[2] ?? id;
+      const recordedBy = therapistOf(therapists, r[5]);
+      let firstAt = r[4];
+      let firstBy = recordedBy;
+      if (r[3] !== null) {
         corrected ??= this.firstsOfCorrected(patientId);
-        const first = corrected.get(r[1]);
+        const first = corrected.get(lineageId);
         if (first) [firstAt, firstBy] = [first.at, first.by];
       }
       const measurement: Measurement = {
-        id: r[0],
-        lineageId: r[1],
-        supersedesId: r[2],
-        recordedAt: r[3],
-        recordedBy: r[4],
-        correctionReason: r[5],
+        id,
+        lineageId,
+        supersedesId: r[3],
+        recordedAt: r[4],
+        recordedBy,
+        correctionReason: r[6],
         voided: null,
         visitId: visit.id,
         patientId,
         date: visit.date,
-        motion: r[7],
-        side: r[8],
-        mode: r[9],
-        degrees: r[10],
-        raterId: r[11],
-        instrument: r[12],
-        endFeel: r[13],
-        pain: r[14],
-        note: r[15],
+        motion: r[8],
+        side: r[9],
+        mode: r[10],
+        degrees: r[11],
+        raterId: therapistOf(therapists, r[12]),
+        instrument: r[13],
+        endFeel: r[14],
+        pain: r[15],
+        note: r[16],
       };
-      placeByRowid(visit, r[16], measurement);
+      placeByRowid(visit, r[17], measurement);
       // Only a reading added after the visit was recorded makes an extension; most readings are not kept here.
-      if (firstAt !== visit.recordedAt) visit.added.push({ rowid: r[16], first: { at: firstAt, by: firstBy } });
+      if (firstAt !== visit.recordedAt) visit.added.push({ rowid: r[17], first: { at: firstAt, by: firstBy } });
     }
     return visits.map((v) => {
       const readings = byVisit.get(v.key)!;

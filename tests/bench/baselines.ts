@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 
 const CURRENT = 'superseded_by IS NULL AND voided_at IS NULL';
+const PATIENT_KEY = '(SELECT key FROM patients WHERE id = ?)';
 
 /** Statements prepared once per connection, as the app's statement cache does: preparing is not reading. */
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -25,10 +26,13 @@ export function rawPatientFile(db: Database.Database, patientId: string): number
   raw(db, `SELECT * FROM risk_factors WHERE patient_id = ? AND ${CURRENT}`).all(patientId);
   raw(db, `SELECT * FROM watched_sites WHERE patient_id = ? AND ${CURRENT}`).all(patientId);
   raw(db, 'SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids)').all(patientId);
+  // Measurements as stored (migration 0018): visit and therapists as integer keys, which the visits' and
+  // therapists' rows read here resolve; the id as the hex of its 16 bytes, which SQLite hands over faster than
+  // the bytes themselves as a Buffer (and a first version's lineage, NULL, is its id).
   const measurements = raw(
     db,
-    `SELECT id, lineage_id, supersedes_id, recorded_at, recorded_by, correction_reason, visit_id, motion, side, mode, degrees,
-            rater_id, instrument, end_feel, pain, note FROM measurements WHERE patient_id = ? AND ${CURRENT}`,
+    `SELECT lower(hex(id)), lineage_id, supersedes_id, recorded_at, recorded_by, correction_reason, visit, motion, side, mode, degrees,
+            rater, instrument, end_feel, pain, note FROM measurements WHERE patient = ${PATIENT_KEY} AND ${CURRENT}`,
   ).all(patientId);
   raw(db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${CURRENT}`).all(patientId);
   raw(db, 'SELECT * FROM therapists').all();
@@ -42,11 +46,11 @@ export function rawPatientFile(db: Database.Database, patientId: string): number
 export function rawAnalysisReads(db: Database.Database, patientId: string): number {
   raw(db, `SELECT joint, side, status, since FROM watched_sites WHERE patient_id = ? AND ${CURRENT}`).all(patientId);
   raw(db, `SELECT * FROM clinical_events WHERE patient_id = ? AND ${CURRENT}`).all(patientId);
-  raw(db, 'SELECT id, visit_date FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids)').all(patientId);
+  raw(db, 'SELECT key, id, visit_date FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids)').all(patientId);
   return raw(
     db,
-    `SELECT motion, side, mode, visit_id, id, degrees, rater_id, instrument, end_feel, pain, note FROM measurements
-     WHERE patient_id = ? AND ${CURRENT}`,
+    `SELECT motion, side, mode, visit, lower(hex(id)), degrees, rater, instrument, end_feel, pain, note FROM measurements
+     WHERE patient = ${PATIENT_KEY} AND ${CURRENT}`,
   ).all(patientId).length;
 }
 
