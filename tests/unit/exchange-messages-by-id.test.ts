@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
 import { patientBundle } from '../../shared/exchange/bundle';
 import { bulkPatients } from '../../shared/exchange/bulk-read';
@@ -173,13 +174,7 @@ const INVARIANTS: readonly string[] = [
   "electron/api/exchange/export-job.ts: new Error('an export does not replace the database');",
 ];
 
-function files(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const path = `${dir}/${name}`;
-    if (statSync(join(ROOT, path)).isDirectory()) return files(path);
-    return /\.ts$/.test(name) ? [path] : [];
-  });
-}
+const files = (dir: string): string[] => sourceFiles(ROOT, dir);
 
 describe('the exchange’s sentences', () => {
   const all = SCANNED.flatMap(files);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 
 // An ApiError's `message` is its English text, for API callers and logs; a screen writes the error from its
 // `messageRef` (useApiErrorText), or a French clinic reads English on every failure. react-hook-form's own field
@@ -13,21 +14,15 @@ const ALLOWED = new Set([
   'forms/schema-form.ts',
 ]);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
 describe('screens write an API error in the screen language', () => {
   it('no screen shows an ApiError’s English message', () => {
     const found: string[] = [];
-    for (const file of sources(ROOT)) {
-      const name = relative(ROOT, file).split('\\').join('/');
+    const scanned = sourceFiles(ROOT, '.', /\.tsx?$/);
+    expect(scanned.length, 'the scan reads the source files').toBeGreaterThan(100);
+    for (const path of scanned) {
+      const name = path.slice(2);
       if (ALLOWED.has(name)) continue;
-      const text = readFileSync(file, 'utf8');
+      const text = readFileSync(join(ROOT, path), 'utf8');
       if (!/\bApiError\b|\.error\b/.test(text)) continue;
       text.split('\n').forEach((line, i) => {
         // `r.error.message`, `statuses.error.message`, `{error.message}` where `error` is an ApiError

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 
 // A schema in shared/ is the message a person reads on a field when an input is refused, in the screen's language:
 // it is given as `said(message(id))` or `saidIssue(ref)`, never as English written inline.
@@ -9,20 +10,14 @@ const INLINE = /\b(error|message):\s*['"`][A-Z]/;
 // Checks of the back end's own output and of a message id: a failure there is a bug in ROMtrack, not a person's input.
 const INTERNAL = ['api/operations/analysis.ts: error: \'The analysis did not have the expected shape.\'', 'i18n/message.ts: const MessageId'];
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'messages' ? [] : sources(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 describe('shared schemas refuse in message ids', () => {
   it('no schema or check in shared/ writes a refusal in English inline', () => {
     const found: string[] = [];
-    for (const file of sources(ROOT)) {
-      const name = relative(ROOT, file).split('\\').join('/');
-      readFileSync(file, 'utf8')
+    const scanned = sourceFiles(ROOT, '.', /\.ts$/, ['messages']);
+    expect(scanned.length, 'the scan reads the source files').toBeGreaterThan(50);
+    for (const path of scanned) {
+      const name = path.slice(2);
+      readFileSync(join(ROOT, path), 'utf8')
         .split('\n')
         .forEach((line) => {
           if (INLINE.test(line) && !/^(\*|\/)/.test(line.trim()) && !INTERNAL.some((x) => `${name}: ${line.trim()}`.startsWith(x))) found.push(`${name}: ${line.trim()}`);
