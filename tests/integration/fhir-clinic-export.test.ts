@@ -126,7 +126,7 @@ describe('exchange.exportClinic', () => {
   });
 
   it('reports its progress to the end and audits who wrote what, where, and how much', async () => {
-    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null });
+    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null, errorRef: null });
     const row = auditRowsWhere(api.context.db, `operation = 'exchange.exportClinic'`).at(-1)!;
     expect(row.actor_id).toBe(api.actorId());
     expect(row.entity).toBe('clinic');
