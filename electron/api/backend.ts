@@ -9,6 +9,7 @@ import { startBackgroundSync } from './exchange/sync-runner';
 import { CURRENT_PARAMS, type ScryptParams } from '../auth/password';
 import { SessionStore } from '../auth/sessions';
 import { applyLockTime, signedInId } from './session';
+import { message } from '../../shared/i18n/message';
 
 export interface Backend {
   /** Answers within the caller's client scope (requestActor.run): the transports and the commands set one. */
@@ -36,7 +37,7 @@ export interface BackendOptions {
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date().toISOString());
   const sessions = new SessionStore(undefined, () => Date.parse(now()));
-  const keyed = { key: options.key ?? null, keyWhere: "this workstation's key" };
+  const keyed = { key: options.key ?? null, keyWhere: message('backup.workstationKey.where') };
   const db = openDatabase(options.databasePath, keyed);
   const context: ApiContext = {
     db,

@@ -3,7 +3,7 @@
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { message } from '../../shared/i18n/message';
+import { englishText, message, type MessageParam, type MessageRef } from '../../shared/i18n/message';
 import { fileKind, newDatabaseKey, type KeySource } from '../db/database-key';
 import { AppError, messageOf } from '../db/errors';
 import { openDatabase } from '../db/open';
@@ -22,7 +22,13 @@ export interface Encrypted {
   /** Plain backups in the database's own backups folder, now encrypted with the same key. */
   backupsEncrypted: number;
   /** Plain backups that could not be encrypted (damaged, say), with why: left as they were, for a person to decide. */
-  backupsLeftPlain: string[];
+  backupsLeftPlain: LeftPlain[];
+}
+
+/** A plain backup that could not be encrypted, and why (its message id, or the file system's own words). */
+export interface LeftPlain {
+  path: string;
+  reason: MessageParam;
 }
 
 export interface PreparedKey {
@@ -41,7 +47,7 @@ export async function prepareDatabaseKey(databasePath: string, source: KeySource
   let key = source.load();
   if (!key) {
     if (kind === 'other') {
-      throw new AppError('internal', message('domain.encryption.keyMissing', { path: databasePath, where: source.where }));
+      throw new AppError('internal', message('domain.encryption.keyMissing', { path: databasePath, where: { message: source.where } }));
     }
     key = newDatabaseKey();
     source.store(key);
@@ -140,10 +146,10 @@ async function encryptPlainDatabase(databasePath: string, key: Buffer, now: Date
  * copied encrypted and checked, then takes the plain file's name in one rename. Backups elsewhere (a USB stick, the
  * old shared folder that may hold another database's) are not reached here; README says what to do with them.
  */
-async function encryptPlainBackups(folder: string, key: Buffer): Promise<{ backupsEncrypted: number; backupsLeftPlain: string[] }> {
+async function encryptPlainBackups(folder: string, key: Buffer): Promise<{ backupsEncrypted: number; backupsLeftPlain: LeftPlain[] }> {
   const { backups } = await backupsIn(folder);
   let backupsEncrypted = 0;
-  const backupsLeftPlain: string[] = [];
+  const backupsLeftPlain: LeftPlain[] = [];
   for (const b of backups) {
     if (fileKind(b.path) !== 'plain') continue;
     try {
@@ -151,20 +157,27 @@ async function encryptPlainBackups(folder: string, key: Buffer): Promise<{ backu
       renameSync(made.path, b.path);
       backupsEncrypted++;
     } catch (err) {
-      backupsLeftPlain.push(`${b.path}: ${messageOf(err)}`);
+      backupsLeftPlain.push({ path: b.path, reason: err instanceof AppError ? { message: err.messageRef } : messageOf(err) });
     }
   }
   fsyncFolder(folder);
   return { backupsEncrypted, backupsLeftPlain };
 }
 
-/** What to print after a start that encrypted the database. */
-export function describeEncryption(databasePath: string, e: Encrypted): string[] {
+/** What to say after a start that encrypted the database, as messages (the language is the reader's). */
+export function encryptionNotice(databasePath: string, e: Encrypted): MessageRef[] {
   const rows = Object.values(e.rows).reduce((a, b) => a + b, 0);
-  const lines = [
-    `The database ${databasePath} is now encrypted (${Object.keys(e.rows).length} tables, ${rows} rows, every one kept). An encrypted backup was taken first: ${e.backup}.`,
-    `${e.backupsEncrypted} older backup(s) in ${backupsFolderFor(databasePath)} were encrypted too. Backups made earlier on USB sticks or elsewhere are still plain: back up to that stick again, then delete its older files.`,
+  return [
+    message('backup.encrypted.database', { path: databasePath, tables: Object.keys(e.rows).length, rows: { number: rows }, backup: e.backup }),
+    message('backup.encrypted.older', { count: e.backupsEncrypted, folder: backupsFolderFor(databasePath) }),
+    ...e.backupsLeftPlain.map((left) => message('backup.encrypted.leftPlain', { path: left.path, reason: left.reason })),
   ];
-  for (const left of e.backupsLeftPlain) lines.push(`Left plain (could not be encrypted): ${left}`);
-  return lines;
+}
+
+/**
+ * The notice as the console prints it, in English: it is printed as the app starts, before the clinic's
+ * language can be read from the database.
+ */
+export function describeEncryption(databasePath: string, e: Encrypted): string[] {
+  return encryptionNotice(databasePath, e).map((ref) => englishText(ref));
 }

@@ -117,7 +117,7 @@ async function backup(
     closeAsPlainFile(temp, key);
     progress(allowFor(temp));
     const check = verifyDatabaseFile(temp, { key, structure: false, chain: false, onProgress: progress });
-    if (!check.ok) throw new AppError('internal', message('domain.backup.checkFailed', { reason: check.reason }));
+    if (!check.ok) throw new AppError('internal', message('domain.backup.checkFailed', { reason: { message: check.reason, lower: true } }));
     fsyncPath(temp);
     renameSync(temp, finalPath);
     fsyncPath(input.folder, true);
@@ -194,7 +194,7 @@ function prepareRestore(input: { source: string; staging: string; key: KeyHex; s
       const again = verifyDatabaseFile(input.staging, { key, onProgress: progress });
       if (!again.ok) {
         removeQuietly(...withSideFiles(input.staging));
-        return { ok: false, reason: `Brought up to this version of ROMtrack and this workstation's key, it fails its check: ${again.reason}` };
+        return { ok: false, reason: message('backup.verify.failsAfterUpgrade', { reason: { message: again.reason } }) };
       }
     }
     closeAsPlainFile(input.staging, key);

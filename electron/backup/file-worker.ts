@@ -21,7 +21,7 @@ export type TaskMessage<K extends TaskName = TaskName> =
   | { type: 'done'; value: TaskOutput<K> }
   | {
       type: 'failed';
-      error: { message: string; code?: string; appCode?: ErrorCode; messageRef?: MessageRef; fields?: Record<string, string>; fieldRefs?: Record<string, MessageRef> };
+      error: { message: string; code?: string; app?: { code: ErrorCode; messageRef: MessageRef; fieldRefs?: Record<string, MessageRef> } };
     };
 
 const port = parentPort;
@@ -46,12 +46,7 @@ if (port) {
             message: messageOf(err),
             ...(code ? { code } : {}),
             ...(err instanceof AppError
-              ? {
-                  appCode: err.code,
-                  ...(err.messageRef ? { messageRef: err.messageRef } : {}),
-                  ...(err.fields ? { fields: { ...err.fields } } : {}),
-                  ...(err.fieldRefs ? { fieldRefs: { ...err.fieldRefs } } : {}),
-                }
+              ? { app: { code: err.code, messageRef: err.messageRef, ...(err.fieldRefs ? { fieldRefs: { ...err.fieldRefs } } : {}) } }
               : {}),
           },
         });

@@ -14,9 +14,12 @@ import { runFileTask } from './run-in-worker';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
-/** Why something failed, inside another message: the error's own message id where it has one, else its text. */
+/**
+ * Why something failed, inside another message: an AppError's own message id; anything else (a file system or
+ * SQLite error) its system text, which is the same in every language.
+ */
 function reasonOf(err: unknown): MessageParam {
-  return err instanceof AppError && err.messageRef ? { message: err.messageRef } : messageOf(err);
+  return err instanceof AppError ? { message: err.messageRef } : messageOf(err);
 }
 
 /** Renames a database file and whatever WAL, index or journal file it has: they belong to it, not to its name. */
@@ -83,7 +86,7 @@ export function restoreDatabase(ctx: RestoreTarget, sourcePath: string, options:
     }
     const staging = `${databasePath}.restoring`;
     const prepared = await runFileTask('prepareRestore', { source: sourcePath, staging, key: keyHex(databaseKeyOf(ctx.db)) }, message('domain.backup.task.reading', { path: sourcePath }));
-    if (!prepared.ok) throw new AppError('invalid_input', message('domain.restore.cannot', { reason: prepared.reason }), { id: prepared.reason });
+    if (!prepared.ok) throw new AppError('invalid_input', message('domain.restore.cannot', { reason: { message: prepared.reason } }), { id: prepared.reason });
 
     let safetyBackup: BackupFile;
     try {

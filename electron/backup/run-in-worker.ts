@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { message } from '../../shared/i18n/message';
-import { AppError, type Said } from '../db/errors';
+import { message, type MessageRef } from '../../shared/i18n/message';
+import { AppError } from '../db/errors';
 import type { TaskMessage, TaskRequest } from './file-worker';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
 
@@ -46,11 +46,10 @@ function release(worker: Worker): void {
 }
 
 function revive(error: Extract<TaskMessage, { type: 'failed' }>['error']): Error {
-  if (error.appCode) {
+  if (error.app) {
     // The worker's AppError again, its message ids kept (only plain data crosses the thread), so the refusal
     // still reaches the screen in the person's language.
-    const fields: Record<string, Said> | undefined = error.fields || error.fieldRefs ? { ...error.fields, ...error.fieldRefs } : undefined;
-    return new AppError(error.appCode, error.messageRef ?? error.message, fields);
+    return new AppError(error.app.code, error.app.messageRef, error.app.fieldRefs);
   }
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
@@ -61,7 +60,7 @@ function revive(error: Extract<TaskMessage, { type: 'failed' }>['error']): Error
  * thread blocked inside the kernel goes when the call returns). Only when no worker can be started at all
  * (a packaging fault) is the work done on this thread, so that backups are still made.
  */
-export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, what: Said, stallMs = STALL_LIMIT_MS): Promise<TaskOutput<K>> {
+export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, what: MessageRef, stallMs = STALL_LIMIT_MS): Promise<TaskOutput<K>> {
   let worker: Worker;
   try {
     worker = takeWorker();
@@ -89,7 +88,7 @@ export function runFileTask<K extends TaskName>(task: K, input: TaskInput<K>, wh
     };
     function onStall(): void {
       abandon();
-      reject(new AppError('internal', message('domain.backup.stalled', { what: typeof what === 'string' ? what : { message: what }, seconds: Math.round(stallMs / 1000) })));
+      reject(new AppError('internal', message('domain.backup.stalled', { what: { message: what }, seconds: Math.round(stallMs / 1000) })));
     }
     // The worker answers the one request posted below, for task K.
     function onMessage(m: TaskMessage<K>): void {

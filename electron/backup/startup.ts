@@ -56,7 +56,7 @@ export async function replaceFromBackup(databasePath: string, backupPath: string
   const staging = `${databasePath}.restoring`;
   const source = keys.sourceKey === undefined ? {} : { sourceKey: keyHex(keys.sourceKey) };
   const prepared = await runFileTask('prepareRestore', { source: backupPath, staging, key: keyHex(keys.key), ...source }, message('domain.backup.task.reading', { path: backupPath }));
-  if (!prepared.ok) throw new AppError('internal', message('domain.backup.cannotUse', { path: backupPath, reason: prepared.reason }));
+  if (!prepared.ok) throw new AppError('internal', message('domain.backup.cannotUse', { path: backupPath, reason: { message: prepared.reason } }));
   let keptDamagedAs: string | null = null;
   if (existsSync(databasePath)) {
     keptDamagedAs = `${databasePath}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;

@@ -1,16 +1,18 @@
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { checkAuditChain } from '../db/audit-chain';
+import { checkAuditChain, type ChainCheck } from '../db/audit-chain';
 import { applyKey, fileKind } from '../db/database-key';
 import { codeOf, messageOf } from '../db/errors';
 import { databaseIdentity } from '../db/identity';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { pragmaNumber, pragmaText } from '../db/pragmas';
+import { message, type MessageRef } from '../../shared/i18n/message';
 import { schemaDifference } from '../db/schema-text';
 
 export type Verdict =
   | { ok: true; schemaVersion: number; patients: number; identity: string | null; auditRows: number | null }
-  | { ok: false; reason: string };
+  /** Why not, as a whole sentence in the person's language (shared/i18n/messages/<lang>/backup.ts). */
+  | { ok: false; reason: MessageRef };
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 /** The first version whose audit log carries its hash chain (migration 9). */
@@ -59,9 +61,6 @@ function header(path: string): string {
   }
 }
 
-const ENCRYPTED_ELSEWHERE =
-  "It is encrypted with another key (made on another computer, or this workstation's key was replaced): restore it with the clinic's recovery key (npm run serve -- --restore-from FILE --recovery-key KEY).";
-
 /**
  * Is this file a sound ROMtrack database this app can restore? Opened read-only, so checking a file never
  * changes it. Every page is checked (integrity_check); every table, index and trigger must be exactly what the
@@ -74,16 +73,17 @@ export function verifyDatabaseFile(path: string, options: VerifyOptions = {}): V
   const key = options.key ?? null;
   try {
     // Without a key only a plain file can be a database; with one, anything else is tried with the key.
-    if (!key && header(path) !== SQLITE_HEADER) return { ok: false, reason: 'This file is not a database (it is not SQLite at all), or it is encrypted and no key was given.' };
+    if (!key && header(path) !== SQLITE_HEADER) return { ok: false, reason: message('backup.verify.notSqlite') };
   } catch (err) {
-    return { ok: false, reason: `The file cannot be read (${codeOf(err) ?? messageOf(err)}).` };
+    return { ok: false, reason: message('backup.verify.unreadable', { code: codeOf(err) ?? messageOf(err) }) };
   }
   try {
     return withReadOnly(path, (db) => inspect(db, { structure: options.structure ?? true, chain: options.chain ?? true }, onProgress), key);
   } catch (err) {
     // An encrypted file and a file that is no database read the same to a key that does not fit.
-    if (key && codeOf(err) === 'SQLITE_NOTADB') return { ok: false, reason: `This file is not a ROMtrack database, or: ${ENCRYPTED_ELSEWHERE}` };
-    return { ok: false, reason: `The database cannot be read: ${messageOf(err)}.` };
+    if (key && codeOf(err) === 'SQLITE_NOTADB') return { ok: false, reason: message('backup.verify.otherKey') };
+    // SQLite's own words (its code where it has one): the same in every language, for whoever helps the clinic.
+    return { ok: false, reason: message('backup.verify.cannotOpen', { error: codeOf(err) ?? messageOf(err) }) };
   }
 }
 
@@ -102,23 +102,31 @@ export interface VerifyOptions {
 
 function inspect(db: Database.Database, checks: { structure: boolean; chain: boolean }, onProgress: () => void): Verdict {
   const result = pragmaText(db, 'integrity_check');
-  if (result !== 'ok') return { ok: false, reason: `The database is damaged: its integrity check failed (${result}).` };
+  if (result !== 'ok') return { ok: false, reason: message('backup.verify.damaged', { result }) };
   onProgress();
   const version = pragmaNumber(db, 'user_version');
   if (version > LATEST_SCHEMA_VERSION) {
-    return { ok: false, reason: `It was written by a newer ROMtrack (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer ROMtrack first.` };
+    return { ok: false, reason: message('backup.verify.newer', { version, known: LATEST_SCHEMA_VERSION }) };
   }
-  if (version < 1) return { ok: false, reason: 'This is an SQLite database, but not a ROMtrack one (it has no ROMtrack schema version).' };
+  if (version < 1) return { ok: false, reason: message('backup.verify.notRomtrack') };
   const difference = checks.structure ? schemaDifference(db, version) : null;
   if (difference) {
-    return { ok: false, reason: `This is not a ROMtrack database as schema version ${version} makes it (${difference}): it was altered, or made by something else.` };
+    // The difference names tables and columns, which are SQL: left as they are in every language.
+    return { ok: false, reason: message('backup.verify.altered', { version, difference }) };
   }
   let auditRows: number | null = null;
   if (checks.chain && version >= CHAINED_FROM_VERSION) {
     const chain = checkAuditChain(db, onProgress);
-    if (!chain.ok) return { ok: false, reason: `Its audit log was altered: ${chain.reason}. Records whose history cannot be trusted are not restored.` };
+    if (!chain.ok) return { ok: false, reason: message('backup.verify.auditAltered', { reason: { message: chainBreak(chain) } }) };
     auditRows = chain.rows;
   }
   const patients = db.prepare<[], number>('SELECT count(*) FROM patients').pluck().get() ?? 0;
   return { ok: true, schemaVersion: version, patients, identity: databaseIdentity(db), auditRows };
+}
+
+/** Where the audit chain breaks, in the person's language. */
+function chainBreak({ broken: b }: ChainCheck & { ok: false }): MessageRef {
+  if (b.kind === 'cut') return message('backup.verify.auditCut', { last: b.seq, highest: b.highest });
+  if (b.kind === 'changed') return message('backup.verify.auditChanged', { seq: b.seq, operation: b.operation, at: b.at });
+  return b.kind === 'unreadable' ? message('backup.verify.auditUnreadable', { seq: b.seq }) : message('backup.verify.auditOutOfOrder', { seq: b.seq });
 }

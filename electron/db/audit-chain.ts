@@ -11,14 +11,18 @@ import { storedAuditRows, unpacked, type AuditChainRow } from './audit-rows';
 /** The prev_hash of the first row. */
 export const CHAIN_START = '';
 
-/** The columns a row's hash covers: everything that says what happened, when and by whom. */
-export interface ChainedContent {
+/** What a row says happened, when and by whom: the columns every layout of audit_log (audit-rows.ts) stores as they are. */
+export interface AuditEventColumns {
   id: string;
   at: string;
   actor_id: string | null;
   operation: string;
   entity: string;
   entity_id: string;
+}
+
+/** The columns a row's hash covers: the event, with its record's before and after as JSON texts. */
+export interface ChainedContent extends AuditEventColumns {
   before_json: string | null;
   after_json: string | null;
 }
@@ -34,7 +38,13 @@ export function auditRowHash(prevHash: string, row: ChainedContent): string {
 
 export type ChainCheck =
   | { ok: true; rows: number; head: string }
-  | { ok: false; rows: number; reason: string };
+  | { ok: false; rows: number; reason: string; broken: ChainBreak };
+
+/** Where the chain breaks, as values: a restore's refusal writes them in the person's language (backup/verify.ts). */
+export type ChainBreak =
+  | { kind: 'unreadable' | 'outOfOrder'; seq: number }
+  | { kind: 'changed'; seq: number; operation: string; at: string }
+  | { kind: 'cut'; seq: number; highest: number };
 
 const PAGE = 2000;
 
@@ -63,13 +73,13 @@ function walkChain(db: Database.Database, onPage: () => void): ChainCheck {
       try {
         row = unpacked(stored);
       } catch {
-        return { ok: false, rows, reason: `the audit row numbered ${seq} was changed after it was written (its before and after can no longer be read)` };
+        return { ok: false, rows, reason: `the audit row numbered ${seq} was changed after it was written (its before and after can no longer be read)`, broken: { kind: 'unreadable', seq } };
       }
       if (row.prev_hash !== prev) {
-        return { ok: false, rows, reason: `the audit row numbered ${seq} does not follow the row before it (a row was removed, inserted or reordered before it)` };
+        return { ok: false, rows, reason: `the audit row numbered ${seq} does not follow the row before it (a row was removed, inserted or reordered before it)`, broken: { kind: 'outOfOrder', seq } };
       }
       if (auditRowHash(prev, row) !== row.hash) {
-        return { ok: false, rows, reason: `the audit row numbered ${seq} (${row.operation} at ${row.at}) was changed after it was written` };
+        return { ok: false, rows, reason: `the audit row numbered ${seq} (${row.operation} at ${row.at}) was changed after it was written`, broken: { kind: 'changed', seq, operation: row.operation, at: row.at } };
       }
       prev = row.hash;
       lastSeq = seq;
@@ -79,7 +89,7 @@ function walkChain(db: Database.Database, onPage: () => void): ChainCheck {
   }
   const highest = db.prepare<[], number>(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get();
   if (highest !== undefined && highest > lastSeq) {
-    return { ok: false, rows, reason: `audit rows after number ${lastSeq} were removed (rows up to ${highest} had been written)` };
+    return { ok: false, rows, reason: `audit rows after number ${lastSeq} were removed (rows up to ${highest} had been written)`, broken: { kind: 'cut', seq: lastSeq, highest } };
   }
   return { ok: true, rows, head: prev };
 }

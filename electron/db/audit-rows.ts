@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChainedContent } from './audit-chain';
+import type { AuditEventColumns, ChainedContent } from './audit-chain';
 import { packAuditTexts, unpackAuditTexts } from './audit-pack';
 
 // The one place that knows how audit rows lie in the file. Up to schema 16 each row held its before and after
@@ -14,14 +14,8 @@ export interface AuditChainRow extends ChainedContent {
   hash: string;
 }
 
-interface PackedRow {
+interface PackedRow extends AuditEventColumns {
   seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  operation: string;
-  entity: string;
-  entity_id: string;
   before_packed: Buffer | null;
   after_packed: Buffer | null;
   prev_hash: Buffer;

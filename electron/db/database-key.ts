@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { AppError } from './errors';
-import { message } from '../../shared/i18n/message';
+import { englishText, message, type MessageRef } from '../../shared/i18n/message';
 
 export const DATABASE_KEY_BYTES = 32;
 
@@ -92,7 +92,7 @@ export function readKeyFile(path: string): Buffer {
 /** Where the key of one database is kept: server mode's key file, the desktop's wrapped file (shell/), a test's value. */
 export interface KeySource {
   /** Where the key is kept, for messages: "the key file /srv/romtrack.sqlite.key". */
-  readonly where: string;
+  readonly where: MessageRef;
   /** The key kept, or null when none was ever made. A key that is there but unreadable throws. */
   load(): Buffer | null;
   /** Keeps a new key. Never replaces one already kept (the database it opens would be lost). */
@@ -106,20 +106,20 @@ export function defaultKeyFilePath(databasePath: string): string {
 
 export function keyFileSource(path: string): KeySource {
   return {
-    where: `the key file ${path}`,
+    where: message('backup.keyFile.where', { path }),
     load: () => (existsSync(path) ? readKeyFile(path) : null),
     store: (key) => writeKeyFile(path, key),
   };
 }
 
 /** A key held in memory: tests, and a restore made with the recovery key. */
-export function fixedKeySource(key: Buffer | null, where = 'the given key'): KeySource {
+export function fixedKeySource(key: Buffer | null, where = message('backup.givenKey.where')): KeySource {
   let kept = key;
   return {
     where,
     load: () => kept,
     store: (next) => {
-      if (kept) throw new Error(`${where} already holds a key.`);
+      if (kept) throw new Error(`${englishText(where)} already holds a key.`);
       kept = next;
     },
   };
@@ -168,6 +168,6 @@ export function changeKey(db: { pragma(source: string): unknown }, key: Buffer):
 }
 
 /** The message for a file a key does not open. */
-export function keyDoesNotFit(path: string, where: string): AppError {
-  return new AppError('internal', message('domain.db.keyDoesNotFit', { path, where }));
+export function keyDoesNotFit(path: string, where: MessageRef): AppError {
+  return new AppError('internal', message('domain.db.keyDoesNotFit', { path, where: { message: where } }));
 }

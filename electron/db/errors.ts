@@ -8,12 +8,15 @@ import { englishText, type MessageRef } from '../../shared/i18n/message';
 /** Dates in an AppError's English text: the clinic's format where the caller knows it, else "14 Mar 2026". */
 function englishIn(dateFormat: DateFormat = 'D MMM YYYY') {
   const format = createFormatter({ dateFormat, language: 'en' });
-  return (said: Said) => (typeof said === 'string' ? said : englishText(said, format));
+  return (said: MessageRef) => englishText(said, format);
 }
 const ENGLISH = englishIn();
 
-/** What an AppError says: a message id with its values, or (until every caller has one) English text. */
-export type Said = MessageRef | string;
+/**
+ * What an AppError says: always a message id with its values, never English text, so every error that reaches a
+ * screen can be written in the person's language.
+ */
+export type Said = MessageRef;
 
 /**
  * A failure the caller can act on; the dispatcher turns it into an error envelope. Its messages are ids
@@ -21,27 +24,33 @@ export type Said = MessageRef | string;
  * `fields` are their English text, for API callers and logs.
  */
 export class AppError extends Error {
-  readonly messageRef?: MessageRef;
+  readonly messageRef: MessageRef;
   readonly fields?: Record<string, string>;
   readonly fieldRefs?: Record<string, MessageRef>;
 
   constructor(
     readonly code: ErrorCode,
-    said: Said,
-    fields?: Readonly<Record<string, Said>>,
+    said: MessageRef,
+    fields?: Readonly<Record<string, MessageRef>>,
+    /**
+     * Values beside the field messages that are not words, the same in every language: the id of the record a
+     * refusal points to (`duplicateOf`), which the screen links to. Sent in `fields` as they are.
+     */
+    values?: Readonly<Record<string, string>>,
   ) {
     super(ENGLISH(said));
     this.name = 'AppError';
-    if (typeof said !== 'string') this.messageRef = said;
-    if (fields) {
+    this.messageRef = said;
+    if (fields || values) {
       const texts = newFieldMessages();
       const refs = newFieldMessages<MessageRef>();
-      for (const [path, field] of Object.entries(fields)) {
+      for (const [path, field] of Object.entries(fields ?? {})) {
         texts[path] = ENGLISH(field);
-        if (typeof field !== 'string') refs[path] = field;
+        refs[path] = field;
       }
+      for (const [path, value] of Object.entries(values ?? {})) texts[path] = value;
       this.fields = texts;
-      if (Object.keys(refs).length) this.fieldRefs = refs;
+      if (fields) this.fieldRefs = refs;
     }
   }
 
@@ -55,16 +64,16 @@ export class AppError extends Error {
     for (const [path, ref] of Object.entries(this.fieldRefs ?? {})) if (fields) fields[path] = english(ref);
     return {
       code: this.code,
-      message: this.messageRef ? english(this.messageRef) : this.message,
-      ...(this.messageRef ? { messageRef: this.messageRef } : {}),
+      message: english(this.messageRef),
+      messageRef: this.messageRef,
       ...(fields ? { fields } : {}),
       ...(this.fieldRefs ? { fieldRefs: copyFieldMessages(this.fieldRefs) } : {}),
     };
   }
 
-  /** Each field's message as the caller gave it (its id where it has one), to throw again under another field. */
-  fieldSaid(path: string): Said | undefined {
-    return this.fieldRefs?.[path] ?? this.fields?.[path];
+  /** Each field's message as the caller gave it, to throw again under another field. */
+  fieldSaid(path: string): MessageRef | undefined {
+    return this.fieldRefs?.[path];
   }
 }
 

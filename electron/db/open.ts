@@ -7,7 +7,7 @@ import { ensureDatabaseIdentity } from './identity';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { pragmaText } from './pragmas';
-import { message } from '../../shared/i18n/message';
+import { message, type MessageRef } from '../../shared/i18n/message';
 
 /**
  * Above this size a full quick_check on open takes over a second on an old PC (1.35 s at 500 MB here), so
@@ -36,7 +36,7 @@ export interface OpenOptions {
    */
   key?: Buffer | null;
   /** Where the key came from, for the message when it does not fit. */
-  keyWhere?: string;
+  keyWhere?: MessageRef;
 }
 
 const keys = new WeakMap<Database.Database, Buffer>();
@@ -79,7 +79,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     applyKey(db, key);
     if (key) keys.set(db, key);
     db.pragma('busy_timeout = 5000');
-    checks.set(db, checkIntegrity(db, path, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, key ? (options.keyWhere ?? 'the key given') : null));
+    checks.set(db, checkIntegrity(db, path, options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, key ? (options.keyWhere ?? message('backup.givenKey.where')) : null));
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError('conflict', message('domain.db.newer', { path, version, latest: LATEST_SCHEMA_VERSION }));
@@ -102,7 +102,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   }
 }
 
-function checkIntegrity(db: Database.Database, path: string, maxBytes: number, keyWhere: string | null): OpenCheck {
+function checkIntegrity(db: Database.Database, path: string, maxBytes: number, keyWhere: MessageRef | null): OpenCheck {
   let result: string;
   let size = 0;
   try {

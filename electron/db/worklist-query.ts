@@ -49,6 +49,7 @@ export interface PageEntry {
   dateOfBirth: string;
   patient: PatientSummaryRow;
   sites: SiteScheduleRow[];
+  /** As stored, but a losing reason's facts without the verdict's message (reasonRef). */
   reasons: StoredReason[];
 }
 
@@ -96,9 +97,11 @@ export class WorklistQueries {
     return new Map(rows.map((r) => [r.code, r.n]));
   }
 
-  /** What the page shows of each patient, in the order of `ids`. */
-  entries(ids: readonly string[]): PageEntry[] {
-    if (ids.length === 0) return [];
+  /**
+   * The rows behind the page's entries, as SQLite gives them (the bench's floor for the read: no parsing, no
+   * objects of our own).
+   */
+  entryRows(ids: readonly string[]) {
     const json = JSON.stringify(ids);
     const inIds = `patient_id IN (SELECT value FROM json_each(?))`;
     const people = prepared<[string], { id: string; family_name: string; given_names: string; clinic_id: string | null; date_of_birth: string }>(
@@ -107,9 +110,24 @@ export class WorklistQueries {
     ).all(json);
     const summaries = prepared<[string], PatientRow & { patient_id: string }>(this.db, `SELECT * FROM worklist_patients WHERE ${inIds}`).all(json);
     const sites = prepared<[string], SiteRow>(this.db, `SELECT * FROM worklist_sites WHERE ${inIds} ORDER BY patient_id, position`).all(json);
-    const reasons = prepared<[string], ReasonRow>(this.db, `SELECT * FROM worklist_reasons WHERE ${inIds} ORDER BY patient_id, position`).all(json);
+    // The page says each reason without the verdict's own message (reasonsOn's details: false), the largest part
+    // of a losing reason's facts: SQLite drops it before JavaScript parses the rest.
+    const reasons = prepared<[string], ReasonRow>(
+      this.db,
+      `SELECT patient_id, code, joint, side, series_key, json_remove(facts_json, '$.reasonRef') AS facts_json
+       FROM worklist_reasons WHERE ${inIds} ORDER BY patient_id, position`,
+    ).all(json);
+    return { people, summaries, sites, reasons };
+  }
+
+  /** What the page shows of each patient, in the order of `ids`. */
+  entries(ids: readonly string[]): PageEntry[] {
+    if (ids.length === 0) return [];
+    const { people, summaries, sites, reasons } = this.entryRows(ids);
     const byId = new Map(people.map((p) => [p.id, p]));
     const summaryOf = new Map(summaries.map((s) => [s.patient_id, s]));
+    const sitesOf = groupBy(sites, toSite);
+    const reasonsOf = groupBy(reasons, toReason);
     return ids.flatMap((id) => {
       const p = byId.get(id);
       if (!p) return [];
@@ -121,10 +139,21 @@ export class WorklistQueries {
           clinicId: p.clinic_id,
           dateOfBirth: p.date_of_birth,
           patient: toPatientSummary(summaryOf.get(id)),
-          sites: sites.filter((s) => s.patient_id === id).map(toSite),
-          reasons: reasons.filter((r) => r.patient_id === id).map(toReason),
+          sites: sitesOf.get(id) ?? [],
+          reasons: reasonsOf.get(id) ?? [],
         },
       ];
     });
   }
+}
+
+/** Rows by their patient, each read into its object, in the order given. */
+function groupBy<R extends { patient_id: string }, T>(rows: readonly R[], read: (row: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.patient_id);
+    if (list) list.push(read(row));
+    else out.set(row.patient_id, [read(row)]);
+  }
+  return out;
 }

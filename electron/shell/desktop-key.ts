@@ -28,7 +28,7 @@ export function desktopKeySource(safeStorage: OsKeyStore, userData: string, data
   // A database first used by server mode keeps its key in a key file: the same person's desktop app reads it.
   const serverKey = keyFileSource(defaultKeyFilePath(full));
   return {
-    where: `the key kept by this computer's key store in ${path}`,
+    where: message('backup.keyStore.where', { path }),
     load: () => {
       if (!existsSync(path)) return serverKey.load();
       requireKeyStore(safeStorage);

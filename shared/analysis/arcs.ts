@@ -8,6 +8,8 @@
 // callers pass the plane's motions in the catalogue's order. Resets and "today" are the caller's filter:
 // pass the points already restricted to what should be paired.
 
+import { plainLabelRef } from '../domain/message-words';
+import { inner, message, type MessageParam, type MessageRef } from '../i18n/message';
 import { formatDay, formatDegrees, formatNumber } from './format';
 import type { RomPoint } from './series-summary';
 
@@ -74,6 +76,12 @@ export interface ArcInput {
   /** Motion names for the reason, e.g. "extension" and "flexion". */
   firstLabel: string;
   secondLabel: string;
+  /**
+   * The same names as messages, for `reasonRef` in the reader's language: the arc ("right elbow flexion-extension
+   * arc", lower case: the reason makes its first letter a capital) and the two motions. Without them the labels
+   * above are shown as given in every language.
+   */
+  names?: { arc: MessageRef; first: MessageRef; second: MessageRef };
   first: readonly RomPoint[];
   second: readonly RomPoint[];
   functional?: FunctionalArc | null;
@@ -91,7 +99,14 @@ export interface ArcAssessment {
   secondShortBy: number | null;
   /** The latest arc total is at least the functional total, whether or not it sits in the right place. */
   arcAtLeastFunctional: boolean | null;
+  /** In English, for API callers and tests. */
   reason: string;
+  /**
+   * The same reason as a message (shared/i18n/messages/<lang>/analysis.ts `analysis.arc.*`). No screen prints it
+   * today (the arcs table words its own cells); it is what the mobility and report screens, or an API caller in
+   * another language, would show beside an arc.
+   */
+  reasonRef: MessageRef;
 }
 
 export function assessArc(input: ArcInput): ArcAssessment {
@@ -99,6 +114,8 @@ export function assessArc(input: ArcInput): ArcAssessment {
   const latest = arcs[arcs.length - 1] ?? null;
   const f = input.functional ?? null;
   const functionalArc = f ? f.first + f.second : null;
+  const names = input.names ?? { arc: plainLabelRef(input.label), first: plainLabelRef(input.firstLabel), second: plainLabelRef(input.secondLabel) };
+  const arcName: MessageParam = { message: names.arc, capital: true };
 
   if (!latest) {
     return {
@@ -110,12 +127,14 @@ export function assessArc(input: ArcInput): ArcAssessment {
       secondShortBy: null,
       arcAtLeastFunctional: null,
       reason: `${input.label}: ${input.firstLabel} and ${input.secondLabel} have not been measured on the same day yet.`,
+      reasonRef: message('analysis.arc.notSameDay', { arc: arcName, first: inner(names.first), second: inner(names.second) }),
     };
   }
 
   const head = `${input.label} ${formatArc(latest.first, latest.second)} (${formatDegrees(latest.value)}) on ${formatDay(latest.date)}`;
+  const headValues = { arc: arcName, from: { number: latest.first }, to: { number: latest.second }, total: { degrees: latest.value }, date: { date: latest.date } };
   if (!f || functionalArc === null) {
-    return { arcs, latest, functionalArc, reached: null, firstShortBy: null, secondShortBy: null, arcAtLeastFunctional: null, reason: `${head}.` };
+    return { arcs, latest, functionalArc, reached: null, firstShortBy: null, secondShortBy: null, arcAtLeastFunctional: null, reason: `${head}.`, reasonRef: message('analysis.arc.measured', headValues) };
   }
 
   const firstShortBy = Math.max(0, f.first - latest.first);
@@ -127,6 +146,12 @@ export function assessArc(input: ArcInput): ArcAssessment {
     secondShortBy > 0 ? `${input.secondLabel} ${formatDegrees(secondShortBy)} short` : null,
   ].filter((s): s is string => s !== null);
   const reason = reached ? `${head} reaches ${target}.` : `${head} falls short of ${target}: ${shortfalls.join(', ')}.`;
+  const targetValues = { ...headValues, functionalFrom: { number: f.first }, functionalTo: { number: f.second }, functionalTotal: { degrees: functionalArc } };
+  const shortRefs: MessageParam[] = [
+    ...(firstShortBy > 0 ? [{ message: message('analysis.arc.shortPart', { motion: inner(names.first), degrees: { degrees: firstShortBy } }) }] : []),
+    ...(secondShortBy > 0 ? [{ message: message('analysis.arc.shortPart', { motion: inner(names.second), degrees: { degrees: secondShortBy } }) }] : []),
+  ];
+  const reasonRef = reached ? message('analysis.arc.reaches', targetValues) : message('analysis.arc.short', { ...targetValues, shortfalls: { list: shortRefs } });
 
   return {
     arcs,
@@ -137,5 +162,6 @@ export function assessArc(input: ArcInput): ArcAssessment {
     secondShortBy,
     arcAtLeastFunctional: latest.value >= functionalArc,
     reason,
+    reasonRef,
   };
 }

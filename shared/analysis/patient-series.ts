@@ -36,7 +36,7 @@ import { seriesKeyOf, type SeriesKey } from '../domain/series';
 import { thresholdFor, type ThresholdOverride } from '../domain/thresholds';
 import { assessArc, type ArcAssessment } from './arcs';
 import { seriesLabel as reasonLabel } from './format';
-import { seriesLabelRef } from './series-ref';
+import { arcNameRef, motionWordRef, seriesLabelRef } from '../domain/message-words';
 import { planResponses, type PlanPeriodInput, type PlanResponse } from './plan-response';
 import { resetsFor, type EventLike, type SeriesReset } from './series-events';
 import { latestOnOrBefore, otherSide, seriesPointsOf, type MeasurementLike, type SeriesPoint, type SeriesPoints } from './series-points';
@@ -221,6 +221,11 @@ function arcsOf(all: readonly PatientSeries[], today: string): PatientArc[] {
             label: `${sideLabel(side)} ${plane.label.toLowerCase()} arc${mode === 'passive' ? ` (${modeLabel(mode).toLowerCase()})` : ''}`,
             firstLabel: fa.motion.replace('_', ' '),
             secondLabel: fb.motion.replace('_', ' '),
+            names: {
+              arc: arcNameRef(side, plane.joint, [motionSpec(plane.motions[0]!).motion, motionSpec(plane.motions[1]!).motion], mode),
+              first: motionWordRef(fa.motion),
+              second: motionWordRef(fb.motion),
+            },
             first: usable(a),
             second: usable(b),
             functional: fa.functional && fb.functional ? { first: fa.functional.value, second: fb.functional.value } : null,

@@ -14,7 +14,7 @@ export { MIN_PERCENT_REFERENCE, OTHER_SIDE_WINDOW_DAYS } from './percentages';
 import { bestOfTwo, strataOf, stratumOfIndex, type InstrumentThreshold } from './strata';
 import { theilSen } from './theil-sen';
 import type { MessageRef } from '../i18n/message';
-import { plainLabelRef } from './series-ref';
+import { plainLabelRef } from '../domain/message-words';
 
 export interface RomPoint {
   /** Calendar date, YYYY-MM-DD. */
@@ -30,7 +30,7 @@ export interface RomPoint {
 export interface SeriesInput {
   /** Series name for reasons, e.g. "Right elbow flexion" (see seriesLabel). */
   label: string;
-  /** The same name as a message (series-ref.ts seriesLabelRef), for reasons in other languages; else `label` as is. */
+  /** The same name as a message (domain/message-words.ts seriesLabelRef), for reasons in other languages; else `label` as is. */
   labelRef?: MessageRef;
   points: readonly RomPoint[];
   /** Smallest real change in degrees, same rater and instrument (the catalogue's threshold for the motion). */

@@ -1,5 +1,7 @@
 import { SHARED_TYPES } from './bulk';
+import { message } from '../i18n/message';
 import { isJson, str, type Json } from './json-read';
+import type { Problem } from './read-problems';
 
 // The reverse of bulk.ts: a whole-clinic NDJSON file (one bare resource a line, the clinic and its therapists once,
 // each patient's resources after its Patient) back into one transaction Bundle per patient, so each is read and
@@ -24,7 +26,7 @@ export interface BulkPatient {
  * Patients one at a time from the file's lines. A line that is not a resource, or a patient's record before any
  * Patient, is a problem for the caller to report; the clinic and therapists seen so far ride in every Bundle.
  */
-export function* bulkPatients(lines: Iterable<string>, problems: string[]): Generator<BulkPatient> {
+export function* bulkPatients(lines: Iterable<string>, problems: Problem[]): Generator<BulkPatient> {
   const shared = new Map<string, Json>();
   let current: Json[] | null = null;
   let n = 0;
@@ -37,12 +39,12 @@ export function* bulkPatients(lines: Iterable<string>, problems: string[]): Gene
     try {
       r = JSON.parse(line);
     } catch {
-      problems.push(`Line ${lineNo} is not JSON: this is not a ROMtrack clinic file (FHIR NDJSON).`);
+      problems.push(message('exchange.read.line.notJson', { line: lineNo }));
       return;
     }
     const type = isJson(r) ? str(r, 'resourceType') : undefined;
     if (!isJson(r) || !type || !str(r, 'id')) {
-      problems.push(`Line ${lineNo} is not a FHIR resource with an id.`);
+      problems.push(message('exchange.read.line.notResource', { line: lineNo }));
       return;
     }
     if (SHARED.has(type)) shared.set(`${type}/${str(r, 'id')}`, r);
@@ -52,7 +54,7 @@ export function* bulkPatients(lines: Iterable<string>, problems: string[]): Gene
       n++;
     } else if (current) current.push(r);
     else {
-      problems.push(`Line ${lineNo} (${type}) comes before any patient.`);
+      problems.push(message('exchange.read.line.beforePatient', { line: lineNo, type }));
       return;
     }
   }

@@ -1,6 +1,8 @@
 import { SYSTEM } from './codes';
 import { codeIn, identifierValue, isJson, obj, objs, referencedUuid, str, type Json } from './json-read';
-import { where, type Entry } from './read-entry';
+import { message } from '../i18n/message';
+import type { Entry } from './read-entry';
+import { atEntry, type Problem } from './read-problems';
 import { readPatient, readTherapist, type ImportedPatient, type ImportedTherapist } from './read-people';
 import { readGoal, readPlans, type ImportedGoal, type ImportedPlanVersion } from './read-plans';
 import { isDose, isEventResource, readEvent, readRiskFactor, readSite, type ImportedEvent, type ImportedRiskFactor, type ImportedSite } from './read-records';
@@ -30,15 +32,15 @@ export interface BundleContents {
   notImported: { resourceType: string; count: number }[];
 }
 
-export type ReadResult = { ok: true; contents: BundleContents } | { ok: false; problems: string[] };
+export type ReadResult = { ok: true; contents: BundleContents } | { ok: false; problems: Problem[] };
 
-/** Reads an import file's text. Never throws: every problem comes back as a sentence naming its entry. */
+/** Reads an import file's text. Never throws: every problem comes back as a message naming its entry. */
 export function readBundle(text: string): ReadResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, problems: ['The file is not JSON. Choose a .json file exported by ROMtrack (a FHIR Bundle of one patient).'] };
+    return { ok: false, problems: [message('exchange.read.notJson')] };
   }
   return readBundleObject(parsed);
 }
@@ -46,28 +48,28 @@ export function readBundle(text: string): ReadResult {
 /** The same, for a Bundle already parsed (a whole-clinic file is read a patient at a time). */
 export function readBundleObject(parsed: unknown): ReadResult {
   if (!isJson(parsed) || str(parsed, 'resourceType') !== 'Bundle' || str(parsed, 'type') !== 'transaction') {
-    return { ok: false, problems: ['The file is not a FHIR transaction Bundle. Choose a patient file exported by ROMtrack.'] };
+    return { ok: false, problems: [message('exchange.read.notBundle')] };
   }
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const entries: Entry[] = [];
   objs(parsed, 'entry').forEach((e, i) => {
     const n = i + 1;
     const resource = obj(e, 'resource');
     const type = str(resource, 'resourceType');
     const fullUrl = str(e, 'fullUrl');
-    if (!resource || !type) return void problems.push(`Entry ${n} has no resource.`);
+    if (!resource || !type) return void problems.push(message('exchange.read.noResource', { n }));
     const lineageId = identifierValue(resource, SYSTEM.record);
     if (!fullUrl?.startsWith('urn:uuid:') || !lineageId) {
-      return void problems.push(`Entry ${n} (${type}) has no ROMtrack record identifier: this is not a ROMtrack export.`);
+      return void problems.push(atEntry({ n, type }, message('exchange.read.noRecordIdentifier')));
     }
     entries.push({ n, uuid: fullUrl.slice('urn:uuid:'.length), resource, type, lineageId });
   });
-  if (entries.length === 0 && problems.length === 0) problems.push('The Bundle has no entries.');
+  if (entries.length === 0 && problems.length === 0) problems.push(message('exchange.read.noEntries'));
   const of = (type: string) => entries.filter((e) => e.type === type);
   const orgs = of('Organization');
   const patients = of('Patient');
-  if (orgs.length !== 1) problems.push(`The Bundle must name one clinic (Organization); it names ${orgs.length}.`);
-  if (patients.length !== 1) problems.push(`The Bundle must hold one patient; it holds ${patients.length}. Import a clinic file one patient at a time.`);
+  if (orgs.length !== 1) problems.push(message('exchange.read.clinics', { n: orgs.length }));
+  if (patients.length !== 1) problems.push(message('exchange.read.patients', { n: patients.length }));
   if (problems.length) return { ok: false, problems };
 
   const patient = readPatient(patients[0]!, problems);
@@ -119,7 +121,7 @@ export function readBundleObject(parsed: unknown): ReadResult {
   const planIds = new Set(plans.map((p) => p.planId));
   for (const e of of('Goal')) {
     const g = readGoal(e, known, planOf, problems);
-    if (g && !planIds.has(g.planId)) problems.push(`${where(e)}: the goal's plan is not in the Bundle.`);
+    if (g && !planIds.has(g.planId)) problems.push(atEntry(e, message('exchange.read.goal.planMissing')));
     keep(goals, g);
   }
   const handled = ['Organization', 'Patient', 'Practitioner', 'Encounter', 'Observation', 'Condition', 'Procedure', 'MedicationStatement', 'DiagnosticReport', 'CarePlan', 'Goal'];

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { SYSTEM } from './codes';
 import type { RecordState } from './identifiers';
+import { message } from '../i18n/message';
 import { identifierValue, obj, objs, referencedUuid, str, type Json } from './json-read';
+import { atEntry, issueProblem, type Problem } from './read-problems';
 
 /** One entry of an import file, with the names every reader checks it against. */
 export interface Entry {
@@ -17,8 +19,6 @@ export interface Known {
   patient: string;
   therapists: ReadonlySet<string>;
 }
-
-export const where = (e: Entry): string => `Entry ${e.n} (${e.type})`;
 
 /** A versioned record's place in its lineage, as the file gives it. */
 export interface ImportedVersion {
@@ -38,15 +38,15 @@ const VOIDED = 'Entered in error: ';
  * The version, its author and state, from the identifiers and the reason notes the export writes ("Corrected: …",
  * "Entered in error: …", each with a time). `voided` is what the resource's own status says.
  */
-export function readVersion(e: Entry, known: Known, problems: string[], at: { recordedAt: string | undefined; recordedBy: Json | undefined; voided: boolean; notes?: { text: string; time: string | undefined }[] }): ImportedVersion {
+export function readVersion(e: Entry, known: Known, problems: Problem[], at: { recordedAt: string | undefined; recordedBy: Json | undefined; voided: boolean; notes?: { text: string; time: string | undefined }[] }): ImportedVersion {
   const id = identifierValue(e.resource, SYSTEM.version) ?? e.lineageId;
-  if (id !== e.uuid) problems.push(`${where(e)}: the version identifier does not match the entry's fullUrl.`);
+  if (id !== e.uuid) problems.push(atEntry(e, message('exchange.read.versionMismatch')));
   if (referencedUuid(obj(e.resource, 'subject')) !== known.patient) {
-    problems.push(`${where(e)}: the record is not of this Bundle's patient.`);
+    problems.push(atEntry(e, message('exchange.read.notThisPatient')));
   }
   const recordedBy = referencedUuid(at.recordedBy) ?? null;
-  if (recordedBy && !known.therapists.has(recordedBy)) problems.push(`${where(e)}: the person who recorded it is not in the Bundle.`);
-  if (!at.recordedAt || Number.isNaN(Date.parse(at.recordedAt))) problems.push(`${where(e)}: the time it was recorded is missing.`);
+  if (recordedBy && !known.therapists.has(recordedBy)) problems.push(atEntry(e, message('exchange.read.recorderMissing')));
+  if (!at.recordedAt || Number.isNaN(Date.parse(at.recordedAt))) problems.push(atEntry(e, message('exchange.read.recordedAtMissing')));
   const notes = at.notes ?? timedNotes(e.resource);
   const corrected = notes.find((x) => x.time && x.text.startsWith(CORRECTED));
   const voided = notes.find((x) => x.time && x.text.startsWith(VOIDED));
@@ -71,8 +71,8 @@ export function ownNote(r: Json, ...generated: string[]): string | null {
 }
 
 /** A domain schema's verdict, each problem naming the entry, so the file is checked by the rules a form uses. */
-export function checked<T>(e: Entry, problems: string[], result: z.ZodSafeParseResult<T>): T | null {
+export function checked<T>(e: Entry, problems: Problem[], result: z.ZodSafeParseResult<T>): T | null {
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(`${where(e)}: ${issue.message}`);
+  for (const issue of result.error.issues) problems.push(atEntry(e, issueProblem(issue)));
   return null;
 }

@@ -3,7 +3,9 @@ import { SEXES, type Patient } from '../domain/patient';
 import { isLanguage, type Language } from '../i18n/languages';
 import { BCP47 } from './codes';
 import { codeIn, obj, objs, str, type Json } from './json-read';
-import { where, type Entry } from './read-entry';
+import { message } from '../i18n/message';
+import type { Entry } from './read-entry';
+import { atEntry, type Problem } from './read-problems';
 
 // The people of an import file: its patient (Patient) and the therapists named in it (Practitioner).
 
@@ -19,7 +21,7 @@ export interface ImportedTherapist {
   active: boolean;
 }
 
-export function readPatient(e: Entry, problems: string[]): ImportedPatient | null {
+export function readPatient(e: Entry, problems: Problem[]): ImportedPatient | null {
   const name = objs(e.resource, 'name')[0];
   const familyName = str(name, 'family')?.trim();
   const givenNames = Array.isArray(name?.['given']) ? name['given'].filter((g): g is string => typeof g === 'string').join(' ') : '';
@@ -27,10 +29,10 @@ export function readPatient(e: Entry, problems: string[]): ImportedPatient | nul
   const sex = e.resource['gender'];
   const clinicIdentifier = objs(e.resource, 'identifier').find((i) => /^urn:romtrack:clinic:.+:patient-id$/.test(str(i, 'system') ?? ''));
   const before = problems.length;
-  if (!familyName) problems.push(`${where(e)}: the patient has no family name.`);
-  if (!dateOfBirth || !ISO_DATE.test(dateOfBirth)) problems.push(`${where(e)}: the birth date is missing or not a date (YYYY-MM-DD).`);
-  if (!isOneOf(SEXES, sex)) problems.push(`${where(e)}: gender must be one of ${SEXES.join(', ')}.`);
-  if (e.uuid !== e.lineageId || !UUID.test(e.uuid)) problems.push(`${where(e)}: the patient's record identifier does not match its entry.`);
+  if (!familyName) problems.push(atEntry(e, message('exchange.read.patient.familyName')));
+  if (!dateOfBirth || !ISO_DATE.test(dateOfBirth)) problems.push(atEntry(e, message('exchange.read.patient.birthDate')));
+  if (!isOneOf(SEXES, sex)) problems.push(atEntry(e, message('exchange.read.patient.gender', { values: SEXES.join(', ') })));
+  if (e.uuid !== e.lineageId || !UUID.test(e.uuid)) problems.push(atEntry(e, message('exchange.read.patient.identifier')));
   if (problems.length > before || !familyName || !dateOfBirth || !isOneOf(SEXES, sex)) return null;
   return { id: e.lineageId, familyName, givenNames, clinicId: str(clinicIdentifier, 'value') ?? null, dateOfBirth, sex, documentLanguage: documentLanguage(e.resource) };
 }
@@ -47,10 +49,10 @@ function documentLanguage(patient: Json): Language | null {
   return isLanguage(primary) ? primary : null;
 }
 
-export function readTherapist(e: Entry, problems: string[]): ImportedTherapist {
+export function readTherapist(e: Entry, problems: Problem[]): ImportedTherapist {
   const name = objs(e.resource, 'name')[0];
   const text = str(name, 'text')?.trim() ?? '';
-  if (!text) problems.push(`${where(e)}: the therapist has no name.`);
+  if (!text) problems.push(atEntry(e, message('exchange.read.therapist.name')));
   const suffix = Array.isArray(name?.['suffix']) && typeof name['suffix'][0] === 'string' ? name['suffix'][0] : null;
   const registration = objs(e.resource, 'identifier').find((i) => /^urn:romtrack:clinic:.+:registration-number$/.test(str(i, 'system') ?? ''));
   return { id: e.lineageId, name: text, title: suffix, registrationNumber: str(registration, 'value') ?? null, active: e.resource['active'] !== false };

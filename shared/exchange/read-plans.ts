@@ -5,7 +5,9 @@ import { PlanItemInput, PlanSite } from '../domain/plan';
 import type { Goal } from '../domain/plan-records';
 import { EXTENSION, SYSTEM } from './codes';
 import { codeIn, identifierValue, num, obj, objs, referencedUuid, str, type Json } from './json-read';
-import { readVersion, timedNotes, where, type Entry, type ImportedVersion, type Known } from './read-entry';
+import { message } from '../i18n/message';
+import { readVersion, timedNotes, type Entry, type ImportedVersion, type Known } from './read-entry';
+import { atEntry, issueProblem, type Problem } from './read-problems';
 
 // The reverse of plans.ts: every version of a plan (one CarePlan each, in the order they were in force) with its
 // items, and the plan's goals. Checked with the rules the plan form uses for items.
@@ -39,7 +41,7 @@ const PRECAUTIONS = 'Precautions: ';
 
 const extensionsOf = (r: Json | undefined, url: string): Json[] => objs(r, 'extension').filter((x) => str(x, 'url') === url);
 
-function readItem(e: Entry, activity: Json, problems: string[]): ImportedPlanItem | null {
+function readItem(e: Entry, activity: Json, problems: Problem[]): ImportedPlanItem | null {
   const detail = obj(activity, 'detail');
   const parts = extensionsOf(activity, EXTENSION.planItem).flatMap((x) => objs(x, 'extension'));
   const part = (url: string) => parts.filter((p) => str(p, 'url') === url);
@@ -57,32 +59,32 @@ function readItem(e: Entry, activity: Json, problems: string[]): ImportedPlanIte
     instructions: str(part('instructions')[0], 'valueString') ?? null,
   });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(`${where(e)}: a plan item: ${issue.message}`);
+  for (const issue of result.error.issues) problems.push(atEntry(e, message('exchange.read.plan.item', { issue: { message: issueProblem(issue) } })));
   return null;
 }
 
-function readCarePlan(e: Entry, known: Known, problems: string[]): (ImportedPlanVersion & { replacedBecause: string | null }) | null {
+function readCarePlan(e: Entry, known: Known, problems: Problem[]): (ImportedPlanVersion & { replacedBecause: string | null }) | null {
   const r = e.resource;
   const planId = identifierValue(r, SYSTEM.plan);
-  if (!planId) problems.push(`${where(e)}: the plan's identifier (${SYSTEM.plan}) is missing.`);
-  if (e.uuid !== e.lineageId) problems.push(`${where(e)}: the plan version's record identifier does not match its entry.`);
-  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(`${where(e)}: the plan is not of this Bundle's patient.`);
+  if (!planId) problems.push(atEntry(e, message('exchange.read.plan.identifier', { system: SYSTEM.plan })));
+  if (e.uuid !== e.lineageId) problems.push(atEntry(e, message('exchange.read.plan.versionIdentifier')));
+  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(atEntry(e, message('exchange.read.plan.notThisPatient')));
   const recordedAt = str(r, 'created');
-  if (!recordedAt || Number.isNaN(Date.parse(recordedAt))) problems.push(`${where(e)}: the time the plan version was written (created) is missing.`);
+  if (!recordedAt || Number.isNaN(Date.parse(recordedAt))) problems.push(atEntry(e, message('exchange.read.plan.created')));
   const recordedBy = referencedUuid(obj(r, 'author')) ?? null;
-  if (recordedBy && !known.therapists.has(recordedBy)) problems.push(`${where(e)}: the plan's author is not in the Bundle.`);
+  if (recordedBy && !known.therapists.has(recordedBy)) problems.push(atEntry(e, message('exchange.read.plan.author')));
   const title = str(r, 'title')?.trim();
-  if (!title) problems.push(`${where(e)}: the plan has no title.`);
+  if (!title) problems.push(atEntry(e, message('exchange.read.plan.title')));
   const effectiveFrom = str(obj(r, 'period'), 'start');
-  if (!effectiveFrom || !ISO_DATE.test(effectiveFrom)) problems.push(`${where(e)}: the plan's first day (period.start) is missing.`);
+  if (!effectiveFrom || !ISO_DATE.test(effectiveFrom)) problems.push(atEntry(e, message('exchange.read.plan.start')));
   const endDate = str(extensionsOf(r, EXTENSION.plannedEnd)[0], 'valueDate') ?? null;
-  if (endDate !== null && (!ISO_DATE.test(endDate) || (effectiveFrom && endDate < effectiveFrom))) problems.push(`${where(e)}: the plan's planned end is not a date after its start.`);
+  if (endDate !== null && (!ISO_DATE.test(endDate) || (effectiveFrom && endDate < effectiveFrom))) problems.push(atEntry(e, message('exchange.read.plan.end')));
   const sites: PlanSite[] = [];
   for (const x of extensionsOf(r, EXTENSION.planSite)) {
     const concept = obj(x, 'valueCodeableConcept');
     const site = PlanSite.safeParse({ joint: codeIn(concept, SYSTEM.joint), side: str(concept, 'text')?.split(' ')[0]?.toLowerCase() });
     if (site.success) sites.push(site.data);
-    else problems.push(`${where(e)}: a plan site is not a joint and side ROMtrack knows.`);
+    else problems.push(atEntry(e, message('exchange.read.plan.site')));
   }
   const notes = timedNotes(r);
   const timed = (re: RegExp) => notes.map((n) => ({ m: n.time ? re.exec(n.text) : null, time: n.time })).find((x) => x.m);
@@ -112,14 +114,14 @@ function readCarePlan(e: Entry, known: Known, problems: string[]): (ImportedPlan
 }
 
 /** Every plan's versions, oldest first; a version's reason is what the version it replaced says of it. */
-export function readPlans(entries: readonly Entry[], known: Known, problems: string[]): ImportedPlanVersion[] {
+export function readPlans(entries: readonly Entry[], known: Known, problems: Problem[]): ImportedPlanVersion[] {
   const read = entries.map((e) => readCarePlan(e, known, problems));
   const byPlan = new Map<string, NonNullable<(typeof read)[number]>[]>();
   for (const v of read) if (v) byPlan.set(v.planId, [...(byPlan.get(v.planId) ?? []), v]);
   const out: ImportedPlanVersion[] = [];
   for (const [planId, versions] of byPlan) {
     versions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-    if (versions[0]!.id !== planId) problems.push(`The plan ${planId} arrives without its first version: export the patient again and import the whole file.`);
+    if (versions[0]!.id !== planId) problems.push(message('exchange.read.plan.firstVersion', { planId }));
     versions.forEach(({ replacedBecause: _, ...v }, i) => {
       out.push({ ...v, correctionReason: i === 0 ? null : (versions[i - 1]!.replacedBecause ?? 'Revised at the sending workstation') });
     });
@@ -127,7 +129,7 @@ export function readPlans(entries: readonly Entry[], known: Known, problems: str
   return out;
 }
 
-export function readGoal(e: Entry, known: Known, planOf: ReadonlyMap<string, string>, problems: string[]): ImportedGoal | null {
+export function readGoal(e: Entry, known: Known, planOf: ReadonlyMap<string, string>, problems: Problem[]): ImportedGoal | null {
   const r = e.resource;
   const recordedAt = str(extensionsOf(r, EXTENSION.recordedAt)[0], 'valueDateTime') ?? (str(r, 'startDate') ? `${str(r, 'startDate')}T00:00:00.000Z` : undefined);
   const version = readVersion(e, known, problems, { recordedAt, recordedBy: obj(r, 'expressedBy'), voided: str(r, 'lifecycleStatus') === 'entered-in-error' });
@@ -142,11 +144,11 @@ export function readGoal(e: Entry, known: Known, planOf: ReadonlyMap<string, str
   const targetDate = str(target, 'dueDate');
   const planId = identifierValue(r, SYSTEM.plan) ?? planOf.get(e.uuid);
   const before = problems.length;
-  if (!isMotionKey(motion) || !isOneOf(MODES, mode)) problems.push(`${where(e)}: "${code}" is not a joint motion and mode ROMtrack knows.`);
-  if (!side) problems.push(`${where(e)}: the goal's side is missing.`);
-  if (value === undefined || !Number.isInteger(value)) problems.push(`${where(e)}: the goal's target must be a whole number of degrees.`);
-  if (!targetDate || !ISO_DATE.test(targetDate)) problems.push(`${where(e)}: the goal's date (dueDate) is missing.`);
-  if (!planId) problems.push(`${where(e)}: the goal names no plan.`);
+  if (!isMotionKey(motion) || !isOneOf(MODES, mode)) problems.push(atEntry(e, message('exchange.read.motion', { code })));
+  if (!side) problems.push(atEntry(e, message('exchange.read.goal.side')));
+  if (value === undefined || !Number.isInteger(value)) problems.push(atEntry(e, message('exchange.read.goal.target')));
+  if (!targetDate || !ISO_DATE.test(targetDate)) problems.push(atEntry(e, message('exchange.read.goal.date')));
+  if (!planId) problems.push(atEntry(e, message('exchange.read.goal.plan')));
   if (problems.length > before || !isMotionKey(motion) || !isOneOf(MODES, mode) || !side || value === undefined || !targetDate || !planId) return null;
   const setWhenMet = timedNotes(r).some((n) => n.text.startsWith('Set when already reached'));
   return { ...version, planId, motion, side, mode, target: value, targetDate, setWhenMet };

@@ -3,7 +3,9 @@ import { EVENT_KIND_LABELS, EVENT_KINDS, EventInput, type ClinicalEvent } from '
 import { RiskFactorInput, SITE_STATUS_LABELS, SITE_STATUSES, WatchedSiteInput, type RiskFactor, type WatchedSite } from '../domain/ho';
 import { isOneOf } from '../domain/one-of';
 import { ALP_LOINC, CONDITION_VERIFICATION, EXTENSION, SYSTEM } from './codes';
-import { checked, ownNote, readVersion, timedNotes, where, type Entry, type ImportedVersion, type Known } from './read-entry';
+import { message } from '../i18n/message';
+import { checked, ownNote, readVersion, timedNotes, type Entry, type ImportedVersion, type Known } from './read-entry';
+import { atEntry, type Problem } from './read-problems';
 import { codeIn, num, obj, objs, str, type Json } from './json-read';
 
 // The reverse of conditions.ts and events.ts: watched sites, risk factors and clinical events, each checked by the
@@ -25,20 +27,20 @@ function siteOf(concept: Json | undefined): { joint: string | null; side: Side |
 const enteredInError = (r: Json): boolean =>
   codeIn(obj(r, 'verificationStatus'), CONDITION_VERIFICATION) === 'entered-in-error' || str(r, 'status') === 'entered-in-error';
 
-export function readSite(e: Entry, known: Known, problems: string[]): ImportedSite | null {
+export function readSite(e: Entry, known: Known, problems: Problem[]): ImportedSite | null {
   const r = e.resource;
   const version = readVersion(e, known, problems, { recordedAt: str(r, 'recordedDate'), recordedBy: obj(r, 'recorder'), voided: enteredInError(r) });
   // The status in ROMtrack's own words ("ROMtrack status: Confirmed since 2025-01-10"), which FHIR's two statuses
   // cannot tell apart from excised once voided.
   const line = timedNotes(r).find((n) => n.text.startsWith(STATUS_LINE))?.text.slice(STATUS_LINE.length) ?? '';
   const status = SITE_STATUSES.find((s) => line.startsWith(`${SITE_STATUS_LABELS[s]} since `));
-  if (!status) problems.push(`${where(e)}: the watched site's ROMtrack status is missing.`);
+  if (!status) problems.push(atEntry(e, message('exchange.read.site.status')));
   const { joint, side } = siteOf(objs(r, 'bodySite')[0]);
   const values = checked(e, problems, WatchedSiteInput.safeParse({ patientId: known.patient, joint, side, status, since: str(r, 'onsetDateTime'), note: ownNote(r, STATUS_LINE) }));
   return values ? { ...version, joint: values.joint, side: values.side, status: values.status, since: values.since, note: values.note } : null;
 }
 
-export function readRiskFactor(e: Entry, known: Known, problems: string[]): ImportedRiskFactor | null {
+export function readRiskFactor(e: Entry, known: Known, problems: Problem[]): ImportedRiskFactor | null {
   const r = e.resource;
   const version = readVersion(e, known, problems, { recordedAt: str(r, 'recordedDate'), recordedBy: obj(r, 'recorder'), voided: enteredInError(r) });
   const values = checked(e, problems, RiskFactorInput.safeParse({ patientId: known.patient, kind: codeIn(obj(r, 'code'), SYSTEM.riskFactor), onsetDate: str(r, 'onsetDateTime') ?? null, note: ownNote(r) }));
@@ -65,7 +67,7 @@ const RECORDED: Record<string, { at: (r: Json) => string | undefined; by: (r: Js
   DiagnosticReport: { at: (r) => str(r, 'issued'), by: (r) => objs(r, 'performer')[0] },
 };
 
-export function readEvent(e: Entry, known: Known, doses: ReadonlyMap<string, Json>, problems: string[]): ImportedEvent | null {
+export function readEvent(e: Entry, known: Known, doses: ReadonlyMap<string, Json>, problems: Problem[]): ImportedEvent | null {
   const r = e.resource;
   const recorded = RECORDED[e.type]!;
   const code = obj(r, e.type === 'MedicationStatement' ? 'medicationCodeableConcept' : 'code');

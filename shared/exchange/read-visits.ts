@@ -7,7 +7,9 @@ import { LATERALITY, PAIN_SCORE, STRUCTURE_LATERALITY_URL, SYSTEM } from './code
 import type { RecordState } from './identifiers';
 import { codeIn, identifierValue, num, obj, objs, referencedUuid, str } from './json-read';
 import { SYMPTOMS } from './observations';
-import { where, type Entry } from './read-entry';
+import { message } from '../i18n/message';
+import type { Entry } from './read-entry';
+import { atEntry, type Problem } from './read-problems';
 
 // The visits of an import file (Encounter), their symptoms (one Observation each) and their range of motion
 // measurements (Observation with ROMtrack's motion code), each checked as the reverse of observations.ts.
@@ -24,7 +26,7 @@ export type ImportedMeasurement = Pick<Measurement, 'id' | 'lineageId' | 'visitI
 
 const CLASS_SETTING: Record<string, Visit['setting']> = { AMB: 'outpatient', IMP: 'inpatient', HH: 'home' };
 
-export function readVisit(e: Entry, known: { patient: string; therapists: Set<string> }, problems: string[]): ImportedVisit {
+export function readVisit(e: Entry, known: { patient: string; therapists: Set<string> }, problems: Problem[]): ImportedVisit {
   const r = e.resource;
   const date = str(obj(r, 'period'), 'start');
   const typeText = str(objs(r, 'type')[0], 'text');
@@ -32,32 +34,32 @@ export function readVisit(e: Entry, known: { patient: string; therapists: Set<st
   const setting = VISIT_SETTINGS.find((s) => VISIT_SETTING_LABELS[s] === typeText) ?? CLASS_SETTING[str(obj(r, 'class'), 'code') ?? ''];
   const participant = referencedUuid(obj(objs(r, 'participant')[0], 'individual'));
   const status = str(r, 'status');
-  if (!date || !ISO_DATE.test(date)) problems.push(`${where(e)}: the visit has no date (period.start, YYYY-MM-DD).`);
-  if (!setting) problems.push(`${where(e)}: the visit's class is not one ROMtrack writes (AMB, IMP or HH).`);
-  if (status !== 'finished' && status !== 'entered-in-error') problems.push(`${where(e)}: status must be finished or entered-in-error.`);
-  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(`${where(e)}: the visit is not of this Bundle's patient.`);
-  if (participant && !known.therapists.has(participant)) problems.push(`${where(e)}: the visit's therapist is not in the Bundle.`);
-  if (e.uuid !== e.lineageId) problems.push(`${where(e)}: the visit's record identifier does not match its entry.`);
+  if (!date || !ISO_DATE.test(date)) problems.push(atEntry(e, message('exchange.read.visit.noDate')));
+  if (!setting) problems.push(atEntry(e, message('exchange.read.visit.class')));
+  if (status !== 'finished' && status !== 'entered-in-error') problems.push(atEntry(e, message('exchange.read.visit.status')));
+  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(atEntry(e, message('exchange.read.visit.notThisPatient')));
+  if (participant && !known.therapists.has(participant)) problems.push(atEntry(e, message('exchange.read.visit.therapist')));
+  if (e.uuid !== e.lineageId) problems.push(atEntry(e, message('exchange.read.visit.identifier')));
   const symptoms = { decreasedRange: false, swelling: false, redness: false, warmth: false, fever: false, pain: null };
   return { id: e.lineageId, date: date ?? '', therapistId: participant ?? null, setting: setting ?? 'outpatient', symptoms, voided: status === 'entered-in-error' };
 }
 
-export function readSymptom(e: Entry, visit: ImportedVisit, problems: string[]): void {
+export function readSymptom(e: Entry, visit: ImportedVisit, problems: Problem[]): void {
   const key = e.lineageId.slice(visit.id.length + 1);
   if (key === 'pain') {
     const pain = num(e.resource, 'valueInteger');
-    if (pain === undefined || !Number.isInteger(pain) || pain < 0 || pain > 10) problems.push(`${where(e)}: the visit's pain must be a whole number from 0 to 10.`);
+    if (pain === undefined || !Number.isInteger(pain) || pain < 0 || pain > 10) problems.push(atEntry(e, message('exchange.read.visit.pain')));
     else visit.symptoms.pain = pain;
   } else if (isOneOf(SYMPTOMS, key) && e.resource['valueBoolean'] === true) {
     visit.symptoms[key] = true;
   } else {
-    problems.push(`${where(e)}: "${key}" is not a symptom ROMtrack records.`);
+    problems.push(atEntry(e, message('exchange.read.visit.symptom', { key })));
   }
 }
 
 const STATES: Record<string, RecordState['kind']> = { final: 'original', amended: 'corrected', 'entered-in-error': 'voided' };
 
-export function readMeasurement(e: Entry, known: { patient: string; therapists: Set<string>; visits: Set<string> }, problems: string[]): ImportedMeasurement {
+export function readMeasurement(e: Entry, known: { patient: string; therapists: Set<string>; visits: Set<string> }, problems: Problem[]): ImportedMeasurement {
   const r = e.resource;
   const before = problems.length;
   const code = codeIn(obj(r, 'code'), SYSTEM.motion) ?? '';
@@ -65,35 +67,35 @@ export function readMeasurement(e: Entry, known: { patient: string; therapists: 
   const motion = code.slice(0, cut);
   const mode = code.slice(cut + 1);
   const spec = findMotionSpec(motion);
-  if (!spec || !isOneOf(MODES, mode)) problems.push(`${where(e)}: "${code}" is not a joint motion and mode ROMtrack knows.`);
+  if (!spec || !isOneOf(MODES, mode)) problems.push(atEntry(e, message('exchange.read.motion', { code })));
   const lateralityCode = codeIn(obj(objs(obj(r, 'bodySite'), 'extension').find((x) => str(x, 'url') === STRUCTURE_LATERALITY_URL), 'valueCodeableConcept'), LATERALITY.left.system);
   const side = SIDES.find((s) => LATERALITY[s].code === lateralityCode);
-  if (!side) problems.push(`${where(e)}: the side (laterality 7771000 or 24028007 on bodySite) is missing.`);
+  if (!side) problems.push(atEntry(e, message('exchange.read.measurement.side')));
   const quantity = obj(r, 'valueQuantity');
   const degrees = num(quantity, 'value');
-  if (str(quantity, 'code') !== 'deg') problems.push(`${where(e)}: the value must be in degrees (UCUM deg).`);
+  if (str(quantity, 'code') !== 'deg') problems.push(atEntry(e, message('exchange.read.measurement.unit')));
   else if (spec) {
     const checked = validateDegrees(motion, degrees);
-    if (!checked.ok) problems.push(`${where(e)}: ${checked.message}`);
+    if (!checked.ok) problems.push(atEntry(e, message('exchange.read.issue', { issue: { message: checked.ref, lower: true } })));
   }
   const instrument = codeIn(obj(r, 'method'), SYSTEM.instrument);
-  if (!isOneOf(INSTRUMENTS, instrument)) problems.push(`${where(e)}: the instrument (method) is not one ROMtrack knows.`);
+  if (!isOneOf(INSTRUMENTS, instrument)) problems.push(atEntry(e, message('exchange.read.measurement.instrument')));
   const components = objs(r, 'component');
   const endFeel = codeIn(obj(components.find((c) => codeIn(obj(c, 'code'), SYSTEM.component) === 'end-feel'), 'valueCodeableConcept'), SYSTEM.endFeel) ?? null;
-  if (endFeel !== null && !isOneOf(END_FEELS, endFeel)) problems.push(`${where(e)}: end-feel "${endFeel}" is not one ROMtrack knows.`);
+  if (endFeel !== null && !isOneOf(END_FEELS, endFeel)) problems.push(atEntry(e, message('exchange.read.measurement.endFeel', { endFeel })));
   const pain = num(components.find((c) => codeIn(obj(c, 'code'), PAIN_SCORE.system) === PAIN_SCORE.code), 'valueInteger') ?? null;
-  if (pain !== null && (!Number.isInteger(pain) || pain < 0 || pain > 10)) problems.push(`${where(e)}: pain must be a whole number from 0 to 10.`);
+  if (pain !== null && (!Number.isInteger(pain) || pain < 0 || pain > 10)) problems.push(atEntry(e, message('exchange.read.measurement.pain')));
   const kind = STATES[str(r, 'status') ?? ''];
-  if (!kind) problems.push(`${where(e)}: status must be final, amended or entered-in-error.`);
+  if (!kind) problems.push(atEntry(e, message('exchange.read.measurement.status')));
   const visitId = referencedUuid(obj(r, 'encounter'));
-  if (!visitId || !known.visits.has(visitId)) problems.push(`${where(e)}: the measurement's visit (encounter) is not in the Bundle.`);
-  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(`${where(e)}: the measurement is not of this Bundle's patient.`);
+  if (!visitId || !known.visits.has(visitId)) problems.push(atEntry(e, message('exchange.read.measurement.visit')));
+  if (referencedUuid(obj(r, 'subject')) !== known.patient) problems.push(atEntry(e, message('exchange.read.measurement.notThisPatient')));
   const raterId = referencedUuid(objs(r, 'performer')[0]) ?? null;
-  if (raterId && !known.therapists.has(raterId)) problems.push(`${where(e)}: the measurement's rater is not in the Bundle.`);
+  if (raterId && !known.therapists.has(raterId)) problems.push(atEntry(e, message('exchange.read.measurement.rater')));
   const recordedAt = str(r, 'issued');
-  if (!recordedAt) problems.push(`${where(e)}: the time it was recorded (issued) is missing.`);
+  if (!recordedAt) problems.push(atEntry(e, message('exchange.read.measurement.issued')));
   const versionId = identifierValue(r, SYSTEM.version) ?? e.lineageId;
-  if (versionId !== e.uuid) problems.push(`${where(e)}: the version identifier does not match the entry's fullUrl.`);
+  if (versionId !== e.uuid) problems.push(atEntry(e, message('exchange.read.versionMismatch')));
 
   // The reasons travel as notes with a time ("Corrected: …", "Entered in error: …"); the reading's own note has none.
   const notes = objs(r, 'note');

@@ -17,8 +17,11 @@ export type MessageParam =
   | { message: MessageRef; lower?: boolean; capital?: boolean }
   /** A number in the language's digits and separators. */
   | { number: number }
-  /** "a, b and c", "a, b or c" in the language's own way (Intl.ListFormat), or "a; b" for items holding commas. */
-  | { list: readonly MessageParam[]; join?: 'and' | 'or' | 'semicolon' };
+  /**
+   * "a, b and c", "a, b or c" in the language's own way (Intl.ListFormat), "a; b" for items holding commas, or
+   * whole sentences one after another ("A. B.").
+   */
+  | { list: readonly MessageParam[]; join?: 'and' | 'or' | 'semicolon' | 'sentences' };
 
 export interface MessageRef {
   id: MessageKey;
@@ -76,7 +79,8 @@ function paramText(p: MessageParam, w: MessageWriter): string {
 // Made once per language and kind: building an Intl.ListFormat costs more than the worklist row it writes.
 const listFormats = new Map<string, Intl.ListFormat>();
 
-function listText(items: string[], join: 'and' | 'or' | 'semicolon', locale: string): string {
+function listText(items: string[], join: 'and' | 'or' | 'semicolon' | 'sentences', locale: string): string {
+  if (join === 'sentences') return items.join(' ');
   // French sets a space before a semicolon, as before a colon.
   if (join === 'semicolon') return items.join(locale.startsWith('fr') ? ' ; ' : '; ');
   // English lists as the rest of ROMtrack writes them, without the serial comma ("a, b and c").
@@ -193,7 +197,7 @@ const Param: z.ZodType<MessageParam> = z.lazy(() =>
     z.strictObject({ change: z.number() }),
     z.strictObject({ message: MessageRefSchema, lower: z.boolean().optional(), capital: z.boolean().optional() }),
     z.strictObject({ number: z.number() }),
-    z.strictObject({ list: z.array(Param), join: z.enum(['and', 'or', 'semicolon']).optional() }),
+    z.strictObject({ list: z.array(Param), join: z.enum(['and', 'or', 'semicolon', 'sentences']).optional() }),
   ]),
 );
 /** An English key, or a plural key's base: what a message id may be. */

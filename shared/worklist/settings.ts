@@ -2,7 +2,7 @@
 // laboratory's alkaline phosphatase (ALP) range. No guideline gives either figure (clinical-reference.md, "The HO
 // timeline, for the worklist"), so both are the clinic's to set; the defaults below say where they come from.
 import { z } from 'zod';
-import { englishText, message } from '../i18n/message';
+import { englishText, message, said, saidIssue, type MessageRef } from '../i18n/message';
 
 export interface WorklistSettings {
   /** Weekly measurement starts this many weeks after the risk event (the injury, burn or operation). */
@@ -51,30 +51,30 @@ export const ALP_ADULT_AGE = 18;
 /** Pain at end of range up by this much (0-10 scale) since the series' previous reading is a warning sign. */
 export const PAIN_RISE = 3;
 
-const week = (label: string) =>
+const week = (label: MessageRef) =>
   z
-    .number({ error: `${label}: type a number of weeks, for example 2.` })
-    .int({ error: `${label}: use whole weeks.` })
-    .min(0, { error: `${label} cannot be negative.` })
-    .max(104, { error: `${label}: at most 104 weeks (two years).` });
+    .number({ error: said(message('domain.worklistSettings.weeks', { field: { message: label } })) })
+    .int({ error: said(message('domain.worklistSettings.wholeWeeks', { field: { message: label } })) })
+    .min(0, { error: said(message('domain.worklistSettings.negative', { field: { message: label } })) })
+    .max(104, { error: said(message('domain.worklistSettings.atMost', { field: { message: label } })) });
 
 export const worklistSettingsFields = {
-  weeklyFromWeek: week('Weekly from week'),
-  weeklyUntilWeek: week('Weekly until week'),
-  monthlyUntilWeek: week('Monthly until week'),
+  weeklyFromWeek: week(message('worklistSettings.weeklyFrom')),
+  weeklyUntilWeek: week(message('worklistSettings.weeklyUntil')),
+  monthlyUntilWeek: week(message('worklistSettings.monthlyUntil')),
   alpUpperLimit: z
-    .number({ error: 'Type the upper limit in U/L, for example 130.' })
-    .min(20, { error: 'An ALP upper limit below 20 U/L is not an adult reference range: check the laboratory report.' })
-    .max(1000, { error: 'An ALP upper limit above 1000 U/L would hide raised values: check the laboratory report.' }),
+    .number({ error: said(message('domain.worklistSettings.alpType')) })
+    .min(20, { error: said(message('domain.worklistSettings.alpLow')) })
+    .max(1000, { error: said(message('domain.worklistSettings.alpHigh')) }),
 };
 
 /** The phases must follow each other; the message sits on the field to change. */
 export function checkSchedule(s: Pick<WorklistSettings, 'weeklyFromWeek' | 'weeklyUntilWeek' | 'monthlyUntilWeek'>, ctx: z.RefinementCtx): void {
   if (s.weeklyUntilWeek < s.weeklyFromWeek) {
-    ctx.addIssue({ code: 'custom', path: ['weeklyUntilWeek'], message: `Weekly measurement cannot end (week ${s.weeklyUntilWeek}) before it starts (week ${s.weeklyFromWeek}).` });
+    ctx.addIssue({ ...saidIssue(message('domain.worklistSettings.weeklyOrder', { until: s.weeklyUntilWeek, from: s.weeklyFromWeek })), path: ['weeklyUntilWeek'] });
   }
   if (s.monthlyUntilWeek < s.weeklyUntilWeek) {
-    ctx.addIssue({ code: 'custom', path: ['monthlyUntilWeek'], message: `Monthly measurement starts after week ${s.weeklyUntilWeek}, so it cannot end before it (week ${s.monthlyUntilWeek}).` });
+    ctx.addIssue({ ...saidIssue(message('domain.worklistSettings.monthlyOrder', { weeklyUntil: s.weeklyUntilWeek, monthlyUntil: s.monthlyUntilWeek })), path: ['monthlyUntilWeek'] });
   }
 }
 

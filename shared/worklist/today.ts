@@ -8,7 +8,7 @@ import { daysBetween } from '../domain/dates';
 import { parseSeriesKey } from '../domain/series';
 import { formatChange } from '../format';
 import { durationRef } from '../analysis/format';
-import { motionWordRef, siteRef } from '../analysis/series-ref';
+import { motionWordRef, siteRef } from '../domain/message-words';
 import { englishText, inner, message, type MessageParam, type MessageRef } from '../i18n/message';
 import { MONTHLY_DAYS, WEEKLY_DAYS } from './settings';
 import type { WorklistSettings } from './settings';
@@ -79,18 +79,32 @@ export function dueState(s: Pick<SiteScheduleRow, 'dueOn' | 'overdueOn' | 'endsO
   return today >= s.overdueOn ? 'overdue' : 'due';
 }
 
+type SummaryOnDay = { patient: PatientSummaryRow; sites: readonly SiteScheduleRow[]; reasons: readonly StoredReason[]; dateOfBirth: string | null };
+
+/** A reason whose English text the caller may have left out (the screen writes the message itself). */
+export type ReasonOnDay = Omit<WorklistReason, 'text'> & { text?: string };
+
 /**
  * Every reason of one patient on `today`, most urgent first (then in code order, then as stored). The date of
- * birth decides whether an ALP result is compared with the clinic's adult limit (null: it is).
+ * birth decides whether an ALP result is compared with the clinic's adult limit (null: it is). `details: false`
+ * leaves out the verdict's longer sentence: the clinic-wide list shows it only when a reason is pointed at, and
+ * asks for it then ('worklist.patient'), so a page does not carry fifty verdicts' messages. `englishText: false`
+ * leaves out the English text, for a screen that writes each message in the person's language.
  */
+export function reasonsOn(summary: SummaryOnDay, today: string, settings: WorklistSettings, formatDate: FormatDate, options?: { details: boolean; englishText?: true }): WorklistReason[];
+export function reasonsOn(summary: SummaryOnDay, today: string, settings: WorklistSettings, formatDate: FormatDate, options: { details: boolean; englishText: boolean }): ReasonOnDay[];
 export function reasonsOn(
-  summary: { patient: PatientSummaryRow; sites: readonly SiteScheduleRow[]; reasons: readonly StoredReason[]; dateOfBirth: string | null },
+  summary: SummaryOnDay,
   today: string,
   settings: WorklistSettings,
   formatDate: FormatDate,
-): WorklistReason[] {
+  options: { details: boolean; englishText?: boolean } = { details: true },
+): ReasonOnDay[] {
   const losing = summary.reasons.filter((r) => r.code === 'losing');
-  const out: Omit<WorklistReason, 'text'>[] = [...losingByJoint(losing, today), ...summary.reasons.filter((r) => r.code !== 'losing').map((r) => storedReason(r, today))];
+  const out: Omit<WorklistReason, 'text'>[] = [
+    ...losingByJoint(losing, today, options.details),
+    ...summary.reasons.filter((r) => r.code !== 'losing').map((r) => storedReason(r, today)),
+  ];
   for (const s of summary.sites) {
     const state = dueState(s, today);
     if (state) out.push({ code: state, message: dueMessage(s, state, today), joint: s.joint, side: s.side });
@@ -101,7 +115,7 @@ export function reasonsOn(
   return out
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
-    .map(({ r }) => withText(r, formatDate));
+    .map(({ r }) => (options.englishText === false ? r : withText(r, formatDate)));
 }
 
 export function urgencyOf(reasons: readonly Pick<WorklistReason, 'code'>[]): Urgency | null {
@@ -130,7 +144,7 @@ function storedReason(r: StoredReason, today: string): Reason {
   const site = () => siteRef(r.joint!, r.side!);
   switch (f.code) {
     case 'losing':
-      return losingByJoint([r], today)[0]!;
+      return losingByJoint([r], today, true)[0]!;
     case 'warning_signs':
       if (f.kind === 'symptoms') return { ...base, message: message('worklist.reason.symptoms', { signs: { list: f.signs.map((sign) => inner(SIGNS[sign])) }, date: { date: f.date } }) };
       if (f.kind === 'hard_end_feel') return { ...base, message: message('worklist.reason.hardEndFeel', { site: inner(site()), date: { date: f.date }, motions: { list: f.motions.map(seriesOfLabel), join: 'semicolon' } }) };
@@ -156,7 +170,7 @@ function painSeries(r: StoredReason, label: string): MessageParam {
  * One reason per joint and side: an elbow losing flexion and extension, active and passive, is one thing to act
  * on. Each series with its loss; the series with the largest loss (beyond its threshold) names the chart.
  */
-function losingByJoint(reasons: readonly StoredReason[], today: string): Reason[] {
+function losingByJoint(reasons: readonly StoredReason[], today: string, details: boolean): Reason[] {
   type Losing = { reason: StoredReason; facts: Extract<StoredReason['facts'], { code: 'losing' }> };
   const groups = new Map<string, Losing[]>();
   for (const r of reasons) {
@@ -188,8 +202,8 @@ function losingByJoint(reasons: readonly StoredReason[], today: string): Reason[
       side: r.side!,
       seriesKey: worst.reason.seriesKey!,
       // The verdict's own sentence, in English as the analysis wrote it when the summary was kept.
-      detail: worst.facts.reason,
-      ...(worst.facts.reasonRef ? { detailRef: worst.facts.reasonRef } : {}),
+      ...(details ? { detail: worst.facts.reason } : {}),
+      ...(details && worst.facts.reasonRef ? { detailRef: worst.facts.reasonRef } : {}),
     };
   });
 }

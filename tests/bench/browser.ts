@@ -35,18 +35,39 @@ async function setHash(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+const DRAWN = '.sparkline-line[points*=","]';
+
 /**
- * Every small chart's line drawn, every card's (the dashboard draws them all at once, none deferred to scrolling),
- * with points on it. Polled every 10 ms, so figures carry that granularity.
+ * Every small chart in view drawn (with points on its line): the cards below the fold are drawn as they scroll
+ * into view (charts/use-in-view.ts), so "the page is drawn" is what the screen shows. Which cards are in view is
+ * worked out from their boxes once the cards are laid out (a chart not yet drawn keeps its frame's size, so the
+ * layout does not move). Polled every 10 ms, so figures carry that granularity.
  */
-async function allChartsDrawn(page: Page): Promise<void> {
+async function chartsInViewDrawn(page: Page): Promise<number> {
   const deadline = Date.now() + 30_000;
+  const charts = page.locator('.series-card-chart');
+  await charts.first().waitFor({ timeout: 30_000 });
+  const height = page.viewportSize()?.height ?? 0;
+  let inView = 0;
+  for (const box of await Promise.all((await charts.all()).map((c) => c.boundingBox()))) if (box && box.y < height && box.y + box.height > 0) inView++;
   while (Date.now() < deadline) {
-    const cards = await page.locator('.series-card-chart').count();
-    if (cards > 0 && (await page.locator('.series-card-chart .sparkline-line[points*=","]').count()) >= cards) return;
+    if (inView > 0 && (await charts.nth(0).locator(DRAWN).count()) > 0 && (await charts.nth(inView - 1).locator(DRAWN).count()) > 0) return inView;
     await page.waitForTimeout(10);
   }
-  throw new Error('the dashboard charts were not drawn within 30 s');
+  throw new Error('the dashboard charts in view were not drawn within 30 s');
+}
+
+/** Scrolls down a screen at a time, as someone reading on, until every card's chart is drawn; the time it took. */
+async function scrolledUntilAllDrawn(page: Page): Promise<number> {
+  const t = performance.now();
+  const charts = page.locator('.series-card-chart');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if ((await page.locator(`.series-card-chart ${DRAWN}`).count()) >= (await charts.count())) return performance.now() - t;
+    await page.mouse.wheel(0, (page.viewportSize()?.height ?? 600) * 0.8);
+    await page.waitForTimeout(10);
+  }
+  throw new Error('the dashboard charts were not all drawn within 30 s of scrolling');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -126,24 +147,31 @@ export async function browserBench(opts: { dbPath: string; therapistId: string; 
     });
     rows.push({ name: 'first screen (worklist), navigation to its heading', medianMs: firstMs, targetMs: null, runs: 3, note: `${Math.round(scriptBytes / 1024)} KB of script at start (the charts load when first opened)` });
 
-    // Every small chart drawn: each card's line has its path.
+    // Every small chart in view drawn; then, scrolling on, the rest.
     const dashboard = `${base}#/patients/${opts.largestPatientId}/mobility`;
-    let dashboardMs = 0;
+    const inViewMs: number[] = [];
+    const scrolled: number[] = [];
+    let inView = 0;
     const answers = await answersOf(page, 'analysis.patient', '"points":"sparkline"', async () => {
-      dashboardMs = await timed(page, 5, async () => {
+      for (let i = 0; i < 5; i++) {
         await page.goto('about:blank');
+        const t = performance.now();
         await page.goto(dashboard);
-        await allChartsDrawn(page);
-      });
+        inView = await chartsInViewDrawn(page);
+        inViewMs.push(performance.now() - t);
+        scrolled.push(await scrolledUntilAllDrawn(page));
+      }
     });
+    const cards = await page.locator('.series-card-chart').count();
     rows.push({
-      name: 'dashboard of the largest patient, navigation to every chart drawn',
-      medianMs: dashboardMs,
+      name: 'dashboard of the largest patient, navigation to every chart in view drawn',
+      medianMs: median(inViewMs),
       targetMs: 700,
       runs: 5,
       // The breakdown: what the server took to answer, and how much it sent; the rest is the page's.
-      note: `analysis.patient: ${Math.round(median(answers.bytes) / 1024)} KB, server ${median(answers.serverMs).toFixed(0)} ms to first byte`,
+      note: `${inView} of ${cards} charts in view; analysis.patient: ${Math.round(median(answers.bytes) / 1024)} KB, server ${median(answers.serverMs).toFixed(0)} ms to first byte`,
     });
+    rows.push({ name: 'dashboard of the largest patient, then scrolling until every chart is drawn', medianMs: median(scrolled), targetMs: null, runs: 5, note: 'after the row above; includes the scrolling' });
 
     // The 1,000-point series: from the dashboard, open its detail chart and wait for the drawn line.
     const longDashboard = `${base}#/patients/${opts.longSeriesPatientId}/mobility`;

@@ -25,7 +25,7 @@ const inPortuguese = (iso: string) =>
 async function reportReady(page: Page) {
   await expect(page.locator('.report-document')).toBeVisible();
   const charts = page.locator('.report-chart');
-  for (const chart of await charts.all()) await expect(chart.locator('.recharts-scatter-symbol').first()).toBeVisible();
+  for (const chart of await charts.all()) await expect(chart.locator('.print-chart-markers').first()).toBeVisible();
 }
 
 test('a French clinic prints a Portuguese-speaking patient’s report, home sheet and referral letter in Portuguese', async ({ page, app }, testInfo) => {
@@ -93,7 +93,7 @@ test('a French clinic prints a Portuguese-speaking patient’s report, home shee
   await app.open(page, `#/patients/${kwame.id}/referral?joint=elbow&side=right`);
   await expect(page.getByRole('heading', { name: 'Lettre d’adressage : OSEI, Kwame, coude droit' })).toBeVisible();
   await expect(page.getByLabel('Lettre', { exact: true })).toHaveValue(/^Caro\(a\) Colega,/);
-  await expect(page.locator('.referral-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.locator('.referral-chart .print-chart-markers').first()).toBeVisible();
   const letter = flat((await printPdf(page, testInfo, 'referral-pt', 70)).text);
   for (const words of ['Caro(a) Colega,', 'Assunto:', 'ossificação heterotópica', 'Com os melhores cumprimentos,', `nascido(a) a ${BORN_PT}`, 'cintigrafia óssea trifásica']) {
     expect(letter, words).toContain(words);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import { createFormatter } from '../../shared/format';
 import { expect, test } from './fixtures';
 
 /** What the person sees at this size with the report scrolled into view (Settings is long; a full page hides it). */
@@ -39,8 +40,10 @@ test('importing a file whose birth date differs shows both values, and the one c
   await expect(report).toContainText('nothing: everything in the file was already here');
   const decisions = report.getByRole('form', { name: 'Left for you to decide' });
   const group = decisions.getByRole('group', { name: 'Date of birth' });
-  await expect(group.getByRole('radio', { name: `Keep this workstation's: ${patient.dateOfBirth}` })).toBeChecked();
-  const take = group.getByRole('radio', { name: "Take the file's: 1971-02-03" });
+  // Both dates in the clinic's format (the test clinic writes D MMM YYYY).
+  const date = createFormatter({ dateFormat: 'D MMM YYYY', language: 'en' }).date;
+  await expect(group.getByRole('radio', { name: `Keep this workstation's: ${date(patient.dateOfBirth)}` })).toBeChecked();
+  const take = group.getByRole('radio', { name: `Take the file's: ${date('1971-02-03')}` });
   await expect(take).not.toBeChecked();
   await report.scrollIntoViewIfNeeded();
   await keepView(page, testInfo, 'import-decision-1366');

@@ -79,7 +79,9 @@ test('Settings writes the whole clinic as NDJSON to a path on the server, with p
   await box.fill(path);
   await panel.getByRole('button', { name: 'Export the whole clinic' }).click();
   const result = panel.getByRole('status').filter({ hasText: `Written to ${path}` });
-  await expect(result).toBeVisible();
+  // The lines are written by a worker thread; run from the TypeScript sources (as here) it compiles them first,
+  // a few seconds on a loaded machine, which the built app never does.
+  await expect(result).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByText('6 of 6 patients')).toBeVisible();
   await expect(panel.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '6');
 

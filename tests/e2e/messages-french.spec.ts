@@ -39,3 +39,47 @@ test('a clinic set to French: a duplicate registration number is refused in Fren
     await keepScreenshot(page, testInfo, `fr-refusal-${width}x${height}`);
   }
 });
+
+test('a clinic set to French: a settings check and an unreachable server are said in French', async ({ page, app }, testInfo) => {
+  const { updatedAt: _at, ...clinic } = await app.backend.ok('clinic.get', {});
+  await app.backend.ok('clinic.update', { ...clinic, language: 'fr' });
+  const p = await app.backend.ok('patients.create', { familyName: 'Boateng', givenNames: 'Ama', dateOfBirth: '1988-09-03', sex: 'female' });
+  await app.open(page, '#/settings');
+  await expect(page.getByRole('heading', { name: 'Liste de travail', exact: true })).toBeVisible();
+  // The worklist schedule's check comes from the shared schema: its message is an id, written in French.
+  await page.getByLabel('Chaque semaine jusqu’à la semaine').fill('1');
+  await expect(page.getByText('La mesure hebdomadaire ne peut pas finir (semaine 1) avant de commencer (semaine 2).')).toBeVisible();
+  await expect(page.getByText(/Weekly measurement|before it starts/)).toHaveCount(0);
+  await keepScreenshot(page, testInfo, 'fr-settings-check');
+
+  // A read that cannot reach the server: the transport's own failure, in French too.
+  await page.route('**/api/patients.file', (route) => route.abort('connectionrefused'));
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/patients/${p.id}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Impossible de charger ces données.');
+  await expect(alert).toContainText('Impossible de joindre le serveur ROMtrack.');
+  await expect(alert).not.toContainText('Cannot reach');
+  await keepScreenshot(page, testInfo, 'fr-unreachable');
+});
+
+test('a clinic set to French: the visit form refuses an angle and a future date in French', async ({ page, app }, testInfo) => {
+  const { updatedAt: _at, ...clinic } = await app.backend.ok('clinic.get', {});
+  await app.backend.ok('clinic.update', { ...clinic, language: 'fr' });
+  const p = await app.backend.ok('patients.create', { familyName: 'Osei', givenNames: 'Kwame', dateOfBirth: '1958-06-14', sex: 'male' });
+  await app.backend.ok('sites.add', { patientId: p.id, joint: 'elbow', side: 'right', status: 'at_risk', since: '2026-01-05' });
+  await app.open(page, `#/patients/${p.id}/visits/new`);
+  const first = page.locator('input.degrees').first();
+  await first.fill('400');
+  // The range check and the shared schema speak through their ids: French on the form, whichever side caught it.
+  await expect(page.locator('.grid-message')).toContainText('doit être un nombre entier de degrés');
+  await expect(page.locator('.grid-message')).not.toContainText('must be');
+  await first.fill('');
+  await page.getByLabel('Date de la visite').fill('2999-01-01');
+  await page.getByLabel('Date de la visite').press('Control+Enter');
+  const future = page.locator('.header-messages');
+  await expect(future).toContainText('Date de la visite');
+  await expect(future).not.toContainText(/cannot|future/);
+  await keepScreenshot(page, testInfo, 'fr-visit-refusals');
+});

@@ -43,7 +43,7 @@ test('the report, the home sheet and the referral letter in the pseudo-locale: e
 
   await app.open(page, `#/patients/${kwame.id}/report`);
   await expect(page.locator('.report-document')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.report-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.locator('.report-chart .print-chart-markers').first()).toBeVisible();
   // Still English from their owners this pass (issue 20's other parts): the verdict reasons the back end writes
   // (under each summary row) and the arcs table (clinical/ArcsTable). Every other text must be translated.
   const foreign = new Set(
@@ -77,7 +77,7 @@ test('the report, the home sheet and the referral letter in the pseudo-locale: e
 
   await app.open(page, `#/patients/${kwame.id}/referral?joint=elbow&side=right`);
   await expect(page.locator('.referral-document')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.referral-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.locator('.referral-chart .print-chart-markers').first()).toBeVisible();
   // The letter's body is typed text: it is checked as the draft it starts from, in the textarea and the preview.
   // The letter's chart marks its events with the chart model's labels (charts/chart-model, not converted yet).
   const markers = await page.evaluate(() => {

@@ -38,7 +38,7 @@ async function reportReady(page: Page) {
   await expect(page.getByRole('heading', { name: /^Progress report:/ })).toBeVisible();
   const charts = page.locator('.report-chart');
   await expect(charts.first()).toBeVisible();
-  for (let i = 0; i < (await charts.count()); i++) await expect(charts.nth(i).locator('.recharts-scatter-symbol').first()).toBeVisible();
+  for (let i = 0; i < (await charts.count()); i++) await expect(charts.nth(i).locator('.print-chart-markers').first()).toBeVisible();
 }
 
 const ASSESSMENT = 'Right elbow flexion has fallen from 130° to 102° over eight months.\n\nHard end-feel at the last two visits.';

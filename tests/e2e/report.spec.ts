@@ -77,7 +77,7 @@ async function openReport(page: Page, app: App, patientId: string, query = '') {
   await expect(page.getByRole('heading', { name: /^Progress report:/ })).toBeVisible();
   const charts = page.locator('.report-chart');
   const count = await charts.count();
-  for (let i = 0; i < count; i++) await expect(charts.nth(i).locator('.recharts-scatter-symbol').first()).toBeVisible();
+  for (let i = 0; i < count; i++) await expect(charts.nth(i).locator('.print-chart-markers').first()).toBeVisible();
 }
 
 const VERDICTS = ['Losing motion', 'Improving', 'Holding', 'Too few measurements'];

@@ -61,7 +61,7 @@ test('the visit form, the patient page and page 1 of the report at 1366×768 and
 
     await app.open(page, `#/patients/${p.id}/report`);
     await expect(page.getByRole('heading', { name: /^Progress report:/ })).toBeVisible();
-    await expect(page.locator('.report-chart .recharts-scatter-symbol').first()).toBeVisible();
+    await expect(page.locator('.report-chart .print-chart-markers').first()).toBeVisible();
     await page.getByLabel('Assessment').fill('Right hip flexion has fallen by 25° in five months; ALP was raised in the summer.');
     await page.getByLabel('Recommendations').fill('X-ray of the right hip; review by the rehabilitation physician.');
     // The preview's first page: the document's top at the top of the window.

@@ -93,3 +93,24 @@ test('in the pseudo-locale the verdict areas of the dashboard and the detail cha
   expect(await textNotTranslated(page, '.series-verdict-block', patient.data)).toEqual([]);
   await keepScreenshot(page, testInfo, 'pseudo-verdicts-detail');
 });
+
+test('in French the worklist’s losing reason shows the verdict’s own sentence as its tooltip, asked for when pointed at', async ({ page, app }, testInfo) => {
+  await losingElbow(app.backend);
+  await inLanguage(page, 'fr');
+  await app.open(page, '#/worklist');
+  const reason = page.locator('tr.worklist-row').filter({ hasText: 'DIALLO' }).locator('li.worklist-reason-losing');
+  await expect(reason).toContainText('Coude droit');
+  // The page does not carry the sentence: it comes once the pointer rests on the reason.
+  expect(await reason.getAttribute('title')).toBeNull();
+  await reason.hover();
+  await expect(reason).toHaveAttribute('title', /130° → 110° en 5 semaines, mesuré par le même thérapeute avec le goniomètre : une perte de 20°, au-delà du seuil \(8°/);
+  for (const english of ['over', 'measured', 'threshold', 'loss']) expect(await reason.getAttribute('title')).not.toContain(english);
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 640],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    expect(await fitsWidth(page)).toEqual({ scrollWidth: width, width });
+    await keepScreenshot(page, testInfo, `fr-worklist-${width}x${height}`);
+  }
+});

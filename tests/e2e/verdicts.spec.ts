@@ -97,7 +97,7 @@ for (const [width, height] of [
     await app.open(page, `#/patients/${id}/report`);
     await expect(page.getByRole('heading', { name: /^Progress report:/ })).toBeVisible();
     const charts = page.locator('.report-chart');
-    await expect(charts.first().locator('.recharts-scatter-symbol').first()).toBeVisible();
+    await expect(charts.first().locator('.print-chart-markers').first()).toBeVisible();
     const text = await printReport(page, testInfo);
     // The measurements table's row: the series' name, its values, then its verdict (before the reason under it).
     const start = text.indexOf('Measurements');
@@ -165,7 +165,7 @@ test('the response to a therapy plan reads the same under the chart and in the r
   await keepScreenshot(page, testInfo, 'detail-chart-plan');
 
   await app.open(page, `#/patients/${p.id}/report`);
-  await expect(page.locator('.report-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.locator('.report-chart .print-chart-markers').first()).toBeVisible();
   await expect(page.locator('.report-plan-responses li')).toHaveText([sentence]);
   const text = await printReport(page, testInfo, 'report-plan');
   expect(text).toContain(sentence);

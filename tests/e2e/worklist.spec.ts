@@ -96,7 +96,7 @@ test('the referral letter is drafted from the record, edited, and prints on one 
   await expect(letter).toHaveValue(/Loss of motion: right elbow flexion \(active\) has fallen from its first reading, 140°/);
   await expect(letter).toHaveValue(/Latest serum alkaline phosphatase: 245 U\/L/);
   await expect(letter).toHaveValue(/Please consider a triple-phase bone scan and serum ALP\./);
-  await expect(page.locator('.referral-chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect(page.locator('.referral-chart .print-chart-markers').first()).toBeVisible();
   await expect(page.getByText('No referral letter has been printed for this patient yet.')).toBeVisible();
   await page.getByLabel('To', { exact: true }).fill('Dr Ama Mensah, Rehabilitation Medicine');
   await letter.fill((await letter.inputValue()).replace('Dear Doctor,', 'Dear Dr Mensah,'));

@@ -11,6 +11,7 @@ import { runFileTask } from '../../electron/backup/run-in-worker';
 import { identityTag } from '../../electron/db/identity';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { FULL_PATH_MESSAGE } from '../../shared/api/operations/backups';
+import { message } from '../../shared/i18n/message';
 import { makeFifo, uncreatableFolder } from '../support/hostile-folders';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { makePatient, twelveMeasurements } from '../support/clinical-fixtures';
@@ -197,8 +198,8 @@ describe('no folder, device or file freezes the app', () => {
     // A FIFO reached without the lstat check stands for a device that never answers: SQLite's open waits on it.
     const fifo = makeFifo(join(tmp.dir, 'stuck.sqlite'));
     if (!fifo) ctx.skip();
-    const { result, slowMs, cheapMs } = await whileServing(runFileTask('identify', { paths: [fifo!], key: null }, 'Reading the stick', 500).catch((err: Error) => err));
-    expect(String(result)).toMatch(/Reading the stick stopped: nothing moved/);
+    const { result, slowMs, cheapMs } = await whileServing(runFileTask('identify', { paths: [fifo!], key: null }, message('domain.backup.task.reading', { path: fifo! }), 500).catch((err: Error) => err));
+    expect(String(result)).toMatch(/Reading \S*stuck\.sqlite stopped: nothing moved/);
     expect(slowMs).toBeLessThan(2000);
     expect(cheapMs).toBeLessThan(1000);
     // Let the abandoned thread's open return (a writer appears), so it can end with the test.

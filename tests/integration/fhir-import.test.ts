@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../shared/exchange/codes';
-import { openTestBackend, TEST_CLINIC, type TestBackend } from '../support/backend';
+import { openTestBackend, type TestBackend } from '../support/backend';
 import { twelveMeasurements } from '../support/clinical-fixtures';
 import { addPlans } from '../support/exchange-plans';
+import { openSecondWorkstation } from '../support/fhir-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 // Two workstations on real SQLite files: A records, exports a patient, B imports the file. What B then exports must
@@ -17,20 +18,6 @@ let a: TestBackend;
 let b: TestBackend;
 let patientId: string;
 let correctable: { id: string; degrees: number; instrument: 'goniometer' | 'inclinometer' | 'smartphone' | 'visual'; endFeel: 'soft' | 'firm' | 'hard' | 'empty' | null; pain: number | null };
-
-/** Workstation B: its own clinic identity and a therapist whose registration number A's therapists do not use. */
-function openSecondWorkstation(): TestBackend {
-  const api = openTestBackend({ setup: false });
-  const id = api.context.transaction(() => {
-    const at = api.context.now();
-    const t = api.context.repos.therapists.insert({ name: 'Kofi Mensah', title: null, registrationNumber: 'PT-2002', initials: 'KM' }, at);
-    api.context.repos.accounts.setRole(t.id, 'administrator');
-    api.context.repos.clinic.insert({ ...TEST_CLINIC, logo: null, paperSize: 'A4', dateFormat: 'D MMM YYYY', lockAfterMinutes: 5 }, at);
-    return t.id;
-  });
-  api.signInAs(id);
-  return api;
-}
 
 const rows = (api: TestBackend) => {
   const n = (t: string) => (api.context.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -275,8 +262,8 @@ describe('exchange.importFhir', () => {
     risk.resource.code = { coding: [{ system: SYSTEM.riskFactor, code: 'gout' }] };
     const refused = await b.call('exchange.importFhir', { content: JSON.stringify(plans) });
     if (refused.ok) throw new Error('accepted');
-    expect(refused.error.message).toContain(`Entry ${plans.entry!.indexOf(carePlan) + 1} (CarePlan): a plan item: Choose at least one motion`);
-    expect(refused.error.message).toContain(`Entry ${plans.entry!.indexOf(risk) + 1} (Condition): Choose one of the listed risk factors.`);
+    expect(refused.error.message).toContain(`Entry ${plans.entry!.indexOf(carePlan) + 1} (CarePlan): a plan item: choose at least one motion`);
+    expect(refused.error.message).toContain(`Entry ${plans.entry!.indexOf(risk) + 1} (Condition): choose one of the listed risk factors.`);
     expect(rows(b)).toEqual(before);
   });
 });

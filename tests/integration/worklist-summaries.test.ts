@@ -165,7 +165,7 @@ function expectedWorklist(today: string) {
   const rows = patients.flatMap((id) => {
     const s = freshSummary(ctx, id);
     const p = ctx.repos.patients.get(id)!;
-    const reasons = reasonsOn({ ...s, dateOfBirth: p.dateOfBirth }, today, settings, fd);
+    const reasons = reasonsOn({ ...s, dateOfBirth: p.dateOfBirth }, today, settings, fd, { details: false });
     const urgency = urgencyOf(reasons);
     if (!urgency) return [];
     // The order's second key counts stored reason rows (each losing series) and the day's reasons.

@@ -132,6 +132,35 @@ describe('worklist.get', () => {
     expect(page.rows.find((r) => r.patientId === ids.due)!.nextDue).toBe(daysAgo(1));
   });
 
+  it('the page leaves out the verdict’s own sentence; worklist.patient gives it, the same as the analysis says', async () => {
+    const { page } = await worklist();
+    const onPage = page.rows.find((r) => r.patientId === ids.losing)!.reasons[0]!;
+    expect(onPage.code).toBe('losing');
+    expect(Object.keys(onPage)).not.toContain('detail');
+    expect(Object.keys(onPage)).not.toContain('detailRef');
+
+    const one = await api.ok('worklist.patient', { patientId: ids.losing! });
+    const losing = one.reasons.find((r) => r.code === 'losing')!;
+    // The same reason as the page's, with the tooltip's sentence besides.
+    expect({ ...losing, detail: undefined, detailRef: undefined }).toEqual({ ...onPage, detail: undefined, detailRef: undefined });
+    const analysis = await api.ok('analysis.patient', { patientId: ids.losing! });
+    const verdict = analysis.series.find((s) => s.key === 'right.elbow.flexion.active')!.verdict;
+    expect(verdict.kind).toBe('losing');
+    expect(losing.detail).toBe(verdict.reason);
+    expect(losing.detailRef).toEqual(verdict.reasonRef);
+  });
+
+  it('leaves out the English text for the screen that asks for none, and nothing else', async () => {
+    const { page } = await worklist();
+    const screen = await api.ok('worklist.get', { limit: 200, englishText: false });
+    const reasons = screen.rows.flatMap((r) => r.reasons);
+    expect(reasons.length).toBeGreaterThan(9);
+    expect(reasons.filter((r) => 'text' in r)).toEqual([]);
+    const withoutText = (p: typeof page) => p.rows.map((r) => ({ ...r, reasons: r.reasons.map(({ text: _text, ...rest }) => rest) }));
+    expect(withoutText(screen)).toEqual(withoutText(page));
+    expect(page.rows.flatMap((r) => r.reasons).every((r) => typeof r.text === 'string' && r.text.length > 0)).toBe(true);
+  });
+
   it('filters by reason (all of a patient’s reasons still listed) and pages', async () => {
     expect((await worklist({ codes: ['alp_high', 'due'] })).rows.map((r) => r[0])).toEqual(['alpHigh', 'alpRising', 'due']);
     const second = await worklist({ limit: 2, offset: 2 });

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 import type { z } from 'zod';
 import { refusalOf } from '../../shared/api/issues';
 import { ClinicInput } from '../../shared/domain/clinic';
@@ -100,13 +101,7 @@ const SCANNED = ['electron/api', 'electron/db', 'electron/sample-data', 'electro
 // The exchange's files (helpers X, X2, issue 20) are scanned too: none is exempt now.
 const NOT_YET: readonly RegExp[] = [];
 
-function files(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const path = `${dir}/${name}`;
-    if (statSync(join(ROOT, path)).isDirectory()) return files(path);
-    return /\.ts$/.test(name) ? [path] : [];
-  });
-}
+const files = (dir: string): string[] => sourceFiles(ROOT, dir);
 
 describe('the back end’s refusals', () => {
   it('finds AppErrors to check (the scan itself works)', () => {

@@ -3,6 +3,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { patientBundle } from '../../shared/exchange/bundle';
 import { SYSTEM } from '../../shared/exchange/codes';
 import { readBundle, type BundleContents } from '../../shared/exchange/read-bundle';
+import { englishText } from '../../shared/i18n/message';
 import type { Measurement } from '../../shared/domain/visit';
 import { AT, C, M, measurement as baseMeasurement, P, source as baseSource, T, V } from '../support/exchange-fixtures';
 
@@ -18,14 +19,14 @@ const source = (m: Measurement) =>
 
 function read(bundle: unknown): BundleContents {
   const r = readBundle(JSON.stringify(bundle));
-  if (!r.ok) throw new Error(r.problems.join('\n'));
+  if (!r.ok) throw new Error(r.problems.map((p) => englishText(p)).join('\n'));
   return r.contents;
 }
 
 function problemsOf(bundle: unknown): string[] {
   const r = readBundle(typeof bundle === 'string' ? bundle : JSON.stringify(bundle));
   if (r.ok) throw new Error('accepted');
-  return r.problems;
+  return r.problems.map((p) => englishText(p));
 }
 
 describe('readBundle, the reverse of patientBundle', () => {
@@ -78,7 +79,7 @@ describe('readBundle refuses what is not a ROMtrack patient Bundle', () => {
     const enc = b.entry![i]!.resource!;
     if (enc.resourceType !== 'Encounter') throw new Error('no visit');
     enc.identifier = [{ system: 'http://example.org/visits', value: '1' }];
-    expect(problemsOf(b)).toContain(`Entry ${i + 1} (Encounter) has no ROMtrack record identifier: this is not a ROMtrack export.`);
+    expect(problemsOf(b)).toContain(`Entry ${i + 1} (Encounter): it has no ROMtrack record identifier: this is not a ROMtrack export.`);
   });
 
   it('refuses a Bundle of two patients', () => {

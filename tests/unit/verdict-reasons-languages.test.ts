@@ -5,7 +5,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatDegrees, formatNumber } from '../../shared/analysis/format';
-import { seriesLabelRef } from '../../shared/analysis/series-ref';
+import { seriesLabelRef } from '../../shared/domain/message-words';
 import type { ResetInfo, RomPoint } from '../../shared/analysis/series-summary';
 import { analyseSeries, type Verdict } from '../../shared/analysis/verdict';
 import { MOTION_SPECS } from '../../shared/domain/catalogue';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartStrata } from '../../renderer/src/mobility/chart-strata';
 import { analyseSeries } from '../../shared/analysis/verdict';
-import { seriesLabelRef } from '../../shared/analysis/series-ref';
+import { seriesLabelRef } from '../../shared/domain/message-words';
 import { englishText, type MessageRef } from '../../shared/i18n/message';
 import { otherSideWords, reasonBody, thresholdSentence, type VerdictView } from '../../renderer/src/clinical/verdict-text';
 

@@ -1,16 +1,33 @@
-import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, type ImportFhirInput, type ImportReport } from '../../../shared/api/operations/exchange';
+import { DEMOGRAPHICS, type ImportFhirInput, type ImportReport } from '../../../shared/api/operations/exchange';
 import type { Patient } from '../../../shared/domain/patient';
 import { initialsOf } from '../../../shared/domain/therapist';
 import type { BundleContents, ImportedMeasurement, ImportedPatient } from '../../../shared/exchange/read-bundle';
-import { message } from '../../../shared/i18n/message';
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages';
+import { message, type MessageParam, type MessageRef } from '../../../shared/i18n/message';
 import { AppError } from '../../db/errors';
 import type { ApiContext } from '../context';
-import { importRecords, voidedHere } from './import-records';
+import { conflictSaid, importRecords, voidedHere } from './import-records';
 
 type Decisions = NonNullable<ImportFhirInput['decisions']>;
 type Field = Decisions['takeIncoming'][number];
 const FIELDS: readonly Field[] = DEMOGRAPHICS;
-const FIELD_LABELS = DEMOGRAPHIC_LABELS;
+const FIELD_NAMES: Record<Field, MessageRef> = {
+  familyName: message('exchange.report.field.familyName'),
+  givenNames: message('exchange.report.field.givenNames'),
+  clinicId: message('exchange.report.field.clinicId'),
+  dateOfBirth: message('exchange.report.field.dateOfBirth'),
+  sex: message('exchange.report.field.sex'),
+  documentLanguage: message('exchange.report.field.documentLanguage'),
+};
+
+/** A demographic's value as recorded: a date in the clinic's format, the sex in the screen's words, a language by its own name. */
+function valueParam(p: Pick<ImportedPatient, Field>, f: Field): MessageParam {
+  if (f === 'sex') return { message: message(`sex.${p.sex}`), lower: true };
+  if (f === 'documentLanguage') return p.documentLanguage ? LANGUAGE_NAMES[p.documentLanguage] : { message: message('exchange.report.none') };
+  const value = p[f];
+  if (value === null) return { message: message('exchange.report.none') };
+  return f === 'dateOfBirth' ? { date: value } : value;
+}
 
 const zero = () => ({ patients: 0, therapists: 0, visits: 0, measurements: 0 });
 const total = (c: ImportReport['added']): number => Object.values(c).reduce((n, x) => n + x, 0);
@@ -41,7 +58,7 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
       const here = p[f];
       const incoming = c.patient[f];
       if (here !== incoming && !take.has(f)) {
-        conflicts.push({ field: f, here, incoming, message: `${FIELD_LABELS[f]} differs: here ${here ?? '(none)'}, in the file ${incoming ?? '(none)'}. Kept as it is here.` });
+        conflicts.push({ field: f, here, incoming, ...conflictSaid(message('exchange.conflict.demographic', { field: { message: FIELD_NAMES[f] }, here: valueParam(p, f), incoming: valueParam(c.patient, f) })) });
       }
     }
     if (FIELDS.some((f) => take.has(f) && p[f] !== c.patient[f])) {
@@ -70,7 +87,7 @@ export function importContents(ctx: ApiContext, c: BundleContents, decisions: De
         field: 'therapist',
         here: holder.name,
         incoming: t.name,
-        message: `${t.name} in the file has registration number ${t.registrationNumber}, which ${holder.name} has here. ${t.name} was added without it; decide whether they are one person.`,
+        ...conflictSaid(message('exchange.conflict.registration', { incoming: t.name, number: t.registrationNumber ?? '', here: holder.name })),
       });
     }
     ctx.repos.therapists.insertImported(t.id, { name: t.name, title: t.title, registrationNumber: holder ? null : t.registrationNumber, initials: initialsOf(t.name), active: t.active }, at);
@@ -135,7 +152,7 @@ function importMeasurement(ctx: ApiContext, m: ImportedMeasurement, patientId: s
     return 'matched';
   }
   if (voidedHere(ctx, 'measurements', m.lineageId)) {
-    conflicts.push({ field: 'measurement', here: null, incoming: m.id, message: 'A measurement in the file was voided here; it stays voided and the file\'s version was not added.' });
+    conflicts.push({ field: 'measurement', here: null, incoming: m.id, ...conflictSaid(message('exchange.conflict.voided', { what: { message: message('exchange.conflict.kind.measurement') } })) });
     return 'kept';
   }
   const current = visits.currentOfLineage(m.lineageId);

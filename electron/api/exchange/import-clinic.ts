@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ImportClinicReport, ImportReport } from '../../../shared/api/operations/exchange';
 import { bulkPatients } from '../../../shared/exchange/bulk-read';
 import { readBundleObject } from '../../../shared/exchange/read-bundle';
+import { atPatient, problemsParam, type Problem } from '../../../shared/exchange/read-problems';
 import { AppError, type Said } from '../../db/errors';
 import { message } from '../../../shared/i18n/message';
 import { audit } from '../audit';
@@ -63,7 +64,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 export async function importClinic(ctx: ApiContext, path: string, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportClinicReport> {
   if (!existsSync(path) || !statSync(path).isFile()) refuse(message('exchange.error.noFile', { path }));
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   let patients = 0;
   let lastYield = performance.now();
   const breathe = async (): Promise<void> => {
@@ -75,15 +76,16 @@ export async function importClinic(ctx: ApiContext, path: string, onProgress: (p
   for (const p of bulkPatients(linesOf(path), problems)) {
     patients++;
     const read = readBundleObject(p.bundle);
-    if (!read.ok) problems.push(...read.problems.map((x) => `Patient ${p.n}: ${x}`));
+    if (!read.ok) problems.push(...read.problems.map((x) => atPatient(p.n, x)));
     if (problems.length > 20) break;
     onProgress({ phase: 'checking', done: patients, total: 0 });
     await breathe();
   }
-  if (patients === 0 && problems.length === 0) problems.push('The file holds no patient.');
+  if (patients === 0 && problems.length === 0) problems.push(message('exchange.read.noPatient'));
   if (problems.length) {
-    // The problems are the reader's English sentences (shared/exchange/read-*.ts), each naming its line or entry.
-    throw new AppError('invalid_input', message('exchange.error.clinicFileRefused', { problems: `${problems.slice(0, 10).join(' ')}${problems.length > 10 ? ' (and more problems)' : ''}` }));
+    // The reader's problems (shared/exchange/read-*.ts) as ids, each naming its patient and line or entry. The
+    // check stops after 20, so "and N more" counts those found, not every one in the file.
+    throw new AppError('invalid_input', message('exchange.error.clinicFileRefused', { problems: problemsParam(problems) }));
   }
 
   const added = noCounts();

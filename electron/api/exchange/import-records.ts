@@ -1,7 +1,8 @@
 import type { ImportReport } from '../../../shared/api/operations/exchange';
 import type { BundleContents } from '../../../shared/exchange/read-bundle';
 import type { ImportedVersion } from '../../../shared/exchange/read-entry';
-import { message } from '../../../shared/i18n/message';
+import { capitalName, siteName, siteStatusWord } from '../../../shared/domain/message-words';
+import { englishText, message, type MessageRef } from '../../../shared/i18n/message';
 import { AppError } from '../../db/errors';
 import { prepared } from '../../db/statement-cache';
 import { CURRENT_ONLY, lineageMatch, type NewVersion, type VersionColumns, type VersionedRecords, type VersionedTable } from '../../db/versioned-records';
@@ -21,6 +22,19 @@ const ELSEWHERE = {
   'risk factor': (id: string) => message('exchange.error.riskFactorElsewhere', { id }),
   goal: (id: string) => message('exchange.error.goalElsewhere', { id }),
 } as const;
+
+/** What a conflict is about, starting its sentence ("A goal: …"). */
+const KIND = {
+  event: message('exchange.conflict.kind.event'),
+  'watched site': message('exchange.conflict.kind.watchedSite'),
+  'risk factor': message('exchange.conflict.kind.riskFactor'),
+  goal: message('exchange.conflict.kind.goal'),
+} as const;
+
+/** A conflict's message: its id for the screen, its English text for API callers. */
+export function conflictSaid(ref: MessageRef): { message: string; messageRef: MessageRef } {
+  return { message: englishText(ref), messageRef: ref };
+}
 
 interface Writer {
   ctx: ApiContext;
@@ -67,12 +81,12 @@ function importVersion<Row extends VersionColumns & { patient_id: string }>(
     return 'matched';
   }
   if (voidedHere(w.ctx, table, r.lineageId)) {
-    w.conflicts.push({ field: what, here: null, incoming: r.id, message: `A ${what} in the file was voided here; it stays voided and the file's version was not added.` });
+    w.conflicts.push({ field: what, here: null, incoming: r.id, ...conflictSaid(message('exchange.conflict.voided', { what: { message: KIND[what] } })) });
     return 'kept';
   }
   const current = currentOf(w.ctx, table, r.lineageId);
   if (current && current.recorded_at > r.recordedAt) {
-    w.conflicts.push({ field: what, here: current.id, incoming: r.id, message: `A ${what} was corrected here after the version in the file was written; the version here was kept.` });
+    w.conflicts.push({ field: what, here: current.id, incoming: r.id, ...conflictSaid(message('exchange.conflict.corrected', { what: { message: KIND[what] } })) });
     return 'kept';
   }
   const supersedes = current && r.id !== r.lineageId ? current.id : null;
@@ -111,7 +125,7 @@ export function importRecords(ctx: ApiContext, c: BundleContents, patientId: str
         field: 'watchedSite',
         here: other.id,
         incoming: s.id,
-        message: `The ${s.side} ${s.joint} is watched here already, recorded separately; the file's site (${s.status} since ${s.since}) was not added. Record its status here if it differs.`,
+        ...conflictSaid(message('exchange.conflict.siteWatched', { site: capitalName(siteName(s.side, s.joint)), status: { message: siteStatusWord(s.status), lower: true }, since: { date: s.since } })),
       });
       continue;
     }
@@ -145,7 +159,7 @@ function importPlanVersion(w: Writer, v: BundleContents['plans'][number]): 'adde
     const current = currentOf(w.ctx, 'plan_versions', v.planId);
     const row = current ? plans.versions.get(current.id) : null;
     if (row && row.effective_from >= v.effectiveFrom) {
-      w.conflicts.push({ field: 'plan', here: row.id, incoming: v.id, message: `The plan "${v.title}" was revised here from ${row.effective_from}; the file's version from ${v.effectiveFrom} was not added.` });
+      w.conflicts.push({ field: 'plan', here: row.id, incoming: v.id, ...conflictSaid(message('exchange.conflict.planRevised', { title: v.title, here: { date: row.effective_from }, incoming: { date: v.effectiveFrom } })) });
       return 'kept';
     }
     if (row) plans.versions.markSuperseded(row.id, v.id);

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { englishText, message, type MessageRef } from '../../../shared/i18n/message';
-import { SyncHttpError } from './sync-client';
+import { message, type MessageRef } from '../../../shared/i18n/message';
+import { SyncHttpError, withWords } from './sync-client';
 
 // SMART Backend Services (client credentials with a private_key_jwt client assertion): ROMtrack signs a short
 // JWT with the clinic's private key, the district's token endpoint checks it against the public key it was given
@@ -59,8 +59,9 @@ async function fetchJson(url: string, init: RequestInit, timeoutMs: number): Pro
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
   } catch (err) {
-    const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'it cannot be reached';
-    throw new SyncHttpError(`The district's token service at ${url} did not answer: ${why}.`, null, true);
+    const timedOut = err instanceof Error && err.name === 'TimeoutError';
+    const said = timedOut ? message('exchange.sync.error.tokenServiceTimeout', { url, seconds: Math.round(timeoutMs / 1000) }) : message('exchange.sync.error.tokenServiceUnreachable', { url });
+    throw new SyncHttpError(said, null, true);
   }
   const text = await res.text();
   try {
@@ -96,9 +97,9 @@ export class SmartTokenSource {
     if (this.tokenUrl) return this.tokenUrl;
     const url = `${this.config.baseUrl}/.well-known/smart-configuration`;
     const { status, body } = await fetchJson(url, { headers: { accept: 'application/json' } }, this.config.timeoutMs);
-    if (status >= 500) throw new SyncHttpError(`The server answered HTTP ${status} when asked where its token service is.`, status, true);
+    if (status >= 500) throw new SyncHttpError(message('exchange.sync.error.discoveryHttp', { status }), status, true);
     if (status !== 200 || !record(body) || typeof body.token_endpoint !== 'string') {
-      throw new SyncHttpError(`The server does not say where its token service is (${url} answered HTTP ${status}). Set the token address in the sync settings.`, status, false);
+      throw new SyncHttpError(message('exchange.sync.error.noDiscovery', { url, status }), status, false);
     }
     this.tokenUrl = body.token_endpoint;
     return this.tokenUrl;
@@ -107,7 +108,7 @@ export class SmartTokenSource {
   async token(): Promise<string> {
     if (this.cached && this.nowMs() < this.cached.until - EXPIRY_MARGIN_MS) return this.cached.token;
     const key = signingKey(this.config.privateKey);
-    if (!key.ok) throw new SyncHttpError(englishText(key.message), null, false);
+    if (!key.ok) throw new SyncHttpError(key.message, null, false);
     const url = await this.endpoint();
     const form = new URLSearchParams({
       grant_type: 'client_credentials',
@@ -121,14 +122,10 @@ export class SmartTokenSource {
       this.cached = { token: body.access_token, until: this.nowMs() + seconds * 1000 };
       return body.access_token;
     }
-    const said = record(body) ? [body.error, body.error_description].filter((v) => typeof v === 'string').join(': ') : '';
-    const tail = said ? ` (${said})` : '';
-    if (status >= 500 || status === 429) throw new SyncHttpError(`The district's token service answered HTTP ${status}${tail}.`, status, true);
-    throw new SyncHttpError(
-      `The district's token service refused ROMtrack's signed request, HTTP ${status}${tail}. Check the client id, and that the district holds the public part of this key (key id ${key.value.kid}).`,
-      status,
-      false,
-    );
+    // The token service's own words (OAuth's error and description) stay as it wrote them.
+    const words = record(body) ? [body.error, body.error_description].filter((v) => typeof v === 'string').join(': ') || null : null;
+    if (status >= 500 || status === 429) throw new SyncHttpError(withWords(message('exchange.sync.error.tokenServiceHttp', { status }), words), status, true);
+    throw new SyncHttpError(withWords(message('exchange.sync.error.tokenServiceRefused', { status, keyId: key.value.kid }), words), status, false);
   }
 
   /** After the FHIR server refused a token: the next request fetches a new one. */

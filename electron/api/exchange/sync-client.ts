@@ -1,4 +1,5 @@
 import type { Bundle, Resource } from '../../../shared/exchange/fhir';
+import { englishText, message, type MessageRef } from '../../../shared/i18n/message';
 
 // The one place sync talks to the network: two FHIR interactions (a transaction Bundle, an update by id with
 // If-Match), each retried with back-off while the failure may pass (no network, a timeout, 5xx, 429), and
@@ -22,14 +23,18 @@ export interface ClientOptions {
   backoffMs: number;
 }
 
+/**
+ * A sync request that failed. What it says is a message id (kept so in the sync status and nothingFetched's reason,
+ * written in the person's language); its `message` is the English text for logs and API callers.
+ */
 export class SyncHttpError extends Error {
   constructor(
-    message: string,
+    readonly said: MessageRef,
     readonly status: number | null,
     /** Worth trying again later. */
     readonly transient: boolean,
   ) {
-    super(message);
+    super(englishText(said));
     this.name = 'SyncHttpError';
   }
 }
@@ -48,13 +53,17 @@ function outcomeText(body: unknown): string | null {
   return texts.length ? texts.slice(0, 3).join('; ') : null;
 }
 
+/** A failure, with the other side's own words after it where it gave some (they stay in its language). */
+export function withWords(problem: MessageRef, words: string | null): MessageRef {
+  return words ? message('exchange.sync.error.said', { problem: { message: problem }, words }) : problem;
+}
+
 function failure(status: number, body: unknown): SyncHttpError {
-  const said = outcomeText(body);
-  const tail = said ? `: ${said}` : '';
-  if (status === 401 || status === 403) return new SyncHttpError(`The server refused ROMtrack's token (HTTP ${status})${tail}. Ask the district for a new token.`, status, false);
-  if (status === 412) return new SyncHttpError(`The server's copy changed since this clinic last saw it (HTTP 412)${tail}.`, status, false);
+  const words = outcomeText(body);
+  if (status === 401 || status === 403) return new SyncHttpError(withWords(message('exchange.sync.error.tokenRefused', { status }), words), status, false);
+  if (status === 412) return new SyncHttpError(withWords(message('exchange.sync.error.changed'), words), status, false);
   const transient = status >= 500 || status === 429 || status === 408;
-  return new SyncHttpError(`The server answered HTTP ${status}${tail}.`, status, transient);
+  return new SyncHttpError(withWords(message('exchange.sync.error.http', { status }), words), status, transient);
 }
 
 export interface EntryAnswer {
@@ -83,8 +92,10 @@ export class FhirClient {
     try {
       res = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body: JSON.stringify(body) }), signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
     } catch (err) {
-      const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${Math.round(this.options.timeoutMs / 1000)} s` : 'it cannot be reached';
-      throw new SyncHttpError(`The server at ${this.options.baseUrl} did not answer: ${why}.`, null, true);
+      const url = this.options.baseUrl;
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      const said = timedOut ? message('exchange.sync.error.timeout', { url, seconds: Math.round(this.options.timeoutMs / 1000) }) : message('exchange.sync.error.unreachable', { url });
+      throw new SyncHttpError(said, null, true);
     }
     const text = await res.text();
     let parsed: unknown;
@@ -122,7 +133,7 @@ export class FhirClient {
     const { body } = await this.withRetries(() => this.once('POST', '', bundle));
     const answers = transactionAnswers(body);
     if (answers === null || answers.length !== (bundle.entry?.length ?? 0)) {
-      throw new SyncHttpError('The server did not answer the transaction with one entry for each resource sent.', null, false);
+      throw new SyncHttpError(message('exchange.sync.error.transactionAnswer'), null, false);
     }
     return answers;
   }
@@ -137,7 +148,7 @@ export class FhirClient {
     for (let page = 0; next && page < maxPages; page++) {
       const at: string = next;
       const { body } = await this.withRetries(() => this.once('GET', at, undefined));
-      if (!record(body) || body.resourceType !== 'Bundle') throw new SyncHttpError('The server did not answer a search with a Bundle.', null, false);
+      if (!record(body) || body.resourceType !== 'Bundle') throw new SyncHttpError(message('exchange.sync.error.searchAnswer'), null, false);
       for (const e of Array.isArray(body.entry) ? body.entry : []) {
         const r = record(e) ? e.resource : null;
         if (isResource(r) && (!record(e.search) || e.search.mode !== 'include')) out.push(r);

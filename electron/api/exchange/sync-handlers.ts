@@ -1,5 +1,5 @@
 import { message } from '../../../shared/i18n/message';
-import { AppError, messageOf } from '../../db/errors';
+import { AppError } from '../../db/errors';
 import { readSyncSettings, writeSmartSettings, writeSyncSettings } from '../../db/sync-repository';
 import { audit } from '../audit';
 import type { HandlerTable } from '../handlers/types';
@@ -74,8 +74,7 @@ export const syncHandlers: HandlerTable<SyncOperation> = {
       ({ added } = await pullPatient(ctx, settings.baseUrl, syncRunnerOf(ctx).clientFor(settings), patientId, actor));
     } catch (err) {
       if (!(err instanceof SyncHttpError)) throw err;
-      // The server's own answer (sync-client.ts, smart-auth.ts) is English text still, carried as a value.
-      throw new AppError('conflict', message('exchange.error.nothingFetched', { reason: messageOf(err) }));
+      throw new AppError('conflict', message('exchange.error.nothingFetched', { reason: { message: err.said } }));
     }
     return { added, configured: true, lastPulledAt: lastPulledAt(ctx.db, settings.baseUrl, patientId), records: foreignRecordsOf(ctx.db, patientId) };
   },

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { patientEntries } from '../../../shared/exchange/bundle';
 import { SYSTEM } from '../../../shared/exchange/codes';
 import type { BundleEntry, Resource } from '../../../shared/exchange/fhir';
+import { englishText, message } from '../../../shared/i18n/message';
+import { AppError } from '../../db/errors';
 import type { ApiContext } from '../context';
 import {
   acknowledge,
@@ -60,7 +62,7 @@ function lineageOf(resource: Resource): string {
   for (const id of ids) {
     if (typeof id === 'object' && id !== null && 'system' in id && id.system === SYSTEM.record && 'value' in id && typeof id.value === 'string') return id.value;
   }
-  throw new Error(`a ${resource.resourceType} without ROMtrack's record identifier cannot be synced`);
+  throw new AppError('internal', message('exchange.sync.error.noIdentifier', { type: resource.resourceType }));
 }
 
 function hashOf(entry: BundleEntry): string {
@@ -109,7 +111,7 @@ async function pushPatient(ctx: ApiContext, server: string, client: FhirClient, 
   const send: Planned[] = [];
   const updates: { p: Planned; ack: AcknowledgedResource }[] = [];
   for (const entry of entries) {
-    if (!entry.resource || !entry.fullUrl || !entry.request) throw new Error('an entry without a resource cannot be synced');
+    if (!entry.resource || !entry.fullUrl || !entry.request) throw new AppError('internal', message('exchange.sync.error.noResource'));
     const p: Planned = { entry, type: entry.resource.resourceType, lineage: lineageOf(entry.resource), hash: hashOf(entry) };
     const ack = acknowledged(ctx.db, server, p.type, p.lineage);
     if (ack) known.set(entry.fullUrl, `${p.type}/${ack.serverId}`);
@@ -125,7 +127,7 @@ async function pushPatient(ctx: ApiContext, server: string, client: FhirClient, 
       chunk.forEach((p, i) => {
         const answer = answers[i]!;
         const [type, serverId] = answer.location.split('/');
-        if (type !== p.type || !serverId) throw new SyncHttpError(`The server answered a ${p.type} with ${answer.location}.`, null, false);
+        if (type !== p.type || !serverId) throw new SyncHttpError(message('exchange.sync.error.wrongAnswer', { type: p.type, location: answer.location }), null, false);
         acknowledge(ctx.db, server, p.type, p.lineage, { contentHash: p.hash, serverId, serverVersion: answer.version }, at);
         known.set(p.entry.fullUrl!, answer.location);
       }),
@@ -149,7 +151,8 @@ async function pushPatient(ctx: ApiContext, server: string, client: FhirClient, 
           serverId: ack.serverId,
           contentHash: p.hash,
           detectedAt: ctx.now(),
-          message: `${p.type}/${ack.serverId} was changed on the server since this clinic sent it; this clinic's change was not sent. Compare the two and decide.`,
+          // English for API callers; Settings writes the conflict from its fields in the reader's language.
+          message: englishText(message('exchange.sync.error.serverChanged', { type: p.type, id: ack.serverId })),
         }),
       );
       result.conflicts++;

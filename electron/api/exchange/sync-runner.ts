@@ -1,11 +1,12 @@
 import type { SyncStatus } from '../../../shared/api/operations/sync';
-import { messageOf } from '../../db/errors';
+import { MessageRefSchema, englishText, message, type MessageRef } from '../../../shared/i18n/message';
+import { AppError, messageOf } from '../../db/errors';
 import { writeAudit } from '../../db/audit-repository';
 import { conflicts, markAttempt, markFailure, readSyncSettings, readSyncState, type SyncSettings } from '../../db/sync-repository';
 import type { ApiContext } from '../context';
 import { smartStatus } from './smart-status';
 import { SmartTokenSource } from './smart-auth';
-import { FhirClient } from './sync-client';
+import { FhirClient, SyncHttpError } from './sync-client';
 import { pushChanges, waitingPatients, type PushResult } from './sync-push';
 
 // The background push of one back end: at most one run at a time, never inside a request (syncNow starts it and
@@ -92,7 +93,7 @@ export class SyncRunner {
       if (result.sent + result.updated + result.conflicts > 0) this.auditRun(server, result, actorId);
     } catch (err) {
       if (!ctx.db.open) return;
-      ctx.transaction(() => markFailure(ctx.db, server, messageOf(err), ctx.now()));
+      ctx.transaction(() => markFailure(ctx.db, server, storedFailure(failureSaid(err)), ctx.now()));
     }
   }
 
@@ -159,11 +160,39 @@ export class SyncRunner {
       running: this.running,
       lastSyncedAt: state.lastSuccessAt,
       waiting: waitingPatients(this.ctx, settings.baseUrl),
-      lastError: state.lastError && state.lastErrorAt ? { at: state.lastErrorAt, message: state.lastError } : null,
+      lastError: state.lastError && state.lastErrorAt ? { at: state.lastErrorAt, ...readFailure(state.lastError) } : null,
       nextAttemptAt: this.running ? null : this.nextAt,
       conflicts: conflicts(db, settings.baseUrl),
     };
   }
+}
+
+/** Why a run failed, as a message id; anything else thrown (a disk error, a bug) is named inside a sentence of ours. */
+export function failureSaid(err: unknown): MessageRef {
+  if (err instanceof SyncHttpError) return err.said;
+  if (err instanceof AppError && err.messageRef) return err.messageRef;
+  return message('exchange.sync.error.unexpected', { detail: messageOf(err) });
+}
+
+// The failure is kept in sync_state.last_error as its message id (JSON), so Settings writes it in the reader's
+// language. A row written by a version before message ids holds English text: it is shown as it is.
+const STORED = 'ref:';
+
+function storedFailure(ref: MessageRef): string {
+  return `${STORED}${JSON.stringify(ref)}`;
+}
+
+function readFailure(text: string): { message: string; messageRef?: MessageRef } {
+  if (!text.startsWith(STORED)) return { message: text };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(STORED.length));
+  } catch {
+    return { message: text };
+  }
+  const ref = MessageRefSchema.safeParse(parsed);
+  // An id a later version wrote and this one does not know reads as the stored text, never as nothing.
+  return ref.success ? { message: englishText(ref.data), messageRef: ref.data } : { message: text };
 }
 
 const runners = new WeakMap<ApiContext, SyncRunner>();

@@ -5,12 +5,13 @@ import { measurementsCsv, pseudonyms, type CsvPatient } from '../../../shared/ex
 import { patientBundle } from '../../../shared/exchange/bundle';
 import { inRange, type DateRange } from '../../../shared/exchange/source';
 import { AppError } from '../../db/errors';
-import { message } from '../../../shared/i18n/message';
+import { message, type MessageRef } from '../../../shared/i18n/message';
 import { exportClinic, type ExportProgress } from '../exchange/export-clinic';
 import { importContents } from '../exchange/import-bundle';
 import { importClinic } from '../exchange/import-clinic';
 import { exchangeClinic, readExchangeSource } from '../exchange/read-source';
 import { readBundle } from '../../../shared/exchange/read-bundle';
+import { problemsParam } from '../../../shared/exchange/read-problems';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { readPatientFile } from '../patient-file';
@@ -36,8 +37,14 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
+/** Why an export or import stopped, for the screen: the refusal's own id, or an unforeseen failure's text inside one. */
+function stopReason(e: unknown): MessageRef {
+  if (e instanceof AppError && e.messageRef) return e.messageRef;
+  return message('exchange.error.stopped', { detail: e instanceof Error ? e.message : String(e) });
+}
+
 /** The running or last whole-clinic export of each back end, for exchange.exportProgress. */
-type ProgressState = ExportProgress & { running: boolean; path: string; result: ClinicExport | null; error: string | null };
+type ProgressState = ExportProgress & { running: boolean; path: string; result: ClinicExport | null; error: string | null; errorRef: MessageRef | null };
 const progressOf = new WeakMap<ApiContext, ProgressState>();
 /** The running or last whole-clinic import of each back end, for exchange.importProgress. */
 const importOf = new WeakMap<ApiContext, ImportProgress>();
@@ -102,7 +109,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    */
   'exchange.exportClinic': async (input, ctx) => {
     if (progressOf.get(ctx)?.running) throw new AppError('conflict', message('exchange.error.exportRunning'));
-    const state: ProgressState = { running: true, path: input.path, done: 0, total: 0, result: null, error: null };
+    const state: ProgressState = { running: true, path: input.path, done: 0, total: 0, result: null, error: null, errorRef: null };
     try {
       const result = await exportClinic(ctx, input, (p) => {
         progressOf.set(ctx, Object.assign(state, p));
@@ -112,6 +119,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
     } catch (e) {
       // Said to whoever reads the progress next: the export runs on after a page is left or reloaded.
       state.error = e instanceof Error ? e.message : String(e);
+      state.errorRef = stopReason(e);
       throw e;
     } finally {
       state.running = false;
@@ -124,7 +132,7 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    */
   'exchange.importFhir': (input, ctx) => {
     const read = readBundle(input.content);
-    if (!read.ok) throw new AppError('invalid_input', message('exchange.error.fileRefused', { problems: `${read.problems.slice(0, 10).join(' ')}${read.problems.length > 10 ? ` (and ${read.problems.length - 10} more problems)` : ''}` }));
+    if (!read.ok) throw new AppError('invalid_input', message('exchange.error.fileRefused', { problems: problemsParam(read.problems) }));
     const report = importContents(ctx, read.contents, input.decisions);
     if (!report.unchanged) {
       audit(ctx, {
@@ -145,13 +153,14 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
    */
   'exchange.importClinic': async (input, ctx) => {
     if (importOf.get(ctx)?.running) throw new AppError('conflict', message('exchange.error.importRunning'));
-    const state: ImportProgress = { running: true, path: input.path, phase: 'checking', done: 0, total: 0, result: null, error: null };
+    const state: ImportProgress = { running: true, path: input.path, phase: 'checking', done: 0, total: 0, result: null, error: null, errorRef: null };
     importOf.set(ctx, state);
     try {
       state.result = await importClinic(ctx, input.path, (p) => Object.assign(state, p));
       return state.result;
     } catch (e) {
       state.error = e instanceof Error ? e.message : String(e);
+      state.errorRef = stopReason(e);
       throw e;
     } finally {
       state.running = false;
@@ -160,11 +169,11 @@ export const exchangeHandlers: HandlerTable<'exchange.exportFhir' | 'exchange.ex
 
   'exchange.importProgress': (_input, ctx) => {
     const state = importOf.get(ctx);
-    return state ? { ...state } : { running: false, path: null, phase: null, done: 0, total: 0, result: null, error: null };
+    return state ? { ...state } : { running: false, path: null, phase: null, done: 0, total: 0, result: null, error: null, errorRef: null };
   },
 
   'exchange.exportProgress': (_input, ctx) => {
     const state = progressOf.get(ctx);
-    return state ? { ...state, result: state.result && { ...state.result } } : { running: false, path: null, done: 0, total: 0, result: null, error: null };
+    return state ? { ...state, result: state.result && { ...state.result } } : { running: false, path: null, done: 0, total: 0, result: null, error: null, errorRef: null };
   },
 };

@@ -35,7 +35,7 @@ function assertNotDuplicate(ctx: ApiContext, input: { familyName: string; givenN
   const existing = ctx.repos.patients.withSameIdentity(input)[0];
   if (!existing) return;
   const refusal = message('domain.patients.duplicate', { name: patientDisplayName(existing), date: { date: existing.dateOfBirth } });
-  throw new AppError('conflict', refusal, { familyName: refusal, duplicateOf: existing.id });
+  throw new AppError('conflict', refusal, { familyName: refusal }, { duplicateOf: existing.id });
 }
 
 function clinicDateFormat(ctx: ApiContext): DateFormat {

@@ -38,8 +38,8 @@ function dateFormatter(ctx: ApiContext): FormatDate {
   return (d) => formatDate(d, format);
 }
 
-function rowOf(e: PageEntry, on: string, settings: WorklistSettings, fd: FormatDate): WorklistRow | null {
-  const reasons = reasonsOn(e, on, settings, fd);
+function rowOf(e: PageEntry, on: string, settings: WorklistSettings, fd: FormatDate, englishText: boolean): WorklistRow | null {
+  const reasons = reasonsOn(e, on, settings, fd, { details: false, englishText });
   const urgency = urgencyOf(reasons);
   if (!urgency) {
     // The SQL selection and reasonsOn follow the same rules (tests hold them to it); never show an empty row.
@@ -92,7 +92,7 @@ export const worklistHandlers: HandlerTable<WorklistOps> = {
       const fd = dateFormatter(ctx);
       const rows = queries
         .entries(queries.pageIds(q, input.limit, input.offset))
-        .map((e) => rowOf(e, on, settings, fd))
+        .map((e) => rowOf(e, on, settings, fd, input.englishText))
         .filter((r): r is WorklistRow => r !== null);
       const counts = queries.counts(q);
       return {

@@ -1,6 +1,7 @@
 import { operationRules, type OperationInput, type OperationName, type OperationOutput } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/errors';
 import { HTTP_API_PREFIX } from '../../../shared/api/transport';
+import { message } from '../../../shared/i18n/message';
 import { desktopBridge } from './desktop-bridge';
 import { ApiFailure } from './failure';
 import { refreshAfterChange } from './query-client';
@@ -23,13 +24,13 @@ async function overHttp(operation: string, input: unknown): Promise<Envelope<unk
   } catch {
     return {
       ok: false,
-      error: { code: 'internal', message: 'Cannot reach the ROMtrack server. Check that it is still running, then try again.' },
+      error: { code: 'internal', message: 'Cannot reach the ROMtrack server. Check that it is still running, then try again.', messageRef: message('errors.transport.unreachable') },
     };
   }
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a readable result.` } };
+    return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a readable result.`, messageRef: message('errors.transport.unreadable', { status: response.status }) } };
   }
 }
 
@@ -52,7 +53,7 @@ export function whenUnauthorized(listener: (() => void) | null): void {
 export async function call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Envelope<OperationOutput<K>>> {
   const viaBridge = bridgeCall();
   const result = viaBridge ? ((await viaBridge(operation, input)) as Envelope<unknown>) : await overHttp(operation, input);
-  if (result.ok && operationRules(operation).kind === 'change') await refreshAfterChange();
+  if (result.ok && operationRules(operation).kind === 'change') await refreshAfterChange(operation, input);
   if (!result.ok && result.error.code === 'unauthorized' && !operation.startsWith('session.')) onUnauthorized?.();
   return result as Envelope<OperationOutput<K>>;
 }

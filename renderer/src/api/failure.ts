@@ -18,8 +18,15 @@ export function apiErrorOf(thrown: unknown): ApiError {
   return { code: 'internal', message: englishText(READ_FAILED), messageRef: READ_FAILED };
 }
 
-/** An error's message as a person reads it: from its id in the screen's language where it has one, else as sent. */
-export function useApiErrorText(): (error: ApiError) => string {
+/**
+ * An error's message as a person reads it: from its id in the screen's language where it has one, else as sent.
+ * Given a field, that field's own message first. Screens never show `error.message` itself, which is English.
+ */
+export function useApiErrorText(): (error: ApiError, field?: string) => string {
   const say = useMessageText();
-  return (error) => (error.messageRef ? say(error.messageRef) : error.message);
+  return (error, field) => {
+    const fieldRef = field ? error.fieldRefs?.[field] : undefined;
+    if (fieldRef) return say(fieldRef);
+    return error.messageRef ? say(error.messageRef) : error.message;
+  };
 }

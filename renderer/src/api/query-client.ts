@@ -24,14 +24,36 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** The one patient an operation's input is about, if any: `patientId`, or the `id` of the patient's own record. */
+export function patientOf(operation: string, input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  if ('patientId' in input && typeof input.patientId === 'string') return input.patientId;
+  if ((operation === 'patients.get' || operation === 'patients.update') && 'id' in input && typeof input.id === 'string') return input.id;
+  return null;
+}
+
 /**
- * After a change succeeds: every read may show what it wrote (a reading, a verdict, a worklist row, a therapist's
- * name), so the reads no screen shows are dropped, to be read afresh when one opens, and the shown ones are read
- * again before the change's caller goes on. Cheap: only the current screen's reads run again.
+ * Whether a change may alter what a cached read answered. A change about one patient (a visit saved, a plan
+ * revised) cannot alter another patient's file or analysis, so those stay cached; it can alter that patient's
+ * reads and every read about no one patient (the worklist, the patient list). A change about no one patient
+ * (a voided record named by its own id, a setting, a therapist) may alter anything.
  */
-export async function refreshAfterChange(): Promise<void> {
-  queryClient.removeQueries({ type: 'inactive' });
-  await queryClient.invalidateQueries({ type: 'active' });
+export function changeTouches(change: { operation: string; input: unknown }, queryKey: readonly unknown[]): boolean {
+  const changed = patientOf(change.operation, change.input);
+  if (changed === null) return true;
+  const read = typeof queryKey[0] === 'string' ? patientOf(queryKey[0], queryKey[1]) : null;
+  return read === null || read === changed;
+}
+
+/**
+ * After a change succeeds: the reads it may have altered (changeTouches) are dropped where no screen shows them,
+ * to be read afresh when one opens, and read again where one does, before the change's caller goes on. Only the
+ * reads it touches: another patient's answers, kept in the cache, are neither read again nor dropped (issue 21).
+ */
+export async function refreshAfterChange(operation: string, input: unknown): Promise<void> {
+  const predicate = (query: { queryKey: readonly unknown[] }) => changeTouches({ operation, input }, query.queryKey);
+  queryClient.removeQueries({ type: 'inactive', predicate });
+  await queryClient.invalidateQueries({ type: 'active', predicate });
 }
 
 /**

@@ -1,17 +1,16 @@
 import { useMemo } from 'react';
-import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { useTranslation } from 'react-i18next';
-import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from './axes';
-import { dayNumber, pointsToDraw, styleOf, timeTicks, type EventMarker, type GoalLine, type SeriesStyle } from './chart-model';
+import { formatDegrees } from '../../../shared/domain/catalogue';
+import { dayDomain, motionValueAxis } from './axes';
+import { dateOfDay, dayNumber, pointsToDraw, styleOf, timeTicks, type EventMarker, type GoalLine, type SeriesStyle } from './chart-model';
 import { EventLabel, EventSwatch, LineSwatch, Marker, REF, SeriesSwatch } from './chart-parts';
 import { useFormatter } from '../session/session-context';
 import { useChartWords } from './chart-words';
 
 // A motion over a period, for paper: the progress report's charts and the referral letter's one. A fixed size
-// in CSS pixels (ResponsiveContainer measures the screen, not the page, and can print empty), no animation,
-// and black only. Sides differ by marker shape, modes by fill and line pattern, reference lines by dash
-// pattern: nothing depends on colour.
+// in CSS pixels (a chart sized by the screen can print empty), drawn once, and black only. Sides differ by
+// marker shape, modes by fill and line pattern, reference lines by dash pattern: nothing depends on colour.
 
 const INK = '#000';
 const GOAL = { stroke: INK, dash: REF.goal.dash };
@@ -35,56 +34,133 @@ export function printStyle(s: Pick<AnalysedSeries, 'side' | 'mode'>): SeriesStyl
  */
 export const PRINT_DRAW_BUDGET = 200;
 
+// The chart's frame, as recharts laid it out before: the degrees axis at the left, the dates under the plot, and
+// room at the right for the reference lines' labels ("Functional 130°").
+const FRAME = { right: 96, bottom: 4, left: 4, yAxis: 44, xAxis: 30, tick: 6 } as const;
+const TICK_TEXT = { fontSize: 10, fill: INK } as const;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Drawn as plain SVG, not with the chart library: a printed chart is static, and the library's layout and
+ * state for a dozen charts of 200 points each took most of the report's time to PDF (issue 21).
+ */
 export function PrintChart({ chart, from, to, width, height = 250 }: { chart: PrintChartData; from: string; to: string; width: number; height?: number }) {
   const { t } = useTranslation();
   const format = useFormatter();
-  const formatDate = format.date;
   const drawn = useMemo(() => pointsToDraw(chart.series, PRINT_DRAW_BUDGET), [chart.series]);
   const first = dayNumber(from);
   const last = dayNumber(to);
-  const xDomain = dayDomain(first, last, 0.02);
+  const [dayMin, dayMax] = dayDomain(first, last, 0.02);
   const spec = chart.series[0]!;
   const yAxis = motionValueAxis(spec, chart.series, drawn, chart.goals);
   // Three rows of event labels need the top margin; without events the chart keeps the room for its data.
   const top = chart.markers.length ? 44 : 12;
+  const left = FRAME.left + FRAME.yAxis;
+  const right = width - FRAME.right;
+  const bottom = height - FRAME.bottom - FRAME.xAxis;
+  const [vMin, vMax] = yAxis.domain;
+  const x = (day: number) => round(left + ((day - dayMin) / (dayMax - dayMin || 1)) * (right - left));
+  const y = (value: number) => round(bottom - ((value - vMin) / (vMax - vMin || 1)) * (bottom - top));
+  const xTicks = readableTicks(timeTicks(first, last, 7), x, (d) => format.date(dateOfDay(d)));
+  const reference = (value: number, dash: string, label: string) => (
+    <g key={`ref-${label}`}>
+      <line x1={left} x2={right} y1={y(value)} y2={y(value)} stroke={INK} strokeDasharray={dash} />
+      <text x={right + 5} y={y(value)} dy="0.355em" {...TICK_TEXT}>
+        {label}
+      </text>
+    </g>
+  );
 
   return (
-    <ScatterChart width={width} height={height} margin={{ top, right: 96, bottom: 4, left: 4 }} accessibilityLayer={false}>
-      <CartesianGrid stroke="#bbb" strokeWidth={0.5} />
-      <XAxis {...dayAxis(xDomain, timeTicks(first, last, 7), formatDate, { fontSize: 10, fill: INK })} stroke={INK} />
-      <YAxis {...degreeAxis(yAxis, 44, { fontSize: 10, fill: INK })} stroke={INK} />
-      <ReferenceLine y={spec.normal} stroke={INK} strokeDasharray={REF.normal.dash} label={{ value: t('charts.normal', { value: format.degrees(spec.normal) }), position: 'right', fontSize: 10, fill: INK }} />
-      {spec.functional !== null && (
-        <ReferenceLine
-          y={spec.functional}
-          stroke={INK}
-          strokeDasharray={REF.functional.dash}
-          label={{ value: t('charts.functional', { value: format.degrees(spec.functional) }), position: 'right', fontSize: 10, fill: INK }}
-        />
+    <svg className="print-chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+      <g stroke="#bbb" strokeWidth={0.5}>
+        {yAxis.ticks.map((v) => (
+          <line key={`gy${v}`} x1={left} x2={right} y1={y(v)} y2={y(v)} />
+        ))}
+        {xTicks.map(({ day }) => (
+          <line key={`gx${day}`} x1={x(day)} x2={x(day)} y1={top} y2={bottom} />
+        ))}
+      </g>
+      <g stroke={INK}>
+        <line x1={left} x2={right} y1={bottom} y2={bottom} />
+        <line x1={left} x2={left} y1={top} y2={bottom} />
+        {xTicks.map(({ day }) => (
+          <line key={`tx${day}`} x1={x(day)} x2={x(day)} y1={bottom} y2={bottom + FRAME.tick} />
+        ))}
+        {yAxis.ticks.map((v) => (
+          <line key={`ty${v}`} x1={left - FRAME.tick} x2={left} y1={y(v)} y2={y(v)} />
+        ))}
+      </g>
+      {xTicks.map(({ day, label }) =>
+        label === null ? null : (
+          <text key={`lx${day}`} x={x(day)} y={bottom + FRAME.tick + 2} dy="0.71em" textAnchor="middle" {...TICK_TEXT}>
+            {label}
+          </text>
+        ),
       )}
+      {yAxis.ticks.map((v) => (
+        <text key={`ly${v}`} x={left - FRAME.tick - 2} y={y(v)} dy="0.355em" textAnchor="end" {...TICK_TEXT}>
+          {formatDegrees(v)}
+        </text>
+      ))}
+      {reference(spec.normal, REF.normal.dash, t('charts.normal', { value: format.degrees(spec.normal) }))}
+      {spec.functional !== null && reference(spec.functional, REF.functional.dash, t('charts.functional', { value: format.degrees(spec.functional) }))}
       {chart.goals.map((g) => (
-        <ReferenceLine key={`${g.label}-${g.value}`} y={g.value} stroke={GOAL.stroke} strokeDasharray={GOAL.dash} strokeWidth={1.2} label={{ value: t('charts.goalValue', { goal: g.label, value: format.degrees(g.value) }), position: 'insideTopRight', fontSize: 9, fill: INK }} />
+        <g key={`${g.label}-${g.value}`}>
+          <line x1={left} x2={right} y1={y(g.value)} y2={y(g.value)} stroke={GOAL.stroke} strokeDasharray={GOAL.dash} strokeWidth={1.2} />
+          <text x={right - 5} y={y(g.value) - 4} textAnchor="end" fontSize={9} fill={INK}>
+            {t('charts.goalValue', { goal: g.label, value: format.degrees(g.value) })}
+          </text>
+        </g>
       ))}
       {chart.markers.map((m, i) => (
-        <ReferenceLine key={m.key} x={m.day} stroke={INK} strokeDasharray={REF.event.dash} strokeWidth={1} label={<EventLabel text={m.label} row={i % 3} />} />
+        <g key={m.key}>
+          <line x1={x(m.day)} x2={x(m.day)} y1={top} y2={bottom} stroke={INK} strokeDasharray={REF.event.dash} />
+          <EventLabel viewBox={{ x: x(m.day), y: top }} text={m.label} row={i % 3} />
+        </g>
       ))}
       {chart.series.map((s) => {
         const style = printStyle(s);
-        const points = drawn.get(s.key) ?? [];
-        const data = points.map((p) => ({ x: dayNumber(p.date), y: p.value }));
+        const points = (drawn.get(s.key) ?? []).map((p) => ({ cx: x(dayNumber(p.date)), cy: y(p.value) }));
+        const size = points.length > 80 ? 2.5 : 3.5;
         return (
-          <Scatter
-            key={s.key}
-            name={style.name}
-            data={data}
-            isAnimationActive={false}
-            line={{ stroke: INK, strokeWidth: 1.2, strokeDasharray: style.dash }}
-            shape={(props: { cx?: number; cy?: number }) => <Marker cx={props.cx ?? 0} cy={props.cy ?? 0} style={style} size={points.length > 80 ? 2.5 : 3.5} />}
-          />
+          <g key={s.key} className="print-chart-series">
+            <path className="print-chart-line" d={points.map((p, i) => `${i ? 'L' : 'M'}${p.cx},${p.cy}`).join('')} fill="none" stroke={INK} strokeWidth={1.2} strokeDasharray={style.dash} />
+            <SeriesMarkers points={points} style={style} size={size} />
+          </g>
         );
       })}
-    </ScatterChart>
+    </svg>
   );
+}
+
+/**
+ * A series' markers as one path when its shape allows (paper draws circles and triangles): one element to lay
+ * out and print instead of one per point. The geometry is chart-parts.tsx's Marker, which draws any other shape.
+ */
+function SeriesMarkers({ points, style, size }: { points: readonly { cx: number; cy: number }[]; style: SeriesStyle; size: number }) {
+  const outline = style.shape === 'circle' ? circleAt : style.shape === 'triangle' ? triangleAt : null;
+  if (outline === null) return points.map((p, i) => <Marker key={i} cx={p.cx} cy={p.cy} style={style} size={size} />);
+  return <path className="print-chart-markers" d={points.map((p) => outline(p.cx, p.cy, size)).join('')} fill={style.filled ? style.colour : '#fff'} stroke={style.colour} strokeWidth={1.5} />;
+}
+
+const circleAt = (cx: number, cy: number, r: number) => `M${round(cx - r)},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+const triangleAt = (cx: number, cy: number, s: number) => {
+  const t = s * 1.25;
+  return `M${cx},${round(cy - t)}L${round(cx + t)},${round(cy + t * 0.8)}L${round(cx - t)},${round(cy + t * 0.8)}Z`;
+};
+
+/** The date ticks with their labels; a label that would run into the one before it is left off (its tick stays). */
+function readableTicks(days: readonly number[], x: (day: number) => number, label: (day: number) => string): { day: number; label: string | null }[] {
+  let lastEnd = -Infinity;
+  return days.map((day) => {
+    const text = label(day);
+    // About 6 pixels a character at 10 px: enough to keep neighbours apart without measuring the text.
+    const half = (text.length * 6) / 2;
+    if (x(day) - half < lastEnd + 4) return { day, label: null };
+    lastEnd = x(day) + half;
+    return { day, label: text };
+  });
 }
 
 /** What each mark means, drawn the way the chart draws it. */

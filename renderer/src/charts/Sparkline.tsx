@@ -54,6 +54,11 @@ export function sparklineModel({ points, normal, resetDate, keepIds }: Sparkline
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** The frame a chart not yet drawn keeps (charts/use-in-view.ts): the same size, so nothing moves when it is. */
+export function SparklineFrame() {
+  return <svg className="sparkline sparkline-pending" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false" />;
+}
+
 /** Scales with the card's width, keeping its proportions; `degrees` writes a tick's value (e.g. "120°"). */
 export const Sparkline = memo(function Sparkline({ input, degrees }: { input: SparklineInput; degrees: (v: number) => string }) {
   const model = useMemo(() => sparklineModel(input), [input]);

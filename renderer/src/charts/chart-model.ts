@@ -149,6 +149,8 @@ export interface EventWords {
   /** A course's detail with "(starts)" / "(stops)". */
   starts(detail: string): string;
   stops(detail: string): string;
+  /** "X-ray (left): note": the colon as the language sets it (French puts a no-break space before it). */
+  detail(event: string, extra: string): string;
   excision(): string;
   /** "X-ray II": an X-ray's short name with its grade. */
   xray(grade: string): string;
@@ -162,6 +164,7 @@ const ENGLISH_EVENT_WORDS: EventWords = {
   drugStop: (kind) => `${kind === 'nsaid_course' ? 'NSAID' : 'Bisphosphonate'} stop`,
   starts: (detail) => `${detail} (starts)`,
   stops: (detail) => `${detail} (stops)`,
+  detail: (event, extra) => `${event}: ${extra}`,
   excision: () => 'Excision',
   xray: (grade) => `X-ray ${grade}`.trim(),
 };
@@ -173,7 +176,7 @@ export function eventMarkers(events: readonly EventLike[], words: EventWords = E
     const where = e.side ? ` (${words.side(e.side)})` : '';
     const kind = words.kind(e.kind);
     const extra = [e.title, e.classification ? words.classification(e.classification) : null, e.note].filter(Boolean).join('; ');
-    const detail = `${kind}${where}${extra ? `: ${extra}` : ''}`;
+    const detail = extra ? words.detail(`${kind}${where}`, extra) : `${kind}${where}`;
     if (e.kind === 'nsaid_course' || e.kind === 'bisphosphonate_course') {
       markers.push({ key: `${e.id}-start`, day: dayNumber(e.date), date: e.date, label: words.drugStart(e.kind), detail: words.starts(detail) });
       if (e.endDate) markers.push({ key: `${e.id}-end`, day: dayNumber(e.endDate), date: e.endDate, label: words.drugStop(e.kind), detail: words.stops(detail) });

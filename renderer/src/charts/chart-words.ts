@@ -74,6 +74,7 @@ export function chartWordsOf(t: TFunction): ChartWords {
     drugStop: (kind) => (kind === 'nsaid_course' ? t('charts.event.nsaidStop') : t('charts.event.bisphosphonateStop')),
     starts: (detail) => t('charts.event.starts', { detail }),
     stops: (detail) => t('charts.event.stops', { detail }),
+    detail: (event, extra) => t('charts.event.detail', { event, extra }),
     excision: () => t('charts.event.excision'),
     xray: (grade) => t('charts.event.xray', { grade }),
   };

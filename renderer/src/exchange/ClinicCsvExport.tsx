@@ -7,6 +7,7 @@ import { dateRange } from './date-range';
 import { useExchangeWords } from './format';
 import { saveFile } from './save-file';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { apiErrorOf, useApiErrorText } from '../api/failure';
 
 interface Boxes {
   pseudonymise: boolean;
@@ -17,6 +18,7 @@ interface Boxes {
 /** Every current measurement of the clinic as one CSV file, optionally pseudonymised, saved as a download. */
 export function ClinicCsvExport() {
   const { t, count } = useExchangeWords();
+  const errorText = useApiErrorText();
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportCsvInput, { pseudonymise: false, from: '', to: '' }, (v: Boxes) => ({ all: true as const, pseudonymise: v.pseudonymise, ...dateRange(v) }), dates);
   const { register, formState } = form;
@@ -34,7 +36,7 @@ export function ClinicCsvExport() {
     try {
       saved = await saveFile(r.value, { title: t('exchange.saveDialog.title'), filterName: t('exchange.saveDialog.csv') });
     } catch (e) {
-      return setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      return setMessage({ ok: false, text: errorText(apiErrorOf(e)) });
     }
     if (!saved.saved) return;
     setMessage({ ok: true, text: t('exchange.csv.saved', { file: saved.path ?? r.value.fileName, measurements: count('measurements', r.value.records), patients: count('patients', r.value.patients) }) });

@@ -11,6 +11,8 @@ import { ExportProgressBar } from './ExportProgressBar';
 import { useExchangeWords } from './format';
 import { askDesktop } from './save-file';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { useMessageText } from '../i18n/use-message-text';
+import { apiErrorOf, useApiErrorText } from '../api/failure';
 
 interface Boxes {
   path: string;
@@ -28,6 +30,8 @@ const POLL_MS = 400;
  */
 export function ClinicFhirExport() {
   const { t, count, bytes } = useExchangeWords();
+  const errorText = useApiErrorText();
+  const say = useMessageText();
   const dates = useDateBoxes('from', 'to');
   const form = useMappedForm(ExportClinicInput, { path: '', from: '', to: '' }, (v: Boxes) => ({ path: v.path, ...dateRange(v) }), dates);
   const { register, formState } = form;
@@ -65,15 +69,16 @@ export function ClinicFhirExport() {
       const chosen = await askDesktop({ kind: 'choose', fileName: 'romtrack-clinic.ndjson', mediaType: 'application/fhir+ndjson', title: t('exchange.saveDialog.title'), filterName: t('exchange.saveDialog.ndjson') });
       if (chosen?.saved && chosen.path) form.setValue('path', chosen.path, { shouldValidate: true });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(apiErrorOf(e)) });
     }
   }
 
   const pathError = formState.errors.path?.message;
   // An export goes on when its page is left: coming back, the last one's end is said here.
   const last = progress.state === 'ready' && !running && !message ? progress.value : null;
-  const lastMessage: OutcomeMessage = last?.error
-    ? { ok: false, text: last.path ? t('exchange.ndjson.lastStopped', { path: last.path, reason: last.error }) : t('exchange.ndjson.lastStoppedNoPath', { reason: last.error }) }
+  const reason = last?.errorRef ? say(last.errorRef) : null;
+  const lastMessage: OutcomeMessage = last && reason
+    ? { ok: false, text: last.path ? t('exchange.ndjson.lastStopped', { path: last.path, reason }) : t('exchange.ndjson.lastStoppedNoPath', { reason }) }
     : last?.result
       ? { ok: true, text: t('exchange.ndjson.lastWrote', { path: last.result.path, patients: count('patients', last.result.patients), size: bytes(last.result.bytes) }) }
       : null;

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
+import { useMessageText } from '../i18n/use-message-text';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 import { ExportProgressBar } from './ExportProgressBar';
 import { useExchangeWords } from './format';
@@ -19,6 +20,7 @@ const POLL_MS = 400;
  */
 export function ClinicImport() {
   const { t, count, counts } = useExchangeWords();
+  const say = useMessageText();
   const form = useSchemaForm(ImportClinicInput, { path: '' });
   const { register, formState } = form;
   const [message, setMessage] = useState<OutcomeMessage>(null);
@@ -71,7 +73,7 @@ export function ClinicImport() {
           <ul>
             {report.conflicts.map((c, i) => (
               <li key={i}>
-                <a href={`#/patients/${encodeURIComponent(c.patientId)}`}>{t('exchange.clinicImport.patientRecord')}</a>: {c.message}
+                <a href={`#/patients/${encodeURIComponent(c.patientId)}`}>{t('exchange.clinicImport.patientRecord')}</a>: {say(c.messageRef)}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatter } from '../session/session-context';
 import './exchange.css';
+import { useApiErrorText } from '../api/failure';
 
 type T = TFunction;
 
@@ -99,6 +100,7 @@ function RecordsTable({ records }: { records: ForeignRecord[] }) {
  */
 export function ForeignRecords({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const { instant } = useFormatter();
   const [view, reload] = useOperation('exchange.foreignRecords', { patientId });
   const [busy, setBusy] = useState(false);
@@ -109,7 +111,7 @@ export function ForeignRecords({ patientId }: { patientId: string }) {
     setMessage(null);
     const r = await call('exchange.pullForeign', { patientId });
     setBusy(false);
-    if (!r.ok) setMessage({ ok: false, text: r.error.message });
+    if (!r.ok) setMessage({ ok: false, text: errorText(r.error) });
     else setMessage({ ok: true, text: r.value.added ? t('exchange.foreign.added', { count: r.value.added }) : t('exchange.foreign.nothingNew') });
     reload();
   };

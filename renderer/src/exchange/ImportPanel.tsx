@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { DEMOGRAPHICS, MAX_IMPORT_CHARS, type Demographic, type ImportReport } from '../../../shared/api/operations/exchange';
 import { isOneOf } from '../../../shared/domain/one-of';
 import { call } from '../api/client';
+import { useApiErrorText } from '../api/failure';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 import { useExchangeWords } from './format';
 import { ClinicImport } from './ClinicImport';
@@ -20,6 +21,7 @@ interface Chosen {
  */
 export function ImportPanel() {
   const { t } = useExchangeWords();
+  const errorText = useApiErrorText();
   const inputId = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -45,7 +47,7 @@ export function ImportPanel() {
     const r = await call('exchange.importFhir', { content: chosen.content, ...(decisions ? { decisions } : {}) });
     setBusy(false);
     if (!r.ok) {
-      setMessage({ ok: false, text: r.error.message });
+      setMessage({ ok: false, text: errorText(r.error) });
       return;
     }
     setReport(r.value);

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { DEMOGRAPHICS, type Demographic, type ImportReport } from '../../../shared/api/operations/exchange';
 import { isOneOf } from '../../../shared/domain/one-of';
+import { SEXES } from '../../../shared/domain/patient';
+import { LANGUAGE_NAMES, isLanguage } from '../../../shared/i18n/languages';
+import { useMessageText } from '../i18n/use-message-text';
+import { useFormatter } from '../session/session-context';
 import { useExchangeWords } from './format';
 
 type Props = { fileName: string; report: ImportReport; busy: boolean; onDecide: (takeIncoming: Demographic[]) => void };
@@ -11,6 +15,8 @@ type Props = { fileName: string; report: ImportReport; busy: boolean; onDecide: 
  */
 export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
   const { t, counts } = useExchangeWords();
+  const say = useMessageText();
+  const { date } = useFormatter();
   const decidable = report.conflicts.filter((c): c is typeof c & { field: Demographic } => isOneOf(DEMOGRAPHICS, c.field));
   const others = report.conflicts.filter((c) => !isOneOf(DEMOGRAPHICS, c.field));
   const [take, setTake] = useState<ReadonlySet<Demographic>>(new Set());
@@ -41,6 +47,14 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
   // A second import that only took the details chosen adds no records.
   const added = report.unchanged ? t('exchange.report.addedNothing') : (counts(report.added) ?? t('exchange.report.addedOnlyChoices'));
   const none = t('exchange.report.none');
+  // The values as recorded, in the screen's words: a date in the clinic's format, the sex and language named.
+  const valueText = (f: Demographic, v: string | null): string => {
+    if (v === null) return none;
+    if (f === 'dateOfBirth') return date(v);
+    if (f === 'sex') return isOneOf(SEXES, v) ? t(`sex.${v}`) : v;
+    if (f === 'documentLanguage') return isLanguage(v) ? LANGUAGE_NAMES[v] : v;
+    return v;
+  };
 
   return (
     <section className="import-report" aria-labelledby="import-report-heading">
@@ -78,11 +92,11 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
               <legend>{fieldLabel(c.field)}</legend>
               <label className="choice">
                 <input type="radio" name={`decide-${c.field}`} checked={!take.has(c.field)} onChange={() => choose(c.field, false)} /> {t('exchange.report.keepHere')}{' '}
-                <strong>{c.here ?? none}</strong>
+                <strong>{valueText(c.field, c.here)}</strong>
               </label>
               <label className="choice">
                 <input type="radio" name={`decide-${c.field}`} checked={take.has(c.field)} onChange={() => choose(c.field, true)} /> {t('exchange.report.takeFile')}{' '}
-                <strong>{c.incoming ?? none}</strong>
+                <strong>{valueText(c.field, c.incoming)}</strong>
               </label>
             </fieldset>
           ))}
@@ -99,7 +113,7 @@ export function ImportReportView({ fileName, report, busy, onDecide }: Props) {
           <h4>{t('exchange.report.alsoNoted')}</h4>
           <ul>
             {others.map((c, i) => (
-              <li key={i}>{c.message}</li>
+              <li key={i}>{say(c.messageRef)}</li>
             ))}
           </ul>
         </>

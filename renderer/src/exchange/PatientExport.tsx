@@ -3,12 +3,14 @@ import { call } from '../api/client';
 import { useExchangeWords } from './format';
 import { saveFile } from './save-file';
 import './exchange.css';
+import { apiErrorOf, useApiErrorText } from '../api/failure';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 /** The patient page's export: this patient's FHIR R4 Bundle or measurements as CSV, saved as a download (in the desktop app, where the person chooses). */
 export function PatientExport({ patientId }: { patientId: string }) {
   const { t, count } = useExchangeWords();
+  const errorText = useApiErrorText();
   const [message, setMessage] = useState<Message>(null);
   const busy = message?.kind === 'busy';
 
@@ -16,14 +18,14 @@ export function PatientExport({ patientId }: { patientId: string }) {
     setMessage({ kind: 'busy', text: t('exchange.patientExport.preparing') });
     const r = format === 'fhir' ? await call('exchange.exportFhir', { patientId }) : await call('exchange.exportCsv', { patientId });
     if (!r.ok) {
-      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: r.error.message }) });
+      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: errorText(r.error) }) });
       return;
     }
     let saved;
     try {
       saved = await saveFile(r.value, { title: t('exchange.saveDialog.title'), filterName: format === 'fhir' ? t('exchange.saveDialog.fhir') : t('exchange.saveDialog.csv') });
     } catch (e) {
-      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ kind: 'error', text: t('exchange.patientExport.failed', { reason: errorText(apiErrorOf(e)) }) });
       return;
     }
     // The person closed the save dialog: nothing was saved, and nothing needs saying.

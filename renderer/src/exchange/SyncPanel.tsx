@@ -5,8 +5,10 @@ import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { useMessageText } from '../i18n/use-message-text';
 import { useFormatter } from '../session/session-context';
 import { SyncSettingsForm } from './SyncSettingsForm';
+import { useApiErrorText } from '../api/failure';
 
 /** While a push runs the status is read this often; otherwise the page reads it when it opens. */
 const POLL_MS = 1_000;
@@ -14,6 +16,8 @@ const POLL_MS = 1_000;
 function StatusLine({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const { instant, number } = useFormatter();
+  // A failure stored by an older version has no id: its English text is shown as it is.
+  const say = useMessageText();
   if (!status.configured) return <p>{t('exchange.sync.off')}</p>;
   const waiting = t('exchange.sync.waiting', { count: status.waiting, n: number(status.waiting) });
   const line = status.lastSyncedAt ? t('exchange.sync.lastSynced', { at: instant(status.lastSyncedAt), waiting }) : t('exchange.sync.notSynced', { waiting });
@@ -24,7 +28,7 @@ function StatusLine({ status }: { status: SyncStatus }) {
       </p>
       {status.lastError ? (
         <p className="error-box" role="alert">
-          {t('exchange.sync.lastFailed', { at: instant(status.lastError.at), reason: status.lastError.message })}
+          {t('exchange.sync.lastFailed', { at: instant(status.lastError.at), reason: status.lastError.messageRef ? say(status.lastError.messageRef) : status.lastError.message })}
           {status.nextAttemptAt ? ` ${t('exchange.sync.nextTry', { at: instant(status.nextAttemptAt) })}` : ''}
         </p>
       ) : null}
@@ -52,6 +56,7 @@ function StatusLine({ status }: { status: SyncStatus }) {
  */
 export function SyncPanel() {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const [status, reload] = useOperation('exchange.syncStatus', {}, { pollEvery: (s) => (s.running ? POLL_MS : false) });
   const [message, setMessage] = useState<OutcomeMessage>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +66,7 @@ export function SyncPanel() {
     setMessage(null);
     const r = await call('exchange.syncNow', {});
     setBusy(false);
-    if (!r.ok) setMessage({ ok: false, text: r.error.message });
+    if (!r.ok) setMessage({ ok: false, text: errorText(r.error) });
     reload();
   };
 

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useMappedForm } from '../forms/schema-form';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
+import { useApiErrorText } from '../api/failure';
 
 interface Boxes {
   baseUrl: string;
@@ -21,6 +22,7 @@ const boxesOf = (s: SyncStatus): Boxes => ({ baseUrl: s.baseUrl ?? '', token: ''
  */
 export function SyncSettingsForm({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const form = useMappedForm(ConfigureSyncInput, boxesOf(status), (v: Boxes) => {
     const clientId = v.smart.clientId.trim();
     const smart = clientId
@@ -48,7 +50,7 @@ export function SyncSettingsForm({ status }: { status: SyncStatus }) {
   const turnOff = async () => {
     setMessage(null);
     const r = await call('exchange.configureSync', { baseUrl: null });
-    setMessage(r.ok ? { ok: true, text: t('exchange.sync.turnedOff') } : { ok: false, text: r.error.message });
+    setMessage(r.ok ? { ok: true, text: t('exchange.sync.turnedOff') } : { ok: false, text: errorText(r.error) });
     if (r.ok) form.reset(boxesOf(r.value));
   };
 

@@ -1,6 +1,8 @@
 import type { ExportFile } from '../../../shared/api/operations/exchange';
 import type { SaveExportRequest } from '../../../shared/api/transport';
 import { desktopBridge } from '../api/desktop-bridge';
+import { ApiFailure } from '../api/failure';
+import { englishText, message, MessageRefSchema, type MessageRef } from '../../../shared/i18n/message';
 
 type File = Pick<ExportFile, 'fileName' | 'mediaType' | 'content'>;
 /** The save dialog's words, in the screen's language (the shell has no language of its own). */
@@ -11,12 +13,16 @@ export interface DialogWords {
 /** Where the file went: a path the person chose (desktop), the browser's downloads, or nowhere (cancelled). */
 export type Saved = { saved: true; path: string | null } | { saved: false };
 
-/** What the shell answered, read without trusting it: { ok: true, value: { saved, path? } }. */
-function readAnswer(answer: unknown): Saved | Error {
-  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) return new Error('The desktop app gave no answer.');
+function failure(ref: MessageRef): ApiFailure {
+  return new ApiFailure({ code: 'internal', message: englishText(ref), messageRef: ref });
+}
+
+/** What the shell answered, read without trusting it: { ok: true, value: { saved, path? } }, or an ApiError. */
+function readAnswer(answer: unknown): Saved | ApiFailure {
+  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) return failure(message('exchange.error.desktopNoAnswer'));
   if (answer.ok !== true) {
-    const error = 'error' in answer && typeof answer.error === 'object' && answer.error !== null && 'message' in answer.error ? answer.error.message : null;
-    return new Error(typeof error === 'string' ? error : 'The export could not be saved.');
+    const error = 'error' in answer && typeof answer.error === 'object' && answer.error !== null && 'messageRef' in answer.error ? MessageRefSchema.safeParse(answer.error.messageRef) : null;
+    return failure(error?.success ? error.data : message('exchange.error.notSaved'));
   }
   const value = 'value' in answer && typeof answer.value === 'object' && answer.value !== null ? answer.value : null;
   if (value && 'saved' in value && value.saved === true && 'path' in value && typeof value.path === 'string') return { saved: true, path: value.path };
@@ -32,7 +38,7 @@ export async function askDesktop(request: SaveExportRequest): Promise<Saved | nu
   const save = desktopBridge()?.saveExport;
   if (!save) return null;
   const answer = readAnswer(await save(request));
-  if (answer instanceof Error) throw answer;
+  if (answer instanceof ApiFailure) throw answer;
   return answer;
 }
 

@@ -77,7 +77,7 @@ export function translatedFieldMessages(error: z.ZodError, say: MessageText): Re
 }
 
 /** The date boxes' messages (shared/domain/schema-parts.ts typedDate) in the screen's language. */
-function translatedProblems(problems: Record<string, string>, refs: Record<string, MessageRef>, say: MessageText): Record<string, string> {
+export function translatedProblems(problems: Record<string, string>, refs: Record<string, MessageRef>, say: MessageText): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, text] of Object.entries(problems)) {
     const ref = refs[path];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
+import { useApiErrorText } from '../api/failure';
 
 /** `what` in the screen's language: "patients". */
 export function Loading({ what }: { what: string }) {
@@ -17,9 +18,10 @@ export function Loading({ what }: { what: string }) {
  */
 export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   return (
     <div className="error-box" role="alert">
-      <strong>{t('status.couldNotLoad')}</strong> {error.message}
+      <strong>{t('status.couldNotLoad')}</strong> {errorText(error)}
       {retry ? (
         <>
           {' '}

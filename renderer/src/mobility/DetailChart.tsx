@@ -8,6 +8,7 @@ import { useFormatter } from '../session/session-context';
 import { dayAxis, dayDomain, degreeAxis, motionValueAxis } from '../charts/axes';
 import { dayNumber, styleOf, timeTicks, type EventMarker, type GoalLine } from '../charts/chart-model';
 import { EventLabel, Marker, REF } from '../charts/chart-parts';
+import { labelRoom } from '../charts/label-room';
 import type { ChartStrata } from './chart-strata';
 import { DenseSeries } from './DenseSeries';
 import { PointTooltip, type ChartDatum } from './PointTooltip';
@@ -79,10 +80,14 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
 
   const band = baseline ? { low: baseline.value - threshold, high: baseline.value + threshold } : null;
   const yAxis = motionValueAxis(focus, series, drawn, goals, [...(band ? [band.low, band.high] : []), ...(trend ? [trend[0].y, trend[1].y] : [])]);
+  const normalLabel = t('charts.normal', { value: format.degrees(focus.normal) });
+  const functionalLabel = focus.functional === null ? null : t('charts.functional', { value: format.degrees(focus.functional) });
+  // Wide enough for the labels as translated ("Fonctionnelle 130°" was clipped at the edge).
+  const right = labelRoom(functionalLabel === null ? [normalLabel] : [normalLabel, functionalLabel], 12, 112);
 
   return (
     <div className="detail-chart" role="img" aria-label={label}>
-      <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right: 112, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <ScatterChart responsive width="100%" height={height} margin={{ top: 44, right, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e2e2" />
         {planPeriodAreas(periods, todayLocal())}
         <XAxis {...dayAxis(xDomain, timeTicks(xDomain[0], xDomain[1]), formatDate, { fontSize: 12, fill: '#1a1a1a' })} name={t('mobility.table.date')} />
@@ -104,14 +109,14 @@ export function DetailChart({ focus, series, drawn, markers, goals = [], periods
           y={focus.normal}
           stroke={REF.normal.stroke}
           strokeDasharray={REF.normal.dash}
-          label={{ value: t('charts.normal', { value: format.degrees(focus.normal) }), position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+          label={{ value: normalLabel, position: 'right', fontSize: 12, fill: '#1a1a1a' }}
         />
         {focus.functional !== null && (
           <ReferenceLine
             y={focus.functional}
             stroke={REF.functional.stroke}
             strokeDasharray={REF.functional.dash}
-            label={{ value: t('charts.functional', { value: format.degrees(focus.functional) }), position: 'right', fontSize: 12, fill: '#1a1a1a' }}
+            label={{ value: functionalLabel ?? '', position: 'right', fontSize: 12, fill: '#1a1a1a' }}
           />
         )}
         {goals.map((g) => (

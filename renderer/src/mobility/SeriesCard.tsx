@@ -1,10 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
 import { href } from '../router';
 import { useFormatter } from '../session/session-context';
 import { useSeriesNames } from '../charts/series-names';
-import { Sparkline, type SparklineInput } from '../charts/Sparkline';
+import { Sparkline, SparklineFrame, type SparklineInput } from '../charts/Sparkline';
+import { useInView } from '../charts/use-in-view';
 import { VerdictBadge } from '../clinical/VerdictBadge';
 import { otherSideWords } from '../clinical/verdict-text';
 import { useVerdictText } from '../clinical/use-verdict-text';
@@ -16,6 +17,8 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: A
   const names = useSeriesNames();
   const verdictText = useVerdictText();
   const id = useId();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const inView = useInView(chartRef);
   const { summary } = series.analysis;
   const verdict = series.verdict;
   const latest = summary.latest;
@@ -37,8 +40,8 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: A
         {/* The card's title names the series: the reason starts after it. */}
         {verdictText.reasonBody(verdict)}
       </p>
-      <div className="series-card-chart" aria-hidden="true">
-        <Sparkline input={sparkline} degrees={format.degrees} />
+      <div className="series-card-chart" aria-hidden="true" ref={chartRef}>
+        {inView ? <Sparkline input={sparkline} degrees={format.degrees} /> : <SparklineFrame />}
       </div>
       <dl className="series-card-facts">
         <div>

@@ -82,9 +82,19 @@ export function useReadAheadForDetail(patientId: string, drawn: boolean): void {
   useEffect(() => {
     if (!drawn) return;
     const file = { patientId };
-    // As useOperation reads: never while the lock holds reads back.
-    void queryClient.prefetchQuery({ queryKey: operationKey('patients.file', file), queryFn: () => readsAllowed('patients.file').then(() => callOrThrow('patients.file', file)) });
-    void queryClient.prefetchQuery({ queryKey: operationKey('plans.list', file), queryFn: () => readsAllowed('plans.list').then(() => callOrThrow('plans.list', file)) });
-    void queryClient.prefetchQuery({ queryKey: operationKey('analysis.patient', file), queryFn: () => readsAllowed('analysis.patient').then(() => callOrThrow('analysis.patient', file)) });
+    // Once the browser is idle after drawing the cards: the file's megabyte, read and parsed on this thread,
+    // would otherwise compete with the first paint (issue 21). A second at most, so a quick click still finds it.
+    const readAhead = () => {
+      // As useOperation reads: never while the lock holds reads back.
+      void queryClient.prefetchQuery({ queryKey: operationKey('patients.file', file), queryFn: () => readsAllowed('patients.file').then(() => callOrThrow('patients.file', file)) });
+      void queryClient.prefetchQuery({ queryKey: operationKey('plans.list', file), queryFn: () => readsAllowed('plans.list').then(() => callOrThrow('plans.list', file)) });
+      void queryClient.prefetchQuery({ queryKey: operationKey('analysis.patient', file), queryFn: () => readsAllowed('analysis.patient').then(() => callOrThrow('analysis.patient', file)) });
+    };
+    if (typeof requestIdleCallback === 'undefined') {
+      const timer = setTimeout(readAhead, 100);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(readAhead, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
   }, [queryClient, patientId, drawn]);
 }

@@ -11,6 +11,7 @@ import { useFormatInstant } from '../clinical/format';
 import { dateOfDay, dayNumber, timeTicks } from '../charts/chart-model';
 import { useFormatter } from '../session/session-context';
 import './alp-chart.css';
+import { useApiErrorText } from '../api/failure';
 
 // The patient's serum alkaline phosphatase (ALP) results over time, against the clinic's upper limit: the
 // worklist flags a result above it (or a rise of more than half), and this shows the whole course. Drawn in
@@ -67,6 +68,7 @@ export function AlpChart({ file }: { file: Pick<PatientFile, 'events' | 'patient
   const formatDate = format.date;
   const formatInstant = useFormatInstant();
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const id = useId();
   const limit = settings.state === 'ready' ? settings.value.alpUpperLimit : null;
   const points = alpPoints(file, limit);
@@ -109,7 +111,7 @@ export function AlpChart({ file }: { file: Pick<PatientFile, 'events' | 'patient
         <Trans i18nKey="alpChart.key" components={[<span key="above" aria-hidden="true" />, <span key="within" aria-hidden="true" />]} />{' '}
         {limitText === null
           ? settings.state === 'error'
-            ? t('alpChart.limitUnreadable', { message: settings.error.message })
+            ? t('alpChart.limitUnreadable', { message: errorText(settings.error) })
             : t('alpChart.limitReading')
           : settings.state === 'ready' && limitSentence(t, limitText, settings.value, formatInstant)}
         {childResults && ` ${t('alpChart.childResults')}`}

@@ -9,11 +9,13 @@ import { ErrorMessage, Loading } from '../layout/Status';
 import { href, navigate } from '../router';
 import { useFormatDate } from '../session/session-context';
 import { PatientStatusTag, usePatientStatuses } from '../worklist/PatientStatus';
+import { useApiErrorText } from '../api/failure';
 
 const PAGE_SIZE = 50;
 
 export function PatientList() {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const paging = usePaging(PAGE_SIZE);
@@ -123,7 +125,7 @@ export function PatientList() {
             </table>
             {statuses.error ? (
               <p className="status small">
-                <Trans i18nKey="patients.statusFailed" values={{ message: statuses.error.message }} components={[<a key="worklist" href={href.worklist()} />]} />
+                <Trans i18nKey="patients.statusFailed" values={{ message: errorText(statuses.error) }} components={[<a key="worklist" href={href.worklist()} />]} />
               </p>
             ) : (
               <p className="status small">
@@ -144,6 +146,7 @@ export function PatientList() {
  */
 function SampleDataButton() {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
@@ -152,7 +155,7 @@ function SampleDataButton() {
     try {
       const result = await call('sampleData.create', {});
       // Created, the cache refreshes the list (api/client.ts), which then has patients and no button.
-      if (!result.ok) setError(result.error.message);
+      if (!result.ok) setError(errorText(result.error));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -27,6 +27,7 @@ import { draftLetter, letterSeries, letterText, type LetterSubject, type LetterW
 import { LetterControls, SentBefore } from './ReferralParts';
 import '../report/report.css';
 import './referral.css';
+import { useApiErrorText } from '../api/failure';
 
 /** Usable page height in CSS pixels (18 mm margins top and bottom, as the report's @page rule sets). */
 const PAGE_HEIGHT_PX: Record<PaperSize, number> = { A4: ((297 - 36) / 25.4) * 96, Letter: ((279.4 - 36) / 25.4) * 96 };
@@ -103,6 +104,7 @@ function LetterScreen({ file, analysis, worklist, sent, subject }: ScreenProps) 
   const p = file.patient;
   const { state } = useSession();
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const screenProfile = useProfileWords();
   // The letter is written in the patient's language (their record), else the clinic's, whatever the screen's.
   const [language, setLanguage] = useState<DisplayLanguage>(() => defaultDocumentLanguage(p, state.clinic?.language));
@@ -190,7 +192,7 @@ function LetterScreen({ file, analysis, worklist, sent, subject }: ScreenProps) 
     const r = await call('referrals.record', { patientId: p.id, joint: subject.joint, side: subject.side, seriesKey: chart?.model.series[0]?.key ?? null, paper, addressee, text });
     // A kept letter refreshes "Sent before" by itself (api/client.ts).
     if (r.ok) setMessage({ ok: true, text: t('referral.kept') });
-    else setMessage({ ok: false, text: t('referral.keepFailed', { error: r.error.message }) });
+    else setMessage({ ok: false, text: t('referral.keepFailed', { error: errorText(r.error) }) });
   }, [p.id, subject, chart, paper, addressee, text, t]);
   useEffect(() => {
     const before = () => {

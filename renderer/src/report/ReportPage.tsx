@@ -25,8 +25,9 @@ import { PrintedBefore } from './PrintedBefore';
 import { isKept, printedBy, printedOptions, reprintIdOf, reprintQuery, type KeptReport } from './reprint';
 import { ReportDocument } from './ReportDocument';
 import { useReportModel } from './use-report-model';
-import { defaultPeriod, normaliseMotions, parseReportQuery, reportQuery, typedPeriod, type ReportOptions } from './report-options';
+import { defaultPeriod, normaliseMotions, parseReportQuery, queryPeriodEnd, reportQuery, typedPeriod, type ReportOptions } from './report-options';
 import './report.css';
+import { useApiErrorText } from '../api/failure';
 
 interface Loaded {
   file: PatientFile;
@@ -43,18 +44,26 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
   const [info] = useOperation('app.info', {});
   const [reports] = useOperation('reports.list', { patientId });
   const { t } = useTranslation();
-  if (file.state === 'loading' || plans.state === 'loading' || info.state === 'loading' || reports.state === 'loading') return <Loading what={t('report.loadingWhat')} />;
+  const errorText = useApiErrorText();
+  const reprintId = reprintIdOf(query);
+  if (file.state === 'loading' || plans.state === 'loading' || info.state === 'loading' || reports.state === 'loading') {
+    return (
+      <>
+        <Loading what={t('report.loadingWhat')} />
+        {reprintId === null && <AskAnalysisAhead patientId={patientId} asAt={queryPeriodEnd(query, todayLocal())} />}
+      </>
+    );
+  }
   if (file.state === 'error') return <ErrorMessage error={file.error} retry={file.retry} />;
   if (reports.state === 'error') return <ErrorMessage error={reports.error} retry={reports.retry} />;
   const loaded: Loaded = {
     file: file.value,
     // A report without the plan is still worth printing; the plan section says the plans could not be read.
     plans: plans.state === 'ready' ? plans.value : null,
-    plansError: plans.state === 'error' ? plans.error.message : null,
+    plansError: plans.state === 'error' ? errorText(plans.error) : null,
     version: info.state === 'ready' ? info.value.version : t('report.versionUnknown'),
     reports: reports.value,
   };
-  const reprintId = reprintIdOf(query);
   if (reprintId !== null) {
     const entry = loaded.reports.find((r) => r.id === reprintId);
     if (!entry || !isKept(entry)) {
@@ -65,6 +74,16 @@ export function ReportPage({ patientId, query }: { patientId: string; query: str
     return <ReportScreen key={entry.id} loaded={loaded} query="" reprint={entry} />;
   }
   return <ReportScreen key="new" loaded={loaded} query={query} reprint={null} />;
+}
+
+/**
+ * Asks for the analysis a new report needs while its file loads, rather than after it: the answer waits in the
+ * cache under the key use-report-model.ts asks with, so the verdicts do not wait for the file and then the analysis
+ * in turn. A reprint's date is known only from the log, so a reprint asks after.
+ */
+function AskAnalysisAhead({ patientId, asAt }: { patientId: string; asAt: string }) {
+  useOperation('analysis.patient', { patientId, today: asAt });
+  return null;
 }
 
 const NO_MOTIONS: never[] = [];
@@ -85,6 +104,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
   const p = file.patient;
   const { state } = useSession();
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const formatDate = useFormatDate();
   const [options, setOptions] = useState<ReportOptions>(() =>
     reprint ? printedOptions(reprint) : parseReportQuery(query, { ...defaultPeriod(file, todayLocal()), paper: state.clinic?.paperSize ?? 'A4' }),
@@ -165,7 +185,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
           });
       // A noted report refreshes "Printed before" by itself (api/client.ts).
       if (r.ok) setMessage({ ok: true, text: how === 'printed' ? t('report.notedPrinted') : t('report.notedSaved', { path: detail }) });
-      else setMessage({ ok: false, text: how === 'printed' ? t('report.noteFailedPrinted', { error: r.error.message }) : t('report.noteFailedSaved', { error: r.error.message }) });
+      else setMessage({ ok: false, text: how === 'printed' ? t('report.noteFailedPrinted', { error: errorText(r.error) }) : t('report.noteFailedSaved', { error: errorText(r.error) }) });
     },
     [p.id, options, motionsForLog, reprint, sitesShown, assessment, recommendations, asAt, t],
   );
@@ -195,7 +215,7 @@ function ReportScreen({ loaded, query, reprint }: { loaded: Loaded; query: strin
     if (!bridge || !periodOk) return;
     savingPdf.current = true;
     const r = await saveReportPdf(bridge, { paper: options.paper, familyName: p.familyName }).finally(() => (savingPdf.current = false));
-    if (!r.ok) setMessage({ ok: false, text: r.error.message });
+    if (!r.ok) setMessage({ ok: false, text: errorText(r.error) });
     else if (r.value.saved) await record('saved as PDF', r.value.path);
     else setMessage({ ok: true, text: t('report.saveCancelled') });
   };

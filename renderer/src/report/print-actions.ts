@@ -5,6 +5,7 @@
 import type { ApiError, Envelope } from '../../../shared/api/errors';
 import type { DesktopBridge, PrintToPdfRequest, PrintToPdfResult } from '../../../shared/api/transport';
 import { desktopBridge } from '../api/desktop-bridge';
+import { message } from '../../../shared/i18n/message';
 
 /** The DOM event File → Print report sends when the report is already on screen: print it. */
 export const PRINT_REPORT_EVENT = 'romtrack:print-report';
@@ -21,7 +22,7 @@ export async function saveReportPdf(bridge: PdfBridge, request: PrintToPdfReques
   try {
     const result = (await bridge.printToPdf(request)) as Envelope<PrintToPdfResult> | undefined;
     if (result && typeof result === 'object' && 'ok' in result) return result;
-    return { ok: false, error: { code: 'internal', message: 'The desktop app gave no answer about the PDF.' } };
+    return { ok: false, error: { code: 'internal', message: 'The desktop app gave no answer about the PDF.', messageRef: message('errors.transport.noPdfAnswer') } };
   } catch (err) {
     const error: ApiError = { code: 'internal', message: `The PDF could not be saved: ${(err as Error).message}` };
     return { ok: false, error };

@@ -37,6 +37,11 @@ export function defaultPeriod(file: Dated, today: string): { from: string; to: s
   return { from, to: today };
 }
 
+/** The period's end a new report opens with: the query's, else today (what parseReportQuery gives). */
+export function queryPeriodEnd(query: string, today: string): string {
+  return parseReportQuery(query, { from: today, to: today, paper: 'A4' }).to;
+}
+
 /** Reads the query; anything missing or malformed falls back to the default, so a stale link still opens. */
 export function parseReportQuery(query: string, defaults: { from: string; to: string; paper: PaperSize }): ReportOptions {
   const q = new URLSearchParams(query);

@@ -5,6 +5,7 @@ import { dropCachedRecords } from '../api/query-client';
 import { LanguagePreference } from './LanguagePreference';
 import { useSession } from './session-context';
 import { useSignedIn } from './SignedIn';
+import { useApiErrorText } from '../api/failure';
 
 /**
  * Who is signed in, always in the header, and the ways to leave: lock for a moment away, switch to another person
@@ -12,6 +13,7 @@ import { useSignedIn } from './SignedIn';
  */
 export function AccountMenu() {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const { state, setState } = useSession();
   const { lock, switchPerson } = useSignedIn();
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function AccountMenu() {
     if (r.ok) {
       dropCachedRecords();
       setState(r.value);
-    } else setError(r.error.message);
+    } else setError(errorText(r.error));
   }
 
   return (

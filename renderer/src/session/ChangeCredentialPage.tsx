@@ -8,6 +8,7 @@ import { useScreenTitle } from '../layout/use-screen-title';
 import { AGAIN, AGAIN_ISSUE, sameTwice, withoutAgain } from './credential-form';
 import { useSession } from './session-context';
 import { NewCredentialFields } from './NewCredentialFields';
+import { useApiErrorText } from '../api/failure';
 
 const ChangeForm = ChangeCredentialInput.extend(AGAIN).refine(sameTwice('next'), AGAIN_ISSUE);
 
@@ -20,6 +21,7 @@ interface Props {
 /** Change your own PIN or password: the current one first, then the new one twice. Other sessions of yours end. */
 export function ChangeCredentialPage({ forced, onDone }: Props) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const { state, setState } = useSession();
   useScreenTitle(forced ? t('session.change.forcedHeading') : t('session.change.heading'));
   const form = useSchemaForm(ChangeForm, { current: '', next: '', again: '' });
@@ -37,7 +39,7 @@ export function ChangeCredentialPage({ forced, onDone }: Props) {
       onDone?.();
     } else {
       // A wrong current credential comes back on the back end's "credential"; here that box is "current".
-      const wrongCurrent = r.error.fields?.credential;
+      const wrongCurrent = r.error.fields?.credential ? errorText(r.error, 'credential') : null;
       if (wrongCurrent) {
         form.resetField('current', { keepError: true });
         form.setError('current', { type: 'server', message: wrongCurrent }, { shouldFocus: true });
@@ -51,7 +53,7 @@ export function ChangeCredentialPage({ forced, onDone }: Props) {
   async function signOut() {
     const r = await call('session.signOut', {});
     if (r.ok) setState(r.value);
-    else setMessage({ ok: false, text: r.error.message });
+    else setMessage({ ok: false, text: errorText(r.error) });
   }
 
   const page = (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n';
 import { call } from '../api/client';
 import { useSession } from './session-context';
+import { useApiErrorText } from '../api/failure';
 
 /**
  * The signed-in person's own screen language, from the account menu: the clinic's (Settings) unless they choose
@@ -11,6 +12,7 @@ import { useSession } from './session-context';
  */
 export function LanguagePreference() {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const { state, setState } = useSession();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -30,7 +32,7 @@ export function LanguagePreference() {
     const r = await call('session.setLanguage', { language: chosen });
     setBusy(false);
     if (!r.ok) {
-      setError(r.error.fields?.['language'] ?? r.error.message);
+      setError(errorText(r.error, 'language'));
       return;
     }
     // The new state carries the language the screens are in; the session provider switches to it.

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../forms/ConfirmDialog';
 import { Field } from '../forms/Field';
 import { applyServerErrors, useSchemaForm } from '../forms/schema-form';
 import { useSession } from './session-context';
+import { useApiErrorText } from '../api/failure';
 
 /**
  * Over a locked session: no patient data (the app below is hidden and inert, SignedIn.tsx), only whose session it
@@ -14,6 +15,7 @@ import { useSession } from './session-context';
  */
 export function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
   const { t } = useTranslation();
+  const errorText = useApiErrorText();
   const { state, setState } = useSession();
   const name = state.currentTherapist?.name ?? t('session.lockScreen.lastPerson');
   const form = useSchemaForm(UnlockInput, { credential: '' });
@@ -37,7 +39,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(): void }) {
     setConfirming(false);
     const r = await call('session.signOut', {});
     if (r.ok) setState(r.value);
-    else setFormError(r.error.message);
+    else setFormError(errorText(r.error));
   }
 
   return (

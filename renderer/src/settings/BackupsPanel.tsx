@@ -3,6 +3,8 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { BackupInfo } from '../../../shared/api/operations/backups';
 import { call } from '../api/client';
+import { useApiErrorText } from '../api/failure';
+import { useMessageText } from '../i18n/use-message-text';
 import { useOperation } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatInstant } from '../clinical/format';
@@ -25,6 +27,9 @@ export function BackupsPanel() {
   const formatInstant = useFormatInstant();
   const { number } = useFormatter();
   const { t } = useTranslation();
+  // The back end's refusals are ids: written in the screen's language, never its English text.
+  const errorText = useApiErrorText();
+  const say = useMessageText();
   const size = (bytes: number) => formatSize(bytes, number);
   // A backup or a restore refreshes this list, and a restore every other read and the session (api/client.ts).
   const [list] = useOperation('backups.list', {});
@@ -44,11 +49,12 @@ export function BackupsPanel() {
     if (r.ok) {
       setMessage({ kind: 'ok', text: t('backups.saved', { path: r.value.path, size: size(r.value.sizeBytes) }) });
     } else {
-      setFolderError(r.error.fields?.folder ?? null);
+      const folderRef = r.error.fieldRefs?.folder;
+      setFolderError(folderRef ? say(folderRef) : (r.error.fields?.folder ?? null));
       // When the back end only says "a field needs attention", the folder's own message is under the box and the
       // line above says nothing was made; any other refusal (the stick removed) is said as it is.
       const fieldsOnly = r.error.fields?.folder && r.error.messageRef?.id === 'errors.fieldsNeedAttention';
-      setMessage({ kind: 'error', text: fieldsOnly ? t('backups.notMade') : r.error.message });
+      setMessage({ kind: 'error', text: fieldsOnly ? t('backups.notMade') : errorText(r.error) });
     }
   }
 
@@ -67,7 +73,7 @@ export function BackupsPanel() {
     if (r.ok) {
       const restored = t('backups.restored', { from: r.value.restoredFrom, safety: r.value.safetyBackup.path });
       setMessage({ kind: 'ok', text: r.value.otherDatabase ? `${restored} ${t('backups.otherDatabase')}` : restored });
-    } else setMessage({ kind: 'error', text: r.error.message });
+    } else setMessage({ kind: 'error', text: errorText(r.error) });
   }
 
   return (

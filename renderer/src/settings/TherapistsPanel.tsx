@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Role } from '../../../shared/domain/account';
 import type { Therapist } from '../../../shared/domain/therapist';
+import type { ApiError } from '../../../shared/api/errors';
 import { call } from '../api/client';
+import { useApiErrorText } from '../api/failure';
 import { useOperation } from '../api/use-operation';
 import { Outcome, type OutcomeMessage } from '../layout/Outcome';
 import { ScrollBox } from '../layout/ScrollBox';
@@ -30,11 +32,13 @@ export function TherapistsPanel() {
   const selfId = useSession().state.currentTherapist?.id;
   const { t } = useTranslation();
   const roleWord = useRoleWord();
+  // A refusal (the last administrator made a therapist) in the screen's language.
+  const errorText = useApiErrorText();
 
   // A saved change has already refreshed this list and the session's team (api/client.ts); this only says so.
-  async function act(r: Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) {
+  async function act(r: Promise<{ ok: true } | { ok: false; error: ApiError }>, done: string) {
     const result = await r;
-    setMessage(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
+    setMessage(result.ok ? { ok: true, text: done } : { ok: false, text: errorText(result.error) });
   }
 
   const setActive = (th: Therapist, active: boolean) =>

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/errors';
-import { fieldMessages } from '../../../shared/api/issues';
 import type { ThresholdEntry } from '../../../shared/api/operations/thresholds';
 import { thresholdOverrideSchema } from '../../../shared/domain/thresholds';
 import { call } from '../api/client';
 import { Field } from '../forms/Field';
 import { RecordForm } from '../forms/RecordForm';
-import { applyServerErrors, nestErrors } from '../forms/schema-form';
+import { applyServerErrors, nestErrors, translatedFieldMessages } from '../forms/schema-form';
+import { useMessageText, type MessageText } from '../i18n/use-message-text';
 import { SLOTS, changesOf, instrumentOf, savedMessage, typedDegrees, valuesOf, type SlotChange, type ThresholdValues } from './threshold-model';
 import { useThresholdWords } from './threshold-words';
 
@@ -16,14 +16,14 @@ import { useThresholdWords } from './threshold-words';
  * Each filled box is checked with the back end's own schema (thresholdOverrideSchema) as typed; an empty box
  * is no value of the clinic's, which is always valid.
  */
-function thresholdResolver(entry: ThresholdEntry): Resolver<ThresholdValues> {
+function thresholdResolver(entry: ThresholdEntry, say: MessageText): Resolver<ThresholdValues> {
   return (values) => {
     const flat: Record<string, string> = {};
     for (const slot of SLOTS) {
       const degrees = typedDegrees(values[slot]);
       if (degrees === null) continue;
       const parsed = thresholdOverrideSchema.safeParse({ motion: entry.motion, instrument: instrumentOf(slot), degrees });
-      if (!parsed.success) flat[slot] = Object.values(fieldMessages(parsed.error))[0]!;
+      if (!parsed.success) flat[slot] = Object.values(translatedFieldMessages(parsed.error, say))[0]!;
     }
     return Object.keys(flat).length === 0 ? { values, errors: {} } : { values: {}, errors: nestErrors<ThresholdValues>(flat) };
   };
@@ -37,7 +37,8 @@ interface ThresholdFormProps {
 
 /** The clinic's thresholds of one motion, one box per instrument; Enter saves, Escape cancels. */
 export function ThresholdForm({ entry, onDone }: ThresholdFormProps) {
-  const form = useForm<ThresholdValues>({ resolver: thresholdResolver(entry), defaultValues: valuesOf(entry), mode: 'onChange', reValidateMode: 'onChange' });
+  const say = useMessageText();
+  const form = useForm<ThresholdValues>({ resolver: thresholdResolver(entry, say), defaultValues: valuesOf(entry), mode: 'onChange', reValidateMode: 'onChange' });
   const { register, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +57,9 @@ export function ThresholdForm({ entry, onDone }: ThresholdFormProps) {
       const r = c.degrees === null ? await call('thresholds.clear', target) : await call('thresholds.set', { ...target, degrees: c.degrees as number });
       if (!r.ok) {
         const degreesMessage = r.error.fields?.degrees;
-        const error: ApiError = degreesMessage ? { ...r.error, fields: { [c.slot]: degreesMessage } } : r.error;
+        // Its id too, so the box's message is in the screen's language.
+        const degreesRef = r.error.fieldRefs?.degrees;
+        const error: ApiError = degreesMessage ? { ...r.error, fields: { [c.slot]: degreesMessage }, ...(degreesRef ? { fieldRefs: { [c.slot]: degreesRef } } : {}) } : r.error;
         setFormError(applyServerErrors(form, error, SLOTS));
         return false;
       }

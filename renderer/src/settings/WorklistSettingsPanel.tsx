@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../shared/api/errors';
-import { fieldMessages } from '../../../shared/api/issues';
 import type { WorklistSettingsRecord } from '../../../shared/api/operations/worklist';
 import { todayLocal } from '../../../shared/domain/dates';
 import { WorklistSettingsInput, type WorklistSettings } from '../../../shared/worklist/settings';
 import { call } from '../api/client';
 import { useOperation } from '../api/use-operation';
 import { Field } from '../forms/Field';
+import { translatedFieldMessages } from '../forms/schema-form';
+import { useMessageText } from '../i18n/use-message-text';
+import { useApiErrorText } from '../api/failure';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { useFormatDate, useFormatter } from '../session/session-context';
 import './worklist-settings.css';
@@ -64,12 +66,15 @@ function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRe
   const formatDate = useFormatDate();
   const { number } = useFormatter();
   const { t } = useTranslation();
+  const say = useMessageText();
+  const errorText = useApiErrorText();
   const [text, setText] = useState(textOf(current));
   const [serverError, setServerError] = useState<ApiError | null>(null);
 
   const values = Object.fromEntries(KEYS.map((key) => [key, text[key].trim() === '' ? undefined : Number(text[key])]));
   const parsed = WorklistSettingsInput.safeParse(values);
-  const errors: Partial<Record<string, string>> = parsed.success ? { ...serverError?.fields } : fieldMessages(parsed.error);
+  const serverFields = serverError ? Object.fromEntries(Object.keys(serverError.fields ?? {}).map((field) => [field, errorText(serverError, field)])) : {};
+  const errors: Partial<Record<string, string>> = parsed.success ? serverFields : translatedFieldMessages(parsed.error, say);
   const changed = KEYS.some((key) => text[key].trim() !== String(current[key]));
 
   async function submit(e: FormEvent) {
@@ -124,7 +129,7 @@ function SettingsForm({ current, saved, onSaved }: { current: WorklistSettingsRe
         <p className="field-hint">{t('worklistSettings.source.alpUpperLimit')}</p>
         {serverError && !serverError.fields ? (
           <p className="error-box" role="alert">
-            {serverError.message}
+            {errorText(serverError)}
           </p>
         ) : null}
         <div className="form-actions">

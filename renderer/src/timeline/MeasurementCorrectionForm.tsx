@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import { MeasurementCorrection, type EndFeel, type Instrument, type Measurement } from '../../../shared/domain/visit';
 import { EndFeelOptions, InstrumentOptions } from '../visits/ReadingOptions';
 import { call } from '../api/client';
 import { numberFromText, textFromNumber } from '../clinical/format';
 import { Field } from '../forms/Field';
-import { applyServerErrors, nestErrors } from '../forms/schema-form';
+import { applyServerErrors, nestErrors, translatedFieldMessages } from '../forms/schema-form';
+import { useMessageText, type MessageText } from '../i18n/use-message-text';
 import { RecordForm } from '../forms/RecordForm';
 import { FormActions } from '../forms/FormActions';
 
@@ -31,13 +31,13 @@ function toInput(m: Measurement, v: CorrectionValues) {
  * The back end's schema for a correction, plus its check of the angle against this motion's range
  * (validateDegrees), both at once so every message shows together rather than one after the other.
  */
-function correctionResolver(m: Measurement): Resolver<CorrectionValues> {
+function correctionResolver(m: Measurement, say: MessageText): Resolver<CorrectionValues> {
   return (values) => {
     const input = toInput(m, values);
     const parsed = MeasurementCorrection.safeParse(input);
-    const flat = parsed.success ? {} : fieldMessages(parsed.error);
+    const flat = parsed.success ? {} : translatedFieldMessages(parsed.error, say);
     const degrees = validateDegrees(m.motion, input.degrees);
-    if (!degrees.ok) flat.degrees ??= degrees.message;
+    if (!degrees.ok) flat.degrees ??= say(degrees.ref);
     return Object.keys(flat).length === 0 ? { values, errors: {} } : { values: {}, errors: nestErrors<CorrectionValues>(flat) };
   };
 }
@@ -45,8 +45,9 @@ function correctionResolver(m: Measurement): Resolver<CorrectionValues> {
 /** A correction never edits: it saves a new version that supersedes this one, with the reason required. */
 export function MeasurementCorrectionForm({ measurement: m, label, onDone }: { measurement: Measurement; label: string; onDone(saved: boolean): void }) {
   const { t } = useTranslation();
+  const say = useMessageText();
   const form = useForm<CorrectionValues>({
-    resolver: correctionResolver(m),
+    resolver: correctionResolver(m, say),
     defaultValues: { degrees: String(m.degrees), instrument: m.instrument, endFeel: m.endFeel ?? '', pain: textFromNumber(m.pain), note: m.note ?? '', reason: '' },
     mode: 'onChange',
     reValidateMode: 'onChange',

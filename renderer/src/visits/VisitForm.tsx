@@ -28,6 +28,7 @@ import { initialValues, knownPaths, readingIn, toAdditionInput, toFormFields, to
 import { focusNextAfter, visitFormKeyDown } from './visit-keys';
 import { useVisitWords } from './visit-words';
 import './visits.css';
+import { useMessageText } from '../i18n/use-message-text';
 
 /**
  * One visit: the grid first (in view on a 1024×640 screen), its header on one line above it, symptoms, notes
@@ -39,6 +40,7 @@ import './visits.css';
 export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: Visit | null }) {
   const { state } = useSession();
   const { t } = useTranslation();
+  const say = useMessageText();
   const format = useFormatter();
   const formatDate = format.date;
   const words = useVisitWords();
@@ -50,8 +52,8 @@ export function VisitForm({ file, addTo = null }: { file: PatientFile; addTo?: V
   // The visit being added to is decided after the form is made (it follows the date typed): the checks read it here.
   const targetRef = useRef<Visit | null>(addTo);
   const resolver = useMemo(
-    () => visitResolver({ patient: file.patient, grid, t, format, dates, target: () => targetRef.current, recorded: (cell) => (targetRef.current ? readingIn(targetRef.current, cell) : undefined) }),
-    [file.patient, grid, t, format, dates],
+    () => visitResolver({ patient: file.patient, grid, t, say, format, dates, target: () => targetRef.current, recorded: (cell) => (targetRef.current ? readingIn(targetRef.current, cell) : undefined) }),
+    [file.patient, grid, t, say, format, dates],
   );
   const form = useForm<VisitFormValues>({
     resolver,

@@ -2,13 +2,13 @@
 // shared schema's messages, ours or the back end's, find their way back to the box they concern.
 import type { TFunction } from 'i18next';
 import type { FieldValues, Resolver } from 'react-hook-form';
-import { fieldMessages } from '../../../shared/api/issues';
 import { validateDegrees } from '../../../shared/domain/catalogue/measurement-value';
 import type { Patient } from '../../../shared/domain/patient';
 import type { Formatter } from '../../../shared/format';
 import { MeasurementsAddition, VisitInput, type EndFeel, type Instrument, type Measurement, type VISIT_SETTINGS, type Visit } from '../../../shared/domain/visit';
 import { numberFromText } from '../clinical/format';
-import { nestErrors } from '../forms/schema-form';
+import { nestErrors, translatedFieldMessages, translatedProblems } from '../forms/schema-form';
+import type { MessageText } from '../i18n/use-message-text';
 import { readDateBoxes, withDateProblems, type DateBoxes } from '../forms/typed-dates';
 import type { GridCell, EntryGridLayout as GridLayout } from './grid-model';
 
@@ -153,6 +153,8 @@ export interface ResolverContext {
   grid: GridLayout;
   /** The screen's language and the clinic's formats, for the messages this check adds. */
   t: TFunction;
+  /** Writes the shared schema's and the range check's message ids in the screen's language. */
+  say: MessageText;
   format: Formatter;
   /** The visit date's box: typed in the clinic's format or ISO. */
   dates: DateBoxes;
@@ -168,13 +170,13 @@ export interface ResolverContext {
  * reading of what the visit already has, in the back end's words. The date reaches the submit handler as ISO.
  */
 export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
-  const { patient, grid, t, format } = c;
+  const { patient, grid, t, format, say } = c;
   return (typed) => {
-    const { values, problems } = readDateBoxes(typed, c.dates);
+    const { values, problems, problemRefs } = readDateBoxes(typed, c.dates);
     const target = c.target();
     const mapped = target ? toAdditionInput(values, target.id, grid) : toVisitInput(values, patient.id, grid);
     const parsed = target ? MeasurementsAddition.safeParse(mapped.input) : VisitInput.safeParse(mapped.input);
-    const flat = parsed.success ? {} : withDateProblems(toFormFields(fieldMessages(parsed.error), mapped.cellOf), problems);
+    const flat = parsed.success ? {} : withDateProblems(toFormFields(translatedFieldMessages(parsed.error, say), mapped.cellOf), translatedProblems(problems, problemRefs, say));
     if (!target && !flat.date && values.date < patient.dateOfBirth) {
       flat.date = t('visits.beforeBirth', { date: format.date(patient.dateOfBirth) });
     }
@@ -188,7 +190,7 @@ export function visitResolver(c: ResolverContext): Resolver<VisitFormValues> {
       // Each typed angle against its own motion's range, whatever else the schema found on that entry.
       if (v && v.degrees.trim() !== '') {
         const r = validateDegrees(cell.motion, numberFromText(v.degrees));
-        if (!r.ok) flat[`cells.${cell.index}.degrees`] ??= r.message;
+        if (!r.ok) flat[`cells.${cell.index}.degrees`] ??= say(r.ref);
       }
       // Details typed for a box left empty would be lost without a word: ask for the angle instead.
       if (v && v.degrees.trim() === '' && cellHasDetails(v)) {

@@ -30,7 +30,8 @@ export function WorklistPage() {
   // Asked again every 1.5 s while summaries are pending after an update, until they are all done.
   const [page] = useOperation(
     'worklist.get',
-    { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: paging.limit, offset: paging.offset },
+    // The rows' messages are written here in the person's language: no English text is asked for.
+    { ...(codes.length ? { codes } : {}), ...(therapistId ? { therapistId } : {}), limit: paging.limit, offset: paging.offset, englishText: false },
     { keepPrevious: true, pollEvery: (value) => (value.pending > 0 ? PENDING_RETRY_MS : false) },
   );
   const today = todayLocal();

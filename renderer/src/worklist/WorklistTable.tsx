@@ -1,5 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorklistRow } from '../../../shared/api/operations/worklist';
+import { callOrThrow } from '../api/client';
+import { readsAllowed } from '../api/query-client';
+import { operationKey } from '../api/use-operation';
 import { useRowLinks } from '../layout/row-links';
 import { href } from '../router';
 import { useFormatDate } from '../session/session-context';
@@ -10,6 +15,29 @@ import { ReasonTag, UrgencyMark } from './ReasonTag';
 function referralFor(row: WorklistRow) {
   const r = row.reasons.find((x) => (x.code === 'losing' || x.code === 'warning_signs') && x.joint && x.side);
   return r ? href.referral(row.patientId, { joint: r.joint!, side: r.side!, seriesKey: r.seriesKey }) : null;
+}
+
+/**
+ * A losing reason, whose tooltip is the verdict's own sentence. The page does not carry it (fifty verdicts'
+ * messages would be most of its weight); it is asked for the first time the pointer rests on the reason, through
+ * the patient's worklist read (shared with the referral letter), and shown from then on.
+ */
+function LosingReason({ patientId, reason, children }: { patientId: string; reason: WorklistRow['reasons'][number]; children: ReactNode }) {
+  const say = useMessageText();
+  const [wanted, setWanted] = useState(false);
+  const input = { patientId };
+  const answer = useQuery({
+    queryKey: operationKey('worklist.patient', input),
+    queryFn: () => readsAllowed('worklist.patient').then(() => callOrThrow('worklist.patient', input)),
+    enabled: wanted,
+  });
+  const detail = answer.data?.reasons.find((r) => r.code === 'losing' && r.joint === reason.joint && r.side === reason.side);
+  const title = detail?.detailRef ? say(detail.detailRef) : detail?.detail;
+  return (
+    <li className="worklist-reason-losing" title={title} onMouseEnter={() => setWanted(true)}>
+      {children}
+    </li>
+  );
 }
 
 /**
@@ -50,11 +78,20 @@ export function WorklistTable({ rows }: { rows: readonly WorklistRow[] }) {
                 </td>
                 <td>
                   <ul className="worklist-reasons" id={`wl-reasons-${row.patientId}`} aria-label={t('worklist.reasonsLabel', { reasons: row.reasons.map((r) => t(`reason.${r.code}`)).join(', ') })}>
-                    {row.reasons.map((r, i) => (
-                      <li key={i} title={r.detailRef ? say(r.detailRef) : r.detail}>
-                        <ReasonTag code={r.code} /> <span className="worklist-reason-text">{say(r.message)}</span>
-                      </li>
-                    ))}
+                    {row.reasons.map((r, i) => {
+                      const said = (
+                        <>
+                          <ReasonTag code={r.code} /> <span className="worklist-reason-text">{say(r.message)}</span>
+                        </>
+                      );
+                      return r.code === 'losing' ? (
+                        <LosingReason key={i} patientId={row.patientId} reason={r}>
+                          {said}
+                        </LosingReason>
+                      ) : (
+                        <li key={i}>{said}</li>
+                      );
+                    })}
                   </ul>
                   {referral ? (
                     <a className="worklist-referral small" href={referral}>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, uuid } from '../../domain/schema-parts';
 import { Empty } from './common';
 import { MAX_REQUEST_BYTES } from '../transport';
+import { MessageRefSchema, message, said, saidIssue } from '../../i18n/message';
 
 // Exchange (issue 19): FHIR R4 and CSV exports. The mapping is shared/exchange/; the back end reads the records and
 // returns the file's text with its name and media type, which the renderer saves as a file (in server mode a Blob
@@ -10,16 +11,20 @@ import { MAX_REQUEST_BYTES } from '../transport';
 /** Exactly one patient, or the whole clinic; an optional date range keeps the clinical records dated inside it. */
 const scopeFields = {
   patientId: uuid.optional(),
-  all: z.literal(true, { error: 'Say all: true to export the whole clinic.' }).optional(),
+  all: z.literal(true, { error: said(message('exchange.input.allTrue')) }).optional(),
   from: calendarDate('The first date').optional(),
   to: calendarDate('The last date').optional(),
 };
 
+function checkPeriod(s: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (s.from && s.to && s.from > s.to) ctx.addIssue({ ...saidIssue(message('domain.operations.period', { to: { date: s.to }, from: { date: s.from } })), path: ['to'] });
+}
+
 function checkScope(s: { patientId?: string | undefined; all?: true | undefined; from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
   if ((s.patientId === undefined) === (s.all === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'Export one patient or the whole clinic: give a patient, or all: true, not both.' });
+    ctx.addIssue({ ...saidIssue(message('exchange.input.oneOrAll')), path: ['patientId'] });
   }
-  if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first date.' });
+  checkPeriod(s, ctx);
 }
 
 /**
@@ -29,7 +34,7 @@ function checkScope(s: { patientId?: string | undefined; all?: true | undefined;
 export const ExportFhirInput = z
   .strictObject({ patientId: uuid, from: scopeFields.from, to: scopeFields.to })
   .superRefine((s, ctx) => {
-    if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first date.' });
+    checkPeriod(s, ctx);
   });
 export type ExportFhirInput = z.input<typeof ExportFhirInput>;
 
@@ -53,7 +58,8 @@ export const ExportFile = z.strictObject({
 });
 export type ExportFile = z.infer<typeof ExportFile>;
 
-const PATH_MESSAGE = 'Give the full path of the file to write, for example /media/usb/clinic.ndjson or E:\\clinic.ndjson.';
+const PATH_MESSAGE = said(message('exchange.error.fullPath'));
+const PATH_TOO_LONG = said(message('exchange.input.pathTooLong'));
 
 /** The whole clinic, streamed to a file on the machine that holds the database (a USB stick, a shared folder). */
 export const ExportClinicInput = z
@@ -62,14 +68,14 @@ export const ExportClinicInput = z
       .string({ error: PATH_MESSAGE })
       .trim()
       .min(1, { error: PATH_MESSAGE })
-      .max(1000, { error: 'This path is too long.' })
+      .max(1000, { error: PATH_TOO_LONG })
       .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: PATH_MESSAGE })
-      .refine((p) => /\.ndjson$/i.test(p), { error: 'The file name must end in .ndjson: the export is FHIR NDJSON, one resource per line.' }),
+      .refine((p) => /\.ndjson$/i.test(p), { error: said(message('exchange.error.ndjsonName')) }),
     from: scopeFields.from,
     to: scopeFields.to,
   })
   .superRefine((s, ctx) => {
-    if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date is before the first date.' });
+    checkPeriod(s, ctx);
   });
 export type ExportClinicInput = z.input<typeof ExportClinicInput>;
 
@@ -92,6 +98,8 @@ export const ExportProgress = z.strictObject({
   /** The last export's outcome once it ended: what it wrote, or why it stopped. Both null while one runs. */
   result: ClinicExport.nullable(),
   error: z.string().nullable(),
+  /** Why it stopped, as a message id for the screen; `error` is its English text for API callers. */
+  errorRef: MessageRefSchema.nullable(),
 });
 
 /** Room for the request's own JSON around the file's text, which escaping can enlarge. */
@@ -100,14 +108,13 @@ export const MAX_IMPORT_CHARS = MAX_REQUEST_BYTES - 64 * 1024;
 /** The patient's details an import may find different here; a person decides, field by field, which to keep. */
 export const DEMOGRAPHICS = ['familyName', 'givenNames', 'clinicId', 'dateOfBirth', 'sex', 'documentLanguage'] as const;
 export type Demographic = (typeof DEMOGRAPHICS)[number];
-export const DEMOGRAPHIC_LABELS: Record<Demographic, string> = { familyName: 'Family name', givenNames: 'Given names', clinicId: 'Clinic id', dateOfBirth: 'Date of birth', sex: 'Sex', documentLanguage: 'Language of documents' };
 
 export const ImportFhirInput = z.strictObject({
   /** The text of a patient file exported by ROMtrack (exchange.exportFhir with a patientId). */
   content: z
-    .string({ error: 'Choose a file to import.' })
-    .min(1, { error: 'The file is empty.' })
-    .max(MAX_IMPORT_CHARS, { error: `The file is larger than ${Math.floor(MAX_IMPORT_CHARS / 1024)} KB. Export and import one patient at a time.` }),
+    .string({ error: said(message('exchange.input.chooseFile')) })
+    .min(1, { error: said(message('exchange.input.emptyFile')) })
+    .max(MAX_IMPORT_CHARS, { error: said(message('exchange.input.fileTooLarge', { size: Math.floor(MAX_IMPORT_CHARS / 1024) })) }),
   /** The person's decisions on the conflicts a first import listed: which of the file's demographics to take. */
   decisions: z.strictObject({ takeIncoming: z.array(z.enum(DEMOGRAPHICS)).max(DEMOGRAPHICS.length) }).optional(),
 });
@@ -138,7 +145,8 @@ export const ImportReport = z.strictObject({
   /** True when the import wrote nothing (the same file imported again). */
   unchanged: z.boolean(),
   /** Differences left for a person to decide; nothing here was overwritten. */
-  conflicts: z.array(z.strictObject({ field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string() })),
+  /** Each with its message as an id (written in the screen's language) and its English text for API callers. */
+  conflicts: z.array(z.strictObject({ field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string(), messageRef: MessageRefSchema })),
   /** Resources of kinds this import does not write yet, by type. */
   notImported: z.array(z.strictObject({ resourceType: z.string(), count: z.number().int() })),
 });
@@ -150,9 +158,9 @@ export const ImportClinicInput = z.strictObject({
     .string({ error: PATH_MESSAGE })
     .trim()
     .min(1, { error: PATH_MESSAGE })
-    .max(1000, { error: 'This path is too long.' })
+    .max(1000, { error: PATH_TOO_LONG })
     .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { error: PATH_MESSAGE })
-    .refine((p) => /\.ndjson$/i.test(p), { error: 'Choose a .ndjson file: a whole clinic exported by ROMtrack as FHIR NDJSON.' }),
+    .refine((p) => /\.ndjson$/i.test(p), { error: said(message('exchange.input.importNdjson')) }),
 });
 export type ImportClinicInput = z.input<typeof ImportClinicInput>;
 
@@ -162,7 +170,7 @@ export const ImportClinicReport = z.strictObject({
   added: Counts,
   matched: Counts,
   unchanged: z.boolean(),
-  conflicts: z.array(z.strictObject({ patientId: z.string(), field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string() })),
+  conflicts: z.array(z.strictObject({ patientId: z.string(), field: z.string(), here: z.string().nullable(), incoming: z.string().nullable(), message: z.string(), messageRef: MessageRefSchema })),
   notImported: z.array(z.strictObject({ resourceType: z.string(), count: z.number().int() })),
 });
 export type ImportClinicReport = z.infer<typeof ImportClinicReport>;
@@ -180,6 +188,8 @@ export const ImportProgress = z.strictObject({
   /** The last import's outcome once it ended: its report, or why it stopped. Both null while one runs. */
   result: ImportClinicReport.nullable(),
   error: z.string().nullable(),
+  /** Why it stopped, as a message id for the screen; `error` is its English text for API callers. */
+  errorRef: MessageRefSchema.nullable(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 

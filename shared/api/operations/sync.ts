@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from '../../domain/schema-parts';
+import { MessageRefSchema, message, said, saidIssue, type MessageRef } from '../../i18n/message';
 import { Empty } from './common';
 
 // Sync with a district FHIR server (issue 19, item 4; ../shared/exchange.md "Sync with a district server").
@@ -13,42 +14,42 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  * is its own field), no query or fragment; plain http only to this computer, since the records are health data.
  * Returned without a trailing slash, so `<base>/Patient` is always one slash.
  */
-export function checkBaseUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
+export function checkBaseUrl(text: string): { ok: true; url: string } | { ok: false; message: MessageRef } {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'This is not a web address. Write the server’s FHIR base, for example https://fhir.district.example/fhir/R4.' };
+    return { ok: false, message: message('exchange.syncInput.notUrl') };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'The address must start with https:// (a FHIR server speaks HTTP).' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: message('exchange.syncInput.scheme') };
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    return { ok: false, message: 'Use https:// for a server on another computer: plain http would send patients’ records unencrypted.' };
+    return { ok: false, message: message('exchange.syncInput.plainHttp') };
   }
-  if (url.username || url.password) return { ok: false, message: 'Leave the user name and password out of the address; put the token in its own box.' };
-  if (url.search || url.hash) return { ok: false, message: 'The address must not have a query (?…) or a fragment (#…): give the FHIR base only.' };
+  if (url.username || url.password) return { ok: false, message: message('exchange.syncInput.credentials') };
+  if (url.search || url.hash) return { ok: false, message: message('exchange.syncInput.query') };
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
 const baseUrl = z
-  .string({ error: 'Write the server’s FHIR base address.' })
+  .string({ error: said(message('exchange.syncInput.baseUrl')) })
   .trim()
-  .min(1, { error: 'Write the server’s FHIR base address.' })
-  .max(2000, { error: 'This address is too long.' })
+  .min(1, { error: said(message('exchange.syncInput.baseUrl')) })
+  .max(2000, { error: said(message('exchange.syncInput.baseUrlTooLong')) })
   .transform((text, ctx) => {
     const checked = checkBaseUrl(text);
     if (checked.ok) return checked.url;
-    ctx.addIssue({ code: 'custom', message: checked.message });
+    ctx.addIssue(saidIssue(checked.message));
     return z.NEVER;
   });
 
 const token = z
-  .string({ error: 'Paste the token the district gave you.' })
+  .string({ error: said(message('exchange.syncInput.token')) })
   .trim()
-  .min(1, { error: 'Paste the token the district gave you, or leave it as it is.' })
-  .max(4096, { error: 'This token is too long (at most 4096 characters).' })
-  .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: 'A token has no spaces or accented letters: paste it exactly as given.' });
+  .min(1, { error: said(message('exchange.syncInput.tokenEmpty')) })
+  .max(4096, { error: said(message('exchange.syncInput.tokenTooLong')) })
+  .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: said(message('exchange.syncInput.tokenChars')) });
 
-const KEY_MESSAGE = 'Paste the whole private key in PEM form, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.';
+const KEY_MESSAGE = said(message('exchange.syncInput.key'));
 
 /**
  * SMART Backend Services: the client id the district registered, the private key whose public part it holds, and
@@ -57,16 +58,16 @@ const KEY_MESSAGE = 'Paste the whole private key in PEM form, from -----BEGIN PR
  */
 export const SmartInput = z.strictObject({
   clientId: z
-    .string({ error: 'Write the client id the district gave you.' })
+    .string({ error: said(message('exchange.syncInput.clientId')) })
     .trim()
-    .min(1, { error: 'Write the client id the district gave you.' })
-    .max(255, { error: 'This client id is too long (at most 255 characters).' })
-    .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: 'A client id has no spaces or accented letters: write it exactly as given.' }),
+    .min(1, { error: said(message('exchange.syncInput.clientId')) })
+    .max(255, { error: said(message('exchange.syncInput.clientIdTooLong')) })
+    .refine((t) => /^[\x21-\x7e]+$/.test(t), { error: said(message('exchange.syncInput.clientIdChars')) }),
   /** Left out, the key set stays. */
   privateKey: z
     .string({ error: KEY_MESSAGE })
     .trim()
-    .max(16384, { error: 'This key is too long for a private key (at most 16384 characters).' })
+    .max(16384, { error: said(message('exchange.syncInput.keyTooLong')) })
     .refine((t) => /^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----$/.test(t), { error: KEY_MESSAGE })
     .optional(),
   /** null: read it from the server's .well-known/smart-configuration. */
@@ -107,7 +108,8 @@ export const SyncStatus = z.strictObject({
   lastSyncedAt: z.string().nullable(),
   /** Patients with changes the server has not acknowledged yet. */
   waiting: z.number().int().min(0),
-  lastError: z.strictObject({ at: z.string(), message: z.string() }).nullable(),
+  /** Why the last try failed: its English text, and its message id where it has one (a status written by an older version has none). */
+  lastError: z.strictObject({ at: z.string(), message: z.string(), messageRef: MessageRefSchema.optional() }).nullable(),
   /** When the background push tries next (a UTC instant), or null when nothing is scheduled. */
   nextAttemptAt: z.string().nullable(),
   /** Updates the server refused because its copy had changed since (412): left for a person, not retried. */

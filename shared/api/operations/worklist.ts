@@ -11,13 +11,24 @@ import { message, MessageRefSchema, said } from '../../i18n/message';
 
 const today = calendarDate('The worklist date').optional();
 
-export const WorklistReasonSchema = z.strictObject({
+const reasonFields = {
   code: z.enum(REASON_CODES),
   message: MessageRefSchema,
   text: z.string().min(1),
   joint: z.enum(JOINTS).optional(),
   side: z.enum(SIDES).optional(),
   seriesKey: SeriesKeySchema.optional(),
+};
+
+/**
+ * A reason as the clinic-wide list shows it: its sentence, without the verdict's longer one; the English `text`
+ * is left out when the caller writes the message itself (WorklistGetInput's englishText: false).
+ */
+export const WorklistRowReasonSchema = z.strictObject({ ...reasonFields, text: reasonFields.text.optional() });
+
+/** A reason of one patient ('worklist.patient'): with the verdict's own sentence where there is one. */
+export const WorklistReasonSchema = z.strictObject({
+  ...reasonFields,
   detail: z.string().optional(),
   detailRef: MessageRefSchema.optional(),
 });
@@ -28,8 +39,11 @@ export const WorklistRow = z.strictObject({
   name: z.string(),
   clinicId: z.string().nullable(),
   urgency: z.enum(URGENCIES),
-  /** Most urgent first. */
-  reasons: z.array(WorklistReasonSchema).min(1),
+  /**
+   * Most urgent first. The verdict's longer sentence (a losing reason's tooltip) is not sent here: ask
+   * 'worklist.patient' for it when it is wanted.
+   */
+  reasons: z.array(WorklistRowReasonSchema).min(1),
   /** The latest visit with a measurement. */
   lastMeasured: z.string().nullable(),
   /** The earliest due date of the patient's sites on the measurement schedule, past or coming. */
@@ -56,6 +70,11 @@ export const WorklistGetInput = z.strictObject({
     .optional(),
   limit: z.number().int().min(1).max(200, { error: said(message('domain.paging.limit', { max: 200 })) }).default(50),
   offset: z.number().int().min(0, { error: said(message('domain.paging.offset')) }).default(0),
+  /**
+   * Each reason's English `text` beside its message (the default, for API callers). The screen writes the message
+   * in the person's language and asks for none: writing fifty rows' English is a sixth of the read.
+   */
+  englishText: z.boolean().default(true),
 });
 
 export const WorklistPage = z.strictObject({

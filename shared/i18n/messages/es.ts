@@ -23,6 +23,7 @@ import { exchange } from './es/exchange';
 import { domain } from './es/domain';
 import { catalogue } from './es/catalogue';
 import { verdicts } from './es/verdicts';
+import { backup } from './es/backup';
 
 // Español: one file per area of the app, as in English.
-export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };
+export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup };

@@ -23,6 +23,7 @@ import { exchange } from './pt/exchange';
 import { domain } from './pt/domain';
 import { catalogue } from './pt/catalogue';
 import { verdicts } from './pt/verdicts';
+import { backup } from './pt/backup';
 
 // Português: one file per area of the app, as in English.
-export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts };
+export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup };

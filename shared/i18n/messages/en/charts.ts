@@ -18,6 +18,7 @@ export const charts = {
   'charts.event.bisphosphonateStop': 'Bisphosphonate stop',
   'charts.event.starts': '{{detail}} (starts)',
   'charts.event.stops': '{{detail}} (stops)',
+  'charts.event.detail': '{{event}}: {{extra}}',
   'charts.event.excision': 'Excision',
   'charts.event.xray': 'X-ray {{grade}}',
   'charts.loadingScreen': 'the screen',

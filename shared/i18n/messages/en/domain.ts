@@ -344,4 +344,13 @@ export const domain = {
   'domain.operations.reasons': 'Choose reasons from the list.',
   'domain.operations.patientsLimit': 'Ask for at most {{max}} patients at a time.',
   'domain.operations.reloadSettings': 'Reload the settings and try again.',
+  'domain.worklistSettings.weeks': "{{field}}: type a number of weeks, for example 2.",
+  'domain.worklistSettings.wholeWeeks': "{{field}}: use whole weeks.",
+  'domain.worklistSettings.negative': "{{field}} cannot be negative.",
+  'domain.worklistSettings.atMost': "{{field}}: at most 104 weeks (two years).",
+  'domain.worklistSettings.alpType': "Type the upper limit in U/L, for example 130.",
+  'domain.worklistSettings.alpLow': "An ALP upper limit below 20 U/L is not an adult reference range: check the laboratory report.",
+  'domain.worklistSettings.alpHigh': "An ALP upper limit above 1000 U/L would hide raised values: check the laboratory report.",
+  'domain.worklistSettings.weeklyOrder': "Weekly measurement cannot end (week {{until}}) before it starts (week {{from}}).",
+  'domain.worklistSettings.monthlyOrder': "Monthly measurement starts after week {{weeklyUntil}}, so it cannot end before it (week {{monthlyUntil}}).",
 } as const;

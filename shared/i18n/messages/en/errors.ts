@@ -104,4 +104,7 @@ export const errors = {
   'errors.date.enter': 'Enter the date, written {{how}}.',
   'errors.date.notReal': '"{{text}}" is not a real date: write it as {{how}}.',
   'errors.date.formatOrIso': '{{format}} or {{iso}}',
+  'errors.transport.unreachable': "Cannot reach the ROMtrack server. Check that it is still running, then try again.",
+  'errors.transport.unreadable': "The server answered {{status}} without a readable result. Try again; if it repeats, restart the ROMtrack server.",
+  'errors.transport.noPdfAnswer': "The desktop app gave no answer about the PDF. Try again.",
 } as const;

@@ -12,4 +12,12 @@ export const analysis = {
   'analysis.duration.years_one': '{{count}} año',
   'analysis.duration.years_many': '{{count}} años',
   'analysis.duration.years_other': '{{count}} años',
+  'analysis.arc.notSameDay': '{{arc}}: {{first}} y {{second}} aún no se han medido el mismo día.',
+  'analysis.arc.measured': '{{arc}} {{from}}/{{to}} ({{total}}) el {{date}}.',
+  'analysis.arc.reaches': '{{arc}} {{from}}/{{to}} ({{total}}) el {{date}} alcanza el arco funcional {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}).',
+  'analysis.arc.short': '{{arc}} {{from}}/{{to}} ({{total}}) el {{date}} no alcanza el arco funcional {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}): {{shortfalls}}.',
+  'analysis.arc.shortPart': '{{motion}}: faltan {{degrees}}',
+  'analysis.arc.name': 'arco de {{planeMotions}}, {{site}}',
+  'analysis.arc.namePassive': 'arco de {{planeMotions}} (pasivo), {{site}}',
+  'analysis.arc.planeMotions': '{{first}}-{{second}}',
 } as const;

@@ -18,6 +18,7 @@ export const charts = {
   'charts.event.bisphosphonateStop': 'Fin bisfosfonato',
   'charts.event.starts': '{{detail}} (inicio)',
   'charts.event.stops': '{{detail}} (fin)',
+  'charts.event.detail': '{{event}}: {{extra}}',
   'charts.event.excision': 'Escisión',
   'charts.event.xray': 'Radiografía {{grade}}',
   'charts.loadingScreen': 'la pantalla',

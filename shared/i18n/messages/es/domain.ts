@@ -346,4 +346,13 @@ export const domain = {
   'domain.operations.reasons': 'Elija los motivos de la lista.',
   'domain.operations.patientsLimit': 'Pida como máximo {{max}} pacientes a la vez.',
   'domain.operations.reloadSettings': 'Vuelva a cargar los ajustes e inténtelo de nuevo.',
+  'domain.worklistSettings.weeks': "{{field}}: escriba un número de semanas, por ejemplo 2.",
+  'domain.worklistSettings.wholeWeeks': "{{field}}: use semanas enteras.",
+  'domain.worklistSettings.negative': "{{field}} no puede ser negativo.",
+  'domain.worklistSettings.atMost': "{{field}}: 104 semanas como máximo (dos años).",
+  'domain.worklistSettings.alpType': "Escriba el límite superior en U/L, por ejemplo 130.",
+  'domain.worklistSettings.alpLow': "Un límite superior de FA por debajo de 20 U/L no es un rango de referencia adulto: revise el informe del laboratorio.",
+  'domain.worklistSettings.alpHigh': "Un límite superior de FA por encima de 1000 U/L ocultaría valores elevados: revise el informe del laboratorio.",
+  'domain.worklistSettings.weeklyOrder': "La medición semanal no puede terminar (semana {{until}}) antes de empezar (semana {{from}}).",
+  'domain.worklistSettings.monthlyOrder': "La medición mensual empieza después de la semana {{weeklyUntil}}, así que no puede terminar antes (semana {{monthlyUntil}}).",
 } as const;

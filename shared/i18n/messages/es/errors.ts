@@ -109,4 +109,7 @@ export const errors = {
   'errors.date.enter': 'Escriba la fecha como {{how}}.',
   'errors.date.notReal': '«{{text}}» no es una fecha real: escríbala como {{how}}.',
   'errors.date.formatOrIso': '{{format}} o {{iso}}',
+  'errors.transport.unreachable': "No se puede contactar con el servidor de ROMtrack. Compruebe que sigue funcionando y vuelva a intentarlo.",
+  'errors.transport.unreadable': "El servidor respondió {{status}} sin un resultado legible. Vuelva a intentarlo; si se repite, reinicie el servidor de ROMtrack.",
+  'errors.transport.noPdfAnswer': "La aplicación de escritorio no dio ninguna respuesta sobre el PDF. Vuelva a intentarlo.",
 } as const;

@@ -12,4 +12,12 @@ export const analysis = {
   'analysis.duration.years_one': '{{count}} an',
   'analysis.duration.years_many': '{{count}} ans',
   'analysis.duration.years_other': '{{count}} ans',
+  'analysis.arc.notSameDay': '{{arc}} : {{first}} et {{second}} n’ont pas encore été mesurées le même jour.',
+  'analysis.arc.measured': '{{arc}} {{from}}/{{to}} ({{total}}) le {{date}}.',
+  'analysis.arc.reaches': '{{arc}} {{from}}/{{to}} ({{total}}) le {{date}} atteint l’arc fonctionnel {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}).',
+  'analysis.arc.short': '{{arc}} {{from}}/{{to}} ({{total}}) le {{date}} n’atteint pas l’arc fonctionnel {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}) : {{shortfalls}}.',
+  'analysis.arc.shortPart': '{{motion}} : il manque {{degrees}}',
+  'analysis.arc.name': 'arc {{planeMotions}}, {{site}}',
+  'analysis.arc.namePassive': 'arc {{planeMotions}} (passif), {{site}}',
+  'analysis.arc.planeMotions': '{{first}}-{{second}}',
 } as const;

@@ -18,6 +18,7 @@ export const charts = {
   'charts.event.bisphosphonateStop': 'Fin bisphosphonate',
   'charts.event.starts': '{{detail}} (début)',
   'charts.event.stops': '{{detail}} (fin)',
+  'charts.event.detail': '{{event}} : {{extra}}',
   'charts.event.excision': 'Exérèse',
   'charts.event.xray': 'Radio {{grade}}',
   'charts.loadingScreen': 'l’écran',

@@ -346,4 +346,13 @@ export const domain = {
   'domain.operations.reasons': 'Choisissez les motifs dans la liste.',
   'domain.operations.patientsLimit': 'Demandez au plus {{max}} patients à la fois.',
   'domain.operations.reloadSettings': 'Rechargez les réglages et réessayez.',
+  'domain.worklistSettings.weeks': "{{field}} : saisissez un nombre de semaines, par exemple 2.",
+  'domain.worklistSettings.wholeWeeks': "{{field}} : utilisez des semaines entières.",
+  'domain.worklistSettings.negative': "{{field}} ne peut pas être négatif.",
+  'domain.worklistSettings.atMost': "{{field}} : 104 semaines au plus (deux ans).",
+  'domain.worklistSettings.alpType': "Saisissez la limite supérieure en U/L, par exemple 130.",
+  'domain.worklistSettings.alpLow': "Une limite supérieure des PAL sous 20 U/L n’est pas une valeur de référence adulte : vérifiez le compte rendu du laboratoire.",
+  'domain.worklistSettings.alpHigh': "Une limite supérieure des PAL au-dessus de 1000 U/L masquerait des valeurs élevées : vérifiez le compte rendu du laboratoire.",
+  'domain.worklistSettings.weeklyOrder': "La mesure hebdomadaire ne peut pas finir (semaine {{until}}) avant de commencer (semaine {{from}}).",
+  'domain.worklistSettings.monthlyOrder': "La mesure mensuelle commence après la semaine {{weeklyUntil}} : elle ne peut pas finir avant (semaine {{monthlyUntil}}).",
 } as const;

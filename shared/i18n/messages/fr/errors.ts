@@ -109,4 +109,7 @@ export const errors = {
   'errors.date.enter': 'Saisissez la date, écrite {{how}}.',
   'errors.date.notReal': '« {{text}} » n’est pas une date réelle : écrivez-la {{how}}.',
   'errors.date.formatOrIso': '{{format}} ou {{iso}}',
+  'errors.transport.unreachable': "Impossible de joindre le serveur ROMtrack. Vérifiez qu’il fonctionne toujours, puis réessayez.",
+  'errors.transport.unreadable': "Le serveur a répondu {{status}} sans résultat lisible. Réessayez ; si cela se répète, redémarrez le serveur ROMtrack.",
+  'errors.transport.noPdfAnswer': "L’application de bureau n’a donné aucune réponse au sujet du PDF. Réessayez.",
 } as const;

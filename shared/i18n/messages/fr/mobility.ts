@@ -32,7 +32,7 @@ export const mobility = {
   'mobility.planResponsesCaution': 'Un changement de tendance pendant un plan ne prouve pas que le plan en soit la cause : l’ossification hétérotopique cesse souvent de progresser d’elle-même vers 6 mois.',
   'mobility.rater': 'Évaluateur',
   'mobility.instrument': 'Instrument',
-  'mobility.endFeel': 'Sensation de fin de course',
+  'mobility.endFeel': 'Sensation de fin de mouvement',
   'mobility.pain': 'Douleur',
   'mobility.note': 'Note',
   'mobility.notRecorded': 'Non renseigné',

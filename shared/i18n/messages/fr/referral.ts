@@ -62,11 +62,11 @@ export const referral = {
   'referral.draft.signFromTo': '{{sign}} (du {{from}} au {{to}})',
   'referral.draft.hardSince': '{{series}} depuis le {{date}}',
   'referral.draft.painFromTo': '{{series}}, de {{from}} à {{to}} sur 10',
-  'referral.draft.hardEndFeel': 'une sensation de fin de course dure (osseuse) en {{list}}',
+  'referral.draft.hardEndFeel': 'une sensation de fin de mouvement dure (osseuse) en {{list}}',
   'referral.draft.andIn': ' et en ',
   'referral.draft.painUp': 'une douleur en fin d’amplitude en hausse en {{list}}',
   'referral.draft.signs': 'Signes d’alerte dans le dossier : {{list}}.',
-  'referral.draft.noSigns': 'Aucun gonflement, rougeur, chaleur, fièvre, nouvelle fin de course dure ni hausse de la douleur en fin d’amplitude n’est enregistré.',
+  'referral.draft.noSigns': 'Aucun gonflement, rougeur, chaleur, fièvre, nouvelle fin de mouvement dure ni hausse de la douleur en fin d’amplitude n’est enregistré.',
   'referral.draft.alp': 'Dernières phosphatases alcalines sériques : {{value}} U/L ({{date}}) ; la limite supérieure de notre laboratoire est de {{limit}} U/L.',
   'referral.draft.alpWithPrevious':
     'Dernières phosphatases alcalines sériques : {{value}} U/L ({{date}}) ; la limite supérieure de notre laboratoire est de {{limit}} U/L, et le résultat précédent était de {{previous}} U/L ({{previousDate}}).',

@@ -49,7 +49,7 @@ export const timeline = {
   'timeline.history.current': '{{n}} (actuelle)',
   'timeline.history.first': 'Première saisie',
   'timeline.history.voided': 'Annulée le {{at}} par {{name}} : {{reason}}',
-  'timeline.history.endFeel': 'fin de course {{endFeel}}',
+  'timeline.history.endFeel': 'fin de mouvement {{endFeel}}',
   'timeline.history.eventLine': '{{date}} : {{what}}',
 
   'timeline.voided.summary': 'Entrées annulées',

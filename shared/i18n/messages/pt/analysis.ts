@@ -12,4 +12,12 @@ export const analysis = {
   'analysis.duration.years_one': '{{count}} ano',
   'analysis.duration.years_many': '{{count}} anos',
   'analysis.duration.years_other': '{{count}} anos',
+  'analysis.arc.notSameDay': '{{arc}}: {{first}} e {{second}} ainda não foram medidas no mesmo dia.',
+  'analysis.arc.measured': '{{arc}} {{from}}/{{to}} ({{total}}) em {{date}}.',
+  'analysis.arc.reaches': '{{arc}} {{from}}/{{to}} ({{total}}) em {{date}} atinge o arco funcional {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}).',
+  'analysis.arc.short': '{{arc}} {{from}}/{{to}} ({{total}}) em {{date}} não atinge o arco funcional {{functionalFrom}}/{{functionalTo}} ({{functionalTotal}}): {{shortfalls}}.',
+  'analysis.arc.shortPart': '{{motion}}: faltam {{degrees}}',
+  'analysis.arc.name': 'arco de {{planeMotions}}, {{site}}',
+  'analysis.arc.namePassive': 'arco de {{planeMotions}} (passivo), {{site}}',
+  'analysis.arc.planeMotions': '{{first}}-{{second}}',
 } as const;

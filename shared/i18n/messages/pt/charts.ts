@@ -18,6 +18,7 @@ export const charts = {
   'charts.event.bisphosphonateStop': 'Fim bifosfonato',
   'charts.event.starts': '{{detail}} (início)',
   'charts.event.stops': '{{detail}} (fim)',
+  'charts.event.detail': '{{event}}: {{extra}}',
   'charts.event.excision': 'Excisão',
   'charts.event.xray': 'Radiografia {{grade}}',
   'charts.loadingScreen': 'o ecrã',

@@ -346,4 +346,13 @@ export const domain = {
   'domain.operations.reasons': 'Escolha os motivos da lista.',
   'domain.operations.patientsLimit': 'Peça no máximo {{max}} doentes de cada vez.',
   'domain.operations.reloadSettings': 'Recarregue as definições e tente novamente.',
+  'domain.worklistSettings.weeks': "{{field}}: escreva um número de semanas, por exemplo 2.",
+  'domain.worklistSettings.wholeWeeks': "{{field}}: use semanas inteiras.",
+  'domain.worklistSettings.negative': "{{field}} não pode ser negativo.",
+  'domain.worklistSettings.atMost': "{{field}}: 104 semanas no máximo (dois anos).",
+  'domain.worklistSettings.alpType': "Escreva o limite superior em U/L, por exemplo 130.",
+  'domain.worklistSettings.alpLow': "Um limite superior de FA abaixo de 20 U/L não é um intervalo de referência de adulto: verifique o relatório do laboratório.",
+  'domain.worklistSettings.alpHigh': "Um limite superior de FA acima de 1000 U/L esconderia valores elevados: verifique o relatório do laboratório.",
+  'domain.worklistSettings.weeklyOrder': "A medição semanal não pode terminar (semana {{until}}) antes de começar (semana {{from}}).",
+  'domain.worklistSettings.monthlyOrder': "A medição mensal começa depois da semana {{weeklyUntil}}, por isso não pode terminar antes dela (semana {{monthlyUntil}}).",
 } as const;

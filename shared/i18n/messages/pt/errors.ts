@@ -109,4 +109,7 @@ export const errors = {
   'errors.date.enter': 'Escreva a data como {{how}}.',
   'errors.date.notReal': '«{{text}}» não é uma data real: escreva-a como {{how}}.',
   'errors.date.formatOrIso': '{{format}} ou {{iso}}',
+  'errors.transport.unreachable': "Não é possível contactar o servidor do ROMtrack. Verifique se continua a funcionar e tente novamente.",
+  'errors.transport.unreadable': "O servidor respondeu {{status}} sem um resultado legível. Tente novamente; se se repetir, reinicie o servidor do ROMtrack.",
+  'errors.transport.noPdfAnswer': "A aplicação de ambiente de trabalho não deu qualquer resposta sobre o PDF. Tente novamente.",
 } as const;
