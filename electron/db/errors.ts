@@ -13,12 +13,6 @@ function englishIn(dateFormat: DateFormat = 'D MMM YYYY') {
 const ENGLISH = englishIn();
 
 /**
- * What an AppError says: always a message id with its values, never English text, so every error that reaches a
- * screen can be written in the person's language.
- */
-export type Said = MessageRef;
-
-/**
  * A failure the caller can act on; the dispatcher turns it into an error envelope. Its messages are ids
  * (shared/i18n/messages/<lang>/domain.ts, errors.ts), written on the screen in the person's language; `message` and
  * `fields` are their English text, for API callers and logs.

@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import type { DateRange } from '../../../shared/exchange/source';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
-import { AppError, type Said } from '../../db/errors';
-import { message } from '../../../shared/i18n/message';
+import { AppError } from '../../db/errors';
+import { message, type MessageRef } from '../../../shared/i18n/message';
 import { databaseKeyOf } from '../../db/open';
 import type { ExportProgress } from './export-lines';
 import { exportInWorker } from './export-in-worker';
@@ -33,7 +33,7 @@ export interface ClinicExportResult {
 }
 
 function checkTarget(path: string): void {
-  const refuse = (said: Said): never => {
+  const refuse = (said: MessageRef): never => {
     throw new AppError('invalid_input', said, { path: said });
   };
   if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path)) refuse(message('exchange.error.fullPath'));

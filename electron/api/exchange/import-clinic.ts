@@ -4,8 +4,8 @@ import type { ImportClinicReport, ImportReport } from '../../../shared/api/opera
 import { bulkPatients } from '../../../shared/exchange/bulk-read';
 import { readBundleObject } from '../../../shared/exchange/read-bundle';
 import { atPatient, problemsParam, type Problem } from '../../../shared/exchange/read-problems';
-import { AppError, type Said } from '../../db/errors';
-import { message } from '../../../shared/i18n/message';
+import { AppError } from '../../db/errors';
+import { message, type MessageRef } from '../../../shared/i18n/message';
 import { audit } from '../audit';
 import type { ApiContext } from '../context';
 import { importContents } from './import-bundle';
@@ -39,7 +39,7 @@ function* linesOf(path: string): Generator<string> {
   }
 }
 
-function refuse(said: Said): never {
+function refuse(said: MessageRef): never {
   throw new AppError('invalid_input', said, { path: said });
 }
 
