@@ -1,5 +1,5 @@
 import type { OperationName } from '../../shared/api/contract';
-import { summarisePatient, summariseReadings, WORKLIST_SUMMARY_VERSION, type WorklistReadings, type WorklistSource } from '../../shared/worklist/summary';
+import { summarisePatient, summariseReadings, WORKLIST_SUMMARY_VERSION, type SummaryOptions, type WorklistReadings, type WorklistSource } from '../../shared/worklist/summary';
 import { readLeanSites, readWorklistReadings } from '../db/analysis-reads';
 import type { PatientWorklistSummary } from '../../shared/worklist/types';
 import type { ApiContext } from './context';
@@ -70,12 +70,14 @@ export interface RefreshResult {
 export function refreshMarked(ctx: ApiContext, options: { budgetMs?: number; only?: readonly string[]; since?: number } = {}): RefreshResult {
   const store = ctx.repos.worklist.summaries;
   const started = performance.now();
-  const inputs = { thresholds: ctx.repos.thresholds.overrides(), settings: ctx.repos.worklist.settings.get() };
+  // Read only when a patient is marked: most worklist reads find none.
+  let inputs: SummaryOptions | null = null;
   let refreshed = 0;
   let failed = 0;
   const refresh = (id: string) => {
     try {
-      ctx.db.transaction(() => store.replace(id, summariseReadings(worklistReadings(ctx, id), inputs)))();
+      const summaryInputs = (inputs ??= { thresholds: ctx.repos.thresholds.overrides(), settings: ctx.repos.worklist.settings.get() });
+      ctx.db.transaction(() => store.replace(id, summariseReadings(worklistReadings(ctx, id), summaryInputs)))();
       refreshed++;
     } catch (err) {
       failed++;
@@ -86,7 +88,8 @@ export function refreshMarked(ctx: ApiContext, options: { budgetMs?: number; onl
     for (const id of new Set(options.only)) if (store.isDirty(id)) refresh(id);
     return { refreshed, failed, remaining: store.dirtyCount() };
   }
-  let after = options.since ?? 0;
+  const since = options.since ?? 0;
+  let after = since;
   for (;;) {
     const batch = store.marked(100, after);
     if (batch.length === 0) break;
@@ -96,7 +99,9 @@ export function refreshMarked(ctx: ApiContext, options: { budgetMs?: number; onl
       refresh(patientId);
     }
   }
-  return { refreshed, failed, remaining: store.dirtyCount() };
+  // No mark at all from the start: nothing remains, and counting would only say so again.
+  const none = since === 0 && refreshed + failed === 0;
+  return { refreshed, failed, remaining: none ? 0 : store.dirtyCount() };
 }
 
 /**

@@ -6,7 +6,7 @@ import { seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { MeasurementLike, VisitLike } from '../../shared/worklist/signs';
 import { prepared } from './statement-cache';
 import { currentOnly } from './versioned-records';
-import { idColumnsSql, idFromColumns, therapistIdsByKey, therapistOf } from './measurement-keys';
+import { idColumnsSql, idFromColumns, therapistIdsByKey, therapistOf, type TherapistIds } from './measurement-keys';
 
 // The lean reads of the analysis (analysis.patient) and of the worklist refresh after every write: a patient's
 // current readings straight into the points of their series, with only the columns the analysis uses, instead
@@ -113,7 +113,7 @@ function pointsOf(
   // Positions of the list's points, newest visit first; only kept to see whether the run needs reordering.
   let positions: number[] = [];
   let ordered = true;
-  let therapists: Map<number, string> | null = null;
+  let therapists: TherapistIds | null = null;
   const finish = () => {
     if (list && !ordered) reorder(list, positions);
   };

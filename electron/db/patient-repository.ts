@@ -1,4 +1,5 @@
 import { prepared } from './statement-cache';
+import { nextKeySql } from './measurement-keys';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -52,8 +53,8 @@ export class PatientRepository {
   insert(input: NewPatient, at: string): Patient {
     const id = randomUUID();
     prepared(this.db, 
-        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at, key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ${nextKeySql('patients')})`,
       )
       .run(id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, input.documentLanguage ?? null, at, at);
     const patient = this.get(id)!;
@@ -64,8 +65,8 @@ export class PatientRepository {
   /** A patient from another workstation's file (exchange.importFhir): it keeps the id it was given there. */
   insertImported(input: NewPatient & { id: string }, at: string): Patient {
     prepared(this.db,
-        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO patients (id, family_name, given_names, clinic_id, date_of_birth, sex, document_language, version, created_at, updated_at, key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ${nextKeySql('patients')})`,
       )
       .run(input.id, input.familyName, input.givenNames, input.clinicId, input.dateOfBirth, input.sex, input.documentLanguage ?? null, at, at);
     const patient = this.get(input.id)!;

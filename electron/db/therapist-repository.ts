@@ -1,4 +1,5 @@
 import { prepared } from './statement-cache';
+import { nextKeySql } from './measurement-keys';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Therapist } from '../../shared/domain/therapist';
@@ -50,8 +51,8 @@ export class TherapistRepository {
   insert(v: TherapistValues, at: string): Therapist {
     const id = randomUUID();
     prepared(this.db, 
-        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?)`,
+        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at, key)
+         VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ${nextKeySql('therapists')})`,
       )
       .run(id, v.name, v.title, v.registrationNumber, v.initials, at, at);
     return this.get(id)!;
@@ -60,8 +61,8 @@ export class TherapistRepository {
   /** A therapist named by another workstation's file (exchange.importFhir), under the id given there. */
   insertImported(id: string, v: TherapistValues & { active: boolean }, at: string): Therapist {
     prepared(this.db,
-        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO therapists (id, name, title, registration_number, initials, active, version, created_at, updated_at, key)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ${nextKeySql('therapists')})`,
       )
       .run(id, v.name, v.title, v.registrationNumber, v.initials, v.active ? 1 : 0, at, at);
     return this.get(id)!;

@@ -6,10 +6,12 @@ import {
   idColumnsSql,
   idFromColumns,
   idOfKeySql,
+  idOfStored,
   idTextSql,
   keyOfSql,
   lineageSql,
   measurementColumns,
+  nextKeySql,
   storedId,
   storedIdOrNull,
   therapistIdsByKey,
@@ -69,9 +71,21 @@ export interface MeasurementValues {
   note: string | null;
 }
 
+/**
+ * A whole-row read as a Measurement. Its properties are written out in visitsOf's order, not spread from
+ * metaOf: a spread gave these objects a second hidden class beside visitsOf's, so the code that walks readings
+ * of both (the output check's compiled walk, shared by every operation that returns a Measurement) met two.
+ */
 function toMeasurement(r: MeasurementRow): Measurement {
+  const meta = metaOf(r);
   return {
-    ...metaOf(r),
+    id: meta.id,
+    lineageId: meta.lineageId,
+    supersedesId: meta.supersedesId,
+    recordedAt: meta.recordedAt,
+    recordedBy: meta.recordedBy,
+    correctionReason: meta.correctionReason,
+    voided: meta.voided,
     visitId: r.visit_id,
     patientId: r.patient_id,
     date: r.visit_date,
@@ -91,9 +105,9 @@ function toMeasurement(r: MeasurementRow): Measurement {
 type CurrentMeasurementTuple = [
   id_hex: string | null,
   id_text: string | null,
-  /** NULL when the reading is its lineage's first version. */
-  lineage_id: string | null,
-  supersedes_id: string | null,
+  /** NULL when the reading is its lineage's first version; else as stored (idOfStored). */
+  lineage_id: Buffer | string | null,
+  supersedes_id: Buffer | string | null,
   recorded_at: string,
   recorded_by: number | null,
   correction_reason: string | null,
@@ -115,9 +129,10 @@ type CurrentMeasurementTuple = [
  * visitsOf puts each visit's few readings back in the order recorded); no join (a measurement's date is its
  * visit's, which visitsOf has in hand; its therapists' ids come from one read of the therapists) and no
  * first-version lookup per row (only a corrected reading has a first version other than itself;
- * FIRST_OF_CORRECTED finds those in one read).
+ * FIRST_OF_CORRECTED finds those in one read). Its lineage and superseded ids come as stored, NULL on almost every
+ * row, and are converted in JavaScript when there is one.
  */
-const CURRENT_OF_PATIENT = `SELECT ${idColumnsSql('id')}, ${idTextSql('lineage_id')}, ${idTextSql('supersedes_id')}, recorded_at, recorded_by,
+const CURRENT_OF_PATIENT = `SELECT ${idColumnsSql('id')}, lineage_id, supersedes_id, recorded_at, recorded_by,
   correction_reason, visit, motion, side, mode, degrees, rater, instrument, end_feel, pain, note, key
   FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()}`;
 
@@ -178,8 +193,8 @@ export class VisitRepository {
   insertVisit(v: VisitValues): void {
     prepared(this.db, 
         `INSERT INTO visits (id, patient_id, visit_date, therapist_id, setting, decreased_range, swelling, redness, warmth, fever,
-           pain, notes, instrument, end_feel, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           pain, notes, instrument, end_feel, recorded_at, recorded_by, key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${nextKeySql('visits')})`,
       )
       .run(
         v.id, v.patientId, v.date, v.therapistId, v.setting,
@@ -255,18 +270,19 @@ export class VisitRepository {
     const byVisit = new Map<number, VisitReadings>();
     for (const v of visits) byVisit.set(v.key, { id: v.id, date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
     const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
-    const therapists = rows.length > 0 ? therapistIdsByKey(this.db) : new Map<number, string>();
+    const therapists = rows.length > 0 ? therapistIdsByKey(this.db) : [];
     let corrected: Map<string, FirstRecorded> | null = null;
     for (const r of rows) {
       // A current reading of a voided visit: voiding a visit voids its readings, so only a stale row comes here.
       const visit = byVisit.get(r[7]);
       if (!visit) continue;
       const id = idFromColumns(r[0], r[1]);
-      const lineageId = r[2] ?? id;
+      const lineageId = r[2] === null ? id : idOfStored(r[2]);
+      const supersedesId = r[3] === null ? null : idOfStored(r[3]);
       const recordedBy = therapistOf(therapists, r[5]);
       let firstAt = r[4];
       let firstBy = recordedBy;
-      if (r[3] !== null) {
+      if (supersedesId !== null) {
         corrected ??= this.firstsOfCorrected(patientId);
         const first = corrected.get(lineageId);
         if (first) [firstAt, firstBy] = [first.at, first.by];
@@ -274,7 +290,7 @@ export class VisitRepository {
       const measurement: Measurement = {
         id,
         lineageId,
-        supersedesId: r[3],
+        supersedesId,
         recordedAt: r[4],
         recordedBy,
         correctionReason: r[6],

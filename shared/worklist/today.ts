@@ -3,7 +3,7 @@
 // and orders patients in SQL with the same rules (electron/db/worklist-repository.ts); the tests hold the two
 // to agree.
 import { CLASSIFICATION_LABELS, type SiteStatus } from '../domain/ho';
-import { formatDegrees, MOTION_SPECS, seriesLabel, SIDES, MODES, type Mode, type MotionKey, type Side } from '../domain/catalogue';
+import { formatDegrees, MOTION_SPECS, motionSpec, seriesLabel, SIDES, MODES, type Mode, type MotionKey, type Side } from '../domain/catalogue';
 import { daysBetween } from '../domain/dates';
 import { parseSeriesKey } from '../domain/series';
 import { formatChange } from '../format';
@@ -36,14 +36,14 @@ const STATUSES: Readonly<Record<SiteStatus, MessageRef>> = {
 
 /** "flexion (active)": the motion of a series whose joint is said already. */
 const motionRef = (motion: MotionKey, mode: Mode): MessageRef => {
-  const spec = MOTION_SPECS.find((m) => m.key === motion)!;
+  const spec = motionSpec(motion);
   const values = { motion: inner(motionWordRef(spec.motion)) };
   return mode === 'active' ? message('worklist.motionMode.active', values) : message('worklist.motionMode.passive', values);
 };
 
 /** "Right elbow flexion (active)". */
 const seriesRef = (side: Side, motion: MotionKey, mode: Mode): MessageRef => {
-  const joint = MOTION_SPECS.find((m) => m.key === motion)!.joint;
+  const joint = motionSpec(motion).joint;
   return message('worklist.series', { site: { message: siteRef(joint, side) }, motion: inner(motionRef(motion, mode)) });
 };
 
@@ -111,12 +111,15 @@ export function reasonsOn(
   }
   const alp = alpFinding(summary.patient, { today, upperLimit: settings.alpUpperLimit, dateOfBirth: summary.dateOfBirth });
   if (alp) out.push({ code: 'alp_high', message: alpMessage(alp, settings.alpUpperLimit, today) });
-  const rank = (r: Pick<WorklistReason, 'code'>) => URGENCIES.indexOf(REASON_URGENCY[r.code]) * 10 + REASON_CODES.indexOf(r.code);
+  const rank = (r: Pick<WorklistReason, 'code'>) => RANK.get(r.code) ?? 0;
   return out
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
     .map(({ r }) => (options.englishText === false ? r : withText(r, formatDate)));
 }
+
+/** A reason's place in a patient's list: by urgency, then in code order. */
+const RANK = new Map<ReasonCode, number>(REASON_CODES.map((code, i) => [code, URGENCIES.indexOf(REASON_URGENCY[code]) * 10 + i]));
 
 export function urgencyOf(reasons: readonly Pick<WorklistReason, 'code'>[]): Urgency | null {
   for (const u of URGENCIES) if (reasons.some((r) => REASON_URGENCY[r.code] === u)) return u;

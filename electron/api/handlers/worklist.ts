@@ -1,6 +1,6 @@
 import type { OperationOutput } from '../../../shared/api/contract';
 import { PATIENT_STATUS_LABELS, type WorklistRow } from '../../../shared/api/operations/worklist';
-import { formatDate } from '../../../shared/domain/dates';
+import { formatDate, type DateFormat } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { DEFAULT_WORKLIST_SETTINGS, WORKLIST_SETTING_SOURCES, type WorklistSettings } from '../../../shared/worklist/settings';
 import { nextDueOf, reasonsOn, urgencyOf, type FormatDate } from '../../../shared/worklist/today';
@@ -33,9 +33,10 @@ type WorklistOps = 'worklist.get' | 'worklist.patient' | 'worklist.statuses' | '
  */
 const CATCH_UP_MS = 1500;
 
+/** The clinic's format, read at its first use: a page for the screen writes no English text, so no date. */
 function dateFormatter(ctx: ApiContext): FormatDate {
-  const format = ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY';
-  return (d) => formatDate(d, format);
+  let format: DateFormat | undefined;
+  return (d) => formatDate(d, (format ??= ctx.repos.clinic.get()?.dateFormat ?? 'D MMM YYYY'));
 }
 
 function rowOf(e: PageEntry, on: string, settings: WorklistSettings, fd: FormatDate, englishText: boolean): WorklistRow | null {
