@@ -7,7 +7,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, scree
 import { IPC_CHANNEL, MENU_COMMAND_CHANNEL, PRINT_TO_PDF_CHANNEL, SAVE_EXPORT_CHANNEL, type MenuCommand } from '../shared/api/transport';
 import { todayLocal } from '../shared/domain/dates';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
-import { createBackend, type Backend } from './api/backend';
+import { openBackend, type Backend } from './api/backend';
+import { StartupGate } from './api/startup-gate';
 import { offerChosenBackupFile } from './api/backup-sources';
 import { callOperation } from './api/dispatch';
 import { automaticBackup } from './backup/backup';
@@ -41,6 +42,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let backend: Backend | undefined;
+// Answers the window while the database opens (and is updated, for one from an older ROMtrack), then lets through.
+const gate = new StartupGate('desktop');
 let mainWindow: BrowserWindow | undefined;
 
 function argValue(name: string): string | undefined {
@@ -105,7 +108,7 @@ const dialogs: BackupDialogs = {
 };
 
 async function showAbout(): Promise<void> {
-  const result = await callOperation(backend!.dispatch, 'app.info', {});
+  const result = await callOperation(gate.dispatch, 'app.info', {});
   if (!result.ok) {
     await showMessage('error', { message: 'ROMtrack could not read its own details.', detail: result.error.message });
     return;
@@ -124,8 +127,9 @@ async function openOrRecover(databasePath: string): Promise<Backend | undefined>
     const prepared = await prepareDatabaseKey(databasePath, desktopKeySource(safeStorage, app.getPath('userData'), databasePath));
     key = prepared.key;
     if (prepared.encrypted) console.log('[romtrack]', describeEncryption(databasePath, prepared.encrypted).join('\n'));
-    return createBackend({ databasePath, mode: 'desktop', key });
+    return await openBackend({ databasePath, mode: 'desktop', key }, gate);
   } catch (err) {
+    gate.failed(err);
     // Only a backup of this database (its identity) is offered, checked in full first.
     const good = await newestGoodBackup(databasePath, key);
     const detail = await startupFailureAdvice(databasePath, messageOf(err), () => (good ? 'Choose "Restore this backup" to continue with it.' : ''), good, key);
@@ -133,8 +137,9 @@ async function openOrRecover(databasePath: string): Promise<Backend | undefined>
     const { response } = await dialog.showMessageBox({ type: 'error', title: 'ROMtrack', message: 'ROMtrack cannot open its database.', detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
     if (response !== 1 || !good) return undefined;
     try {
+      gate.opening();
       await replaceFromBackup(databasePath, good.path, new Date(), { key });
-      return createBackend({ databasePath, mode: 'desktop', key });
+      return await openBackend({ databasePath, mode: 'desktop', key }, gate);
     } catch (again) {
       dialog.showErrorBox('ROMtrack', `The restore did not succeed: ${messageOf(again)}`);
       return undefined;
@@ -144,10 +149,11 @@ async function openOrRecover(databasePath: string): Promise<Backend | undefined>
 
 function installMenu(): void {
   const backups = backupMenuActions(
-    (operation, input) => backend!.dispatch(operation, input),
+    (operation, input) => gate.dispatch(operation, input),
     dialogs,
     () => mainWindow?.webContents.reload(),
-    (path) => offerChosenBackupFile(backend!.context, path),
+    // During the update there is nothing to offer it to; the gate refuses the restore that follows, saying why.
+    (path) => (backend ? offerChosenBackupFile(backend.context, path) : ''),
   );
   const template = buildMenuTemplate(
     {
@@ -181,16 +187,6 @@ if (!app.requestSingleInstanceLock()) {
     const databasePath = resolveDatabasePath(argValue('--db'));
     // Owner-only: the folders holding patient records are nobody else's to list (files are 0600, db/open.ts).
     mkdirSync(dirname(databasePath), { recursive: true, mode: 0o700 });
-    backend = await openOrRecover(databasePath);
-    if (!backend) {
-      app.exit(1);
-      return;
-    }
-    void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
-      if (check.damage) dialog.showErrorBox('ROMtrack: the database is damaged', check.damage);
-      if (check.auditLog) dialog.showErrorBox('ROMtrack: the audit log was changed', check.auditLog);
-      if (check.warning) console.error('[romtrack]', check.warning);
-    });
 
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
@@ -206,7 +202,7 @@ if (!app.requestSingleInstanceLock()) {
 
     ipcMain.handle(IPC_CHANNEL, (event, operation: unknown, input: unknown) => {
       const frame = event.senderFrame;
-      return handleIpcCall(backend!.dispatch, frame?.url, frame !== null && frame === event.sender.mainFrame, operation, input);
+      return handleIpcCall(gate.dispatch, frame?.url, frame !== null && frame === event.sender.mainFrame, operation, input);
     });
 
     // Save as PDF: the sending page printed by its own webContents, so the PDF is the report on screen.
@@ -252,7 +248,19 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     installMenu();
+    // The window opens at once, on the update screen while the database is updated (a second launch brings it
+    // forward); the page moves on to the first screen when the gate opens.
     createWindow();
+    backend = await openOrRecover(databasePath);
+    if (!backend) {
+      app.exit(1);
+      return;
+    }
+    void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
+      if (check.damage) dialog.showErrorBox('ROMtrack: the database is damaged', check.damage);
+      if (check.auditLog) dialog.showErrorBox('ROMtrack: the audit log was changed', check.auditLog);
+      if (check.warning) console.error('[romtrack]', check.warning);
+    });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -10,6 +10,10 @@ import { CURRENT_PARAMS, type ScryptParams } from '../auth/password';
 import { SessionStore } from '../auth/sessions';
 import { applyLockTime, signedInId } from './session';
 import { message } from '../../shared/i18n/message';
+import { keyHex } from '../backup/file-tasks';
+import { compactionNote, type UpdateOutcome } from '../backup/update-database';
+import { runUpdate } from '../backup/update-run';
+import type { StartupGate } from './startup-gate';
 
 export interface Backend {
   /** Answers within the caller's client scope (requestActor.run): the transports and the commands set one. */
@@ -77,6 +81,30 @@ export function createBackend(options: BackendOptions): Backend {
       context.db.close();
     },
   };
+}
+
+/**
+ * Opens the back end as every start does: a database from an older ROMtrack is first updated in a worker thread
+ * (backup/update-run.ts), telling `gate` how far it is, so the update screen has something to show while the
+ * migrations run; then the back end opens as createBackend does and the gate lets every operation through. A
+ * failure is told to the gate (the screen says what happened) and thrown, for the start-up advice.
+ */
+export async function openBackend(options: BackendOptions, gate: StartupGate, log: (line: string) => void = (l) => console.log(l)): Promise<Backend> {
+  try {
+    const outcome = await runUpdate({ path: options.databasePath, key: keyHex(options.key ?? null), now: new Date().toISOString() }, (event) => gate.updating(event));
+    if (outcome.to !== outcome.from) log(updateNote(outcome));
+    const backend = createBackend(options);
+    gate.opened(backend.dispatch);
+    return backend;
+  } catch (err) {
+    gate.failed(err);
+    throw err;
+  }
+}
+
+function updateNote(o: UpdateOutcome): string {
+  const compacted = o.compaction ? `; ${compactionNote(o.compaction)}` : '';
+  return `[romtrack] The database was updated from version ${o.from} to ${o.to} (a backup was taken first: ${o.backup ?? 'none'})${compacted}.`;
 }
 
 let identity: { name: string; version: string } | undefined;

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend, type Backend } from '../api/backend';
+import { openBackend, type Backend } from '../api/backend';
+import { consoleProgress, StartupGate } from '../api/startup-gate';
 import { resolveDatabasePath } from '../db/default-path';
 import { messageOf } from '../db/errors';
 import { commandDatabaseKey, KEY_FILE_USAGE } from './database-key-option';
@@ -45,7 +46,11 @@ async function main(command: DatabaseCommand): Promise<number> {
     // The mode only shows in app.info; the commands run in plain Node like server mode.
     // The same key file as server mode: a command on a plain database encrypts it first, as a start does.
     const key = await commandDatabaseKey(databasePath, args['key-file']);
-    backend = createBackend({ databasePath, mode: 'server', key });
+    // A database from an older ROMtrack is updated as server mode's start updates it, its progress on stderr (the
+    // command's own output may be redirected).
+    const gate = new StartupGate('server');
+    gate.onChange(consoleProgress((line) => console.error(line)));
+    backend = await openBackend({ databasePath, mode: 'server', key }, gate, (line) => console.error(line));
   } catch (err) {
     console.error(messageOf(err));
     return 1;

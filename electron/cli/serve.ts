@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../api/backend';
+import { openBackend, type Backend } from '../api/backend';
+import { consoleProgress, StartupGate } from '../api/startup-gate';
 import { automaticBackup } from '../backup/backup';
 import { startupBackupAndCheck } from '../backup/startup-check';
 import { replaceFromBackup, startupFailureAdvice } from '../backup/startup';
@@ -67,7 +68,6 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  let backend;
   let key: Buffer;
   try {
     key = await commandDatabaseKey(databasePath, args['key-file']);
@@ -75,45 +75,62 @@ async function main(): Promise<void> {
     console.error(messageOf(err));
     process.exit(1);
   }
-  try {
-    backend = createBackend({ databasePath, mode: 'server', key });
-  } catch (err) {
-    console.error(await startupFailureAdvice(databasePath, messageOf(err), (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`, undefined, key));
-    process.exit(1);
-  }
-  void startupBackupAndCheck(backend.context.db, databasePath).then((check) => {
-    if (check.damage) console.error(`\n*** ${check.damage} ***\n`);
-    if (check.auditLog) console.error(`\n*** ${check.auditLog} ***\n`);
-    if (check.warning) console.warn(check.warning);
-  });
+  // The server listens before the database opens: a database from an older ROMtrack is updated first, and the page
+  // shows that update's progress (and what went wrong, if it does) rather than nothing at all.
+  const gate = new StartupGate('server');
+  gate.onChange(consoleProgress((line) => console.log(line)));
   let server;
   try {
-    server = await startServer({ dispatch: backend.dispatch, staticDir: join(__dirname, '..', '..', '..', 'renderer'), host: args.host, port, tls });
+    server = await startServer({ dispatch: gate.dispatch, staticDir: join(__dirname, '..', '..', '..', 'renderer'), host: args.host, port, tls });
   } catch (err) {
     // A certificate and key that do not belong together, or a port already taken.
     console.error(`The server could not start: ${messageOf(err)}`);
-    backend.close();
     process.exit(1);
   }
   console.log(`ROMtrack server mode. Database: ${databasePath}`);
   const where = isLoopback(args.host) ? 'on this computer' : "on a workstation that trusts the clinic's certificate authority";
   console.log(`Open this address in a browser ${where}, and sign in:\n\n  ${server.url}\n`);
+  let backend: Backend | undefined;
+  let failed = false;
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    if (!backend) {
+      // Stopped during the update (or after it failed): the migration under way is rolled back, and runs again at
+      // the next start.
+      console.log('Stopping.');
+      void server.close().finally(() => process.exit(failed ? 1 : 0));
+      return;
+    }
+    const open = backend;
     console.log('Stopping: backing up first…');
     void server
       .close()
-      .then(() => automaticBackup(backend.context.db, databasePath, 'quit'))
+      .then(() => automaticBackup(open.context.db, databasePath, 'quit'))
       .catch((err: unknown) => console.warn(`The backup on quit failed: ${messageOf(err)}`))
       .finally(() => {
-        backend.close();
+        open.close();
         process.exit(0);
       });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  try {
+    backend = await openBackend({ databasePath, mode: 'server', key }, gate);
+  } catch (err) {
+    // The page says what happened; this console says what to do. The server stays up so the page can say it.
+    failed = true;
+    console.error(await startupFailureAdvice(databasePath, messageOf(err), (path) => `  npm run serve -- --db "${databasePath}" --restore-from "${path}"`, undefined, key));
+    console.error('Press Ctrl+C to stop.');
+    return;
+  }
+  const opened = backend;
+  void startupBackupAndCheck(opened.context.db, databasePath).then((check) => {
+    if (check.damage) console.error(`\n*** ${check.damage} ***\n`);
+    if (check.auditLog) console.error(`\n*** ${check.auditLog} ***\n`);
+    if (check.warning) console.warn(check.warning);
+  });
   // Said only once Ctrl+C is handled: pressed a moment sooner, it would end the server without its backup.
   console.log('Press Ctrl+C to stop.');
 }

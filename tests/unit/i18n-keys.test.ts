@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UPDATE_STEPS } from '../../shared/api/operations/app';
 import { PATIENT_STATUSES } from '../../shared/api/operations/worklist';
 import { JOINTS, MODES, MOTIONS, SIDES } from '../../shared/domain/catalogue';
 import { SEXES } from '../../shared/domain/patient';
@@ -22,6 +23,7 @@ const NOT_SCANNED = new Set(['shared/i18n/messages']);
  */
 const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'joint.': JOINTS,
+  'update.step.': UPDATE_STEPS,
   'motion.': MOTIONS,
   'side.': SIDES,
   'mode.': MODES,

@@ -34,6 +34,30 @@ const MEASUREMENT_COLUMNS = [
 ];
 const changed = (columns: string[]) => columns.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
 
+/** Rowids per slice of the carry and the clearing: about 0.3 s each on an old PC, so the bar moves. */
+const SLICE = 10_000;
+
+const NEW_INDEXES = [
+  'CREATE INDEX measurements_lineage ON measurements (lineage_id) WHERE lineage_id IS NOT NULL;',
+  'CREATE INDEX measurements_series ON measurements (patient, motion, side, mode) WHERE superseded_by IS NULL AND voided_at IS NULL;',
+  'CREATE INDEX measurements_visit ON measurements (visit) WHERE superseded_by IS NULL AND voided_at IS NULL;',
+  'CREATE INDEX measurements_voided ON measurements (patient) WHERE voided_at IS NOT NULL;',
+];
+
+const TRIGGERS = `
+    CREATE TRIGGER measurements_never_deleted BEFORE DELETE ON measurements
+    BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
+    CREATE TRIGGER measurements_never_edited BEFORE UPDATE ON measurements
+    WHEN ${changed(MEASUREMENT_COLUMNS)}
+      OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
+      OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
+    BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
+    CREATE TRIGGER worklist_dirty_measurements_insert AFTER INSERT ON measurements
+    BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
+    CREATE TRIGGER worklist_dirty_measurements_update AFTER UPDATE ON measurements
+    BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
+`;
+
 export const migration0018: Migration = {
   version: 18,
   name: 'measurement-keys',
@@ -89,34 +113,49 @@ export const migration0018: Migration = {
       CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL)),
       CHECK ((voided_at IS NULL) = (void_reason IS NULL))
     ) STRICT;
-    INSERT INTO measurements_v18
-    SELECT m.rowid, ${stored('m.id')}, CASE WHEN m.lineage_id = m.id THEN NULL ELSE ${stored('m.lineage_id')} END,
-      ${stored('m.supersedes_id')}, ${stored('m.superseded_by')}, m.recorded_at, ${therapistKey('m.recorded_by')}, m.correction_reason,
-      m.voided_at, ${therapistKey('m.voided_by')}, m.void_reason,
-      (SELECT v.key FROM visits v WHERE v.id = m.visit_id), (SELECT p.key FROM patients p WHERE p.id = m.patient_id),
-      m.motion, m.side, m.mode, m.degrees, ${therapistKey('m.rater_id')}, m.instrument, m.end_feel, m.pain, m.note
-    FROM measurements m ORDER BY m.rowid;
-    -- Dropping deletes row by row, checking each against the rows correcting it: indexed for that, or it takes n².
-    CREATE INDEX measurements_old_supersedes ON measurements (supersedes_id);
-    CREATE INDEX measurements_old_superseded ON measurements (superseded_by);
-    DROP TABLE measurements;
-    ALTER TABLE measurements_v18 RENAME TO measurements;
-
-    CREATE INDEX measurements_lineage ON measurements (lineage_id) WHERE lineage_id IS NOT NULL;
-    CREATE INDEX measurements_series ON measurements (patient, motion, side, mode) WHERE superseded_by IS NULL AND voided_at IS NULL;
-    CREATE INDEX measurements_visit ON measurements (visit) WHERE superseded_by IS NULL AND voided_at IS NULL;
-    CREATE INDEX measurements_voided ON measurements (patient) WHERE voided_at IS NOT NULL;
-
-    CREATE TRIGGER measurements_never_deleted BEFORE DELETE ON measurements
-    BEGIN SELECT RAISE(ABORT, 'clinical records are never deleted; void them with a reason'); END;
-    CREATE TRIGGER measurements_never_edited BEFORE UPDATE ON measurements
-    WHEN ${changed(MEASUREMENT_COLUMNS)}
-      OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by)
-      OR (OLD.voided_at IS NOT NULL AND (NEW.voided_at IS NOT OLD.voided_at OR NEW.void_reason IS NOT OLD.void_reason OR NEW.voided_by IS NOT OLD.voided_by))
-    BEGIN SELECT RAISE(ABORT, 'clinical records are corrected by a new version, never edited in place'); END;
-    CREATE TRIGGER worklist_dirty_measurements_insert AFTER INSERT ON measurements
-    BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
-    CREATE TRIGGER worklist_dirty_measurements_update AFTER UPDATE ON measurements
-    BEGIN INSERT OR REPLACE INTO worklist_dirty (patient_id) SELECT id FROM patients WHERE key = NEW.patient; END;
   `,
+  // The carry and the clearing of the old table are most of the time (3.0 s and 5.7 s of 12 s at 112,520
+  // measurements): they go in slices of rowids so the update screen can say how far they are. The same rows, the
+  // same order, in the same transaction as `up`: a crash still leaves the file at version 17.
+  run: (db, progress) => {
+    const range = db.prepare<[], { rows: number; first: number | null; last: number | null }>('SELECT count(*) AS rows, min(rowid) AS first, max(rowid) AS last FROM measurements').get();
+    const rows = range?.rows ?? 0;
+    // Units: one per row carried, one per row cleared, and a quarter of the rows for the four new indexes.
+    const indexUnits = Math.ceil(rows / 16);
+    const total = 2 * rows + 4 * indexUnits + 1;
+    let done = 0;
+    const slices = (each: (from: number, to: number) => number) => {
+      for (let from = (range?.first ?? 1) - 1; from < (range?.last ?? 0); from += SLICE) {
+        done += each(from, from + SLICE);
+        progress(done, total);
+      }
+    };
+    const carry = db.prepare(`
+      INSERT INTO measurements_v18
+      SELECT m.rowid, ${stored('m.id')}, CASE WHEN m.lineage_id = m.id THEN NULL ELSE ${stored('m.lineage_id')} END,
+        ${stored('m.supersedes_id')}, ${stored('m.superseded_by')}, m.recorded_at, ${therapistKey('m.recorded_by')}, m.correction_reason,
+        m.voided_at, ${therapistKey('m.voided_by')}, m.void_reason,
+        (SELECT v.key FROM visits v WHERE v.id = m.visit_id), (SELECT p.key FROM patients p WHERE p.id = m.patient_id),
+        m.motion, m.side, m.mode, m.degrees, ${therapistKey('m.rater_id')}, m.instrument, m.end_feel, m.pain, m.note
+      FROM measurements m WHERE m.rowid > ? AND m.rowid <= ? ORDER BY m.rowid`);
+    slices((from, to) => carry.run(from, to).changes);
+    // Dropping a table with foreign keys on deletes it row by row, checking each against the rows correcting it
+    // (indexed for that, or it takes n²). The same deletion, said outright, in slices; the trigger that forbids
+    // deleting a measurement goes first, with the table it guards. Foreign keys are checked at commit, as before.
+    db.exec(`
+      CREATE INDEX measurements_old_supersedes ON measurements (supersedes_id);
+      CREATE INDEX measurements_old_superseded ON measurements (superseded_by);
+      DROP TRIGGER measurements_never_deleted;`);
+    const clear = db.prepare('DELETE FROM measurements WHERE rowid > ? AND rowid <= ?');
+    slices((from, to) => clear.run(from, to).changes);
+    db.exec(`
+      DROP TABLE measurements;
+      ALTER TABLE measurements_v18 RENAME TO measurements;`);
+    for (const index of NEW_INDEXES) {
+      db.exec(index);
+      done += indexUnits;
+      progress(done, total);
+    }
+    db.exec(TRIGGERS);
+  },
 };

@@ -7,7 +7,8 @@ export interface Migration {
   up: string;
   /**
    * A step SQL cannot express (hashing rows with node:crypto), run after `up` in the same transaction. Frozen
-   * like the SQL: it may use only what it spells out itself, never today's repositories.
+   * like the SQL: it may use only what it spells out itself, never today's repositories. A long one tells
+   * `progress` how many of its units of work are done (the update screen's bar); it may ignore it.
    */
-  run?: (db: Database.Database) => void;
+  run?: (db: Database.Database, progress: (done: number, total: number) => void) => void;
 }

@@ -24,6 +24,7 @@ import { domain } from './es/domain';
 import { catalogue } from './es/catalogue';
 import { verdicts } from './es/verdicts';
 import { backup } from './es/backup';
+import { update } from './es/update';
 
 // Español: one file per area of the app, as in English.
-export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup };
+export const es: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup, ...update };

@@ -24,6 +24,7 @@ import { domain } from './fr/domain';
 import { catalogue } from './fr/catalogue';
 import { verdicts } from './fr/verdicts';
 import { backup } from './fr/backup';
+import { update } from './fr/update';
 
 // Français: one file per area of the app, as in English.
-export const fr: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup };
+export const fr: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup, ...update };

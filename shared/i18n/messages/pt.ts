@@ -24,6 +24,7 @@ import { domain } from './pt/domain';
 import { catalogue } from './pt/catalogue';
 import { verdicts } from './pt/verdicts';
 import { backup } from './pt/backup';
+import { update } from './pt/update';
 
 // Português: one file per area of the app, as in English.
-export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup };
+export const pt: Messages = { ...base, ...errors, ...forms, ...worklist, ...analysis, ...visits, ...timeline, ...events, ...profile, ...patient, ...settings, ...layout, ...access, ...plans, ...session, ...report, ...referral, ...homeSheet, ...mobility, ...charts, ...exchange, ...domain, ...catalogue, ...verdicts, ...backup, ...update };

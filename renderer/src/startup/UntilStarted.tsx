@@ -1,0 +1,47 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { OperationOutput } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import { call } from '../api/client';
+import { UpdateScreen } from './UpdateScreen';
+
+type Status = OperationOutput<'app.startup'>;
+
+/** How often the page asks how far the start has come: often enough for the bar to move smoothly. */
+const POLL_MS = 400;
+
+/**
+ * Shows the update screen while the back end opens its database (updating one from an older ROMtrack), and the
+ * app once it is open. Asked once at every start: a back end that is open answers "ready" at once, and the
+ * app's first screen follows without anything else shown.
+ */
+export function UntilStarted({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async () => {
+      const result = await call('app.startup', {});
+      if (stopped) return;
+      if (result.ok) {
+        setStatus(result.value);
+        setError(null);
+        // A failure stays until the back end is started again; everything else is asked again until ready.
+        if (result.value.phase === 'ready' || result.value.phase === 'failed') return;
+      } else {
+        // The server restarting, or gone: said on the screen, and asked again.
+        setError(result.error);
+      }
+      timer = setTimeout(() => void ask(), POLL_MS);
+    };
+    void ask();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  if (status?.phase === 'ready') return <>{children}</>;
+  // Nothing until the first answer: an open back end answers at once, and its first screen needs no other.
+  if (!status && !error) return null;
+  return <UpdateScreen status={status} error={error} />;
+}

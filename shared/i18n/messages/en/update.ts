@@ -1,0 +1,20 @@
+// English: the database update at start (electron/api/startup-gate.ts, renderer/src/startup/UpdateScreen.tsx),
+// shown before the clinic's language can be read: the screen picks the browser's or computer's language.
+export const update = {
+  'update.heading': 'Updating the database',
+  'update.intro': 'This version of ROMtrack keeps the records in a new, more compact way. Every record is carried over as it is; nothing is changed or lost.',
+  'update.step.backup': 'Step {{index}} of {{count}}: taking a backup of the database first',
+  'update.step.migrate': 'Step {{index}} of {{count}}: carrying the records over to the new layout',
+  'update.step.compact': 'Step {{index}} of {{count}}: giving back the disk space the old layout used',
+  'update.progress': 'Progress of the database update',
+  'update.percent': '{{percent}} done',
+  'update.doNotSwitchOff': 'Do not switch off the computer or close ROMtrack until this is finished. On a large clinic’s database it can take a few minutes.',
+  'update.opening': 'Opening the database…',
+  'update.failed.heading': 'ROMtrack cannot open its database',
+  'update.failed.what': 'What happened: {{reason}}',
+  'update.failed.reason': 'the update stopped ({{reason}}).',
+  'update.advice.server': 'The database is as it was before this start: an update that stops is undone. The window where ROMtrack’s server runs says what to do next (usually: restore the newest good backup). Tell whoever looks after this computer.',
+  'update.advice.desktop': 'The database is as it was before this start: an update that stops is undone. ROMtrack says what to do next in a message box (usually: restore the newest good backup).',
+  'update.refused.busy': 'The database is being updated to this version of ROMtrack; wait until it is done, then try again.',
+  'update.refused.failed': 'ROMtrack could not open its database; the start-up screen says what happened.',
+} as const;
