@@ -22,6 +22,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false, // never shipped: server mode would serve the whole source; electron-builder excluded them anyway
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // The messages modules only define objects: where the start script names no language's messages but
+      // English (renderer/src/i18n/i18n.ts loads the others as chunks), the bundler may leave them out of it,
+      // though shared/i18n/index.ts gathers all four for the tests and the back end.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]i18n[\\/]messages[\\/]/.test(id) },
+    },
   },
   test: {
     root: '.',

@@ -12,13 +12,13 @@ import { SetUpAccountsPage } from './session/SetUpAccountsPage';
 import { SignedIn } from './session/SignedIn';
 import { SignInPage } from './session/SignInPage';
 import { SettingsPage } from './settings/SettingsPage';
-import { MobilityPage } from './mobility/MobilityPage';
 import { NewEventPage } from './events/NewEventPage';
 import { VisitEntryPage } from './visits/VisitEntryPage';
 import { PlansScreen } from './plans/PlansScreen';
 import { WorklistPage } from './worklist/WorklistPage';
-import { ReferralLetterPage, ReportPage, ScreenCode, SeriesDetailWithPlans } from './lazy-screens';
+import { MobilityPage, ReferralLetterPage, ReportPage, ScreenCode, SeriesDetailWithPlans } from './lazy-screens';
 import { RecordAccessPage } from './access/RecordAccessPage';
+import { UntilStarted } from './startup/UntilStarted';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -116,19 +116,22 @@ function Workspace() {
  */
 export function App() {
   return (
-    // "ROMtrack" is the product's name, the same in every language.
-    <SessionProvider fallback={(error, retry) => (error ? <ErrorMessage error={error} retry={retry} /> : <Loading what="ROMtrack" />)}>
-      {({ state }) => {
-        if (state.needsSetup) return <SetupScreen />;
-        if (state.needsAccounts) return <SetUpAccountsPage />;
-        if (!state.currentTherapist) return <SignInPage />;
-        if (state.mustChangeCredential) return <ChangeCredentialPage forced />;
-        return (
-          <SignedIn key={state.currentTherapist.id}>
-            <Workspace />
-          </SignedIn>
-        );
-      }}
-    </SessionProvider>
+    // The update screen while the back end updates a database from an older ROMtrack (startup/UntilStarted.tsx).
+    <UntilStarted>
+      {/* "ROMtrack" is the product's name, the same in every language. */}
+      <SessionProvider fallback={(error, retry) => (error ? <ErrorMessage error={error} retry={retry} /> : <Loading what="ROMtrack" />)}>
+        {({ state }) => {
+          if (state.needsSetup) return <SetupScreen />;
+          if (state.needsAccounts) return <SetUpAccountsPage />;
+          if (!state.currentTherapist) return <SignInPage />;
+          if (state.mustChangeCredential) return <ChangeCredentialPage forced />;
+          return (
+            <SignedIn key={state.currentTherapist.id}>
+              <Workspace />
+            </SignedIn>
+          );
+        }}
+      </SessionProvider>
+    </UntilStarted>
   );
 }

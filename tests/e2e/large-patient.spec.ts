@@ -35,11 +35,14 @@ async function heavilyMeasured(app: App) {
 test('the dashboard of a heavily measured patient draws every card from a lean answer, and the detail chart lists every reading', async ({ page, app }, testInfo) => {
   test.setTimeout(120_000);
   const p = await heavilyMeasured(app);
-  const analysis = await app.backend.ok('analysis.patient', { patientId: p.id, points: 'sparkline' });
+  const analysis = await app.backend.ok('analysis.sparklines', { patientId: p.id });
   expect(analysis.series.length).toBe(4);
   for (const s of analysis.series) {
     expect(s.readings).toBe(VISITS);
-    expect(s.points.length).toBeLessThanOrEqual(SPARKLINE_POINTS + s.verdict.keepIds.length);
+    expect(s.sparkline.length).toBeLessThanOrEqual(SPARKLINE_POINTS + s.verdict.keepIds.length);
+    // [day, degrees] pairs in time order, the latest reading last.
+    expect(s.sparkline.every(([day, degrees], i) => Number.isInteger(day) && Number.isFinite(degrees) && (i === 0 || day >= s.sparkline[i - 1]![0]))).toBe(true);
+    expect(s.sparkline.at(-1)![1]).toBe(s.analysis.summary.latest!.value);
   }
 
   for (const [width, height] of [[1366, 768], [1024, 640]] as const) {

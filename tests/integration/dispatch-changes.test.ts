@@ -122,6 +122,7 @@ describe('a read', () => {
       'measurements.history': { id: visit.measurements[0]!.id },
       'thresholds.list': {},
       'analysis.patient': { patientId: p.id },
+      'analysis.sparklines': { patientId: p.id },
       'plans.get': { id: plan.id },
       'plans.list': { patientId: p.id },
       'adherence.list': { planId: plan.id },

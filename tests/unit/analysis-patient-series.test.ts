@@ -247,7 +247,7 @@ describe('mobility chart model', () => {
   it('draws everything under the budget and keeps the verdict points above it', () => {
     const visits = weekly('2020-01-06', [{ motion: 'knee.flexion', side: 'left', values: Array.from({ length: 300 }, (_, i) => 90 + (i % 7)) }]);
     const a = analysePatient(file({ sites: [site('knee', 'left')], visits }), TODAY);
-    const s = analysedSeries(a.series[0]!, 'all');
+    const s = analysedSeries(a.series[0]!);
     expect(pointsToDraw([s]).get(s.key)).toHaveLength(300);
     const drawn = pointsToDraw([s], 100).get(s.key)!;
     expect(drawn.length).toBeLessThanOrEqual(100);

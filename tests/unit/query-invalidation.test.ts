@@ -11,7 +11,7 @@ describe('a change refreshes only the reads it may alter', () => {
 
   it('a visit saved for one patient touches that patient and the lists, not another patient', () => {
     const saved = { operation: 'visits.record', input: { patientId: A, date: '2026-01-05', measurements: [] } };
-    expect(changeTouches(saved, operationKey('analysis.patient', { patientId: A, points: 'sparkline' }))).toBe(true);
+    expect(changeTouches(saved, operationKey('analysis.sparklines', { patientId: A }))).toBe(true);
     expect(changeTouches(saved, operationKey('patients.file', { patientId: A }))).toBe(true);
     expect(changeTouches(saved, operationKey('patients.get', { id: A }))).toBe(true);
     expect(changeTouches(saved, ['worklist.today', {}])).toBe(true);

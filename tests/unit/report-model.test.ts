@@ -42,7 +42,7 @@ function fileWith(readings: [string, number][], extra: Partial<PatientFile> = {}
 
 /** What 'analysis.patient' answers for the file as of `today` (shared/api/analysis-answer.ts, as the handler sends it). */
 function analysisOf(file: PatientFile, today: string): PatientAnalysisResult {
-  return analysisAnswer(analysePatient(file, today), 'all');
+  return analysisAnswer(analysePatient(file, today));
 }
 
 /** The report as the screen builds it: the analysis as of the period's end. */

@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ThresholdEntry } from '../../shared/api/operations/thresholds';
 import { MOTION_SPECS } from '../../shared/domain/catalogue';
 import { shortThresholdSource } from '../../shared/domain/thresholds';
 import { changesOf, savedMessage, valuesOf } from '../../renderer/src/settings/threshold-model';
 import { thresholdWords } from '../../renderer/src/settings/threshold-words';
-import { i18next } from '../../renderer/src/i18n/i18n';
+import { i18next, loadLanguage } from '../../renderer/src/i18n/i18n';
 import { catalogueWords } from '../../renderer/src/i18n/catalogue-words';
 import { createFormatter } from '../../shared/format';
 
@@ -25,6 +25,8 @@ describe('shortThresholdSource', () => {
 });
 
 describe('the thresholds form model', () => {
+  // Languages other than English load when asked for (renderer/src/i18n/i18n.ts).
+  beforeAll(() => loadLanguage('fr'));
   const entry: ThresholdEntry = {
     motion: 'hip.extension',
     joint: 'hip',

@@ -2,22 +2,18 @@
 // sentence and the numbers say it all) and has no tooltip, so a chart library's per-chart store, measuring and
 // per-point components bought nothing here and cost most of the dashboard's drawing time (issue 21).
 import { memo, useMemo } from 'react';
-import { downsampleSeries } from '../../../shared/analysis/downsample';
-import type { SeriesPoint } from '../../../shared/analysis/patient-series';
+import type { SparklinePoint } from '../../../shared/api/operations/analysis';
 import { dayNumber, valueAxis } from './chart-model';
-
-/** A 280-pixel picture cannot show more than this many points apart; the verdict's points stay in. */
-export const SPARKLINE_POINTS = 80;
 
 const WIDTH = 280;
 const HEIGHT = 96;
 const PAD = { top: 8, right: 8, bottom: 6, left: 34 };
 
 export interface SparklineInput {
-  points: readonly SeriesPoint[];
+  /** [day, degrees], time order, already a picture's worth (analysis.sparklines keeps the verdict's readings). */
+  points: readonly SparklinePoint[];
   normal: number;
   resetDate: string | null;
-  keepIds: readonly string[];
 }
 
 export interface SparklineModel {
@@ -31,17 +27,24 @@ export interface SparklineModel {
 }
 
 /** Where everything goes, worked out once per series (the card memoises it). */
-export function sparklineModel({ points, normal, resetDate, keepIds }: SparklineInput): SparklineModel {
-  const shown = points.length > SPARKLINE_POINTS ? downsampleSeries(points, SPARKLINE_POINTS, keepIds) : points;
-  const days = shown.map((p) => dayNumber(p.date));
-  const { domain } = valueAxis([...shown.map((p) => p.value), normal]);
-  const first = days.length ? Math.min(...days) : 0;
-  const last = days.length ? Math.max(...days) : 1;
+export function sparklineModel({ points, normal, resetDate }: SparklineInput): SparklineModel {
+  let first = Infinity;
+  let last = -Infinity;
+  let low = normal;
+  let high = normal;
+  for (const [day, value] of points) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  if (points.length === 0) [first, last] = [0, 1];
+  const { domain } = valueAxis([low, high]);
   const spanX = Math.max(1, last - first);
   const spanY = Math.max(1, domain[1] - domain[0]);
   const x = (day: number) => PAD.left + ((day - first) / spanX) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + ((domain[1] - v) / spanY) * (HEIGHT - PAD.top - PAD.bottom);
-  const dots = shown.map((p, i) => ({ x: round(x(days[i]!)), y: round(y(p.value)) }));
+  const dots = points.map(([day, value]) => ({ x: round(x(day)), y: round(y(value)) }));
   const reset = resetDate === null ? null : dayNumber(resetDate);
   return {
     line: dots.map((d) => `${d.x},${d.y}`).join(' '),

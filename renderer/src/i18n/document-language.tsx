@@ -5,7 +5,9 @@ import { LANGUAGE_NAMES, LANGUAGES, isDisplayLanguage, type DisplayLanguage, typ
 import { Field } from '../forms/Field';
 import { useSession } from '../session/session-context';
 import { i18next } from './i18n';
+import { Loading } from '../layout/Status';
 import { languageOverride } from './language-override';
+import { useLanguageLoaded } from './use-clinic-language';
 
 /**
  * A printed document (progress report, home exercise sheet, referral letter) in its own language, which may
@@ -14,8 +16,10 @@ import { languageOverride } from './language-override';
  * provider: here a clone of the app's, sharing its bundled messages, fixed to the document's language.
  */
 export function DocumentLanguage({ language, children }: { language: DisplayLanguage; children: ReactNode }) {
-  const fixed = useMemo(() => i18next.cloneInstance({ lng: language, initAsync: false }), [language]);
-  return <I18nextProvider i18n={fixed}>{children}</I18nextProvider>;
+  // A language not yet loaded (i18n.ts) loads first: a document is never half in English.
+  const ready = useLanguageLoaded(language);
+  const fixed = useMemo(() => (ready ? i18next.cloneInstance({ lng: language, initAsync: false }) : null), [language, ready]);
+  return fixed ? <I18nextProvider i18n={fixed}>{children}</I18nextProvider> : <Loading what={language === 'pseudo' ? language : LANGUAGE_NAMES[language]} />;
 }
 
 /** The value of the page's lang attribute for a document: the pseudo-locale is English underneath. */

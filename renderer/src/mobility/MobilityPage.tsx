@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PatientAnalysisResult } from '../../../shared/api/operations/analysis';
+import type { PatientVerdicts } from '../../../shared/api/operations/analysis';
 import { MODES, motionSpec } from '../../../shared/domain/catalogue';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import { ErrorMessage, Loading } from '../layout/Status';
@@ -8,7 +8,7 @@ import { ArcsTable } from '../clinical/ArcsTable';
 import { badgeOf, type BadgeName } from '../clinical/VerdictBadge';
 import { useSeriesNames } from '../charts/series-names';
 import { MobilityBreadcrumb } from './MobilityBreadcrumb';
-import { SeriesCard } from './SeriesCard';
+import { SeriesCard, useCardWords } from './SeriesCard';
 import { usePatientDashboard, useReadAheadForDetail } from './use-patient-analysis';
 
 /** "2 measured series: 1 losing motion, 1 holding." */
@@ -26,7 +26,7 @@ function useSummaryLine(): (badges: BadgeName[]) => string {
  * "Active: none recorded yet. Passive: Left hip adduction; Right hip adduction." A mode with no reading at all
  * (passive only for a paralysed limb) is one phrase, not every motion listed twice.
  */
-function useUnmeasuredText(): (analysis: PatientAnalysisResult) => string {
+function useUnmeasuredText(): (analysis: PatientVerdicts) => string {
   const { t } = useTranslation();
   const names = useSeriesNames();
   return (analysis) => {
@@ -48,6 +48,7 @@ export function MobilityPage({ patientId }: { patientId: string }) {
   const loaded = usePatientDashboard(patientId);
   const summaryLine = useSummaryLine();
   const unmeasuredText = useUnmeasuredText();
+  const words = useCardWords();
   useScreenTitle(loaded.state === 'ready' ? t('mobility.title', { name: patientDisplayName(loaded.value.patient) }) : null);
   useReadAheadForDetail(patientId, loaded.state === 'ready');
   if (loaded.state === 'loading') return <Loading what={t('mobility.loadingWhat')} />;
@@ -65,7 +66,7 @@ export function MobilityPage({ patientId }: { patientId: string }) {
           <p className="mobility-summary">{summaryLine(analysis.series.map((s) => badgeOf(s.verdict).name))}</p>
           <ul className="series-cards" aria-label={t('mobility.cardsLabel')}>
             {analysis.series.map((s) => (
-              <SeriesCard key={s.key} patientId={p.id} series={s} />
+              <SeriesCard key={s.key} patientId={p.id} series={s} words={words} />
             ))}
           </ul>
         </>

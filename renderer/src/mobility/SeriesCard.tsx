@@ -1,21 +1,36 @@
 import { useId, useMemo, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AnalysedSeries } from '../../../shared/api/operations/analysis';
+import type { SparklineSeries } from '../../../shared/api/operations/analysis';
+import type { Formatter } from '../../../shared/format';
 import { href } from '../router';
 import { useFormatter } from '../session/session-context';
-import { useSeriesNames } from '../charts/series-names';
+import { useSeriesNames, type SeriesNames } from '../charts/series-names';
 import { Sparkline, SparklineFrame, type SparklineInput } from '../charts/Sparkline';
 import { useInView } from '../charts/use-in-view';
 import { VerdictBadge } from '../clinical/VerdictBadge';
 import { otherSideWords } from '../clinical/verdict-text';
-import { useVerdictText } from '../clinical/use-verdict-text';
+import { useVerdictText, type VerdictText } from '../clinical/use-verdict-text';
 
-/** One series: its verdict first, the reason, the latest numbers; the whole card opens the detail chart. */
-export function SeriesCard({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
+/** What every card writes with: made once for the page, not once per card (the largest patient has dozens). */
+export interface CardWords {
+  t: TFunction;
+  format: Formatter;
+  names: SeriesNames;
+  verdictText: VerdictText;
+}
+
+export function useCardWords(): CardWords {
   const { t } = useTranslation();
   const format = useFormatter();
   const names = useSeriesNames();
   const verdictText = useVerdictText();
+  return useMemo(() => ({ t, format, names, verdictText }), [t, format, names, verdictText]);
+}
+
+/** One series: its verdict first, the reason, the latest numbers; the whole card opens the detail chart. */
+export function SeriesCard({ patientId, series, words }: { patientId: string; series: SparklineSeries; words: CardWords }) {
+  const { t, format, names, verdictText } = words;
   const id = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const inView = useInView(chartRef);
@@ -23,7 +38,7 @@ export function SeriesCard({ patientId, series }: { patientId: string; series: A
   const verdict = series.verdict;
   const latest = summary.latest;
   const otherSide = verdictText.text(otherSideWords(summary, series.side));
-  const sparkline = useMemo((): SparklineInput => ({ points: series.points, normal: series.normal, resetDate: summary.resetDate, keepIds: verdict.keepIds }), [series, summary, verdict]);
+  const sparkline = useMemo((): SparklineInput => ({ points: series.sparkline, normal: series.normal, resetDate: summary.resetDate }), [series, summary]);
   return (
     <li className={`series-card ${verdict.kind === 'losing' ? 'series-card-losing' : ''}`}>
       <h3 id={`${id}-title`}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
+import type { AnalysedSeries, PatientAnalysisResult, PatientSparklines } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Patient } from '../../../shared/domain/patient';
 import type { Loadable } from '../api/use-operation';
@@ -55,7 +55,7 @@ export function usePatientMobility(patientId: string): Loadable<PatientMobility>
 
 export interface PatientDashboard {
   patient: Patient;
-  analysis: PatientAnalysisResult;
+  analysis: PatientSparklines;
 }
 
 /**
@@ -65,7 +65,7 @@ export interface PatientDashboard {
  */
 export function usePatientDashboard(patientId: string): Loadable<PatientDashboard> {
   const [patient] = useOperation('patients.get', { id: patientId });
-  const [analysis] = useOperation('analysis.patient', { patientId, points: 'sparkline' });
+  const [analysis] = useOperation('analysis.sparklines', { patientId });
   return useMemo((): Loadable<PatientDashboard> => {
     const both = combine(patient, analysis);
     return both.state === 'ready' ? { state: 'ready', value: { patient: both.value[0], analysis: both.value[1] } } : both;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { seriesKeyOf } from '../../../shared/analysis/patient-series';
-import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
+import type { AnalysedSeriesBase, PatientVerdicts } from '../../../shared/api/operations/analysis';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { MODES, type Mode, type MotionSpec, type Side } from '../../../shared/domain/catalogue';
 import type { Loadable } from '../api/use-operation';
@@ -25,7 +25,7 @@ function Missing({ words }: { words: string }) {
 }
 
 /** The latest value and its date; under it, against the normal and the other side where that means something. */
-function Latest({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeries | undefined }) {
+function Latest({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeriesBase | undefined }) {
   const format = useFormatter();
   const { t } = useTranslation();
   const verdictText = useVerdictText();
@@ -47,7 +47,7 @@ function Latest({ points, analysed }: { points: SeriesPoint[] | undefined; analy
  * baseline and the best say where the joint stands (baseline and best since the latest operation, as the
  * verdict counts them; the best is the highest average of two consecutive readings by one therapist).
  */
-function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeries | undefined }) {
+function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analysed: AnalysedSeriesBase | undefined }) {
   const format = useFormatter();
   const { t } = useTranslation();
   // A change rounded to a tenth (the best is an average of two), with its sign.
@@ -82,7 +82,7 @@ function Change({ points, analysed }: { points: SeriesPoint[] | undefined; analy
  * baseline and since the best. The values come from the file; baseline, best and the comparisons from the
  * analysis, which may still be loading or have failed: the table then shows what the file alone can say.
  */
-export function LatestValues({ file, analysis }: { file: PatientFile; analysis: Loadable<PatientAnalysisResult> }) {
+export function LatestValues({ file, analysis }: { file: PatientFile; analysis: Loadable<PatientVerdicts> }) {
   const { t } = useTranslation();
   const words = useCatalogueWords();
   const names = useSeriesNames();

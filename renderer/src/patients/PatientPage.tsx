@@ -56,7 +56,7 @@ export function PatientPage({ id }: { id: string }) {
   const file = usePatientFile(id);
   // The verdicts come from the back end's analysis, the same answer the mobility screens and the report show.
   // A sparkline's worth of readings: this page lists the file's readings, the analysis gives the verdicts.
-  const [analysis] = useOperation('analysis.patient', { patientId: id, points: 'sparkline' });
+  const [analysis] = useOperation('analysis.sparklines', { patientId: id });
   const { state, isAdministrator } = useSession();
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(() => flashFor(href.patient(id)));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AnalysedSeries, PatientAnalysisResult } from '../../../shared/api/operations/analysis';
+import type { AnalysedSeriesBase, PatientVerdicts } from '../../../shared/api/operations/analysis';
 import type { Loadable } from '../api/use-operation';
 import { ErrorMessage, Loading } from '../layout/Status';
 import { badgeOf, VerdictBadge, type BadgeName } from '../clinical/VerdictBadge';
@@ -13,7 +13,7 @@ import { useSeriesNames } from '../charts/series-names';
  * Series with too few readings are summarised in one line: they have nothing to say yet, and listing them one by
  * one would push the losses off a small screen.
  */
-export function VerdictSummary({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientAnalysisResult> }) {
+export function VerdictSummary({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientVerdicts> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="verdicts-heading" className="verdict-summary">
@@ -23,7 +23,7 @@ export function VerdictSummary({ patientId, analysis }: { patientId: string; ana
   );
 }
 
-function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientAnalysisResult> }) {
+function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loadable<PatientVerdicts> }) {
   const { t, i18n } = useTranslation();
   const names = useSeriesNames();
   if (analysis.state === 'loading') return <Loading what={t('verdictSummary.loadingWhat')} />;
@@ -65,7 +65,7 @@ function VerdictBody({ patientId, analysis }: { patientId: string; analysis: Loa
   );
 }
 
-function VerdictLine({ patientId, series }: { patientId: string; series: AnalysedSeries }) {
+function VerdictLine({ patientId, series }: { patientId: string; series: AnalysedSeriesBase }) {
   const { t } = useTranslation();
   const names = useSeriesNames();
   const verdictText = useVerdictText();

@@ -25,11 +25,21 @@ export function useSession(): SessionValue {
   return value;
 }
 
+// One formatter per date format and language for the whole page: each holds several Intl formatters, costly
+// to build, and a report asks for one in every chart and table (35 charts built 35 of each).
+const formatters = new Map<string, Formatter>();
+
 /** Dates, instants and degrees everywhere in the UI read as the clinic chose, in the screen's language (shared/format.ts). */
 export function useFormatter(): Formatter {
   const dateFormat = useContext(SessionContext)?.state.clinic?.dateFormat ?? 'D MMM YYYY';
   const language = useDisplayLanguage();
-  return useMemo(() => createFormatter({ dateFormat, language }), [dateFormat, language]);
+  const key = `${dateFormat}\n${language}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = createFormatter({ dateFormat, language });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 export function useFormatDate(): (date: string) => string {
@@ -50,9 +60,16 @@ export function SessionProvider({ children, fallback }: { children: (value: Sess
     whenUnauthorized(() => void reload());
     return () => whenUnauthorized(null);
   }, [reload]);
-  useClinicLanguage(session.state === 'ready' ? session.value.language : undefined);
-  if (session.state === 'loading') return <>{fallback(null)}</>;
+  const languageShown = useClinicLanguage(session.state === 'ready' ? session.value.language : undefined, session.state === 'ready');
+  // One value per answer: a refresh that answers the same (the cache keeps its identity) must not redraw every
+  // screen that reads the session or formats a date, such as a report being printed (beforeprint notes it).
+  const current = session.state === 'ready' ? session.value : null;
+  const value = useMemo(
+    (): SessionValue | null => (current ? { state: current, setState, reload, isAdministrator: current.currentTherapist?.role === 'administrator' } : null),
+    [current, setState, reload],
+  );
   if (session.state === 'error') return <>{fallback(session.error, session.retry)}</>;
-  const value: SessionValue = { state: session.value, setState, reload, isAdministrator: session.value.currentTherapist?.role === 'administrator' };
+  // Until the session's language has loaded (i18n/i18n.ts): the first screen never shows in English first.
+  if (value === null || !languageShown) return <>{fallback(null)}</>;
   return <SessionContext.Provider value={value}>{children(value)}</SessionContext.Provider>;
 }
