@@ -1,6 +1,7 @@
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import type { Clinic } from '../../../shared/domain/clinic';
 import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageInYears } from '../../../shared/domain/dates';
 import { patientDisplayName } from '../../../shared/domain/patient';
@@ -117,8 +118,12 @@ export function Signature({ therapist }: { therapist: Therapist | null }) {
   );
 }
 
-/** The progress report as it prints: a clinical document in black and white, sized by the page's @page rule. */
-export function ReportDocument(props: ReportDocumentProps) {
+/**
+ * The progress report as it prints: a clinical document in black and white, sized by the page's @page rule.
+ * Memoised: printing notes the report (beforeprint), which refreshes the screen's reads and its message while
+ * Chromium lays out the pages; the cached answers keep their identity, so the document is not drawn again then.
+ */
+export const ReportDocument = memo(function ReportDocument(props: ReportDocumentProps) {
   const { model, options } = props;
   const { t } = useTranslation();
   const formatDate = useFormatDate();
@@ -163,4 +168,4 @@ export function ReportDocument(props: ReportDocumentProps) {
       <Signature therapist={props.therapist} />
     </article>
   );
-}
+});

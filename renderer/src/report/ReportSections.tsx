@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeEvent } from '../events/event-model';
 import { useEventKindNames } from '../events/event-words';
@@ -9,8 +10,11 @@ import type { ReportModel } from './report-model';
 import { symptomName } from './report-words';
 import { useSeriesName } from './series-name';
 
-/** One figure per chosen motion; each figure stays whole on its page. */
-export function ChartsSection({ model, from, to, width }: { model: ReportModel; from: string; to: string; width: number }) {
+/**
+ * One figure per chosen motion; each figure stays whole on its page. Memoised: the charts are most of the
+ * document's drawing, and typing the assessment or recommendations changes nothing they show.
+ */
+export const ChartsSection = memo(function ChartsSection({ model, from, to, width }: { model: ReportModel; from: string; to: string; width: number }) {
   const { t } = useTranslation();
   const name = useSeriesName();
   return (
@@ -37,7 +41,7 @@ export function ChartsSection({ model, from, to, width }: { model: ReportModel; 
       )}
     </section>
   );
-}
+});
 
 export function ArcsSection({ model }: { model: ReportModel }) {
   const { t } = useTranslation();
