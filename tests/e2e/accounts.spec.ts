@@ -1,20 +1,8 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { TEST_PIN } from '../support/backend';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, test } from './fixtures';
 
 // Accounts as a person meets them (issue 18): first run with the administrator's PIN, signing in, a temporary
 // PIN changed at first sign-in, and what a therapist who is not an administrator sees.
-
-/** The screen at the clinic's two sizes, kept as artifacts. */
-async function atBothSizes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await keepScreenshot(page, testInfo, `${name}-${width}x${height}`);
-  }
-}
 
 test.describe('first run', () => {
   test.use({ setupDone: false });

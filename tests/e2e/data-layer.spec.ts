@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatDate, todayLocal } from '../../shared/domain/dates';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, test } from './fixtures';
 
 // The renderer's one data layer (renderer/src/api): every screen reads through one cache, a saved change
 // refreshes what it touched, and a read that fails says why and offers Retry.
@@ -113,10 +113,7 @@ test('a read that fails says why with Retry instead of loading for ever, and Ret
   }, `#/patients/${p.id}`);
   await expect(page.getByRole('alert')).toContainText('Cannot reach the ROMtrack server. Check that it is still running, then try again.');
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
-  for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
-    await page.setViewportSize({ width, height });
-    await keepScreenshot(page, testInfo, `read-failed-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'read-failed');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
   await page.unroute('**/api/patients.file');

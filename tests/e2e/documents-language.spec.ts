@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, keepScreenshot, test } from './fixtures';
 import { poppler, printPdf } from './print-pdf';
 
 // Documents in the patient's language (issue 20): a clinic working in French prints a Portuguese-speaking
@@ -115,13 +115,7 @@ test('a therapist’s own language puts their screens in it; another therapist k
   const dialog = page.getByRole('dialog', { name: 'La langue de vos écrans' });
   await expect(dialog.getByRole('radio', { name: 'La langue de la clinique (Français)' })).toBeChecked();
   await dialog.getByRole('radio', { name: 'Português' }).check();
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await keepScreenshot(page, testInfo, `language-dialog-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'language-dialog');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt');

@@ -84,3 +84,23 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/** The two screen sizes a clinic's workstations have (the guide's 1366x768 and 1024x640). */
+export const SCREEN_SIZES = [
+  [1366, 768],
+  [1024, 640],
+] as const;
+
+/**
+ * The screen as it stands, at each of the clinic's sizes: no sideways scrolling, and a screenshot kept as
+ * `<name>-<width>x<height>`. `arrange` runs after each resize, before the check (to scroll a part into view).
+ */
+export async function atBothSizes(page: Page, testInfo: TestInfo, name: string, arrange?: () => Promise<void>): Promise<void> {
+  for (const [width, height] of SCREEN_SIZES) {
+    await page.setViewportSize({ width, height });
+    await arrange?.();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, `the page scrolls sideways at ${width}x${height}`).toBeLessThanOrEqual(width);
+    await keepScreenshot(page, testInfo, `${name}-${width}x${height}`);
+  }
+}

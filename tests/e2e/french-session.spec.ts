@@ -1,5 +1,5 @@
 import { TEST_PIN } from '../support/backend';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, test } from './fixtures';
 
 // Before anyone signs in, the clinic's language is all the app can know (issue 20): with the clinic in French,
 // the sign-in page and, once someone has signed in, the lock screen read in French. Another person's browser
@@ -20,14 +20,7 @@ test('a clinic in French: the sign-in page and the lock screen are in French', a
   await expect(signIn.getByRole('button', { name: 'Code PIN d’administrateur oublié ?' })).toBeVisible();
   const signInText = await signIn.innerText();
   for (const english of ['Sign in', 'Who is working', 'PIN or password', 'Forgotten', 'Administrator']) expect(signInText, `"${english}" left in English`).not.toContain(english);
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await keepScreenshot(page, testInfo, `fr-sign-in-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-sign-in');
 
   await signIn.getByLabel('Code PIN ou mot de passe').fill(TEST_PIN);
   await signIn.getByRole('button', { name: 'Se connecter' }).click();
@@ -41,14 +34,7 @@ test('a clinic in French: the sign-in page and the lock screen are in French', a
   await expect(lock.getByRole('button', { name: 'Déverrouiller' })).toBeVisible();
   const lockText = await lock.innerText();
   for (const english of ['locked', 'Signed in', 'Unlock', 'Sign in as someone else', 'password']) expect(lockText, `"${english}" left in English`).not.toContain(english);
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await keepScreenshot(page, testInfo, `fr-lock-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-lock');
 
   // The same person's PIN opens the app again.
   await lock.getByLabel('Code PIN ou mot de passe de Abena Owusu').fill(TEST_PIN);

@@ -1,6 +1,6 @@
 import { todayLocal } from '../../shared/domain/dates';
 import { createFormatter } from '../../shared/format';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, test } from './fixtures';
 
 // A clinic set to French (issue 20) records a visit by keyboard: the form, the message after saving, the
 // timeline and the saved readings all read in French, clinical terms as French clinicians write them, dates with
@@ -50,14 +50,7 @@ test('a clinic in French: a visit typed by keyboard, then its saved values and t
   await form.getByLabel('Douleur (0-10)').focus();
   await page.keyboard.type('3');
   await expect(form.getByRole('button', { name: 'Enregistrer la visite' })).toBeVisible();
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await keepScreenshot(page, testInfo, `fr-visit-form-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-visit-form');
   const formText = await form.innerText();
   for (const english of ['Visit date', 'Therapist', 'Motion', 'last', 'Symptoms', 'Swelling', 'Save visit', 'Cancel', 'Measurement details']) {
     expect(formText, `"${english}" left in English`).not.toMatch(new RegExp(`\\b${english}\\b`));
@@ -88,12 +81,5 @@ test('a clinic in French: a visit typed by keyboard, then its saved values and t
   for (const english of ['Timeline', 'Visit', 'measurements', 'Right elbow', 'Universal goniometer', 'Symptoms', 'outpatient', 'Correct', 'History']) {
     expect(text, `"${english}" left in English`).not.toMatch(new RegExp(`\\b${english}\\b`));
   }
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await keepScreenshot(page, testInfo, `fr-timeline-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-timeline');
 });

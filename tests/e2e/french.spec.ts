@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, keepScreenshot, test } from './fixtures';
 
 // A clinic switches to French (issue 20): the patient list is then in French, dates included (month
 // names from Intl in the clinic's date format), the patients' statuses and the verdict words too. The screens
@@ -41,14 +41,7 @@ test('a clinic set to French: Settings shows the choice; the patient list, its d
   for (const english of ['Status today', 'Date of birth', 'Female', 'Male', 'Losing', 'ALP raised', 'of 6 patients', 'Search by name', 'New patient']) {
     expect(text, `"${english}" left in English`).not.toContain(english);
   }
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await keepScreenshot(page, testInfo, `fr-patients-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-patients');
 
   // The verdict words where they show, on the patient's page.
   await osei.getByRole('link', { name: 'OSEI, Kwame' }).click();

@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, keepScreenshot, test } from './fixtures';
 
 // Issue 20: the back end's refusals travel as message ids, so a refusal reads in the person's language. With the
 // clinic set to French, a registration number already recorded is refused next to its field in French, never in
@@ -30,14 +30,9 @@ test('a clinic set to French: a duplicate registration number is refused in Fren
   // Next to the field it concerns, which takes the focus.
   await expect(page.getByLabel('Numéro d’inscription').last()).toBeFocused();
   await expect(page.getByText(/already belongs to|Check the number/)).toHaveCount(0);
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
+  await atBothSizes(page, testInfo, 'fr-refusal', async () => {
     await french.scrollIntoViewIfNeeded();
-    await keepScreenshot(page, testInfo, `fr-refusal-${width}x${height}`);
-  }
+  });
 });
 
 test('a clinic set to French: a settings check and an unreachable server are said in French', async ({ page, app }, testInfo) => {

@@ -1,6 +1,6 @@
 import { formatRecoveryKey, newDatabaseKey } from '../../electron/db/database-key';
 import { TEST_PIN } from '../support/backend';
-import { expect, keepScreenshot, test } from './fixtures';
+import { atBothSizes, expect, test } from './fixtures';
 
 // An administrator who forgot their PIN (issue 18): from the sign-in page, the clinic's printed recovery key lets
 // them choose a new one; a wrong key is refused at its box. The database is encrypted, as in the app.
@@ -20,10 +20,7 @@ test('a forgotten administrator PIN is replaced with the printed recovery key, f
   await page.getByLabel('New PIN or password again').fill('582913');
   await page.getByRole('button', { name: 'Replace and sign in' }).click();
   await expect(page.getByText("This is not this database's recovery key").first()).toBeVisible();
-  for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
-    await page.setViewportSize({ width, height });
-    await keepScreenshot(page, testInfo, `recover-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'recover');
 
   await page.getByLabel('Recovery key').fill(formatRecoveryKey(key).toLowerCase());
   await page.getByRole('button', { name: 'Replace and sign in' }).click();

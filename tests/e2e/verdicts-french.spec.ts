@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { LANGUAGE_OVERRIDE_KEY } from '../../renderer/src/i18n/language-override';
 import { todayLocal } from '../../shared/domain/dates';
 import type { TestBackend } from '../support/backend';
-import { expect, keepScreenshot, test } from './fixtures';
-import { fitsWidth, textNotTranslated } from './pseudo-text';
+import { atBothSizes, expect, keepScreenshot, test } from './fixtures';
+import { textNotTranslated } from './pseudo-text';
 
 // Verdict reasons in the person's language (issue 20): the analysis sends each reason as a message, and the
 // dashboard, the detail chart and the patient page write it in the screen's language, with the clinic's dates.
@@ -45,28 +45,14 @@ test('in French the dashboard, the detail chart and the patient page write the v
   await expect(reason).toContainText(/^130° → 110° en 5 semaines, mesuré par le même thérapeute avec le goniomètre : une perte de 20°, au-delà du seuil \(8°/);
   await expect(reason).toContainText('la tendance est à la baisse');
   for (const english of ['over', 'measured', 'threshold', 'loss', 'the trend']) await expect(reason).not.toContainText(english);
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await fitsWidth(page)).toEqual({ scrollWidth: width, width });
-    await keepScreenshot(page, testInfo, `fr-verdicts-dashboard-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-verdicts-dashboard');
 
   await card.locator('.series-card-link').click();
   await expect(page.locator('#series-reason')).toContainText('une perte de 20°, au-delà du seuil (8°, même thérapeute et même goniomètre, valeur par défaut du catalogue)');
   await expect(page.locator('#series-threshold')).toContainText('Seuil 8°, même thérapeute et même goniomètre (valeur par défaut du catalogue).');
   await expect(page.locator('#series-threshold')).toContainText('Jugé sur les mesures de');
   await expect(page.locator('#series-threshold')).toContainText('avec le goniomètre');
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await fitsWidth(page)).toEqual({ scrollWidth: width, width });
-    await keepScreenshot(page, testInfo, `fr-verdicts-detail-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-verdicts-detail');
 
   await app.open(page, `#/patients/${patient.id}`);
   await expect(page.locator('.verdict-line-losing .verdict-line-reason')).toContainText(/^130° → 110° en 5 semaines, mesuré par le même thérapeute avec le goniomètre/);
@@ -105,12 +91,5 @@ test('in French the worklist’s losing reason shows the verdict’s own sentenc
   await reason.hover();
   await expect(reason).toHaveAttribute('title', /130° → 110° en 5 semaines, mesuré par le même thérapeute avec le goniomètre : une perte de 20°, au-delà du seuil \(8°/);
   for (const english of ['over', 'measured', 'threshold', 'loss']) expect(await reason.getAttribute('title')).not.toContain(english);
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    expect(await fitsWidth(page)).toEqual({ scrollWidth: width, width });
-    await keepScreenshot(page, testInfo, `fr-worklist-${width}x${height}`);
-  }
+  await atBothSizes(page, testInfo, 'fr-worklist');
 });
