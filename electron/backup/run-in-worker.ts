@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { message, type MessageRef } from '../../shared/i18n/message';
 import { AppError } from '../db/errors';
 import type { TaskMessage, TaskRequest } from './file-worker';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './file-tasks';
+import { startWorker } from './worker-thread';
 
 /**
  * How long a task may go without a sign of progress before its device counts as stuck. Copies report every
@@ -18,12 +18,7 @@ const idle: Worker[] = [];
 const idleTimers = new WeakMap<Worker, NodeJS.Timeout>();
 
 function spawnWorker(): Worker {
-  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'file-worker.js'));
-  // Running from TypeScript sources (the tests): a worker cannot load .ts files itself, so jiti (which vite
-  // and eslint bring) compiles them as they load. The built app never comes here.
-  const entry = join(__dirname, 'file-worker.ts');
-  const jiti = createRequire(__filename).resolve('jiti');
-  return new Worker(`require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)})(${JSON.stringify(entry)});`, { eval: true });
+  return startWorker(join(__dirname, 'file-worker'));
 }
 
 function takeWorker(): Worker {

@@ -1,17 +1,13 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../db/errors';
 import type { UpdateEvent } from '../db/update-steps';
 import { updateDatabase, type UpdateInput, type UpdateOutcome } from './update-database';
 import type { UpdateMessage } from './update-worker';
+import { startWorker } from './worker-thread';
 
 function spawnUpdateWorker(): Worker {
-  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'update-worker.js'));
-  // From the TypeScript sources (the tests), as run-in-worker.ts does: jiti compiles the worker's files as they load.
-  const entry = join(__dirname, 'update-worker.ts');
-  const jiti = createRequire(__filename).resolve('jiti');
-  return new Worker(`require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)})(${JSON.stringify(entry)});`, { eval: true });
+  return startWorker(join(__dirname, 'update-worker'));
 }
 
 /**

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { Worker, ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../db/errors';
 import { message } from '../../../shared/i18n/message';
 import type { ExportProgress, WrittenLines } from './export-lines';
 import { runExportJob, type ExportJob, type ExportMessage } from './export-job';
+import { startWorker } from '../../backup/worker-thread';
 
 /**
  * The export's heap, kept small on purpose. Its live data is one patient's record (a few MB for the largest);
@@ -16,12 +16,7 @@ import { runExportJob, type ExportJob, type ExportMessage } from './export-job';
 export const EXPORT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 128 };
 
 function spawn(job: ExportJob): Worker {
-  const options = { workerData: job, resourceLimits: EXPORT_LIMITS };
-  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'export-worker.js'), options);
-  // Running from TypeScript sources (the tests): as electron/backup/run-in-worker.ts, jiti compiles them as they load.
-  const entry = join(__dirname, 'export-worker.ts');
-  const jiti = createRequire(__filename).resolve('jiti');
-  return new Worker(`require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)})(${JSON.stringify(entry)});`, { ...options, eval: true });
+  return startWorker(join(__dirname, 'export-worker'), { workerData: job, resourceLimits: EXPORT_LIMITS });
 }
 
 /**
