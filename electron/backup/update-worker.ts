@@ -31,12 +31,13 @@ const port = parentPort;
 if (port) {
   const post = (m: UpdateMessage) => port.postMessage(m);
   let held = false;
-  let lastAt = 0;
+  let last = '';
   const report = (event: UpdateEvent) => {
-    // Often enough for the bar to move, rarely enough not to flood the app's thread; every step's start and end.
-    const now = Date.now();
-    if (event.done !== 0 && event.done !== event.total && now - lastAt < 100) return;
-    lastAt = now;
+    // At each whole percent of a step, and every step's start and end: the bar moves, the app's thread is not
+    // flooded, and what is told does not depend on how fast the machine is.
+    const at = `${event.stepIndex}:${event.version}:${Math.floor((100 * event.done) / Math.max(1, event.total))}`;
+    if (event.done !== 0 && event.done !== event.total && at === last) return;
+    last = at;
     post({ type: 'progress', event });
     if (!held && event.step === 'migrate' && event.done > 0 && event.done < event.total) {
       held = true;
