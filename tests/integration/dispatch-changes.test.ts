@@ -108,6 +108,7 @@ describe('a read', () => {
     await api.ok('worklist.get', {});
     const reads: { [K in OperationName]?: OperationInput<K> } = {
       'app.info': {},
+      'app.startup': {},
       'session.get': {},
       'clinic.get': {},
       'therapists.list': {},

@@ -54,7 +54,7 @@ describe('server mode without a session', () => {
       expect([op, res.status]).toEqual([op, 401]);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Sign in to go on.' } });
     }
-    expect(publicOnes.sort()).toEqual(['app.info', 'session.get', 'session.recoverAdministrator', 'session.setUpAccounts', 'session.signIn', 'session.signOut', 'session.unlock', 'setup.complete']);
+    expect(publicOnes.sort()).toEqual(['app.info', 'app.startup', 'session.get', 'session.recoverAdministrator', 'session.setUpAccounts', 'session.signIn', 'session.signOut', 'session.unlock', 'setup.complete']);
     expect((await post(s, 'app.info', {})).status).toBe(200);
     expect(await (await post(s, 'session.get', {})).json()).toMatchObject({ ok: true, value: { currentTherapist: null, needsSetup: false } });
   });
