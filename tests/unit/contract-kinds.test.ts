@@ -7,7 +7,7 @@ const verbOf = (name: string) => name.slice(name.indexOf('.') + 1);
 // What an operation's name says it does, by the first word of its verb (addMeasurements: add). A name matching
 // neither list must be added to one, so a new operation gets its mark looked at.
 const WRITE_VERB = /^(create|update|record|void|correct|add|set|clear|revise|end|change|complete|select|restore|import|sign|unlock|recover|syncNow|configure|pull)([A-Z]\w*)?$/;
-const READ_VERB = /^(get|list|history|voided|file|info|startup|settings|statuses|patient|exportProgress|importProgress|forPatient|syncStatus|recoveryKey|foreignRecords)$/;
+const READ_VERB = /^(get|list|history|voided|file|info|startup|settings|statuses|patient|exportProgress|importProgress|forPatient|syncStatus|recoveryKey|foreignRecords|sparklines)$/;
 /** Exports write no record, but each is logged (who exported what) in the audit log, so they are changes. */
 const LOGGED_READS = new Set<string>(['exchange.exportFhir', 'exchange.exportCsv', 'exchange.exportClinic']);
 

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../shared/api/errors';
-import { englishText, message } from '../../../shared/i18n/message';
+import { englishText, message, type MessageRef } from '../../../shared/i18n/message';
 import { useMessageText } from '../i18n/use-message-text';
 
 /** A failed envelope as a thrown value, for the query cache: the back end's answer, with its message. */
@@ -24,9 +24,12 @@ export function apiErrorOf(thrown: unknown): ApiError {
  */
 export function useApiErrorText(): (error: ApiError, field?: string) => string {
   const say = useMessageText();
-  return (error, field) => {
-    const fieldRef = field ? error.fieldRefs?.[field] : undefined;
-    if (fieldRef) return say(fieldRef);
-    return error.messageRef ? say(error.messageRef) : error.message;
-  };
+  return (error, field) => apiErrorText(say, error, field);
+}
+
+/** The same, written by a given `say` (the update screen writes in the start language, before the app's is known). */
+export function apiErrorText(say: (ref: MessageRef) => string, error: ApiError, field?: string): string {
+  const fieldRef = field ? error.fieldRefs?.[field] : undefined;
+  if (fieldRef) return say(fieldRef);
+  return error.messageRef ? say(error.messageRef) : error.message;
 }

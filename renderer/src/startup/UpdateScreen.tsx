@@ -5,6 +5,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import { createFormatter } from '../../../shared/format';
 import { intlLocale } from '../../../shared/i18n';
 import { writeMessage, type MessageRef } from '../../../shared/i18n/message';
+import { apiErrorText } from '../api/failure';
 import { loadLanguage } from '../i18n/i18n';
 import { startLanguage } from './start-language';
 import './startup.css';
@@ -65,7 +66,7 @@ export function UpdateScreen({ status, error }: { status: Status | null; error: 
         </p>
         {error ? (
           <p className="error-box" role="alert">
-            {error.messageRef ? write(error.messageRef) : error.message}
+            {apiErrorText(write, error)}
           </p>
         ) : null}
       </main>
