@@ -20,17 +20,21 @@ export function UntilStarted({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen = false;
     const ask = async () => {
       const result = await call('app.startup', {});
       if (stopped) return;
       if (result.ok) {
+        seen = true;
         setStatus(result.value);
         setError(null);
         // A failure stays until the back end is started again; everything else is asked again until ready.
         if (result.value.phase === 'ready' || result.value.phase === 'failed') return;
       } else {
-        // The server restarting, or gone: said on the screen, and asked again.
         setError(result.error);
+        // Unreachable from the first ask: the app's own screens say so, with their Retry (api/failure.ts).
+        if (!seen) return;
+        // The server restarting during an update: said on the screen, and asked again.
       }
       timer = setTimeout(() => void ask(), POLL_MS);
     };
@@ -40,8 +44,8 @@ export function UntilStarted({ children }: { children: ReactNode }) {
       clearTimeout(timer);
     };
   }, []);
-  if (status?.phase === 'ready') return <>{children}</>;
+  if (status?.phase === 'ready' || (!status && error)) return <>{children}</>;
   // Nothing until the first answer: an open back end answers at once, and its first screen needs no other.
-  if (!status && !error) return null;
+  if (!status) return null;
   return <UpdateScreen status={status} error={error} />;
 }
