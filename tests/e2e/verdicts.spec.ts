@@ -115,7 +115,7 @@ for (const [width, height] of [
 test('a failed analysis shows its error on the patient page, never an endless "Loading"', async ({ page, app }) => {
   const id = await nwosu(app);
   // The analysis answers with an error; the file itself still loads.
-  await page.route('**/api/analysis.patient', (route) =>
+  await page.route(/\/api\/analysis\.(patient|sparklines)$/, (route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The analysis failed (test).' } }) }),
   );
   await app.open(page, `#/patients/${id}`);
