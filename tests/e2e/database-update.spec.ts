@@ -44,8 +44,11 @@ async function shoot(page: Page, name: string, width: number, height: number): P
 }
 
 test.describe('the database update at start, in server mode', () => {
-  const cleanups: (() => void)[] = [];
-  test.afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
+  const cleanups: (() => unknown)[] = [];
+  // Awaited one by one: a context still closing when the worker's next test starts closes that test's page too.
+  test.afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
 
   test('shows the update screen with its progress, then the first screen', async ({ page }) => {
     test.setTimeout(120_000);
@@ -96,7 +99,7 @@ test.describe('the database update at start, in server mode', () => {
     cleanups.push(() => started.child.kill('SIGKILL'));
     await expect.poll(started.output, { timeout: 60_000 }).toContain(`http://127.0.0.1:${PORT}`);
     const context = await browser.newContext({ locale: 'fr-FR' });
-    cleanups.push(() => void context.close());
+    cleanups.push(() => context.close());
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await expect(page.getByRole('heading', { name: 'Mise à jour de la base de données' })).toBeVisible({ timeout: 60_000 });
