@@ -23,6 +23,21 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
+/** Server mode listens at once and opens its database behind its start gate: the bench begins once it is open. */
+async function untilOpen(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const answer = (await (await fetch(`${url}/api/app.startup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+      ok: boolean;
+      value?: { phase: string; failure: unknown };
+    };
+    if (answer.value?.phase === 'ready') return;
+    if (answer.value?.phase === 'failed') throw new Error(`the benchmark server could not open its database: ${JSON.stringify(answer.value.failure)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the benchmark server did not open its database within 2 minutes');
+}
+
 function residentMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return kb ? Number(kb[1]) / 1024 : NaN;
@@ -167,6 +182,7 @@ async function reportToPdf(page: Page, patientPage: string): Promise<BenchRow> {
 
 export async function browserBench(opts: { dbPath: string; therapistId: string; largestPatientId: string; longSeriesPatientId: string; longSeriesKey: string }): Promise<{ rows: BenchRow[]; serverRssMb: number }> {
   const server = await startServer(opts.dbPath);
+  await untilOpen(server.url);
   const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows: BenchRow[] = [];
   try {
