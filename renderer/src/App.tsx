@@ -16,7 +16,8 @@ import { NewEventPage } from './events/NewEventPage';
 import { VisitEntryPage } from './visits/VisitEntryPage';
 import { PlansScreen } from './plans/PlansScreen';
 import { WorklistPage } from './worklist/WorklistPage';
-import { MobilityPage, ReferralLetterPage, ReportPage, ScreenCode, SeriesDetailWithPlans } from './lazy-screens';
+import { ReferralLetterPage, ReportPage, ScreenCode, SeriesDetailWithPlans, usePreloadScreenCode } from './lazy-screens';
+import { MobilityPage } from './mobility/MobilityPage';
 import { RecordAccessPage } from './access/RecordAccessPage';
 import { UntilStarted } from './startup/UntilStarted';
 
@@ -72,6 +73,7 @@ function section(route: Route): 'worklist' | 'patients' | 'settings' | null {
 
 function Workspace() {
   const route = useRoute();
+  usePreloadScreenCode();
   const { t } = useTranslation();
   const current = (name: ReturnType<typeof section>) => (section(route) === name ? 'page' : undefined);
   return (

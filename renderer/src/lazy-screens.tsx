@@ -1,18 +1,64 @@
-// Screens loaded when first opened: those that draw with the chart library (Recharts, about half of the
-// renderer's code), the dashboard, the report and the letter. The worklist and the patient list, the first
-// screens of the day, start without them (issue 21).
-import { lazy, Suspense, type ReactNode } from 'react';
+// Screens whose code loads apart from the start: those that draw with the chart library (Recharts, about half of
+// the renderer's code), the report and the letter. The worklist and the patient list, the first screens of the
+// day, start without them (issue 21). The dashboard is not among them: it draws no chart library, and its
+// 15 KB cost less in the start script than the wait for a chunk.
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadEveryLanguage } from './i18n/i18n';
 import { Loading } from './layout/Status';
 
-export const SeriesDetailWithPlans = lazy(() => import('./SeriesDetailWithPlans').then((m) => ({ default: m.SeriesDetailWithPlans })));
-// The dashboard draws no chart library, but its cards' code is none of the first screen's business either.
-export const MobilityPage = lazy(() => import('./mobility/MobilityPage').then((m) => ({ default: m.MobilityPage })));
+/**
+ * A screen whose code loads apart. React holds a lazy screen back until 300 ms after its loading line was shown
+ * (its fallback throttle), however soon the code arrives; so the code is fetched ahead while the app is idle
+ * (PreloadScreenCode), and a screen whose code is already here is drawn at once, without suspending.
+ */
+export function loadedApart<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const code = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (err: unknown) => {
+        loading = null; // a failed fetch (server mode's network) is tried again at the next opening
+        throw err;
+      },
+    ));
+  const Lazy = lazy(() => code().then((component) => ({ default: component })));
+  function Screen(props: P) {
+    // Chosen once per mount: changing from the lazy wrapper to the component itself would mount the screen twice.
+    const [Component] = useState<ComponentType<P> | LazyExoticComponent<ComponentType<P>>>(() => loaded ?? Lazy);
+    return <Component {...props} />;
+  }
+  return Object.assign(Screen, { preload: () => code().then(() => undefined, () => undefined) });
+}
+
+export const SeriesDetailWithPlans = loadedApart(() => import('./SeriesDetailWithPlans').then((m) => m.SeriesDetailWithPlans));
 // A report or a letter can be in any language (the patient's), and their pages write words from it outside
 // DocumentLanguage too: every language loads with the screen's code (i18n/i18n.ts), not after it.
-export const ReportPage = lazy(() => Promise.all([import('./report/ReportPage'), loadEveryLanguage()]).then(([m]) => ({ default: m.ReportPage })));
-export const ReferralLetterPage = lazy(() => Promise.all([import('./referral/ReferralLetterPage'), loadEveryLanguage()]).then(([m]) => ({ default: m.ReferralLetterPage })));
+export const ReportPage = loadedApart(() => Promise.all([import('./report/ReportPage'), loadEveryLanguage()]).then(([m]) => m.ReportPage));
+export const ReferralLetterPage = loadedApart(() => Promise.all([import('./referral/ReferralLetterPage'), loadEveryLanguage()]).then(([m]) => m.ReferralLetterPage));
+export const AlpChart = loadedApart(() => import('./patients/AlpChart').then((m) => m.AlpChart));
+
+const AHEAD = [AlpChart, SeriesDetailWithPlans, ReportPage, ReferralLetterPage];
+
+/** Once the first screen is drawn and the app idle, each screen's code in turn, one idle moment each. */
+export function usePreloadScreenCode(): void {
+  useEffect(() => {
+    type Idle = typeof globalThis & { requestIdleCallback(run: () => void, options: { timeout: number }): number; cancelIdleCallback(id: number): void };
+    const idle = globalThis as Idle;
+    let cancelled = false;
+    let handle = 0;
+    const next = (i: number) => {
+      if (cancelled || i >= AHEAD.length) return;
+      handle = idle.requestIdleCallback(() => void AHEAD[i]!.preload().then(() => next(i + 1)), { timeout: 10_000 });
+    };
+    next(0);
+    return () => {
+      cancelled = true;
+      idle.cancelIdleCallback(handle);
+    };
+  }, []);
+}
 
 /** While a screen's code loads: the usual loading line, so the wait reads like any other. */
 export function ScreenCode({ children }: { children: ReactNode }) {

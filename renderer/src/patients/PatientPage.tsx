@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientFile } from '../../../shared/api/operations/clinical';
 import { ageInYears, todayLocal } from '../../../shared/domain/dates';
@@ -20,9 +20,9 @@ import { VoidedEntries } from '../timeline/VoidedEntries';
 import { LatestValues } from './LatestValues';
 import { PatientForm } from './PatientForm';
 import { VerdictSummary } from './VerdictSummary';
+// Drawn with the chart library, which loads apart from the first screens.
+import { AlpChart } from '../lazy-screens';
 
-// Drawn with the chart library, which loads apart from the first screens (renderer/src/lazy-screens.tsx).
-const AlpChart = lazy(() => import('./AlpChart').then((m) => ({ default: m.AlpChart })));
 
 function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
