@@ -69,14 +69,18 @@ type EventValues = {
   classification: string | null;
 };
 
+/** Kinds whose record needs its own title: what the injury or operation was, which drug the course gave. */
+export function titleRequired(kind: EventKind): boolean {
+  return kind === 'injury' || kind === 'surgery' || kind === 'nsaid_course' || kind === 'bisphosphonate_course';
+}
+
 /** The rules that depend on the kind, with messages placed on the field that must change. */
 export function checkEvent(e: EventValues, ctx: z.RefinementCtx): void {
   const issue = (path: string, ref: MessageRef) => ctx.addIssue({ ...saidIssue(ref), path: [path] });
   const isCourse = e.kind === 'nsaid_course' || e.kind === 'bisphosphonate_course';
   if (e.endDate !== null && !isCourse) issue('endDate', message('domain.event.endOnlyCourse'));
   if (e.endDate !== null && e.endDate < e.date) issue('endDate', message('domain.event.endBeforeStart'));
-  if (isCourse && !e.title) issue('title', message('domain.event.nameDrug'));
-  if ((e.kind === 'injury' || e.kind === 'surgery') && !e.title) issue('title', message('domain.event.describe'));
+  if (titleRequired(e.kind) && !e.title) issue('title', message(isCourse ? 'domain.event.nameDrug' : 'domain.event.describe'));
   if ((e.joint === null) !== (e.side === null)) issue(e.joint === null ? 'joint' : 'side', message('domain.event.jointAndSide'));
   if ((e.kind === 'excision' || e.kind === 'radiation' || e.kind === 'xray') && e.joint === null) issue('joint', message('domain.event.chooseSite'));
   if (e.kind === 'radiation') {

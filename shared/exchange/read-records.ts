@@ -1,5 +1,5 @@
 import { SIDES, type Side } from '../domain/catalogue/types';
-import { EVENT_KIND_LABELS, EVENT_KINDS, EventInput, type ClinicalEvent } from '../domain/event';
+import { EVENT_KIND_LABELS, EVENT_KINDS, EventInput, titleRequired, type ClinicalEvent } from '../domain/event';
 import { RiskFactorInput, SITE_STATUS_LABELS, SITE_STATUSES, WatchedSiteInput, type RiskFactor, type WatchedSite } from '../domain/ho';
 import { isOneOf } from '../domain/one-of';
 import { ALP_LOINC, CONDITION_VERIFICATION, EXTENSION, SYSTEM } from './codes';
@@ -78,7 +78,9 @@ export function readEvent(e: Entry, known: Known, doses: ReadonlyMap<string, Jso
   const notes = e.type === 'DiagnosticReport' ? (reasonLine ? [{ text: reasonLine, time: str(r, 'issued') }] : []) : undefined;
   const version = readVersion(e, known, problems, { recordedAt: recorded.at(r), recordedBy: recorded.by(r), voided: enteredInError(r), ...(notes ? { notes } : {}) });
   const text = str(code, 'text') ?? null;
-  const title = isOneOf(EVENT_KINDS, kind) && text === EVENT_KIND_LABELS[kind] ? null : text;
+  // An event without a title is sent with its kind's label as text; a kind that needs a title keeps even that
+  // text (an injury recorded as "Injury" is still described).
+  const title = isOneOf(EVENT_KINDS, kind) && !titleRequired(kind) && text === EVENT_KIND_LABELS[kind] ? null : text;
   const where_ = objs(r, 'bodySite')[0] ?? obj(objs(r, 'extension').find((x) => str(x, 'url') === EXTENSION.site), 'valueCodeableConcept');
   const { joint, side } = siteOf(where_);
   const dose = doses.get(e.lineageId);

@@ -1,27 +1,34 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestBackend, type TestBackend } from '../support/backend';
+import { createBackend, type Backend } from '../../electron/api/backend';
+import { generateClinic } from '../bench/generate-clinic';
+import { testClient } from '../support/backend';
 import { openSecondWorkstation } from '../support/fhir-setup';
 import { makeTempDir } from '../support/temp-dir';
 
 // A clinic file going into another workstation must not stop the back end answering its other users: while
 // exchange.importClinic runs, another request (a patient search, the import's own progress) is answered, and the
-// import then finishes whole.
+// import then finishes whole. The file is large enough (the bench's generator, 300 patients) that checking it
+// takes several of the import's slices on any machine: the sample data's six patients were checked within one
+// slice on an unloaded one, so no request could see the check.
 
 const tmp = makeTempDir('romtrack-import-yield-');
-let source: TestBackend;
+let source: Backend;
 const clinic = { patients: 0 };
 let path: string;
 
 beforeAll(async () => {
-  source = openTestBackend();
-  await source.ok('sampleData.create', {});
-  clinic.patients = (await source.ok('patients.list', { query: '' })).total;
+  const dbPath = join(tmp.dir, 'source.sqlite');
+  const generated = generateClinic(dbPath, { patients: 300, withHistory: 6, years: 1 }, '2026-11-01', 4242);
+  source = createBackend({ databasePath: dbPath, mode: 'server' });
+  const client = testClient(source);
+  client.signInAs(generated.therapistId);
+  clinic.patients = (await client.ok('patients.list', { query: '' })).total;
   path = join(tmp.dir, 'clinic.ndjson');
-  await source.ok('exchange.exportClinic', { path });
+  await client.ok('exchange.exportClinic', { path });
 }, 300_000);
 afterAll(() => {
-  source?.dispose();
+  source?.close();
   tmp.cleanup();
 });
 

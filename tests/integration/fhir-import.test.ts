@@ -215,6 +215,22 @@ describe('exchange.importFhir', () => {
     }
   });
 
+  it("keeps an event's title that is its kind's own name where the kind needs a title, and reads no title back as none", async () => {
+    const c = openSecondWorkstation();
+    try {
+      const p = await a.ok('patients.create', { familyName: 'Titles', givenNames: 'Ada', clinicId: 'TT-1', dateOfBirth: '1970-05-05', sex: 'female' });
+      // Injuries and courses must be named; a clinician may name them by the kind itself.
+      await a.ok('events.record', { patientId: p.id, kind: 'injury', date: '2026-01-10', title: 'Injury' });
+      await a.ok('events.record', { patientId: p.id, kind: 'nsaid_course', date: '2026-01-12', title: 'NSAID course' });
+      await a.ok('events.record', { patientId: p.id, kind: 'bone_scan', date: '2026-02-01', title: null });
+      await c.ok('exchange.importFhir', { content: (await a.ok('exchange.exportFhir', { patientId: p.id })).content });
+      const titles = (await c.ok('patients.file', { patientId: p.id })).events.map((e) => [e.kind, e.title]).sort();
+      expect(titles).toEqual([['bone_scan', null], ['injury', 'Injury'], ['nsaid_course', 'NSAID course']]);
+    } finally {
+      c.dispose();
+    }
+  });
+
   it('keeps a record voided here voided when a later file brings a correction of it, and says so', async () => {
     const c = openSecondWorkstation();
     try {
