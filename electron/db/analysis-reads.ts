@@ -6,7 +6,7 @@ import { seriesKeyOf, type SeriesKey } from '../../shared/domain/series';
 import type { MeasurementLike, VisitLike } from '../../shared/worklist/signs';
 import { prepared } from './statement-cache';
 import { currentOnly } from './versioned-records';
-import { idColumnsSql, idFromColumns, therapistIdsByKey, therapistOf, type TherapistIds } from './measurement-keys';
+import { idColumnSql, idFromColumn, therapistIdsByKey, therapistOf, type TherapistIds } from './measurement-keys';
 
 // The lean reads of the analysis (analysis.patient) and of the worklist refresh after every write: a patient's
 // current readings straight into the points of their series, with only the columns the analysis uses, instead
@@ -24,7 +24,7 @@ const VISITS = `FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id 
  * Current measurements in the order of the index measurements_series (patient, motion, side, mode, then rowid),
  * so each series comes as one run already in the order recorded, and no sort is needed.
  */
-const MEASUREMENTS = `SELECT motion, side, mode, visit, ${idColumnsSql('id')}, degrees, rater, instrument, end_feel, pain, note, key
+const MEASUREMENTS = `SELECT motion, side, mode, visit, ${idColumnSql('id')}, degrees, rater, instrument, end_feel, pain, note, key
   FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()} ORDER BY motion, side, mode, key`;
 
 /** A row of MEASUREMENTS read raw: its columns in SELECT order. */
@@ -34,8 +34,8 @@ type MeasurementRow = [
   mode: Mode,
   /** The visit's key (migration 0018). */
   visit: number,
-  id_hex: string | null,
-  id_text: string | null,
+  /** measurement-keys' marked column. */
+  id: string,
   degrees: number,
   /** The rater's therapist key. */
   rater: number | null,
@@ -120,7 +120,7 @@ function pointsOf(
   for (const r of prepared<[string], MeasurementRow>(db, MEASUREMENTS).raw(true).all(patientId)) {
     const i = at.get(r[3]);
     if (i === undefined) continue;
-    if (each) each(i, r[12], { motion: r[0], side: r[1], mode: r[2], endFeel: r[9], pain: r[10] });
+    if (each) each(i, r[11], { motion: r[0], side: r[1], mode: r[2], endFeel: r[8], pain: r[9] });
     if (r[0] !== motion || r[1] !== side || r[2] !== mode) {
       finish();
       [motion, side, mode] = [r[0], r[1], r[2]];
@@ -136,7 +136,7 @@ function pointsOf(
     if (positions.length > 0 && i > positions[positions.length - 1]!) ordered = false;
     positions.push(i);
     therapists ??= therapistIdsByKey(db);
-    list.push({ id: idFromColumns(r[4], r[5]), visitId: visit[1], date: visit[2], value: r[6], raterId: therapistOf(therapists, r[7]), instrument: r[8], endFeel: r[9], pain: r[10], note: r[11] });
+    list.push({ id: idFromColumn(r[4]), visitId: visit[1], date: visit[2], value: r[5], raterId: therapistOf(therapists, r[6]), instrument: r[7], endFeel: r[8], pain: r[9], note: r[10] });
   }
   finish();
   return out;

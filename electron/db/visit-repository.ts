@@ -1,21 +1,16 @@
 import { prepared } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { Measurement, Visit, VisitExtension } from '../../shared/domain/visit';
+import { currentReadingsOf, type FirstRecorded } from './current-readings';
 import { currentOnly, metaOf, VersionedRecords, type NewVersion, type VersionColumns } from './versioned-records';
 import {
-  idColumnsSql,
-  idFromColumns,
   idOfKeySql,
-  idOfStored,
-  idTextSql,
   keyOfSql,
   lineageSql,
   measurementColumns,
   nextKeySql,
   storedId,
   storedIdOrNull,
-  therapistIdsByKey,
-  therapistOf,
 } from './measurement-keys';
 
 interface VisitRow {
@@ -100,73 +95,6 @@ function toMeasurement(r: MeasurementRow): Measurement {
     note: r.note,
   };
 }
-
-/** visitsOf's raw read of a current measurement: its columns in SELECT order (void columns are null by definition). */
-type CurrentMeasurementTuple = [
-  id_hex: string | null,
-  id_text: string | null,
-  /** NULL when the reading is its lineage's first version; else as stored (idOfStored). */
-  lineage_id: Buffer | string | null,
-  supersedes_id: Buffer | string | null,
-  recorded_at: string,
-  recorded_by: number | null,
-  correction_reason: string | null,
-  visit: number,
-  motion: Measurement['motion'],
-  side: Measurement['side'],
-  mode: Measurement['mode'],
-  degrees: number,
-  rater: number | null,
-  instrument: Measurement['instrument'],
-  end_feel: Measurement['endFeel'],
-  pain: number | null,
-  note: string | null,
-  key: number,
-];
-
-/**
- * A patient's current measurements, read through measurements_series alone and in its order (no sort here:
- * visitsOf puts each visit's few readings back in the order recorded); no join (a measurement's date is its
- * visit's, which visitsOf has in hand; its therapists' ids come from one read of the therapists) and no
- * first-version lookup per row (only a corrected reading has a first version other than itself;
- * FIRST_OF_CORRECTED finds those in one read). Its lineage and superseded ids come as stored, NULL on almost every
- * row, and are converted in JavaScript when there is one.
- */
-const CURRENT_OF_PATIENT = `SELECT ${idColumnsSql('id')}, lineage_id, supersedes_id, recorded_at, recorded_by,
-  correction_reason, visit, motion, side, mode, degrees, rater, instrument, end_feel, pain, note, key
-  FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()}`;
-
-/**
- * One visit's current readings as visitsOf gathers them: in the order recorded (rows come series by series, so
- * each is placed by its rowid), and the first versions of those added after the visit was recorded (its extensions).
- */
-interface VisitReadings {
-  id: string;
-  date: string;
-  recordedAt: string;
-  measurements: Measurement[];
-  rowids: number[];
-  added: { rowid: number; first: FirstRecorded }[];
-}
-
-/** Inserts in rowid order: a visit holds a dozen readings or so, so a step back from the end is enough. */
-function placeByRowid(visit: VisitReadings, rowid: number, m: Measurement): void {
-  const { measurements, rowids } = visit;
-  let at = rowids.length;
-  measurements.push(m);
-  rowids.push(rowid);
-  while (at > 0 && rowids[at - 1]! > rowid) {
-    measurements[at] = measurements[at - 1]!;
-    rowids[at] = rowids[at - 1]!;
-    at--;
-  }
-  measurements[at] = m;
-  rowids[at] = rowid;
-}
-
-/** The first version of each of the patient's corrected current readings: lineage id, when, by whom. */
-const FIRST_OF_CORRECTED = `SELECT ${idTextSql('f.id')}, f.recorded_at, ${idOfKeySql('therapists', 'f.recorded_by')} FROM measurements f WHERE f.id IN (
-  SELECT lineage_id FROM measurements WHERE patient = (SELECT key FROM patients WHERE id = ?) AND ${currentOnly()} AND supersedes_id IS NOT NULL)`;
 
 const flag = (b: boolean) => (b ? 1 : 0);
 
@@ -267,60 +195,11 @@ export class VisitRepository {
       this.db,
       `SELECT * FROM visits WHERE patient_id = ? AND id NOT IN (SELECT visit_id FROM visit_voids) ORDER BY visit_date DESC, recorded_at DESC`,
     ).all(patientId);
-    const byVisit = new Map<number, VisitReadings>();
-    for (const v of visits) byVisit.set(v.key, { id: v.id, date: v.visit_date, recordedAt: v.recorded_at, measurements: [], rowids: [], added: [] });
-    const rows = prepared<[string], CurrentMeasurementTuple>(this.db, CURRENT_OF_PATIENT).raw(true).all(patientId);
-    const therapists = rows.length > 0 ? therapistIdsByKey(this.db) : [];
-    let corrected: Map<string, FirstRecorded> | null = null;
-    for (const r of rows) {
-      // A current reading of a voided visit: voiding a visit voids its readings, so only a stale row comes here.
-      const visit = byVisit.get(r[7]);
-      if (!visit) continue;
-      const id = idFromColumns(r[0], r[1]);
-      const lineageId = r[2] === null ? id : idOfStored(r[2]);
-      const supersedesId = r[3] === null ? null : idOfStored(r[3]);
-      const recordedBy = therapistOf(therapists, r[5]);
-      let firstAt = r[4];
-      let firstBy = recordedBy;
-      if (supersedesId !== null) {
-        corrected ??= this.firstsOfCorrected(patientId);
-        const first = corrected.get(lineageId);
-        if (first) [firstAt, firstBy] = [first.at, first.by];
-      }
-      const measurement: Measurement = {
-        id,
-        lineageId,
-        supersedesId,
-        recordedAt: r[4],
-        recordedBy,
-        correctionReason: r[6],
-        voided: null,
-        visitId: visit.id,
-        patientId,
-        date: visit.date,
-        motion: r[8],
-        side: r[9],
-        mode: r[10],
-        degrees: r[11],
-        raterId: therapistOf(therapists, r[12]),
-        instrument: r[13],
-        endFeel: r[14],
-        pain: r[15],
-        note: r[16],
-      };
-      placeByRowid(visit, r[17], measurement);
-      // Only a reading added after the visit was recorded makes an extension; most readings are not kept here.
-      if (firstAt !== visit.recordedAt) visit.added.push({ rowid: r[17], first: { at: firstAt, by: firstBy } });
-    }
+    const readings = currentReadingsOf(this.db, patientId, visits);
     return visits.map((v) => {
-      const readings = byVisit.get(v.key)!;
-      return toVisit(v, readings.measurements, readings.added.sort((a, b) => a.rowid - b.rowid).map((x) => x.first));
+      const of = readings.get(v.key)!;
+      return toVisit(v, of.measurements, of.added);
     });
-  }
-
-  private firstsOfCorrected(patientId: string): Map<string, FirstRecorded> {
-    const rows = prepared<[string], [id: string, at: string, by: string | null]>(this.db, FIRST_OF_CORRECTED).raw(true).all(patientId);
-    return new Map(rows.map((r) => [r[0], { at: r[1], by: r[2] }]));
   }
 
   /** Measurements whose current version was voided, newest first: kept, and shown apart from the record. */
@@ -373,11 +252,6 @@ export class VisitRepository {
     ).get(visitId, motion, side, mode);
     return row ? toMeasurement(row) : null;
   }
-}
-
-interface FirstRecorded {
-  at: string;
-  by: string | null;
 }
 
 /**
