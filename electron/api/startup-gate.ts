@@ -54,9 +54,14 @@ export class StartupGate {
     this.set({ phase: 'ready', step: null, done: this.state.total });
   }
 
-  /** What went wrong, as an id where the back end had one; the advice says where the way on is shown. */
+  /**
+   * What went wrong, as an id where the back end had one; the advice says where the way on is shown. Server mode
+   * answers anyone on the clinic network before they sign in, so it says only that its own window has the reason:
+   * a failure's words can name the database's folder, or the reason SQLite gave.
+   */
   failed(err: unknown): void {
-    const failure: MessageRef = err instanceof AppError ? err.messageRef : message('update.failed.reason', { reason: messageOf(err) });
+    const reason: MessageRef = err instanceof AppError ? err.messageRef : message('update.failed.reason', { reason: messageOf(err) });
+    const failure = this.mode === 'server' ? message('update.failed.server') : reason;
     this.set({ phase: 'failed', failure, advice: this.mode === 'server' ? message('update.advice.server') : message('update.advice.desktop') });
   }
 

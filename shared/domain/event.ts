@@ -80,7 +80,7 @@ export function checkEvent(e: EventValues, ctx: z.RefinementCtx): void {
   const isCourse = e.kind === 'nsaid_course' || e.kind === 'bisphosphonate_course';
   if (e.endDate !== null && !isCourse) issue('endDate', message('domain.event.endOnlyCourse'));
   if (e.endDate !== null && e.endDate < e.date) issue('endDate', message('domain.event.endBeforeStart'));
-  if (titleRequired(e.kind) && !e.title) issue('title', message(isCourse ? 'domain.event.nameDrug' : 'domain.event.describe'));
+  if (titleRequired(e.kind) && !e.title) issue('title', isCourse ? message('domain.event.nameDrug') : message('domain.event.describe'));
   if ((e.joint === null) !== (e.side === null)) issue(e.joint === null ? 'joint' : 'side', message('domain.event.jointAndSide'));
   if ((e.kind === 'excision' || e.kind === 'radiation' || e.kind === 'xray') && e.joint === null) issue('joint', message('domain.event.chooseSite'));
   if (e.kind === 'radiation') {

@@ -123,7 +123,14 @@ describe('the database update at start', { timeout: 180_000 }, () => {
     // Opened with a key it was not encrypted with: refused, nothing changed.
     await expect(openBackend({ databasePath: path, mode: 'server', key: randomBytes(32) }, gate, () => {})).rejects.toThrow();
     const status = await gate.dispatch('app.startup', {});
-    expect(status.ok && StartupStatus.parse(status.value)).toMatchObject({ phase: 'failed', failure: { id: 'domain.db.plain' }, advice: { id: 'update.advice.server' } });
+    // Server mode answers before anyone signs in: the reason, which can name the file, stays in its own window.
+    expect(status.ok && StartupStatus.parse(status.value)).toMatchObject({ phase: 'failed', failure: { id: 'update.failed.server' }, advice: { id: 'update.advice.server' } });
+    expect(JSON.stringify(status)).not.toContain(path);
     expect(await gate.dispatch('patients.list', {})).toMatchObject({ ok: false, error: { messageRef: { id: 'update.refused.failed' } } });
+    // The desktop's window is the computer's own: it says the reason itself.
+    const desktop = new StartupGate('desktop');
+    await expect(openBackend({ databasePath: path, mode: 'desktop', key: randomBytes(32) }, desktop, () => {})).rejects.toThrow();
+    const own = await desktop.dispatch('app.startup', {});
+    expect(own.ok && StartupStatus.parse(own.value)).toMatchObject({ phase: 'failed', failure: { id: 'domain.db.plain', params: { path } }, advice: { id: 'update.advice.desktop' } });
   });
 });

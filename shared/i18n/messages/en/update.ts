@@ -13,6 +13,7 @@ export const update = {
   'update.failed.heading': 'ROMtrack cannot open its database',
   'update.failed.what': 'What happened: {{reason}}',
   'update.failed.reason': 'the update stopped ({{reason}}).',
+  'update.failed.server': 'the server could not open its database. Its window, on the computer where it runs, says why and what to do next.',
   'update.advice.server': 'The database is as it was before this start: an update that stops is undone. The window where ROMtrack’s server runs says what to do next (usually: restore the newest good backup). Tell whoever looks after this computer.',
   'update.advice.desktop': 'The database is as it was before this start: an update that stops is undone. ROMtrack says what to do next in a message box (usually: restore the newest good backup).',
   'update.refused.busy': 'The database is being updated to this version of ROMtrack; wait until it is done, then try again.',

@@ -12,6 +12,7 @@ export const update = {
   'update.failed.heading': 'ROMtrack no puede abrir su base de datos',
   'update.failed.what': 'Qué ha ocurrido: {{reason}}',
   'update.failed.reason': 'la actualización se detuvo ({{reason}}).',
+  'update.failed.server': 'el servidor no pudo abrir su base de datos. Su ventana, en el ordenador donde se ejecuta, indica el motivo y qué hacer.',
   'update.advice.server': 'La base de datos está como estaba antes de este inicio: una actualización que se detiene se deshace. La ventana donde se ejecuta el servidor de ROMtrack indica qué hacer (normalmente: restaurar la copia de seguridad válida más reciente). Avise a quien se ocupa de este ordenador.',
   'update.advice.desktop': 'La base de datos está como estaba antes de este inicio: una actualización que se detiene se deshace. ROMtrack indica qué hacer en una ventana de mensaje (normalmente: restaurar la copia de seguridad válida más reciente).',
   'update.refused.busy': 'La base de datos se está actualizando a esta versión de ROMtrack; espere a que termine y vuelva a intentarlo.',

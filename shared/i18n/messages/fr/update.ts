@@ -12,6 +12,7 @@ export const update = {
   'update.failed.heading': 'ROMtrack ne peut pas ouvrir sa base de données',
   'update.failed.what': 'Ce qui s’est passé : {{reason}}',
   'update.failed.reason': 'la mise à jour s’est arrêtée ({{reason}}).',
+  'update.failed.server': 'le serveur n’a pas pu ouvrir sa base de données. Sa fenêtre, sur l’ordinateur où il tourne, en donne la raison et la marche à suivre.',
   'update.advice.server': 'La base de données est telle qu’elle était avant ce démarrage : une mise à jour interrompue est annulée. La fenêtre où tourne le serveur de ROMtrack indique la marche à suivre (en général : restaurer la sauvegarde valide la plus récente). Prévenez la personne qui s’occupe de cet ordinateur.',
   'update.advice.desktop': 'La base de données est telle qu’elle était avant ce démarrage : une mise à jour interrompue est annulée. ROMtrack indique la marche à suivre dans une fenêtre de message (en général : restaurer la sauvegarde valide la plus récente).',
   'update.refused.busy': 'La base de données est en cours de mise à jour pour cette version de ROMtrack ; attendez la fin, puis réessayez.',

@@ -12,6 +12,7 @@ export const update = {
   'update.failed.heading': 'O ROMtrack não consegue abrir a sua base de dados',
   'update.failed.what': 'O que aconteceu: {{reason}}',
   'update.failed.reason': 'a atualização parou ({{reason}}).',
+  'update.failed.server': 'o servidor não conseguiu abrir a sua base de dados. A janela dele, no computador onde corre, indica o motivo e o que fazer.',
   'update.advice.server': 'A base de dados está como estava antes deste arranque: uma atualização que para é desfeita. A janela onde corre o servidor do ROMtrack indica o que fazer (normalmente: restaurar a cópia de segurança válida mais recente). Avise quem cuida deste computador.',
   'update.advice.desktop': 'A base de dados está como estava antes deste arranque: uma atualização que para é desfeita. O ROMtrack indica o que fazer numa janela de mensagem (normalmente: restaurar a cópia de segurança válida mais recente).',
   'update.refused.busy': 'A base de dados está a ser atualizada para esta versão do ROMtrack; aguarde até terminar e tente novamente.',
