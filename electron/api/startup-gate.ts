@@ -60,8 +60,8 @@ export class StartupGate {
    * a failure's words can name the database's folder, or the reason SQLite gave.
    */
   failed(err: unknown): void {
-    const reason: MessageRef = err instanceof AppError ? err.messageRef : message('update.failed.reason', { reason: messageOf(err) });
-    const failure = this.mode === 'server' ? message('update.failed.server') : reason;
+    const failure: MessageRef =
+      this.mode === 'server' ? message('update.failed.server') : err instanceof AppError ? err.messageRef : message('update.failed.reason', { reason: messageOf(err) });
     this.set({ phase: 'failed', failure, advice: this.mode === 'server' ? message('update.advice.server') : message('update.advice.desktop') });
   }
 

@@ -10,7 +10,7 @@ import { Loading } from './layout/Status';
 /**
  * A screen whose code loads apart. React holds a lazy screen back until 300 ms after its loading line was shown
  * (its fallback throttle), however soon the code arrives; so the code is fetched ahead while the app is idle
- * (PreloadScreenCode), and a screen whose code is already here is drawn at once, without suspending.
+ * (usePreloadScreenCode), and a screen whose code is already here is drawn at once, without suspending.
  */
 export function loadedApart<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
@@ -44,18 +44,25 @@ const AHEAD = [AlpChart, SeriesDetailWithPlans, ReportPage, ReferralLetterPage];
 /** Once the first screen is drawn and the app idle, each screen's code in turn, one idle moment each. */
 export function usePreloadScreenCode(): void {
   useEffect(() => {
-    type Idle = typeof globalThis & { requestIdleCallback(run: () => void, options: { timeout: number }): number; cancelIdleCallback(id: number): void };
-    const idle = globalThis as Idle;
     let cancelled = false;
-    let handle = 0;
+    let cancel = () => {};
+    // As the dashboard's read-ahead waits (mobility/use-patient-analysis.ts), with its fallback where a browser has no idle callback.
+    const whenIdle = (run: () => void) => {
+      if (typeof requestIdleCallback === 'undefined') {
+        const timer = setTimeout(run, 100);
+        cancel = () => clearTimeout(timer);
+      } else {
+        const idle = requestIdleCallback(run, { timeout: 10_000 });
+        cancel = () => cancelIdleCallback(idle);
+      }
+    };
     const next = (i: number) => {
-      if (cancelled || i >= AHEAD.length) return;
-      handle = idle.requestIdleCallback(() => void AHEAD[i]!.preload().then(() => next(i + 1)), { timeout: 10_000 });
+      if (!cancelled && i < AHEAD.length) whenIdle(() => void AHEAD[i]!.preload().then(() => next(i + 1)));
     };
     next(0);
     return () => {
       cancelled = true;
-      idle.cancelIdleCallback(handle);
+      cancel();
     };
   }, []);
 }

@@ -23,7 +23,6 @@ import { VerdictSummary } from './VerdictSummary';
 // Drawn with the chart library, which loads apart from the first screens.
 import { AlpChart } from '../lazy-screens';
 
-
 function Identity({ file }: { file: PatientFile }) {
   const formatDate = useFormatDate();
   const { t } = useTranslation();
