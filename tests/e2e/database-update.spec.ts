@@ -65,10 +65,11 @@ test.describe('the database update at start, in server mode', () => {
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await expect(page.getByRole('heading', { name: 'Updating the database' })).toBeVisible({ timeout: 60_000 });
     const bar = page.getByRole('progressbar', { name: 'Progress of the database update' });
-    // Held inside the migration after its first rows: step 2 of 3, part of the way.
+    // Held inside the migration after its first whole percent: step 2 of 3, part of the way. The step's start (0%)
+    // is shown first, so the bar is read once it has moved, not as soon as the step's name appears.
     await expect(page.getByText('Step 2 of 3: carrying the records over to the new layout')).toBeVisible({ timeout: 30_000 });
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
     const now = Number(await bar.getAttribute('aria-valuenow'));
-    expect(now).toBeGreaterThan(0);
     expect(now).toBeLessThan(100);
     await expect(bar).toHaveAttribute('aria-valuetext', new RegExp(`^Step 2 of 3: .*: ${now}% done$`));
     await expect(page.getByText(`${now}% done`)).toBeVisible();
