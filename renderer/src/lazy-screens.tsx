@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoti
 import { useTranslation } from 'react-i18next';
 import { loadEveryLanguage } from './i18n/i18n';
 import { Loading } from './layout/Status';
+import { whenIdle } from './layout/when-idle';
 
 /**
  * A screen whose code loads apart. React holds a lazy screen back until 300 ms after its loading line was shown
@@ -46,18 +47,8 @@ export function usePreloadScreenCode(): void {
   useEffect(() => {
     let cancelled = false;
     let cancel = () => {};
-    // As the dashboard's read-ahead waits (mobility/use-patient-analysis.ts), with its fallback where a browser has no idle callback.
-    const whenIdle = (run: () => void) => {
-      if (typeof requestIdleCallback === 'undefined') {
-        const timer = setTimeout(run, 100);
-        cancel = () => clearTimeout(timer);
-      } else {
-        const idle = requestIdleCallback(run, { timeout: 10_000 });
-        cancel = () => cancelIdleCallback(idle);
-      }
-    };
     const next = (i: number) => {
-      if (!cancelled && i < AHEAD.length) whenIdle(() => void AHEAD[i]!.preload().then(() => next(i + 1)));
+      if (!cancelled && i < AHEAD.length) cancel = whenIdle(() => void AHEAD[i]!.preload().then(() => next(i + 1)), 10_000);
     };
     next(0);
     return () => {

@@ -7,6 +7,7 @@ import type { Loadable } from '../api/use-operation';
 import { operationKey, useOperation, usePatientFile } from '../api/use-operation';
 import { callOrThrow } from '../api/client';
 import { readsAllowed } from '../api/query-client';
+import { whenIdle } from '../layout/when-idle';
 import { useTranslation } from 'react-i18next';
 import { therapistNamer } from '../i18n/catalogue-words';
 import { useSession } from '../session/session-context';
@@ -90,11 +91,6 @@ export function useReadAheadForDetail(patientId: string, drawn: boolean): void {
       void queryClient.prefetchQuery({ queryKey: operationKey('plans.list', file), queryFn: () => readsAllowed('plans.list').then(() => callOrThrow('plans.list', file)) });
       void queryClient.prefetchQuery({ queryKey: operationKey('analysis.patient', file), queryFn: () => readsAllowed('analysis.patient').then(() => callOrThrow('analysis.patient', file)) });
     };
-    if (typeof requestIdleCallback === 'undefined') {
-      const timer = setTimeout(readAhead, 100);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(readAhead, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
+    return whenIdle(readAhead, 1000);
   }, [queryClient, patientId, drawn]);
 }
